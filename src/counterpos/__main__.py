@@ -1,0 +1,5 @@
+"""Lets `python -m counterpos` run the same command tree as the `counterpos` script."""
+
+from counterpos.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""PDF documents made with reportlab: receipts, reports, permits and licenses."""

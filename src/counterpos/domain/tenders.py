@@ -1,0 +1,114 @@
+"""Tenders (cash, check, money order, card) and how a split payment settles a total."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from counterpos.domain.money import MAX_COUNTER_CENTS, Money
+
+CASH = "cash"
+CHECK = "check"
+MONEY_ORDER = "money_order"
+CARD = "card"
+KINDS = (CASH, CHECK, MONEY_ORDER, CARD)
+LABELS = {CASH: "Cash", CHECK: "Check", MONEY_ORDER: "Money order", CARD: "Card"}
+DRAWER_KINDS = (CASH, CHECK, MONEY_ORDER)  # tenders that go into the cash drawer
+
+
+class TenderError(ValueError):
+    """A tender that cannot be taken; the message is for the cashier."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tender:
+    """What the customer handed over. For cash, `amount` is what was tendered (before change)."""
+
+    kind: str
+    amount: Money
+    reference: str = ""  # check or money order number, card approval code
+    payer: str = ""  # name on the check
+    card_brand: str = ""
+    card_last4: str = ""
+
+    def validate(self) -> None:
+        if self.kind not in KINDS:
+            raise TenderError(f"Unknown tender {self.kind!r}.")
+        label = LABELS[self.kind]
+        if self.amount.cents <= 0:
+            raise TenderError(f"The {label.lower()} amount must be more than $0.00.")
+        if self.amount.cents > MAX_COUNTER_CENTS:
+            raise TenderError(f"The {label.lower()} amount is over {Money(MAX_COUNTER_CENTS)}.")
+        if self.kind in (CHECK, MONEY_ORDER):
+            if not self.reference.strip():
+                raise TenderError(f"Enter the {label.lower()} number.")
+            if not re.fullmatch(r"[0-9A-Za-z-]{1,30}", self.reference.strip()):
+                raise TenderError(
+                    f"The {label.lower()} number may hold only letters, digits and '-'."
+                )
+        if self.kind == CHECK and not self.payer.strip():
+            raise TenderError("Enter the payer's name as printed on the check.")
+        if self.kind == CARD:
+            if not re.fullmatch(r"[0-9]{4}", self.card_last4):
+                raise TenderError("Enter the card's last four digits.")
+            if not self.reference.strip():
+                raise TenderError("Enter the approval code from the card terminal.")
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedTender:
+    """A tender as recorded: `applied` counts toward the sale, `change` went back to the customer."""
+
+    tender: Tender
+    applied: Money
+    change: Money
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    applied: tuple[AppliedTender, ...]
+    change: Money
+    total: Money
+
+
+def remaining_due(total: Money, tenders: list[Tender]) -> Money:
+    """What is still owed after these tenders (never below zero)."""
+    paid = sum(t.amount.cents for t in tenders)
+    return Money(max(total.cents - paid, 0))
+
+
+def settle(total: Money, tenders: list[Tender]) -> Settlement:
+    """Apply tenders to a total. Only cash gives change; other tenders may not overpay."""
+    if total.cents < 0:
+        raise TenderError("The total cannot be negative.")
+    if not tenders and total.cents > 0:
+        raise TenderError("Take a payment first.")
+    for t in tenders:
+        t.validate()
+    non_cash = sum(t.amount.cents for t in tenders if t.kind != CASH)
+    if non_cash > total.cents:
+        raise TenderError(
+            f"Checks, money orders and cards come to {Money(non_cash)}, more than the total "
+            f"{total}; they cannot give change. Lower one of them."
+        )
+    cash = sum(t.amount.cents for t in tenders if t.kind == CASH)
+    paid = non_cash + cash
+    if paid < total.cents:
+        raise TenderError(f"{Money(total.cents - paid)} is still due.")
+    change = paid - total.cents  # <= cash, since non_cash <= total
+    applied: list[AppliedTender] = []
+    change_left = change
+    # Change comes out of the cash tenders, the last one first.
+    for t in reversed(tenders):
+        if t.kind == CASH and change_left:
+            back = min(change_left, t.amount.cents)
+            change_left -= back
+            applied.append(AppliedTender(t, Money(t.amount.cents - back), Money(back)))
+        else:
+            applied.append(AppliedTender(t, t.amount, Money(0)))
+    applied.reverse()
+    return Settlement(tuple(applied), Money(change), total)
+
+
+def with_amount(tender: Tender, amount: Money) -> Tender:
+    return replace(tender, amount=amount)

@@ -1,0 +1,1 @@
+"""Devices at the counter: receipt printer, cash drawer, card terminal, scanner parsing."""

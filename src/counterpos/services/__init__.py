@@ -1,0 +1,1 @@
+"""Use cases: the one API the UI and the CLI call; permissions and audit are enforced here."""

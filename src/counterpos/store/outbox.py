@@ -1,0 +1,68 @@
+"""Every new row of a synced model gets an outbox row in the same transaction."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session
+
+from counterpos.store.models import OutboxRow
+from counterpos.store.models.base import utcnow
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def row_payload(obj: Any) -> dict[str, Any]:
+    """The row's columns as JSON-able values, keyed by column name."""
+    mapper = inspect(obj).mapper
+    return {
+        col.key: _jsonable(getattr(obj, attr.key))
+        for attr in mapper.column_attrs
+        for col in attr.columns
+    }
+
+
+def _primary_key(obj: Any) -> str:
+    ident = inspect(obj).identity
+    return "|".join(str(part) for part in ident) if ident else ""
+
+
+@event.listens_for(Session, "after_flush")
+def _queue_new_synced_rows(session: Session, _flush_context) -> None:
+    rows = []
+    now = utcnow()
+    for obj in session.new:
+        if getattr(type(obj), "__synced__", False):
+            rows.append(
+                {
+                    "record_id": _primary_key(obj)[:36],
+                    "table_name": type(obj).__tablename__,
+                    "payload": json.dumps(row_payload(obj), sort_keys=True),
+                    "created_at": now,
+                }
+            )
+    if rows:
+        session.connection().execute(insert(OutboxRow), rows)
+
+
+def enqueue(session: Session, obj: Any) -> None:
+    """Queue a changed (not new) reference row, e.g. a disabled user, for the centre."""
+    session.flush()
+    session.connection().execute(
+        insert(OutboxRow),
+        [
+            {
+                "record_id": _primary_key(obj)[:36],
+                "table_name": type(obj).__tablename__,
+                "payload": json.dumps(row_payload(obj), sort_keys=True),
+                "created_at": utcnow(),
+            }
+        ],
+    )

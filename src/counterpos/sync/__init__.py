@@ -1,0 +1,1 @@
+"""Outbox push to the central PostgreSQL database and reference data pull."""

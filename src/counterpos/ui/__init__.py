@@ -1,0 +1,1 @@
+"""The PySide6 user interface; all Qt lives below this package."""
