@@ -15,7 +15,15 @@ depends_on = None
 
 # Financial history is append-only: a void, refund or adjustment is a new row pointing at the
 # old one. The store refuses an UPDATE or DELETE of these tables outright.
-APPEND_ONLY = ("sale", "sale_line", "tender", "ledger_entry", "issued_document", "audit_event")
+APPEND_ONLY = (
+    "sale",
+    "sale_line",
+    "tender",
+    "ledger_entry",
+    "issued_document",
+    "audit_event",
+    "drawer_close",
+)
 
 
 def upgrade() -> None:
@@ -360,6 +368,24 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_license_customer_id"), "license", ["customer_id"], unique=False)
     op.create_index(op.f("ix_license_tag_no"), "license", ["tag_no"], unique=False)
+    op.create_table(
+        "drawer_close",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("session_id", sa.String(length=36), nullable=False),
+        sa.Column("closed_at", sa.DateTime(), nullable=False),
+        sa.Column("closed_by", sa.String(length=36), nullable=False),
+        sa.Column("counted_cash_cents", sa.Integer(), nullable=False),
+        sa.Column("expected_cash_cents", sa.Integer(), nullable=False),
+        sa.Column("over_short_cents", sa.Integer(), nullable=False),
+        sa.Column("closing_count", sa.JSON(), nullable=False),
+        sa.Column("approver_id", sa.String(length=36), nullable=True),
+        sa.Column("note", sa.String(length=400), nullable=False),
+        sa.ForeignKeyConstraint(["approver_id"], ["app_user.id"], name=op.f("fk_drawer_close_approver_id_app_user")),
+        sa.ForeignKeyConstraint(["closed_by"], ["app_user.id"], name=op.f("fk_drawer_close_closed_by_app_user")),
+        sa.ForeignKeyConstraint(["session_id"], ["drawer_session.id"], name=op.f("fk_drawer_close_session_id_drawer_session")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_drawer_close")),
+        sa.UniqueConstraint("session_id", name=op.f("uq_drawer_close_session_id")),
+    )
     op.execute(
         "CREATE VIRTUAL TABLE customer_search USING fts5("
         "customer_id UNINDEXED, name, accounts, address, phone, licenses, "

@@ -4,7 +4,7 @@ from counterpos.store.models.audit_event import AuditEvent
 from counterpos.store.models.base import Base, new_id, utcnow
 from counterpos.store.models.catalog import FeeSchedule, GlAccount, Service
 from counterpos.store.models.customer import Customer
-from counterpos.store.models.drawer_session import DrawerSession
+from counterpos.store.models.drawer_session import DrawerClose, DrawerSession
 from counterpos.store.models.issued_document import IssuedDocument
 from counterpos.store.models.license import License
 from counterpos.store.models.outbox import OutboxRow
@@ -16,6 +16,7 @@ from counterpos.store.models.utility_account import LedgerEntry, UtilityAccount
 
 __all__ = [
     "AuditEvent",
+    "DrawerClose",
     "Base",
     "Customer",
     "DrawerSession",

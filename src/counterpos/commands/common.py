@@ -1,0 +1,17 @@
+"""Helpers every command module shares: opening the station named by --home."""
+
+from __future__ import annotations
+
+import argparse
+
+from counterpos.services.errors import StateError
+from counterpos.services.station import Station
+
+
+def open_station(args: argparse.Namespace, *, must_exist: bool = True) -> Station:
+    station = Station.open(args.home)
+    if must_exist and not station.is_initialised():
+        raise StateError(
+            f"No station is set up in {args.home}; run `counterpos init` (or `counterpos init --demo`) first."
+        )
+    return station

@@ -1,0 +1,39 @@
+"""The few named errors services raise; each message is written for the person at the counter."""
+
+from __future__ import annotations
+
+
+class CounterError(Exception):
+    """Base of every error a service raises on purpose. str(error) is the message to show."""
+
+
+class InputError(CounterError):
+    """Bad input: nothing was changed. `field` names the input to mark, when there is one."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFound(CounterError):
+    """The receipt, customer, account or user asked for does not exist."""
+
+
+class PermissionDenied(CounterError):
+    """The user's role does not allow this; a supervisor override may."""
+
+    def __init__(self, message: str, permission: str = "") -> None:
+        super().__init__(message)
+        self.permission = permission
+
+
+class AuthError(CounterError):
+    """Wrong username or PIN, a locked or disabled user."""
+
+
+class StateError(CounterError):
+    """The action does not fit the current state (no open drawer, session closed, ...)."""
+
+
+class DeviceError(CounterError):
+    """A printer, drawer or terminal fault; the sale it belongs to is already saved."""

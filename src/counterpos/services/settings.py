@@ -1,0 +1,97 @@
+"""Station settings: the known keys, their defaults and what each one means."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counterpos.store.models import Setting
+
+
+@dataclass(frozen=True)
+class SettingKey:
+    key: str
+    default: str
+    help: str
+
+
+# Later work adds its keys here; `counterpos config get` lists them all.
+KNOWN: tuple[SettingKey, ...] = (
+    SettingKey("station.code", "CH1", "this station's code, the prefix of its receipt numbers"),
+    SettingKey(
+        "station.name", "City Hall counter 1", "this station's name on receipts and reports"
+    ),
+    SettingKey("city.name", "City of Example", "the city's name on receipts"),
+    SettingKey("city.address", "", "the city hall's street address on receipts"),
+    SettingKey("city.phone", "", "the counter's phone number on receipts"),
+    SettingKey("auth.max_failures", "5", "failed PIN attempts before a user is locked"),
+    SettingKey("auth.lockout_minutes", "15", "how long a locked user waits"),
+    SettingKey("ui.idle_lock_minutes", "5", "minutes without input before the till locks"),
+    SettingKey(
+        "receipt.footer_en",
+        "Thank you. Keep this receipt for your records.",
+        "receipt footer, English",
+    ),
+    SettingKey(
+        "receipt.footer_es",
+        "Gracias. Guarde este recibo para sus registros.",
+        "receipt footer, Spanish",
+    ),
+    SettingKey(
+        "printer.url",
+        "preview:",
+        "receipt printer: tcp://HOST:9100, serial:///dev/ttyS0?baud=38400, usb://VID:PID, file:///dev/usb/lp0, cups://QUEUE, preview:",
+    ),
+    SettingKey("printer.profile", "generic-80mm", "printer profile name from printers/"),
+    SettingKey(
+        "drawer.port",
+        "",
+        "cash drawer serial port (/dev/ttyUSB0, COM3) or 'printer'; empty: no drawer",
+    ),
+    SettingKey("drawer.baud", "9600", "cash drawer serial speed"),
+    SettingKey("drawer.kick", "1b700019fa", "bytes that open the drawer, in hex"),
+    SettingKey(
+        "session.over_short_limit_cents", "500", "over/short beyond this needs a supervisor"
+    ),
+    SettingKey("yard_sale.max_per_year", "2", "yard sale permits per address per calendar year"),
+    SettingKey("yard_sale.max_days", "3", "consecutive days one yard sale permit covers"),
+    SettingKey("central.url", "", "central PostgreSQL database; empty: the station works alone"),
+)
+BY_KEY = {k.key: k for k in KNOWN}
+
+
+def get(session: Session, key: str) -> str:
+    row = session.get(Setting, key)
+    if row is not None:
+        return row.value
+    if key in BY_KEY:
+        return BY_KEY[key].default
+    return ""
+
+
+def get_int(session: Session, key: str) -> int:
+    value = get(session, key)
+    try:
+        return int(value)
+    except ValueError:
+        return int(BY_KEY[key].default)
+
+
+def put(session: Session, key: str, value: str) -> str | None:
+    """Set a value; returns the previous one."""
+    row = session.get(Setting, key)
+    old = row.value if row else None
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    return old
+
+
+def all_values(session: Session) -> dict[str, str]:
+    values = {k.key: k.default for k in KNOWN}
+    for row in session.scalars(select(Setting)):
+        values[row.key] = row.value
+    return values

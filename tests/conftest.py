@@ -1,0 +1,83 @@
+"""Fixtures every test can use: a fresh station store per test, seeded like a small demo city."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from counterpos.services import auth, drawer_sessions, settings, users  # noqa: E402  # noqa: E402
+from counterpos.services.demo_data import add_demo_customers, load_demo_file  # noqa: E402
+from counterpos.services.station import DB_FILE, Station  # noqa: E402
+
+# Demo logins (also in the README): username -> PIN
+PINS = {"maria": "1111", "james": "2222", "sofia": "3333", "admin": "9999"}
+TEST_CUSTOMERS = 300
+
+
+@pytest.fixture(scope="session")
+def template_home(tmp_path_factory) -> Path:
+    """One seeded store built per test run; each test gets its own copy of the file."""
+    home = tmp_path_factory.mktemp("template")
+    station = Station.open(home)
+    station.set_code("T1", "Test counter")
+    data = load_demo_file()
+    with station.store.write() as s:
+        for key in ("name", "address", "phone"):
+            settings.put(s, f"city.{key}", data["city"][key])
+    for u in data["users"]:
+        users.add_user(station, u["username"], u["full_name"], u["role"], u["pin"])
+    add_demo_customers(station, data, TEST_CUSTOMERS)
+    with station.store.write() as s:
+        s.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    station.close()
+    return home
+
+
+@pytest.fixture
+def home(template_home, tmp_path) -> Path:
+    target = tmp_path / "home"
+    target.mkdir()
+    shutil.copy(template_home / DB_FILE, target / DB_FILE)
+    return target
+
+
+@pytest.fixture
+def station(home) -> Station:
+    st = Station.open(home)
+    yield st
+    st.close()
+
+
+@pytest.fixture
+def empty_station(tmp_path) -> Station:
+    """A migrated store with the default catalog and no users."""
+    st = Station.open(tmp_path / "empty")
+    yield st
+    st.close()
+
+
+def login(station: Station, username: str):
+    return auth.login(station, username, PINS[username])
+
+
+@pytest.fixture
+def cashier(station):
+    return login(station, "maria")
+
+
+@pytest.fixture
+def supervisor(station):
+    return login(station, "sofia")
+
+
+@pytest.fixture
+def drawer(station, cashier):
+    """The cashier's open drawer session with a $100.00 float."""
+    return drawer_sessions.open_session(
+        station, cashier, {"bill_20": 4, "bill_10": 1, "bill_1": 5, "coin_25": 20}
+    )
