@@ -32,9 +32,8 @@ def template_home(tmp_path_factory) -> Path:
     for u in data["users"]:
         users.add_user(station, u["username"], u["full_name"], u["role"], u["pin"])
     add_demo_customers(station, data, TEST_CUSTOMERS)
-    with station.store.write() as s:
-        s.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    station.close()
+    station.close()  # the last connection's close checkpoints the WAL into the file
+    assert not (home / f"{DB_FILE}-wal").exists()
     return home
 
 
