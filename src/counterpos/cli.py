@@ -55,9 +55,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _gui_only(argv: list[str]) -> argparse.Namespace | None:
+    """Parse `[--home DIR] [--demo]` alone, so opening the till skips importing every command."""
+    home: Path | None = None
+    demo = False
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token == "--demo":
+            demo = True
+        elif token == "--home" and rest:
+            home = Path(rest.pop(0))
+        elif token.startswith("--home="):
+            home = Path(token.split("=", 1)[1])
+        else:
+            return None
+    return argparse.Namespace(home=home, demo=demo, command=None)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _gui_only(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     args.home = (args.home or default_home()).expanduser().resolve()
     if args.command is None:
         from counterpos.commands.gui import run_gui

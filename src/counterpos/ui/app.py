@@ -1,0 +1,138 @@
+"""Starts the till: the login window first, the store opened behind it, demo data if asked."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from counterpos.ui.login_window import LoginWindow
+from counterpos.ui.startup import StoreOpener
+
+# Set by bench/startup.py: "shown" prints a timestamp and exits once the login window has
+# painted; "ready" waits until the store is open and sign-in is possible.
+BENCH_ENV = "COUNTERPOS_BENCH_EXIT_ON_SHOWN"
+
+
+def load_style(app: QApplication) -> None:
+    from counterpos.resources_path import data_path
+
+    try:
+        qss = (data_path("resources") / "styles" / "till.qss").read_text(encoding="utf-8")
+    except OSError:
+        return  # plain Qt look; nothing a cashier needs is lost
+    app.setStyleSheet(qss)
+
+
+class _FirstPaint(QObject):
+    """Calls back once, after the watched window's first paint."""
+
+    def __init__(self, window, callback) -> None:
+        super().__init__(window)
+        self.callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint and self.callback is not None:
+            callback, self.callback = self.callback, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
+class TillApp(QObject):
+    """Owns the login window, the store opener and, once open, the station and screen flow."""
+
+    def __init__(self, app: QApplication, home: Path, demo: bool) -> None:
+        super().__init__()
+        self.app = app
+        self.home = Path(home)
+        self.demo = demo
+        self.station = None
+        self.flow = None
+        self.progress = None
+        self.bench = os.environ.get(BENCH_ENV, "")
+        self.login = LoginWindow()
+        self.opener = StoreOpener()
+        self.opener.opened.connect(self._opened)
+        self.opener.demo_loaded.connect(self._ready)
+        self.opener.failed.connect(self._failed)
+
+    def start(self) -> None:
+        self.login.show()
+        self.login.username.setFocus()
+        if self.bench == "1" or self.bench == "shown":
+            _FirstPaint(self.login, lambda: self._bench_exit("shown"))
+        self.opener.open(self.home)
+
+    def _bench_exit(self, what: str) -> None:
+        print(f"COUNTERPOS_{what.upper()} {time.time():.6f}", flush=True)
+        # The store may still be opening in its worker thread; end without waiting for it.
+        os._exit(0)
+
+    def _opened(self, station, has_users: bool) -> None:
+        self.station = station
+        if has_users:
+            self._ready(station)
+        elif self.demo:
+            self._load_demo()
+        else:
+            from counterpos.ui.demo_offer_dialog import DemoOfferDialog
+
+            offer = DemoOfferDialog(str(self.home), self.login)
+            offer.accepted.connect(self._load_demo)
+            offer.rejected.connect(self.app.quit)
+            self.offer = offer
+            offer.open()
+
+    def _load_demo(self) -> None:
+        self.progress = QProgressDialog(
+            self.tr("Preparing the demo city… this takes a few seconds."), "", 0, 0, self.login
+        )
+        self.progress.setCancelButton(None)
+        self.progress.setWindowTitle(self.tr("CounterPOS"))
+        self.progress.setMinimumDuration(0)
+        self.progress.setModal(True)
+        self.progress.show()
+        self.login.set_notice(self.tr("Preparing the demo city…"))
+        self.opener.load_demo(self.station)
+
+    def _ready(self, station) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
+            self.login.set_notice(self.tr("Demo city ready: sign in as maria, PIN 1111."))
+        from counterpos.ui.flow import CounterFlow
+
+        self.flow = CounterFlow(station, self.login)
+        self.login.set_station(station)
+        if self.bench == "ready":
+            self._bench_exit("ready")
+
+    def _failed(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress.close()
+        QMessageBox.critical(
+            self.login,
+            self.tr("CounterPOS cannot start"),
+            self.tr("The store in {home} could not be opened:\n\n{message}").format(
+                home=self.home, message=message
+            ),
+        )
+        self.app.exit(1)
+
+
+def run(home: Path, demo: bool) -> int:
+    """Run the till on the station in `home` until the window is closed; return the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("CounterPOS")
+    load_style(app)
+    till = TillApp(app, home, demo)
+    till.start()
+    code = app.exec()
+    if till.station is not None:
+        till.station.close()
+    return code

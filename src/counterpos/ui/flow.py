@@ -1,0 +1,48 @@
+"""The counter's screen flow: login, then the drawer count if needed, then the till; F12 returns."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+
+class CounterFlow(QObject):
+    """Wires the login window to the drawer dialog and the till for one opened station."""
+
+    def __init__(self, station, login) -> None:
+        super().__init__(login)
+        self.station = station
+        self.login = login
+        self.till = None
+        self.drawer_dialog = None
+        login.logged_in.connect(self.logged_in)
+
+    def logged_in(self, actor) -> None:
+        from counterpos.services import drawer_sessions
+
+        session = drawer_sessions.current_session(self.station, actor)
+        if session is not None:
+            self.open_till(actor, session)
+            return
+        from counterpos.ui.drawer_open_dialog import DrawerOpenDialog
+
+        dialog = DrawerOpenDialog(self.station, actor, self.login)
+        dialog.accepted.connect(lambda: self.open_till(actor, dialog.session))
+        dialog.rejected.connect(self.login.reset)
+        self.drawer_dialog = dialog
+        dialog.open()
+
+    def open_till(self, actor, session) -> None:
+        from counterpos.ui.till_window import TillWindow
+
+        self.drawer_dialog = None
+        self.till = TillWindow(self.station, actor, session)
+        self.till.logged_out.connect(self.logged_out)
+        self.till.show()
+        self.till.activateWindow()
+        self.login.hide()
+
+    def logged_out(self) -> None:
+        self.till = None
+        self.login.show()
+        self.login.activateWindow()
+        self.login.reset()

@@ -1,0 +1,237 @@
+"""One service line: a form generated from the service's field list; errors shown by their field."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterpos.services import catalog
+from counterpos.services.clock import local_today
+from counterpos.services.errors import CounterError, InputError, NotFound
+from counterpos.ui.widgets.form_field import FormField
+
+# Date fields that are almost always today when a line is rung.
+TODAY_FIELDS = ("start_date", "stop_date")
+
+
+class ServiceLineDialog(QDialog):
+    """Prices the line through services.catalog.price_line; `line` holds the CartLine once accepted."""
+
+    def __init__(self, station, service, customer_panel=None, account=None, parent=None) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.service = service
+        self.line = None
+        self._accounts = {
+            a.account_no: a for a in (customer_panel.accounts if customer_panel else ())
+        }
+        self._amount_edited = False
+        self.setWindowTitle(service.name)
+
+        title = QLabel(service.name)
+        title.setObjectName("title")
+        self.fields: dict[str, FormField] = {}
+        form = QFormLayout()
+        for spec in service.fields:
+            editor = self._editor(spec, account)
+            field = FormField(editor)
+            label = spec["label"] + ("" if spec.get("required") else self.tr(" (optional)"))
+            form.addRow(label, field)
+            self.fields[spec["name"]] = field
+        if service.takes_quantity:
+            qty = QSpinBox()
+            qty.setObjectName("quantity")
+            qty.setRange(1, 99)
+            self.fields["quantity"] = FormField(qty)
+            form.addRow(self.tr("Quantity"), self.fields["quantity"])
+        if service.takes_amount:
+            amount = QLineEdit()
+            amount.setObjectName("amount")
+            amount.setPlaceholderText("0.00")
+            amount.textEdited.connect(self._mark_amount_edited)
+            self.fields["amount"] = FormField(amount)
+            form.addRow(self.tr("Amount"), self.fields["amount"])
+        self.account_hint = QLabel()
+        self.account_hint.setObjectName("subtitle")
+        if any(s["type"] == "account" for s in service.fields):
+            form.insertRow(1, "", self.account_hint)
+        self.fee = QLabel()
+        self.fee.setObjectName("subtitle")
+        if not service.takes_amount:
+            self.fee.setText(self._fee_text())
+        self.error = QLabel()
+        self.error.setObjectName("message")
+        self.error.setWordWrap(True)
+        self.ok = QPushButton(self.tr("Add to sale (Enter)"))
+        self.ok.setDefault(True)
+        cancel = QPushButton(self.tr("Back (Esc)"))
+        cancel.setAutoDefault(False)
+        self.ok.clicked.connect(self.confirm)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.fee)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(460)
+        self._default_amount()
+        first = next(iter(self.fields.values()), None)
+        if first is not None:
+            first.editor.setFocus()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _editor(self, spec: dict, account) -> QWidget:
+        kind, name = spec["type"], spec["name"]
+        if kind == "choice":
+            box = QComboBox()
+            for value, label in spec["choices"]:
+                box.addItem(label, value)
+            widget: QWidget = box
+        elif kind == "account":
+            box = QComboBox()
+            box.setEditable(True)
+            for no, a in self._accounts.items():
+                box.addItem(f"{no}", no)
+                box.setItemData(box.count() - 1, a.service_address, 3)  # tooltip role
+            if account is not None:
+                box.setCurrentText(account.account_no)
+            else:
+                box.setCurrentText("")
+            box.currentTextChanged.connect(lambda _t: self._default_amount())
+            widget = box
+        elif kind == "gl_account":
+            box = QComboBox()
+            for code, label in catalog.misc_gl_accounts(self.station):
+                box.addItem(f"{code} {label}", code)
+            widget = box
+        else:  # text, date, money
+            edit = QLineEdit()
+            if kind == "date":
+                edit.setPlaceholderText("MM/DD/YYYY")
+                if name in TODAY_FIELDS:
+                    edit.setText(local_today().strftime("%m/%d/%Y"))
+            elif kind == "money":
+                edit.setPlaceholderText("0.00")
+            widget = edit
+        widget.setObjectName(name)
+        return widget
+
+    def _fee_text(self) -> str:
+        rule = self.service.rule
+        if rule.get("kind") in ("fixed", "per_quantity"):
+            from counterpos.domain.money import Money
+
+            each = self.tr(" each") if rule["kind"] == "per_quantity" else ""
+            return self.tr("Fee: {fee}{each}").format(
+                fee=Money(int(rule["cents"])).format(), each=each
+            )
+        return self.tr("The fee follows from the details above.")
+
+    def _hint(self, account) -> str:
+        if account is None:
+            return ""
+        balance = account.balance
+        owed = (
+            self.tr("balance due {amount}").format(amount=balance.format())
+            if balance.cents >= 0
+            else self.tr("credit {amount}").format(amount=(-balance).format())
+        )
+        return f"{account.service_address} · {owed}"
+
+    def _mark_amount_edited(self, _text: str) -> None:
+        self._amount_edited = True
+
+    def _default_amount(self) -> None:
+        """A utility payment starts at the chosen account's balance due (the cashier may change it)."""
+        if "account_no" in self.fields:
+            account = self._accounts.get(self.value("account_no").strip())
+            self.account_hint.setText(self._hint(account))
+        if (
+            self.service.code != "utility_payment"
+            or "amount" not in self.fields
+            or self._amount_edited
+        ):
+            return
+        account = self._accounts.get(self.value("account_no").strip())
+        amount = self.fields["amount"].editor
+        if account is not None and account.balance.cents > 0:
+            amount.setText(account.balance.plain())
+        else:
+            amount.clear()
+
+    # -- reading and confirming -----------------------------------------------------------
+
+    def value(self, name: str) -> str:
+        field = self.fields.get(name)
+        if field is None:
+            return ""
+        editor = field.editor
+        if isinstance(editor, QComboBox):
+            if editor.isEditable():
+                return editor.currentText()
+            return str(editor.currentData())
+        if isinstance(editor, QSpinBox):
+            return str(editor.value())
+        return editor.text()
+
+    def details(self) -> dict[str, str]:
+        return {spec["name"]: self.value(spec["name"]) for spec in self.service.fields}
+
+    def _clear_errors(self) -> None:
+        for field in self.fields.values():
+            field.clear_error()
+        self.error.clear()
+
+    def confirm(self) -> None:
+        self._clear_errors()
+        quantity = int(self.value("quantity") or 1)
+        try:
+            line = catalog.price_line(
+                self.station,
+                self.service.code,
+                details=self.details(),
+                amount_text=self.value("amount") if self.service.takes_amount else None,
+                quantity=quantity,
+            )
+        except InputError as exc:
+            self.show_error(str(exc), exc.field)
+            return
+        except NotFound as exc:
+            # An unknown account number: the only lookup a line's details make.
+            field = next((s["name"] for s in self.service.fields if s["type"] == "account"), None)
+            self.show_error(str(exc), field)
+            return
+        except CounterError as exc:
+            self.show_error(str(exc), None)
+            return
+        self.line = line
+        self.accept()
+
+    def show_error(self, message: str, field: str | None) -> None:
+        target = self.fields.get(field or "")
+        if target is None:
+            self.error.setText(message)
+            return
+        target.show_error(message)
+        target.editor.setFocus()
+        if isinstance(target.editor, QLineEdit):
+            target.editor.selectAll()
+
+    def field_error(self, name: str) -> str:
+        return self.fields[name].error_text()

@@ -1,0 +1,49 @@
+"""Opens the station's store (and loads the demo city) off the GUI thread, reporting back by signal."""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+
+class StoreOpener(QObject):
+    """Runs `Station.open(home)` (and `load_demo` when asked) in a plain worker thread.
+
+    The login window is on screen while this runs; the heavy imports (SQLAlchemy, Alembic)
+    and the migration check happen here instead of before the first paint.
+    """
+
+    opened = Signal(object, bool)  # station, has users
+    demo_loaded = Signal(object)  # station
+    failed = Signal(str)
+
+    def open(self, home: Path) -> None:
+        threading.Thread(target=self._open, args=(home,), name="store-open", daemon=True).start()
+
+    def load_demo(self, station) -> None:
+        threading.Thread(
+            target=self._load_demo, args=(station,), name="demo-load", daemon=True
+        ).start()
+
+    def _open(self, home: Path) -> None:
+        try:
+            from counterpos.services.station import Station
+
+            station = Station.open(home)
+            self.opened.emit(station, station.is_initialised())
+        except Exception as exc:  # shown to the person starting the till, not swallowed
+            traceback.print_exc()
+            self.failed.emit(str(exc))
+
+    def _load_demo(self, station) -> None:
+        try:
+            from counterpos.services.demo_data import load_demo
+
+            load_demo(station)
+            self.demo_loaded.emit(station)
+        except Exception as exc:
+            traceback.print_exc()
+            self.failed.emit(str(exc))

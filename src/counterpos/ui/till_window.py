@@ -1,0 +1,291 @@
+"""The till: lookup and customer panel, service picker, cart and total; function keys drive it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterpos.domain.cart import Cart
+from counterpos.services import catalog, customers
+from counterpos.services.clock import to_local
+from counterpos.services.errors import CounterError
+from counterpos.ui.service_line_dialog import ServiceLineDialog
+from counterpos.ui.tender_dialog import TenderDialog
+from counterpos.ui.widgets.cart_table import CartTable
+from counterpos.ui.widgets.customer_lookup import CustomerLookup
+from counterpos.ui.widgets.customer_panel import CustomerPanel
+from counterpos.ui.widgets.shortcut_bar import ShortcutBar
+
+
+def _section(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("sectionHeader")
+    return label
+
+
+class TillWindow(QMainWindow):
+    """One cashier's till for one drawer session. Emits `logged_out` on F12."""
+
+    logged_out = Signal()
+
+    def __init__(self, station, actor, session) -> None:
+        super().__init__()
+        self.station = station
+        self.actor = actor
+        self.session = session
+        self.cart = Cart()
+        self.dialog: QDialog | None = None
+        self.services = catalog.list_services(station)
+        self.setWindowTitle(
+            self.tr("CounterPOS – {city}").format(city=station.setting("city.name"))
+        )
+
+        self.lookup = CustomerLookup(lambda text: customers.search(station, text))
+        self.lookup.chosen.connect(self.choose_customer)
+        self.panel = CustomerPanel()
+
+        self.picker = QListWidget()
+        self.picker.setObjectName("services")
+        for svc in self.services:
+            key = svc.hotkey or " "
+            item = QListWidgetItem(f"{key}   {svc.name}")
+            item.setData(Qt.ItemDataRole.UserRole, svc.code)
+            self.picker.addItem(item)
+        self.picker.setCurrentRow(0)
+        self.picker.setWordWrap(True)
+        self.picker.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.picker.itemActivated.connect(lambda _i: self.add_service())
+        self.picker.keyPressEvent = self._picker_key  # digits pick by hotkey
+
+        self.cart_table = CartTable()
+        self.total = QLabel()
+        self.total.setObjectName("bigTotal")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+
+        left = QVBoxLayout()
+        left.addWidget(_section(self.tr("Find a customer (F2)")))
+        left.addWidget(self.lookup, 1)
+        left.addWidget(self.panel)
+        middle = QVBoxLayout()
+        middle.addWidget(_section(self.tr("Services (F3, then the number)")))
+        middle.addWidget(self.picker)
+        right = QVBoxLayout()
+        right.addWidget(_section(self.tr("Sale")))
+        right.addWidget(self.cart_table, 1)
+        totals = QHBoxLayout()
+        totals.addWidget(QLabel(self.tr("Total")))
+        totals.addWidget(self.total, 1)
+        right.addLayout(totals)
+        right.addWidget(self.message)
+        right.addWidget(self.notice)
+
+        splitter = QSplitter()
+        for layout, stretch in ((left, 5), (middle, 3), (right, 4)):
+            holder = QWidget()
+            holder.setLayout(layout)
+            splitter.addWidget(holder)
+            splitter.setStretchFactor(splitter.count() - 1, stretch)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(8, 8, 8, 0)
+        outer.addWidget(splitter, 1)
+        self.bar = ShortcutBar(
+            [
+                ("F2", self.tr("Find customer")),
+                ("F3", self.tr("Add service")),
+                ("F4", self.tr("Remove line")),
+                ("F5", self.tr("Pay")),
+                ("F8", self.tr("New sale")),
+                ("F12", self.tr("Log out")),
+                ("Esc", self.tr("Back")),
+            ]
+        )
+        outer.addWidget(self.bar)
+        self.setCentralWidget(central)
+
+        for key, slot in (
+            ("F2", self.focus_lookup),
+            ("F3", self.add_service),
+            ("F4", self.remove_line),
+            ("F5", self.pay),
+            ("F8", self.new_sale),
+            ("F12", self.log_out),
+        ):
+            QShortcut(QKeySequence(key), self, slot)
+
+        self._build_status_bar()
+        self._refresh_cart()
+        self.resize(1280, 760)
+        self.lookup.focus()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        opened = to_local(self.session.opened_at).strftime("%m/%d %H:%M")
+        self.station_label = QLabel(self.tr("Station {code}").format(code=self.station.code))
+        self.cashier_label = QLabel(
+            self.tr("Cashier {name} ({role})").format(
+                name=self.actor.full_name, role=self.actor.role.replace("_", " ")
+            )
+        )
+        self.session_label = QLabel(
+            self.tr("Drawer opened {when}, float {amount}").format(
+                when=opened, amount=self.session.opening_float.format()
+            )
+        )
+        for label in (self.station_label, self.cashier_label, self.session_label):
+            bar.addWidget(label)
+        # Slot for the sync state (outbox / central link), filled in by the sync workstream.
+        self.sync_slot = QLabel()
+        self.sync_slot.setObjectName("syncState")
+        bar.addPermanentWidget(self.sync_slot)
+
+    # -- customer ------------------------------------------------------------------------
+
+    def focus_lookup(self) -> None:
+        self.lookup.focus()
+
+    def choose_customer(self, customer_id: str) -> None:
+        try:
+            panel = customers.panel(self.station, customer_id)
+        except CounterError as exc:
+            self.message.setText(str(exc))
+            return
+        self.cart.customer_id = customer_id
+        self.panel.show_panel(panel)
+        self.message.clear()
+        self.picker.setFocus()
+
+    def refresh_customer(self) -> None:
+        if self.panel.panel is not None:
+            self.panel.show_panel(customers.panel(self.station, self.panel.panel.customer_id))
+
+    # -- lines ---------------------------------------------------------------------------
+
+    def _picker_key(self, event) -> None:
+        text = event.text()
+        for row, svc in enumerate(self.services):
+            if text and svc.hotkey == text:
+                self.picker.setCurrentRow(row)
+                self.add_service()
+                return
+        QListWidget.keyPressEvent(self.picker, event)
+
+    def service(self, code: str):
+        return next(s for s in self.services if s.code == code)
+
+    def add_service(self, code: str | None = None) -> None:
+        """F3: from the lookup, go to the service list; in the list, ring the chosen service."""
+        if code is None:
+            if not self.picker.hasFocus():
+                self.picker.setFocus()
+                return
+            item = self.picker.currentItem()
+            if item is None:
+                return
+            code = item.data(Qt.ItemDataRole.UserRole)
+        self.message.clear()
+        dialog = ServiceLineDialog(
+            self.station,
+            self.service(code),
+            customer_panel=self.panel.panel,
+            account=self.panel.selected_account(),
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._line_added(dialog))
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _line_added(self, dialog: ServiceLineDialog) -> None:
+        self.cart.add(dialog.line)
+        self.notice.clear()
+        self._refresh_cart()
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        self.dialog = None
+        dialog.deleteLater()
+        # Some platforms (and offscreen) leave no window active after a dialog closes.
+        self.activateWindow()
+        self.picker.setFocus()
+
+    def remove_line(self) -> None:
+        index = self.cart_table.selected_index()
+        if index is None:
+            if not self.cart.lines:
+                self.message.setText(self.tr("The sale has no lines to remove."))
+                return
+            index = len(self.cart.lines) - 1
+        self.cart.remove(index)
+        self.message.clear()
+        self._refresh_cart()
+
+    def _refresh_cart(self) -> None:
+        self.cart_table.show_cart(self.cart)
+        self.total.setText(self.cart.total.format())
+
+    # -- payment -------------------------------------------------------------------------
+
+    def pay(self) -> None:
+        if not self.cart.lines:
+            self.message.setText(self.tr("The cart is empty: add a service first (F3)."))
+            return
+        self.message.clear()
+        dialog = TenderDialog(self.station, self.actor, self.session.session_id, self.cart, self)
+        dialog.finished.connect(lambda _r: self._paid(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _paid(self, dialog: TenderDialog) -> None:
+        self.dialog = None
+        dialog.deleteLater()
+        self.activateWindow()
+        if dialog.completed is None:
+            self.cart_table.setFocus()
+            return
+        self.last_sale = dialog.completed
+        customer_id = self.cart.customer_id
+        self.cart = Cart(customer_id=customer_id)
+        self._refresh_cart()
+        self.refresh_customer()
+        self.notice.setText(
+            self.tr("Saved receipt {no}. Change {change}.").format(
+                no=dialog.completed.receipt_no, change=dialog.completed.change.format()
+            )
+        )
+        self.lookup.focus()
+
+    def new_sale(self) -> None:
+        """F8: clear the cart and the customer for the next person at the counter."""
+        self.cart = Cart()
+        self.panel.clear()
+        self.lookup.clear()
+        self.message.clear()
+        self.notice.clear()
+        self._refresh_cart()
+        self.lookup.focus()
+
+    def log_out(self) -> None:
+        if self.cart.lines:
+            self.message.setText(
+                self.tr("Finish this sale (F5) or clear it (F8) before logging out.")
+            )
+            return
+        self.logged_out.emit()
+        self.close()

@@ -1,0 +1,122 @@
+"""The chosen customer: name and contact, utility accounts with balance due, licenses."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _item(text: str, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class CustomerPanel(QWidget):
+    """Shows a services.customers.CustomerPanel; the selected account feeds utility payments."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panel = None
+        self.name = QLabel()
+        self.name.setObjectName("panelName")
+        self.contact = QLabel()
+        self.contact.setWordWrap(True)
+        self.accounts = QTableWidget(0, 4)
+        self.accounts.setObjectName("accounts")
+        self.accounts.setHorizontalHeaderLabels(
+            [self.tr("Account"), self.tr("Service address"), self.tr("Balance due"), self.tr("Due")]
+        )
+        self.licenses = QTableWidget(0, 3)
+        self.licenses.setObjectName("licenses")
+        self.licenses.setHorizontalHeaderLabels(
+            [self.tr("License"), self.tr("What"), self.tr("Expires")]
+        )
+        for table in (self.accounts, self.licenses):
+            table.verticalHeader().hide()
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
+        self.accounts.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.accounts.setMaximumHeight(130)
+        self.licenses.setMaximumHeight(110)
+        self.licenses.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.accounts_header = QLabel(self.tr("Utility accounts"))
+        self.accounts_header.setObjectName("sectionHeader")
+        self.licenses_header = QLabel(self.tr("Licenses"))
+        self.licenses_header.setObjectName("sectionHeader")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.name)
+        layout.addWidget(self.contact)
+        layout.addWidget(self.accounts_header)
+        layout.addWidget(self.accounts)
+        layout.addWidget(self.licenses_header)
+        layout.addWidget(self.licenses)
+        self.clear()
+
+    def clear(self) -> None:
+        self.panel = None
+        self.name.setText(self.tr("No customer chosen"))
+        self.contact.setText(self.tr("Find one with F2, or ring a sale without a customer."))
+        self.accounts.setRowCount(0)
+        self.licenses.setRowCount(0)
+
+    def show_panel(self, panel) -> None:
+        keep = self.selected_account()
+        self.panel = panel
+        self.name.setText(f"{panel.name}  ({panel.customer_no})")
+        self.contact.setText(" · ".join(x for x in (panel.mailing_address, panel.phone) if x))
+        self.accounts.setRowCount(len(panel.accounts))
+        select_row = 0
+        for row, a in enumerate(panel.accounts):
+            balance = (
+                a.balance.format()
+                if a.balance.cents >= 0
+                else self.tr("{amount} credit").format(
+                    amount=type(a.balance)(-a.balance.cents).format()
+                )
+            )
+            due = a.due_date.strftime("%m/%d/%Y") if a.due_date else ""
+            for col, (text, right) in enumerate(
+                ((a.account_no, False), (a.service_address, False), (balance, True), (due, False))
+            ):
+                self.accounts.setItem(row, col, _item(text, right))
+            if keep is not None and a.account_no == keep.account_no:
+                select_row = row
+        if panel.accounts:
+            self.accounts.selectRow(select_row)
+        self.licenses.setRowCount(len(panel.licenses))
+        for row, x in enumerate(panel.licenses):
+            number = x.license_no + (f" / tag {x.tag_no}" if x.tag_no else "")
+            what = f"{x.kind.replace('_', ' ')}: {x.description}".strip(": ")
+            expires = x.expires_on.strftime("%m/%d/%Y") if x.expires_on else ""
+            for col, text in enumerate((number, what, expires)):
+                self.licenses.setItem(row, col, _item(text))
+
+    def selected_account(self):
+        if self.panel is None or not self.panel.accounts:
+            return None
+        row = self.accounts.currentRow()
+        if row < 0 or row >= len(self.panel.accounts):
+            row = 0
+        return self.panel.accounts[row]
+
+    def balance_text(self, account_no: str) -> str:
+        """The balance shown for an account (what the cashier sees), for tests and screen readers."""
+        for row in range(self.accounts.rowCount()):
+            if self.accounts.item(row, 0).text() == account_no:
+                return self.accounts.item(row, 2).text()
+        return ""

@@ -1,0 +1,96 @@
+"""Fixtures for driving the real till offscreen: log in, open the drawer, press keys."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import text
+
+from counterpos.ui.app import load_style
+from counterpos.ui.flow import CounterFlow
+from counterpos.ui.login_window import LoginWindow
+
+
+class Driver:
+    """What a cashier's hands do, through pytest-qt's real key events."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+
+    def type(self, widget, text: str) -> None:
+        widget.setFocus()
+        self.qtbot.keyClicks(widget, text)
+
+    def press(self, widget, key) -> None:
+        self.qtbot.keyClick(widget, key)
+
+    def key(self, window, key) -> None:
+        """A key as the cashier presses it: to whatever has the focus in the active window."""
+        window.activateWindow()
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+        self.qtbot.keyClick(QApplication.focusWidget() or window, key)
+
+    def log_in(self, login: LoginWindow, username: str, pin: str) -> None:
+        login.username.clear()
+        self.type(login.username, username)
+        self.press(login.username, Qt.Key.Key_Return)
+        self.type(login.pin, pin)
+        self.press(login.pin, Qt.Key.Key_Return)
+
+
+@pytest.fixture
+def drive(qtbot) -> Driver:
+    return Driver(qtbot)
+
+
+@pytest.fixture
+def styled(qapp):
+    load_style(qapp)
+    return qapp
+
+
+@pytest.fixture
+def owing(station) -> dict:
+    """A person (not a business) with one utility account that owes at least $20."""
+    with station.store.read() as s:
+        row = s.execute(
+            text(
+                "SELECT c.id, c.first_name, c.last_name, a.account_no, SUM(l.amount_cents) AS due "
+                "FROM customer c JOIN utility_account a ON a.customer_id = c.id "
+                "JOIN ledger_entry l ON l.account_id = a.id "
+                "WHERE c.business_name = '' "
+                # Typed through QTest, which sends ASCII keys only.
+                "AND c.first_name NOT GLOB '*[^A-Za-z]*' AND c.last_name NOT GLOB '*[^A-Za-z]*' "
+                "AND (SELECT COUNT(*) FROM utility_account x WHERE x.customer_id = c.id) = 1 "
+                "GROUP BY a.id HAVING SUM(l.amount_cents) >= 2000 ORDER BY c.customer_no LIMIT 1"
+            )
+        ).one()
+    return dict(row._mapping)
+
+
+@pytest.fixture
+def counter(qtbot, styled, station):
+    """The login window with the screen flow wired, as the app builds it once the store is open."""
+    login = LoginWindow(station)
+    qtbot.addWidget(login)
+    flow = CounterFlow(station, login)
+    login.show()
+    return login, flow
+
+
+@pytest.fixture
+def till(qtbot, drive, counter):
+    """Maria logged in with a counted $95.00 float: the till on screen, focus in the lookup."""
+    login, flow = counter
+    drive.log_in(login, "maria", "1111")
+    dialog = flow.drawer_dialog
+    dialog.counts["bill_20"].setValue(4)
+    dialog.counts["bill_10"].setValue(1)
+    dialog.counts["coin_25"].setValue(20)
+    drive.press(dialog.counts["coin_25"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: flow.till is not None)
+    window = flow.till
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    return window
