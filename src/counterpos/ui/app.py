@@ -101,14 +101,14 @@ class TillApp(QObject):
         self.opener.load_demo(self.station)
 
     def _ready(self, station) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress = None
-            self.login.set_notice(self.tr("Demo city ready: sign in as maria, PIN 1111."))
         from counterpos.ui.flow import CounterFlow
 
         self.flow = CounterFlow(station, self.login)
         self.login.set_station(station)
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
+            self.login.set_notice(self.tr("Demo city ready: sign in as maria, PIN 1111."))
         if self.bench == "ready":
             self._bench_exit("ready")
 

@@ -63,8 +63,8 @@ class TenderDialog(QDialog):
         self.bar = ShortcutBar(
             [
                 ("Enter", self.tr("Take payment")),
-                ("F6", self.tr("Split: take as one part")),
-                ("F4", self.tr("Remove last part")),
+                ("F6", self.tr("Split payment")),
+                ("F4", self.tr("Remove part")),
             ]
             + [(key, self.tr(LABELS[kind])) for kind, key in KIND_KEYS]
             + [("Esc", self.tr("Back to the sale"))],
@@ -150,6 +150,7 @@ class TenderDialog(QDialog):
         layout.addWidget(self.parts_table)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         return page
 

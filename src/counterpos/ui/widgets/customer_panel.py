@@ -48,7 +48,7 @@ class CustomerPanel(QWidget):
             table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setStretchLastSection(True)
+            table.horizontalHeader().setStretchLastSection(False)
         self.accounts.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.accounts.setMaximumHeight(130)
         self.licenses.setMaximumHeight(110)
@@ -100,8 +100,12 @@ class CustomerPanel(QWidget):
             self.accounts.selectRow(select_row)
         self.licenses.setRowCount(len(panel.licenses))
         for row, x in enumerate(panel.licenses):
-            number = x.license_no + (f" / tag {x.tag_no}" if x.tag_no else "")
-            what = f"{x.kind.replace('_', ' ')}: {x.description}".strip(": ")
+            number = x.license_no
+            what = " · ".join(
+                t
+                for t in (x.description or x.kind.replace("_", " "), x.tag_no and f"tag {x.tag_no}")
+                if t
+            )
             expires = x.expires_on.strftime("%m/%d/%Y") if x.expires_on else ""
             for col, text in enumerate((number, what, expires)):
                 self.licenses.setItem(row, col, _item(text))

@@ -1,0 +1,112 @@
+"""Bad input in a service form is explained next to its field, and nothing reaches the cart."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import text
+
+from counterpos.services import catalog, customers
+from counterpos.ui.service_line_dialog import ServiceLineDialog
+
+pytestmark = pytest.mark.gui
+
+
+def service(station, code):
+    return next(s for s in catalog.list_services(station) if s.code == code)
+
+
+@pytest.fixture
+def utility_form(qtbot, styled, station, owing):
+    panel = customers.panel(station, owing["id"])
+    dialog = ServiceLineDialog(
+        station, service(station, "utility_payment"), panel, panel.accounts[0]
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+@pytest.mark.parametrize(
+    "typed, says",
+    [
+        ("12abc", "is not an amount"),
+        ("10.005", "at most two decimals"),
+        ("-5.00", "cannot be negative"),
+        ("2000000", "more than $1,000,000.00"),
+        ("", "Enter an amount"),
+    ],
+)
+def test_a_bad_amount_is_shown_by_the_amount_field(qtbot, drive, utility_form, typed, says):
+    amount = utility_form.fields["amount"].editor
+    amount.clear()
+    drive.type(amount, typed)
+    drive.press(amount, Qt.Key.Key_Return)
+    assert utility_form.line is None and utility_form.isVisible()
+    message = utility_form.field_error("amount")
+    assert message and says in message
+    assert amount.hasFocus()
+    # The other fields carry no error; the form is still there to fix.
+    assert utility_form.field_error("account_no") == ""
+
+
+def test_the_amount_follows_the_chosen_account_until_the_cashier_types_one(
+    qtbot, drive, utility_form, owing
+):
+    assert utility_form.value("amount") == f"{owing['due'] // 100}.{owing['due'] % 100:02d}"
+    assert "balance due" in utility_form.account_hint.text()
+    amount = utility_form.fields["amount"].editor
+    amount.clear()
+    drive.type(amount, "5")
+    utility_form.fields["account_no"].editor.setCurrentText(owing["account_no"])
+    assert utility_form.value("amount") == "5"
+
+
+def test_an_unknown_account_is_shown_by_the_account_field(qtbot, drive, utility_form):
+    box = utility_form.fields["account_no"].editor
+    box.setCurrentText("99999999")
+    drive.press(utility_form.fields["amount"].editor, Qt.Key.Key_Return)
+    assert utility_form.line is None
+    assert "99999999" in utility_form.field_error("account_no")
+
+
+def test_a_yard_sale_needs_an_address_and_a_real_date(qtbot, drive, styled, station):
+    dialog = ServiceLineDialog(station, service(station, "yard_sale_permit"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    drive.press(dialog.fields["start_date"].editor, Qt.Key.Key_Return)
+    assert "Sale address is required" in dialog.field_error("address")
+    drive.type(dialog.fields["address"].editor, "9 Oak Ct")
+    dialog.fields["start_date"].editor.clear()
+    drive.type(dialog.fields["start_date"].editor, "13/45/2026")
+    drive.press(dialog.fields["start_date"].editor, Qt.Key.Key_Return)
+    assert dialog.field_error("address") == ""
+    assert "not a date" in dialog.field_error("start_date")
+    assert dialog.line is None
+    dialog.fields["start_date"].editor.clear()
+    drive.type(dialog.fields["start_date"].editor, "12/05/2026")
+    drive.press(dialog.fields["start_date"].editor, Qt.Key.Key_Return)
+    assert dialog.line is not None and dialog.line.details["start_date"] == "2026-12-05"
+
+
+def test_esc_backs_out_without_a_line(qtbot, drive, utility_form):
+    drive.press(utility_form.fields["amount"].editor, Qt.Key.Key_Escape)
+    assert not utility_form.isVisible() and utility_form.line is None
+
+
+def test_bad_line_input_in_the_till_leaves_the_cart_and_store_alone(
+    qtbot, drive, till, station, owing
+):
+    till.choose_customer(owing["id"])
+    drive.type(till.picker, "1")
+    qtbot.waitUntil(lambda: till.dialog is not None)
+    form = till.dialog
+    form.fields["amount"].editor.clear()
+    drive.type(form.fields["amount"].editor, "abc")
+    drive.press(form.fields["amount"].editor, Qt.Key.Key_Return)
+    assert form.isVisible() and till.cart.lines == [] and till.total.text() == "$0.00"
+    drive.press(form.fields["amount"].editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: till.dialog is None)
+    assert till.cart.lines == []
+    with station.store.read() as s:
+        assert s.execute(text("SELECT COUNT(*) FROM sale")).scalar() == 0

@@ -1,0 +1,107 @@
+"""Bad tenders get a plain message by their field and save nothing; an empty cart cannot be paid."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import text
+
+from counterpos.domain.cart import Cart
+from counterpos.services import catalog
+from counterpos.ui.tender_dialog import TenderDialog
+
+pytestmark = pytest.mark.gui
+K = Qt.Key
+
+
+def saved(station) -> int:
+    with station.store.read() as s:
+        return s.execute(text("SELECT COUNT(*) FROM sale")).scalar()
+
+
+@pytest.fixture
+def pay(qtbot, styled, station, cashier, drawer):
+    cart = Cart()
+    cart.add(catalog.price_line(station, "passport_photo", quantity=3))  # 3 x $15.00
+    dialog = TenderDialog(station, cashier, drawer.session_id, cart)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def enter_amount(drive, dialog, typed: str) -> None:
+    dialog.amount.editor.clear()
+    drive.type(dialog.amount.editor, typed)
+    drive.press(dialog.amount.editor, K.Key_Return)
+
+
+@pytest.mark.parametrize(
+    "typed, says",
+    [
+        ("4o.00", "is not an amount"),
+        ("45.001", "at most two decimals"),
+        ("-45.00", "more than $0.00"),
+        ("0", "more than $0.00"),
+        ("5000000", "over $1,000,000.00"),
+        ("40.00", "less than the $45.00 due"),
+    ],
+)
+def test_bad_cash_is_refused_by_the_amount_field(qtbot, drive, pay, station, typed, says):
+    assert pay.total_label.text() == "$45.00"
+    enter_amount(drive, pay, typed)
+    assert says in pay.amount.error_text()
+    assert pay.completed is None and pay.parts == [] and pay.isVisible()
+    assert saved(station) == 0
+
+
+def test_a_check_needs_its_number_and_payer(qtbot, drive, pay, station):
+    drive.key(pay, K.Key_F8)
+    drive.press(pay.amount.editor, K.Key_Return)
+    assert "check number" in pay.number.error_text()
+    assert pay.amount.error_text() == ""
+    drive.type(pay.number.editor, "2201")
+    drive.press(pay.number.editor, K.Key_Return)
+    assert "payer" in pay.payer.error_text()
+    assert pay.completed is None and saved(station) == 0
+    drive.type(pay.payer.editor, "R. Diaz")
+    drive.press(pay.payer.editor, K.Key_Return)
+    assert pay.completed is not None and saved(station) == 1
+
+
+def test_a_check_cannot_be_for_more_than_is_due(qtbot, drive, pay, station):
+    drive.key(pay, K.Key_F8)
+    drive.type(pay.number.editor, "2201")
+    drive.type(pay.payer.editor, "R. Diaz")
+    enter_amount(drive, pay, "50.00")
+    assert "cannot give change" in pay.amount.error_text()
+    assert pay.completed is None and saved(station) == 0
+
+
+def test_cash_shows_the_change_while_typing_and_large_after(qtbot, drive, pay, station):
+    pay.amount.editor.clear()
+    drive.type(pay.amount.editor, "50")
+    assert pay.change_preview.text() == "Change $5.00"
+    drive.press(pay.amount.editor, K.Key_Return)
+    assert pay.change_due.text() == "$5.00"
+    assert "Change" in pay.preview.toPlainText() and "$5.00" in pay.preview.toPlainText()
+
+
+def test_removing_a_part_restores_what_is_due(qtbot, drive, pay, station):
+    enter_amount(drive, pay, "")  # nothing typed: plain message, nothing taken
+    assert "Enter an amount" in pay.amount.error_text()
+    pay.amount.editor.clear()
+    drive.type(pay.amount.editor, "20")
+    drive.key(pay, K.Key_F6)
+    assert pay.remaining_label.text() == "$25.00" and len(pay.parts) == 1
+    drive.key(pay, K.Key_F4)
+    assert pay.remaining_label.text() == "$45.00" and pay.parts == []
+    drive.press(pay.amount.editor, K.Key_Escape)
+    assert not pay.isVisible() and pay.completed is None and saved(station) == 0
+
+
+def test_an_empty_cart_cannot_be_paid(qtbot, drive, till, station):
+    drive.key(till, K.Key_F5)
+    assert till.dialog is None
+    assert "cart is empty" in till.message.text()
+    assert saved(station) == 0
