@@ -1,0 +1,91 @@
+"""Start-up to the login window shown, against a bare PySide6 window with one label.
+
+Both are started the same way, as a fresh `python` subprocess, alternating in the same run;
+each prints a wall-clock timestamp after its window's first paint and exits. The till is
+started as `python -m counterpos --home <demo home>` with COUNTERPOS_BENCH_EXIT_ON_SHOWN=1;
+a second series with the variable set to `ready` times until the store is open behind the
+login window and a sign-in would go through. Figures: median of the runs, and the ratio to
+the bare window. Goal: within 2x the bare window and under 1.5 s.
+
+    python bench/startup.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BARE = Path(__file__).with_name("bare_window.py")
+
+
+def env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    e = dict(os.environ)
+    e["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), e.get("PYTHONPATH")]))
+    if not e.get("DISPLAY") and not e.get("WAYLAND_DISPLAY"):
+        e.setdefault("QT_QPA_PLATFORM", "offscreen")
+    e.update(extra or {})
+    return e
+
+
+def timed(cmd: list[str], extra: dict[str, str] | None = None) -> float:
+    """Seconds from starting the process to the timestamp it prints at its first paint."""
+    start = time.time()
+    out = subprocess.run(
+        cmd, env=env(extra), capture_output=True, text=True, timeout=60, cwd=tempfile.gettempdir()
+    )
+    for line in out.stdout.splitlines():
+        if line.startswith("COUNTERPOS_"):
+            return float(line.split()[1]) - start
+    raise RuntimeError(f"{cmd} printed no timestamp:\n{out.stdout}\n{out.stderr}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    py = sys.executable
+    with tempfile.TemporaryDirectory(prefix="counterpos-bench-") as tmp:
+        home = Path(tmp) / "demo"
+        subprocess.run(
+            [py, "-m", "counterpos", "--home", str(home), "init", "--demo"],
+            env=env(),
+            check=True,
+            capture_output=True,
+        )
+        till = [py, "-m", "counterpos", "--home", str(home)]
+        bare = [py, str(BARE)]
+        # One untimed start of each warms the OS file cache the way a second start at the counter would.
+        timed(bare)
+        timed(till, {"COUNTERPOS_BENCH_EXIT_ON_SHOWN": "1"})
+        results: dict[str, list[float]] = {"bare": [], "shown": [], "ready": []}
+        for _ in range(args.runs):
+            results["bare"].append(timed(bare))
+            results["shown"].append(timed(till, {"COUNTERPOS_BENCH_EXIT_ON_SHOWN": "1"}))
+            results["ready"].append(timed(till, {"COUNTERPOS_BENCH_EXIT_ON_SHOWN": "ready"}))
+    med = {k: statistics.median(v) for k, v in results.items()}
+    print(
+        f"start-up, median of {args.runs} runs each (Python {sys.version.split()[0]}, {os.cpu_count()} CPUs)"
+    )
+    print(f"  bare PySide6 window, one label      {med['bare'] * 1000:7.0f} ms")
+    print(
+        f"  CounterPOS login window shown       {med['shown'] * 1000:7.0f} ms"
+        f"   {med['shown'] / med['bare']:.2f}x the bare window"
+    )
+    print(
+        f"  ... store open, sign-in possible    {med['ready'] * 1000:7.0f} ms"
+        f"   {med['ready'] / med['bare']:.2f}x the bare window"
+    )
+    ok = med["shown"] <= 2 * med["bare"] and med["shown"] < 1.5
+    print(f"  goal (within 2x the bare window and under 1.5 s): {'met' if ok else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
