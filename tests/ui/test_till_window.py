@@ -228,3 +228,37 @@ def test_log_out_is_refused_with_a_sale_in_progress(qtbot, drive, till, owing):
     drive.key(till, K.Key_F12)
     assert till.isVisible() and "before logging out" in till.message.text()
     assert len(till.cart.lines) == 1
+
+
+def test_a_zero_dollar_stop_service_completes_without_a_tender(qtbot, drive, till, station, owing):
+    find(qtbot, drive, till, owing["last_name"], owing["id"])
+    drive.key(till, K.Key_F3)  # in the list already: F3 opens the highlighted service
+    till.dialog.reject()
+    qtbot.waitUntil(lambda: till.dialog is None)
+    till.picker.setCurrentRow([s.code for s in till.services].index("stop_service"))
+    drive.key(till, K.Key_F3)
+    form = till.dialog
+    assert form.service.code == "stop_service"
+    drive.type(form.fields["forwarding_address"].editor, "PO Box 12, Fresno CA")
+    drive.press(form.fields["forwarding_address"].editor, K.Key_Return)
+    assert till.total.text() == "$0.00"
+    assert "PO Box 12, Fresno CA" in till.cart_table.item(0, 2).text()
+    drive.key(till, K.Key_F5)
+    pay = till.dialog
+    drive.press(pay.amount.editor, K.Key_Return)
+    assert pay.completed is not None and pay.completed.total == Money(0)
+    (t,) = rows(
+        station, "SELECT COUNT(*) AS n FROM tender WHERE sale_id = :s", s=pay.completed.sale_id
+    )
+    assert t["n"] == 0
+
+
+def test_esc_goes_back_to_the_lookup_then_clears_it(qtbot, drive, till, owing):
+    find(qtbot, drive, till, owing["last_name"], owing["id"])
+    assert till.picker.hasFocus()
+    drive.key(till, K.Key_Escape)
+    assert till.lookup.box.hasFocus() and till.lookup.box.text() == owing["last_name"]
+    drive.key(till, K.Key_Escape)
+    assert till.lookup.box.text() == "" and till.lookup.results.count() == 0
+    # The chosen customer stays until F8 (a new sale).
+    assert till.panel.panel.customer_id == owing["id"]

@@ -289,6 +289,9 @@ class TenderDialog(QDialog):
         if self.pages.currentIndex() != 0:
             self.accept()
             return
+        if self.cart.total.cents == 0:
+            self._complete([])  # a $0.00 line (a stop, an owner's deposit) takes no payment
+            return
         tender = self.current_tender()
         if tender is None:
             return

@@ -127,6 +127,7 @@ class TillWindow(QMainWindow):
             ("F5", self.pay),
             ("F8", self.new_sale),
             ("F12", self.log_out),
+            ("Esc", self.back),
         ):
             QShortcut(QKeySequence(key), self, slot)
 
@@ -159,6 +160,13 @@ class TillWindow(QMainWindow):
     # -- customer ------------------------------------------------------------------------
 
     def focus_lookup(self) -> None:
+        self.lookup.focus()
+
+    def back(self) -> None:
+        """Esc: back to the lookup; pressed there, clear what was typed."""
+        if self.lookup.box.hasFocus() and self.lookup.box.text():
+            self.lookup.clear()
+        self.message.clear()
         self.lookup.focus()
 
     def choose_customer(self, customer_id: str) -> None:
@@ -237,7 +245,7 @@ class TillWindow(QMainWindow):
         self._refresh_cart()
 
     def _refresh_cart(self) -> None:
-        self.cart_table.show_cart(self.cart)
+        self.cart_table.show_cart(self.cart, {s.code: s.fields for s in self.services})
         self.total.setText(self.cart.total.format())
 
     # -- payment -------------------------------------------------------------------------

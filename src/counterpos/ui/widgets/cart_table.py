@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +10,20 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
+
+
+def _readable(details: dict, specs: tuple) -> list[str]:
+    """What the cashier typed that tells lines apart: names, numbers, addresses and dates."""
+    out = []
+    for spec in specs:
+        value = details.get(spec["name"])
+        if not value or spec["name"] == "memo":
+            continue
+        if spec["type"] == "text":
+            out.append(str(value))
+        elif spec["type"] == "date" and isinstance(value, str) and len(value) == 10:
+            out.append(f"{value[5:7]}/{value[8:10]}/{value[:4]}")
+    return out
 
 
 class CartTable(QTableWidget):
@@ -31,7 +43,8 @@ class CartTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
-    def show_cart(self, cart) -> None:
+    def show_cart(self, cart, fields: dict[str, tuple] | None = None) -> None:
+        """`fields` maps a service code to its field list, to pick what the Details column shows."""
         self.setRowCount(len(cart.lines))
         for row, line in enumerate(cart.lines):
             service = line.description
@@ -40,14 +53,7 @@ class CartTable(QTableWidget):
             details = []
             if line.account_no:
                 details.append(self.tr("Account {no}").format(no=line.account_no))
-            for key, value in line.details.items():
-                # Names, addresses and numbers help the cashier; ISO dates and codes do not.
-                if (
-                    key not in ("account_no", "memo", "gl_account")
-                    and isinstance(value, str)
-                    and not re.fullmatch(r"[0-9-]*|[a-z_]+", value)
-                ):
-                    details.append(value)
+            details.extend(_readable(line.details, (fields or {}).get(line.service_code, ())))
             cells = (str(row + 1), service, ", ".join(details), line.amount.format())
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
