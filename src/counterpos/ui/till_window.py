@@ -97,7 +97,7 @@ class TillWindow(QMainWindow):
         right.addWidget(self.notice)
 
         splitter = QSplitter()
-        for layout, stretch in ((left, 5), (middle, 3), (right, 4)):
+        for layout, stretch in ((left, 4), (middle, 3), (right, 5)):
             holder = QWidget()
             holder.setLayout(layout)
             splitter.addWidget(holder)
@@ -105,6 +105,7 @@ class TillWindow(QMainWindow):
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(8, 8, 8, 0)
+        splitter.setSizes([470, 320, 490])
         outer.addWidget(splitter, 1)
         self.bar = ShortcutBar(
             [

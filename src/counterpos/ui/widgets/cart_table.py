@@ -57,6 +57,7 @@ class CartTable(QTableWidget):
             cells = (str(row + 1), service, ", ".join(details), line.amount.format())
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if col == 3:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

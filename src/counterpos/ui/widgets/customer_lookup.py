@@ -26,6 +26,8 @@ class CustomerLookup(QWidget):
         self.box.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setObjectName("lookupResults")
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.hint = QLabel()
         self.hint.setObjectName("subtitle")
         self.timer = QTimer(self)

@@ -31,7 +31,7 @@ class CustomerPanel(QWidget):
         self.name = QLabel()
         self.name.setObjectName("panelName")
         self.contact = QLabel()
-        self.contact.setWordWrap(True)
+        self.contact.setWordWrap(False)
         self.accounts = QTableWidget(0, 4)
         self.accounts.setObjectName("accounts")
         self.accounts.setHorizontalHeaderLabels(
