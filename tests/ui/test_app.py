@@ -56,3 +56,27 @@ def test_a_set_up_store_goes_straight_to_sign_in(qtbot, start, home):
     qtbot.waitUntil(lambda: app.flow is not None, timeout=15000)
     assert getattr(app, "offer", None) is None and app.progress is None
     assert "station T1" in app.login.place.text()
+
+
+def test_the_start_path_paints_before_loading_the_database_layers(tmp_path):
+    """Importing what runs before the first paint must not pull in SQLAlchemy or Alembic."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[2] / "src"
+    probe = (
+        "import sys; from counterpos.cli import _gui_only; from counterpos.ui import app; "
+        "assert _gui_only(['--home', 'x', '--demo']).demo; "
+        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'counterpos.services.station') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(src), "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -262,3 +262,13 @@ def test_esc_goes_back_to_the_lookup_then_clears_it(qtbot, drive, till, owing):
     assert till.lookup.box.text() == "" and till.lookup.results.count() == 0
     # The chosen customer stays until F8 (a new sale).
     assert till.panel.panel.customer_id == owing["id"]
+
+
+def test_the_window_does_not_close_over_a_sale_in_progress(qtbot, drive, till, owing):
+    find(qtbot, drive, till, owing["last_name"], owing["id"])
+    line = ring(qtbot, drive, till, "1")
+    drive.press(line.fields["amount"].editor, K.Key_Return)
+    assert not till.close()
+    assert till.isVisible() and "before closing" in till.message.text()
+    drive.key(till, K.Key_F8)
+    assert till.close()

@@ -290,6 +290,16 @@ class TillWindow(QMainWindow):
         self._refresh_cart()
         self.lookup.focus()
 
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # Closing the window mid-sale would drop the rung lines without a word.
+        if self.cart.lines:
+            self.message.setText(
+                self.tr("Finish this sale (F5) or clear it (F8) before closing the till.")
+            )
+            event.ignore()
+            return
+        super().closeEvent(event)
+
     def log_out(self) -> None:
         if self.cart.lines:
             self.message.setText(

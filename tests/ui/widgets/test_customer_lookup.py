@@ -1,0 +1,71 @@
+"""Type-ahead lookup: one search per pause in typing, arrows move, Enter picks, Esc clears."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from counterpos.services import customers
+from counterpos.ui.widgets.customer_lookup import DEBOUNCE_MS, CustomerLookup
+
+pytestmark = pytest.mark.gui
+K = Qt.Key
+
+
+@pytest.fixture
+def lookup(qtbot, station):
+    searches: list[str] = []
+
+    def search(text):
+        searches.append(text)
+        return customers.search(station, text)
+
+    widget = CustomerLookup(search)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.searches = searches
+    return widget
+
+
+def ids(lookup) -> list[str]:
+    return [
+        lookup.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lookup.results.count())
+    ]
+
+
+def test_typing_searches_once_after_a_pause(qtbot, drive, lookup, owing):
+    drive.type(lookup.box, owing["last_name"][:4])
+    assert lookup.searches == []  # keys typed faster than the debounce: nothing yet
+    qtbot.waitUntil(lambda: lookup.results.count() > 0, timeout=DEBOUNCE_MS * 20)
+    assert lookup.searches == [owing["last_name"][:4]]
+    assert "found" in lookup.hint.text()
+
+
+def test_arrows_move_and_enter_chooses(qtbot, drive, lookup, owing):
+    drive.type(lookup.box, owing["last_name"])
+    drive.press(lookup.box, K.Key_Down)  # runs the pending search at once, then moves
+    found = ids(lookup)
+    assert owing["id"] in found
+    assert lookup.results.currentRow() == min(1, len(found) - 1)
+    drive.press(lookup.box, K.Key_Up)
+    assert lookup.results.currentRow() == 0
+    for _ in range(found.index(owing["id"])):
+        drive.press(lookup.box, K.Key_Down)
+    with qtbot.waitSignal(lookup.chosen) as chosen:
+        drive.press(lookup.box, K.Key_Return)
+    assert chosen.args == [owing["id"]]
+
+
+def test_an_account_number_finds_its_owner(qtbot, drive, lookup, owing):
+    drive.type(lookup.box, owing["account_no"])
+    with qtbot.waitSignal(lookup.chosen) as chosen:
+        drive.press(lookup.box, K.Key_Return)  # Enter before the pause: search now, take the first
+    assert chosen.args == [owing["id"]]
+
+
+def test_no_match_says_so_and_esc_clears(qtbot, drive, lookup):
+    drive.type(lookup.box, "Zzyzx Qqq")
+    qtbot.waitUntil(lambda: "No customer" in lookup.hint.text(), timeout=DEBOUNCE_MS * 20)
+    assert lookup.results.count() == 0
+    drive.press(lookup.box, K.Key_Escape)
+    assert lookup.box.text() == "" and lookup.hint.text() == ""
