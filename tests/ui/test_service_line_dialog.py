@@ -110,3 +110,46 @@ def test_bad_line_input_in_the_till_leaves_the_cart_and_store_alone(
     assert till.cart.lines == []
     with station.store.read() as s:
         assert s.execute(text("SELECT COUNT(*) FROM sale")).scalar() == 0
+
+
+def test_quantity_multiplies_a_per_applicant_fee(qtbot, drive, styled, station):
+    dialog = ServiceLineDialog(station, service(station, "passport_execution"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    drive.type(dialog.fields["applicants"].editor, "Ana Ruiz, Leo Ruiz")
+    dialog.fields["quantity"].editor.setValue(2)
+    drive.press(dialog.fields["applicants"].editor, Qt.Key.Key_Return)
+    assert dialog.line.quantity == 2 and dialog.line.amount.format() == "$70.00"
+
+
+def test_a_bad_money_field_is_marked_and_a_good_one_prices_the_bracket(
+    qtbot, drive, styled, station
+):
+    dialog = ServiceLineDialog(station, service(station, "business_license_new"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    drive.type(dialog.fields["business_name"].editor, "Vista Tacos")
+    drive.type(dialog.fields["gross_receipts_cents"].editor, "lots")
+    drive.press(dialog.fields["gross_receipts_cents"].editor, Qt.Key.Key_Return)
+    assert "Gross receipts" in dialog.field_error("gross_receipts_cents")
+    assert dialog.line is None
+    dialog.fields["gross_receipts_cents"].editor.clear()
+    drive.type(dialog.fields["gross_receipts_cents"].editor, "120,000")
+    drive.press(dialog.fields["gross_receipts_cents"].editor, Qt.Key.Key_Return)
+    assert dialog.line.amount.format() == "$125.00"  # $50 base + $75 for $50k–250k
+
+
+def test_a_miscellaneous_receipt_takes_its_gl_account_from_the_list(qtbot, drive, styled, station):
+    dialog = ServiceLineDialog(station, service(station, "misc_receipt"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.fields["gl_account"].editor
+    assert box.count() == len(catalog.misc_gl_accounts(station)) > 0
+    box.setCurrentIndex(box.count() - 1)
+    drive.type(dialog.fields["memo"].editor, "Copies")
+    drive.press(dialog.fields["memo"].editor, Qt.Key.Key_Return)
+    assert "Enter an amount" in dialog.field_error("amount")
+    drive.type(dialog.fields["amount"].editor, "3.50")
+    drive.press(dialog.fields["amount"].editor, Qt.Key.Key_Return)
+    assert dialog.line.gl_account == box.currentData()
+    assert dialog.line.amount.format() == "$3.50"
