@@ -153,6 +153,9 @@ def add_demo_customers(station: Station, data: dict, count: int, seed: int = DEM
         if lic_rows:
             s.execute(insert(License.__table__), lic_rows)
         rebuild_search_index(s)
+        from counterpos.services.citations import add_demo_citations  # noqa: PLC0415
+
+        add_demo_citations(s, today)
     return count
 
 

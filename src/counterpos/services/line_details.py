@@ -76,6 +76,24 @@ def check_details(
                 raise InputError(f"{label} cannot be negative.", field=name)
             clean[name] = money.cents
             attrs[name] = money.cents
+        elif kind == "bool":
+            value = text if isinstance(text, bool) else str(text).lower() in ("yes", "true", "1")
+            clean[name] = value
+            attrs[name] = "yes" if value else "no"
+        elif kind == "checklist":
+            # {"item": true/false} for each of spec["items"] ([[key, label], ...]); the service's
+            # rules decide what an unticked item means (it blocks issue with a list).
+            if not isinstance(text, dict):
+                raise InputError(f"{label}: tick the items on the list.", field=name)
+            items = [i[0] for i in spec.get("items", [])]
+            clean[name] = {key: bool(text.get(key)) for key in items}
+            attrs[name] = clean[name]
+        elif kind == "records":
+            # A list of small dicts (passport applicants); the service's rules check each one.
+            if not isinstance(text, list | tuple) or not all(isinstance(r, dict) for r in text):
+                raise InputError(f"{label}: add at least one.", field=name)
+            clean[name] = [dict(r) for r in text]
+            attrs[name] = clean[name]
         elif kind == "gl_account":
             gl = session.get(GlAccount, str(text))
             if gl is None or not gl.misc_allowed:

@@ -1,0 +1,231 @@
+"""Animal licenses: rabies rules, the term, late renewals, tags from the station's stock."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counterpos.domain.cart import Cart, CartLine
+from counterpos.services import tag_inventory
+from counterpos.services.clock import local_today
+from counterpos.services.errors import InputError, NotFound
+from counterpos.services.issued_documents import issue_document
+from counterpos.services.owners import check_owner, owner_for
+from counterpos.services.service_rules import (
+    Companion,
+    PriceContext,
+    SaleContext,
+    ServiceRules,
+    register,
+)
+from counterpos.store.models import License
+from counterpos.store.outbox import enqueue
+
+LICENSE = "animal_license"
+LATE = "animal_late_penalty"
+REPLACEMENT = "replacement_tag"
+LATE_AFTER_DAYS = 30
+_CERT = re.compile(r"[A-Za-z0-9-]{3,20}")
+
+
+def term_end(start: date, years: int) -> date:
+    try:
+        end = start.replace(year=start.year + years)
+    except ValueError:  # 29 February
+        end = start.replace(year=start.year + years, day=28)
+    return end - timedelta(days=1)
+
+
+def find_license(session: Session, license_no: str, kind: str = "animal") -> License:
+    lic = session.scalar(
+        select(License).where(
+            License.license_no == license_no.strip().upper(), License.kind == kind
+        )
+    )
+    if lic is None:
+        raise NotFound(f"There is no {kind} license {license_no.strip().upper()}.")
+    return lic
+
+
+@register
+class AnimalLicenseRules(ServiceRules):
+    codes = (LICENSE,)
+
+    def prepare(self, ctx: PriceContext) -> None:
+        c, on = ctx.clean, ctx.on
+        cert = str(c.get("rabies_certificate", "")).strip()
+        if not _CERT.fullmatch(cert):
+            raise InputError(
+                "Rabies certificate no.: 3 to 20 letters, digits or dashes.",
+                field="rabies_certificate",
+            )
+        expires = ctx.attrs["rabies_expires"]
+        if expires < on:
+            raise InputError(
+                f"The rabies certificate expired on {expires:%m/%d/%Y}; the animal needs a "
+                "current vaccination before it can be licensed.",
+                field="rabies_expires",
+            )
+        born = ctx.attrs.get("date_of_birth")
+        if born is not None and born > on:
+            raise InputError("The date of birth cannot be in the future.", field="date_of_birth")
+        years = int(c["term"])
+        end = term_end(on, years)
+        if end > expires:
+            fits = [y for y in (1, 2, 3) if term_end(on, y) <= expires]
+            hint = (
+                f"choose {max(fits)} year{'s' if max(fits) > 1 else ''} at most"
+                if fits
+                else "the vaccination must be renewed first"
+            )
+            raise InputError(
+                f"A {years}-year license would run to {end:%m/%d/%Y}, past the rabies expiry "
+                f"{expires:%m/%d/%Y}: {hint}.",
+                field="term",
+            )
+        check_owner(ctx.session, ctx.customer_id, c, "license")
+        c["expires_on"] = end.isoformat()
+        c["issued_on"] = on.isoformat()
+        c.pop("late_renewal", None)
+        if c.get("renewal_of"):
+            old = find_license(ctx.session, str(c["renewal_of"]))
+            c["renewal_of"] = old.license_no
+            if old.expires_on and (on - old.expires_on).days > LATE_AFTER_DAYS:
+                c["late_renewal"] = True
+
+    def companions(self, line: CartLine) -> list[Companion]:
+        if line.details.get("late_renewal"):
+            return [Companion(LATE, {})]
+        return []
+
+    def validate(self, session: Session, line: CartLine, cart: Cart, index: int) -> None:
+        if line.details.get("late_renewal"):
+            lates = sum(1 for x in cart.lines if x.service_code == LATE)
+            renewals = sum(1 for x in cart.lines if x.details.get("late_renewal"))
+            if lates < renewals:
+                raise InputError(
+                    f"The renewal of {line.details['renewal_of']} is more than "
+                    f"{LATE_AFTER_DAYS} days late: add the late renewal penalty.",
+                    field="cart",
+                )
+
+    def before_line(self, ctx: SaleContext, line: CartLine, row) -> None:
+        year = local_today().year
+        number = tag_inventory.next_tag(ctx.session, ctx.station_code, year)
+        row.details = {
+            **row.details,
+            "tag_no": tag_inventory.format_tag(year, number),
+            "license_no": f"AN-{year}-{number:05d}",
+        }
+        ctx.state[row.id] = (year, number)
+
+    def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:
+        year, number = ctx.state.pop(row.id)
+        d = row.details
+        ctx.session.add(
+            tag_inventory.TagMovement(
+                year=year,
+                number=number,
+                station_code=ctx.station_code,
+                kind="issue",
+                sale_line_id=row.id,
+                license_no=d["license_no"],
+            )
+        )
+        owner = owner_for(ctx.session, ctx.station_code, ctx.cart.customer_id, d)
+        issued = date.fromisoformat(d["issued_on"])
+        ctx.session.add(
+            License(
+                customer_id=owner.id,
+                kind="animal",
+                license_no=d["license_no"],
+                tag_no=d["tag_no"],
+                description=f"{d['species'].capitalize()} “{d['animal_name']}”",
+                issued_on=issued,
+                expires_on=date.fromisoformat(d["expires_on"]),
+                details=dict(d),
+                sale_line_id=row.id,
+                status="issued",
+            )
+        )
+        issue_document(
+            ctx,
+            row,
+            LICENSE,
+            d["license_no"],
+            holder=owner.display_name,
+            valid_from=issued,
+            valid_to=date.fromisoformat(d["expires_on"]),
+            details={**d, "owner_address": owner.mailing_address or d.get("owner_address", "")},
+        )
+
+    def on_void(self, session: Session, station_code: str, row) -> None:
+        tag_inventory.return_tags(session, station_code, row.id)
+        _void_license(session, row.id)
+
+
+def _void_license(session: Session, sale_line_id: str) -> None:
+    for lic in session.scalars(select(License).where(License.sale_line_id == sale_line_id)):
+        lic.status = "void"
+        enqueue(session, lic)
+
+
+@register
+class ReplacementTagRules(ServiceRules):
+    """A lost tag: the old number is marked lost, a new one comes from this station's stock."""
+
+    codes = (REPLACEMENT,)
+
+    def prepare(self, ctx: PriceContext) -> None:
+        lic = find_license(ctx.session, str(ctx.clean["license_no"]))
+        if lic.status != "issued":
+            raise InputError(f"License {lic.license_no} is not in force.", field="license_no")
+        if lic.expires_on and lic.expires_on < ctx.on:
+            raise InputError(
+                f"License {lic.license_no} expired on {lic.expires_on:%m/%d/%Y}; renew it instead.",
+                field="license_no",
+            )
+        ctx.clean["license_no"] = lic.license_no
+        ctx.clean["old_tag_no"] = lic.tag_no
+
+    def before_line(self, ctx: SaleContext, line: CartLine, row) -> None:
+        year = local_today().year
+        number = tag_inventory.next_tag(ctx.session, ctx.station_code, year)
+        row.details = {**row.details, "tag_no": tag_inventory.format_tag(year, number)}
+        ctx.state[row.id] = (year, number)
+
+    def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:
+        year, number = ctx.state.pop(row.id)
+        lic = find_license(ctx.session, row.details["license_no"])
+        old = lic.tag_no
+        m = re.fullmatch(r"(\d{4})-(\d+)", old or "")
+        if m:
+            tag_inventory.mark_lost(
+                ctx.session, ctx.station_code, int(m.group(1)), int(m.group(2)), lic.license_no
+            )
+        ctx.session.add(
+            tag_inventory.TagMovement(
+                year=year,
+                number=number,
+                station_code=ctx.station_code,
+                kind="issue",
+                sale_line_id=row.id,
+                license_no=lic.license_no,
+            )
+        )
+        lic.tag_no = row.details["tag_no"]
+        enqueue(ctx.session, lic)
+        issue_document(
+            ctx,
+            row,
+            "animal_tag",
+            f"TAG-{row.details['tag_no']}",
+            holder=lic.description,
+            valid_to=lic.expires_on,
+        )
+
+    def on_void(self, session: Session, station_code: str, row) -> None:
+        tag_inventory.return_tags(session, station_code, row.id)

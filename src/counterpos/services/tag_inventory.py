@@ -1,0 +1,201 @@
+"""Animal tag stock: blocks of the year's numbers per station, issue, return on void, lost tags.
+
+A station only ever issues numbers from blocks assigned to its own code, so two stations
+working offline can never hand out the same number. Blocks come down from the central database
+or, where there is none, a supervisor assigns them (`counterpos tags assign-block`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from counterpos.services import audit
+from counterpos.services.actor import Actor
+from counterpos.services.errors import InputError, StateError
+from counterpos.services.station import Station
+from counterpos.store.models import TagBlock, TagMovement
+
+MAX_TAG = 999_999
+
+
+def format_tag(year: int, number: int) -> str:
+    return f"{year}-{number:05d}"
+
+
+@dataclass(frozen=True)
+class BlockView:
+    year: int
+    station_code: str
+    first_no: int
+    last_no: int
+    issued: int
+
+
+def assign_block(
+    station: Station, actor: Actor, station_code: str, year: int, first_no: int, last_no: int
+) -> BlockView:
+    """Give a station numbers first_no..last_no of a year. Refuses any overlap known here."""
+    actor.require("edit_fees", "hand out tag blocks")
+    station_code = station_code.strip().upper()
+    if not station_code:
+        raise InputError("Name the station that gets the block.", field="station")
+    if not 2000 <= year <= 2100:
+        raise InputError(f"{year} is not a license year.", field="year")
+    if not 1 <= first_no <= last_no <= MAX_TAG:
+        raise InputError(
+            f"A block runs from a first to a last number between 1 and {MAX_TAG}.", field="first"
+        )
+    with station.store.write() as s:
+        clash = s.scalar(
+            select(TagBlock).where(
+                TagBlock.year == year, TagBlock.first_no <= last_no, TagBlock.last_no >= first_no
+            )
+        )
+        if clash is not None:
+            raise InputError(
+                f"Tags {clash.first_no}–{clash.last_no} of {year} already belong to "
+                f"{clash.station_code}; choose numbers outside that block.",
+                field="first",
+            )
+        s.add(
+            TagBlock(
+                year=year,
+                station_code=station_code,
+                first_no=first_no,
+                last_no=last_no,
+                assigned_by=actor.username,
+            )
+        )
+        audit.record(
+            s,
+            station.code,
+            "tag_block_assigned",
+            actor=actor.username,
+            target=f"{station_code} {year}",
+            details={"first": first_no, "last": last_no},
+        )
+    return BlockView(year, station_code, first_no, last_no, 0)
+
+
+def list_blocks(station: Station, year: int | None = None) -> list[BlockView]:
+    with station.store.read() as s:
+        query = select(TagBlock).order_by(TagBlock.year, TagBlock.first_no)
+        if year is not None:
+            query = query.where(TagBlock.year == year)
+        out = []
+        for b in s.scalars(query):
+            out.append(
+                BlockView(
+                    b.year,
+                    b.station_code,
+                    b.first_no,
+                    b.last_no,
+                    len(_out_numbers(s, b.year, b.first_no, b.last_no)),
+                )
+            )
+        return out
+
+
+def _states(session: Session, year: int, low: int, high: int) -> dict[int, str]:
+    """The last movement of every number in low..high that has moved."""
+    states: dict[int, str] = {}
+    for number, kind in session.execute(
+        select(TagMovement.number, TagMovement.kind)
+        .where(TagMovement.year == year, TagMovement.number.between(low, high))
+        .order_by(TagMovement.created_at, TagMovement.id)
+    ):
+        states[number] = kind
+    return states
+
+
+def _out_numbers(session: Session, year: int, low: int, high: int) -> set[int]:
+    return {n for n, kind in _states(session, year, low, high).items() if kind != "return"}
+
+
+def next_tag(session: Session, station_code: str, year: int) -> int:
+    """The lowest number of this station's blocks that is in stock (never issued, or returned)."""
+    blocks = session.scalars(
+        select(TagBlock)
+        .where(TagBlock.year == year, TagBlock.station_code == station_code)
+        .order_by(TagBlock.first_no)
+    ).all()
+    if not blocks:
+        raise StateError(
+            f"Station {station_code} has no animal tags for {year}; "
+            "a supervisor must assign a block (counterpos tags assign-block)."
+        )
+    for block in blocks:
+        states = _states(session, year, block.first_no, block.last_no)
+        for number in range(block.first_no, block.last_no + 1):
+            if states.get(number, "return") == "return":
+                return number
+    raise StateError(
+        f"Station {station_code} has issued every {year} tag of its blocks; "
+        "a supervisor must assign another block."
+    )
+
+
+def issue(
+    session: Session, station_code: str, year: int, sale_line_id: str, license_no: str = ""
+) -> int:
+    number = next_tag(session, station_code, year)
+    session.add(
+        TagMovement(
+            year=year,
+            number=number,
+            station_code=station_code,
+            kind="issue",
+            sale_line_id=sale_line_id,
+            license_no=license_no,
+        )
+    )
+    session.flush()
+    return number
+
+
+def return_tags(session: Session, station_code: str, sale_line_id: str) -> list[str]:
+    """The void of a sale line gives its tag back to stock (call inside the void's transaction)."""
+    returned = []
+    for mv in session.scalars(
+        select(TagMovement).where(
+            TagMovement.sale_line_id == sale_line_id, TagMovement.kind == "issue"
+        )
+    ):
+        session.add(
+            TagMovement(
+                year=mv.year,
+                number=mv.number,
+                station_code=station_code,
+                kind="return",
+                sale_line_id=sale_line_id,
+                license_no=mv.license_no,
+            )
+        )
+        returned.append(format_tag(mv.year, mv.number))
+    session.flush()
+    return returned
+
+
+def mark_lost(session: Session, station_code: str, year: int, number: int, license_no: str) -> None:
+    """A tag reported lost never goes back to stock."""
+    session.add(
+        TagMovement(
+            year=year, number=number, station_code=station_code, kind="lost", license_no=license_no
+        )
+    )
+
+
+def issued_count(session: Session, station_code: str, year: int) -> int:
+    return int(
+        session.scalar(
+            select(func.count()).where(
+                TagMovement.station_code == station_code,
+                TagMovement.year == year,
+                TagMovement.kind == "issue",
+            )
+        )
+        or 0
+    )
