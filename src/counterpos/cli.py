@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "user",
     "config",
     "receipt",
+    "tags",
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
@@ -115,10 +115,16 @@ class AnimalLicenseRules(ServiceRules):
     def before_line(self, ctx: SaleContext, line: CartLine, row) -> None:
         year = local_today().year
         number = tag_inventory.next_tag(ctx.session, ctx.station_code, year)
+        license_no = f"AN-{year}-{number:05d}"
+        reused = ctx.session.scalar(
+            select(func.count()).where(License.license_no.like(f"{license_no}%"))
+        )
+        if reused:  # a tag returned by a void and issued again: a new license number
+            license_no = f"{license_no}-{int(reused) + 1}"
         row.details = {
             **row.details,
             "tag_no": tag_inventory.format_tag(year, number),
-            "license_no": f"AN-{year}-{number:05d}",
+            "license_no": license_no,
         }
         ctx.state[row.id] = (year, number)
 

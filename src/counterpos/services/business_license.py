@@ -15,6 +15,7 @@ from counterpos.services.animal_license import find_license, term_end
 from counterpos.services.clock import local_today
 from counterpos.services.errors import InputError, StateError
 from counterpos.services.issued_documents import issue_document
+from counterpos.services.line_details import check_details
 from counterpos.services.owners import owner_for
 from counterpos.services.service_rules import (
     Companion,
@@ -24,7 +25,7 @@ from counterpos.services.service_rules import (
     register,
 )
 from counterpos.services.station import Station
-from counterpos.store.models import License
+from counterpos.store.models import License, Service
 from counterpos.store.outbox import enqueue
 
 NEW = "business_license_new"
@@ -111,8 +112,9 @@ def save_application(
     actor.require("business_license", "take business license applications")
     if not str(details.get("business_name", "")).strip():
         raise InputError("Enter at least the business name.", field="business_name")
-    missing = missing_items(details)
     with station.store.write() as s:
+        details, _, _ = check_details(s, s.get(Service, NEW), details)
+        missing = missing_items(details)
         owner = owner_for(s, station.code, customer_id, details)
         no = _next_license_no(s, station.code)
         s.add(

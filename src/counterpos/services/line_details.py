@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counterpos.domain.money import Money, MoneyError
+from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 from counterpos.services.errors import InputError, NotFound
 from counterpos.store.models import GlAccount, Service, UtilityAccount
 
@@ -74,6 +74,9 @@ def check_details(
                 raise InputError(f"{label}: {exc}", field=name) from exc
             if money.cents < 0:
                 raise InputError(f"{label} cannot be negative.", field=name)
+            high = int(spec.get("max_cents", MAX_COUNTER_CENTS))
+            if money.cents > high:
+                raise InputError(f"{label} cannot be more than {Money(high)}.", field=name)
             clean[name] = money.cents
             attrs[name] = money.cents
         elif kind == "bool":

@@ -246,3 +246,30 @@ def record_mailing(
             details={"applications": len(application_ids), "mailed_on": mailed_on.isoformat()},
         )
     return len(application_ids)
+
+
+def acceptance_log_pdf(station: Station, day: date | None = None) -> bytes:
+    """The daily log as a PDF, to print and keep with the facility's records."""
+    from counterpos.documents.passport_log_pdf import LogRow, render_log_pdf  # noqa: PLC0415
+    from counterpos.services import settings  # noqa: PLC0415
+
+    day = day or local_today()
+    entries = acceptance_log(station, day)
+    with station.store.read() as s:
+        city = settings.get(s, "city.name")
+        facility = settings.get(s, "station.name")
+    rows = [
+        LogRow(
+            e.receipt_no,
+            e.applicant_name,
+            e.form_type,
+            e.clerk,
+            e.dos_payment,
+            e.dos_amount.format(),
+            f"{e.mailed_on:%m/%d/%Y}" if e.mailed_on else "",
+            e.tracking_no,
+        )
+        for e in entries
+    ]
+    total = Money(sum(e.dos_amount.cents for e in entries))
+    return render_log_pdf(city, facility, day, rows, total.format())
