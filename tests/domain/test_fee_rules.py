@@ -97,13 +97,22 @@ def test_fixed_fees_of_domain():
     assert fee("start_service") == 2500
     assert fee("same_day_turn_on") == 5000
     assert fee("replacement_tag") == 500
-    assert fee("animal_late_penalty") == 2500
+    expired = date(2026, 1, 31)
+    assert (
+        fee("animal_late_penalty", on=expired + timedelta(days=30), previous_expires=expired) == 0
+    )
+    assert (
+        fee("animal_late_penalty", on=expired + timedelta(days=31), previous_expires=expired)
+        == 2500
+    )
     assert fee("passport_execution", quantity=3) == 3 * 3500
     assert fee("passport_photo", quantity=2) == 3000
     assert fee("disability_access_city") + fee("disability_access_state") == 400
     assert fee("disability_access_city") == 360  # the city keeps 90 %
     assert fee("bus_card_new") == 200
-    assert fee("citation_late_penalty") == 2500
+    issued = date(2026, 5, 1)
+    assert fee("citation_late_penalty", on=issued + timedelta(days=21), issued_on=issued) == 0
+    assert fee("citation_late_penalty", on=issued + timedelta(days=22), issued_on=issued) == 2500
     assert fee("nsf_fee", occurrence="first") == 2500
     assert fee("nsf_fee", occurrence="later") == 3500
 

@@ -9,7 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
+from counterpos.domain.fee_rules import FeeInput, compute_fee
+from counterpos.domain.money import Money
 from counterpos.services import tag_inventory
+from counterpos.services.catalog import rule_in_effect
 from counterpos.services.clock import local_today
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.issued_documents import issue_document
@@ -27,8 +30,13 @@ from counterpos.store.outbox import enqueue
 LICENSE = "animal_license"
 LATE = "animal_late_penalty"
 REPLACEMENT = "replacement_tag"
-LATE_AFTER_DAYS = 30
 _CERT = re.compile(r"[A-Za-z0-9-]{3,20}")
+
+
+def late_penalty(session: Session, expired_on: date, on: date) -> Money:
+    """The late renewal penalty the fee schedule sets ($0 within its days of grace)."""
+    rule = rule_in_effect(session, LATE, on)
+    return compute_fee(rule, FeeInput(attributes={"previous_expires": expired_on}, on=on))
 
 
 def term_end(start: date, years: int) -> date:
@@ -93,12 +101,12 @@ class AnimalLicenseRules(ServiceRules):
         if c.get("renewal_of"):
             old = find_license(ctx.session, str(c["renewal_of"]))
             c["renewal_of"] = old.license_no
-            if old.expires_on and (on - old.expires_on).days > LATE_AFTER_DAYS:
+            if old.expires_on and late_penalty(ctx.session, old.expires_on, on).cents:
                 c["late_renewal"] = True
 
     def companions(self, line: CartLine) -> list[Companion]:
         if line.details.get("late_renewal"):
-            return [Companion(LATE, {})]
+            return [Companion(LATE, {"renewal_of": line.details["renewal_of"]})]
         return []
 
     def validate(self, session: Session, line: CartLine, cart: Cart, index: int) -> None:
@@ -107,8 +115,8 @@ class AnimalLicenseRules(ServiceRules):
             renewals = sum(1 for x in cart.lines if x.details.get("late_renewal"))
             if lates < renewals:
                 raise InputError(
-                    f"The renewal of {line.details['renewal_of']} is more than "
-                    f"{LATE_AFTER_DAYS} days late: add the late renewal penalty.",
+                    f"The renewal of {line.details['renewal_of']} is late: "
+                    "add the late renewal penalty.",
                     field="cart",
                 )
 
@@ -177,6 +185,20 @@ def _void_license(session: Session, sale_line_id: str) -> None:
     for lic in session.scalars(select(License).where(License.sale_line_id == sale_line_id)):
         lic.status = "void"
         enqueue(session, lic)
+
+
+@register
+class LatePenaltyRules(ServiceRules):
+    """The penalty line prices from the expired license's date."""
+
+    codes = (LATE,)
+
+    def prepare(self, ctx: PriceContext) -> None:
+        old = find_license(ctx.session, str(ctx.clean.get("renewal_of", "")))
+        ctx.clean["renewal_of"] = old.license_no
+        if old.expires_on is None or not late_penalty(ctx.session, old.expires_on, ctx.on).cents:
+            raise InputError(f"{old.license_no} is not late: no penalty.", field="renewal_of")
+        ctx.attrs["previous_expires"] = old.expires_on
 
 
 @register

@@ -11,7 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
+from counterpos.domain.fee_rules import FeeInput, compute_fee
 from counterpos.domain.money import Money
+from counterpos.services.catalog import rule_in_effect
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.service_rules import (
     Companion,
@@ -25,7 +27,6 @@ from counterpos.store.models import Citation, CitationPayment, Sale, SaleLine
 
 PAYMENT = "citation"
 PENALTY = "citation_late_penalty"
-LATE_AFTER_DAYS = 21
 _NUMBER = re.compile(r"[A-Z]{0,3}\d{4,12}")
 
 
@@ -64,6 +65,12 @@ def paid_line(session: Session, citation_no: str) -> SaleLine | None:
     )
 
 
+def late_penalty(session: Session, issued_on: date, on: date) -> Money:
+    """The penalty the fee schedule sets for a citation of that date ($0 while not late)."""
+    rule = rule_in_effect(session, PENALTY, on)
+    return compute_fee(rule, FeeInput(attributes={"issued_on": issued_on}, on=on))
+
+
 def view(session: Session, citation_no: str, on: date) -> CitationView:
     no = normalise(citation_no)
     c = session.get(Citation, no)
@@ -77,7 +84,7 @@ def view(session: Session, citation_no: str, on: date) -> CitationView:
         c.name,
         c.plate,
         paid_line(session, no) is not None,
-        (on - c.issued_on).days > LATE_AFTER_DAYS,
+        late_penalty(session, c.issued_on, on).cents > 0,
     )
 
 
@@ -122,7 +129,7 @@ class CitationRules(ServiceRules):
             x.service_code == PENALTY and x.details.get("citation_no") == no for x in cart.lines
         ):
             raise InputError(
-                f"Citation {no} is more than {LATE_AFTER_DAYS} days old: add the late penalty.",
+                f"Citation {no} is past due: add the late penalty.",
                 field="cart",
             )
 
@@ -150,10 +157,10 @@ class CitationPenaltyRules(ServiceRules):
     def prepare(self, ctx: PriceContext) -> None:
         v = view(ctx.session, str(ctx.clean.get("citation_no", "")), ctx.on)
         ctx.clean["citation_no"] = v.citation_no
+        ctx.attrs["issued_on"] = v.issued_on
         if not v.late:
             raise InputError(
-                f"Citation {v.citation_no} is not yet {LATE_AFTER_DAYS} days old: no penalty.",
-                field="citation_no",
+                f"Citation {v.citation_no} is not late yet: no penalty.", field="citation_no"
             )
 
 
