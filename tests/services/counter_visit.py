@@ -86,3 +86,30 @@ def give_tags(station, code: str | None = None, first: int = 1, last: int = 500)
     tag_inventory.assign_block(
         station, login(station, "sofia"), code or station.code, TODAY.year, first, last
     )
+
+
+def void(station, actor, session_id: str, receipt_no: str) -> None:
+    """What the void work does, minimally: a void sale pointing at the original, and the hooks."""
+    from sqlalchemy import select
+
+    from counterpos.services import service_rules
+    from counterpos.services.sales import next_receipt_no
+    from counterpos.store.models import Sale
+
+    with station.store.write() as s:
+        original = s.scalar(select(Sale).where(Sale.receipt_no == receipt_no))
+        seq, number = next_receipt_no(s, station.code)
+        s.add(
+            Sale(
+                receipt_no=number,
+                station_code=station.code,
+                sequence=seq,
+                kind="void",
+                original_sale_id=original.id,
+                session_id=session_id,
+                user_id=actor.user_id,
+                total_cents=-original.total_cents,
+            )
+        )
+        s.flush()
+        service_rules.void_sale_lines(s, station.code, original)

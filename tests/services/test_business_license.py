@@ -140,3 +140,16 @@ def test_bad_gross_receipts(station, gross):
         catalog.price_lines(
             station, "business_license_new", details=business(gross_receipts_cents=gross)
         )
+
+
+def test_review_ticked_as_plain_text_from_a_simple_form(station):
+    lines = catalog.price_lines(
+        station,
+        "business_license_new",
+        details=business(category="other", review="zoning_ok, id_seen"),
+    )
+    assert lines[0].details["review"]["id_seen"] is True
+    with pytest.raises(InputError, match="tick the items"):
+        catalog.price_lines(
+            station, "business_license_new", details=business(review="zoning_ok, bribe_paid")
+        )

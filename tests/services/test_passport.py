@@ -120,3 +120,14 @@ def Money_(cents):
     from counterpos.domain.money import Money
 
     return Money(cents)
+
+
+def test_voided_visit_leaves_the_log(station):
+    from tests.services.counter_visit import void
+
+    james, session_id = senior_drawer(station)
+    cart = Cart(lines=list(price(station, applicant())))
+    done = sales.complete_sale(station, james, session_id, cart, [Tender("cash", cart.total)])
+    assert len(passport.acceptance_log(station)) == 1
+    void(station, james, session_id, done.receipt_no)
+    assert passport.acceptance_log(station) == []

@@ -63,3 +63,22 @@ def test_permit_pdf_and_reprint(station, cashier, drawer):
     assert (cert.valid_to - cert.valid_from).days == 1
     pdf = certificates.reprint_pdf(station, cashier, done.documents[0])
     assert pdf.startswith(b"%PDF")
+
+
+def test_voided_permit_no_longer_counts(station, cashier, drawer):
+    from tests.services.counter_visit import void
+
+    first = pay_cash(
+        station,
+        cashier,
+        drawer.session_id,
+        ring(station, Cart(), "yard_sale_permit", details=permit()),
+    )
+    pay_cash(
+        station,
+        cashier,
+        drawer.session_id,
+        ring(station, Cart(), "yard_sale_permit", details=permit(start=4)),
+    )
+    void(station, cashier, drawer.session_id, first.receipt_no)
+    assert catalog.price_lines(station, "yard_sale_permit", details=permit(start=6))

@@ -86,9 +86,15 @@ def check_details(
         elif kind == "checklist":
             # {"item": true/false} for each of spec["items"] ([[key, label], ...]); the service's
             # rules decide what an unticked item means (it blocks issue with a list).
+            items = [i[0] for i in spec.get("items", [])]
+            if isinstance(text, str):  # a plain form may send the ticked keys, comma-separated
+                ticked = {t for t in re.split(r"[,\s]+", text) if t}
+                unknown = ticked - set(items)
+                if unknown:
+                    raise InputError(f"{label}: tick the items on the list.", field=name)
+                text = {key: True for key in ticked}
             if not isinstance(text, dict):
                 raise InputError(f"{label}: tick the items on the list.", field=name)
-            items = [i[0] for i in spec.get("items", [])]
             clean[name] = {key: bool(text.get(key)) for key in items}
             attrs[name] = clean[name]
         elif kind == "records":

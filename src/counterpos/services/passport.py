@@ -24,6 +24,7 @@ from counterpos.services.service_rules import (
     register,
 )
 from counterpos.services.station import Station
+from counterpos.services.yard_sale import voided_sales
 from counterpos.store.models import PassportApplication, PassportMailing, Sale
 
 EXECUTION = "passport_execution"
@@ -180,6 +181,7 @@ def _log(s: Session, day: date) -> list[LogEntry]:
         select(PassportApplication, Sale.receipt_no)
         .join(Sale, Sale.id == PassportApplication.sale_id)
         .where(PassportApplication.executed_on == day)
+        .where(Sale.id.not_in(voided_sales()))
         .order_by(PassportApplication.created_at)
     ).all()
     for app, receipt_no in rows:

@@ -20,6 +20,13 @@ from counterpos.store.models import IssuedDocument, Sale
 DOC_TYPE = "yard_sale_permit"
 
 
+def voided_sales():
+    """Ids of sales a void points at: what they issued no longer counts."""
+    return select(Sale.original_sale_id).where(
+        Sale.kind == "void", Sale.original_sale_id.is_not(None)
+    )
+
+
 def normalise_address(address: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", address.lower()).strip()
 
@@ -42,6 +49,7 @@ def check_permit(
         select(IssuedDocument)
         .join(Sale, Sale.id == IssuedDocument.sale_id)
         .where(IssuedDocument.doc_type == DOC_TYPE, Sale.kind == "sale")
+        .where(Sale.id.not_in(voided_sales()))
     ):
         if (
             doc.valid_from
