@@ -112,3 +112,39 @@ def test_stop_service_dialog(qtbot, station):
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
     assert dlg.stop_result is not None and dlg.stop_result.refund.cents > 0
     assert utility_service.account_ledger(station, account_no).status == "closed"
+
+
+def test_adjustment_dialog_needs_a_second_login(qtbot, station, supervisor):
+    from counterpos.ui.account_adjustment_dialog import AccountAdjustmentDialog
+    from counterpos.ui.account_ledger_dialog import AccountLedgerDialog
+
+    with station.store.read() as s:
+        account_no = s.scalar(select(UtilityAccount.account_no).limit(1))
+    before = utility_service.account_ledger(station, account_no).balance
+    dlg = AccountAdjustmentDialog(station, supervisor, account_no)
+    qtbot.addWidget(dlg)
+    qtbot.keyClicks(dlg.amount, "-7.25")
+    dlg.reason.setCurrentIndex(dlg.reason.findData("misread"))
+    qtbot.keyClicks(dlg.approver, "sofia")
+    qtbot.keyClicks(dlg.pin, "3333")
+    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    assert "Another supervisor" in dlg.message.text() and dlg.pin.text() == ""
+    dlg.approver.clear()
+    qtbot.keyClicks(dlg.approver, "james")  # a senior cashier may not approve
+    qtbot.keyClicks(dlg.pin, "2222")
+    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    assert "may not approve" in dlg.message.text()
+    cashier = login(station, "maria")
+    dlg2 = AccountAdjustmentDialog(station, cashier, account_no)
+    qtbot.addWidget(dlg2)
+    qtbot.keyClicks(dlg2.amount, "-7.25")
+    dlg2.reason.setCurrentIndex(dlg2.reason.findData("misread"))
+    qtbot.keyClicks(dlg2.approver, "sofia")
+    qtbot.keyClicks(dlg2.pin, "3333")
+    qtbot.mouseClick(dlg2.ok, Qt.MouseButton.LeftButton)
+    assert dlg2.new_balance.cents == before.cents - 725
+    ledger = AccountLedgerDialog(station, account_no)
+    qtbot.addWidget(ledger)
+    last = ledger.table.rowCount() - 1
+    assert ledger.table.item(last, 1).text() == "Adjustment"
+    assert ledger.table.item(last, 3).text() == "-$7.25"
