@@ -503,8 +503,13 @@ class LedgerLine:
     at: datetime
     entry_type: str
     memo: str
-    amount: Money
+    amount: Money  # as stored: positive raises the balance due, a deposit paid is negative
     balance: Money  # balance due after this entry (deposit entries do not change it)
+    deposit_held: Money = Money(0)  # deposit the city holds after this entry
+
+    @property
+    def is_deposit(self) -> bool:
+        return self.entry_type in DEPOSIT_TYPES
 
 
 @dataclass(frozen=True)
@@ -521,18 +526,25 @@ def account_ledger(station: Station, account_no: str) -> AccountLedger:
     """Every movement on the account, oldest first, with the running balance due."""
     with station.store.read() as s:
         acct = _account(s, account_no)
-        running = 0
+        running = held = 0
         lines = []
         for e in s.scalars(
             select(LedgerEntry)
             .where(LedgerEntry.account_id == acct.id)
             .order_by(LedgerEntry.created_at, LedgerEntry.id)
         ):
-            if e.entry_type not in DEPOSIT_TYPES:
+            if e.entry_type in DEPOSIT_TYPES:
+                held -= e.amount_cents
+            else:
                 running += e.amount_cents
             lines.append(
                 LedgerLine(
-                    e.created_at, e.entry_type, e.memo, Money(e.amount_cents), Money(running)
+                    e.created_at,
+                    e.entry_type,
+                    e.memo,
+                    Money(e.amount_cents),
+                    Money(running),
+                    Money(held),
                 )
             )
         return AccountLedger(

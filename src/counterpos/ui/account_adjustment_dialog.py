@@ -67,6 +67,7 @@ class AccountAdjustmentDialog(QDialog):
         layout.addWidget(box)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.setMinimumWidth(420)
         self.amount.setFocus()
 
     def confirm(self) -> None:

@@ -46,7 +46,7 @@ class AccountLedgerDialog(QDialog):
             )
         )
         head.setObjectName("subtitle")
-        self.table = QTableWidget(len(ledger.entries), 5)
+        self.table = QTableWidget(len(ledger.entries), 6)
         self.table.setObjectName("ledger")
         self.table.setHorizontalHeaderLabels(
             [
@@ -54,7 +54,8 @@ class AccountLedgerDialog(QDialog):
                 self.tr("Entry"),
                 self.tr("Memo"),
                 self.tr("Amount"),
-                self.tr("Balance"),
+                self.tr("Balance due"),
+                self.tr("Deposit held"),
             ]
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -64,8 +65,10 @@ class AccountLedgerDialog(QDialog):
                 to_local(e.at).strftime("%m/%d/%Y"),
                 self.tr(KINDS.get(e.entry_type, e.entry_type)),
                 e.memo,
-                e.amount.format(),
+                # A deposit entry shows what it adds to (or takes from) the deposit held.
+                (-e.amount if e.is_deposit else e.amount).format(),
                 e.balance.format(),
+                e.deposit_held.format(),
             )
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -61,8 +61,9 @@ class FeeScheduleDialog(QDialog):
         save.clicked.connect(self.save)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
+        top = QFormLayout()
+        top.addRow(self.tr("Service"), self.service)
         form = QFormLayout()
-        form.addRow(self.tr("Service"), self.service)
         form.addRow(self.tr("New fee"), self.rule)
         form.addRow(self.tr("In effect from"), self.effective)
         buttons = QHBoxLayout()
@@ -70,6 +71,7 @@ class FeeScheduleDialog(QDialog):
         buttons.addWidget(close)
         buttons.addWidget(save)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addWidget(self.table)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -93,6 +95,7 @@ class FeeScheduleDialog(QDialog):
                 )
             ):
                 self.table.setItem(i, j, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
         current = next((r for r in rows if r.in_effect), rows[0] if rows else None)
         if current is not None:
             rule = current.rule

@@ -44,7 +44,7 @@ class ApplicantPage(QWidget):
         box = QGroupBox(self.tr("Checklist (every item before the oath is signed)"))
         box_layout = QVBoxLayout(box)
         for key, label in CHECKLIST:
-            check = QCheckBox(self.tr(label.capitalize()))
+            check = QCheckBox(self.tr(label[0].upper() + label[1:]))
             check.setObjectName(key)
             self.checks[key] = check
             box_layout.addWidget(check)

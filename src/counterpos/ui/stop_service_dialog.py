@@ -69,6 +69,7 @@ class StopServiceDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.setMinimumWidth(460)
         self.forwarding.setFocus()
 
     def confirm(self) -> None:
