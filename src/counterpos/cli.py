@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "config",
     "receipt",
     "tags",
+    "passport",
 )
 
 

@@ -92,3 +92,26 @@ def test_assign_list_and_print_a_certificate(home, monkeypatch, capsys, tmp_path
     target = tmp_path / "lic.pdf"
     assert main(["--home", str(home), "certificate", done.documents[0], "--pdf", str(target)]) == 0
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_passport_log_command(home, capsys, tmp_path):
+    from tests.services.counter_visit import applicant, senior_drawer
+
+    st = Station.open(home)
+    try:
+        james, session_id = senior_drawer(st)
+        cart = ring(
+            st,
+            Cart(),
+            "passport_execution",
+            details={"applicant_records": [applicant()], "photo_sets": "0"},
+        )
+        done = pay_cash(st, james, session_id, cart)
+    finally:
+        st.close()
+    assert main(["--home", str(home), "passport", "log"]) == 0
+    out = capsys.readouterr().out
+    assert "Ana Lopez" in out and done.receipt_no in out and "not mailed" in out
+    target = tmp_path / "log.pdf"
+    assert main(["--home", str(home), "passport", "log", "--pdf", str(target)]) == 0
+    assert target.read_bytes().startswith(b"%PDF")

@@ -153,3 +153,23 @@ def test_review_ticked_as_plain_text_from_a_simple_form(station):
         catalog.price_lines(
             station, "business_license_new", details=business(review="zoning_ok, bribe_paid")
         )
+
+
+def test_void_of_a_renewal_puts_the_old_expiry_back(station):
+    from tests.services.counter_visit import void
+
+    james, session_id = senior_drawer(station)
+    with station.store.write() as s:
+        lic = s.scalar(select(License).where(License.kind == "business").limit(1))
+        lic.expires_on = TODAY - timedelta(days=3)
+        no, old_expiry = lic.license_no, lic.expires_on
+    lines = catalog.price_lines(
+        station,
+        "business_license_renewal",
+        details={"license_no": no, "gross_receipts_cents": "10,000"},
+    )
+    done = pay_cash(station, james, session_id, Cart(lines=list(lines)))
+    assert business_license.status(station, no).expires_on > TODAY
+    void(station, james, session_id, done.receipt_no)
+    st = business_license.status(station, no)
+    assert (st.status, st.expires_on) == ("expired", old_expiry)

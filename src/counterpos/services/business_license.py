@@ -282,6 +282,23 @@ class RenewalRules(ServiceRules):
     def validate(self, session: Session, line: CartLine, cart: Cart, index: int) -> None:
         _check_disability_lines(cart)
 
+    def before_line(self, ctx: SaleContext, line: CartLine, row) -> None:
+        lic = find_license(ctx.session, line.details["license_no"], "business")
+        # Kept on the line so a void can put the license back as it was.
+        row.details = {
+            **row.details,
+            "previous_issued_on": lic.issued_on.isoformat() if lic.issued_on else "",
+            "previous_expires_on": lic.expires_on.isoformat() if lic.expires_on else "",
+        }
+
+    def on_void(self, session: Session, station_code: str, row) -> None:
+        lic = find_license(session, row.details["license_no"], "business")
+        prev_from = row.details.get("previous_issued_on")
+        prev_to = row.details.get("previous_expires_on")
+        lic.issued_on = date.fromisoformat(prev_from) if prev_from else None
+        lic.expires_on = date.fromisoformat(prev_to) if prev_to else None
+        enqueue(session, lic)
+
     def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:
         lic = find_license(ctx.session, line.details["license_no"], "business")
         start, end = renewal_period(lic.expires_on or local_today(), local_today())

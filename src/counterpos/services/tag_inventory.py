@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from counterpos.services import audit
@@ -116,7 +116,11 @@ def _out_numbers(session: Session, year: int, low: int, high: int) -> set[int]:
 
 
 def next_tag(session: Session, station_code: str, year: int) -> int:
-    """The lowest number of this station's blocks that is in stock (never issued, or returned)."""
+    """The lowest returned number of this station's blocks, else the next never issued one.
+
+    Numbers are handed out in order, so only returned tags (few) and the highest number that
+    ever moved in a block need looking at, not every tag of the block.
+    """
     blocks = session.scalars(
         select(TagBlock)
         .where(TagBlock.year == year, TagBlock.station_code == station_code)
@@ -128,10 +132,34 @@ def next_tag(session: Session, station_code: str, year: int) -> int:
             "a supervisor must assign a block (counterpos tags assign-block)."
         )
     for block in blocks:
-        states = _states(session, year, block.first_no, block.last_no)
-        for number in range(block.first_no, block.last_no + 1):
-            if states.get(number, "return") == "return":
-                return number
+        in_block = (
+            TagMovement.year == year,
+            TagMovement.number.between(block.first_no, block.last_no),
+        )
+        # Issues and returns of a number alternate, so it is back in stock when it has been
+        # returned as often as issued (and never reported lost).
+        returns = func.sum(case((TagMovement.kind == "return", 1), else_=0))
+        issues = func.sum(case((TagMovement.kind == "issue", 1), else_=0))
+        lost = func.sum(case((TagMovement.kind == "lost", 1), else_=0))
+        in_stock = session.scalar(
+            select(TagMovement.number)
+            .where(*in_block)
+            .where(
+                TagMovement.number.in_(
+                    select(TagMovement.number).where(*in_block, TagMovement.kind == "return")
+                )
+            )
+            .group_by(TagMovement.number)
+            .having(returns > 0, returns >= issues, lost == 0)
+            .order_by(TagMovement.number)
+            .limit(1)
+        )
+        if in_stock is not None:
+            return in_stock
+        highest = session.scalar(select(func.max(TagMovement.number)).where(*in_block))
+        candidate = block.first_no if highest is None else highest + 1
+        if candidate <= block.last_no:
+            return candidate
     raise StateError(
         f"Station {station_code} has issued every {year} tag of its blocks; "
         "a supervisor must assign another block."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counterpos.store.models.base import Base, new_id, utcnow
@@ -29,6 +29,7 @@ class TagMovement(Base):
     """One tag issued, returned (void) or reported lost; a tag's state is its last movement."""
 
     __tablename__ = "tag_movement"
+    __table_args__ = (Index("ix_tag_movement_year_number", "year", "number"),)
     __synced__ = True
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
