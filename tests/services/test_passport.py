@@ -131,3 +131,15 @@ def test_voided_visit_leaves_the_log(station):
     assert len(passport.acceptance_log(station)) == 1
     void(station, james, session_id, done.receipt_no)
     assert passport.acceptance_log(station) == []
+
+
+def test_receipt_names_the_state_fee_it_did_not_take(station):
+    from counterpos.domain.receipt_document import render_text
+    from counterpos.services import receipts
+
+    james, session_id = senior_drawer(station)
+    cart = Cart(lines=list(price(station, applicant())))
+    done = sales.complete_sale(station, james, session_id, cart, [Tender("cash", cart.total)])
+    text = " ".join(render_text(receipts.receipt_document(station, done.receipt_no), 42))
+    assert "check 1043 $130.00 to U.S. Dept. of State, not paid here" in " ".join(text.split())
+    assert "TOTAL $35.00" in " ".join(text.split())

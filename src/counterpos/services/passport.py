@@ -121,6 +121,14 @@ class PassportRules(ServiceRules):
         ctx.clean["applicant_records"] = applicants
         # The receipt shows the names only; the State's payments stay in the application log.
         ctx.clean["applicants"] = ", ".join(a["name"] for a in applicants)
+        ctx.clean["state_fee"] = (
+            "; ".join(
+                f"{DOS_KINDS[a['dos_payment_kind']]} {a['dos_payment_no']} "
+                f"{Money(a['dos_amount_cents']).format()}"
+                for a in applicants
+            )
+            + " to U.S. Dept. of State, not paid here"
+        )
         ctx.attrs["_quantity"] = len(applicants)
         photos = str(ctx.clean.get("photo_sets", "0") or "0")
         if not photos.isdigit() or int(photos) > len(applicants) * 2:

@@ -48,6 +48,7 @@ def _line_details(line, account_no: str | None, docs: list[IssuedDocument]) -> t
         ("business_name", "Business"),
         ("card_no", "Card"),
         ("applicants", "Applicants"),
+        ("state_fee", "Application fee"),
     ):
         if d.get(key):
             out.append(f"{label}: {d[key]}")
