@@ -148,3 +148,27 @@ def test_adjustment_dialog_needs_a_second_login(qtbot, station, supervisor):
     last = ledger.table.rowCount() - 1
     assert ledger.table.item(last, 1).text() == "Adjustment"
     assert ledger.table.item(last, 3).text() == "-$7.25"
+
+
+def test_transfer_dialog(qtbot, station, cashier):
+    from counterpos.ui.transfer_service_dialog import TransferServiceDialog
+
+    with station.store.read() as s:
+        acct = s.scalar(select(UtilityAccount).where(UtilityAccount.status == "active").limit(1))
+        other = s.scalar(select(UtilityAccount).where(UtilityAccount.id != acct.id).limit(1))
+    denied = TransferServiceDialog(station, cashier, acct.account_no)
+    qtbot.addWidget(denied)
+    qtbot.keyClicks(denied.address, "901 Mesa Verde Ct")
+    qtbot.mouseClick(denied.ok, Qt.MouseButton.LeftButton)
+    assert "may not transfer" in denied.message.text()
+    dlg = TransferServiceDialog(station, login(station, "james"), acct.account_no)
+    qtbot.addWidget(dlg)
+    qtbot.keyClicks(dlg.address, other.service_address)
+    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    assert "already has active service" in dlg.message.text()
+    dlg.address.clear()
+    qtbot.keyClicks(dlg.address, "901 Mesa Verde Ct")
+    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    assert dlg.new_account_no is not None
+    assert utility_service.account_ledger(station, dlg.new_account_no).status == "active"
+    assert utility_service.account_ledger(station, acct.account_no).status == "closed"
