@@ -92,3 +92,15 @@ def test_bad_block_numbers(station, supervisor, first, last):
 def test_only_a_supervisor_assigns_blocks(station, cashier):
     with pytest.raises(PermissionDenied):
         tag_inventory.assign_block(station, cashier, "CH1", TODAY.year, 1, 10)
+
+
+def test_demo_city_gets_tag_stock_once(empty_station):
+    from counterpos.services.tag_inventory import give_demo_block
+
+    give_demo_block(empty_station)
+    give_demo_block(empty_station)
+    blocks = tag_inventory.list_blocks(empty_station)
+    assert [(b.year, b.first_no, b.last_no) for b in blocks] == [
+        (TODAY.year - 1, 1, 2000),
+        (TODAY.year, 1, 2000),
+    ]

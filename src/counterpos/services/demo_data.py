@@ -40,6 +40,9 @@ def load_demo(station: Station, customers: int = 5000, history_days: int = 30) -
     for u in data["users"]:
         users.add_user(station, u["username"], u["full_name"], u["role"], u["pin"])
     made = add_demo_customers(station, data, customers)
+    from counterpos.services.tag_inventory import give_demo_block  # noqa: PLC0415
+
+    give_demo_block(station)  # animal licenses need tag stock for this station
     history = ""
     if history_days:
         from counterpos.services.demo_history import add_demo_history
