@@ -71,7 +71,7 @@ class BusPassRules(ServiceRules):
             row,
             PASS,
             f"BP-{ctx.receipt_no}{ctx.doc_suffix(row.line_no)}",
-            holder=f"Card {d['card_no']}",
+            holder=d["card_no"],
             valid_from=date.fromisoformat(d["valid_from"]),
             valid_to=date.fromisoformat(d["valid_to"]),
         )

@@ -79,7 +79,7 @@ def _facts(doc) -> tuple[str, str, str, str, tuple[tuple[str, str], ...], str]:
         )
     if doc.doc_type == "bus_pass":
         facts = (("Pass", str(d.get("pass_type", "")).replace("_", " ").capitalize()),)
-        return ("TRANSIT PASS", "Pass no.", "Card", doc.holder, facts, "")
+        return ("TRANSIT PASS", "Pass no.", "Card no.", doc.holder, facts, "")
     if doc.doc_type == "animal_tag":
         return (
             "REPLACEMENT ANIMAL TAG",
