@@ -152,3 +152,32 @@ def test_replacement_tag_marks_the_old_one_lost(station, cashier, drawer):
 def test_replacement_tag_for_unknown_license(station):
     with pytest.raises(NotFound):
         catalog.price_lines(station, "replacement_tag", details={"license_no": "AN-2020-0"})
+
+
+def test_one_license_per_animal_per_term(station, cashier, drawer):
+    give_tags(station)
+    hit = customers.search(station, "a")[0]
+    details = dog(owner_name="", owner_address="", animal_name="Biscuit")
+    cart = ring(
+        station,
+        Cart(customer_id=hit.customer_id),
+        "animal_license",
+        customer_id=hit.customer_id,
+        details=details,
+    )
+    cart.customer_id = hit.customer_id
+    done = pay_cash(station, cashier, drawer.session_id, cart)
+    with pytest.raises(InputError, match=f"already has license {done.documents[0]}"):
+        catalog.price_lines(
+            station,
+            "animal_license",
+            customer_id=hit.customer_id,
+            details=dict(details, animal_name="biscuit "),
+        )
+    # Another animal of the same owner is fine.
+    catalog.price_lines(
+        station,
+        "animal_license",
+        customer_id=hit.customer_id,
+        details=dict(details, animal_name="Pepper"),
+    )

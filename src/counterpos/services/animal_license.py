@@ -95,6 +95,8 @@ class AnimalLicenseRules(ServiceRules):
                 field="term",
             )
         check_owner(ctx.session, ctx.customer_id, c, "license")
+        if ctx.customer_id:
+            _one_tag_per_term(ctx.session, ctx.customer_id, c, on)
         c["expires_on"] = end.isoformat()
         c["issued_on"] = on.isoformat()
         c.pop("late_renewal", None)
@@ -179,6 +181,31 @@ class AnimalLicenseRules(ServiceRules):
     def on_void(self, session: Session, station_code: str, row) -> None:
         tag_inventory.return_tags(session, station_code, row.id)
         _void_license(session, row.id)
+
+
+def _one_tag_per_term(session: Session, customer_id: str, c: dict, on: date) -> None:
+    """An animal already licensed for this term gets a replacement tag, not a second license."""
+    name = str(c.get("animal_name", "")).strip().lower()
+    for lic in session.scalars(
+        select(License).where(
+            License.customer_id == customer_id,
+            License.kind == "animal",
+            License.status == "issued",
+            License.expires_on >= on,
+        )
+    ):
+        d = lic.details or {}
+        same_name = str(d.get("animal_name", "")).strip().lower() == name or (
+            f"“{name}”" in lic.description.lower()
+        )
+        if same_name and d.get("species", c["species"]) == c["species"]:
+            if c.get("renewal_of") == lic.license_no:
+                continue
+            raise InputError(
+                f"{c['animal_name']} already has license {lic.license_no} until "
+                f"{lic.expires_on:%m/%d/%Y}: ring a replacement tag, or renew it from that license.",
+                field="animal_name",
+            )
 
 
 def _void_license(session: Session, sale_line_id: str) -> None:
