@@ -172,3 +172,29 @@ def test_transfer_dialog(qtbot, station, cashier):
     assert dlg.new_account_no is not None
     assert utility_service.account_ledger(station, dlg.new_account_no).status == "active"
     assert utility_service.account_ledger(station, acct.account_no).status == "closed"
+
+
+def test_start_service_dialog_new_customer(qtbot, station):
+    from counterpos.ui.start_service_dialog import StartServiceDialog
+
+    dlg = StartServiceDialog(station)
+    qtbot.addWidget(dlg)
+    qtbot.keyClicks(dlg.address, "4821 Sunset Ridge Dr")
+    dlg.klass.setCurrentIndex(dlg.klass.findData("commercial"))
+    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    assert "new owner's name and address" in dlg.message.text()
+    qtbot.keyClicks(dlg.owner_name, "Priya Shah")
+    qtbot.keyClicks(dlg.owner_address, "PO Box 12, Mission Vista")
+    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    assert [(x.service_code, x.amount.cents) for x in dlg.lines] == [
+        ("start_service", 2500),
+        ("utility_deposit", 25000),
+    ]
+    james, session_id = senior_drawer(station)
+    pay_cash(station, james, session_id, Cart(lines=list(dlg.lines)))
+    with station.store.read() as s:
+        acct = s.scalar(
+            select(UtilityAccount).where(UtilityAccount.service_address == "4821 Sunset Ridge Dr")
+        )
+    ledger = utility_service.account_ledger(station, acct.account_no)
+    assert (ledger.status, ledger.deposit_held.cents) == ("active", 25000)
