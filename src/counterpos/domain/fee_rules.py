@@ -19,6 +19,9 @@ from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 #   {"kind": "percent_late", "percent": "10", "of": <rule>, "due_attribute": "due_date",
 #        "per_month": false, "max_percent": "50"}   (a penalty on top of another rule's fee)
 #   {"kind": "sum", "parts": [<rule>, <rule>, ...]}
+#   {"kind": "attribute", "attribute": "citation_amount_cents"}  (an amount looked up for the line)
+#   {"kind": "late_fixed", "cents": 2500, "date_attribute": "issued_on", "after_days": 21}
+#        (a flat penalty once more than after_days have passed since that date; else $0)
 
 
 class FeeRuleError(ValueError):
@@ -106,6 +109,17 @@ def compute_fee(rule: dict[str, Any], fee_input: FeeInput) -> Money:
         if "max_percent" in rule:
             rate = min(rate, Decimal(str(rule["max_percent"])))
         return base + base.percent(rate)
+    if kind == "attribute":
+        value = fee_input.attributes.get(rule["attribute"])
+        if value is None:
+            raise FeeRuleError("The amount owed is not known; look the record up again.")
+        return Money(int(value))
+    if kind == "late_fixed":
+        since = fee_input.attributes.get(rule.get("date_attribute", "due_date"))
+        on = fee_input.on or date.today()
+        if not isinstance(since, date) or (on - since).days <= int(rule.get("after_days", 0)):
+            return Money(0)
+        return Money(int(rule["cents"]))
     if kind == "sum":
         total = Money(0)
         for part in rule["parts"]:
@@ -138,8 +152,11 @@ def validate_rule(rule: dict[str, Any]) -> None:
         elif kind == "bracket":
             if not rule["brackets"]:
                 raise FeeRuleError("A bracket fee needs at least one bracket.")
-        elif kind == "entered":
+        elif kind in ("entered", "attribute"):
             pass
+        elif kind == "late_fixed":
+            if int(rule["cents"]) < 0 or int(rule.get("after_days", 0)) < 0:
+                raise FeeRuleError("A late penalty and its days cannot be negative.")
         elif kind == "percent_late":
             Decimal(str(rule["percent"]))
             validate_rule(rule["of"])

@@ -87,9 +87,11 @@ def price_line(
     amount_text: str | None = None,
     quantity: int = 1,
     on: date | None = None,
+    customer_id: str | None = None,
 ) -> CartLine:
     """Build a priced cart line, validating the details the service captures."""
     from counterpos.services.line_details import check_details  # noqa: PLC0415 (cycle-free helper)
+    from counterpos.services.service_rules import PriceContext, rules_for  # noqa: PLC0415
 
     details = dict(details or {})
     on = on or local_today()
@@ -99,6 +101,11 @@ def price_line(
             raise NotFound(f"There is no service {service_code!r} in the catalog.")
         rule = rule_in_effect(s, service_code, on)
         clean, attrs, account_no = check_details(s, svc, details)
+        rules = rules_for(service_code)
+        if rules is not None:
+            ctx = PriceContext(s, service_code, clean, attrs, on, customer_id, details)
+            rules.prepare(ctx)
+            quantity = int(ctx.attrs.pop("_quantity", quantity))
         entered = None
         if needs_entered_amount(rule):
             try:
@@ -127,3 +134,45 @@ def price_line(
             )
         except (ValueError, MoneyError) as exc:
             raise InputError(str(exc), field="amount") from exc
+
+
+def price_lines(
+    station: Station,
+    service_code: str,
+    *,
+    details: dict[str, Any] | None = None,
+    amount_text: str | None = None,
+    quantity: int = 1,
+    on: date | None = None,
+    customer_id: str | None = None,
+) -> list[CartLine]:
+    """The line for a service plus the lines that go with it (disability-access fee, new card).
+
+    The till should call this rather than `price_line` and add every returned line to the cart.
+    """
+    from counterpos.services.service_rules import rules_for  # noqa: PLC0415
+
+    main = price_line(
+        station,
+        service_code,
+        details=details,
+        amount_text=amount_text,
+        quantity=quantity,
+        on=on,
+        customer_id=customer_id,
+    )
+    lines = [main]
+    rules = rules_for(service_code)
+    if rules is not None:
+        for extra in rules.companions(main):
+            line = price_line(
+                station,
+                extra.service_code,
+                details=extra.details,
+                quantity=extra.quantity,
+                on=on,
+                customer_id=customer_id,
+            )
+            if line.amount.cents:  # a $0 deposit (an owner's) is not worth a receipt line
+                lines.append(line)
+    return lines

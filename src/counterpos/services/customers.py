@@ -121,10 +121,15 @@ def index_customer(session: Session, customer_id: str) -> None:
     )
 
 
+# Entries that move the deposit the city holds, not the balance due (services/utility_service.py).
+DEPOSIT_TYPES = ("deposit", "deposit_applied", "deposit_refund", "deposit_transfer")
+
+
 def account_balance(session: Session, account_id: str) -> Money:
     cents = session.scalar(
         select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
-            LedgerEntry.account_id == account_id
+            LedgerEntry.account_id == account_id,
+            LedgerEntry.entry_type.not_in(DEPOSIT_TYPES),
         )
     )
     return Money(int(cents))

@@ -40,6 +40,9 @@ def load_demo(station: Station, customers: int = 5000, history_days: int = 30) -
     for u in data["users"]:
         users.add_user(station, u["username"], u["full_name"], u["role"], u["pin"])
     made = add_demo_customers(station, data, customers)
+    from counterpos.services.tag_inventory import give_demo_block  # noqa: PLC0415
+
+    give_demo_block(station)  # animal licenses need tag stock for this station
     history = ""
     if history_days:
         from counterpos.services.demo_history import add_demo_history
@@ -153,6 +156,9 @@ def add_demo_customers(station: Station, data: dict, count: int, seed: int = DEM
         if lic_rows:
             s.execute(insert(License.__table__), lic_rows)
         rebuild_search_index(s)
+        from counterpos.services.citations import add_demo_citations  # noqa: PLC0415
+
+        add_demo_citations(s, today)
     return count
 
 

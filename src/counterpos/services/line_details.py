@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counterpos.domain.money import Money, MoneyError
+from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 from counterpos.services.errors import InputError, NotFound
 from counterpos.store.models import GlAccount, Service, UtilityAccount
 
@@ -74,8 +74,35 @@ def check_details(
                 raise InputError(f"{label}: {exc}", field=name) from exc
             if money.cents < 0:
                 raise InputError(f"{label} cannot be negative.", field=name)
+            high = int(spec.get("max_cents", MAX_COUNTER_CENTS))
+            if money.cents > high:
+                raise InputError(f"{label} cannot be more than {Money(high)}.", field=name)
             clean[name] = money.cents
             attrs[name] = money.cents
+        elif kind == "bool":
+            value = text if isinstance(text, bool) else str(text).lower() in ("yes", "true", "1")
+            clean[name] = value
+            attrs[name] = "yes" if value else "no"
+        elif kind == "checklist":
+            # {"item": true/false} for each of spec["items"] ([[key, label], ...]); the service's
+            # rules decide what an unticked item means (it blocks issue with a list).
+            items = [i[0] for i in spec.get("items", [])]
+            if isinstance(text, str):  # a plain form may send the ticked keys, comma-separated
+                ticked = {t for t in re.split(r"[,\s]+", text) if t}
+                unknown = ticked - set(items)
+                if unknown:
+                    raise InputError(f"{label}: tick the items on the list.", field=name)
+                text = {key: True for key in ticked}
+            if not isinstance(text, dict):
+                raise InputError(f"{label}: tick the items on the list.", field=name)
+            clean[name] = {key: bool(text.get(key)) for key in items}
+            attrs[name] = clean[name]
+        elif kind == "records":
+            # A list of small dicts (passport applicants); the service's rules check each one.
+            if not isinstance(text, list | tuple) or not all(isinstance(r, dict) for r in text):
+                raise InputError(f"{label}: add at least one.", field=name)
+            clean[name] = [dict(r) for r in text]
+            attrs[name] = clean[name]
         elif kind == "gl_account":
             gl = session.get(GlAccount, str(text))
             if gl is None or not gl.misc_allowed:

@@ -11,6 +11,7 @@ from counterpos.domain.receipt_number import ReceiptNumberError, parse_receipt_n
 from counterpos.domain.tenders import LABELS
 from counterpos.services import settings
 from counterpos.services.clock import to_local
+from counterpos.services.customers import DEPOSIT_TYPES
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.station import Station
 from counterpos.store.models import (
@@ -41,11 +42,13 @@ def _line_details(line, account_no: str | None, docs: list[IssuedDocument]) -> t
     for key, label in (
         ("citation_no", "Citation"),
         ("license_no", "License"),
+        ("tag_no", "Tag"),
         ("memo", "For"),
         ("animal_name", "Animal"),
         ("business_name", "Business"),
         ("card_no", "Card"),
         ("applicants", "Applicants"),
+        ("state_fee", "Application fee"),
     ):
         if d.get(key):
             out.append(f"{label}: {d[key]}")
@@ -91,7 +94,9 @@ def build_document(session: Session, sale: Sale, reprint_count: int = 0) -> Rece
             cutoff = own.created_at if own else sale.created_at
             cents = session.scalar(
                 select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
-                    LedgerEntry.account_id == account.id, LedgerEntry.created_at <= cutoff
+                    LedgerEntry.account_id == account.id,
+                    LedgerEntry.created_at <= cutoff,
+                    LedgerEntry.entry_type.not_in(DEPOSIT_TYPES),
                 )
             )
             balances.append((account.account_no, Money(int(cents))))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -12,20 +11,20 @@ from counterpos.domain.cart import Cart, CartError
 from counterpos.domain.money import Money, MoneyError
 from counterpos.domain.receipt_number import format_receipt_no
 from counterpos.domain.tenders import DRAWER_KINDS, Tender, TenderError, settle
-from counterpos.services import audit, yard_sale
+from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.drawer_sessions import is_closed
 from counterpos.services.errors import InputError, NotFound, StateError
+from counterpos.services.service_rules import SaleContext, rules_for
 from counterpos.services.station import Station
 from counterpos.store.models import (
     DrawerSession,
-    IssuedDocument,
-    LedgerEntry,
     ReceiptSequence,
     Sale,
     SaleLine,
     TenderRow,
     UtilityAccount,
+    new_id,
 )
 
 
@@ -77,11 +76,12 @@ def complete_sale(
             raise StateError("Open your drawer session before taking payments.")
         if is_closed(s, session_id):
             raise StateError("This drawer session is closed; open a new session to take payments.")
-        permits_in_cart: list[dict] = []
-        for line in cart.lines:
-            if line.service_code == yard_sale.DOC_TYPE:
-                yard_sale.check_permit(s, line.details, permits_in_cart)
-                permits_in_cart.append(line.details)
+        for index, line in enumerate(cart.lines):
+            rules = rules_for(line.service_code)
+            if rules is not None:
+                if rules.permission:
+                    actor.require(rules.permission, rules.permission_what)
+                rules.validate(s, line, cart, index)
         seq, receipt_no = next_receipt_no(s, station.code)
         sale = Sale(
             receipt_no=receipt_no,
@@ -96,7 +96,7 @@ def complete_sale(
         )
         s.add(sale)
         s.flush()
-        documents: list[str] = []
+        ctx = SaleContext(s, station.code, actor, sale, receipt_no, cart)
         for no, line in enumerate(cart.lines, start=1):
             account = None
             if line.account_no:
@@ -106,6 +106,7 @@ def complete_sale(
                 if account is None:
                     raise NotFound(f"There is no utility account {line.account_no}.")
             row = SaleLine(
+                id=new_id(),
                 sale_id=sale.id,
                 line_no=no,
                 service_code=line.service_code,
@@ -116,35 +117,14 @@ def complete_sale(
                 account_id=account.id if account else None,
                 details=dict(line.details),
             )
+            rules = rules_for(line.service_code)
+            if rules is not None:
+                rules.before_line(ctx, line, row)
             s.add(row)
             s.flush()
-            if line.service_code == "utility_payment" and account is not None:
-                s.add(
-                    LedgerEntry(
-                        account_id=account.id,
-                        entry_type="payment",
-                        amount_cents=-line.amount.cents,
-                        memo=f"Payment, receipt {receipt_no}",
-                        sale_line_id=row.id,
-                        station_code=station.code,
-                    )
-                )
-            if line.service_code == yard_sale.DOC_TYPE:
-                start = date.fromisoformat(line.details["start_date"])
-                doc_no = f"YS-{receipt_no}" + (f"-{no}" if len(cart.lines) > 1 else "")
-                s.add(
-                    IssuedDocument(
-                        sale_id=sale.id,
-                        sale_line_id=row.id,
-                        doc_type=yard_sale.DOC_TYPE,
-                        doc_no=doc_no,
-                        holder=line.details["address"],
-                        valid_from=start,
-                        valid_to=start + timedelta(days=int(line.details.get("days", 1)) - 1),
-                        details=dict(line.details),
-                    )
-                )
-                documents.append(doc_no)
+            if rules is not None:
+                rules.on_sale(ctx, line, row)
+        documents = ctx.documents
         for pos, applied in enumerate(settlement.applied, start=1):
             t = applied.tender
             s.add(

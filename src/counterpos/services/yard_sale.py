@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.cart import Cart, CartLine
 from counterpos.services import settings
 from counterpos.services.errors import InputError
+from counterpos.services.issued_documents import issue_document
+from counterpos.services.service_rules import PriceContext, SaleContext, ServiceRules, register
 from counterpos.store.models import IssuedDocument, Sale
 
 DOC_TYPE = "yard_sale_permit"
+
+
+def voided_sales():
+    """Ids of sales a void points at: what they issued no longer counts."""
+    return select(Sale.original_sale_id).where(
+        Sale.kind == "void", Sale.original_sale_id.is_not(None)
+    )
 
 
 def normalise_address(address: str) -> str:
@@ -39,6 +49,7 @@ def check_permit(
         select(IssuedDocument)
         .join(Sale, Sale.id == IssuedDocument.sale_id)
         .where(IssuedDocument.doc_type == DOC_TYPE, Sale.kind == "sale")
+        .where(Sale.id.not_in(voided_sales()))
     ):
         if (
             doc.valid_from
@@ -57,4 +68,34 @@ def check_permit(
             f"{details['address']} has had {issued} yard sale permit{'s' if issued != 1 else ''} in {start.year}; "
             f"the limit is {limit} a calendar year.",
             field="address",
+        )
+
+
+@register
+class YardSaleRules(ServiceRules):
+    """The permit: limits checked at pricing and again inside the sale; a permit document issued."""
+
+    codes = (DOC_TYPE,)
+
+    def prepare(self, ctx: PriceContext) -> None:
+        start = date.fromisoformat(ctx.clean["start_date"])
+        if start < ctx.on:
+            raise InputError("A yard sale permit cannot start in the past.", field="start_date")
+        check_permit(ctx.session, ctx.clean)
+
+    def validate(self, session: Session, line: CartLine, cart: Cart, index: int) -> None:
+        earlier = [other.details for other in cart.lines[:index] if other.service_code == DOC_TYPE]
+        check_permit(session, line.details, earlier)
+
+    def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:
+        start = date.fromisoformat(line.details["start_date"])
+        doc_no = f"YS-{ctx.receipt_no}{ctx.doc_suffix(row.line_no)}"
+        issue_document(
+            ctx,
+            row,
+            DOC_TYPE,
+            doc_no,
+            holder=line.details["address"],
+            valid_from=start,
+            valid_to=start + timedelta(days=int(line.details.get("days", 1)) - 1),
         )

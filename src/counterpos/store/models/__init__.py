@@ -3,18 +3,29 @@
 from counterpos.store.models.audit_event import AuditEvent
 from counterpos.store.models.base import Base, new_id, utcnow
 from counterpos.store.models.catalog import FeeSchedule, GlAccount, Service
+from counterpos.store.models.citation import Citation, CitationPayment
 from counterpos.store.models.customer import Customer
 from counterpos.store.models.drawer_session import DrawerClose, DrawerSession
 from counterpos.store.models.issued_document import IssuedDocument
 from counterpos.store.models.license import License
 from counterpos.store.models.outbox import OutboxRow
+from counterpos.store.models.passport import PassportApplication, PassportMailing
+from counterpos.store.models.refund_request import RefundRequest
 from counterpos.store.models.sale import Sale, SaleLine, TenderRow
 from counterpos.store.models.setting import Setting
 from counterpos.store.models.station import ReceiptSequence, Station
+from counterpos.store.models.tag_inventory import TagBlock, TagMovement
 from counterpos.store.models.user import Role, RolePermission, User
 from counterpos.store.models.utility_account import LedgerEntry, UtilityAccount
 
 __all__ = [
+    "TagMovement",
+    "TagBlock",
+    "RefundRequest",
+    "PassportMailing",
+    "PassportApplication",
+    "CitationPayment",
+    "Citation",
     "AuditEvent",
     "DrawerClose",
     "Base",

@@ -23,5 +23,6 @@ class License(Base):
     issued_on: Mapped[date | None] = mapped_column(default=None)
     expires_on: Mapped[date | None] = mapped_column(default=None)
     details: Mapped[dict] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(20), default="issued")  # pending, issued, void
     sale_line_id: Mapped[str | None] = mapped_column(ForeignKey("sale_line.id"), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,117 @@
+"""Certificates, licenses and permits as one-page reportlab PDFs with the city's heading."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.units import inch
+from reportlab.pdfgen import canvas
+
+from counterpos.domain.certificate import Certificate
+
+INK = colors.HexColor("#1f3a5f")
+
+
+def _fit(c: canvas.Canvas, text: str, font: str, size: float, width: float) -> float:
+    """Shrink the font until the text fits the width."""
+    while size > 7 and c.stringWidth(text, font, size) > width:
+        size -= 0.5
+    return size
+
+
+def render_pdf(cert: Certificate) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    c.setTitle(f"{cert.title} {cert.number}")
+    c.setAuthor(cert.city_name)
+    width, height = letter
+    margin = 0.75 * inch
+    inner = width - 2 * margin
+    # Border
+    c.setStrokeColor(INK)
+    c.setLineWidth(3)
+    c.rect(margin - 12, margin - 12, inner + 24, height - 2 * margin + 24)
+    c.setLineWidth(0.8)
+    c.rect(margin - 6, margin - 6, inner + 12, height - 2 * margin + 12)
+    # Heading
+    y = height - margin - 30
+    c.setFillColor(INK)
+    size = _fit(c, cert.city_name, "Helvetica-Bold", 24, inner)
+    c.setFont("Helvetica-Bold", size)
+    c.drawCentredString(width / 2, y, cert.city_name)
+    c.setFont("Helvetica", 10)
+    for line in (cert.city_address, cert.city_phone):
+        if line:
+            y -= 15
+            c.drawCentredString(width / 2, y, line)
+    y -= 20
+    c.line(margin + 40, y, width - margin - 40, y)
+    y -= 48
+    size = _fit(c, cert.title, "Helvetica-Bold", 30, inner)
+    c.setFont("Helvetica-Bold", size)
+    c.drawCentredString(width / 2, y, cert.title)
+    if cert.reprint:
+        y -= 20
+        c.setFont("Helvetica-Bold", 12)
+        c.setFillColor(colors.HexColor("#a00000"))
+        c.drawCentredString(width / 2, y, "REPRINT")
+        c.setFillColor(INK)
+    # Number and holder, large
+    y -= 46
+    c.setFillColor(colors.black)
+    c.setFont("Helvetica", 11)
+    c.drawCentredString(width / 2, y, cert.number_label)
+    y -= 28
+    c.setFont("Helvetica-Bold", 26)
+    c.drawCentredString(width / 2, y, cert.number)
+    y -= 34
+    c.setFont("Helvetica", 11)
+    c.drawCentredString(width / 2, y, cert.holder_label)
+    y -= 22
+    size = _fit(c, cert.holder, "Helvetica-Bold", 18, inner - 20)
+    c.setFont("Helvetica-Bold", size)
+    c.drawCentredString(width / 2, y, cert.holder)
+    # Facts table
+    y -= 40
+    rows = [(label, value) for label, value in cert.facts if value]
+    if cert.period:
+        rows.append(("Valid", cert.period))
+    rows.append(("Receipt no.", cert.receipt_no))
+    rows.append(("Issued on", f"{cert.issued_on:%m/%d/%Y}"))
+    label_x, value_x = margin + 60, margin + 230
+    for label, value in rows:
+        c.setFont("Helvetica", 11)
+        c.setFillColor(colors.HexColor("#555555"))
+        c.drawString(label_x, y, label)
+        c.setFillColor(colors.black)
+        size = _fit(c, value, "Helvetica-Bold", 12, width - margin - 40 - value_x)
+        c.setFont("Helvetica-Bold", size)
+        c.drawString(value_x, y, value)
+        y -= 22
+    if cert.notice:
+        y -= 16
+        c.setFont("Helvetica-Oblique", 11)
+        words, line = cert.notice.split(), ""
+        for word in words:
+            trial = f"{line} {word}".strip()
+            if c.stringWidth(trial, "Helvetica-Oblique", 11) > inner - 80:
+                c.drawCentredString(width / 2, y, line)
+                y -= 15
+                line = word
+            else:
+                line = trial
+        if line:
+            c.drawCentredString(width / 2, y, line)
+    # Footer
+    c.setFont("Helvetica", 8)
+    c.setFillColor(colors.HexColor("#555555"))
+    c.drawCentredString(
+        width / 2,
+        margin + 6,
+        f"{cert.title.title()} {cert.number} · receipt {cert.receipt_no} · issued by {cert.city_name}",
+    )
+    c.showPage()
+    c.save()
+    return buf.getvalue()

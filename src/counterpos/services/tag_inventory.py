@@ -1,0 +1,249 @@
+"""Animal tag stock: blocks of the year's numbers per station, issue, return on void, lost tags.
+
+A station only ever issues numbers from blocks assigned to its own code, so two stations
+working offline can never hand out the same number. Blocks come down from the central database
+or, where there is none, a supervisor assigns them (`counterpos tags assign-block`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from counterpos.services import audit
+from counterpos.services.actor import Actor
+from counterpos.services.errors import InputError, StateError
+from counterpos.services.station import Station
+from counterpos.store.models import TagBlock, TagMovement
+
+MAX_TAG = 999_999
+
+
+def format_tag(year: int, number: int) -> str:
+    return f"{year}-{number:05d}"
+
+
+@dataclass(frozen=True)
+class BlockView:
+    year: int
+    station_code: str
+    first_no: int
+    last_no: int
+    issued: int
+
+
+def assign_block(
+    station: Station, actor: Actor, station_code: str, year: int, first_no: int, last_no: int
+) -> BlockView:
+    """Give a station numbers first_no..last_no of a year. Refuses any overlap known here."""
+    actor.require("edit_fees", "hand out tag blocks")
+    station_code = station_code.strip().upper()
+    if not station_code:
+        raise InputError("Name the station that gets the block.", field="station")
+    if not 2000 <= year <= 2100:
+        raise InputError(f"{year} is not a license year.", field="year")
+    if not 1 <= first_no <= last_no <= MAX_TAG:
+        raise InputError(
+            f"A block runs from a first to a last number between 1 and {MAX_TAG}.", field="first"
+        )
+    with station.store.write() as s:
+        clash = s.scalar(
+            select(TagBlock).where(
+                TagBlock.year == year, TagBlock.first_no <= last_no, TagBlock.last_no >= first_no
+            )
+        )
+        if clash is not None:
+            raise InputError(
+                f"Tags {clash.first_no}–{clash.last_no} of {year} already belong to "
+                f"{clash.station_code}; choose numbers outside that block.",
+                field="first",
+            )
+        s.add(
+            TagBlock(
+                year=year,
+                station_code=station_code,
+                first_no=first_no,
+                last_no=last_no,
+                assigned_by=actor.username,
+            )
+        )
+        audit.record(
+            s,
+            station.code,
+            "tag_block_assigned",
+            actor=actor.username,
+            target=f"{station_code} {year}",
+            details={"first": first_no, "last": last_no},
+        )
+    return BlockView(year, station_code, first_no, last_no, 0)
+
+
+def list_blocks(station: Station, year: int | None = None) -> list[BlockView]:
+    with station.store.read() as s:
+        query = select(TagBlock).order_by(TagBlock.year, TagBlock.first_no)
+        if year is not None:
+            query = query.where(TagBlock.year == year)
+        out = []
+        for b in s.scalars(query):
+            out.append(
+                BlockView(
+                    b.year,
+                    b.station_code,
+                    b.first_no,
+                    b.last_no,
+                    len(_out_numbers(s, b.year, b.first_no, b.last_no)),
+                )
+            )
+        return out
+
+
+def _states(session: Session, year: int, low: int, high: int) -> dict[int, str]:
+    """The last movement of every number in low..high that has moved."""
+    states: dict[int, str] = {}
+    for number, kind in session.execute(
+        select(TagMovement.number, TagMovement.kind)
+        .where(TagMovement.year == year, TagMovement.number.between(low, high))
+        .order_by(TagMovement.created_at, TagMovement.id)
+    ):
+        states[number] = kind
+    return states
+
+
+def _out_numbers(session: Session, year: int, low: int, high: int) -> set[int]:
+    return {n for n, kind in _states(session, year, low, high).items() if kind != "return"}
+
+
+def next_tag(session: Session, station_code: str, year: int) -> int:
+    """The lowest returned number of this station's blocks, else the next never issued one.
+
+    Numbers are handed out in order, so only returned tags (few) and the highest number that
+    ever moved in a block need looking at, not every tag of the block.
+    """
+    blocks = session.scalars(
+        select(TagBlock)
+        .where(TagBlock.year == year, TagBlock.station_code == station_code)
+        .order_by(TagBlock.first_no)
+    ).all()
+    if not blocks:
+        raise StateError(
+            f"Station {station_code} has no animal tags for {year}; "
+            "a supervisor must assign a block (counterpos tags assign-block)."
+        )
+    for block in blocks:
+        in_block = (
+            TagMovement.year == year,
+            TagMovement.number.between(block.first_no, block.last_no),
+        )
+        # Issues and returns of a number alternate, so it is back in stock when it has been
+        # returned as often as issued (and never reported lost).
+        returns = func.sum(case((TagMovement.kind == "return", 1), else_=0))
+        issues = func.sum(case((TagMovement.kind == "issue", 1), else_=0))
+        lost = func.sum(case((TagMovement.kind == "lost", 1), else_=0))
+        in_stock = session.scalar(
+            select(TagMovement.number)
+            .where(*in_block)
+            .where(
+                TagMovement.number.in_(
+                    select(TagMovement.number).where(*in_block, TagMovement.kind == "return")
+                )
+            )
+            .group_by(TagMovement.number)
+            .having(returns > 0, returns >= issues, lost == 0)
+            .order_by(TagMovement.number)
+            .limit(1)
+        )
+        if in_stock is not None:
+            return in_stock
+        highest = session.scalar(select(func.max(TagMovement.number)).where(*in_block))
+        candidate = block.first_no if highest is None else highest + 1
+        if candidate <= block.last_no:
+            return candidate
+    raise StateError(
+        f"Station {station_code} has issued every {year} tag of its blocks; "
+        "a supervisor must assign another block."
+    )
+
+
+def issue(
+    session: Session, station_code: str, year: int, sale_line_id: str, license_no: str = ""
+) -> int:
+    number = next_tag(session, station_code, year)
+    session.add(
+        TagMovement(
+            year=year,
+            number=number,
+            station_code=station_code,
+            kind="issue",
+            sale_line_id=sale_line_id,
+            license_no=license_no,
+        )
+    )
+    session.flush()
+    return number
+
+
+def return_tags(session: Session, station_code: str, sale_line_id: str) -> list[str]:
+    """The void of a sale line gives its tag back to stock (call inside the void's transaction)."""
+    returned = []
+    for mv in session.scalars(
+        select(TagMovement).where(
+            TagMovement.sale_line_id == sale_line_id, TagMovement.kind == "issue"
+        )
+    ):
+        session.add(
+            TagMovement(
+                year=mv.year,
+                number=mv.number,
+                station_code=station_code,
+                kind="return",
+                sale_line_id=sale_line_id,
+                license_no=mv.license_no,
+            )
+        )
+        returned.append(format_tag(mv.year, mv.number))
+    session.flush()
+    return returned
+
+
+def mark_lost(session: Session, station_code: str, year: int, number: int, license_no: str) -> None:
+    """A tag reported lost never goes back to stock."""
+    session.add(
+        TagMovement(
+            year=year, number=number, station_code=station_code, kind="lost", license_no=license_no
+        )
+    )
+
+
+def issued_count(session: Session, station_code: str, year: int) -> int:
+    return int(
+        session.scalar(
+            select(func.count()).where(
+                TagMovement.station_code == station_code,
+                TagMovement.year == year,
+                TagMovement.kind == "issue",
+            )
+        )
+        or 0
+    )
+
+
+def give_demo_block(station: Station, size: int = 2000) -> None:
+    """The demo city's station gets tags 1..size of this year and last (its history spans both)."""
+    from counterpos.services.clock import local_today  # noqa: PLC0415
+
+    this_year = local_today().year
+    with station.store.write() as s:
+        for year in (this_year - 1, this_year):
+            known = s.scalar(select(TagBlock.id).where(TagBlock.year == year).limit(1))
+            if known is None:
+                s.add(
+                    TagBlock(
+                        year=year,
+                        station_code=station.code,
+                        first_no=1,
+                        last_no=size,
+                        assigned_by="demo",
+                    )
+                )

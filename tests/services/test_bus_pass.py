@@ -1,0 +1,61 @@
+"""Bus passes: card numbers, new card or reload, and the validity printed on the receipt."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from counterpos.domain.cart import Cart
+from counterpos.domain.receipt_document import render_text
+from counterpos.services import bus_pass, catalog, receipts
+from counterpos.services.errors import InputError
+from tests.services.counter_visit import pay_cash, ring
+
+
+def test_validity_periods():
+    on = date(2026, 2, 10)
+    assert bus_pass.validity("adult_monthly", on) == (on, date(2026, 2, 28))
+    assert bus_pass.validity("student_monthly", on, "next") == (date(2026, 3, 1), date(2026, 3, 31))
+    assert bus_pass.validity("day_pass", on) == (on, on)
+    assert bus_pass.validity("ride_10", on) == (on, date(2027, 2, 9))
+
+
+def test_new_card_adds_the_card_fee_and_receipt_shows_validity(station, cashier, drawer):
+    cart = ring(
+        station,
+        Cart(),
+        "bus_pass",
+        details={
+            "pass_type": "senior_monthly",
+            "card_no": "6001 2345 6789",
+            "card_action": "new",
+            "month": "next",
+        },
+    )
+    assert [(x.service_code, x.amount.cents) for x in cart.lines] == [
+        ("bus_pass", 2000),
+        ("bus_card_new", 200),
+    ]
+    done = pay_cash(station, cashier, drawer.session_id, cart)
+    text = "\n".join(render_text(receipts.receipt_document(station, done.receipt_no)))
+    first, last = cart.lines[0].details["valid_from"], cart.lines[0].details["valid_to"]
+    y, m, d = first.split("-")
+    assert f"{m}/{d}/{y}" in text and "Card: 600123456789" in text
+    assert last[-2:] in text
+
+
+@pytest.mark.parametrize(
+    ("over", "message"),
+    [
+        ({"card_no": "12ab5678"}, "8 to 16 digits"),
+        ({"card_no": "123"}, "8 to 16 digits"),
+        ({"pass_type": "day_pass", "month": "next"}, "Only a monthly"),
+        ({"pass_type": "gold"}, "choose one of"),
+    ],
+)
+def test_bad_bus_pass(station, over, message):
+    details = {"pass_type": "adult_monthly", "card_no": "12345678", "card_action": "reload"}
+    details.update(over)
+    with pytest.raises(InputError, match=message):
+        catalog.price_lines(station, "bus_pass", details=details)

@@ -1,0 +1,175 @@
+"""Business licenses: review checklist, disability-access split, renewal penalty, status."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from counterpos.domain.cart import Cart
+from counterpos.services import business_license, catalog
+from counterpos.services.errors import InputError, NotFound, PermissionDenied
+from counterpos.store.models import License
+from tests.services.counter_visit import TODAY, business, pay_cash, ring, senior_drawer
+
+
+def test_missing_business_details_are_listed_together(station):
+    with pytest.raises(InputError) as err:
+        catalog.price_lines(
+            station,
+            "business_license_new",
+            details=business(owner_name="", business_address="", review={"zoning_ok": True}),
+        )
+    msg = str(err.value)
+    for item in (
+        "the owner's name",
+        "the business address",
+        "photo identification",
+        "seller's permit",
+        "health permit",
+    ):
+        assert item in msg
+    assert err.value.field == "review"
+
+
+def test_professional_needs_no_seller_or_health_permit(station):
+    lines = catalog.price_lines(
+        station,
+        "business_license_new",
+        details=business(
+            category="professional",
+            gross_receipts_cents="40,000.00",
+            review={"zoning_ok": True, "id_seen": True},
+        ),
+    )
+    assert [(x.service_code, x.amount.cents) for x in lines] == [
+        ("business_license_new", 5000),
+        ("disability_access_city", 360),
+        ("disability_access_state", 40),
+    ]
+    assert {x.gl_account for x in lines} == {"4110", "4120", "2410"}
+
+
+def test_cashier_may_not_issue_and_the_split_is_required(station, cashier, drawer):
+    lines = catalog.price_lines(station, "business_license_new", details=business())
+    cart = Cart(lines=list(lines))
+    with pytest.raises(PermissionDenied):
+        pay_cash(station, cashier, drawer.session_id, cart)
+    james, session_id = senior_drawer(station)
+    with pytest.raises(InputError, match="disability-access"):
+        pay_cash(station, james, session_id, Cart(lines=lines[:1]))
+    done = pay_cash(station, james, session_id, cart)
+    no = done.documents[0]
+    assert no.startswith("BL-T1-")
+    st = business_license.status(station, no)
+    assert st.status == "issued" and st.expires_on > TODAY
+
+
+def test_pending_application_then_issue(station):
+    james, session_id = senior_drawer(station)
+    pending = business_license.save_application(
+        station, james, business(review={"zoning_ok": True}), customer_id=None
+    )
+    assert pending.status == "pending" and "the owner's photo identification" in pending.missing
+    assert business_license.status(station, pending.license_no).status == "pending"
+    with pytest.raises(InputError, match="still missing"):
+        catalog.price_lines(
+            station, "business_license_new", details={"application_no": pending.license_no}
+        )
+    cart = ring(
+        station,
+        Cart(),
+        "business_license_new",
+        details={
+            "application_no": pending.license_no,
+            "review": {
+                "zoning_ok": True,
+                "id_seen": True,
+                "seller_permit": True,
+                "health_permit": True,
+            },
+        },
+    )
+    done = pay_cash(station, james, session_id, cart)
+    assert done.documents == (pending.license_no,)
+    assert business_license.status(station, pending.license_no).status == "issued"
+
+
+def test_renewal_after_expiry_pays_the_late_penalty(station):
+    james, session_id = senior_drawer(station)
+    with station.store.write() as s:
+        lic = s.scalar(select(License).where(License.kind == "business").limit(1))
+        lic.expires_on = TODAY - timedelta(days=45)  # two months started: 20 %
+        no = lic.license_no
+    assert business_license.status(station, no).status == "expired"
+    lines = catalog.price_lines(
+        station,
+        "business_license_renewal",
+        details={"license_no": no, "gross_receipts_cents": "100,000"},
+    )
+    assert lines[0].amount.cents == 12500 + 2500
+    done = pay_cash(station, james, session_id, Cart(lines=list(lines)))
+    assert done.documents == (no,)
+    st = business_license.status(station, no)
+    assert st.status == "issued" and st.expires_on > TODAY
+
+
+def test_renewal_too_early_and_unknown(station):
+    with station.store.write() as s:
+        lic = s.scalar(select(License).where(License.kind == "business").limit(1))
+        lic.expires_on = TODAY + timedelta(days=200)
+        no = lic.license_no
+    with pytest.raises(InputError, match="60 days before"):
+        catalog.price_lines(
+            station,
+            "business_license_renewal",
+            details={"license_no": no, "gross_receipts_cents": "1"},
+        )
+    with pytest.raises(NotFound):
+        catalog.price_lines(
+            station,
+            "business_license_renewal",
+            details={"license_no": "BL-0000", "gross_receipts_cents": "1"},
+        )
+
+
+@pytest.mark.parametrize("gross", ["lots", "-5.00", "2,000,000,000.00"])
+def test_bad_gross_receipts(station, gross):
+    with pytest.raises(InputError):
+        catalog.price_lines(
+            station, "business_license_new", details=business(gross_receipts_cents=gross)
+        )
+
+
+def test_review_ticked_as_plain_text_from_a_simple_form(station):
+    lines = catalog.price_lines(
+        station,
+        "business_license_new",
+        details=business(category="other", review="zoning_ok, id_seen"),
+    )
+    assert lines[0].details["review"]["id_seen"] is True
+    with pytest.raises(InputError, match="tick the items"):
+        catalog.price_lines(
+            station, "business_license_new", details=business(review="zoning_ok, bribe_paid")
+        )
+
+
+def test_void_of_a_renewal_puts_the_old_expiry_back(station):
+    from tests.services.counter_visit import void
+
+    james, session_id = senior_drawer(station)
+    with station.store.write() as s:
+        lic = s.scalar(select(License).where(License.kind == "business").limit(1))
+        lic.expires_on = TODAY - timedelta(days=3)
+        no, old_expiry = lic.license_no, lic.expires_on
+    lines = catalog.price_lines(
+        station,
+        "business_license_renewal",
+        details={"license_no": no, "gross_receipts_cents": "10,000"},
+    )
+    done = pay_cash(station, james, session_id, Cart(lines=list(lines)))
+    assert business_license.status(station, no).expires_on > TODAY
+    void(station, james, session_id, done.receipt_no)
+    st = business_license.status(station, no)
+    assert (st.status, st.expires_on) == ("expired", old_expiry)
