@@ -24,8 +24,8 @@ def _m(float_=0, taken=0, change=0, pin=0, pout=0, refunds=0) -> CashMovements:
 
 
 def test_known_answer():
-    # $100 float, $73.45 taken with $26.55 change, $20 paid in, $12.50 paid out, $10 refunded
-    assert expected_cash(_m(10_000, 7_345 + 2_655, 2_655, 2_000, 1_250, 1_000)) == Money(16_095)
+    # $100 float, $100 handed over for $73.45 of sales ($26.55 change), $20 paid in, $12.50 paid out, $10 refunded
+    assert expected_cash(_m(10_000, 7_345 + 2_655, 2_655, 2_000, 1_250, 1_000)) == Money(17_095)
 
 
 @given(cents, cents, cents, cents, cents, cents)
