@@ -288,3 +288,19 @@ def deposit_slip(
             float_kept=Money(kept_cents),
             float_shortfall=Money(short),
         )
+
+
+def resolve_session(station: Station, text_id: str) -> str:
+    """A session id from its full form or the 8-character prefix printed on reports."""
+    text_id = text_id.strip().lower()
+    if len(text_id) < 4:
+        raise NotFound("Give at least the first 4 characters of the session id.")
+    with station.store.read() as s:
+        found = s.scalars(
+            select(DrawerSession.id).where(DrawerSession.id.startswith(text_id)).limit(2)
+        ).all()
+    if not found:
+        raise NotFound(f"There is no drawer session {text_id}.")
+    if len(found) > 1:
+        raise NotFound(f"More than one session starts with {text_id}; give more of it.")
+    return found[0]
