@@ -48,44 +48,42 @@ class DepositSlip:
         return Money(self.currency_total.cents + self.coin_total.cents + self.checks_total.cents)
 
 
+def _greedy(left: dict[str, int], need: int, order) -> tuple[dict[str, int], int]:
+    kept: dict[str, int] = {}
+    for d in order:
+        if need <= 0:
+            break
+        take = min(left.get(d.key, 0), need // d.cents)
+        if take:
+            kept[d.key] = take
+            need -= take * d.cents
+    return kept, need
+
+
 def split_float(
     counted: dict[str, int], keep_cents: int, prefer: dict[str, int] | None = None
 ) -> tuple[dict[str, int], dict[str, int], int]:
     """Split counted pieces into (kept for the float, deposited, cents the float is short).
 
-    The float is kept in the pieces it was opened with when the count still holds them; any
-    rest is made up from the smallest pieces upward, so the large bills go to the bank.
+    The float is kept in the pieces it was opened with when the count still holds them; else
+    it is made up from the smallest pieces upward (large bills go to the bank), else from the
+    largest down; never more than the float. What cannot be made up exactly is reported.
     """
-    left = dict(counted)
-    kept: dict[str, int] = {}
-    need = keep_cents
-    if prefer and all(left.get(k, 0) >= n for k, n in prefer.items()):
-        total = sum(BY_KEY[k].cents * n for k, n in prefer.items())
-        if total <= need:
-            for k, n in prefer.items():
-                if n:
-                    kept[k] = n
-                    left[k] -= n
-            need -= total
-    for d in sorted(DENOMINATIONS, key=lambda d: d.cents):
-        if need <= 0:
-            break
-        have = left.get(d.key, 0)
-        take = min(have, need // d.cents)
-        if take:
-            kept[d.key] = kept.get(d.key, 0) + take
-            left[d.key] = have - take
-            need -= take * d.cents
-    if need > 0:
-        # Small pieces ran out: break into the smallest larger piece that covers the rest.
-        for d in sorted(DENOMINATIONS, key=lambda d: d.cents):
-            if left.get(d.key, 0) and d.cents >= need:
-                kept[d.key] = kept.get(d.key, 0) + 1
-                left[d.key] -= 1
-                need -= d.cents
-                break
-    deposit = {k: n for k, n in left.items() if n}
-    return kept, deposit, max(need, 0)
+    if (
+        prefer
+        and all(counted.get(k, 0) >= n for k, n in prefer.items())
+        and (sum(BY_KEY[k].cents * n for k, n in prefer.items()) == keep_cents)
+    ):
+        kept, need = {k: n for k, n in prefer.items() if n}, 0
+    else:
+        ascending = sorted(DENOMINATIONS, key=lambda d: d.cents)
+        kept, need = _greedy(counted, keep_cents, ascending)
+        if need:
+            big_first, big_need = _greedy(counted, keep_cents, reversed(ascending))
+            if big_need < need:
+                kept, need = big_first, big_need
+    deposit = {k: n - kept.get(k, 0) for k, n in counted.items() if n - kept.get(k, 0) > 0}
+    return kept, deposit, need
 
 
 def deposit_lines(deposit: dict[str, int]):
