@@ -46,6 +46,10 @@ class CloseSessionDialog(QDialog):
         self.setWindowTitle(self.tr("Close drawer session"))
         self.resize(520, 560)
         layout = QVBoxLayout(self)
+        self.step = QLabel()
+        self.step.setObjectName("close_step")
+        self.step.setStyleSheet("font-weight: bold")
+        layout.addWidget(self.step)
         self.pages = QStackedWidget()
         layout.addWidget(self.pages)
         self.pages.addWidget(self._count_page())
@@ -145,6 +149,15 @@ class CloseSessionDialog(QDialog):
     def _go(self, index: int) -> None:
         index = max(COUNT, min(RESULT, index))
         self.pages.setCurrentIndex(index)
+        titles = (
+            self.tr("Count the cash"),
+            self.tr("Checks and money orders"),
+            self.tr("Card batch total"),
+            self.tr("Result"),
+        )
+        self.step.setText(
+            self.tr("Step {n} of 4: {title}").format(n=index + 1, title=titles[index])
+        )
         self.back.setEnabled(index > COUNT)
         self.next.setVisible(index < RESULT)
         self.close_button.setVisible(index == RESULT)
