@@ -101,3 +101,20 @@ def test_void_does_not_use_a_receipt_number(station, cashier, drawer):
     voids.void_sale(station, cashier, a.receipt_no, "x", _ok(station, cashier))
     b = ring(station, cashier, drawer.session_id, 500, cash(500))
     assert int(b.receipt_no.split("-")[1]) == int(a.receipt_no.split("-")[1]) + 1
+
+
+def test_a_voided_permit_no_longer_counts_toward_the_yearly_limit(station, cashier, drawer):
+    def permit():
+        cart = Cart()
+        details = {"address": "7 Oak Ave", "start_date": date.today().isoformat(), "days": 1}
+        cart.add(
+            CartLine("yard_sale_permit", "Yard sale permit", Money(1_000), "4320", details=details)
+        )
+        return cart
+
+    first = ring(station, cashier, drawer.session_id, permit(), cash(1_000))
+    ring(station, cashier, drawer.session_id, permit(), cash(1_000))
+    with pytest.raises(InputError, match="limit"):
+        ring(station, cashier, drawer.session_id, permit(), cash(1_000))
+    voids.void_sale(station, cashier, first.receipt_no, "Wrong address", _ok(station, cashier))
+    assert ring(station, cashier, drawer.session_id, permit(), cash(1_000)).documents

@@ -7,12 +7,14 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session, aliased
 
 from counterpos.services import settings
 from counterpos.services.errors import InputError
 from counterpos.store.models import IssuedDocument, Sale
+
+_Void = aliased(Sale)
 
 DOC_TYPE = "yard_sale_permit"
 
@@ -39,6 +41,8 @@ def check_permit(
         select(IssuedDocument)
         .join(Sale, Sale.id == IssuedDocument.sale_id)
         .where(IssuedDocument.doc_type == DOC_TYPE, Sale.kind == "sale")
+        # A permit whose sale was voided (services/voids.py) no longer counts.
+        .where(~exists().where(_Void.original_sale_id == Sale.id, _Void.kind == "void"))
     ):
         if (
             doc.valid_from
