@@ -77,6 +77,7 @@ def test_void_reverses_ledger_documents_and_keeps_the_number(station, cashier, d
     text = "\n".join(render_text(slip))
     assert "VOID" in text and sale.receipt_no in text
     assert "Paid the wrong account" in text and "Sofia" in text
+    assert "Hand back $55.12 in cash" in text
     assert voids.is_voided(station, sale.receipt_no)
 
 

@@ -204,5 +204,15 @@ def void_slip(station: Station, receipt_no: str) -> ReceiptDocument:
         if approver:
             notes.append(f"Approved by {approver.full_name}")
         notes.append(f"Reason: {void.note}")
+        for t in sale.tenders:
+            if t.kind == "cash":
+                notes.append(f"Hand back {Money(t.amount_cents)} in cash")
+            elif t.kind in ("check", "money_order"):
+                label = "check" if t.kind == "check" else "money order"
+                notes.append(f"Hand back {label} No. {t.reference} ({Money(t.amount_cents)})")
+            elif t.kind == "card":
+                notes.append(
+                    f"Reverse the card payment ****{t.card_last4} ({Money(t.amount_cents)})"
+                )
         notes.extend(f"Document {d} is void" for d in doc.documents)
         return replace(doc, title="VOID", notes=tuple(notes))
