@@ -108,6 +108,9 @@ def test_granted_with_an_override_naming_both(station, cashier, drawer, permissi
     assert approval.used
     override_login = _last_event(station, "override")
     assert override_login.actor == "sofia"
+    granted = _last_event(station, "override_granted")
+    assert (granted.actor, granted.approver) == ("maria", "sofia")
+    assert granted.details["permission"] == permission
 
 
 def test_paid_in_also_granted(station, cashier, drawer):

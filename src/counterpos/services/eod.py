@@ -234,7 +234,7 @@ def _events(s, rows, closes, users, session_id, day):
         mine = cashier is None or cashier in (e.actor, e.approver)
         if not mine:
             continue
-        if e.approver:
+        if e.approver and e.action != "override_granted":  # the approved action itself is listed
             approvals.append(Approval_(e.action, e.actor, e.approver, e.target, to_local(e.at)))
         if e.action == "no_sale":
             no_sales += 1

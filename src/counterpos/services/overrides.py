@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from counterpos.services import auth
+from counterpos.services import audit, auth
 from counterpos.services.actor import Actor
 from counterpos.services.errors import PermissionDenied
 from counterpos.services.station import Station
@@ -38,6 +38,15 @@ def approve(station: Station, actor: Actor, username: str, pin: str, permission:
             f"{approver.full_name} ({approver.role.replace('_', ' ')}) may not approve this; "
             "ask a supervisor.",
             permission,
+        )
+    with station.store.write() as s:
+        audit.record(
+            s,
+            station.code,
+            "override_granted",
+            actor=actor.username,
+            approver=approver.username,
+            details={"permission": permission},
         )
     return Approval(approver, permission, actor.user_id)
 
