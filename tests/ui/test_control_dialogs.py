@@ -80,3 +80,20 @@ def test_day_view_lists_sessions(qtbot, station, cashier, drawer, tmp_path):
     view.table.selectRow(0)
     assert "session_id" in view.scope()
     assert view.write("z", tmp_path / "z.pdf").exists()
+
+
+def test_controls_menu_opens_the_dialogs(qtbot, station, cashier, drawer):
+    from PySide6.QtWidgets import QMainWindow
+
+    from counterpos.ui.widgets.controls_menu import add_controls_menu
+
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    menu = win.menuBar().addMenu("Drawer")
+    sofia = login(station, "sofia")
+    actions = add_controls_menu(menu, win, station, lambda: sofia, lambda: drawer.session_id)
+    assert actions["close"].shortcut().toString() == "Ctrl+Shift+C"
+    actions["day"].trigger()
+    actions["close"].trigger()
+    opened = {type(w).__name__ for w in win.findChildren(QWidget) if w.isWindow()}
+    assert {"DayViewDialog", "CloseSessionDialog"} <= opened
