@@ -18,6 +18,8 @@ COMMAND_MODULES = (
     "receipt",
     "tags",
     "passport",
+    "report",
+    "audit",
 )
 
 

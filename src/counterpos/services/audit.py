@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.services.clock import utcnow
-from counterpos.store.models import AuditEvent
+from counterpos.store.models import AuditEvent, OutboxRow
 
 GENESIS = "0" * 64
 
@@ -82,21 +82,46 @@ class ChainCheck:
     problem: str = ""
 
 
+def _queued_copies(session: Session) -> dict[str, dict[str, Any]]:
+    """The copy of each event queued for the central database (store/outbox.py), by event id."""
+    copies: dict[str, dict[str, Any]] = {}
+    rows = session.scalars(select(OutboxRow.payload).where(OutboxRow.table_name == "audit_event"))
+    for payload in rows:
+        try:
+            data = json.loads(payload)
+        except ValueError:
+            continue
+        if isinstance(data, dict) and data.get("id"):
+            copies[data["id"]] = data
+    return copies
+
+
 def verify(session: Session) -> ChainCheck:
-    """Walk the chain in order; name the first event that does not fit."""
+    """Walk the chain in order; name the first event that does not fit.
+
+    The chain alone finds an edited event, a gap and a reordering. Each event also left a copy
+    (with its hash) in the outbox in its own transaction: a deleted last event, or an edit whose
+    author recomputed every later hash, shows as a mismatch against those copies.
+    """
+    copies = _queued_copies(session)
+    seen: set[str] = set()
     prev = GENESIS
     expected_seq = 1
     count = 0
+    failure: ChainCheck | None = None
     for ev in session.scalars(select(AuditEvent).order_by(AuditEvent.seq)):
         count += 1
+        seen.add(ev.id)
         if ev.seq != expected_seq:
-            return ChainCheck(
+            failure = ChainCheck(
                 False, count, expected_seq, f"event {expected_seq} is missing (next is {ev.seq})"
             )
+            break
         if ev.prev_hash != prev:
-            return ChainCheck(
+            failure = ChainCheck(
                 False, count, ev.seq, f"event {ev.seq} does not follow event {ev.seq - 1}"
             )
+            break
         digest = event_hash(
             prev,
             ev.seq,
@@ -109,7 +134,23 @@ def verify(session: Session) -> ChainCheck:
             ev.details,
         )
         if digest != ev.hash:
-            return ChainCheck(False, count, ev.seq, f"event {ev.seq} ({ev.action}) was altered")
+            failure = ChainCheck(False, count, ev.seq, f"event {ev.seq} ({ev.action}) was altered")
+            break
+        copy = copies.get(ev.id)
+        if copy is not None and (copy.get("hash") != ev.hash or copy.get("seq") != ev.seq):
+            failure = ChainCheck(
+                False,
+                count,
+                ev.seq,
+                f"event {ev.seq} ({ev.action}) differs from the copy queued when it was written",
+            )
+            break
         prev = ev.hash
         expected_seq += 1
-    return ChainCheck(True, count)
+    gone = sorted(
+        (int(c.get("seq", 0)), c.get("action", "")) for rid, c in copies.items() if rid not in seen
+    )
+    if gone and (failure is None or gone[0][0] <= (failure.first_bad_seq or 0)):
+        seq, action = gone[0]
+        return ChainCheck(False, count, seq, f"event {seq} ({action}) was deleted")
+    return failure or ChainCheck(True, count)

@@ -37,7 +37,12 @@ def is_closed(session: Session, session_id: str) -> bool:
 def _open_rows(session: Session, station_code: str, user_id: str) -> list[DrawerSession]:
     rows = session.scalars(
         select(DrawerSession)
-        .where(DrawerSession.station_code == station_code, DrawerSession.user_id == user_id)
+        .where(
+            DrawerSession.station_code == station_code,
+            DrawerSession.user_id == user_id,
+            # A crash-recovery session (services/recovery.py) never counts as the till's drawer.
+            DrawerSession.kind != "recovery",
+        )
         .order_by(DrawerSession.opened_at.desc())
     ).all()
     return [r for r in rows if not is_closed(session, r.id)]

@@ -55,6 +55,11 @@ KNOWN: tuple[SettingKey, ...] = (
     SettingKey(
         "session.over_short_limit_cents", "500", "over/short beyond this needs a supervisor"
     ),
+    SettingKey(
+        "deposit.account_label",
+        "General deposit account",
+        "the bank account named on the deposit slip",
+    ),
     SettingKey("yard_sale.max_per_year", "2", "yard sale permits per address per calendar year"),
     SettingKey("yard_sale.max_days", "3", "consecutive days one yard sale permit covers"),
     SettingKey("central.url", "", "central PostgreSQL database; empty: the station works alone"),

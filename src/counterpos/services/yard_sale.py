@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.services import settings
@@ -16,6 +16,8 @@ from counterpos.services.errors import InputError
 from counterpos.services.issued_documents import issue_document
 from counterpos.services.service_rules import PriceContext, SaleContext, ServiceRules, register
 from counterpos.store.models import IssuedDocument, Sale
+
+_Void = aliased(Sale)
 
 DOC_TYPE = "yard_sale_permit"
 

@@ -9,6 +9,7 @@ from counterpos.store.models.drawer_session import DrawerClose, DrawerSession
 from counterpos.store.models.issued_document import IssuedDocument
 from counterpos.store.models.license import License
 from counterpos.store.models.outbox import OutboxRow
+from counterpos.store.models.paid_in_out import PaidInOut
 from counterpos.store.models.passport import PassportApplication, PassportMailing
 from counterpos.store.models.refund_request import RefundRequest
 from counterpos.store.models.sale import Sale, SaleLine, TenderRow
@@ -37,6 +38,7 @@ __all__ = [
     "LedgerEntry",
     "License",
     "OutboxRow",
+    "PaidInOut",
     "ReceiptSequence",
     "Role",
     "RolePermission",

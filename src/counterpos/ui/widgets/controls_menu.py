@@ -1,0 +1,76 @@
+"""One call wires the end-of-day and supervisor dialogs into the till's menu bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from counterpos.services.actor import Actor
+from counterpos.services.station import Station
+from counterpos.ui.audit_view import AuditView
+from counterpos.ui.close_session_dialog import CloseSessionDialog
+from counterpos.ui.day_view import DayViewDialog
+from counterpos.ui.void_dialog import VoidDialog
+
+SHORTCUTS = {
+    "void": "Ctrl+Shift+V",
+    "close": "Ctrl+Shift+C",
+    "day": "Ctrl+Shift+D",
+    "audit": "Ctrl+Shift+A",
+}
+
+
+def add_controls_menu(
+    menu: QMenu,
+    window: QWidget,
+    station: Station,
+    actor: Callable[[], Actor | None],
+    session_id: Callable[[], str | None],
+) -> dict[str, QAction]:
+    """Add Void / Close drawer / Day view / Audit trail to `menu`. `actor()` and `session_id()`
+    give the logged-in cashier and their open session at the moment the action is chosen."""
+
+    def need_session() -> tuple[Actor, str] | None:
+        who, sid = actor(), session_id()
+        if who is None or not sid:
+            QMessageBox.information(
+                window, window.tr("No drawer"), window.tr("Open your drawer session first.")
+            )
+            return None
+        return who, sid
+
+    def void() -> None:
+        got = need_session()
+        if got:
+            VoidDialog(station, got[0], got[1], parent=window).open()
+
+    def close() -> None:
+        got = need_session()
+        if got:
+            CloseSessionDialog(station, got[0], got[1], window).open()
+
+    def day() -> None:
+        who = actor()
+        if who is not None:
+            DayViewDialog(station, who, window).open()
+
+    def audit() -> None:
+        who = actor()
+        if who is not None:
+            AuditView(station, who, window).open()
+
+    actions = {}
+    for key, label, slot in (
+        ("void", window.tr("Void a sale…"), void),
+        ("close", window.tr("Close drawer…"), close),
+        ("day", window.tr("Day view…"), day),
+        ("audit", window.tr("Audit trail…"), audit),
+    ):
+        act = QAction(label, window)
+        act.setShortcut(QKeySequence(SHORTCUTS[key]))
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        actions[key] = act
+    return actions
