@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.money import Money, MoneyError
+from counterpos.domain.pan_guard import contains_card_number, refusal
 from counterpos.services.errors import InputError, NotFound
 from counterpos.store.models import GlAccount, Service, UtilityAccount
 
@@ -85,6 +86,8 @@ def check_details(
             clean[name] = gl.code
         else:  # text
             value = str(text)
+            if contains_card_number(value):
+                raise InputError(refusal(label), field=name)
             if len(value) > 200:
                 raise InputError(f"{label} is too long (200 characters at most).", field=name)
             clean[name] = value
