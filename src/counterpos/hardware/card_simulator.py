@@ -150,7 +150,7 @@ class CardSimulator:
                     return {"request_id": msg["request_id"], "status": "not_found"}
                 if rec.status == "in_progress":
                     rec.cancel.set()
-                    rec.status, rec.reason = "cancelled", "Cancelled at the station"
+                    rec.status, rec.reason = "cancelled", "cancelled from the station"
                 return rec.wire()
         if op == "void":
             with self.lock:
@@ -216,9 +216,9 @@ class CardSimulator:
                     rec.approved_cents = min(amount, _cents(arg))
                 rec.approval_code = f"A{self._seq:05d}"
             elif name in ("decline", "timeout-decline"):
-                rec.status, rec.reason = "declined", "Declined by the card issuer"
+                rec.status, rec.reason = "declined", "insufficient funds"
             elif name == "cancel":
-                rec.status, rec.reason = "cancelled", "Cancelled by the customer at the pin pad"
+                rec.status, rec.reason = "cancelled", "the customer pressed Cancel at the pin pad"
                 rec.brand = rec.last4 = ""
         if name in ("timeout", "timeout-decline"):
             self._hold(conn)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -430,14 +431,29 @@ def check_status(
     return _finish(station, request_id, reply, "", "")
 
 
-def cancel(station: Station, request_id: str, *, terminal: ct.CardTerminal | None = None) -> None:
-    """Ask the terminal to stop a sale waiting at the pin pad. The sale's own answer records
-    the outcome (the customer may have finished just before the Cancel)."""
+def cancel(
+    station: Station,
+    request_id: str,
+    *,
+    terminal: ct.CardTerminal | None = None,
+    patience: float = 3.0,
+) -> str:
+    """Ask the terminal to stop a sale waiting at the pin pad; returns what the terminal says.
+
+    The sale's own answer records the outcome (the customer may have finished just before the
+    Cancel). A Cancel pressed the instant the card was sent may reach the terminal before the
+    sale does, so a "not found" is retried for a few seconds.
+    """
     terminal = terminal or terminal_for(station)
-    try:
-        terminal.cancel(request_id)
-    except ct.TerminalError as exc:
-        raise DeviceError(f"The terminal did not take the Cancel: {exc}") from exc
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            reply = terminal.cancel(request_id)
+        except ct.TerminalError as exc:
+            raise DeviceError(f"The terminal did not take the Cancel: {exc}") from exc
+        if reply.status != ct.NOT_FOUND or time.monotonic() >= deadline:
+            return reply.status
+        time.sleep(0.1)
 
 
 def open_requests(station: Station, session_id: str | None = None) -> list[CardResult]:
