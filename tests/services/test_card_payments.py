@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -14,18 +16,14 @@ from counterpos.domain.receipt_document import render_text
 from counterpos.domain.tenders import Tender
 from counterpos.hardware.card_simulator import CardSimulator
 from counterpos.hardware.card_terminal import TcpTerminal
-from counterpos.services import auth, catalog, config_service, receipts
 from counterpos.services import card_payments as cp
+from counterpos.services import catalog, config_service, receipts
 from counterpos.services.errors import DeviceError, InputError, StateError
 from counterpos.services.station import Station
 from counterpos.store.models import CardRequest, Sale, SaleLine, TenderRow
+from tests.conftest import login
 
 ACCOUNT = "10000000"
-PINS = {"maria": "1111", "james": "2222"}
-
-
-def login(station, username):
-    return auth.login(station, username, PINS[username])
 
 
 @pytest.fixture
@@ -410,3 +408,37 @@ def test_amount_must_fit_the_sale(station, cashier, drawer, terminal):
         cp.quote(station, utility_cart(station, "10.00"), Money(1001))
     with pytest.raises(InputError, match="more than"):
         cp.quote(station, utility_cart(station, "10.00"), Money(0))
+
+
+def test_cancel_pressed_the_moment_the_card_is_sent(station, cashier, drawer, sim):
+    """The Cancel may reach the terminal before the sale: it is retried, and wins."""
+    sim.push("wait:20")
+    t = TcpTerminal(sim.url, sale_timeout=30.0, call_timeout=3.0)
+    ids: list[str] = []
+    box: dict = {}
+    cart = utility_cart(station)
+    worker = threading.Thread(
+        target=lambda: box.setdefault(
+            "r",
+            cp.charge(
+                station,
+                cashier,
+                drawer.session_id,
+                cart,
+                Money(5000),
+                terminal=t,
+                on_recorded=ids.append,
+            ),
+        )
+    )
+    worker.start()
+    try:
+        deadline = time.monotonic() + 5
+        while not ids and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert cp.cancel(station, ids[0], terminal=t) == "cancelled"
+        worker.join(10)
+    finally:
+        t.close()
+    assert box["r"].status == "cancelled"
+    assert stored(station) == (0, 0, 0, {"cancelled": 1}) and charged(sim) == 0
