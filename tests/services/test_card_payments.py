@@ -442,3 +442,42 @@ def test_cancel_pressed_the_moment_the_card_is_sent(station, cashier, drawer, si
         t.close()
     assert box["r"].status == "cancelled"
     assert stored(station) == (0, 0, 0, {"cancelled": 1}) and charged(sim) == 0
+
+
+def test_a_crash_between_saving_the_sale_and_linking_the_card_is_repaired(
+    station, cashier, drawer, sim, terminal
+):
+    """The sale holds the card tender but the request was not linked: it is not offered again."""
+    from counterpos.services import sales
+
+    cart = utility_cart(station)
+    result = cp.charge(station, cashier, drawer.session_id, cart, Money(5000), terminal=terminal)
+    done = sales.complete_sale(station, cashier, drawer.session_id, cart, [result.tender])
+    # ... the station stopped here, before finish_sale linked the request
+    assert cp.unattached_approvals(station, drawer.session_id) == []
+    with station.store.read() as s:
+        assert s.get(CardRequest, result.request_id).sale_id == done.sale_id
+    with pytest.raises(StateError, match="already on a sale"):
+        cp.finish_sale(station, cashier, drawer.session_id, cart, [], [result.request_id])
+    assert stored(station) == (1, 5000, 0, {"approved": 1})
+
+
+def test_a_keyed_card_left_pending_by_a_crash_is_closed_not_blocking(station, cashier, drawer):
+    cart = utility_cart(station)
+    q = cp.quote(station, cart, Money(5000))
+    request_id = cp._begin(station, cashier, drawer.session_id, cart, q, "standalone")
+    # ... the station stopped before the keyed approval was saved
+    (result,) = cp.resolve_pending(station)
+    assert result.request_id == request_id and result.status == "cancelled"
+    assert "key it in again" in result.reason
+    again = cp.record_standalone(
+        station,
+        cashier,
+        drawer.session_id,
+        cart,
+        Money(5000),
+        approval_code="77AB",
+        brand="mastercard",
+        last4="5454",
+    )
+    assert again.is_approved

@@ -410,6 +410,15 @@ def check_status(
         if row.status not in OPEN_STATUSES:
             return _result(row)
         url = row.terminal
+    if url == ct.STANDALONE:
+        # Keyed in by hand, but not saved (the station stopped in between): key it in again.
+        return _finish(
+            station,
+            request_id,
+            None,
+            "The keyed-in card was not saved; key it in again from the terminal's slip.",
+            "cancelled",
+        )
     if terminal is None:
         try:
             terminal = ct.open_terminal(url) if url != ct.STANDALONE else terminal_for(station)
@@ -472,8 +481,50 @@ def resolve_pending(
     return [check_status(station, r.request_id, terminal=terminal) for r in open_requests(station)]
 
 
+def relink(session: Session, session_id: str) -> int:
+    """Link approved requests to the sale that already holds their tender.
+
+    `finish_sale` saves the sale, then links the requests in a second transaction; if the
+    station stopped in between, the sale's card tender (same session, approval code, last four
+    and amount, not yet claimed) names the request. Returns how many were linked.
+    """
+    rows = session.scalars(
+        select(CardRequest).where(
+            CardRequest.session_id == session_id,
+            CardRequest.status.in_(("approved", "voided", "refunded")),
+            CardRequest.sale_id.is_(None),
+        )
+    ).all()
+    linked = 0
+    for row in rows:
+        claimed = select(CardRequest.sale_id).where(CardRequest.sale_id.is_not(None))
+        sale_id = session.scalar(
+            select(Sale.id)
+            .join(TenderRow, TenderRow.sale_id == Sale.id)
+            .where(
+                Sale.session_id == session_id,
+                Sale.kind == "sale",
+                TenderRow.kind == CARD,
+                TenderRow.reference == row.approval_code,
+                TenderRow.card_last4 == row.last4,
+                TenderRow.amount_cents == row.approved_cents,
+                Sale.id.not_in(claimed),
+            )
+            .order_by(Sale.created_at)
+            .limit(1)
+        )
+        if sale_id is not None:
+            row.sale_id = sale_id
+            session.flush()
+            linked += 1
+    return linked
+
+
 def unattached_approvals(station: Station, session_id: str) -> list[CardResult]:
     """Approved card payments not yet on a sale: carry them into the sale or void them."""
+    with station.store.write() as s:
+        if relink(s, session_id):
+            log.warning("card requests relinked to their sales in session %s", session_id)
     with station.store.read() as s:
         rows = s.scalars(
             select(CardRequest)
@@ -557,6 +608,8 @@ def finish_sale(
     Adds the convenience fee line (what the approved cards carried) and one card tender per
     approved request, then links the requests to the sale.
     """
+    with station.store.write() as s:
+        relink(s, session_id)  # a sale saved before a crash keeps its card
     with station.store.read() as s:
         results = []
         for rid in request_ids:
