@@ -481,3 +481,28 @@ def test_a_keyed_card_left_pending_by_a_crash_is_closed_not_blocking(station, ca
         last4="5454",
     )
     assert again.is_approved
+
+
+def test_split_between_check_cash_and_card(station, cashier, drawer, sim, terminal):
+    cart = utility_cart(station, "100.00")
+    card = cp.charge(station, cashier, drawer.session_id, cart, Money(5000), terminal=terminal)
+    done = cp.finish_sale(
+        station,
+        cashier,
+        drawer.session_id,
+        cart,
+        [
+            Tender("check", Money(3000), reference="1042", payer="Ana Ruiz"),
+            Tender("cash", Money(2500)),
+        ],
+        [card.request_id],
+    )
+    assert done.change == Money(500) and done.opens_drawer
+    assert stored(station) == (1, 5000, 2000, {"approved": 1})
+
+
+def test_card_alone_does_not_open_the_drawer(station, cashier, drawer, sim, terminal):
+    cart = utility_cart(station)
+    card = cp.charge(station, cashier, drawer.session_id, cart, Money(5000), terminal=terminal)
+    done = cp.finish_sale(station, cashier, drawer.session_id, cart, [], [card.request_id])
+    assert not done.opens_drawer

@@ -36,6 +36,9 @@ from counterpos.store.models.card_request import OPEN_STATUSES
 
 log = logging.getLogger(__name__)
 
+BRANDS = ct.BRANDS  # the brands a keyed (standalone) card may name
+CardTerminal = ct.CardTerminal  # re-exported so the UI need not import hardware/
+
 FEE_SERVICE = "card_convenience_fee"
 FEE_GL = "4990"
 FEE_NAME = "Card convenience fee"

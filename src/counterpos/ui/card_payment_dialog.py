@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
-from counterpos.hardware.card_terminal import BRANDS, CardTerminal
 from counterpos.services import card_payments
 from counterpos.services.actor import Actor
 from counterpos.services.errors import CounterError
@@ -49,7 +48,7 @@ class CardPaymentDialog(QDialog):
         amount: Money,
         parent: QWidget | None = None,
         *,
-        terminal: CardTerminal | None = None,
+        terminal: card_payments.CardTerminal | None = None,
     ) -> None:
         super().__init__(parent)
         self.station, self.actor, self.session_id, self.cart = station, actor, session_id, cart
@@ -82,7 +81,7 @@ class CardPaymentDialog(QDialog):
         self.approval_edit = QLineEdit()
         self.approval_edit.setMaxLength(12)
         self.brand_combo = QComboBox()
-        for b in BRANDS:
+        for b in card_payments.BRANDS:
             self.brand_combo.addItem(b.upper() if len(b) <= 4 else b.capitalize(), b)
         self.last4_edit = QLineEdit()
         self.last4_edit.setMaxLength(4)
