@@ -159,3 +159,18 @@ def test_script_parsing():
     for bad in ("explode", "partial", "wait:x"):
         with pytest.raises(ValueError):
             parse_script(bad)
+
+
+def test_card_numbers_in_a_reply_are_dropped():
+    reply = TerminalReply.from_wire(
+        {
+            "request_id": "x",
+            "status": "approved",
+            "approval_code": "4111111111111111",
+            "terminal_ref": "REF 4111-1111-1111-1111",
+            "reason": "card 4111 1111 1111 1111",
+            "last4": "1111",
+        }
+    )
+    assert "4111111111111111" not in repr(reply).replace(" ", "").replace("-", "")
+    assert reply.approval_code == "" and reply.terminal_ref == "REF "

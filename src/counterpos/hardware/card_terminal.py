@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
+from counterpos.domain.pan_guard import scrub
+
 APPROVED = "approved"
 DECLINED = "declined"
 CANCELLED = "cancelled"
@@ -66,16 +68,17 @@ class TerminalReply:
             last4 = str(data.get("last4", ""))
             if last4 and (len(last4) != 4 or not last4.isdigit()):
                 raise TerminalError("The terminal sent a card number where the last four belong.")
+            # Whatever a terminal sends, a card number in a text field goes no further.
             return cls(
                 request_id=str(data["request_id"]),
                 status=str(data["status"]),
                 requested_cents=int(data.get("requested_cents", 0)),
                 approved_cents=int(data.get("approved_cents", 0)),
-                brand=str(data.get("brand", ""))[:20].lower(),
+                brand=scrub(str(data.get("brand", "")), "")[:20].lower(),
                 last4=last4,
-                approval_code=str(data.get("approval_code", ""))[:20],
-                terminal_ref=str(data.get("terminal_ref", ""))[:40],
-                reason=str(data.get("reason", ""))[:120],
+                approval_code=scrub(str(data.get("approval_code", "")), "")[:20],
+                terminal_ref=scrub(str(data.get("terminal_ref", "")), "")[:40],
+                reason=scrub(str(data.get("reason", "")))[:120],
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise TerminalError(f"The terminal sent a reply we cannot read: {exc}") from exc

@@ -20,18 +20,29 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.domain import card_fee
-from counterpos.domain.cart import Cart, CartLine
-from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
+from counterpos.domain.cart import Cart
+from counterpos.domain.money import Money, MoneyError
 from counterpos.domain.pan_guard import contains_card_number, refusal
 from counterpos.domain.tenders import CARD, Tender
 from counterpos.hardware import card_terminal as ct
 from counterpos.services import audit, sales, settings
 from counterpos.services.actor import Actor
-from counterpos.services.clock import local_today, to_local, utcnow
+from counterpos.services.card_fees import (  # noqa: F401  (re-exported for the till)
+    FEE_GL,
+    FEE_NAME,
+    FEE_SERVICE,
+    CardQuote,
+    _sale_total,
+    cart_with_fee,
+    ensure_fee_service,
+    fee_policy,
+    quote,
+)
+from counterpos.services.clock import utcnow
 from counterpos.services.drawer_sessions import is_closed
 from counterpos.services.errors import DeviceError, InputError, NotFound, StateError
 from counterpos.services.station import Station
-from counterpos.store.models import CardRequest, DrawerSession, Sale, Service, TenderRow
+from counterpos.store.models import CardRequest, DrawerSession, Sale, TenderRow
 from counterpos.store.models.card_request import OPEN_STATUSES
 
 log = logging.getLogger(__name__)
@@ -39,21 +50,8 @@ log = logging.getLogger(__name__)
 BRANDS = ct.BRANDS  # the brands a keyed (standalone) card may name
 CardTerminal = ct.CardTerminal  # re-exported so the UI need not import hardware/
 
-FEE_SERVICE = "card_convenience_fee"
-FEE_GL = "4990"
-FEE_NAME = "Card convenience fee"
-
 
 # -- what the till sees ------------------------------------------------------------------------
-@dataclass(frozen=True)
-class CardQuote:
-    """What will be run on the card, shown to the customer before it is run."""
-
-    base: Money  # the part of the sale the card pays
-    fee: Money  # the convenience fee on top
-    charge: Money  # base + fee: the amount sent to the terminal
-
-
 @dataclass(frozen=True)
 class CardResult:
     request_id: str
@@ -161,70 +159,6 @@ def terminal_for(station: Station) -> ct.CardTerminal:
         raise DeviceError(str(exc)) from exc
 
 
-def fee_policy(session: Session) -> card_fee.FeePolicy:
-    try:
-        return card_fee.parse_policy(settings.get(session, "card.convenience_fee"))
-    except card_fee.CardFeeError as exc:
-        raise StateError(f"The card fee setting is wrong ({exc}); ask a supervisor.") from exc
-
-
-# -- the fee -------------------------------------------------------------------------------
-def _category_amounts(session: Session, cart: Cart) -> dict[str, Money]:
-    out: dict[str, Money] = {}
-    for line in cart.lines:
-        if line.service_code == FEE_SERVICE:
-            continue
-        svc = session.get(Service, line.service_code)
-        category = svc.category if svc else "misc"
-        out[category] = out.get(category, Money(0)) + line.amount
-    return out
-
-
-def _sale_total(cart: Cart) -> Money:
-    return Money(sum(li.amount.cents for li in cart.lines if li.service_code != FEE_SERVICE))
-
-
-def quote(station: Station, cart: Cart, base: Money) -> CardQuote:
-    """The fee and the amount to run for paying `base` of this cart by card."""
-    if base.cents <= 0:
-        raise InputError("The card amount must be more than $0.00.", field="amount")
-    if base.cents > _sale_total(cart).cents:
-        raise InputError(
-            f"The card amount {base} is more than the sale's total {_sale_total(cart)}.",
-            field="amount",
-        )
-    with station.store.read() as s:
-        fee = card_fee.fee_for(fee_policy(s), _category_amounts(s, cart), base)
-    charge = base + fee
-    if charge.cents > MAX_COUNTER_CENTS:
-        raise InputError(f"The card amount is over {Money(MAX_COUNTER_CENTS)}.", field="amount")
-    return CardQuote(base, fee, charge)
-
-
-def ensure_fee_service(session: Session) -> None:
-    """The catalog entry fee lines point at (GL 4990); hidden from the till's service buttons."""
-    if session.get(Service, FEE_SERVICE) is None:
-        session.add(
-            Service(
-                code=FEE_SERVICE,
-                name=FEE_NAME,
-                category="card_fee",
-                gl_account=FEE_GL,
-                sort_order=9999,
-                active=False,  # rung by card payments only, never by hand
-                fields=[],
-            )
-        )
-
-
-def cart_with_fee(cart: Cart, fee: Money) -> Cart:
-    """A copy of the cart with its fee line (if any) set to `fee`."""
-    lines = [li for li in cart.lines if li.service_code != FEE_SERVICE]
-    if fee.cents > 0:
-        lines.append(CartLine(FEE_SERVICE, FEE_NAME, fee, FEE_GL))
-    return Cart(lines=lines, customer_id=cart.customer_id)
-
-
 # -- running a card ------------------------------------------------------------------------
 def _check_session(s: Session, station: Station, actor: Actor, session_id: str) -> None:
     drawer = s.get(DrawerSession, session_id)
@@ -295,11 +229,14 @@ def _apply_reply(s: Session, row: CardRequest, reply: ct.TerminalReply) -> None:
         row.status = "approved"
         row.approved_cents = approved
         row.approved_fee_cents = fee
-        row.brand = reply.brand[:20]
+        row.brand = reply.brand[:20] or "other"
         row.last4 = reply.last4
-        row.approval_code = reply.approval_code or reply.terminal_ref
+        row.approval_code = reply.approval_code or reply.terminal_ref or row.request_id[:8]
         row.terminal_ref = reply.terminal_ref
         row.reason = ""
+        if not row.last4:  # a tender needs four digits; say plainly they are not the card's
+            row.last4 = "0000"
+            row.reason = "The terminal did not give the last four digits."
     elif reply.status in (ct.DECLINED, ct.CANCELLED, ct.NOT_FOUND):
         row.status = "declined" if reply.status == ct.DECLINED else "cancelled"
         row.reason = reply.reason or (
@@ -639,165 +576,39 @@ def finish_sale(
     return done
 
 
-def void_request(
-    station: Station, actor: Actor, request_id: str, *, terminal: ct.CardTerminal | None = None
-) -> CardResult:
-    """Void an approved card payment that never became part of a sale (customer left)."""
-    actor.require("sell", "take payments")
-    with station.store.read() as s:
-        row = s.get(CardRequest, request_id)
-        if row is None:
-            raise NotFound("There is no such card request.")
-        if row.sale_id is not None:
-            raise StateError("That card payment is on a sale; void the sale instead.")
-        if row.status != "approved":
-            return _result(row)
-    return _reverse(station, request_id, actor.username, terminal)
-
-
-@dataclass(frozen=True)
-class Reversal:
-    request_id: str
-    kind: str  # void, refund, manual (standalone: the cashier reverses it on that terminal)
-    amount: Money
-    brand: str
-    last4: str
-    message: str
-
-
-def _reverse(
-    station: Station, request_id: str, who: str, terminal: ct.CardTerminal | None
-) -> CardResult:
-    return _reverse_one(station, request_id, who, terminal)[0]
-
-
-def _reverse_one(
-    station: Station, request_id: str, who: str, terminal: ct.CardTerminal | None
-) -> tuple[CardResult, Reversal]:
-    with station.store.read() as s:
-        row = s.get(CardRequest, request_id)
-        url, approved_at, amount = (
-            row.terminal,
-            row.resolved_at or row.created_at,
-            row.approved_cents,
-        )
-        brand, last4 = row.brand, row.last4
-    same_day = to_local(approved_at).date() == local_today()
-    kind = "void" if same_day else "refund"
-    if url == ct.STANDALONE:
-        kind = "manual"
-        msg = (
-            f"{'Void' if same_day else 'Refund'} {Money(amount)} on the standalone terminal "
-            f"({brand.upper()} ending {last4})."
-        )
-    else:
-        term = terminal or ct.open_terminal(url)
-        try:
-            reply = term.void(request_id) if same_day else term.refund(request_id, amount)
-        except ct.TerminalError as exc:
-            raise DeviceError(
-                f"The card terminal did not take the {kind}: {exc} Nothing was changed; "
-                "try again when the terminal answers."
-            ) from exc
-        if reply.status not in (ct.VOIDED, ct.REFUNDED):
-            raise DeviceError(
-                f"The card terminal did not confirm the {kind} (it says {reply.status})."
-            )
-        msg = f"{kind.capitalize()} of {Money(amount)} sent to the card terminal."
-    with station.store.write() as s:
-        row = s.get(CardRequest, request_id)
-        row.status = "refunded" if kind == "refund" else "voided"
-        row.reversed_at = utcnow()
-        audit.record(
-            s,
-            station.code,
-            f"card_{kind}",
-            actor=who,
-            target=request_id,
-            details={"amount_cents": amount, "brand": brand, "last4": last4},
-        )
-        result = _result(row)
-    return result, Reversal(request_id, kind, Money(amount), brand, last4, msg)
-
-
+# -- reversals and totals live in their own modules; these are the names others call ---------
 def reverse_card_tenders(
     station: Station,
     sale_id: str,
     *,
     actor: Actor | None = None,
     terminal: ct.CardTerminal | None = None,
-) -> list[Reversal]:
-    """Send a void (same day) or a refund to the terminal for each card payment of a sale.
+):
+    """Void (same day) or refund each card payment of a sale at the terminal; call it BEFORE
+    marking the sale void. See `card_reversals.reverse_card_tenders`."""
+    from counterpos.services import card_reversals  # noqa: PLC0415 (it imports this module)
 
-    Call it BEFORE marking the sale void: it raises DeviceError when the terminal does not
-    confirm, and then the sale must stay as it is. Already reversed payments are skipped, so a
-    retry after a partial failure is safe. Standalone payments come back as kind "manual" with
-    the instruction to show the cashier.
-    """
-    with station.store.read() as s:
-        if s.get(Sale, sale_id) is None:
-            raise NotFound("There is no such sale.")
-        ids = [
-            r.request_id
-            for r in s.scalars(
-                select(CardRequest)
-                .where(CardRequest.sale_id == sale_id, CardRequest.status == "approved")
-                .order_by(CardRequest.created_at)
-            )
-        ]
-    who = actor.username if actor else "system"
-    return [_reverse_one(station, rid, who, terminal)[1] for rid in ids]
+    return card_reversals.reverse_card_tenders(station, sale_id, actor=actor, terminal=terminal)
 
 
-# -- end of day ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class BrandTotal:
-    brand: str
-    count: int
-    total: Money
+def void_request(
+    station: Station, actor: Actor, request_id: str, *, terminal: ct.CardTerminal | None = None
+) -> CardResult:
+    """Void an approved card payment that never became part of a sale."""
+    from counterpos.services import card_reversals  # noqa: PLC0415
+
+    return card_reversals.void_request(station, actor, request_id, terminal=terminal)
 
 
-def card_totals_by_brand(station: Station, session_id: str) -> list[BrandTotal]:
-    """Card tenders of the session's sales by brand, less those voided or refunded."""
-    with station.store.read() as s:
-        reversed_sales = set(
-            s.scalars(
-                select(Sale.original_sale_id).where(
-                    Sale.session_id == session_id, Sale.original_sale_id.is_not(None)
-                )
-            )
-        )
-        reversed_sales |= set(
-            s.scalars(
-                select(CardRequest.sale_id).where(
-                    CardRequest.session_id == session_id,
-                    CardRequest.status.in_(("voided", "refunded")),
-                    CardRequest.sale_id.is_not(None),
-                )
-            )
-        )
-        rows = s.execute(
-            select(Sale.id, TenderRow.card_brand, TenderRow.amount_cents)
-            .join(TenderRow, TenderRow.sale_id == Sale.id)
-            .where(Sale.session_id == session_id, Sale.kind == "sale", TenderRow.kind == CARD)
-        ).all()
-    totals: dict[str, list[int]] = {}
-    for sale_id, brand, cents in rows:
-        if sale_id in reversed_sales:
-            continue
-        t = totals.setdefault(brand or "other", [0, 0])
-        t[0] += 1
-        t[1] += cents
-    return [BrandTotal(b, n, Money(c)) for b, (n, c) in sorted(totals.items())]
+def card_totals_by_brand(station: Station, session_id: str):
+    """The session's card totals by brand, for end of day. See `card_totals`."""
+    from counterpos.services import card_totals  # noqa: PLC0415
+
+    return card_totals.card_totals_by_brand(station, session_id)
 
 
-def terminal_batch_total(
-    station: Station, *, terminal: ct.CardTerminal | None = None
-) -> dict[str, Money]:
-    """The terminal's own batch totals by brand, for the cashier to confirm at end of day."""
-    terminal = terminal or terminal_for(station)
-    try:
-        data = terminal.batch_total()
-    except ct.TerminalError as exc:
-        raise DeviceError(f"The card terminal did not give its batch total: {exc}") from exc
-    return {str(b): Money(int(c)) for b, c in dict(data.get("by_brand", {})).items()}
+def terminal_batch_total(station: Station, *, terminal: ct.CardTerminal | None = None):
+    """The terminal's own batch totals by brand. See `card_totals`."""
+    from counterpos.services import card_totals  # noqa: PLC0415
+
+    return card_totals.terminal_batch_total(station, terminal=terminal)
