@@ -176,3 +176,35 @@ def test_standalone_terminal_takes_keyed_results(qtbot, station, cashier, drawer
     qtbot.keyClicks(dlg.last4_edit, "4242")
     qtbot.mouseClick(dlg.run_button, Qt.MouseButton.LeftButton)
     assert "Approved: $40.00, VISA ending 4242" in dlg.status_label.text()
+
+
+def test_a_card_left_unknown_is_checked_before_another_runs(
+    qtbot, station, cashier, drawer, sim, terminal
+):
+    """Closed while unknown: the next dialog opens on that card, asks, and finds it declined."""
+    from counterpos.hardware.card_terminal import TerminalTimeout
+
+    sim.push("timeout-decline")
+
+    class Mute(TcpTerminal):
+        def status(self, request_id):
+            raise TerminalTimeout("no answer")
+
+    mute = Mute(sim.url, sale_timeout=0.5, call_timeout=2.0)
+    cart = utility_cart(station, "40.00")
+    try:
+        first = open_dialog(qtbot, station, cashier, drawer, cart, Money(4000), mute)
+        run_and_wait(qtbot, first)
+        assert first.check_button.isVisible()
+        first.reject()
+    finally:
+        mute.close()
+    second = open_dialog(qtbot, station, cashier, drawer, cart, Money(4000), terminal)
+    assert "may or may not have been charged" in second.status_label.text()
+    assert not second.run_button.isEnabled()
+    qtbot.mouseClick(second.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not second._busy, timeout=10_000)
+    assert "Declined" in second.status_label.text() and second.run_button.isEnabled()
+    run_and_wait(qtbot, second)
+    assert second.payment is not None and second.payment.approved == Money(4000)
+    assert sim.sales_received == 2 and card_payments.open_requests(station) == []

@@ -117,6 +117,11 @@ class CardPaymentDialog(QDialog):
             buttons.addWidget(b)
         layout.addLayout(buttons)
 
+        # A card left without an answer (dialog closed, station restarted) comes first.
+        waiting = card_payments.open_requests(station, session_id)
+        if waiting:
+            self._show(waiting[0])
+
         self.run_button.clicked.connect(self.run_card)
         self.check_button.clicked.connect(self.check_status)
         self.cancel_button.clicked.connect(self.reject)
