@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "passport",
     "report",
     "audit",
+    "card",
 )
 
 
@@ -83,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     if args is None:
         args = build_parser().parse_args(argv)
     args.home = (args.home or default_home()).expanduser().resolve()
+    if args.command != "card" or getattr(args, "card_command", "") != "simulator":
+        from counterpos.logging_setup import configure
+
+        configure(args.home)  # the log file, with card numbers scrubbed from every line
     if args.command is None:
         from counterpos.commands.gui import run_gui
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money
+from counterpos.domain.pan_guard import contains_card_number, refusal
 
 CASH = "cash"
 CHECK = "check"
@@ -35,6 +36,9 @@ class Tender:
         if self.kind not in KINDS:
             raise TenderError(f"Unknown tender {self.kind!r}.")
         label = LABELS[self.kind]
+        for value, what in ((self.reference, "The reference"), (self.payer, "The payer's name")):
+            if contains_card_number(value):
+                raise TenderError(refusal(what))
         if self.amount.cents <= 0:
             raise TenderError(f"The {label.lower()} amount must be more than $0.00.")
         if self.amount.cents > MAX_COUNTER_CENTS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counterpos.domain.pan_guard import contains_card_number, refusal
 from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError
@@ -42,6 +43,12 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
         )
     ) and not value.isdigit():
         raise InputError(f"{key} takes a whole number.")
+    if contains_card_number(value):
+        raise InputError(refusal(key), field=key)
+    if key.startswith("card."):
+        from counterpos.services.card_payments import check_setting  # noqa: PLC0415
+
+        check_setting(key, value)
     with station.store.write() as s:
         old = settings.put(s, key, value)
         audit.record(

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
+from counterpos.domain.pan_guard import contains_card_number, refusal
 from counterpos.services.errors import InputError, NotFound
 from counterpos.store.models import GlAccount, Service, UtilityAccount
 
@@ -30,6 +31,25 @@ def parse_date(text: str, label: str, field: str) -> date:
     raise InputError(f"{label}: “{text}” is not a date; use MM/DD/YYYY.", field=field)
 
 
+def _strings(value: Any):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def _refuse_card_numbers(svc: Service, details: dict[str, Any]) -> None:
+    """PCI: refuse a card number in ANY detail (nested records too) before anything else is read."""
+    labels = {spec["name"]: spec["label"] for spec in svc.fields or ()}
+    for name, value in details.items():
+        if any(contains_card_number(text) for text in _strings(value)):
+            raise InputError(refusal(labels.get(name, name.replace("_", " "))), field=name)
+
+
 def check_details(
     session: Session, svc: Service, details: dict[str, Any]
 ) -> tuple[dict[str, Any], dict[str, Any], str | None]:
@@ -37,6 +57,7 @@ def check_details(
     clean: dict[str, Any] = {}
     attrs: dict[str, Any] = {}
     account_no: str | None = None
+    _refuse_card_numbers(svc, details)
     for spec in svc.fields or ():
         name, label, kind = spec["name"], spec["label"], spec["type"]
         raw = details.get(name)

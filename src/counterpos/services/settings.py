@@ -63,6 +63,20 @@ KNOWN: tuple[SettingKey, ...] = (
     SettingKey("yard_sale.max_per_year", "2", "yard sale permits per address per calendar year"),
     SettingKey("yard_sale.max_days", "3", "consecutive days one yard sale permit covers"),
     SettingKey("central.url", "", "central PostgreSQL database; empty: the station works alone"),
+    SettingKey(
+        "card.terminal",
+        "standalone",
+        "card terminal: 'standalone' (cashier keys the approval) or tcp://127.0.0.1:PORT",
+    ),
+    SettingKey(
+        "card.sale_timeout_seconds", "90", "seconds to wait for the terminal's answer to a sale"
+    ),
+    SettingKey("card.status_timeout_seconds", "10", "seconds to wait for a status, void or refund"),
+    SettingKey(
+        "card.convenience_fee",
+        "none",
+        "card convenience fee: none, 2.5%, 1.50, or per category: utility=2.5%; permit=1.00; *=none",
+    ),
 )
 BY_KEY = {k.key: k for k in KNOWN}
 

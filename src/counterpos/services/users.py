@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from counterpos.domain.pan_guard import contains_card_number, refusal
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError, NotFound
@@ -39,6 +40,10 @@ def add_user(
         )
     if not full_name.strip():
         raise InputError("Enter the person's full name.", field="full_name")
+    if contains_card_number(username):
+        raise InputError(refusal("The username"), field="username")
+    if contains_card_number(full_name):
+        raise InputError(refusal("The full name"), field="full_name")
     check_pin_format(pin)
     with station.store.write() as s:
         if s.get(Role, role) is None:

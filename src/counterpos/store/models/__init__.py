@@ -2,6 +2,7 @@
 
 from counterpos.store.models.audit_event import AuditEvent
 from counterpos.store.models.base import Base, new_id, utcnow
+from counterpos.store.models.card_request import CardRequest
 from counterpos.store.models.catalog import FeeSchedule, GlAccount, Service
 from counterpos.store.models.citation import Citation, CitationPayment
 from counterpos.store.models.customer import Customer
@@ -30,6 +31,7 @@ __all__ = [
     "AuditEvent",
     "DrawerClose",
     "Base",
+    "CardRequest",
     "Customer",
     "DrawerSession",
     "FeeSchedule",

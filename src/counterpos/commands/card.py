@@ -1,0 +1,60 @@
+"""`counterpos card ...`: the terminal simulator, and asking the terminal about open requests."""
+
+from __future__ import annotations
+
+import argparse
+
+from counterpos.commands.common import open_station
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("card", help="card terminal tools", description="Card terminal tools.")
+    cs = p.add_subparsers(dest="card_command", metavar="ACTION", required=True)
+    sim = cs.add_parser(
+        "simulator",
+        help="run the simulated card terminal (training, demo)",
+        description="Run a simulated semi-integrated card terminal on 127.0.0.1 until Ctrl-C. "
+        "Point a station at it with `counterpos config set card.terminal tcp://127.0.0.1:PORT`.",
+    )
+    sim.add_argument("--port", type=int, default=9400, help="TCP port (default 9400)")
+    sim.add_argument(
+        "--script",
+        default="",
+        help="outcomes of the next sales, comma-separated: approve, decline, cancel, "
+        "partial:AMOUNT, timeout, timeout-decline, lost, wait:SECONDS (then approve)",
+    )
+    sim.set_defaults(func=run_simulator)
+    res = cs.add_parser(
+        "resolve",
+        help="ask the terminal about card requests with no answer yet",
+        description="Ask the terminal for the status of every pending or unknown card request "
+        "and record its answer.",
+    )
+    res.set_defaults(func=run_resolve)
+
+
+def run_simulator(args: argparse.Namespace) -> int:
+    from counterpos.hardware.card_simulator import parse_script, serve
+
+    try:
+        script = parse_script(args.script)
+    except ValueError as exc:
+        print(f"counterpos: {exc}")
+        return 2
+    try:
+        serve(args.port, script)
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
+def run_resolve(args: argparse.Namespace) -> int:
+    from counterpos.services import card_payments
+
+    station = open_station(args)
+    results = card_payments.resolve_pending(station)
+    if not results:
+        print("No card request is waiting for an answer.")
+    for r in results:
+        print(f"{r.request_id}  {r.requested}  {r.status}: {r.message()}")
+    return 0 if all(not r.is_unknown for r in results) else 1
