@@ -30,8 +30,9 @@ def row_payload(obj: Any) -> dict[str, Any]:
 
 
 def _primary_key(obj: Any) -> str:
-    ident = inspect(obj).identity
-    return "|".join(str(part) for part in ident) if ident else ""
+    # Read the key off the instance: in after_flush the identity map entry does not exist yet.
+    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    return "|".join(str(part) for part in key if part is not None)
 
 
 @event.listens_for(Session, "after_flush")
