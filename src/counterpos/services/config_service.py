@@ -37,6 +37,8 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
             "auth.lockout_minutes",
             "ui.idle_lock_minutes",
             "drawer.baud",
+            "printer.timeout",
+            "drawer.open_within",
             "yard_sale.max_per_year",
             "yard_sale.max_days",
         )

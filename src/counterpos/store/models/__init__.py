@@ -8,6 +8,7 @@ from counterpos.store.models.drawer_session import DrawerClose, DrawerSession
 from counterpos.store.models.issued_document import IssuedDocument
 from counterpos.store.models.license import License
 from counterpos.store.models.outbox import OutboxRow
+from counterpos.store.models.print_job import PrintJob
 from counterpos.store.models.sale import Sale, SaleLine, TenderRow
 from counterpos.store.models.setting import Setting
 from counterpos.store.models.station import ReceiptSequence, Station
@@ -26,6 +27,7 @@ __all__ = [
     "LedgerEntry",
     "License",
     "OutboxRow",
+    "PrintJob",
     "ReceiptSequence",
     "Role",
     "RolePermission",
