@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -9,9 +10,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from counterpos.domain.tenders import Tender
-from counterpos.domain.money import Money
 from counterpos.domain.cart import Cart
+from counterpos.domain.money import Money
+from counterpos.domain.tenders import Tender
 from counterpos.services import catalog, sales, settings
 from counterpos.store.models import Customer, UtilityAccount
 
@@ -84,10 +85,8 @@ class LoopbackPrinter:
         self._stop.set()
         self._thread.join(2)
         for c in self._conns:
-            try:
+            with contextlib.suppress(OSError):
                 c.close()
-            except OSError:
-                pass
         self.sock.close()
 
 
@@ -120,10 +119,8 @@ class PtyPort:
 
     def close(self) -> None:
         for fd in (self.master, self.slave):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
 
 
 def set_setting(station, key: str, value: str) -> None:
@@ -144,19 +141,49 @@ def five_line_sale(station, cashier, drawer, *, cash: str = "500.00") -> sales.C
     """A saved sale of five lines (utility payment, dog license, yard sale, bus pass, citation)."""
     customer_id, account_no = long_named_customer(station)
     cart = Cart(customer_id=customer_id)
-    cart.add(catalog.price_line(station, "utility_payment", details={"account_no": account_no},
-                                amount_text="84.25"))
-    cart.add(catalog.price_line(station, "animal_license", details={
-        "animal_name": "Peñita", "species": "dog", "altered": "yes", "term": "1", "senior": "no",
-        "rabies_certificate": "R-2026-114",
-        "rabies_expires": (date.today() + timedelta(days=700)).isoformat()}))
-    cart.add(catalog.price_line(station, "yard_sale_permit", details={
-        "address": "1200 Calle Año Nuevo", "start_date": (date.today() + timedelta(days=3)).isoformat(),
-        "days": "2"}))
-    cart.add(catalog.price_line(station, "bus_pass", details={"pass_type": "senior_monthly",
-                                                              "card_no": "TC-88812"}))
-    cart.add(catalog.price_line(station, "citation", details={"citation_no": "PK-55120"},
-                                amount_text="45.00"))
-    tenders = [Tender("check", Money.parse("100.00"), reference="1043", payer="José Núñez"),
-               Tender("cash", Money.parse(cash))]
+    cart.add(
+        catalog.price_line(
+            station, "utility_payment", details={"account_no": account_no}, amount_text="84.25"
+        )
+    )
+    cart.add(
+        catalog.price_line(
+            station,
+            "animal_license",
+            details={
+                "animal_name": "Peñita",
+                "species": "dog",
+                "altered": "yes",
+                "term": "1",
+                "senior": "no",
+                "rabies_certificate": "R-2026-114",
+                "rabies_expires": (date.today() + timedelta(days=700)).isoformat(),
+            },
+        )
+    )
+    cart.add(
+        catalog.price_line(
+            station,
+            "yard_sale_permit",
+            details={
+                "address": "1200 Calle Año Nuevo",
+                "start_date": (date.today() + timedelta(days=3)).isoformat(),
+                "days": "2",
+            },
+        )
+    )
+    cart.add(
+        catalog.price_line(
+            station, "bus_pass", details={"pass_type": "senior_monthly", "card_no": "TC-88812"}
+        )
+    )
+    cart.add(
+        catalog.price_line(
+            station, "citation", details={"citation_no": "PK-55120"}, amount_text="45.00"
+        )
+    )
+    tenders = [
+        Tender("check", Money.parse("100.00"), reference="1043", payer="José Núñez"),
+        Tender("cash", Money.parse(cash)),
+    ]
     return sales.complete_sale(station, cashier, drawer.session_id, cart, tenders)

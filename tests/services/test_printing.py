@@ -60,7 +60,12 @@ def test_receipt_reaches_the_network_printer_in_its_code_page(station, cashier, 
     assert decoded.cuts == 1
     assert data.endswith(b"\x1dV\x01")  # the profile's partial cut, last
     [job] = jobs(station, sale.receipt_no)
-    assert (job.kind, job.status, job.printer_url, job.actor) == ("print", "ok", printer.url, "maria")
+    assert (job.kind, job.status, job.printer_url, job.actor) == (
+        "print",
+        "ok",
+        printer.url,
+        "maria",
+    )
 
 
 def fault_case(station, cashier, drawer, url):
