@@ -95,7 +95,7 @@ def render_rows(
     return p.output
 
 
-def test_page_rows(profile: PrinterProfile, printer_url: str) -> list[Row]:
+def printer_test_rows(profile: PrinterProfile, printer_url: str) -> list[Row]:
     width = profile.chars
     about = [
         f"Profile: {profile.name}",
@@ -125,5 +125,5 @@ def test_page_rows(profile: PrinterProfile, printer_url: str) -> list[Row]:
     ]
 
 
-def test_page(profile: PrinterProfile, printer_url: str) -> bytes:
-    return render_rows(test_page_rows(profile, printer_url), profile)
+def printer_test_page(profile: PrinterProfile, printer_url: str) -> bytes:
+    return render_rows(printer_test_rows(profile, printer_url), profile)

@@ -44,6 +44,13 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
         )
     ) and not value.isdigit():
         raise InputError(f"{key} takes a whole number.")
+    if key in ("printer.url", "printer.profile"):
+        from counterpos.services import printing  # printer settings are checked before saving
+
+        if key == "printer.url":
+            printing.check_printer_url(value, station.home)
+        else:
+            printing.check_profile(value)
     with station.store.write() as s:
         old = settings.put(s, key, value)
         audit.record(

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from counterpos.documents.receipt_pdf import render_pdf
 from counterpos.domain.receipt_document import ReceiptDocument, layout
 from counterpos.hardware.device_worker import DeviceBusy, worker_for
-from counterpos.hardware.escpos_render import render_rows, test_page
+from counterpos.hardware.escpos_render import printer_test_page, render_rows
 from counterpos.hardware.printer_backends import (
     Backend,
     BadPrinterUrl,
@@ -199,7 +199,7 @@ def _saved_message(receipt_no: str, fault: str) -> str:
 def print_test_page(station: Station, actor_name: str = "admin") -> PrintOutcome:
     """Send the test page; DeviceError carries the exact failure. Recorded either way."""
     printer = configured_printer(station)
-    data = test_page(printer.profile, printer.url)
+    data = printer_test_page(printer.profile, printer.url)
     try:
         note = send(printer, PrintJob(data, "test-page", printer.profile.chars))
     except PrinterFault as exc:
