@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+import shutil
+
 import pytest
 from sqlalchemy import select
 
@@ -132,3 +135,59 @@ def test_preview_printer_writes_text_png_and_pdf(station, cashier, drawer):
     assert "Peñita" in text and sale.receipt_no in text and "- cut -" in text
     assert (folder / f"{sale.receipt_no}.png").stat().st_size > 1000
     assert (folder / f"{sale.receipt_no}.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_printer_settings_are_checked_when_set(station):
+    from counterpos.services import config_service
+    from counterpos.services.errors import InputError
+
+    with pytest.raises(InputError, match="is not one CounterPOS knows"):
+        config_service.set_value(station, "printer.url", "lpt1", None)
+    with pytest.raises(InputError, match="no printer profile"):
+        config_service.set_value(station, "printer.profile", "tm-x999", None)
+    config_service.set_value(station, "printer.url", "tcp://10.1.2.3:9100", None)
+    config_service.set_value(station, "printer.profile", "epson-tm-t20", None)
+    assert station.setting("printer.url") == "tcp://10.1.2.3:9100"
+
+
+def test_device_file_that_exists_receives_the_job(station, cashier, drawer, tmp_path):
+    device = tmp_path / "lp0"
+    device.write_bytes(b"")  # stands in for /dev/usb/lp0
+    set_setting(station, "printer.url", f"file://{device}")
+    sale = five_line_sale(station, cashier, drawer)
+    printing.print_receipt(station, cashier, sale.receipt_no)
+    d = decode(device.read_bytes())
+    assert d.status_queries == 0  # a device file cannot answer DLE EOT
+    assert d.barcodes == [sale.receipt_no] and d.cuts == 1
+
+
+def test_logo_prints_where_the_profile_can(station, cashier, drawer, tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "seal.png"
+    Image.new("1", (200, 80), 0).save(logo)
+    set_setting(station, "receipt.logo", str(logo))
+    device = tmp_path / "lp0"
+    device.write_bytes(b"")
+    set_setting(station, "printer.url", f"file://{device}")
+    sale = five_line_sale(station, cashier, drawer)
+    printing.print_receipt(station, cashier, sale.receipt_no)
+    assert decode(device.read_bytes()).images == 1
+    set_setting(station, "printer.profile", "generic-58mm")  # no image support
+    device.write_bytes(b"")
+    printing.print_receipt(station, cashier, sale.receipt_no)
+    assert decode(device.read_bytes()).images == 0
+
+
+@pytest.mark.skipif(shutil.which("lp") is not None, reason="CUPS is installed here")
+def test_cups_without_cups_is_a_plain_message(station, cashier, drawer):
+    msg = fault_case(station, cashier, drawer, "cups://Receipts")
+    assert "CUPS is not installed on this computer (no `lp` command)." in msg
+
+
+def test_usb_without_pyusb_is_a_plain_message(station, cashier, drawer):
+    pytest.importorskip("escpos")
+    if importlib.util.find_spec("usb") is not None:
+        pytest.skip("pyusb is installed here")
+    msg = fault_case(station, cashier, drawer, "usb://04b8:0202")
+    assert "USB printing needs the pyusb package and libusb" in msg

@@ -120,11 +120,7 @@ def build_document(session: Session, sale: Sale, reprint_count: int = 0) -> Rece
         customer=customer.display_name if customer else "",
         customer_no=customer.customer_no if customer else "",
         balances=tuple(balances),
-        footer=tuple(
-            f
-            for f in (conf["receipt.footer_en"], conf["receipt.footer_es"])
-            if f
-        ),
+        footer=tuple(f for f in (conf["receipt.footer_en"], conf["receipt.footer_es"]) if f),
         title={"sale": "RECEIPT", "void": "VOID", "refund": "REFUND"}.get(
             sale.kind, sale.kind.upper()
         ),

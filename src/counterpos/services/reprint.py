@@ -54,7 +54,7 @@ def find_receipts(
     """
     q = select(Sale, Customer, User).join(User, User.id == Sale.user_id)
     q = q.outerjoin(Customer, Customer.id == Sale.customer_id)
-    number = number.strip().upper()
+    number = number.strip().strip("*").upper()  # a Code 39 scan may keep its * guards
     if number:
         if re.fullmatch(r"[0-9]+", number):
             q = q.where(Sale.sequence == int(number))

@@ -16,7 +16,7 @@ class PrintJob(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     sale_id: Mapped[str | None] = mapped_column(ForeignKey("sale.id"), default=None, index=True)
     receipt_no: Mapped[str] = mapped_column(String(24), default="")
-    kind: Mapped[str] = mapped_column(String(12))  # print, reprint, pdf, test, drawer
+    kind: Mapped[str] = mapped_column(String(12))  # print, reprint, pdf, test
     copy_no: Mapped[int] = mapped_column(Integer, default=0)  # the REPRINT #n on the paper
     printer_url: Mapped[str] = mapped_column(String(200))
     profile: Mapped[str] = mapped_column(String(40), default="")
