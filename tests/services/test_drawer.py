@@ -116,7 +116,7 @@ def test_a_kick_that_cannot_start_in_time_is_dropped_never_fired_late(
         )
         printing_thread.start()
         time.sleep(0.3)  # the print now holds the printer's worker
-        with pytest.raises(DeviceError, match="did not open within 1 seconds") as err:
+        with pytest.raises(DeviceError, match="did not open within 1 second ") as err:
             drawer_service.no_sale(station, supervisor, "customer change")
         assert "cancelled" in str(err.value)
         printing_thread.join(10)

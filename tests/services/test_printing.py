@@ -102,7 +102,7 @@ def test_server_that_never_answers_times_out(station, cashier, drawer):
         msg = fault_case(station, cashier, drawer, silent.url)
     finally:
         silent.close()
-    assert f"The printer at 127.0.0.1:{silent.port} did not answer within 1 seconds." in msg
+    assert f"The printer at 127.0.0.1:{silent.port} did not answer within 1 second." in msg
 
 
 def test_paper_out_is_reported(station, cashier, drawer):

@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 
+def seconds(value: float) -> str:
+    """'1 second', '2.5 seconds': for messages people read."""
+    return f"{value:g} second" + ("" if value == 1 else "s")
+
+
 class DeviceBusy(Exception):
     """The device did not finish (or start) the call in time; the job was dropped."""
 
@@ -61,7 +66,7 @@ class DeviceWorker:
             return future.result(timeout=timeout)
         except FutureTimeout:
             future.cancel()  # if it has not started, it never will
-            raise DeviceBusy(f"no answer within {timeout:g} seconds") from None
+            raise DeviceBusy(f"no answer within {seconds(timeout)}") from None
 
     def stop(self) -> None:
         self._queue.put(None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import serial  # pyserial
 
+from counterpos.hardware.device_worker import seconds
 from counterpos.hardware.printer_backends import serial_open_message
 
 DEFAULT_KICK = "1b700019fa"  # ESC p 0 25 250: pin 2, 50 ms on, 500 ms off
@@ -40,7 +41,7 @@ def kick_serial(port: str, baud: int, kick: bytes, timeout: float) -> None:
                 raise DrawerFault(f"The drawer on {port} took only {written} of {len(kick)} bytes.")
     except serial.SerialTimeoutException as exc:
         raise DrawerFault(
-            f"The drawer on {port} did not take the signal within {timeout:g} s."
+            f"The drawer on {port} did not take the signal within {seconds(timeout)}."
         ) from exc
     except (serial.SerialException, OSError) as exc:
         raise DrawerFault(f"The drawer adapter on {port} was unplugged or failed ({exc}).") from exc

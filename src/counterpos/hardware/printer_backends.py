@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from counterpos.hardware.device_worker import seconds
 from counterpos.hardware.escpos_decode import decode
 
 SCHEMES = ("tcp", "serial", "usb", "file", "cups", "preview")
@@ -47,7 +48,7 @@ def _status_check(read_reply, write, where: str, timeout: float) -> None:
         write(query)
         reply = read_reply(timeout)
         if not reply:
-            raise PrinterFault(f"The printer at {where} did not answer within {timeout:g} seconds.")
+            raise PrinterFault(f"The printer at {where} did not answer within {seconds(timeout)}.")
         status = reply[-1]
         if query == DLE_EOT_PAPER and status & 0x60 == 0x60:
             raise PrinterFault(f"The printer at {where} is out of paper.")
@@ -86,7 +87,7 @@ class TcpBackend(Backend):
             raise PrinterFault(f"The printer at {where} refused the connection.") from exc
         except TimeoutError as exc:
             raise PrinterFault(
-                f"The printer at {where} did not answer within {timeout:g} seconds."
+                f"The printer at {where} did not answer within {seconds(timeout)}."
             ) from exc
         except socket.gaierror as exc:
             raise PrinterFault(
@@ -113,7 +114,7 @@ class TcpBackend(Backend):
                 sock.shutdown(socket.SHUT_WR)
             except TimeoutError as exc:
                 raise PrinterFault(
-                    f"The printer at {where} stopped taking data (timed out after {timeout:g} seconds)."
+                    f"The printer at {where} stopped taking data (timed out after {seconds(timeout)})."
                 ) from exc
             except OSError as exc:
                 raise PrinterFault(
@@ -155,7 +156,7 @@ class SerialBackend(Backend):
                 conn.flush()
             except serial.SerialTimeoutException as exc:
                 raise PrinterFault(
-                    f"The printer on {self.port} stopped taking data (timed out after {timeout:g} seconds)."
+                    f"The printer on {self.port} stopped taking data (timed out after {seconds(timeout)})."
                 ) from exc
             except (serial.SerialException, OSError) as exc:
                 raise PrinterFault(
@@ -209,7 +210,7 @@ class FileBackend(Backend):
                 except BlockingIOError:
                     if time.monotonic() > deadline:
                         raise PrinterFault(
-                            f"The printer device {self.path} stopped taking data (timed out after {timeout:g} seconds)."
+                            f"The printer device {self.path} stopped taking data (timed out after {seconds(timeout)})."
                         ) from None
                     time.sleep(0.02)
                     continue
@@ -270,7 +271,7 @@ class CupsBackend(Backend):
                 timeout=timeout,
             )
         except subprocess.TimeoutExpired as exc:
-            raise PrinterFault(f"CUPS did not take the job within {timeout:g} seconds.") from exc
+            raise PrinterFault(f"CUPS did not take the job within {seconds(timeout)}.") from exc
         if done.returncode != 0:
             why = done.stderr.decode(errors="replace").strip() or f"exit code {done.returncode}"
             raise PrinterFault(f"CUPS refused the job for {self.queue}: {why}")

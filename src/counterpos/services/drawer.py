@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from counterpos.hardware.device_worker import DeviceBusy, worker_for
+from counterpos.hardware.device_worker import DeviceBusy, seconds, worker_for
 from counterpos.hardware.drawer import DrawerFault, kick_serial, parse_kick
 from counterpos.hardware.printer_backends import PrinterFault, PrintJob
 from counterpos.services import audit, printing, settings
@@ -61,7 +61,7 @@ def _kick(station: Station, cfg: DrawerConfig) -> str:
         worker_for(device).call(run, timeout=window, start_within=window)
     except DeviceBusy as exc:
         raise DeviceError(
-            f"The drawer did not open within {window:g} seconds ({where} is busy or not "
+            f"The drawer did not open within {seconds(window)} ({where} is busy or not "
             "answering); the signal was cancelled. Open it with the key if needed."
         ) from exc
     except (DrawerFault, PrinterFault) as exc:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from counterpos.documents.receipt_pdf import render_pdf
 from counterpos.domain.receipt_document import ReceiptDocument, layout
-from counterpos.hardware.device_worker import DeviceBusy, worker_for
+from counterpos.hardware.device_worker import DeviceBusy, seconds, worker_for
 from counterpos.hardware.escpos_render import printer_test_page, render_rows
 from counterpos.hardware.printer_backends import (
     Backend,
@@ -99,7 +99,7 @@ def send(printer: Printer, job: PrintJob) -> str:
         )
     except DeviceBusy as exc:
         raise PrinterFault(
-            f"The printer at {printer.where} did not finish within {wait:g} seconds."
+            f"The printer at {printer.where} did not finish within {seconds(wait)}."
         ) from exc
 
 
