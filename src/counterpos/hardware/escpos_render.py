@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
 from pathlib import Path
 
+from escpos.capabilities import Profile, get_profile_class
 from escpos.magicencode import Encoder
 from escpos.printer import Dummy
 
@@ -17,11 +20,24 @@ def _codepage_name(profile: PrinterProfile) -> str:
     return profile.codepage.upper().replace("-", "")
 
 
+@lru_cache(maxsize=32)
+def _escpos_profile_class(base_name: str, dots: int) -> type:
+    """python-escpos's capabilities profile with our paper width in dots filled in."""
+    base = get_profile_class(base_name)
+    data = copy.deepcopy(base.profile_data)
+    data.setdefault("media", {}).setdefault("width", {})["pixels"] = dots
+    # A subclass of escpos's user Profile, so python-escpos takes the instance as it is.
+    return type(f"{base.__name__}{dots}", (Profile,), {"profile_data": data})
+
+
 def new_printer(profile: PrinterProfile) -> Dummy:
     """A python-escpos Dummy bound to the profile's single code page (ESC t n, then encode)."""
     cp = _codepage_name(profile)
+    cls = _escpos_profile_class(profile.escpos_profile, profile.dots)
+    # Profile() would start with no features (no cutter!): hand it the model's own.
+    escpos_profile: Profile = cls(features=dict(cls.profile_data.get("features", {})))
     printer = Dummy(
-        profile=profile.escpos_profile,
+        profile=escpos_profile,
         magic_encode_args={"encoder": Encoder({cp: profile.codepage_n}), "defaultsymbol": "?"},
     )
     printer.hw("INIT")
@@ -48,6 +64,16 @@ def _barcode(printer: Dummy, profile: PrinterProfile, value: str) -> None:
     printer.set(align="left")
 
 
+def _logo(printer: Dummy, profile: PrinterProfile, path: Path) -> None:
+    """The logo scaled to at most 60% of the paper's width and centred (GS v 0 raster)."""
+    from PIL import Image
+
+    with Image.open(path) as img:
+        img = img.convert("RGB")
+        img.thumbnail((int(profile.dots * 0.6), 160))
+        printer.image(img, center=True)
+
+
 def _cut(printer: Dummy, profile: PrinterProfile) -> None:
     if profile.cut == "none":
         printer.print_and_feed(4)
@@ -66,7 +92,7 @@ def render_rows(
     """The whole print job: init, code page, rows, barcode, cut and (optionally) a drawer kick."""
     p = new_printer(profile)
     if logo is not None and profile.images and logo.is_file():
-        p.image(str(logo), center=True)
+        _logo(p, profile, logo)
     style = "text"
     for row in rows:
         kind = row.style if row.style in ("big", "bold", "center", "barcode") else "text"
