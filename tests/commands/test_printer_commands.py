@@ -105,3 +105,23 @@ def test_receipt_reprint_to_pdf_and_printer(
     assert "REPRINT #2" in (
         station.home / "preview" / f"{sale.receipt_no}-reprint-2.txt"
     ).read_text("utf-8")
+
+
+def test_printer_status_online_offline_and_paper(station, capsys):
+    for status, expected, code in (
+        (0x12, "is online and has paper.", 0),
+        (0x1A, "is offline (cover open, paper out or an error light).", 2),
+        (0x72, "is out of paper.", 2),
+    ):
+        printer = LoopbackPrinter(status=status)
+        try:
+            set_setting(station, "printer.url", printer.url)
+            assert main(["--home", str(station.home), "printer", "status"]) == code
+            assert decode(printer.wait_job()).status_queries in (1, 2)
+        finally:
+            printer.close()
+        out = capsys.readouterr()
+        assert f"The printer at 127.0.0.1:{printer.port} {expected}" in out.out + out.err
+    set_setting(station, "printer.url", "preview:")
+    assert main(["--home", str(station.home), "printer", "status"]) == 0
+    assert "cannot report its status" in capsys.readouterr().out

@@ -1,4 +1,4 @@
-"""`counterpos printer test|profiles`: print a test page, list the printer profiles."""
+"""`counterpos printer test|status|profiles`: test page, online/paper status, the profiles."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Print a test page on printer.url and report success or the exact failure.",
     )
     test.set_defaults(func=run_test)
+    status = ps.add_parser(
+        "status",
+        help="ask the printer whether it is online and has paper (tcp and serial printers)",
+    )
+    status.set_defaults(func=run_status)
     profiles = ps.add_parser("profiles", help="list the printer profiles")
     profiles.set_defaults(func=run_profiles)
 
@@ -30,6 +35,12 @@ def run_test(args: argparse.Namespace) -> int:
     print(outcome.message)
     if outcome.note:
         print(outcome.note)
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    station = open_station(args, must_exist=False)
+    print(printing.printer_status(station))
     return 0
 
 

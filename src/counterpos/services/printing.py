@@ -230,6 +230,23 @@ def print_test_page(station: Station, actor_name: str = "admin") -> PrintOutcome
     )
 
 
+def printer_status(station: Station) -> str:
+    """Ask the printer (DLE EOT) whether it is online and has paper, where the backend can."""
+    printer = configured_printer(station)
+    if not printer.backend.supports_status:
+        return f"{printer.where} cannot report its status; print a test page instead."
+    try:
+        worker_for(f"printer:{printer.url}").call(
+            lambda: printer.backend.send(PrintJob(b"", "status"), printer.timeout, True),
+            timeout=printer.timeout * 2 + 1,
+        )
+    except DeviceBusy as exc:
+        raise DeviceError(f"The printer at {printer.where} did not answer.") from exc
+    except PrinterFault as exc:
+        raise DeviceError(str(exc)) from exc
+    return f"The printer at {printer.where} is online and has paper."
+
+
 @dataclass(frozen=True)
 class PrintRecord:
     kind: str
