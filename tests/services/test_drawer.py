@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
 import threading
 import time
 
@@ -140,8 +143,6 @@ def test_printer_over_serial_pty(station, cashier, drawer):
             # Answer the two DLE EOT status queries like a printer with paper, then capture.
             for _ in range(2):
                 got.extend(port.read_available(3))
-                import os
-
                 os.write(port.master, b"\x12")
             while True:
                 chunk = port.read_available(1, timeout=1.0)
@@ -171,11 +172,17 @@ def test_pty_closed_mid_write(station, cashier, drawer, tmp_path):
     set_setting(station, "receipt.logo", str(logo))
     sale = five_line_sale(station, cashier, drawer)
 
-    def unplug():
-        port.read_available(2048)
-        import os
+    # The printer has stopped taking data: the port's buffer is nearly full, so the job's write
+    # blocks part-way; then the adapter is pulled out while the job is being written.
+    fcntl.fcntl(port.slave, fcntl.F_SETFL, fcntl.fcntl(port.slave, fcntl.F_GETFL) | os.O_NONBLOCK)
+    with contextlib.suppress(BlockingIOError):
+        while True:
+            os.write(port.slave, b"\0" * 256)
+    assert len(port.read_available(1500)) >= 1500  # room for part of the job only
 
-        os.close(port.master)  # the adapter is pulled out while the job is being written
+    def unplug():
+        time.sleep(0.5)
+        os.close(port.master)
 
     t = threading.Thread(target=unplug)
     t.start()
@@ -184,11 +191,11 @@ def test_pty_closed_mid_write(station, cashier, drawer, tmp_path):
             printing.print_receipt(station, cashier, sale.receipt_no)
     finally:
         t.join(5)
-        import os
-
         os.close(port.slave)
     msg = str(err.value)
-    assert msg.startswith(f"Sale {sale.receipt_no} is saved. The printer on {port.path}")
+    assert msg.startswith(
+        f"Sale {sale.receipt_no} is saved. The printer on {port.path} was disconnected while printing"
+    )
     assert "Fix it, then use Reprint." in msg
     with station.store.read() as s:
         assert s.scalar(select(Sale).where(Sale.receipt_no == sale.receipt_no))

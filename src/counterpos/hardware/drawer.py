@@ -5,7 +5,7 @@ from __future__ import annotations
 import serial  # pyserial
 
 from counterpos.hardware.device_worker import seconds
-from counterpos.hardware.printer_backends import serial_open_message
+from counterpos.hardware.printer_backends import TermiosError, serial_open_message
 
 DEFAULT_KICK = "1b700019fa"  # ESC p 0 25 250: pin 2, 50 ms on, 500 ms off
 
@@ -31,7 +31,7 @@ def kick_serial(port: str, baud: int, kick: bytes, timeout: float) -> None:
     """Open the port, write the kick, close. Raises DrawerFault with a plain message."""
     try:
         conn = serial.Serial(port, baud, timeout=timeout, write_timeout=timeout)
-    except (serial.SerialException, OSError, ValueError) as exc:
+    except (serial.SerialException, OSError, TermiosError, ValueError) as exc:
         raise DrawerFault(serial_open_message(port, exc)) from exc
     try:
         with conn:
@@ -43,5 +43,5 @@ def kick_serial(port: str, baud: int, kick: bytes, timeout: float) -> None:
         raise DrawerFault(
             f"The drawer on {port} did not take the signal within {seconds(timeout)}."
         ) from exc
-    except (serial.SerialException, OSError) as exc:
+    except (serial.SerialException, OSError, TermiosError) as exc:
         raise DrawerFault(f"The drawer adapter on {port} was unplugged or failed ({exc}).") from exc

@@ -85,6 +85,9 @@ def decode(data: bytes) -> Decoded:
                 i += 3
             elif cmd == ord("p"):
                 out.kicks.append(bytes(data[i : i + 5]))
+                if buf:
+                    flush()
+                out.lines.append(DecodedLine("[cash drawer opens]", "center"))
                 i += 5
             else:  # other ESC x n commands take one parameter byte
                 i += 3

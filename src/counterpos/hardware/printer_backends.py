@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -20,6 +21,14 @@ EXAMPLES = (
     "tcp://HOST:9100, serial:///dev/ttyS0?baud=38400, usb://04b8:0202, "
     "file:///dev/usb/lp0, cups://QUEUE or preview:"
 )
+try:  # pyserial on POSIX raises termios.error (not an OSError) when a port vanishes mid-call
+    from termios import error as TermiosError
+except ImportError:  # Windows
+
+    class TermiosError(Exception):  # type: ignore[no-redef]
+        pass
+
+
 DLE_EOT_ONLINE = b"\x10\x04\x01"
 DLE_EOT_PAPER = b"\x10\x04\x04"
 
@@ -137,9 +146,9 @@ class SerialBackend(Backend):
 
         try:
             conn = serial.Serial(self.port, self.baud, timeout=timeout, write_timeout=timeout)
-        except serial.SerialException as exc:
+        except (serial.SerialException, OSError, TermiosError, ValueError) as exc:
             raise PrinterFault(serial_open_message(self.port, exc)) from exc
-        with conn:
+        try:
             try:
                 if check_status:
 
@@ -158,10 +167,13 @@ class SerialBackend(Backend):
                 raise PrinterFault(
                     f"The printer on {self.port} stopped taking data (timed out after {seconds(timeout)})."
                 ) from exc
-            except (serial.SerialException, OSError) as exc:
+            except (serial.SerialException, OSError, TermiosError) as exc:
                 raise PrinterFault(
                     f"The printer on {self.port} was disconnected while printing ({exc})."
                 ) from exc
+        finally:
+            with contextlib.suppress(Exception):  # closing a vanished port may fail too
+                conn.close()
         return f"sent {len(job.data)} bytes to {self.port}"
 
 
