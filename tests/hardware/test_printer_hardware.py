@@ -113,9 +113,15 @@ def test_worker_runs_calls_in_order_on_one_thread():
 def test_worker_drops_a_job_that_could_not_start_in_time():
     w = DeviceWorker("slow")
     fired: list[float] = []
-    blocker = threading.Thread(target=lambda: w.call(lambda: time.sleep(1.0), timeout=3))
+    busy = threading.Event()
+
+    def hold() -> None:
+        busy.set()
+        time.sleep(1.0)
+
+    blocker = threading.Thread(target=lambda: w.call(hold, timeout=5))
     blocker.start()
-    time.sleep(0.1)
+    assert busy.wait(5)  # the device is now busy
     with pytest.raises(DeviceBusy):
         w.call(lambda: fired.append(time.monotonic()), timeout=0.3, start_within=0.3)
     blocker.join()
