@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "report",
     "audit",
     "card",
+    "printer",
+    "drawer",
 )
 
 

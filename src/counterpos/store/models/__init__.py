@@ -12,6 +12,7 @@ from counterpos.store.models.license import License
 from counterpos.store.models.outbox import OutboxRow
 from counterpos.store.models.paid_in_out import PaidInOut
 from counterpos.store.models.passport import PassportApplication, PassportMailing
+from counterpos.store.models.print_job import PrintJob
 from counterpos.store.models.refund_request import RefundRequest
 from counterpos.store.models.sale import Sale, SaleLine, TenderRow
 from counterpos.store.models.setting import Setting
@@ -41,6 +42,7 @@ __all__ = [
     "License",
     "OutboxRow",
     "PaidInOut",
+    "PrintJob",
     "ReceiptSequence",
     "Role",
     "RolePermission",
