@@ -16,6 +16,8 @@ COMMAND_MODULES = (
     "user",
     "config",
     "receipt",
+    "central",
+    "sync",
 )
 
 

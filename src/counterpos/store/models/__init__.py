@@ -11,11 +11,13 @@ from counterpos.store.models.outbox import OutboxRow
 from counterpos.store.models.sale import Sale, SaleLine, TenderRow
 from counterpos.store.models.setting import Setting
 from counterpos.store.models.station import ReceiptSequence, Station
+from counterpos.store.models.sync_state import CentralLedgerEntry, SyncStatus, SyncWatermark
 from counterpos.store.models.user import Role, RolePermission, User
 from counterpos.store.models.utility_account import LedgerEntry, UtilityAccount
 
 __all__ = [
     "AuditEvent",
+    "CentralLedgerEntry",
     "DrawerClose",
     "Base",
     "Customer",
@@ -34,6 +36,8 @@ __all__ = [
     "Service",
     "Setting",
     "Station",
+    "SyncStatus",
+    "SyncWatermark",
     "TenderRow",
     "User",
     "UtilityAccount",

@@ -21,3 +21,5 @@ class OutboxRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str] = mapped_column(Text, default="")
+    # pending, sent, or failed (set aside with its error; see sync/push.py)
+    state: Mapped[str] = mapped_column(String(10), default="pending", server_default="pending")

@@ -1,0 +1,228 @@
+"""Pushing the outbox: batches in order, one central transaction each, ON CONFLICT DO NOTHING.
+
+A batch is copied into a temporary staging table (COPY), then each known table takes its rows
+with one INSERT ... SELECT through `jsonb_populate_record`, so the push is generic over every
+synced table: a new local table needs only a central table of the same name and columns, and
+until the centre has one its records wait, whole, in `inbox_record`. Only after the central
+commit is the batch marked sent locally; a crash in between resends it, which changes nothing.
+A record the centre refuses (bad data, a broken constraint) is set aside as `failed` with the
+server's message; the rest of its batch goes through.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import psycopg
+from sqlalchemy import Engine, text
+
+from counterpos.store.models.base import utcnow
+from counterpos.store.unit_of_work import Store
+
+STAGE_DDL = (
+    "CREATE TEMP TABLE IF NOT EXISTS sync_stage "
+    "(seq bigint, tbl text, rid text, payload jsonb) ON COMMIT DELETE ROWS"
+)
+SKIP_COLUMNS = ("pushed_by", "changed_at")
+DEFAULT_BATCH = 5000
+
+
+class CentralUnreachable(Exception):
+    """The central database could not be reached or the connection broke; retry later."""
+
+
+@dataclass
+class PushResult:
+    sent: int = 0  # outbox rows marked sent
+    inserted: int = 0  # rows new to the centre (a resent batch inserts none)
+    failed: int = 0
+    batches: int = 0
+    by_table: Counter = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class CentralTable:
+    name: str
+    columns: tuple[str, ...]
+    key: tuple[str, ...]
+
+    def insert_sql(self) -> str:
+        cols = ", ".join(f'"{c}"' for c in self.columns)
+        picked = ", ".join(f'r."{c}"' for c in self.columns)
+        key = ", ".join(f'"{c}"' for c in self.key)
+        return (
+            f'INSERT INTO "{self.name}" ({cols}) SELECT {picked} FROM sync_stage s '
+            f'CROSS JOIN LATERAL jsonb_populate_record(NULL::"{self.name}", s.payload) r '
+            f"WHERE s.tbl = %s ORDER BY s.seq ON CONFLICT ({key}) DO NOTHING"
+        )
+
+
+INBOX_SQL = (
+    "INSERT INTO inbox_record (table_name, record_id, payload) "
+    "SELECT tbl, rid, payload FROM sync_stage WHERE NOT (tbl = ANY(%s)) ORDER BY seq "
+    "ON CONFLICT (table_name, record_id) DO NOTHING"
+)
+
+
+def central_tables(cur: psycopg.Cursor) -> dict[str, CentralTable]:
+    """The centre's data tables (those with `pushed_by`), their columns and primary keys."""
+    cur.execute(
+        """
+        SELECT c.table_name, array_agg(c.column_name::text ORDER BY c.ordinal_position)
+        FROM information_schema.columns c
+        WHERE c.table_schema = current_schema() AND c.table_name IN (
+            SELECT table_name FROM information_schema.columns
+            WHERE table_schema = current_schema() AND column_name = 'pushed_by')
+        GROUP BY c.table_name
+        """
+    )
+    cols = {name: [c for c in names if c not in SKIP_COLUMNS] for name, names in cur.fetchall()}
+    cur.execute(
+        """
+        SELECT t.relname::text, array_agg(a.attname::text ORDER BY k.ord)
+        FROM pg_index i
+        JOIN pg_class t ON t.oid = i.indrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = current_schema()
+        CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+        WHERE i.indisprimary GROUP BY t.relname
+        """
+    )
+    keys = dict(cur.fetchall())
+    return {
+        name: CentralTable(name, tuple(c), tuple(keys[name]))
+        for name, c in cols.items()
+        if name != "inbox_record" and name in keys
+    }
+
+
+def pending_batch(store: Store, limit: int) -> list[tuple[int, str, str, str]]:
+    with store.read() as s:
+        return [
+            tuple(r)
+            for r in s.execute(
+                text(
+                    "SELECT id, table_name, record_id, payload FROM outbox "
+                    "WHERE state = 'pending' ORDER BY id LIMIT :n"
+                ),
+                {"n": limit},
+            )
+        ]
+
+
+def _stage(cur: psycopg.Cursor, rows) -> None:
+    with cur.copy("COPY sync_stage (seq, tbl, rid, payload) FROM STDIN") as cp:
+        for seq, table, rid, payload in rows:
+            cp.write_row((seq, table, rid, payload))
+
+
+def _apply(cur: psycopg.Cursor, tables: dict[str, CentralTable], rows) -> int:
+    """Insert the staged rows into their tables; returns how many were new."""
+    inserted = 0
+    present = {r[1] for r in rows}
+    for name in sorted(present & tables.keys()):
+        cur.execute(tables[name].insert_sql(), (name,))
+        inserted += max(cur.rowcount, 0)
+    if present - tables.keys():
+        cur.execute(INBOX_SQL, (list(tables),))
+        inserted += max(cur.rowcount, 0)
+    return inserted
+
+
+def _mark(store: Store, rows, failed: dict[int, str]) -> None:
+    now = utcnow()
+    with store.write() as s:
+        for oid, message in failed.items():
+            s.execute(
+                text(
+                    "UPDATE outbox SET state = 'failed', error = :e, attempts = attempts + 1 "
+                    "WHERE id = :i"
+                ),
+                {"e": message[:2000], "i": oid},
+            )
+        # Batches are contiguous runs of pending ids; newer outbox rows always get higher ids.
+        s.execute(
+            text(
+                "UPDATE outbox SET state = 'sent', sent_at = :t, attempts = attempts + 1, "
+                "error = '' WHERE id BETWEEN :lo AND :hi AND state = 'pending'"
+            ),
+            {"t": now, "lo": rows[0][0], "hi": rows[-1][0]},
+        )
+
+
+def _one_by_one(conn: psycopg.Connection, tables, rows) -> tuple[int, dict[int, str]]:
+    """The batch was refused: send its rows one at a time, each in a savepoint."""
+    inserted, failed = 0, {}
+    with conn.transaction(), conn.cursor() as cur:
+        cur.execute(STAGE_DDL)
+        for row in rows:
+            try:
+                with conn.transaction():
+                    cur.execute("DELETE FROM sync_stage")
+                    _stage(cur, [row])
+                    inserted += _apply(cur, tables, [row])
+            except psycopg.OperationalError:
+                raise
+            except psycopg.DatabaseError as exc:
+                failed[row[0]] = f"{row[1]} {row[2]}: {str(exc).strip()}"
+    return inserted, failed
+
+
+def push(
+    store: Store,
+    engine: Engine,
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    after_commit: Callable[[list], None] | None = None,
+    max_batches: int | None = None,
+) -> PushResult:
+    """Send every pending outbox row. Raises CentralUnreachable when the centre is away."""
+    result = PushResult()
+    try:
+        raw = engine.raw_connection()
+    except Exception as exc:  # psycopg.OperationalError wrapped by SQLAlchemy
+        raise CentralUnreachable(_message(exc)) from exc
+    try:
+        conn: psycopg.Connection = raw.driver_connection
+        conn.rollback()
+        with conn.cursor() as cur:
+            tables = central_tables(cur)
+        conn.commit()
+        while max_batches is None or result.batches < max_batches:
+            rows = pending_batch(store, batch_size)
+            if not rows:
+                break
+            failed: dict[int, str] = {}
+            try:
+                with conn.transaction(), conn.cursor() as cur:
+                    cur.execute(STAGE_DDL)
+                    _stage(cur, rows)
+                    inserted = _apply(cur, tables, rows)
+            except (psycopg.OperationalError, psycopg.InterfaceError):
+                raise
+            except psycopg.DatabaseError:
+                inserted, failed = _one_by_one(conn, tables, rows)
+            if after_commit is not None:
+                after_commit(rows)
+            _mark(store, rows, failed)
+            result.batches += 1
+            result.inserted += inserted
+            result.failed += len(failed)
+            result.sent += len(rows) - len(failed)
+            result.by_table.update(r[1] for r in rows if r[0] not in failed)
+    except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+        raw.invalidate()
+        raise CentralUnreachable(_message(exc)) from exc
+    finally:
+        with contextlib.suppress(Exception):  # the connection may already be gone
+            raw.close()
+    return result
+
+
+def _message(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    lines = [ln for ln in str(orig).strip().splitlines() if ln.strip()]
+    return lines[0] if lines else type(orig).__name__
