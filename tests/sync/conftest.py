@@ -90,4 +90,5 @@ def attach(station: Station, admin_url: str, code: str | None = None) -> dict:
 def admin_query(admin_url: str, sql: str, params=None) -> list[tuple]:
     u = make_url(admin_url).set(drivername="postgresql").render_as_string(False)
     with psycopg.connect(u) as conn:
-        return conn.execute(sql, params).fetchall()
+        cur = conn.execute(sql, params)
+        return cur.fetchall() if cur.description else []
