@@ -80,7 +80,10 @@ def test_reference_data_flows_down_by_watermark(station, second_station, central
     with a.store.write() as s:
         s.add(
             Customer(
-                id=cid, customer_no="C900001", first_name="Ximena", last_name="Quintero",
+                id=cid,
+                customer_no="C900001",
+                first_name="Ximena",
+                last_name="Quintero",
                 created_at=utcnow(),
             )
         )
@@ -101,7 +104,9 @@ def test_reference_data_flows_down_by_watermark(station, second_station, central
     hits = customers.search(b, "Quintero")
     assert [h.customer_id for h in hits] == [cid]
     # A change made centrally (finance renames the customer) flows down on the next pull.
-    admin_query(central_url, "UPDATE customer SET last_name = 'Quintero-Ruiz' WHERE id = %s", (cid,))
+    admin_query(
+        central_url, "UPDATE customer SET last_name = 'Quintero-Ruiz' WHERE id = %s", (cid,)
+    )
     second = sync_service.run_once(b)
     assert second.pull.by_table["customer"] >= 1
     assert second.pull.by_table["customer"] < first.pull.by_table["customer"] + 5

@@ -223,16 +223,23 @@ def _reindex(station: Station, pulled: PullResult) -> None:
 
 
 def start_worker(
-    station: Station, *, interval: float = 30.0, max_backoff: float = 300.0
+    station: Station,
+    *,
+    interval: float = 30.0,
+    base_backoff: float = 2.0,
+    max_backoff: float = 300.0,
+    batch_size: int = DEFAULT_BATCH,
 ) -> SyncWorker:
     """Start the background worker (GUI or `counterpos sync`); stop it with `.stop()`."""
 
     def cycle():
         if not central_url(station):
             return None
-        return run_once(station)
+        return run_once(station, batch_size=batch_size)
 
-    worker = SyncWorker(cycle, interval=interval, max_backoff=max_backoff)
+    worker = SyncWorker(
+        cycle, interval=interval, base_backoff=base_backoff, max_backoff=max_backoff
+    )
     worker.start()
     return worker
 

@@ -40,7 +40,7 @@ class SyncWorker(threading.Thread):
         self.max_backoff = max_backoff
         self._on_result = on_result
         self._wake = threading.Event()
-        self._stop = threading.Event()
+        self._halt = threading.Event()
         self.failures = 0
         self.cycles = 0
 
@@ -48,7 +48,7 @@ class SyncWorker(threading.Thread):
         self._wake.set()
 
     def stop(self, timeout: float | None = 10.0) -> None:
-        self._stop.set()
+        self._halt.set()
         self._wake.set()
         if self.is_alive() and threading.current_thread() is not self:
             self.join(timeout)
@@ -60,7 +60,7 @@ class SyncWorker(threading.Thread):
         return self.interval
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._halt.is_set():
             result, error = None, None
             try:
                 result = self._cycle()
