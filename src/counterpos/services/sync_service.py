@@ -95,14 +95,16 @@ class FailedRecord:
 # --- connection ---------------------------------------------------------------------------
 
 
-def connect(station: Station, url: str, password: str | None = None) -> str:
+def connect(
+    station: Station, url: str, password: str | None = None, actor_name: str = "admin"
+) -> str:
     """Point the station at the centre; the password goes to the keyring or a 0600 file."""
     try:
         u = normalise_url(url)
     except Exception as exc:
         raise InputError(f"That is not a PostgreSQL address: {exc}", field="url") from exc
     password = password or u.password
-    plain = u.set(password=None).render_as_string(hide_password=False)
+    plain = u._replace(password=None).render_as_string(hide_password=False)
     where = credentials.save(station.home, password) if password else ""
     with station.store.write() as s:
         old = settings.put(s, "central.url", plain)
@@ -110,7 +112,7 @@ def connect(station: Station, url: str, password: str | None = None) -> str:
             s,
             station.code,
             "setting_change",
-            actor="admin",
+            actor=actor_name,
             target="central.url",
             details={"old": old, "new": plain},
         )

@@ -120,7 +120,7 @@ def add_station(engine: Engine, code: str, password: str | None = None) -> dict[
             ),
             {"c": code, "r": role},
         )
-    url = engine.url.set(username=role, password=None)
+    url = engine.url._replace(username=role, password=None)
     return {
         "station": code,
         "role": role,
