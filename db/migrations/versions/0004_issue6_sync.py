@@ -21,7 +21,14 @@ def upgrade() -> None:
         sa.Column("state", sa.String(length=10), nullable=False, server_default="pending"),
     )
     op.execute("UPDATE outbox SET state = 'sent' WHERE sent_at IS NOT NULL")
-    op.create_index("ix_outbox_state_id", "outbox", ["state", "id"], unique=False)
+    # Partial indexes: only the rows still to send (or set aside) are indexed, so finding the
+    # next batch and counting what waits stay instant however long the sent history grows,
+    # and marking a batch sent only removes index entries.
+    op.drop_index("ix_outbox_sent_at", table_name="outbox")
+    op.create_index(
+        "ix_outbox_pending", "outbox", ["id"], sqlite_where=sa.text("state = 'pending'")
+    )
+    op.create_index("ix_outbox_failed", "outbox", ["id"], sqlite_where=sa.text("state = 'failed'"))
     op.create_table(
         "sync_watermark",
         sa.Column("table_name", sa.String(length=40), nullable=False),
@@ -58,6 +65,8 @@ def downgrade() -> None:
     op.drop_table("central_ledger_entry")
     op.drop_table("sync_status")
     op.drop_table("sync_watermark")
-    op.drop_index("ix_outbox_state_id", table_name="outbox")
+    op.drop_index("ix_outbox_failed", table_name="outbox")
+    op.drop_index("ix_outbox_pending", table_name="outbox")
+    op.create_index("ix_outbox_sent_at", "outbox", ["sent_at"], unique=False)
     with op.batch_alter_table("outbox") as batch:
         batch.drop_column("state")

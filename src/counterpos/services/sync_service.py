@@ -268,11 +268,10 @@ def status(station: Station) -> SyncState:
     """What the status bar shows: alone, up to date, N waiting, or offline since HH:MM."""
     with station.store.read() as s:
         url = settings.get(s, "central.url").strip()
-        counts = dict(
-            s.execute(
-                text("SELECT state, count(*) FROM outbox WHERE state <> 'sent' GROUP BY state")
-            ).all()
-        )
+        counts = {
+            state: s.scalar(text(f"SELECT count(*) FROM outbox WHERE state = '{state}'"))
+            for state in ("pending", "failed")
+        }
         sales = s.scalar(
             text("SELECT count(*) FROM outbox WHERE state = 'pending' AND table_name = 'sale'")
         )

@@ -1,7 +1,7 @@
 """Pushing the outbox: batches in order, one central transaction each, ON CONFLICT DO NOTHING.
 
 A batch is copied into a temporary staging table (COPY), then each known table takes its rows
-with one INSERT ... SELECT through `jsonb_populate_record`, so the push is generic over every
+with one INSERT ... SELECT through `json_populate_record`, so the push is generic over every
 synced table: a new local table needs only a central table of the same name and columns, and
 until the centre has one its records wait, whole, in `inbox_record`. Only after the central
 commit is the batch marked sent locally; a crash in between resends it, which changes nothing.
@@ -12,8 +12,10 @@ server's message; the rest of its batch goes through.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import psycopg
@@ -24,7 +26,7 @@ from counterpos.store.unit_of_work import Store
 
 STAGE_DDL = (
     "CREATE TEMP TABLE IF NOT EXISTS sync_stage "
-    "(seq bigint, tbl text, rid text, payload jsonb) ON COMMIT DELETE ROWS"
+    "(seq bigint, tbl text, rid text, payload json) ON COMMIT DELETE ROWS"
 )
 SKIP_COLUMNS = ("pushed_by", "changed_at")
 DEFAULT_BATCH = 5000
@@ -55,14 +57,14 @@ class CentralTable:
         key = ", ".join(f'"{c}"' for c in self.key)
         return (
             f'INSERT INTO "{self.name}" ({cols}) SELECT {picked} FROM sync_stage s '
-            f'CROSS JOIN LATERAL jsonb_populate_record(NULL::"{self.name}", s.payload) r '
-            f"WHERE s.tbl = %s ORDER BY s.seq ON CONFLICT ({key}) DO NOTHING"
+            f'CROSS JOIN LATERAL json_populate_record(NULL::"{self.name}", s.payload) r '
+            f"WHERE s.tbl = %s ON CONFLICT ({key}) DO NOTHING"
         )
 
 
 INBOX_SQL = (
     "INSERT INTO inbox_record (table_name, record_id, payload) "
-    "SELECT tbl, rid, payload FROM sync_stage WHERE NOT (tbl = ANY(%s)) ORDER BY seq "
+    "SELECT tbl, rid, payload::jsonb FROM sync_stage WHERE NOT (tbl = ANY(%s)) "
     "ON CONFLICT (table_name, record_id) DO NOTHING"
 )
 
@@ -99,16 +101,17 @@ def central_tables(cur: psycopg.Cursor) -> dict[str, CentralTable]:
     }
 
 
-def pending_batch(store: Store, limit: int) -> list[tuple[int, str, str, str]]:
+def pending_batch(store: Store, limit: int, after: int = 0) -> list[tuple[int, str, str, str]]:
+    """The next `limit` pending outbox rows with an id above `after`, oldest first."""
     with store.read() as s:
         return [
             tuple(r)
             for r in s.execute(
                 text(
                     "SELECT id, table_name, record_id, payload FROM outbox "
-                    "WHERE state = 'pending' ORDER BY id LIMIT :n"
+                    "WHERE state = 'pending' AND id > :after ORDER BY id LIMIT :n"
                 ),
-                {"n": limit},
+                {"n": limit, "after": after},
             )
         ]
 
@@ -133,7 +136,9 @@ def _apply(cur: psycopg.Cursor, tables: dict[str, CentralTable], rows) -> int:
 
 
 def _mark(store: Store, rows, failed: dict[int, str]) -> None:
+    """After the central commit: the batch's rows are sent, its refused ones set aside."""
     now = utcnow()
+    sent = [r[0] for r in rows if r[0] not in failed]
     with store.write() as s:
         for oid, message in failed.items():
             s.execute(
@@ -143,13 +148,12 @@ def _mark(store: Store, rows, failed: dict[int, str]) -> None:
                 ),
                 {"e": message[:2000], "i": oid},
             )
-        # Batches are contiguous runs of pending ids; newer outbox rows always get higher ids.
         s.execute(
             text(
-                "UPDATE outbox SET state = 'sent', sent_at = :t, attempts = attempts + 1, "
-                "error = '' WHERE id BETWEEN :lo AND :hi AND state = 'pending'"
+                "UPDATE outbox SET state = 'sent', sent_at = :t, attempts = attempts + 1 "
+                "WHERE id IN (SELECT value FROM json_each(:ids)) AND state = 'pending'"
             ),
-            {"t": now, "lo": rows[0][0], "hi": rows[-1][0]},
+            {"t": now, "ids": json.dumps(sent)},
         )
 
 
@@ -171,6 +175,19 @@ def _one_by_one(conn: psycopg.Connection, tables, rows) -> tuple[int, dict[int, 
     return inserted, failed
 
 
+def _send(conn: psycopg.Connection, tables, rows) -> tuple[int, dict[int, str]]:
+    """One batch in one central transaction; a refused batch goes again row by row."""
+    try:
+        with conn.transaction(), conn.cursor() as cur:
+            cur.execute(STAGE_DDL)
+            _stage(cur, rows)
+            return _apply(cur, tables, rows), {}
+    except (psycopg.OperationalError, psycopg.InterfaceError):
+        raise
+    except psycopg.DatabaseError:
+        return _one_by_one(conn, tables, rows)
+
+
 def push(
     store: Store,
     engine: Engine,
@@ -179,42 +196,50 @@ def push(
     after_commit: Callable[[list], None] | None = None,
     max_batches: int | None = None,
 ) -> PushResult:
-    """Send every pending outbox row. Raises CentralUnreachable when the centre is away."""
+    """Send every pending outbox row. Raises CentralUnreachable when the centre is away.
+
+    Pipelined: while the centre takes batch k (on a helper thread), this thread marks batch
+    k-1 sent and reads batch k+1. Batches still commit one after another, in order, and a
+    batch is marked only after its own commit.
+    """
     result = PushResult()
     try:
         raw = engine.raw_connection()
     except Exception as exc:  # psycopg.OperationalError wrapped by SQLAlchemy
         raise CentralUnreachable(_message(exc)) from exc
+    committed = None  # (rows, failed) of the last batch the centre committed, not yet marked
     try:
         conn: psycopg.Connection = raw.driver_connection
         conn.rollback()
         with conn.cursor() as cur:
             tables = central_tables(cur)
         conn.commit()
-        while max_batches is None or result.batches < max_batches:
-            rows = pending_batch(store, batch_size)
-            if not rows:
-                break
-            failed: dict[int, str] = {}
-            try:
-                with conn.transaction(), conn.cursor() as cur:
-                    cur.execute(STAGE_DDL)
-                    _stage(cur, rows)
-                    inserted = _apply(cur, tables, rows)
-            except (psycopg.OperationalError, psycopg.InterfaceError):
-                raise
-            except psycopg.DatabaseError:
-                inserted, failed = _one_by_one(conn, tables, rows)
-            if after_commit is not None:
-                after_commit(rows)
-            _mark(store, rows, failed)
-            result.batches += 1
-            result.inserted += inserted
-            result.failed += len(failed)
-            result.sent += len(rows) - len(failed)
-            result.by_table.update(r[1] for r in rows if r[0] not in failed)
+        rows = pending_batch(store, batch_size)
+        with ThreadPoolExecutor(1, thread_name_prefix="counterpos-push") as central_side:
+            while rows and (max_batches is None or result.batches < max_batches):
+                sending = central_side.submit(_send, conn, tables, rows)
+                try:
+                    if committed is not None:
+                        _mark(store, *committed)
+                        committed = None
+                    following = pending_batch(store, batch_size, after=rows[-1][0])
+                finally:
+                    inserted, failed = sending.result()
+                if after_commit is not None:
+                    after_commit(rows)
+                committed = (rows, failed)
+                result.batches += 1
+                result.inserted += inserted
+                result.failed += len(failed)
+                result.sent += len(rows) - len(failed)
+                result.by_table.update(r[1] for r in rows if r[0] not in failed)
+                rows = following
+        if committed is not None:
+            _mark(store, *committed)
     except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
         raw.invalidate()
+        if committed is not None:
+            _mark(store, *committed)
         raise CentralUnreachable(_message(exc)) from exc
     finally:
         with contextlib.suppress(Exception):  # the connection may already be gone
