@@ -135,3 +135,47 @@ def test_balance_without_a_centre_is_the_local_ledger(station, cashier, drawer):
     before = _balance(station, account)
     sell(station, cashier, drawer, account_no=account, pay="3.00")
     assert _balance(station, account) == before - Money(300)
+
+
+def test_a_user_disabled_at_one_station_is_disabled_everywhere(
+    station, second_station, central_url
+):
+    from counterpos.services import users
+    from counterpos.services.errors import AuthError
+
+    a, b = station, second_station
+    attach(a, central_url)
+    attach(b, central_url)
+    sync_service.run_once(a)
+    sync_service.run_once(b)
+    users.disable_user(a, "james")
+    sync_service.run_once(a)
+    assert admin_query(central_url, "SELECT active FROM app_user WHERE username = 'james'") == [
+        (False,)
+    ]
+    sync_service.run_once(b)
+    with pytest.raises(AuthError):
+        login(b, "james")
+    # A resent batch (same records again) changes nothing.
+    with a.store.write() as s:
+        from sqlalchemy import text
+
+        s.execute(text("UPDATE outbox SET state = 'pending' WHERE table_name = 'app_user'"))
+    sync_service.run_once(a)
+    assert admin_query(
+        central_url, "SELECT count(*), bool_or(active) FROM app_user WHERE username = 'james'"
+    ) == [(1, False)]
+
+
+def test_the_station_cannot_use_the_upsert_for_history(station, central_url):
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    attach(station, central_url)
+    url = make_url(sync_service.central_url(station)).set(drivername="postgresql")
+    with psycopg.connect(url.render_as_string(False)) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "SELECT counterpos_upsert_reference('sale', %s::json)",
+                ('[{"id": "x", "total_cents": 1}]',),
+            )

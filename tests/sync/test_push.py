@@ -180,3 +180,34 @@ def test_push_reads_central_tables(central_url):
     assert tables["sale"].key == ("id",)
     assert tables["role_permission"].key == ("role", "permission")
     assert "pushed_by" not in tables["sale"].columns
+
+
+def test_reference_upsert_handles_every_shape_of_table(central_url):
+    """Key-only tables, one-column tables, repeats within a call: the newest version wins."""
+    rows = [
+        {"role": "cashier", "permission": "sell"},
+        {"role": "cashier", "permission": "sell"},
+    ]
+    import json as _json
+
+    admin_query(
+        central_url,
+        "SELECT counterpos_upsert_reference('role_permission', %s::json)",
+        (_json.dumps(rows),),
+    )
+    roles = [
+        {"name": "clerk", "label": "Clerk", "rank": 1},
+        {"name": "clerk", "label": "Counter clerk", "rank": 2},
+    ]
+    admin_query(
+        central_url, "SELECT counterpos_upsert_reference('role', %s::json)", (_json.dumps(roles),)
+    )
+    assert admin_query(central_url, "SELECT count(*) FROM role_permission") == [(1,)]
+    assert admin_query(central_url, "SELECT label, rank FROM role") == [("Counter clerk", 2)]
+    before = admin_query(central_url, "SELECT changed_at FROM role")
+    admin_query(
+        central_url,
+        "SELECT counterpos_upsert_reference('role', %s::json)",
+        (_json.dumps(roles[1:]),),
+    )
+    assert admin_query(central_url, "SELECT changed_at FROM role") == before  # unchanged row

@@ -93,7 +93,10 @@ def _grant_group(conn) -> str:
     for table in data_tables(conn):
         # INSERT and SELECT only: no UPDATE, DELETE or TRUNCATE on anything a station sends.
         conn.execute(text(f'GRANT SELECT, INSERT ON "{table}" TO "{group}"'))
-    conn.execute(text(f'GRANT SELECT ON sync_station TO "{group}"'))
+    conn.execute(text(f'GRANT SELECT ON sync_station, sync_table TO "{group}"'))
+    conn.execute(
+        text(f'GRANT EXECUTE ON FUNCTION counterpos_upsert_reference(text, json) TO "{group}"')
+    )
     return group
 
 

@@ -6,7 +6,9 @@ synced table: a new local table needs only a central table of the same name and 
 until the centre has one its records wait, whole, in `inbox_record`. Only after the central
 commit is the batch marked sent locally; a crash in between resends it, which changes nothing.
 A record the centre refuses (bad data, a broken constraint) is set aside as `failed` with the
-server's message; the rest of its batch goes through.
+server's message; the rest of its batch goes through. Reference rows (users, customers, ...)
+may come again changed; the centre applies those through `counterpos_upsert_reference`, a
+function owned by the schema's owner, as station roles hold no UPDATE right on any table.
 """
 
 from __future__ import annotations
@@ -50,8 +52,14 @@ class CentralTable:
     name: str
     columns: tuple[str, ...]
     key: tuple[str, ...]
+    kind: str = "history"  # history: inserted once; reference: a changed row replaces the old
 
     def insert_sql(self) -> str:
+        if self.kind == "reference":
+            return (
+                "SELECT counterpos_upsert_reference(%s, json_agg(payload ORDER BY seq)) "
+                "FROM sync_stage WHERE tbl = %s"
+            )
         cols = ", ".join(f'"{c}"' for c in self.columns)
         picked = ", ".join(f'r."{c}"' for c in self.columns)
         key = ", ".join(f'"{c}"' for c in self.key)
@@ -94,8 +102,10 @@ def central_tables(cur: psycopg.Cursor) -> dict[str, CentralTable]:
         """
     )
     keys = dict(cur.fetchall())
+    cur.execute("SELECT table_name, kind FROM sync_table")
+    kinds = dict(cur.fetchall())
     return {
-        name: CentralTable(name, tuple(c), tuple(keys[name]))
+        name: CentralTable(name, tuple(c), tuple(keys[name]), kinds.get(name, "history"))
         for name, c in cols.items()
         if name != "inbox_record" and name in keys
     }
@@ -127,8 +137,13 @@ def _apply(cur: psycopg.Cursor, tables: dict[str, CentralTable], rows) -> int:
     inserted = 0
     present = {r[1] for r in rows}
     for name in sorted(present & tables.keys()):
-        cur.execute(tables[name].insert_sql(), (name,))
-        inserted += max(cur.rowcount, 0)
+        table = tables[name]
+        if table.kind == "reference":
+            cur.execute(table.insert_sql(), (name, name))
+            inserted += cur.fetchone()[0] or 0
+        else:
+            cur.execute(table.insert_sql(), (name,))
+            inserted += max(cur.rowcount, 0)
     if present - tables.keys():
         cur.execute(INBOX_SQL, (list(tables),))
         inserted += max(cur.rowcount, 0)
