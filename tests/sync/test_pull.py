@@ -173,9 +173,11 @@ def test_the_station_cannot_use_the_upsert_for_history(station, central_url):
 
     attach(station, central_url)
     url = make_url(sync_service.central_url(station)).set(drivername="postgresql")
-    with psycopg.connect(url.render_as_string(False)) as conn:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute(
-                "SELECT counterpos_upsert_reference('sale', %s::json)",
-                ('[{"id": "x", "total_cents": 1}]',),
-            )
+    with (
+        psycopg.connect(url.render_as_string(False)) as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        conn.execute(
+            "SELECT counterpos_upsert_reference('sale', %s::json)",
+            ('[{"id": "x", "total_cents": 1}]',),
+        )
