@@ -211,3 +211,20 @@ def test_reference_upsert_handles_every_shape_of_table(central_url):
         (_json.dumps(roles[1:]),),
     )
     assert admin_query(central_url, "SELECT changed_at FROM role") == before  # unchanged row
+
+
+def test_a_centre_without_schema_is_reported_plainly(station, cashier, drawer, pg_server):
+    import uuid
+
+    name = f"cpos_empty_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_server.conninfo(), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        sync_service.connect(station, pg_server.url(name))
+        sell(station, cashier, drawer, account_no=first_accounts(station, 1)[0])
+        with pytest.raises(sync_service.CentralUnavailable, match="central init"):
+            sync_service.run_once(station)
+        assert sync_service.status(station).state == "offline"
+    finally:
+        with psycopg.connect(pg_server.conninfo(), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

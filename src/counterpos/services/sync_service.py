@@ -146,12 +146,13 @@ def _status_get(s) -> dict[str, str]:
     return {r.key: r.value for r in s.scalars(select(SyncStatus))}
 
 
-def record_failure(station: Station, message: str) -> None:
+def record_failure(station: Station, message: str, *, offline: bool = True) -> None:
+    """Note a failed cycle for the status bar; `offline` when the centre could not be reached."""
     now = utcnow().isoformat()
     with station.store.write() as s:
         current = _status_get(s)
         values = {"last_attempt": now, "last_error": message}
-        if not current.get("offline_since"):
+        if offline and not current.get("offline_since"):
             values["offline_since"] = now
         _status_put(s, **values)
 
@@ -172,11 +173,13 @@ def run_once(
                 "sent when it is back."
             ) from exc
         except Exception as exc:
+            message = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
             if _is_connection_error(exc):
-                record_failure(station, str(getattr(exc, "orig", exc)).strip())
+                record_failure(station, message)
                 raise CentralUnavailable(
                     "The central database cannot be reached; sales are kept here."
                 ) from exc
+            record_failure(station, message, offline=False)
             raise
     finally:
         engine.dispose()

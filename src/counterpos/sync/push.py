@@ -226,9 +226,14 @@ def push(
     try:
         conn: psycopg.Connection = raw.driver_connection
         conn.rollback()
-        with conn.cursor() as cur:
-            tables = central_tables(cur)
-        conn.commit()
+        try:
+            with conn.cursor() as cur:
+                tables = central_tables(cur)
+            conn.commit()
+        except psycopg.errors.UndefinedTable as exc:
+            raise CentralUnreachable(
+                "the central database has no CounterPOS schema yet (counterpos central init)"
+            ) from exc
         rows = pending_batch(store, batch_size)
         with ThreadPoolExecutor(1, thread_name_prefix="counterpos-push") as central_side:
             while rows and (max_batches is None or result.batches < max_batches):
