@@ -173,7 +173,8 @@ def run_once(
                 "sent when it is back."
             ) from exc
         except Exception as exc:
-            message = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+            lines = str(getattr(exc, "orig", exc)).strip().splitlines()
+            message = lines[0] if lines else type(exc).__name__
             if _is_connection_error(exc):
                 record_failure(station, message)
                 raise CentralUnavailable(
