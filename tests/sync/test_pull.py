@@ -181,3 +181,25 @@ def test_the_station_cannot_use_the_upsert_for_history(station, central_url):
             "SELECT counterpos_upsert_reference('sale', %s::json)",
             ('[{"id": "x", "total_cents": 1}]',),
         )
+
+
+def test_a_license_sold_elsewhere_arrives_without_its_foreign_sale_line(station, central_url):
+    from counterpos.store.models import License
+
+    attach(station, central_url)
+    with station.store.read() as s:
+        customer_id = s.scalar(select(Customer.id).limit(1))
+    lid = new_id()
+    admin_query(
+        central_url,
+        "INSERT INTO license (id, customer_id, kind, license_no, tag_no, description, details, "
+        "sale_line_id, created_at) VALUES (%s, %s, 'animal', 'AL-2026-99999', '2026-9999', "
+        "'Dog Canela', '{}', %s, now())",
+        (lid, customer_id, new_id()),
+    )
+    report = sync_service.run_once(station)
+    assert report.pull.by_table["license"] == 1 and not report.pull.errors
+    with station.store.read() as s:
+        lic = s.get(License, lid)
+        assert (lic.tag_no, lic.sale_line_id) == ("2026-9999", None)
+    assert customers.search(station, "2026-9999")[0].customer_id == customer_id

@@ -19,21 +19,10 @@ from sqlalchemy.orm import Session
 from counterpos.store.models import Base, CentralLedgerEntry, SyncWatermark
 from counterpos.store.unit_of_work import Store
 
-# Reference tables, parents first. A table missing on either side is skipped, so a table
-# another workstream adds (tag inventory, ...) joins the pull by adding its name here.
-PULL_TABLES: tuple[str, ...] = (
-    "role",
-    "role_permission",
-    "gl_account",
-    "service",
-    "fee_schedule",
-    "app_user",
-    "customer",
-    "utility_account",
-    "license",
-    "tag_inventory",
-    "animal_tag",
-)
+# Which tables flow down is the centre's to say: every table its `sync_table` registers as
+# reference data that this station also has (customers, accounts, licenses, services, fee
+# schedules, GL accounts, users, roles; a tag inventory once a workstream adds one on both
+# sides). They are applied parents first, in the order of the local foreign keys.
 # Columns that belong to this station alone and are never overwritten by the centre.
 LOCAL_ONLY: dict[str, frozenset[str]] = {
     "app_user": frozenset({"failed_attempts", "locked_until"}),
@@ -130,9 +119,14 @@ def pull(store: Store, engine: Engine, station_code: str) -> PullResult:
     """Apply reference rows and other stations' ledger entries changed since the watermarks."""
     result = PullResult()
     local = Base.metadata.tables
-    names = [t for t in PULL_TABLES if t in local]
     with engine.connect() as conn:
         conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+        reference = set(
+            conn.execute(
+                text("SELECT table_name FROM sync_table WHERE kind = 'reference'")
+            ).scalars()
+        )
+        names = [t.name for t in Base.metadata.sorted_tables if t.name in reference]
         central = {t: _central_columns(conn, t) for t in [*names, LEDGER_KEY]}
         fetched = {}
         with store.read() as s:
