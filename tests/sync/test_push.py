@@ -228,3 +228,51 @@ def test_a_centre_without_schema_is_reported_plainly(station, cashier, drawer, p
     finally:
         with psycopg.connect(pg_server.conninfo(), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_inbox_records_move_into_a_table_a_later_migration_adds(station, central_url):
+    from counterpos.sync import central
+
+    attach(station, central_url)
+    rid = new_id()
+    with station.store.write() as s:
+        s.add(
+            OutboxRow(
+                record_id=rid,
+                table_name="print_job",
+                payload=json.dumps({"id": rid, "printer": "front", "bytes": 120}),
+                created_at=utcnow(),
+            )
+        )
+    sync_service.run_once(station)
+    # What a later central migration would do: the table, registered as history.
+    admin_query(
+        central_url,
+        "CREATE TABLE print_job (id text PRIMARY KEY, printer text NOT NULL, bytes bigint, "
+        "pushed_by text NOT NULL DEFAULT current_user, "
+        "changed_at timestamptz NOT NULL DEFAULT clock_timestamp())",
+    )
+    admin_query(central_url, "INSERT INTO sync_table VALUES ('print_job', 'history')")
+    engine = central.make_central_engine(central_url)
+    try:
+        central.init(engine)
+    finally:
+        engine.dispose()
+    role = make_url(sync_service.central_url(station)).username
+    assert admin_query(central_url, "SELECT id, printer, bytes, pushed_by FROM print_job") == [
+        (rid, "front", 120, role)
+    ]
+    # From now on the station's records of that table go straight in (it was granted).
+    rid2 = new_id()
+    with station.store.write() as s:
+        s.add(
+            OutboxRow(
+                record_id=rid2,
+                table_name="print_job",
+                payload=json.dumps({"id": rid2, "printer": "back", "bytes": 7}),
+                created_at=utcnow(),
+            )
+        )
+    assert sync_service.run_once(station).push.failed == 0
+    assert admin_query(central_url, "SELECT count(*) FROM print_job") == [(2,)]
+    assert admin_query(central_url, "SELECT count(*) FROM inbox_record") == [(1,)]

@@ -53,7 +53,41 @@ def init(engine: Engine) -> tuple[str | None, str | None]:
     after = current_revision(engine)
     with engine.begin() as conn:
         _grant_group(conn)
+        apply_inbox(conn)
     return before, after
+
+
+def apply_inbox(conn) -> dict[str, int]:
+    """Copy inbox records of tables the centre now knows into those tables (idempotent).
+
+    The inbox keeps its rows (it is append-only): it stays the record of what arrived.
+    """
+    done = {}
+    waiting = conn.execute(text("SELECT DISTINCT table_name FROM inbox_record")).scalars().all()
+    known = set(data_tables(conn)) - {"inbox_record"}
+    for table in sorted(set(waiting) & known):
+        cols = [
+            c
+            for c in conn.execute(
+                text(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                    "current_schema() AND table_name = :t AND column_name <> 'changed_at' "
+                    "ORDER BY ordinal_position"
+                ),
+                {"t": table},
+            ).scalars()
+        ]
+        names = ", ".join(f'"{c}"' for c in cols)
+        picked = ", ".join("i.pushed_by" if c == "pushed_by" else f'r."{c}"' for c in cols)
+        done[table] = conn.execute(
+            text(
+                f'INSERT INTO "{table}" ({names}) SELECT {picked} FROM inbox_record i '
+                f'CROSS JOIN LATERAL jsonb_populate_record(NULL::"{table}", i.payload) r '
+                "WHERE i.table_name = :t ON CONFLICT DO NOTHING"
+            ),
+            {"t": table},
+        ).rowcount
+    return done
 
 
 def _database(conn) -> str:
