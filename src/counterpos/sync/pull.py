@@ -23,6 +23,7 @@ from counterpos.store.unit_of_work import Store
 # reference data that this station also has (customers, accounts, licenses, services, fee
 # schedules, GL accounts, users, roles; a tag inventory once a workstream adds one on both
 # sides). They are applied parents first, in the order of the local foreign keys.
+
 # Columns that belong to this station alone and are never overwritten by the centre.
 LOCAL_ONLY: dict[str, frozenset[str]] = {
     "app_user": frozenset({"failed_attempts", "locked_until"}),
@@ -32,16 +33,12 @@ LEDGER_KEY = "ledger_entry"
 CHUNK = 500
 
 
-class PullError(Exception):
-    """A table could not be applied locally (kept for the status line; others went on)."""
-
-
 @dataclass
 class PullResult:
     by_table: dict[str, int] = field(default_factory=dict)
     ledger_entries: int = 0
     touched: dict[str, set] = field(default_factory=dict)  # table -> primary keys applied
-    errors: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)  # a table that could not be applied
 
 
 def _watermark(session: Session, table: str) -> datetime | None:
