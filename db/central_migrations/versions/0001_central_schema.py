@@ -198,6 +198,7 @@ REFERENCE = {
     ],
 }
 COMPOSITE_KEYS = {"role_permission": ["role", "permission"]}
+PULLED = {*REFERENCE, "role_permission", "ledger_entry"}
 INDEXES = [
     ("sale", "created_at"),
     ("sale", "station_code"),
@@ -219,7 +220,8 @@ def _create(table: str, cols: list[tuple]) -> None:
         f"CONSTRAINT pk_{table} PRIMARY KEY ({', '.join(key)})",
     ]
     op.execute(f'CREATE TABLE "{table}" (\n  ' + ",\n  ".join(body) + "\n)")
-    op.execute(f'CREATE INDEX ix_{table}_changed_at ON "{table}" (changed_at)')
+    if table in PULLED:  # the watermark index; history tables are only ever appended to
+        op.execute(f'CREATE INDEX ix_{table}_changed_at ON "{table}" (changed_at)')
 
 
 def upgrade() -> None:
