@@ -269,7 +269,8 @@ def main() -> None:
     args = parser.parse_args()
     url, server = admin_url()
     print(
-        f"{'sales':>9} {'push/s':>9} {'COPY/s':>9} {'push/COPY':>9} {'first 10%':>10} {'last 10%':>9}"
+        f"{'sales':>9} {'push/s':>9} {'COPY/s':>9} {'push/COPY':>9} "
+        f"{'push, first/last 10%':>20} {'COPY, first/last 10%':>20}"
     )
     for n in args.sizes:
         runs = [bench(url, n, args.batch) for _ in range(args.repeat)]
