@@ -28,9 +28,13 @@ def _outbox_states(station) -> dict[str, int]:
 
 
 def test_sales_reach_the_centre_once(station, cashier, drawer, central_url):
-    attach(station, central_url)
     accounts = first_accounts(station, 2)
     receipts = [sell(station, cashier, drawer, account_no=a, extra="5.00") for a in accounts]
+    # Working alone: nothing to warn about at the close of day.
+    assert sync_service.status(station).state == "alone"
+    assert sync_service.closing_day_warning(station) is None
+    attach(station, central_url)
+    assert "2 sale(s) have not reached" in sync_service.closing_day_warning(station)
     report = sync_service.run_once(station, batch_size=3)
     assert report.push.batches > 1  # several batches, in order
     assert report.push.failed == 0
@@ -48,6 +52,7 @@ def test_sales_reach_the_centre_once(station, cashier, drawer, central_url):
     assert again.push.sent == 0 and again.push.inserted == 0
     assert _count(central_url, "sale") == 2
     assert sync_service.status(station).state == "up_to_date"
+    assert sync_service.closing_day_warning(station) is None
 
 
 def test_a_batch_sent_twice_changes_nothing(station, cashier, drawer, central_url):
