@@ -10,7 +10,7 @@ from sqlalchemy import func, select, text
 from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
 from counterpos.services.clock import to_local, utcnow
-from counterpos.services.errors import CentralUnavailable, InputError, StateError  # noqa: F401
+from counterpos.services.errors import CentralUnavailable, InputError, StateError
 from counterpos.services.station import Station
 from counterpos.store.models import Customer, License, OutboxRow, SyncStatus, UtilityAccount
 from counterpos.sync import credentials
@@ -19,8 +19,9 @@ from counterpos.sync.pull import PullResult, pull
 from counterpos.sync.push import DEFAULT_BATCH, CentralUnreachable, PushResult, push
 from counterpos.sync.worker import SyncWorker
 
-SALE_TABLES = ("sale",)
-REINDEX_ALL_ABOVE = 500
+REINDEX_ALL_ABOVE = 500  # pulled customers beyond this: rebuild the whole search index
+
+__all__ = ["CentralUnavailable", "connect", "run_once", "start_worker", "status"]
 
 
 @dataclass(frozen=True)
