@@ -10,7 +10,7 @@ from sqlalchemy import func, select, text
 from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
 from counterpos.services.clock import to_local, utcnow
-from counterpos.services.errors import CentralUnavailable, InputError, StateError
+from counterpos.services.errors import CentralUnavailable, InputError, StateError  # noqa: F401 (re-exported)
 from counterpos.services.station import Station
 from counterpos.store.models import Customer, License, OutboxRow, SyncStatus, UtilityAccount
 from counterpos.sync import credentials
@@ -20,8 +20,6 @@ from counterpos.sync.push import DEFAULT_BATCH, CentralUnreachable, PushResult, 
 from counterpos.sync.worker import SyncWorker
 
 REINDEX_ALL_ABOVE = 500  # pulled customers beyond this: rebuild the whole search index
-
-__all__ = ["CentralUnavailable", "connect", "run_once", "start_worker", "status"]
 
 
 @dataclass(frozen=True)
