@@ -10,7 +10,7 @@ from sqlalchemy import func, select, text
 from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
 from counterpos.services.clock import to_local, utcnow
-from counterpos.services.errors import CentralUnavailable, InputError, StateError  # noqa: F401 (re-exported)
+from counterpos.services.errors import CentralUnavailable, InputError, StateError
 from counterpos.services.station import Station
 from counterpos.store.models import Customer, License, OutboxRow, SyncStatus, UtilityAccount
 from counterpos.sync import credentials
