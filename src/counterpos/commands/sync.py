@@ -8,6 +8,7 @@ import time
 
 from counterpos.commands.common import open_station
 from counterpos.services import sync_service
+from counterpos.sync.push import DEFAULT_BATCH
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--once", action="store_true", help="run one full push and pull, then exit")
     p.add_argument("--interval", type=float, default=30.0, help="seconds between cycles")
+    p.add_argument(
+        "--batch", type=int, default=DEFAULT_BATCH, help="records per central transaction"
+    )
     p.set_defaults(func=run_sync)
     ss = p.add_subparsers(dest="sync_command", metavar="ACTION")
     st = ss.add_parser("status", help="pending counts and the last success")
@@ -39,10 +43,10 @@ def run_sync(args: argparse.Namespace) -> int:
         print("No central database is set; this station works alone.")
         return 1
     if args.once:
-        report = sync_service.run_once(station)
+        report = sync_service.run_once(station, batch_size=args.batch)
         print("\n".join(report.lines()))
         return 0
-    worker = sync_service.start_worker(station, interval=args.interval)
+    worker = sync_service.start_worker(station, interval=args.interval, batch_size=args.batch)
     try:
         while worker.is_alive():
             time.sleep(1)
