@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "card",
     "printer",
     "drawer",
+    "central",
+    "sync",
 )
 
 

@@ -30,6 +30,11 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
     if key == "station.code":
         station.set_code(value)
         return
+    if key == "central.url" and value.strip():
+        from counterpos.services.sync_service import connect  # keeps a password out of settings
+
+        connect(station, value, actor_name=actor.username if actor else "admin")
+        return
     if (
         key.endswith("_cents")
         or key

@@ -17,6 +17,7 @@ from counterpos.store.models.refund_request import RefundRequest
 from counterpos.store.models.sale import Sale, SaleLine, TenderRow
 from counterpos.store.models.setting import Setting
 from counterpos.store.models.station import ReceiptSequence, Station
+from counterpos.store.models.sync_state import CentralLedgerEntry, SyncStatus, SyncWatermark
 from counterpos.store.models.tag_inventory import TagBlock, TagMovement
 from counterpos.store.models.user import Role, RolePermission, User
 from counterpos.store.models.utility_account import LedgerEntry, UtilityAccount
@@ -30,6 +31,7 @@ __all__ = [
     "CitationPayment",
     "Citation",
     "AuditEvent",
+    "CentralLedgerEntry",
     "DrawerClose",
     "Base",
     "CardRequest",
@@ -51,6 +53,8 @@ __all__ = [
     "Service",
     "Setting",
     "Station",
+    "SyncStatus",
+    "SyncWatermark",
     "TenderRow",
     "User",
     "UtilityAccount",
