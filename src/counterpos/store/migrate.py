@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from counterpos.resources_path import data_path
+
+log = logging.getLogger(__name__)
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -53,7 +56,14 @@ def migrate(engine: Engine, db_path: Path | None = None) -> bool:
         return False
     if current is not None and db_path is not None and db_path.exists():
         _backup(db_path, current)
-    command.upgrade(alembic_config(engine), "head")
+    quiet = logging.getLogger("alembic")
+    level = quiet.level
+    quiet.setLevel(logging.WARNING)  # the cashier's console is no place for migration chatter
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    finally:
+        quiet.setLevel(level)
+    log.info("store %s migrated from %s to %s", db_path or "", current, head)
     return True
 
 
