@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -45,15 +46,19 @@ def record(
     approver: str = "",
     target: str = "",
     details: dict[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> AuditEvent:
-    """Append one event inside the caller's transaction (which holds the write lock)."""
+    """Append one event inside the caller's transaction (which holds the write lock).
+
+    `at` (naive UTC) defaults to now; only the demo history passes a past time.
+    """
     details = details or {}
     last = session.execute(
         select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
     ).first()
     seq = (last.seq + 1) if last else 1
     prev = last.hash if last else GENESIS
-    at = utcnow()
+    at = at or utcnow()
     digest = event_hash(
         prev, seq, at.isoformat(), station_code, action, actor, approver, target, details
     )

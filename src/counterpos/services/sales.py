@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 from counterpos.domain.cart import Cart, CartError
 from counterpos.domain.money import Money, MoneyError
 from counterpos.domain.receipt_number import format_receipt_no
-from counterpos.domain.tenders import DRAWER_KINDS, Tender, TenderError, settle
+from counterpos.domain.tenders import DRAWER_KINDS, Settlement, Tender, TenderError, settle
 from counterpos.services import audit, yard_sale
 from counterpos.services.actor import Actor
+from counterpos.services.clock import utcnow
 from counterpos.services.drawer_sessions import is_closed
 from counterpos.services.errors import InputError, NotFound, StateError
 from counterpos.services.station import Station
@@ -54,7 +55,7 @@ def next_receipt_no(session: Session, station_code: str) -> tuple[int, str]:
     return seq, format_receipt_no(station_code, seq)
 
 
-def validate(cart: Cart, tenders: list[Tender]):
+def validate(cart: Cart, tenders: list[Tender]) -> Settlement:
     try:
         cart.check_sellable()
     except (CartError, MoneyError) as exc:
@@ -72,107 +73,129 @@ def complete_sale(
     actor.require("sell", "take payments")
     settlement = validate(cart, tenders)
     with station.store.write() as s:
-        drawer = s.get(DrawerSession, session_id)
-        if drawer is None or drawer.station_code != station.code or drawer.user_id != actor.user_id:
-            raise StateError("Open your drawer session before taking payments.")
-        if is_closed(s, session_id):
-            raise StateError("This drawer session is closed; open a new session to take payments.")
-        permits_in_cart: list[dict] = []
-        for line in cart.lines:
-            if line.service_code == yard_sale.DOC_TYPE:
-                yard_sale.check_permit(s, line.details, permits_in_cart)
-                permits_in_cart.append(line.details)
-        seq, receipt_no = next_receipt_no(s, station.code)
-        sale = Sale(
-            receipt_no=receipt_no,
-            station_code=station.code,
-            sequence=seq,
-            kind="sale",
-            session_id=session_id,
-            user_id=actor.user_id,
-            customer_id=cart.customer_id,
-            total_cents=cart.total.cents,
-            change_cents=settlement.change.cents,
+        return write_sale(s, station.code, actor, session_id, cart, settlement)
+
+
+def write_sale(
+    s: Session,
+    station_code: str,
+    actor: Actor,
+    session_id: str,
+    cart: Cart,
+    settlement: Settlement,
+    at: datetime | None = None,
+) -> CompletedSale:
+    """Write a validated sale inside the caller's write transaction.
+
+    `complete_sale` is the till's way in; the demo history calls this with a past time `at`
+    (naive UTC) so that its sales are written exactly as the till writes them.
+    """
+    at = at or utcnow()
+    drawer = s.get(DrawerSession, session_id)
+    if drawer is None or drawer.station_code != station_code or drawer.user_id != actor.user_id:
+        raise StateError("Open your drawer session before taking payments.")
+    if is_closed(s, session_id):
+        raise StateError("This drawer session is closed; open a new session to take payments.")
+    permits_in_cart: list[dict] = []
+    for line in cart.lines:
+        if line.service_code == yard_sale.DOC_TYPE:
+            yard_sale.check_permit(s, line.details, permits_in_cart)
+            permits_in_cart.append(line.details)
+    seq, receipt_no = next_receipt_no(s, station_code)
+    sale = Sale(
+        receipt_no=receipt_no,
+        station_code=station_code,
+        sequence=seq,
+        kind="sale",
+        session_id=session_id,
+        user_id=actor.user_id,
+        customer_id=cart.customer_id,
+        total_cents=cart.total.cents,
+        change_cents=settlement.change.cents,
+        created_at=at,
+    )
+    s.add(sale)
+    s.flush()
+    documents: list[str] = []
+    for no, line in enumerate(cart.lines, start=1):
+        account = None
+        if line.account_no:
+            account = s.scalar(
+                select(UtilityAccount).where(UtilityAccount.account_no == line.account_no)
+            )
+            if account is None:
+                raise NotFound(f"There is no utility account {line.account_no}.")
+        row = SaleLine(
+            sale_id=sale.id,
+            line_no=no,
+            service_code=line.service_code,
+            description=line.description,
+            quantity=line.quantity,
+            amount_cents=line.amount.cents,
+            gl_account=line.gl_account,
+            account_id=account.id if account else None,
+            details=dict(line.details),
         )
-        s.add(sale)
+        s.add(row)
         s.flush()
-        documents: list[str] = []
-        for no, line in enumerate(cart.lines, start=1):
-            account = None
-            if line.account_no:
-                account = s.scalar(
-                    select(UtilityAccount).where(UtilityAccount.account_no == line.account_no)
-                )
-                if account is None:
-                    raise NotFound(f"There is no utility account {line.account_no}.")
-            row = SaleLine(
-                sale_id=sale.id,
-                line_no=no,
-                service_code=line.service_code,
-                description=line.description,
-                quantity=line.quantity,
-                amount_cents=line.amount.cents,
-                gl_account=line.gl_account,
-                account_id=account.id if account else None,
-                details=dict(line.details),
-            )
-            s.add(row)
-            s.flush()
-            if line.service_code == "utility_payment" and account is not None:
-                s.add(
-                    LedgerEntry(
-                        account_id=account.id,
-                        entry_type="payment",
-                        amount_cents=-line.amount.cents,
-                        memo=f"Payment, receipt {receipt_no}",
-                        sale_line_id=row.id,
-                        station_code=station.code,
-                    )
-                )
-            if line.service_code == yard_sale.DOC_TYPE:
-                start = date.fromisoformat(line.details["start_date"])
-                doc_no = f"YS-{receipt_no}" + (f"-{no}" if len(cart.lines) > 1 else "")
-                s.add(
-                    IssuedDocument(
-                        sale_id=sale.id,
-                        sale_line_id=row.id,
-                        doc_type=yard_sale.DOC_TYPE,
-                        doc_no=doc_no,
-                        holder=line.details["address"],
-                        valid_from=start,
-                        valid_to=start + timedelta(days=int(line.details.get("days", 1)) - 1),
-                        details=dict(line.details),
-                    )
-                )
-                documents.append(doc_no)
-        for pos, applied in enumerate(settlement.applied, start=1):
-            t = applied.tender
+        if line.service_code == "utility_payment" and account is not None:
             s.add(
-                TenderRow(
-                    sale_id=sale.id,
-                    position=pos,
-                    kind=t.kind,
-                    amount_cents=applied.applied.cents,
-                    tendered_cents=t.amount.cents,
-                    change_cents=applied.change.cents,
-                    reference=t.reference.strip(),
-                    payer=t.payer.strip(),
-                    card_brand=t.card_brand,
-                    card_last4=t.card_last4,
+                LedgerEntry(
+                    account_id=account.id,
+                    entry_type="payment",
+                    amount_cents=-line.amount.cents,
+                    memo=f"Payment, receipt {receipt_no}",
+                    sale_line_id=row.id,
+                    station_code=station_code,
+                    created_at=at,
                 )
             )
-        audit.record(
-            s,
-            station.code,
-            "sale",
-            actor=actor.username,
-            target=receipt_no,
-            details={
-                "total_cents": cart.total.cents,
-                "lines": len(cart.lines),
-                "tenders": [a.tender.kind for a in settlement.applied],
-            },
+        if line.service_code == yard_sale.DOC_TYPE:
+            start = date.fromisoformat(line.details["start_date"])
+            doc_no = f"YS-{receipt_no}" + (f"-{no}" if len(cart.lines) > 1 else "")
+            s.add(
+                IssuedDocument(
+                    sale_id=sale.id,
+                    sale_line_id=row.id,
+                    doc_type=yard_sale.DOC_TYPE,
+                    doc_no=doc_no,
+                    holder=line.details["address"],
+                    valid_from=start,
+                    valid_to=start + timedelta(days=int(line.details.get("days", 1)) - 1),
+                    details=dict(line.details),
+                    created_at=at,
+                )
+            )
+            documents.append(doc_no)
+    for pos, applied in enumerate(settlement.applied, start=1):
+        t = applied.tender
+        s.add(
+            TenderRow(
+                sale_id=sale.id,
+                position=pos,
+                kind=t.kind,
+                amount_cents=applied.applied.cents,
+                tendered_cents=t.amount.cents,
+                change_cents=applied.change.cents,
+                reference=t.reference.strip(),
+                payer=t.payer.strip(),
+                card_brand=t.card_brand,
+                card_last4=t.card_last4,
+            )
         )
+    audit.record(
+        s,
+        station_code,
+        "sale",
+        actor=actor.username,
+        target=receipt_no,
+        details={
+            "total_cents": cart.total.cents,
+            "lines": len(cart.lines),
+            "tenders": [a.tender.kind for a in settlement.applied],
+        },
+        at=at,
+    )
     opens = any(a.tender.kind in DRAWER_KINDS for a in settlement.applied)
     return CompletedSale(
         sale.id, receipt_no, cart.total, settlement.change, opens, tuple(documents)
