@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from counterpos.domain.money import Money
 from counterpos.services.errors import NotFound
 from counterpos.services.station import Station
+from counterpos.store import customer_index
 from counterpos.store.models import Customer, LedgerEntry, License, UtilityAccount
 
 
@@ -56,37 +57,101 @@ class CustomerPanel:
 
 
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÿ]+")
+_FIELDS = "rowid, customer_id, sort_key, name, address, phone, accounts"
+
+
+def _tokens(user_text: str) -> list[str]:
+    return [customer_index.fold(t) for t in _TOKEN.findall(user_text)]
+
+
+def _all(tokens: list[str]) -> str:
+    return " AND ".join(f'"{t}"*' for t in tokens)
 
 
 def fts_query(user_text: str) -> str | None:
-    """Turn what the cashier typed into an FTS5 prefix query: every word must match."""
-    tokens = _TOKEN.findall(user_text)
+    """Every word of what the cashier typed as an FTS5 prefix query (any column)."""
+    tokens = _tokens(user_text)
+    return (
+        f"{{name last accounts address phone licenses digits}} : ({_all(tokens)})"
+        if tokens
+        else None
+    )
+
+
+def lookup_tiers(user_text: str) -> list[str]:
+    """FTS5 queries from the best kind of match to the loosest; each tier lists in name order.
+
+    Words: surname first (a surname or business name starts with one of the words and the whole
+    name holds them all), then name anywhere, then service address, then any field. Numbers: the
+    start of an account, customer, phone or license number, then a house number, then the
+    digits anywhere inside an account, customer, phone or license number.
+    """
+    tokens = _tokens(user_text)
     if not tokens:
-        return None
-    return " ".join(f'"{t}"*' for t in tokens)
+        return []
+    words = [t for t in tokens if not t.isdigit()]
+    every = _all(tokens)
+    if words:
+        surname = " OR ".join(f'"{t}"*' for t in words)
+        return [
+            f"{{last}} : ({surname}) AND {{name}} : ({every})",
+            f"{{name}} : ({every})",
+            f"{{address}} : ({every})",
+            f"{{name last accounts address phone licenses}} : ({every})",
+        ]
+    digits = "".join(tokens)
+    tiers = [f"{{accounts phone licenses}} : ({every})", f"{{address}} : ({every})"]
+    if len(digits) >= customer_index.MIN_SUFFIX:
+        tiers.append(f'{{digits}} : ("{digits}"*)')
+    return tiers
 
 
 def search(station: Station, user_text: str, limit: int = 20) -> list[CustomerHit]:
-    query = fts_query(user_text)
-    if query is None:
+    """Type-ahead: the `limit` best matches, by tier (see `lookup_tiers`), then in name order."""
+    tiers = lookup_tiers(user_text)
+    if not tiers:
         return []
     with station.store.read() as s:
-        return search_in(s, query, limit)
+        return search_in(s, tiers, limit)
 
 
-def search_in(session: Session, query: str, limit: int) -> list[CustomerHit]:
-    rows = session.execute(
-        text(
-            "SELECT customer_id, name, address, phone, accounts FROM customer_search "
-            "WHERE customer_search MATCH :q ORDER BY rank LIMIT :n"
-        ),
-        {"q": query, "n": limit},
-    ).all()
-    return [CustomerHit(r.customer_id, r.name, r.address, r.phone, r.accounts) for r in rows]
-
-
-def _digits(value: str) -> str:
-    return re.sub(r"\D", "", value)
+def search_in(session: Session, tiers: list[str] | str, limit: int) -> list[CustomerHit]:
+    if isinstance(tiers, str):
+        tiers = [tiers]
+    conn = session.connection()
+    hits: list[CustomerHit] = []
+    seen: set[str] = set()
+    for query in tiers:
+        need = limit - len(hits)
+        if need <= 0:
+            break
+        rows = conn.execute(
+            text(
+                f"SELECT {_FIELDS} FROM customer_search WHERE customer_search MATCH :q "
+                "ORDER BY rowid LIMIT :n"
+            ),
+            {"q": query, "n": need + len(seen)},
+        ).all()
+        fresh = [r for r in rows if r.customer_id not in seen]
+        if len(fresh) >= need:
+            # Rowids are in name order only down to the first letters of the name: everyone
+            # who shares the last hit's letters is fetched and sorted exactly.
+            low, high = customer_index.rowid_range(fresh[need - 1].sort_key)
+            group = conn.execute(
+                text(
+                    f"SELECT {_FIELDS} FROM customer_search WHERE customer_search MATCH :q "
+                    "AND rowid BETWEEN :lo AND :hi"
+                ),
+                {"q": query, "lo": low, "hi": high},
+            ).all()
+            fresh = [r for r in fresh if r.rowid < low] + [
+                r for r in group if r.customer_id not in seen
+            ]
+        fresh.sort(key=lambda r: r.sort_key)
+        for r in fresh[:need]:
+            seen.add(r.customer_id)
+            hits.append(CustomerHit(r.customer_id, r.name, r.address, r.phone, r.accounts))
+    return hits
 
 
 def index_customer(session: Session, customer_id: str) -> None:
@@ -95,30 +160,24 @@ def index_customer(session: Session, customer_id: str) -> None:
     if cust is None:
         return
     accounts = session.scalars(
-        select(UtilityAccount).where(UtilityAccount.customer_id == customer_id)
+        select(UtilityAccount)
+        .where(UtilityAccount.customer_id == customer_id)
+        .order_by(UtilityAccount.account_no)
     ).all()
     licenses = session.scalars(select(License).where(License.customer_id == customer_id)).all()
-    addresses = [a.service_address for a in accounts] or [cust.mailing_address]
-    phone = cust.phone
-    session.execute(
-        text("DELETE FROM customer_search WHERE customer_id = :id"), {"id": customer_id}
+    row = customer_index.make_row(
+        cust.id,
+        cust.customer_no,
+        cust.first_name,
+        cust.last_name,
+        cust.business_name,
+        cust.phone,
+        cust.mailing_address,
+        [a.account_no for a in accounts],
+        [a.service_address for a in accounts],
+        [n for x in licenses for n in (x.license_no, x.tag_no) if n],
     )
-    session.execute(
-        text(
-            "INSERT INTO customer_search (customer_id, name, accounts, address, phone, licenses) "
-            "VALUES (:id, :name, :accounts, :address, :phone, :licenses)"
-        ),
-        {
-            "id": customer_id,
-            "name": cust.display_name,
-            "accounts": " ".join([cust.customer_no] + [a.account_no for a in accounts]),
-            "address": " · ".join(addresses),
-            "phone": f"{phone} {_digits(phone)}" if phone else "",
-            "licenses": " ".join(
-                filter(None, [x.license_no for x in licenses] + [x.tag_no for x in licenses])
-            ),
-        },
-    )
+    customer_index.put(session.connection(), row)
 
 
 def account_balance(session: Session, account_id: str) -> Money:
