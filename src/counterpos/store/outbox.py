@@ -30,8 +30,9 @@ def row_payload(obj: Any) -> dict[str, Any]:
 
 
 def _primary_key(obj: Any) -> str:
-    ident = inspect(obj).identity
-    return "|".join(str(part) for part in ident) if ident else ""
+    # Not inspect(obj).identity: in after_flush a new row has no identity key yet.
+    ident = inspect(obj).mapper.primary_key_from_instance(obj)
+    return "|".join(str(part) for part in ident if part is not None)
 
 
 @event.listens_for(Session, "after_flush")
