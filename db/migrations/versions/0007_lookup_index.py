@@ -1,8 +1,9 @@
 """Customer lookup index in name order, with digit suffixes for middle-of-number searches.
 
-Replaces 0001's customer_search: adds a sort key, a surname column and a `digits` column of
-number suffixes; rowids follow name order (see counterpos/store/customer_index.py), and
-customer_search_key maps a customer to its row. The index is rebuilt from the tables.
+Replaces 0001's customer_search with one that has a sort key and rowids in name order, plus
+narrow side tables (surname, name, address, digit suffixes) sharing its rowids, and
+customer_search_key mapping a customer to its row (see counterpos/store/customer_index.py).
+The index is rebuilt from the tables.
 
 Revision ID: 0007
 Revises: 0006
@@ -21,14 +22,13 @@ depends_on = None
 
 def upgrade() -> None:
     op.execute("DROP TABLE IF EXISTS customer_search")
-    op.execute(customer_index.CREATE_FTS)
-    op.execute(customer_index.CREATE_KEYS)
+    customer_index.create(op.execute)
     customer_index.rebuild(op.get_bind())
 
 
 def downgrade() -> None:
-    op.execute("DROP TABLE customer_search_key")
-    op.execute("DROP TABLE customer_search")
+    for table in customer_index.ALL_TABLES:
+        op.execute(f"DROP TABLE {table}")
     op.execute(
         "CREATE VIRTUAL TABLE customer_search USING fts5("
         "customer_id UNINDEXED, name, accounts, address, phone, licenses, "

@@ -58,6 +58,29 @@ class CustomerPanel:
 
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÿ]+")
 _FIELDS = "rowid, customer_id, sort_key, name, address, phone, accounts"
+_ANY = "{name accounts address phone licenses}"
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One kind of match: an FTS5 query on one index table, optionally also matching another."""
+
+    table: str
+    match: str
+    also_table: str | None = None
+    also_match: str | None = None
+
+    def where(self) -> str:
+        sql = f"{self.table} MATCH :q"
+        if self.also_table:
+            sql += (
+                f" AND rowid IN (SELECT rowid FROM {self.also_table} "
+                f"WHERE {self.also_table} MATCH :q2)"
+            )
+        return sql
+
+    def params(self) -> dict[str, str]:
+        return {"q": self.match, "q2": self.also_match or ""}
 
 
 def _tokens(user_text: str) -> list[str]:
@@ -69,22 +92,18 @@ def _all(tokens: list[str]) -> str:
 
 
 def fts_query(user_text: str) -> str | None:
-    """Every word of what the cashier typed as an FTS5 prefix query (any column)."""
+    """Every word of what the cashier typed as one FTS5 prefix query on `customer_search`."""
     tokens = _tokens(user_text)
-    return (
-        f"{{name last accounts address phone licenses digits}} : ({_all(tokens)})"
-        if tokens
-        else None
-    )
+    return f"{_ANY} : ({_all(tokens)})" if tokens else None
 
 
-def lookup_tiers(user_text: str) -> list[str]:
-    """FTS5 queries from the best kind of match to the loosest; each tier lists in name order.
+def lookup_tiers(user_text: str) -> list[Tier]:
+    """The kinds of match, best first; each tier lists its customers in name order.
 
-    Words: surname first (a surname or business name starts with one of the words and the whole
-    name holds them all), then name anywhere, then service address, then any field. Numbers: the
-    start of an account, customer, phone or license number, then a house number, then the
-    digits anywhere inside an account, customer, phone or license number.
+    Words: surname (a surname or business name starts with one of the words and the name holds
+    them all), then name anywhere, then service address, then any field. Numbers: the start of
+    an account, customer, phone or license number, then a house number, then the digits
+    anywhere inside one of those numbers.
     """
     tokens = _tokens(user_text)
     if not tokens:
@@ -92,17 +111,29 @@ def lookup_tiers(user_text: str) -> list[str]:
     words = [t for t in tokens if not t.isdigit()]
     every = _all(tokens)
     if words:
-        surname = " OR ".join(f'"{t}"*' for t in words)
+        surname = (
+            Tier("customer_search_last", every)
+            if len(tokens) == 1
+            else Tier(
+                "customer_search_last",
+                " OR ".join(f'"{t}"*' for t in words),
+                "customer_search_name",
+                every,
+            )
+        )
         return [
-            f"{{last}} : ({surname}) AND {{name}} : ({every})",
-            f"{{name}} : ({every})",
-            f"{{address}} : ({every})",
-            f"{{name last accounts address phone licenses}} : ({every})",
+            surname,
+            Tier("customer_search_name", every),
+            Tier("customer_search_address", every),
+            Tier("customer_search", f"{_ANY} : ({every})"),
         ]
     digits = "".join(tokens)
-    tiers = [f"{{accounts phone licenses}} : ({every})", f"{{address}} : ({every})"]
+    tiers = [
+        Tier("customer_search", f"{{accounts phone licenses}} : ({every})"),
+        Tier("customer_search_address", every),
+    ]
     if len(digits) >= customer_index.MIN_SUFFIX:
-        tiers.append(f'{{digits}} : ("{digits}"*)')
+        tiers.append(Tier("customer_search_digits", f'"{digits}"*'))
     return tiers
 
 
@@ -115,37 +146,41 @@ def search(station: Station, user_text: str, limit: int = 20) -> list[CustomerHi
         return search_in(s, tiers, limit)
 
 
-def search_in(session: Session, tiers: list[str] | str, limit: int) -> list[CustomerHit]:
-    if isinstance(tiers, str):
-        tiers = [tiers]
+def _rows(conn, rowids: list[int]) -> list:
+    if not rowids:
+        return []
+    marks = ",".join(str(int(r)) for r in rowids)
+    return conn.execute(
+        text(f"SELECT {_FIELDS} FROM customer_search WHERE rowid IN ({marks}) ORDER BY rowid")
+    ).all()
+
+
+def search_in(session: Session, tiers: list[Tier], limit: int) -> list[CustomerHit]:
     conn = session.connection()
     hits: list[CustomerHit] = []
     seen: set[str] = set()
-    for query in tiers:
+    for tier in tiers:
         need = limit - len(hits)
         if need <= 0:
             break
-        rows = conn.execute(
-            text(
-                f"SELECT {_FIELDS} FROM customer_search WHERE customer_search MATCH :q "
-                "ORDER BY rowid LIMIT :n"
-            ),
-            {"q": query, "n": need + len(seen)},
-        ).all()
-        fresh = [r for r in rows if r.customer_id not in seen]
+        rowids = conn.execute(
+            text(f"SELECT rowid FROM {tier.table} WHERE {tier.where()} ORDER BY rowid LIMIT :n"),
+            {**tier.params(), "n": need + len(seen)},
+        ).scalars()
+        fresh = [r for r in _rows(conn, list(rowids)) if r.customer_id not in seen]
         if len(fresh) >= need:
             # Rowids are in name order only down to the first letters of the name: everyone
             # who shares the last hit's letters is fetched and sorted exactly.
             low, high = customer_index.rowid_range(fresh[need - 1].sort_key)
             group = conn.execute(
                 text(
-                    f"SELECT {_FIELDS} FROM customer_search WHERE customer_search MATCH :q "
+                    f"SELECT rowid FROM {tier.table} WHERE {tier.where()} "
                     "AND rowid BETWEEN :lo AND :hi"
                 ),
-                {"q": query, "lo": low, "hi": high},
-            ).all()
+                {**tier.params(), "lo": low, "hi": high},
+            ).scalars()
             fresh = [r for r in fresh if r.rowid < low] + [
-                r for r in group if r.customer_id not in seen
+                r for r in _rows(conn, list(group)) if r.customer_id not in seen
             ]
         fresh.sort(key=lambda r: r.sort_key)
         for r in fresh[:need]:

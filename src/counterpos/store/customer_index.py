@@ -7,8 +7,8 @@ who share them. FTS5 then returns matches in name order straight off its index, 
 `ORDER BY rowid LIMIT 20` stops after twenty. Only people sharing the twentieth match's letters
 need an exact sort (see `services/customers.py`).
 
-Middle digits of an account or phone number are found through the `digits` column, which holds
-every suffix (3 digits or more) of each number: "1361" is a prefix of the suffix "136107".
+Middle digits of an account or phone number are found through the `digits` table, which holds
+every suffix (4 digits or more) of each number: "1361" is a prefix of the suffix "136107".
 """
 
 from __future__ import annotations
@@ -22,24 +22,26 @@ from sqlalchemy import Connection, text
 
 KEY_CHARS = 9  # letters of "last first" encoded in the rowid
 TIE_BITS = 17  # people sharing those letters: up to 131,072
-MIN_SUFFIX = 3
+MIN_SUFFIX = 4  # shorter digit strings are found by the start of a number only
 
-FTS_COLUMNS = (
-    "customer_id",
-    "sort_key",
-    "name",
-    "last",
-    "accounts",
-    "address",
-    "phone",
-    "licenses",
-    "digits",
-)
-
+# The main table holds every field (what the till shows, and the "any field" search).
 CREATE_FTS = (
     "CREATE VIRTUAL TABLE customer_search USING fts5("
-    "customer_id UNINDEXED, sort_key UNINDEXED, name, last, accounts, address, phone, licenses, "
-    "digits, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4', detail = column)"
+    "customer_id UNINDEXED, sort_key UNINDEXED, name, accounts, address, phone, licenses, "
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3', detail = column)"
+)
+# One narrow table per kind of match, same rowids: a surname search never wades through the
+# thousands of people whose street or first name starts with the same letters.
+SIDE_TABLES = {
+    "customer_search_last": ("last", "1 2 3 4"),
+    "customer_search_name": ("name", "2 3 4"),
+    "customer_search_address": ("address", "2 3 4"),
+    "customer_search_digits": ("digits", "4 5"),
+}
+CREATE_SIDE = tuple(
+    f"CREATE VIRTUAL TABLE {table} USING fts5({column}, "
+    f"tokenize = 'unicode61 remove_diacritics 2', prefix = '{prefix}', detail = none)"
+    for table, (column, prefix) in SIDE_TABLES.items()
 )
 # customer id -> its rowid in customer_search (the FTS table cannot index customer_id itself).
 CREATE_KEYS = (
@@ -47,6 +49,13 @@ CREATE_KEYS = (
     "customer_id VARCHAR(36) NOT NULL PRIMARY KEY, search_rowid INTEGER NOT NULL UNIQUE"
     ") WITHOUT ROWID"
 )
+ALL_TABLES = ("customer_search", *SIDE_TABLES, "customer_search_key")
+
+
+def create(execute) -> None:
+    """Create the index tables with `execute(sql)` (alembic's op.execute, or a connection's)."""
+    for sql in (CREATE_FTS, *CREATE_SIDE, CREATE_KEYS):
+        execute(sql)
 
 
 def fold(value: str) -> str:
@@ -82,7 +91,7 @@ def rowid_range(key: str) -> tuple[int, int]:
 
 
 def digit_suffixes(numbers: Iterable[str]) -> str:
-    """Every suffix of at least three digits of each number, space separated."""
+    """Every suffix of at least MIN_SUFFIX digits of each number, space separated."""
     out: dict[str, None] = {}
     for number in numbers:
         digits = re.sub(r"\D", "", number)
@@ -135,13 +144,24 @@ def make_row(
 
 
 _INSERT = text(
-    "INSERT INTO customer_search (rowid, customer_id, sort_key, name, last, accounts, address, "
-    "phone, licenses, digits) VALUES (:rowid, :customer_id, :sort_key, :name, :last, :accounts, "
-    ":address, :phone, :licenses, :digits)"
+    "INSERT INTO customer_search (rowid, customer_id, sort_key, name, accounts, address, "
+    "phone, licenses) VALUES (:rowid, :customer_id, :sort_key, :name, :accounts, :address, "
+    ":phone, :licenses)"
+)
+_INSERT_SIDE = tuple(
+    text(f"INSERT INTO {table} (rowid, {column}) VALUES (:rowid, :{column})")
+    for table, (column, _) in SIDE_TABLES.items()
 )
 _INSERT_KEY = text(
     "INSERT INTO customer_search_key (customer_id, search_rowid) VALUES (:customer_id, :rowid)"
 )
+
+
+def _insert(conn: Connection, params) -> None:
+    conn.execute(_INSERT, params)
+    for statement in _INSERT_SIDE:
+        conn.execute(statement, params)
+    conn.execute(_INSERT_KEY, params)
 
 
 def _as_params(row: IndexRow, rowid: int) -> dict:
@@ -199,14 +219,12 @@ def rebuild(conn: Connection) -> int:
         make_row(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _split(r[7]), _split(r[8]), _split(r[9]))
         for r in conn.execute(text(_CUSTOMERS))
     ]
-    conn.execute(text("DELETE FROM customer_search"))
-    conn.execute(text("DELETE FROM customer_search_key"))
+    for table in ALL_TABLES:
+        conn.execute(text(f"DELETE FROM {table}"))
     placed = assign_rowids(rows)
     batch = 20_000
     for i in range(0, len(placed), batch):
-        chunk = [_as_params(row, rowid) for row, rowid in placed[i : i + batch]]
-        conn.execute(_INSERT, chunk)
-        conn.execute(_INSERT_KEY, chunk)
+        _insert(conn, [_as_params(row, rowid) for row, rowid in placed[i : i + batch]])
     return len(placed)
 
 
@@ -218,7 +236,8 @@ def put(conn: Connection, row: IndexRow) -> int:
     ).scalar()
     low, high = rowid_range(row.sort_key)
     if old is not None:
-        conn.execute(text("DELETE FROM customer_search WHERE rowid = :r"), {"r": old})
+        for table in ("customer_search", *SIDE_TABLES):
+            conn.execute(text(f"DELETE FROM {table} WHERE rowid = :r"), {"r": old})
         conn.execute(
             text("DELETE FROM customer_search_key WHERE customer_id = :id"),
             {"id": row.customer_id},
@@ -236,7 +255,5 @@ def put(conn: Connection, row: IndexRow) -> int:
         rowid = low if last is None else last + 1
         if rowid > high:
             raise OverflowError(f"too many customers sort as {row.sort_key[:KEY_CHARS]!r}")
-    params = _as_params(row, rowid)
-    conn.execute(_INSERT, params)
-    conn.execute(_INSERT_KEY, params)
+    _insert(conn, _as_params(row, rowid))
     return rowid
