@@ -27,6 +27,7 @@ from counterpos.store.models import (
     SaleLine,
     TenderRow,
     UtilityAccount,
+    new_id,
 )
 
 
@@ -101,8 +102,20 @@ def write_sale(
         if line.service_code == yard_sale.DOC_TYPE:
             yard_sale.check_permit(s, line.details, permits_in_cart)
             permits_in_cart.append(line.details)
+    accounts: dict[str, UtilityAccount] = {}
+    for line in cart.lines:
+        if line.account_no and line.account_no not in accounts:
+            account = s.scalar(
+                select(UtilityAccount).where(UtilityAccount.account_no == line.account_no)
+            )
+            if account is None:
+                raise NotFound(f"There is no utility account {line.account_no}.")
+            accounts[line.account_no] = account
     seq, receipt_no = next_receipt_no(s, station_code)
+    # Ids are made here rather than at flush time, so that the whole sale goes to the database
+    # in one flush (with the audit event), not one round trip per row.
     sale = Sale(
+        id=new_id(),
         receipt_no=receipt_no,
         station_code=station_code,
         sequence=seq,
@@ -115,17 +128,12 @@ def write_sale(
         created_at=at,
     )
     s.add(sale)
-    s.flush()
     documents: list[str] = []
+    dependents: list[LedgerEntry | IssuedDocument] = []  # rows that point at a sale line
     for no, line in enumerate(cart.lines, start=1):
-        account = None
-        if line.account_no:
-            account = s.scalar(
-                select(UtilityAccount).where(UtilityAccount.account_no == line.account_no)
-            )
-            if account is None:
-                raise NotFound(f"There is no utility account {line.account_no}.")
+        account = accounts.get(line.account_no) if line.account_no else None
         row = SaleLine(
+            id=new_id(),
             sale_id=sale.id,
             line_no=no,
             service_code=line.service_code,
@@ -137,9 +145,8 @@ def write_sale(
             details=dict(line.details),
         )
         s.add(row)
-        s.flush()
         if line.service_code == "utility_payment" and account is not None:
-            s.add(
+            dependents.append(
                 LedgerEntry(
                     account_id=account.id,
                     entry_type="payment",
@@ -153,7 +160,7 @@ def write_sale(
         if line.service_code == yard_sale.DOC_TYPE:
             start = date.fromisoformat(line.details["start_date"])
             doc_no = f"YS-{receipt_no}" + (f"-{no}" if len(cart.lines) > 1 else "")
-            s.add(
+            dependents.append(
                 IssuedDocument(
                     sale_id=sale.id,
                     sale_line_id=row.id,
@@ -183,19 +190,24 @@ def write_sale(
                 card_last4=t.card_last4,
             )
         )
-    audit.record(
-        s,
-        station_code,
-        "sale",
-        actor=actor.username,
-        target=receipt_no,
-        details={
-            "total_cents": cart.total.cents,
-            "lines": len(cart.lines),
-            "tenders": [a.tender.kind for a in settlement.applied],
-        },
-        at=at,
-    )
+    # Two flushes in all: the sale with its lines and tenders, then the rows pointing at the
+    # lines together with the audit event (the unit of work orders only related rows).
+    s.flush()
+    s.add_all(dependents)
+    with s.no_autoflush:
+        audit.record(
+            s,
+            station_code,
+            "sale",
+            actor=actor.username,
+            target=receipt_no,
+            details={
+                "total_cents": cart.total.cents,
+                "lines": len(cart.lines),
+                "tenders": [a.tender.kind for a in settlement.applied],
+            },
+            at=at,
+        )
     opens = any(a.tender.kind in DRAWER_KINDS for a in settlement.applied)
     return CompletedSale(
         sale.id, receipt_no, cart.total, settlement.change, opens, tuple(documents)
