@@ -196,3 +196,25 @@ def test_limit_and_determinism_on_the_demo_customers(station):
     first = customers.search(station, "a")
     assert len(first) == 20
     assert customers.search(station, "a") == first
+
+
+def test_index_keeps_name_order_when_neighbours_run_out_of_room(empty_station):
+    """Ninety customers squeezed one by one into the same gap force the rows to be spread."""
+    st = empty_station
+    add(st, "w", "Tight")
+    add(st, "y", "Tight")
+    firsts = [f"x{n}" for n in range(99, 9, -1)]  # each sorts just below the one before
+    for first in firsts:
+        add(st, first, "Tight")
+    with st.store.read() as s:
+        keys = s.execute(
+            text("SELECT sort_key, search_rowid FROM customer_search_key ORDER BY sort_key")
+        ).all()
+        rowids = [r for _, r in keys]
+        assert rowids == sorted(rowids) and len(set(rowids)) == len(rowids) == 92
+        for table in ("customer_search", "customer_search_last", "customer_search_digits"):
+            stored = s.execute(text(f"SELECT rowid FROM {table} ORDER BY rowid")).scalars().all()
+            assert stored == rowids, table
+    expected = ["w Tight"] + [f"x{n} Tight" for n in range(10, 100)] + ["y Tight"]
+    assert names(customers.search(st, "tight", limit=100)) == expected
+    assert names(customers.search(st, "tig")) == expected[:20]

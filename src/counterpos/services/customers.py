@@ -63,24 +63,10 @@ _ANY = "{name accounts address phone licenses}"
 
 @dataclass(frozen=True)
 class Tier:
-    """One kind of match: an FTS5 query on one index table, optionally also matching another."""
+    """One kind of match: an FTS5 query on one of the index tables."""
 
     table: str
     match: str
-    also_table: str | None = None
-    also_match: str | None = None
-
-    def where(self) -> str:
-        sql = f"{self.table} MATCH :q"
-        if self.also_table:
-            sql += (
-                f" AND rowid IN (SELECT rowid FROM {self.also_table} "
-                f"WHERE {self.also_table} MATCH :q2)"
-            )
-        return sql
-
-    def params(self) -> dict[str, str]:
-        return {"q": self.match, "q2": self.also_match or ""}
 
 
 def _tokens(user_text: str) -> list[str]:
@@ -100,8 +86,9 @@ def fts_query(user_text: str) -> str | None:
 def lookup_tiers(user_text: str) -> list[Tier]:
     """The kinds of match, best first; each tier lists its customers in name order.
 
-    Words: surname (a surname or business name starts with one of the words and the name holds
-    them all), then name anywhere, then service address, then any field. Numbers: the start of
+    One word: surname or business name first, then a name holding it anywhere (a first name),
+    then service address, then any field. Several words: a name holding them all (in name
+    order that lists "maria lopez" under Lopez), then address, then any field. Numbers: the start of
     an account, customer, phone or license number, then a house number, then the digits
     anywhere inside one of those numbers.
     """
@@ -111,22 +98,14 @@ def lookup_tiers(user_text: str) -> list[Tier]:
     words = [t for t in tokens if not t.isdigit()]
     every = _all(tokens)
     if words:
-        surname = (
-            Tier("customer_search_last", every)
-            if len(tokens) == 1
-            else Tier(
-                "customer_search_last",
-                " OR ".join(f'"{t}"*' for t in words),
-                "customer_search_name",
-                every,
-            )
-        )
-        return [
-            surname,
+        tiers = [
             Tier("customer_search_name", every),
             Tier("customer_search_address", every),
             Tier("customer_search", f"{_ANY} : ({every})"),
         ]
+        if len(tokens) == 1:  # one word: surnames (and business names) come first
+            tiers.insert(0, Tier("customer_search_last", every))
+        return tiers
     digits = "".join(tokens)
     tiers = [
         Tier("customer_search", f"{{accounts phone licenses}} : ({every})"),
@@ -164,25 +143,14 @@ def search_in(session: Session, tiers: list[Tier], limit: int) -> list[CustomerH
         if need <= 0:
             break
         rowids = conn.execute(
-            text(f"SELECT rowid FROM {tier.table} WHERE {tier.where()} ORDER BY rowid LIMIT :n"),
-            {**tier.params(), "n": need + len(seen)},
+            text(
+                f"SELECT rowid FROM {tier.table} WHERE {tier.table} MATCH :q "
+                "ORDER BY rowid LIMIT :n"
+            ),
+            {"q": tier.match, "n": need + len(seen)},
         ).scalars()
+        # Rowids are in name order (store/customer_index.py): no sorting here.
         fresh = [r for r in _rows(conn, list(rowids)) if r.customer_id not in seen]
-        if len(fresh) >= need:
-            # Rowids are in name order only down to the first letters of the name: everyone
-            # who shares the last hit's letters is fetched and sorted exactly.
-            low, high = customer_index.rowid_range(fresh[need - 1].sort_key)
-            group = conn.execute(
-                text(
-                    f"SELECT rowid FROM {tier.table} WHERE {tier.where()} "
-                    "AND rowid BETWEEN :lo AND :hi"
-                ),
-                {**tier.params(), "lo": low, "hi": high},
-            ).scalars()
-            fresh = [r for r in fresh if r.rowid < low] + [
-                r for r in _rows(conn, list(group)) if r.customer_id not in seen
-            ]
-        fresh.sort(key=lambda r: r.sort_key)
         for r in fresh[:need]:
             seen.add(r.customer_id)
             hits.append(CustomerHit(r.customer_id, r.name, r.address, r.phone, r.accounts))

@@ -1,11 +1,11 @@
 """The customer lookup index (FTS5 `customer_search`): what goes in a row, and its rowid.
 
 Type-ahead must list the best matches in name order without sorting every match: for "gar" a
-city has tens of thousands of Garcias. So a row's rowid IS its place in name order: the high
-bits encode the first letters of "last first" (5 bits a letter), the low bits number the people
-who share them. FTS5 then returns matches in name order straight off its index, and
-`ORDER BY rowid LIMIT 20` stops after twenty. Only people sharing the twentieth match's letters
-need an exact sort (see `services/customers.py`).
+city has tens of thousands of Garcias. So a row's rowid IS its place in name order (last name,
+first name, customer number), spaced 2**20 apart: FTS5 returns matches in rowid order straight
+off its index, and `ORDER BY rowid LIMIT 20` stops after twenty. A customer added later takes
+the midpoint between its neighbours; when neighbours sit too close, a small window of rows
+around it is spread out again (`put`).
 
 Middle digits of an account or phone number are found through the `digits` table, which holds
 every suffix (4 digits or more) of each number: "1361" is a prefix of the suffix "136107".
@@ -20,8 +20,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-KEY_CHARS = 9  # letters of "last first" encoded in the rowid
-TIE_BITS = 17  # people sharing those letters: up to 131,072
+GAP = 1 << 20  # rowid spacing after a rebuild: room for 20 halvings between neighbours
 MIN_SUFFIX = 4  # shorter digit strings are found by the start of a number only
 
 # The main table holds every field (what the till shows, and the "any field" search).
@@ -43,11 +42,11 @@ CREATE_SIDE = tuple(
     f"tokenize = 'unicode61 remove_diacritics 2', prefix = '{prefix}', detail = none)"
     for table, (column, prefix) in SIDE_TABLES.items()
 )
-# customer id -> its rowid in customer_search (the FTS table cannot index customer_id itself).
+# customer id -> its rowid and sort key (FTS tables cannot index either).
 CREATE_KEYS = (
     "CREATE TABLE customer_search_key ("
-    "customer_id VARCHAR(36) NOT NULL PRIMARY KEY, search_rowid INTEGER NOT NULL UNIQUE"
-    ") WITHOUT ROWID"
+    "customer_id VARCHAR(36) NOT NULL PRIMARY KEY, search_rowid INTEGER NOT NULL UNIQUE, "
+    "sort_key TEXT NOT NULL UNIQUE) WITHOUT ROWID"
 )
 ALL_TABLES = ("customer_search", *SIDE_TABLES, "customer_search_key")
 
@@ -67,27 +66,6 @@ def fold(value: str) -> str:
 def sort_key(last: str, first: str, customer_no: str) -> str:
     """The order the cashier sees: last name, first name, then customer number."""
     return f"{fold(last).strip()}\x1f{fold(first).strip()}\x1f{customer_no}"
-
-
-def _code(ch: str) -> int:
-    """Letters 2..27; below 'a' (separator, spaces, digits) 1; above 'z' 28: never out of order."""
-    if "a" <= ch <= "z":
-        return 2 + ord(ch) - ord("a")
-    return 1 if ch < "a" else 28
-
-
-def key_prefix(key: str) -> int:
-    """The sort key's first letters as a number whose order is the keys' order."""
-    value = 0
-    for ch in key[:KEY_CHARS].ljust(KEY_CHARS, "\x00"):
-        value = value * 32 + (0 if ch == "\x00" else _code(ch))
-    return value
-
-
-def rowid_range(key: str) -> tuple[int, int]:
-    """The rowids of everyone whose sort key starts with the same letters as `key`."""
-    low = key_prefix(key) << TIE_BITS
-    return low, low + (1 << TIE_BITS) - 1
 
 
 def digit_suffixes(numbers: Iterable[str]) -> str:
@@ -153,7 +131,8 @@ _INSERT_SIDE = tuple(
     for table, (column, _) in SIDE_TABLES.items()
 )
 _INSERT_KEY = text(
-    "INSERT INTO customer_search_key (customer_id, search_rowid) VALUES (:customer_id, :rowid)"
+    "INSERT INTO customer_search_key (customer_id, search_rowid, sort_key) "
+    "VALUES (:customer_id, :rowid, :sort_key)"
 )
 
 
@@ -177,23 +156,6 @@ def _as_params(row: IndexRow, rowid: int) -> dict:
         "licenses": row.licenses,
         "digits": row.digits,
     }
-
-
-def assign_rowids(rows: list[IndexRow]) -> list[tuple[IndexRow, int]]:
-    """Rowids for a whole rebuild: in exact name order, numbered within each letter group."""
-    rows = sorted(rows, key=lambda r: r.sort_key)
-    out: list[tuple[IndexRow, int]] = []
-    group, tie = -1, 0
-    for row in rows:
-        prefix = key_prefix(row.sort_key)
-        if prefix != group:
-            group, tie = prefix, 0
-        elif tie + 1 < (1 << TIE_BITS):
-            tie += 1
-        else:  # more than 131,072 people sharing nine letters: keep the last slot's order
-            raise OverflowError(f"too many customers sort as {row.sort_key[:KEY_CHARS]!r}")
-        out.append((row, (prefix << TIE_BITS) + tie))
-    return out
 
 
 _CUSTOMERS = """
@@ -221,39 +183,111 @@ def rebuild(conn: Connection) -> int:
     ]
     for table in ALL_TABLES:
         conn.execute(text(f"DELETE FROM {table}"))
-    placed = assign_rowids(rows)
+    rows.sort(key=lambda r: r.sort_key)
+    placed = [(row, (i + 1) * GAP) for i, row in enumerate(rows)]
     batch = 20_000
     for i in range(0, len(placed), batch):
         _insert(conn, [_as_params(row, rowid) for row, rowid in placed[i : i + batch]])
     return len(placed)
 
 
+def _neighbour(conn: Connection, key: str, before: bool) -> int | None:
+    op, order = ("<", "DESC") if before else (">", "")
+    return conn.execute(
+        text(
+            f"SELECT search_rowid FROM customer_search_key WHERE sort_key {op} :k "
+            f"ORDER BY sort_key {order} LIMIT 1"
+        ),
+        {"k": key},
+    ).scalar()
+
+
+def _delete(conn: Connection, rowid: int) -> None:
+    for table in ("customer_search", *SIDE_TABLES):
+        conn.execute(text(f"DELETE FROM {table} WHERE rowid = :r"), {"r": rowid})
+    conn.execute(text("DELETE FROM customer_search_key WHERE search_rowid = :r"), {"r": rowid})
+
+
+def _read(conn: Connection, rowid: int) -> dict:
+    """One indexed row's stored values, to put it back under another rowid."""
+    main = conn.execute(
+        text(
+            "SELECT customer_id, sort_key, name, accounts, address, phone, licenses "
+            "FROM customer_search WHERE rowid = :r"
+        ),
+        {"r": rowid},
+    ).one()
+    params = dict(main._mapping)
+    for table, (column, _) in SIDE_TABLES.items():
+        params[column] = conn.execute(
+            text(f"SELECT {column} FROM {table} WHERE rowid = :r"), {"r": rowid}
+        ).scalar()
+    return params
+
+
+def _spread(conn: Connection, key: str) -> None:
+    """Give the rows around `key` room: re-place a widening window of them evenly."""
+    width = 16
+    while True:
+        below = (
+            conn.execute(
+                text(
+                    "SELECT search_rowid FROM customer_search_key WHERE sort_key < :k "
+                    "ORDER BY sort_key DESC LIMIT :n"
+                ),
+                {"k": key, "n": width + 1},
+            )
+            .scalars()
+            .all()
+        )
+        above = (
+            conn.execute(
+                text(
+                    "SELECT search_rowid FROM customer_search_key WHERE sort_key > :k "
+                    "ORDER BY sort_key LIMIT :n"
+                ),
+                {"k": key, "n": width + 1},
+            )
+            .scalars()
+            .all()
+        )
+        low = below.pop() if len(below) > width else 0
+        high = (
+            above.pop()
+            if len(above) > width
+            else max([*below, *above, 0]) + GAP * (len(below) + len(above) + 2)
+        )
+        window = sorted(below) + sorted(above)
+        room = (high - low) // (len(window) + 2)
+        if room >= 2:
+            break
+        width *= 4
+    moved = [_read(conn, r) for r in window]
+    for r in window:
+        _delete(conn, r)
+    # The new row's slot stays free between the last of `below` and the first of `above`.
+    slots = [low + room * (i + 1) for i in range(len(window) + 1)]
+    del slots[len(below)]
+    for params, rowid in zip(moved, slots, strict=True):
+        _insert(conn, {**params, "rowid": rowid})
+
+
 def put(conn: Connection, row: IndexRow) -> int:
-    """(Re)write one customer's row, keeping name order; returns its rowid."""
+    """(Re)write one customer's row in its place in name order; returns its rowid."""
     old = conn.execute(
         text("SELECT search_rowid FROM customer_search_key WHERE customer_id = :id"),
         {"id": row.customer_id},
     ).scalar()
-    low, high = rowid_range(row.sort_key)
     if old is not None:
-        for table in ("customer_search", *SIDE_TABLES):
-            conn.execute(text(f"DELETE FROM {table} WHERE rowid = :r"), {"r": old})
-        conn.execute(
-            text("DELETE FROM customer_search_key WHERE customer_id = :id"),
-            {"id": row.customer_id},
-        )
-    if old is not None and low <= old <= high:
-        rowid = old
-    else:
-        last = conn.execute(
-            text(
-                "SELECT rowid FROM customer_search WHERE rowid BETWEEN :lo AND :hi "
-                "ORDER BY rowid DESC LIMIT 1"
-            ),
-            {"lo": low, "hi": high},
-        ).scalar()
-        rowid = low if last is None else last + 1
-        if rowid > high:
-            raise OverflowError(f"too many customers sort as {row.sort_key[:KEY_CHARS]!r}")
+        _delete(conn, old)
+    for _ in range(2):
+        low = _neighbour(conn, row.sort_key, before=True) or 0
+        high = _neighbour(conn, row.sort_key, before=False)
+        if high is None:
+            high = low + 2 * GAP
+        if high - low >= 2:
+            break
+        _spread(conn, row.sort_key)
+    rowid = (low + high) // 2
     _insert(conn, _as_params(row, rowid))
     return rowid
