@@ -380,17 +380,9 @@ def upgrade() -> None:
         sa.Column("closing_count", sa.JSON(), nullable=False),
         sa.Column("approver_id", sa.String(length=36), nullable=True),
         sa.Column("note", sa.String(length=400), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["approver_id"], ["app_user.id"], name=op.f("fk_drawer_close_approver_id_app_user")
-        ),
-        sa.ForeignKeyConstraint(
-            ["closed_by"], ["app_user.id"], name=op.f("fk_drawer_close_closed_by_app_user")
-        ),
-        sa.ForeignKeyConstraint(
-            ["session_id"],
-            ["drawer_session.id"],
-            name=op.f("fk_drawer_close_session_id_drawer_session"),
-        ),
+        sa.ForeignKeyConstraint(["approver_id"], ["app_user.id"], name=op.f("fk_drawer_close_approver_id_app_user")),
+        sa.ForeignKeyConstraint(["closed_by"], ["app_user.id"], name=op.f("fk_drawer_close_closed_by_app_user")),
+        sa.ForeignKeyConstraint(["session_id"], ["drawer_session.id"], name=op.f("fk_drawer_close_session_id_drawer_session")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_drawer_close")),
         sa.UniqueConstraint("session_id", name=op.f("uq_drawer_close_session_id")),
     )
