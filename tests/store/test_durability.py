@@ -32,6 +32,7 @@ from counterpos.store.models import (
     TenderRow,
     UtilityAccount,
 )
+from counterpos.store.outbox import row_payload
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 WRITTEN_BY_A_SALE = (Sale, SaleLine, TenderRow, LedgerEntry, IssuedDocument, AuditEvent, OutboxRow)
@@ -117,11 +118,11 @@ def test_a_write_failing_part_way_leaves_nothing(station, cashier, drawer, table
     assert done.receipt_no == f"T1-{before['receipt_sequence'] + 1:06d}"
 
 
-def note_sale(session: Session, _context) -> None:
-    """Remember, per transaction, the receipt number of a sale it has written."""
-    for obj in session.new:
-        if isinstance(obj, Sale):
-            session.info["sale"] = obj.receipt_no
+def sale_in_flight(session: Session, sales_before: int) -> str | None:
+    """Inside a transaction: the receipt number of a sale it has written but not committed."""
+    if session.scalar(select(func.count()).select_from(Sale)) <= sales_before:
+        return None
+    return session.scalar(select(Sale.receipt_no).order_by(Sale.sequence.desc()).limit(1))
 
 
 def test_a_commit_failing_after_every_row_was_flushed_leaves_nothing(station, cashier, drawer):
@@ -129,7 +130,7 @@ def test_a_commit_failing_after_every_row_was_flushed_leaves_nothing(station, ca
     flushed: dict[str, int] = {}
 
     def fail(session: Session) -> None:
-        if not session.info.get("sale"):
+        if not sale_in_flight(session, before["sale"]):
             return
         flushed.update(
             {
@@ -140,14 +141,12 @@ def test_a_commit_failing_after_every_row_was_flushed_leaves_nothing(station, ca
         raise RuntimeError("disk went away")
 
     cart = full_cart(station)
-    event.listen(Session, "after_flush", note_sale)
     event.listen(Session, "before_commit", fail)
     try:
         with pytest.raises(RuntimeError, match="disk went away"):
             sales.complete_sale(station, cashier, drawer.session_id, cart, two_tenders())
     finally:
         event.remove(Session, "before_commit", fail)
-        event.remove(Session, "after_flush", note_sale)
     assert flushed["sale"] == before["sale"] + 1  # the rows really were written...
     assert flushed["outbox"] > before["outbox"]
     assert counts(station) == before  # ...and rolled back
@@ -158,7 +157,7 @@ def test_a_commit_failing_after_every_row_was_flushed_leaves_nothing(station, ca
 CHILD = textwrap.dedent(
     """
     import sys, time
-    from sqlalchemy import event
+    from sqlalchemy import event, func, select
     from sqlalchemy.orm import Session
     from counterpos.domain.cart import Cart
     from counterpos.domain.money import Money
@@ -174,16 +173,15 @@ CHILD = textwrap.dedent(
         station, "misc_receipt", details={"gl_account": "4810", "memo": "Copies"}, amount_text="3"
     )
 
-    @event.listens_for(Session, "after_flush")
-    def note_sale(session, _context):
-        for obj in session.new:
-            if isinstance(obj, Sale):
-                session.info["sale"] = obj.receipt_no
+    with station.store.read() as s:
+        sales_before = s.scalar(select(func.count()).select_from(Sale))
 
     @event.listens_for(Session, "before_commit")
     def hang(session):
-        if session.info.get("sale"):  # flushed, transaction open: tell the parent and wait
-            print("ready", session.info["sale"], flush=True)
+        if session.scalar(select(func.count()).select_from(Sale)) > sales_before:
+            # The sale is written, its transaction open: tell the parent and wait.
+            receipt = session.scalar(select(Sale.receipt_no).order_by(Sale.sequence.desc()))
+            print("ready", receipt, flush=True)
             time.sleep(120)
 
     sales.complete_sale(station, actor, drawer.session_id, Cart([line]), [Tender("cash", Money(500))])
@@ -257,6 +255,8 @@ def test_the_outbox_holds_every_synced_record_of_a_sale(station, cashier, drawer
             payload = json.loads(rows[0].payload)
             assert rows[0].table_name == type(record).__tablename__
             assert payload["id"] == record.id
+            # the payload is the stored row, column for column, as the central insert needs it
+            assert payload == json.loads(json.dumps(row_payload(record), sort_keys=True))
             assert rows[0].sent_at is None
 
 

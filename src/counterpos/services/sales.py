@@ -18,6 +18,7 @@ from counterpos.services.clock import utcnow
 from counterpos.services.errors import InputError, NotFound, StateError
 from counterpos.services.station import Station
 from counterpos.store.models import (
+    AuditEvent,
     DrawerClose,
     DrawerSession,
     IssuedDocument,
@@ -29,6 +30,7 @@ from counterpos.store.models import (
     UtilityAccount,
     new_id,
 )
+from counterpos.store.outbox import full_row, insert_synced
 
 
 @dataclass(frozen=True)
@@ -92,9 +94,6 @@ def write_sale(
     (naive UTC) so that its sales are written exactly as the till writes them.
     """
     at = at or utcnow()
-    # Foreign keys are checked at COMMIT for this transaction only, so the whole sale can go
-    # to the database in one flush whatever order the unit of work picks for unrelated rows.
-    s.execute(text("PRAGMA defer_foreign_keys = ON"))
     drawer = s.execute(
         select(DrawerSession.station_code, DrawerSession.user_id, DrawerClose.id)
         .outerjoin(DrawerClose, DrawerClose.session_id == DrawerSession.id)
@@ -122,9 +121,17 @@ def write_sale(
     for number in sorted(wanted - accounts.keys()):
         raise NotFound(f"There is no utility account {number}.")
     seq, receipt_no = next_receipt_no(s, station_code)
-    # Ids are made here rather than at flush time, so that the whole sale goes to the database
-    # in one flush together with the audit event, not one round trip per row.
-    sale = Sale(
+    # Plain inserts with their outbox rows (store/outbox.py `insert_synced`): the rows and
+    # payloads the ORM would write, without its per-object bookkeeping on the till's hot path.
+    rows: dict[type, list[dict]] = {}
+
+    def put(model: type, **values) -> dict:
+        row = full_row(model, values)
+        rows.setdefault(model, []).append(row)
+        return row
+
+    sale = put(
+        Sale,
         id=new_id(),
         receipt_no=receipt_no,
         station_code=station_code,
@@ -137,13 +144,13 @@ def write_sale(
         change_cents=settlement.change.cents,
         created_at=at,
     )
-    s.add(sale)
     documents: list[str] = []
     for no, line in enumerate(cart.lines, start=1):
         account_id = accounts.get(line.account_no) if line.account_no else None
-        row = SaleLine(
+        row = put(
+            SaleLine,
             id=new_id(),
-            sale_id=sale.id,
+            sale_id=sale["id"],
             line_no=no,
             service_code=line.service_code,
             description=line.description,
@@ -153,67 +160,70 @@ def write_sale(
             account_id=account_id,
             details=dict(line.details),
         )
-        s.add(row)
         if line.service_code == "utility_payment" and account_id is not None:
-            s.add(
-                LedgerEntry(
-                    account_id=account_id,
-                    entry_type="payment",
-                    amount_cents=-line.amount.cents,
-                    memo=f"Payment, receipt {receipt_no}",
-                    sale_line_id=row.id,
-                    station_code=station_code,
-                    created_at=at,
-                )
+            put(
+                LedgerEntry,
+                account_id=account_id,
+                entry_type="payment",
+                amount_cents=-line.amount.cents,
+                memo=f"Payment, receipt {receipt_no}",
+                sale_line_id=row["id"],
+                station_code=station_code,
+                created_at=at,
             )
         if line.service_code == yard_sale.DOC_TYPE:
             start = date.fromisoformat(line.details["start_date"])
             doc_no = f"YS-{receipt_no}" + (f"-{no}" if len(cart.lines) > 1 else "")
-            s.add(
-                IssuedDocument(
-                    sale_id=sale.id,
-                    sale_line_id=row.id,
-                    doc_type=yard_sale.DOC_TYPE,
-                    doc_no=doc_no,
-                    holder=line.details["address"],
-                    valid_from=start,
-                    valid_to=start + timedelta(days=int(line.details.get("days", 1)) - 1),
-                    details=dict(line.details),
-                    created_at=at,
-                )
+            put(
+                IssuedDocument,
+                sale_id=sale["id"],
+                sale_line_id=row["id"],
+                doc_type=yard_sale.DOC_TYPE,
+                doc_no=doc_no,
+                holder=line.details["address"],
+                valid_from=start,
+                valid_to=start + timedelta(days=int(line.details.get("days", 1)) - 1),
+                details=dict(line.details),
+                created_at=at,
             )
             documents.append(doc_no)
     for pos, applied in enumerate(settlement.applied, start=1):
         t = applied.tender
-        s.add(
-            TenderRow(
-                sale_id=sale.id,
-                position=pos,
-                kind=t.kind,
-                amount_cents=applied.applied.cents,
-                tendered_cents=t.amount.cents,
-                change_cents=applied.change.cents,
-                reference=t.reference.strip(),
-                payer=t.payer.strip(),
-                card_brand=t.card_brand,
-                card_last4=t.card_last4,
-            )
+        put(
+            TenderRow,
+            sale_id=sale["id"],
+            position=pos,
+            kind=t.kind,
+            amount_cents=applied.applied.cents,
+            tendered_cents=t.amount.cents,
+            change_cents=applied.change.cents,
+            reference=t.reference.strip(),
+            payer=t.payer.strip(),
+            card_brand=t.card_brand,
+            card_last4=t.card_last4,
         )
-    with s.no_autoflush:  # audit.record's own flush writes everything at once
-        audit.record(
-            s,
-            station_code,
-            "sale",
-            actor=actor.username,
-            target=receipt_no,
-            details={
-                "total_cents": cart.total.cents,
-                "lines": len(cart.lines),
-                "tenders": [a.tender.kind for a in settlement.applied],
-            },
-            at=at,
-        )
+    event = audit.event_row(
+        s,
+        station_code,
+        "sale",
+        actor=actor.username,
+        target=receipt_no,
+        details={
+            "total_cents": cart.total.cents,
+            "lines": len(cart.lines),
+            "tenders": [a.tender.kind for a in settlement.applied],
+        },
+        at=at,
+    )
+    insert_synced(
+        s,
+        [
+            (model, rows.get(model, []))
+            for model in (Sale, SaleLine, LedgerEntry, IssuedDocument, TenderRow)
+        ]
+        + [(AuditEvent, [event])],
+    )
     opens = any(a.tender.kind in DRAWER_KINDS for a in settlement.applied)
     return CompletedSale(
-        sale.id, receipt_no, cart.total, settlement.change, opens, tuple(documents)
+        sale["id"], receipt_no, cart.total, settlement.change, opens, tuple(documents)
     )
