@@ -21,7 +21,7 @@ def first_accounts(station, n: int = 3) -> list[str]:
 
 
 def sell(station, actor, drawer, *, account_no: str, pay: str = "12.34", extra: str = "") -> str:
-    """A utility payment (and a citation when `extra`), paid in cash; returns the receipt no."""
+    """A utility payment (and a misc receipt of `extra`), paid in cash; returns the receipt no."""
     cart = Cart()
     cart.add(
         catalog.price_line(
@@ -31,7 +31,10 @@ def sell(station, actor, drawer, *, account_no: str, pay: str = "12.34", extra: 
     if extra:
         cart.add(
             catalog.price_line(
-                station, "citation", details={"citation_no": f"C-{extra}"}, amount_text=extra
+                station,
+                "misc_receipt",
+                details={"gl_account": "4810", "memo": "Copies"},
+                amount_text=extra,
             )
         )
     done = sales.complete_sale(

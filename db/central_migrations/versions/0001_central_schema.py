@@ -19,7 +19,7 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
-T, I, B, TS, D, J = "text", "bigint", "boolean", "timestamp", "date", "jsonb"
+T, I, B, TS, D, J = "text", "bigint", "boolean", "timestamp", "date", "jsonb"  # noqa: E741
 
 # table -> [(column, type, nullable)], primary key first. Types mirror the station store.
 HISTORY = {

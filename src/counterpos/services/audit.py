@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.services.clock import utcnow
-from counterpos.store.models import AuditEvent, OutboxRow
+from counterpos.store.models import AuditEvent, OutboxRow, new_id
 
 GENESIS = "0" * 64
 
@@ -36,6 +37,43 @@ def event_hash(
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+def event_row(
+    session: Session,
+    station_code: str,
+    action: str,
+    *,
+    actor: str = "",
+    approver: str = "",
+    target: str = "",
+    details: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> dict[str, Any]:
+    """The next event of the chain as column values, not yet written (see `record`)."""
+    details = details or {}
+    last = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    seq = (last.seq + 1) if last else 1
+    prev = last.hash if last else GENESIS
+    at = at or utcnow()
+    digest = event_hash(
+        prev, seq, at.isoformat(), station_code, action, actor, approver, target, details
+    )
+    return {
+        "id": new_id(),
+        "seq": seq,
+        "station_code": station_code,
+        "at": at,
+        "action": action,
+        "actor": actor,
+        "approver": approver,
+        "target": target,
+        "details": details,
+        "prev_hash": prev,
+        "hash": digest,
+    }
+
+
 def record(
     session: Session,
     station_code: str,
@@ -45,30 +83,23 @@ def record(
     approver: str = "",
     target: str = "",
     details: dict[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> AuditEvent:
-    """Append one event inside the caller's transaction (which holds the write lock)."""
-    details = details or {}
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
-    seq = (last.seq + 1) if last else 1
-    prev = last.hash if last else GENESIS
-    at = utcnow()
-    digest = event_hash(
-        prev, seq, at.isoformat(), station_code, action, actor, approver, target, details
-    )
-    event = AuditEvent(
-        seq=seq,
-        station_code=station_code,
-        at=at,
-        action=action,
+    """Append one event inside the caller's transaction (which holds the write lock).
+
+    `at` (naive UTC) defaults to now; only the demo history passes a past time.
+    """
+    row = event_row(
+        session,
+        station_code,
+        action,
         actor=actor,
         approver=approver,
         target=target,
         details=details,
-        prev_hash=prev,
-        hash=digest,
+        at=at,
     )
+    event = AuditEvent(**row)
     session.add(event)
     session.flush()
     return event

@@ -90,50 +90,72 @@ def price_line(
     customer_id: str | None = None,
 ) -> CartLine:
     """Build a priced cart line, validating the details the service captures."""
+    with station.store.read() as s:
+        return price_line_in(
+            s,
+            service_code,
+            details=details,
+            amount_text=amount_text,
+            quantity=quantity,
+            on=on,
+            customer_id=customer_id,
+        )
+
+
+def price_line_in(
+    s: Session,
+    service_code: str,
+    *,
+    details: dict[str, Any] | None = None,
+    amount_text: str | None = None,
+    quantity: int = 1,
+    on: date | None = None,
+    customer_id: str | None = None,
+) -> CartLine:
+    """`price_line` inside the caller's session (the demo history prices past days with it)."""
     from counterpos.services.line_details import check_details  # noqa: PLC0415 (cycle-free helper)
     from counterpos.services.service_rules import PriceContext, rules_for  # noqa: PLC0415
 
     details = dict(details or {})
     on = on or local_today()
-    with station.store.read() as s:
-        svc = s.get(Service, service_code)
-        if svc is None or not svc.active:
-            raise NotFound(f"There is no service {service_code!r} in the catalog.")
-        rule = rule_in_effect(s, service_code, on)
-        clean, attrs, account_no = check_details(s, svc, details)
-        rules = rules_for(service_code)
-        if rules is not None:
-            ctx = PriceContext(s, service_code, clean, attrs, on, customer_id, details)
-            rules.prepare(ctx)
-            quantity = int(ctx.attrs.pop("_quantity", quantity))
-        entered = None
-        if needs_entered_amount(rule):
-            try:
-                entered = Money.parse(amount_text or "")
-            except MoneyError as exc:
-                raise InputError(str(exc), field="amount") from exc
+    svc = s.get(Service, service_code)
+    if svc is None or not svc.active:
+        raise NotFound(f"There is no service {service_code!r} in the catalog.")
+    rule = rule_in_effect(s, service_code, on)
+    clean, attrs, account_no = check_details(s, svc, details)
+    rules = rules_for(service_code)
+    if rules is not None:
+        ctx = PriceContext(s, service_code, clean, attrs, on, customer_id, details)
+        rules.prepare(ctx)
+        quantity = int(ctx.attrs.pop("_quantity", quantity))
+    entered = None
+    if needs_entered_amount(rule):
         try:
-            amount = compute_fee(
-                rule, FeeInput(attributes=attrs, quantity=quantity, entered=entered, on=on)
-            )
-        except FeeRuleError as exc:
-            raise InputError(str(exc), field="amount" if entered is not None else None) from exc
-        gl = clean.get("gl_account") if service_code == "misc_receipt" else svc.gl_account
-        description = svc.name
-        if clean.get("memo"):
-            description = f"{svc.name} – {clean['memo']}"
-        try:
-            return CartLine(
-                service_code=svc.code,
-                description=description,
-                amount=amount,
-                gl_account=gl,
-                quantity=quantity,
-                account_no=account_no,
-                details=clean,
-            )
-        except (ValueError, MoneyError) as exc:
+            entered = Money.parse(amount_text or "")
+        except MoneyError as exc:
             raise InputError(str(exc), field="amount") from exc
+    try:
+        amount = compute_fee(
+            rule, FeeInput(attributes=attrs, quantity=quantity, entered=entered, on=on)
+        )
+    except FeeRuleError as exc:
+        raise InputError(str(exc), field="amount" if entered is not None else None) from exc
+    gl = clean.get("gl_account") if service_code == "misc_receipt" else svc.gl_account
+    description = svc.name
+    if clean.get("memo"):
+        description = f"{svc.name} – {clean['memo']}"
+    try:
+        return CartLine(
+            service_code=svc.code,
+            description=description,
+            amount=amount,
+            gl_account=gl,
+            quantity=quantity,
+            account_no=account_no,
+            details=clean,
+        )
+    except (ValueError, MoneyError) as exc:
+        raise InputError(str(exc), field="amount") from exc
 
 
 def price_lines(
@@ -150,10 +172,33 @@ def price_lines(
 
     The till should call this rather than `price_line` and add every returned line to the cart.
     """
+    with station.store.read() as s:
+        return price_lines_in(
+            s,
+            service_code,
+            details=details,
+            amount_text=amount_text,
+            quantity=quantity,
+            on=on,
+            customer_id=customer_id,
+        )
+
+
+def price_lines_in(
+    s: Session,
+    service_code: str,
+    *,
+    details: dict[str, Any] | None = None,
+    amount_text: str | None = None,
+    quantity: int = 1,
+    on: date | None = None,
+    customer_id: str | None = None,
+) -> list[CartLine]:
+    """`price_lines` inside the caller's session."""
     from counterpos.services.service_rules import rules_for  # noqa: PLC0415
 
-    main = price_line(
-        station,
+    main = price_line_in(
+        s,
         service_code,
         details=details,
         amount_text=amount_text,
@@ -165,8 +210,8 @@ def price_lines(
     rules = rules_for(service_code)
     if rules is not None:
         for extra in rules.companions(main):
-            line = price_line(
-                station,
+            line = price_line_in(
+                s,
                 extra.service_code,
                 details=extra.details,
                 quantity=extra.quantity,

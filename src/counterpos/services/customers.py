@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from counterpos.domain.money import Money
 from counterpos.services.errors import NotFound
 from counterpos.services.station import Station
+from counterpos.store import customer_index
 from counterpos.store.models import (
     CentralLedgerEntry,
     Customer,
@@ -62,37 +63,104 @@ class CustomerPanel:
 
 
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÿ]+")
+_FIELDS = "rowid, customer_id, sort_key, name, address, phone, accounts"
+_ANY = "{name accounts address phone licenses}"
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One kind of match: an FTS5 query on one of the index tables."""
+
+    table: str
+    match: str
+
+
+def _tokens(user_text: str) -> list[str]:
+    return [customer_index.fold(t) for t in _TOKEN.findall(user_text)]
+
+
+def _all(tokens: list[str]) -> str:
+    return " AND ".join(f'"{t}"*' for t in tokens)
 
 
 def fts_query(user_text: str) -> str | None:
-    """Turn what the cashier typed into an FTS5 prefix query: every word must match."""
-    tokens = _TOKEN.findall(user_text)
+    """Every word of what the cashier typed as one FTS5 prefix query on `customer_search`."""
+    tokens = _tokens(user_text)
+    return f"{_ANY} : ({_all(tokens)})" if tokens else None
+
+
+def lookup_tiers(user_text: str) -> list[Tier]:
+    """The kinds of match, best first; each tier lists its customers in name order.
+
+    One word: surname or business name first, then a name holding it anywhere (a first name),
+    then service address, then any field. Several words: a name holding them all (in name
+    order that lists "maria lopez" under Lopez), then address, then any field. Numbers: the start of
+    an account, customer, phone or license number, then a house number, then the digits
+    anywhere inside one of those numbers.
+    """
+    tokens = _tokens(user_text)
     if not tokens:
-        return None
-    return " ".join(f'"{t}"*' for t in tokens)
+        return []
+    words = [t for t in tokens if not t.isdigit()]
+    every = _all(tokens)
+    if words:
+        tiers = [
+            Tier("customer_search_name", every),
+            Tier("customer_search_address", every),
+            Tier("customer_search", f"{_ANY} : ({every})"),
+        ]
+        if len(tokens) == 1:  # one word: surnames (and business names) come first
+            tiers.insert(0, Tier("customer_search_last", every))
+        return tiers
+    digits = "".join(tokens)
+    tiers = [
+        Tier("customer_search", f"{{accounts phone licenses}} : ({every})"),
+        Tier("customer_search_address", every),
+    ]
+    if len(digits) >= customer_index.MIN_SUFFIX:
+        tiers.append(Tier("customer_search_digits", f'"{digits}"*'))
+    return tiers
 
 
 def search(station: Station, user_text: str, limit: int = 20) -> list[CustomerHit]:
-    query = fts_query(user_text)
-    if query is None:
+    """Type-ahead: the `limit` best matches, by tier (see `lookup_tiers`), then in name order."""
+    tiers = lookup_tiers(user_text)
+    if not tiers:
         return []
     with station.store.read() as s:
-        return search_in(s, query, limit)
+        return search_in(s, tiers, limit)
 
 
-def search_in(session: Session, query: str, limit: int) -> list[CustomerHit]:
-    rows = session.execute(
-        text(
-            "SELECT customer_id, name, address, phone, accounts FROM customer_search "
-            "WHERE customer_search MATCH :q ORDER BY rank LIMIT :n"
-        ),
-        {"q": query, "n": limit},
+def _rows(conn, rowids: list[int]) -> list:
+    if not rowids:
+        return []
+    marks = ",".join(str(int(r)) for r in rowids)
+    return conn.execute(
+        text(f"SELECT {_FIELDS} FROM customer_search WHERE rowid IN ({marks}) ORDER BY rowid")
     ).all()
-    return [CustomerHit(r.customer_id, r.name, r.address, r.phone, r.accounts) for r in rows]
 
 
-def _digits(value: str) -> str:
-    return re.sub(r"\D", "", value)
+def search_in(session: Session, tiers: list[Tier], limit: int) -> list[CustomerHit]:
+    conn = session.connection()
+    hits: list[CustomerHit] = []
+    seen: set[str] = set()
+    for tier in tiers:
+        need = limit - len(hits)
+        if need <= 0:
+            break
+        rowids = conn.execute(
+            text(
+                f"SELECT rowid FROM {tier.table} WHERE {tier.table} MATCH :q "
+                "ORDER BY rowid LIMIT :n"
+            ),
+            {"q": tier.match, "n": need + len(seen)},
+        ).scalars()
+        # Rowids are in name order (store/customer_index.py): no sorting here.
+        fresh = [r for r in _rows(conn, list(rowids)) if r.customer_id not in seen]
+        for r in fresh[:need]:
+            seen.add(r.customer_id)
+            hits.append(CustomerHit(r.customer_id, r.name, r.address, r.phone, r.accounts))
+    return hits
 
 
 def index_customer(session: Session, customer_id: str) -> None:
@@ -101,30 +169,24 @@ def index_customer(session: Session, customer_id: str) -> None:
     if cust is None:
         return
     accounts = session.scalars(
-        select(UtilityAccount).where(UtilityAccount.customer_id == customer_id)
+        select(UtilityAccount)
+        .where(UtilityAccount.customer_id == customer_id)
+        .order_by(UtilityAccount.account_no)
     ).all()
     licenses = session.scalars(select(License).where(License.customer_id == customer_id)).all()
-    addresses = [a.service_address for a in accounts] or [cust.mailing_address]
-    phone = cust.phone
-    session.execute(
-        text("DELETE FROM customer_search WHERE customer_id = :id"), {"id": customer_id}
+    row = customer_index.make_row(
+        cust.id,
+        cust.customer_no,
+        cust.first_name,
+        cust.last_name,
+        cust.business_name,
+        cust.phone,
+        cust.mailing_address,
+        [a.account_no for a in accounts],
+        [a.service_address for a in accounts],
+        [n for x in licenses for n in (x.license_no, x.tag_no) if n],
     )
-    session.execute(
-        text(
-            "INSERT INTO customer_search (customer_id, name, accounts, address, phone, licenses) "
-            "VALUES (:id, :name, :accounts, :address, :phone, :licenses)"
-        ),
-        {
-            "id": customer_id,
-            "name": cust.display_name,
-            "accounts": " ".join([cust.customer_no] + [a.account_no for a in accounts]),
-            "address": " · ".join(addresses),
-            "phone": f"{phone} {_digits(phone)}" if phone else "",
-            "licenses": " ".join(
-                filter(None, [x.license_no for x in licenses] + [x.tag_no for x in licenses])
-            ),
-        },
-    )
+    customer_index.put(session.connection(), row)
 
 
 # Entries that move the deposit the city holds, not the balance due (services/utility_service.py).

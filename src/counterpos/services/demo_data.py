@@ -6,11 +6,12 @@ import json
 import random
 from datetime import date, timedelta
 
-from sqlalchemy import insert, text
+from sqlalchemy import insert
 
 from counterpos.resources_path import data_path
 from counterpos.services import settings, users
 from counterpos.services.station import Station
+from counterpos.store import customer_index
 from counterpos.store.models import Customer, LedgerEntry, License, UtilityAccount, new_id, utcnow
 
 DEMO_SEED = 20261122
@@ -163,18 +164,5 @@ def add_demo_customers(station: Station, data: dict, count: int, seed: int = DEM
 
 
 def rebuild_search_index(session) -> None:
-    """Rebuild the whole customer search index from the tables in one statement."""
-    session.execute(text("DELETE FROM customer_search"))
-    session.execute(
-        text("""
-        INSERT INTO customer_search (customer_id, name, accounts, address, phone, licenses)
-        SELECT c.id,
-               CASE WHEN c.business_name != '' THEN c.business_name || ' (' || c.first_name || ' ' || c.last_name || ')'
-                    ELSE c.first_name || ' ' || c.last_name END,
-               c.customer_no || ' ' || COALESCE((SELECT group_concat(a.account_no, ' ') FROM utility_account a WHERE a.customer_id = c.id), ''),
-               COALESCE((SELECT group_concat(a.service_address, ' · ') FROM utility_account a WHERE a.customer_id = c.id), c.mailing_address),
-               CASE WHEN c.phone != '' THEN c.phone || ' ' || replace(replace(replace(replace(c.phone, '(', ''), ')', ''), '-', ''), ' ', '') ELSE '' END,
-               COALESCE((SELECT group_concat(l.license_no || ' ' || l.tag_no, ' ') FROM license l WHERE l.customer_id = c.id), '')
-        FROM customer c
-    """)
-    )
+    """Rebuild the whole customer search index from the tables (see store/customer_index.py)."""
+    customer_index.rebuild(session.connection())

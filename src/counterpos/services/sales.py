@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartError
 from counterpos.domain.money import Money, MoneyError
 from counterpos.domain.receipt_number import format_receipt_no
-from counterpos.domain.tenders import DRAWER_KINDS, Tender, TenderError, settle
+from counterpos.domain.tenders import DRAWER_KINDS, Settlement, Tender, TenderError, settle
 from counterpos.services import audit
 from counterpos.services.actor import Actor
-from counterpos.services.drawer_sessions import is_closed
 from counterpos.services.errors import InputError, NotFound, StateError
 from counterpos.services.service_rules import SaleContext, rules_for
 from counterpos.services.station import Station
 from counterpos.store.models import (
+    DrawerClose,
     DrawerSession,
     ReceiptSequence,
     Sale,
@@ -53,7 +55,7 @@ def next_receipt_no(session: Session, station_code: str) -> tuple[int, str]:
     return seq, format_receipt_no(station_code, seq)
 
 
-def validate(cart: Cart, tenders: list[Tender]):
+def validate(cart: Cart, tenders: list[Tender]) -> Settlement:
     try:
         cart.check_sellable()
     except (CartError, MoneyError) as exc:
@@ -65,95 +67,157 @@ def validate(cart: Cart, tenders: list[Tender]):
 
 
 def complete_sale(
-    station: Station, actor: Actor, session_id: str, cart: Cart, tenders: list[Tender]
+    station: Station,
+    actor: Actor,
+    session_id: str,
+    cart: Cart,
+    tenders: list[Tender],
+    *,
+    in_transaction: Callable[[Session, Sale], None] | None = None,
 ) -> CompletedSale:
-    """Save the sale. Validates everything first; on any error nothing is written."""
+    """Save the sale. Validates everything first; on any error nothing is written.
+
+    `in_transaction(session, sale)`, if given, runs inside the sale's own transaction after
+    everything else is written (card payments link their requests to the sale there): if it
+    raises, the sale is not saved either."""
     actor.require("sell", "take payments")
     settlement = validate(cart, tenders)
     with station.store.write() as s:
-        drawer = s.get(DrawerSession, session_id)
-        if drawer is None or drawer.station_code != station.code or drawer.user_id != actor.user_id:
-            raise StateError("Open your drawer session before taking payments.")
-        if is_closed(s, session_id):
-            raise StateError("This drawer session is closed; open a new session to take payments.")
-        for index, line in enumerate(cart.lines):
-            rules = rules_for(line.service_code)
-            if rules is not None:
-                if rules.permission:
-                    actor.require(rules.permission, rules.permission_what)
-                rules.validate(s, line, cart, index)
-        seq, receipt_no = next_receipt_no(s, station.code)
-        sale = Sale(
-            receipt_no=receipt_no,
-            station_code=station.code,
-            sequence=seq,
-            kind="sale",
-            session_id=session_id,
-            user_id=actor.user_id,
-            customer_id=cart.customer_id,
-            total_cents=cart.total.cents,
-            change_cents=settlement.change.cents,
+        return write_sale(
+            s, station.code, actor, session_id, cart, settlement, in_transaction=in_transaction
         )
-        s.add(sale)
+
+
+def write_sale(
+    s: Session,
+    station_code: str,
+    actor: Actor,
+    session_id: str,
+    cart: Cart,
+    settlement: Settlement,
+    at: datetime | None = None,
+    *,
+    in_transaction: Callable[[Session, Sale], None] | None = None,
+) -> CompletedSale:
+    """Write a validated sale inside the caller's write transaction.
+
+    `complete_sale` is the till's way in; the demo history calls this with a past time `at`
+    (naive UTC) so that its sales are written exactly as the till writes them, service rules
+    included.
+    """
+    drawer = s.execute(
+        select(DrawerSession.station_code, DrawerSession.user_id, DrawerClose.id)
+        .outerjoin(DrawerClose, DrawerClose.session_id == DrawerSession.id)
+        .where(DrawerSession.id == session_id)
+    ).first()
+    if drawer is None or drawer[0] != station_code or drawer[1] != actor.user_id:
+        raise StateError("Open your drawer session before taking payments.")
+    if drawer[2] is not None:
+        raise StateError("This drawer session is closed; open a new session to take payments.")
+    for index, line in enumerate(cart.lines):
+        rules = rules_for(line.service_code)
+        if rules is not None:
+            if rules.permission:
+                actor.require(rules.permission, rules.permission_what)
+            rules.validate(s, line, cart, index)
+    wanted = {line.account_no for line in cart.lines if line.account_no}
+    accounts: dict[str, str] = {}  # account number -> account id
+    if wanted:
+        accounts = dict(
+            s.execute(
+                select(UtilityAccount.account_no, UtilityAccount.id).where(
+                    UtilityAccount.account_no.in_(wanted)
+                )
+            ).all()
+        )
+    for number in sorted(wanted - accounts.keys()):
+        raise NotFound(f"There is no utility account {number}.")
+    seq, receipt_no = next_receipt_no(s, station_code)
+    if at is not None:
+        stamp = _stamp(at)
+        event.listen(s, "before_flush", stamp)
+    sale = Sale(
+        receipt_no=receipt_no,
+        station_code=station_code,
+        sequence=seq,
+        kind="sale",
+        session_id=session_id,
+        user_id=actor.user_id,
+        customer_id=cart.customer_id,
+        total_cents=cart.total.cents,
+        change_cents=settlement.change.cents,
+    )
+    s.add(sale)
+    s.flush()
+    ctx = SaleContext(s, station_code, actor, sale, receipt_no, cart)
+    for no, line in enumerate(cart.lines, start=1):
+        row = SaleLine(
+            id=new_id(),
+            sale_id=sale.id,
+            line_no=no,
+            service_code=line.service_code,
+            description=line.description,
+            quantity=line.quantity,
+            amount_cents=line.amount.cents,
+            gl_account=line.gl_account,
+            account_id=accounts.get(line.account_no) if line.account_no else None,
+            details=dict(line.details),
+        )
+        rules = rules_for(line.service_code)
+        if rules is not None:
+            rules.before_line(ctx, line, row)
+        s.add(row)
         s.flush()
-        ctx = SaleContext(s, station.code, actor, sale, receipt_no, cart)
-        for no, line in enumerate(cart.lines, start=1):
-            account = None
-            if line.account_no:
-                account = s.scalar(
-                    select(UtilityAccount).where(UtilityAccount.account_no == line.account_no)
-                )
-                if account is None:
-                    raise NotFound(f"There is no utility account {line.account_no}.")
-            row = SaleLine(
-                id=new_id(),
+        if rules is not None:
+            rules.on_sale(ctx, line, row)
+    for pos, applied in enumerate(settlement.applied, start=1):
+        t = applied.tender
+        s.add(
+            TenderRow(
                 sale_id=sale.id,
-                line_no=no,
-                service_code=line.service_code,
-                description=line.description,
-                quantity=line.quantity,
-                amount_cents=line.amount.cents,
-                gl_account=line.gl_account,
-                account_id=account.id if account else None,
-                details=dict(line.details),
+                position=pos,
+                kind=t.kind,
+                amount_cents=applied.applied.cents,
+                tendered_cents=t.amount.cents,
+                change_cents=applied.change.cents,
+                reference=t.reference.strip(),
+                payer=t.payer.strip(),
+                card_brand=t.card_brand,
+                card_last4=t.card_last4,
             )
-            rules = rules_for(line.service_code)
-            if rules is not None:
-                rules.before_line(ctx, line, row)
-            s.add(row)
-            s.flush()
-            if rules is not None:
-                rules.on_sale(ctx, line, row)
-        documents = ctx.documents
-        for pos, applied in enumerate(settlement.applied, start=1):
-            t = applied.tender
-            s.add(
-                TenderRow(
-                    sale_id=sale.id,
-                    position=pos,
-                    kind=t.kind,
-                    amount_cents=applied.applied.cents,
-                    tendered_cents=t.amount.cents,
-                    change_cents=applied.change.cents,
-                    reference=t.reference.strip(),
-                    payer=t.payer.strip(),
-                    card_brand=t.card_brand,
-                    card_last4=t.card_last4,
-                )
-            )
-        audit.record(
-            s,
-            station.code,
-            "sale",
-            actor=actor.username,
-            target=receipt_no,
-            details={
-                "total_cents": cart.total.cents,
-                "lines": len(cart.lines),
-                "tenders": [a.tender.kind for a in settlement.applied],
-            },
         )
+    s.flush()
+    if at is not None:
+        event.remove(s, "before_flush", stamp)
+    audit.record(
+        s,
+        station_code,
+        "sale",
+        actor=actor.username,
+        target=receipt_no,
+        details={
+            "total_cents": cart.total.cents,
+            "lines": len(cart.lines),
+            "tenders": [a.tender.kind for a in settlement.applied],
+        },
+        at=at,
+    )
+    if in_transaction is not None:
+        s.flush()
+        in_transaction(s, sale)
     opens = any(a.tender.kind in DRAWER_KINDS for a in settlement.applied)
     return CompletedSale(
-        sale.id, receipt_no, cart.total, settlement.change, opens, tuple(documents)
+        sale.id, receipt_no, cart.total, settlement.change, opens, tuple(ctx.documents)
     )
+
+
+def _stamp(at: datetime) -> Callable:
+    """A before_flush hook giving every row the sale adds (ledger entries, documents, ...) the
+    sale's past time before it is first written. Only the demo history writes past sales."""
+
+    def hook(session: Session, _context, _instances) -> None:
+        for obj in session.new:
+            if hasattr(obj, "created_at"):
+                obj.created_at = at
+
+    return hook
