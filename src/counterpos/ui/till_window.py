@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 from counterpos.domain.cart import Cart
 from counterpos.services import catalog, customers
 from counterpos.services.clock import to_local
-from counterpos.services.errors import CounterError
+from counterpos.services.errors import CounterError, PermissionDenied
+from counterpos.services.service_rules import rules_for
+from counterpos.ui.passport_dialog import PassportDialog
 from counterpos.ui.service_line_dialog import ServiceLineDialog
 from counterpos.ui.tender_dialog import TenderDialog
 from counterpos.ui.widgets.cart_table import CartTable
@@ -210,20 +212,34 @@ class TillWindow(QMainWindow):
                 return
             code = item.data(Qt.ItemDataRole.UserRole)
         self.message.clear()
-        dialog = ServiceLineDialog(
-            self.station,
-            self.service(code),
-            customer_panel=self.panel.panel,
-            account=self.panel.selected_account(),
-            parent=self,
-        )
+        svc = self.service(code)
+        rules = rules_for(code)
+        if rules is not None and rules.permission and not self.actor.can(rules.permission):
+            # Said now, not after the customer has paid: complete_sale would refuse it anyway.
+            try:
+                self.actor.require(rules.permission, rules.permission_what)
+            except PermissionDenied as exc:
+                self.message.setText(str(exc))
+            return
+        if any(f.get("dialog") == "passport" for f in svc.fields):
+            dialog = PassportDialog(self.station, self.cart.customer_id, parent=self)
+        else:
+            dialog = ServiceLineDialog(
+                self.station,
+                svc,
+                customer_panel=self.panel.panel,
+                account=self.panel.selected_account(),
+                parent=self,
+                customer_id=self.cart.customer_id,
+            )
         dialog.accepted.connect(lambda: self._line_added(dialog))
         dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
         self.dialog = dialog
         dialog.open()
 
-    def _line_added(self, dialog: ServiceLineDialog) -> None:
-        self.cart.add(dialog.line)
+    def _line_added(self, dialog) -> None:
+        for line in dialog.lines:
+            self.cart.add(line)
         self.notice.clear()
         self._refresh_cart()
 
