@@ -37,9 +37,16 @@ class CounterFlow(QObject):
         self.drawer_dialog = None
         self.till = TillWindow(self.station, actor, session)
         self.till.logged_out.connect(self.logged_out)
+        self.till.new_session_wanted.connect(lambda: self.new_session(actor))
         self.till.show()
         self.till.activateWindow()
         self.login.hide()
+
+    def new_session(self, actor) -> None:
+        """The drawer was closed and the cashier stays: count a new float, then the till."""
+        self.till = None
+        self.login.show()
+        self.logged_in(actor)
 
     def logged_out(self) -> None:
         self.till = None
