@@ -21,6 +21,10 @@ COMMAND_MODULES = (
     "report",
     "audit",
     "card",
+    "printer",
+    "drawer",
+    "central",
+    "sync",
 )
 
 

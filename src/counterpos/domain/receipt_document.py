@@ -45,6 +45,8 @@ class ReceiptDocument:
     reprint_count: int = 0  # 0: the original; n: the n-th reprint
     documents: tuple[str, ...] = ()  # permits, tags, licenses issued with the sale
     notes: tuple[str, ...] = field(default_factory=tuple)
+    logo: bool = False  # print the city's logo where the printer can print images
+    reprinted_at: datetime | None = None  # local time of this reprint, when it is one
 
     @property
     def subtotal(self) -> Money:
@@ -60,87 +62,144 @@ class ReceiptDocument:
 
     @property
     def barcode(self) -> str:
+        """What the barcode / QR code holds: the receipt number, so a scan brings it back."""
         return self.receipt_no
 
+    @property
+    def reprint_mark(self) -> str:
+        return f"REPRINT #{self.reprint_count}" if self.reprint_count else ""
 
-def _pair(left: str, right: str, width: int) -> str:
+
+# Row styles: "text" plain, "center", "bold" (emphasised), "big" (centered, double
+# width and height: half as many characters fit), "rule", "barcode" (text is the code's value),
+# "blank".
+@dataclass(frozen=True, slots=True)
+class Row:
+    text: str
+    style: str = "text"
+
+
+def _pair(left: str, right: str, width: int) -> list[str]:
+    """Left text and a right-aligned value on one line; a left text too long wraps above."""
     room = width - len(right) - 1
-    if len(left) > room:
-        left = left[: max(room, 0)]
-    return f"{left}{' ' * (width - len(left) - len(right))}{right}"
+    if len(left) <= room:
+        return [f"{left}{' ' * (width - len(left) - len(right))}{right}"]
+    words = _wrap(left, max(room, 1))
+    if len(words[-1]) <= room and len(words) > 1:
+        last = words[-1]
+        return words[:-1] + [f"{last}{' ' * (width - len(last) - len(right))}{right}"]
+    return _wrap(left, width) + [right.rjust(width)]
+
+
+def _labelled(label: str, value: str, width: int) -> list[str]:
+    """`Label      value`; a value too long for the line goes on its own lines below the label."""
+    if len(label) + 1 + len(value) <= width:
+        return [f"{label}{' ' * (width - len(label) - len(value))}{value}"]
+    return [label] + _wrap(value, width, "  ")
 
 
 def _wrap(text: str, width: int, indent: str = "") -> list[str]:
-    words, lines, cur = text.split(), [], ""
-    for word in words:
-        candidate = f"{cur} {word}".strip()
-        if len(indent + candidate) <= width:
-            cur = candidate
-        else:
+    """Word-wrap; a word longer than the line is split, never cut off."""
+    room = max(width - len(indent), 1)
+    lines: list[str] = []
+    cur = ""
+    for word in text.split():
+        while len(word) > room:
             if cur:
                 lines.append(indent + cur)
-            cur = word[: width - len(indent)]
+                cur = ""
+            lines.append(indent + word[:room])
+            word = word[room:]
+        candidate = f"{cur} {word}" if cur else word
+        if len(candidate) <= room:
+            cur = candidate
+        else:
+            lines.append(indent + cur)
+            cur = word
     if cur:
         lines.append(indent + cur)
     return lines
 
 
-def render_text(doc: ReceiptDocument, width: int = 42) -> list[str]:
-    """The receipt as lines of at most `width` characters (the printer's or the preview's)."""
-    rule = "-" * width
-    out: list[str] = []
-    for text in (doc.city_name, doc.city_address, doc.city_phone):
+def wrap_text(text: str, width: int, indent: str = "") -> list[str]:
+    """Word-wrap `text` to `width` characters (public form of the layout's wrapper)."""
+    return _wrap(text, width, indent)
+
+
+def layout(doc: ReceiptDocument, width: int = 42) -> list[Row]:
+    """The receipt as styled rows for a `width`-character printer (ESC/POS, preview, text)."""
+    out: list[Row] = []
+
+    def add(texts: list[str], style: str = "text") -> None:
+        out.extend(Row(t, style) for t in texts)
+
+    half = max(width // 2, 1)
+    if doc.city_name:
+        add(_wrap(doc.city_name, half), "big")
+    for text in (doc.city_address, doc.city_phone):
         if text:
-            out.extend(t.center(width).rstrip() for t in _wrap(text, width))
-    out.append("")
-    title = doc.title
+            add(_wrap(text, width), "center")
+    out.append(Row("", "blank"))
+    add(_wrap(doc.title, half), "big")
     if doc.reprint_count:
-        title = f"{title} - REPRINT #{doc.reprint_count}"
-    out.append(title.center(width).rstrip())
-    out.append(_pair("Receipt", doc.receipt_no, width))
-    out.append(_pair("Date", doc.when.strftime("%m/%d/%Y %I:%M %p"), width))
-    out.append(_pair("Station", doc.station_code, width))
-    out.append(_pair("Cashier", doc.cashier, width))
+        add(_wrap(doc.reprint_mark, half), "big")
+        if doc.reprinted_at:
+            add([f"Reprinted {doc.reprinted_at:%m/%d/%Y %I:%M %p}"], "center")
+    add(_labelled("Receipt", doc.receipt_no, width))
+    add(_labelled("Date", doc.when.strftime("%m/%d/%Y %I:%M %p"), width))
+    add(_labelled("Station", doc.station_code, width))
+    add(_labelled("Cashier", doc.cashier, width))
     if doc.customer:
-        out.append(_pair("Customer", doc.customer, width))
+        add(_labelled("Customer", doc.customer, width))
     if doc.customer_no:
-        out.append(_pair("Customer no.", doc.customer_no, width))
-    out.append(rule)
+        add(_labelled("Customer no.", doc.customer_no, width))
+    out.append(Row("-" * width, "rule"))
     for line in doc.lines:
         desc = line.description if line.quantity == 1 else f"{line.quantity} x {line.description}"
-        wrapped = _wrap(desc, width - 12) or [""]
-        out.append(_pair(wrapped[0], line.amount.format(), width))
-        out.extend(wrapped[1:])
+        add(_pair(desc, line.amount.format(), width))
         for detail in line.details:
-            out.extend(_wrap(detail, width, "  "))
-    out.append(rule)
-    out.append(_pair("Subtotal", doc.subtotal.format(), width))
-    out.append(_pair("TOTAL", doc.total.format(), width))
-    out.append("")
+            add(_wrap(detail, width, "  "))
+    out.append(Row("-" * width, "rule"))
+    add(_pair("Subtotal", doc.subtotal.format(), width))
+    add(_pair("TOTAL", doc.total.format(), width), "bold")
+    out.append(Row("", "blank"))
     for tender in doc.tenders:
         if tender.tendered is not None and tender.tendered != tender.amount:
-            out.append(_pair(f"{tender.label} tendered", tender.tendered.format(), width))
+            add(_pair(f"{tender.label} tendered", tender.tendered.format(), width))
         else:
-            out.append(_pair(tender.label, tender.amount.format(), width))
+            add(_pair(tender.label, tender.amount.format(), width))
         if tender.detail:
-            out.extend(_wrap(tender.detail, width, "  "))
+            add(_wrap(tender.detail, width, "  "))
     if doc.change:
-        out.append(_pair("Change", doc.change.format(), width))
+        add(_pair("Change", doc.change.format(), width))
     if doc.balances:
-        out.append(rule)
+        out.append(Row("-" * width, "rule"))
         for account_no, balance in doc.balances:
             label = "Credit" if balance.cents < 0 else "Balance due"
-            out.append(_pair(f"{label} {account_no}", Money(abs(balance.cents)).format(), width))
+            add(_pair(f"{label} {account_no}", Money(abs(balance.cents)).format(), width))
     if doc.documents:
-        out.append(rule)
+        out.append(Row("-" * width, "rule"))
         for d in doc.documents:
-            out.extend(_wrap(f"Issued: {d}", width))
+            add(_wrap(f"Issued: {d}", width))
     for note in doc.notes:
-        out.extend(_wrap(note, width))
+        add(_wrap(note, width))
     if doc.footer:
-        out.append(rule)
+        out.append(Row("-" * width, "rule"))
         for text in doc.footer:
-            out.extend(t.center(width).rstrip() for t in _wrap(text, width))
-    out.append("")
-    out.append(f"*{doc.receipt_no}*".center(width).rstrip())
+            add(_wrap(text, width), "center")
+    out.append(Row("", "blank"))
+    out.append(Row(doc.barcode, "barcode"))
     return out
+
+
+def render_text(doc: ReceiptDocument, width: int = 42) -> list[str]:
+    """The receipt as lines of at most `width` characters (the printer's or the preview's)."""
+    lines: list[str] = []
+    for row in layout(doc, width):
+        if row.style in ("center", "big"):
+            lines.append(row.text.center(width).rstrip())
+        elif row.style == "barcode":
+            lines.append(f"*{row.text}*".center(width).rstrip())
+        else:
+            lines.append(row.text)
+    return lines

@@ -30,6 +30,11 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
     if key == "station.code":
         station.set_code(value)
         return
+    if key == "central.url" and value.strip():
+        from counterpos.services.sync_service import connect  # keeps a password out of settings
+
+        connect(station, value, actor_name=actor.username if actor else "admin")
+        return
     if (
         key.endswith("_cents")
         or key
@@ -38,6 +43,8 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
             "auth.lockout_minutes",
             "ui.idle_lock_minutes",
             "drawer.baud",
+            "printer.timeout",
+            "drawer.open_within",
             "yard_sale.max_per_year",
             "yard_sale.max_days",
         )
@@ -49,6 +56,13 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
         from counterpos.services.card_payments import check_setting  # noqa: PLC0415
 
         check_setting(key, value)
+    if key in ("printer.url", "printer.profile"):
+        from counterpos.services import printing  # printer settings are checked before saving
+
+        if key == "printer.url":
+            printing.check_printer_url(value, station.home)
+        else:
+            printing.check_profile(value)
     with station.store.write() as s:
         old = settings.put(s, key, value)
         audit.record(

@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session
 from counterpos.domain.money import Money
 from counterpos.services.errors import NotFound
 from counterpos.services.station import Station
-from counterpos.store.models import Customer, LedgerEntry, License, UtilityAccount
+from counterpos.store.models import (
+    CentralLedgerEntry,
+    Customer,
+    LedgerEntry,
+    License,
+    UtilityAccount,
+)
 
 
 @dataclass(frozen=True)
@@ -126,13 +132,20 @@ DEPOSIT_TYPES = ("deposit", "deposit_applied", "deposit_refund", "deposit_transf
 
 
 def account_balance(session: Session, account_id: str) -> Money:
+    """This station's ledger plus the entries made elsewhere that sync pulled down, each once."""
     cents = session.scalar(
         select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
             LedgerEntry.account_id == account_id,
             LedgerEntry.entry_type.not_in(DEPOSIT_TYPES),
         )
     )
-    return Money(int(cents))
+    elsewhere = session.scalar(
+        select(func.coalesce(func.sum(CentralLedgerEntry.amount_cents), 0)).where(
+            CentralLedgerEntry.account_id == account_id,
+            ~select(LedgerEntry.id).where(LedgerEntry.id == CentralLedgerEntry.id).exists(),
+        )
+    )
+    return Money(int(cents) + int(elsewhere))
 
 
 def panel(station: Station, customer_id: str) -> CustomerPanel:

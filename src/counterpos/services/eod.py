@@ -227,7 +227,7 @@ def _events(s, rows, closes, users, session_id, day):
         AuditEvent.at >= start,
         AuditEvent.at < end,
         AuditEvent.station_code.in_(stations),
-        (AuditEvent.approver != "") | AuditEvent.action.in_(("no_sale", "reprint")),
+        (AuditEvent.approver != "") | AuditEvent.action.in_(("no_sale", "receipt_reprint")),
     )
     approvals, no_sales, reprints = [], 0, 0
     for e in s.scalars(q.order_by(AuditEvent.seq)):
@@ -238,7 +238,7 @@ def _events(s, rows, closes, users, session_id, day):
             approvals.append(Approval_(e.action, e.actor, e.approver, e.target, to_local(e.at)))
         if e.action == "no_sale":
             no_sales += 1
-        elif e.action == "reprint":
+        elif e.action == "receipt_reprint":
             reprints += 1
     return tuple(approvals), no_sales, reprints
 

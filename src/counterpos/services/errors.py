@@ -37,3 +37,7 @@ class StateError(CounterError):
 
 class DeviceError(CounterError):
     """A printer, drawer or terminal fault; the sale it belongs to is already saved."""
+
+
+class CentralUnavailable(CounterError):
+    """The central database could not be reached; the station keeps working and retries."""

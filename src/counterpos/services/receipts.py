@@ -110,12 +110,13 @@ def build_document(session: Session, sale: Sale, reprint_count: int = 0) -> Rece
         )
         for t in sale.tenders
     )
+    conf = settings.all_values(session)  # one query for the six settings a receipt shows
     return ReceiptDocument(
-        city_name=settings.get(session, "city.name"),
-        city_address=settings.get(session, "city.address"),
-        city_phone=settings.get(session, "city.phone"),
+        city_name=conf["city.name"],
+        city_address=conf["city.address"],
+        city_phone=conf["city.phone"],
         station_code=sale.station_code,
-        station_name=settings.get(session, "station.name"),
+        station_name=conf["station.name"],
         cashier=cashier.full_name if cashier else "",
         when=to_local(sale.created_at),
         receipt_no=sale.receipt_no,
@@ -124,14 +125,7 @@ def build_document(session: Session, sale: Sale, reprint_count: int = 0) -> Rece
         customer=customer.display_name if customer else "",
         customer_no=customer.customer_no if customer else "",
         balances=tuple(balances),
-        footer=tuple(
-            f
-            for f in (
-                settings.get(session, "receipt.footer_en"),
-                settings.get(session, "receipt.footer_es"),
-            )
-            if f
-        ),
+        footer=tuple(f for f in (conf["receipt.footer_en"], conf["receipt.footer_es"]) if f),
         title={"sale": "RECEIPT", "void": "VOID", "refund": "REFUND"}.get(
             sale.kind, sale.kind.upper()
         ),

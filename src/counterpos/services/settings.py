@@ -52,6 +52,15 @@ KNOWN: tuple[SettingKey, ...] = (
     ),
     SettingKey("drawer.baud", "9600", "cash drawer serial speed"),
     SettingKey("drawer.kick", "1b700019fa", "bytes that open the drawer, in hex"),
+    SettingKey("printer.timeout", "5", "seconds a print may take before it is reported as failed"),
+    SettingKey(
+        "receipt.logo", "", "image file printed at the top of receipts (profiles with images)"
+    ),
+    SettingKey(
+        "drawer.open_within",
+        "3",
+        "seconds a drawer kick may wait; a later one is dropped and reported, never fired late",
+    ),
     SettingKey(
         "session.over_short_limit_cents", "500", "over/short beyond this needs a supervisor"
     ),

@@ -12,10 +12,12 @@ from counterpos.store.models.license import License
 from counterpos.store.models.outbox import OutboxRow
 from counterpos.store.models.paid_in_out import PaidInOut
 from counterpos.store.models.passport import PassportApplication, PassportMailing
+from counterpos.store.models.print_job import PrintJob
 from counterpos.store.models.refund_request import RefundRequest
 from counterpos.store.models.sale import Sale, SaleLine, TenderRow
 from counterpos.store.models.setting import Setting
 from counterpos.store.models.station import ReceiptSequence, Station
+from counterpos.store.models.sync_state import CentralLedgerEntry, SyncStatus, SyncWatermark
 from counterpos.store.models.tag_inventory import TagBlock, TagMovement
 from counterpos.store.models.user import Role, RolePermission, User
 from counterpos.store.models.utility_account import LedgerEntry, UtilityAccount
@@ -29,6 +31,7 @@ __all__ = [
     "CitationPayment",
     "Citation",
     "AuditEvent",
+    "CentralLedgerEntry",
     "DrawerClose",
     "Base",
     "CardRequest",
@@ -41,6 +44,7 @@ __all__ = [
     "License",
     "OutboxRow",
     "PaidInOut",
+    "PrintJob",
     "ReceiptSequence",
     "Role",
     "RolePermission",
@@ -49,6 +53,8 @@ __all__ = [
     "Service",
     "Setting",
     "Station",
+    "SyncStatus",
+    "SyncWatermark",
     "TenderRow",
     "User",
     "UtilityAccount",

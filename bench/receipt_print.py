@@ -1,0 +1,184 @@
+"""Benchmark: from "Complete" to the receipt bytes handed to the printer backend.
+
+A five-line sale is saved with services.sales.complete_sale; then the timed path runs exactly
+what services.printing.print_receipt does before the wire: load the saved sale, build the
+receipt document, lay it out for the 80 mm profile, render ESC/POS through python-escpos in the
+profile's code page, and hand the bytes to the backend on the printer's worker thread (a backend
+that only keeps the bytes, so the network is not timed). Baseline, in the same run: python-escpos's
+Dummy printer rendering the same text lines directly (textln per line, then a cut).
+
+Run: PYTHONPATH=src python bench/receipt_print.py [--sales 100]
+Reports median and p95 in milliseconds, and the ratio to the baseline (goal: < 50 ms, < 3x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from escpos.printer import Dummy
+from sqlalchemy import select
+
+from counterpos.domain.cart import Cart
+from counterpos.domain.money import Money
+from counterpos.domain.receipt_document import render_text
+from counterpos.domain.tenders import Tender
+from counterpos.hardware.printer_backends import Backend, PrintJob
+from counterpos.hardware.printer_profile import load_profile
+from counterpos.services import auth, catalog, drawer_sessions, printing, receipts, sales, settings
+from counterpos.services.demo_data import add_demo_customers, load_demo_file
+from counterpos.services.station import Station
+from counterpos.services.users import add_user
+from counterpos.store.models import UtilityAccount
+
+
+class KeepBytes(Backend):
+    """A backend that keeps what it is handed: the end of the timed path."""
+
+    url = "bench:"
+
+    def __init__(self) -> None:
+        self.handed_at = 0.0
+        self.data = b""
+
+    def send(self, job: PrintJob, timeout: float, check_status: bool) -> str:
+        self.handed_at = time.perf_counter()
+        self.data = job.data
+        return "kept"
+
+
+def five_lines(station: Station, account_no: str, customer_id: str) -> Cart:
+    cart = Cart(customer_id=customer_id)
+    cart.add(
+        catalog.price_line(
+            station, "utility_payment", details={"account_no": account_no}, amount_text="84.25"
+        )
+    )
+    cart.add(
+        catalog.price_line(
+            station,
+            "animal_license",
+            details={
+                "animal_name": "Peñita",
+                "species": "dog",
+                "altered": "yes",
+                "term": "1",
+                "senior": "no",
+                "rabies_certificate": "R-2026-114",
+                "rabies_expires": (date.today() + timedelta(days=700)).isoformat(),
+            },
+        )
+    )
+    cart.add(
+        catalog.price_line(
+            station,
+            "passport_execution",
+            quantity=2,
+            details={"applicants": "José Núñez, Ana Núñez"},
+        )
+    )
+    cart.add(catalog.price_line(station, "bus_pass", details={"pass_type": "senior_monthly"}))
+    cart.add(
+        catalog.price_line(
+            station, "citation", details={"citation_no": "PK-55120"}, amount_text="45.00"
+        )
+    )
+    return cart
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sales", type=int, default=100)
+    args = ap.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="bench-receipt-"))
+    station = Station.open(home)
+    station.set_code("B1", "Bench counter")
+    data = load_demo_file()
+    with station.store.write() as s:
+        for key in ("name", "address", "phone"):
+            settings.put(s, f"city.{key}", data["city"][key])
+    add_user(station, "maria", "Maria Lopez", "cashier", "1111")
+    add_demo_customers(station, data, 50)
+    actor = auth.login(station, "maria", "1111")
+    session = drawer_sessions.open_session(station, actor, {"bill_20": 5})
+    with station.store.read() as s:
+        acct = s.scalar(select(UtilityAccount).order_by(UtilityAccount.account_no).limit(1))
+        account_no, customer_id = acct.account_no, acct.customer_id
+
+    profile = load_profile("generic-80mm")
+    backend = KeepBytes()
+    printer = printing.Printer("bench:", profile, backend, 5.0, None)
+
+    complete_ms, print_ms, base_ms, doc_ms, render_ms, handoff_ms = [], [], [], [], [], []
+    for _ in range(args.sales):
+        cart = five_lines(station, account_no, customer_id)
+        tenders = [Tender("cash", Money.parse("400.00"))]
+        t0 = time.perf_counter()
+        done = sales.complete_sale(station, actor, session.session_id, cart, tenders)
+        t1 = time.perf_counter()
+        # --- the timed path: what print_receipt does up to the backend ---
+        with station.store.read() as s:
+            doc = receipts.build_document(s, receipts.load_sale(s, done.receipt_no))
+        td = time.perf_counter()
+        job = PrintJob(printing.receipt_bytes(doc, printer), done.receipt_no, profile.chars)
+        tr = time.perf_counter()
+        printing.send(printer, job)
+        t2 = backend.handed_at
+        complete_ms.append((t1 - t0) * 1000)
+        print_ms.append((t2 - t1) * 1000)
+        doc_ms.append((td - t1) * 1000)
+        render_ms.append((tr - td) * 1000)
+        handoff_ms.append((t2 - tr) * 1000)
+        # --- baseline: python-escpos Dummy with the same text lines, directly ---
+        lines = render_text(doc, profile.chars)
+        b0 = time.perf_counter()
+        dummy = Dummy()
+        for line in lines:
+            dummy.textln(line)
+        dummy.cut()
+        _ = dummy.output
+        base_ms.append((time.perf_counter() - b0) * 1000)
+    assert b"Pe\xa4ita" in backend.data  # ñ in CP858, the bytes really are the receipt
+
+    def row(name: str, v: list[float]) -> str:
+        return f"| {name} | {statistics.median(v):.2f} | {pct(v, 95):.2f} |"
+
+    def ratio(v: list[float]) -> str:
+        med = statistics.median(v) / statistics.median(base_ms)
+        return f"median {med:.1f}x, p95 {pct(v, 95) / pct(base_ms, 95):.1f}x"
+
+    print(
+        f"{args.sales} five-line sales, profile {profile.name} ({profile.chars} chars), "
+        f"Python {sys.version.split()[0]}"
+    )
+    print("| path | median ms | p95 ms |")
+    print("| --- | --- | --- |")
+    print(row("complete_sale (save, for context)", complete_ms))
+    print(row("saved sale -> receipt bytes at the backend", print_ms))
+    print(row("  of which: load the sale, build the document", doc_ms))
+    print(row("  of which: layout + ESC/POS bytes (python-escpos)", render_ms))
+    print(row("  of which: hand-off to the printer's worker thread", handoff_ms))
+    print(row("baseline: escpos Dummy, same text lines", base_ms))
+    print(f"ratio to baseline, saved sale -> bytes: {ratio(print_ms)}")
+    print(f"ratio to baseline, layout + ESC/POS bytes: {ratio(render_ms)}")
+    total = [c + p for c, p in zip(complete_ms, print_ms, strict=True)]
+    print(
+        f"Complete pressed -> bytes at the backend (save included): median "
+        f"{statistics.median(total):.1f} ms, p95 {pct(total, 95):.1f} ms"
+    )
+    station.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

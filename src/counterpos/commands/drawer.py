@@ -1,0 +1,43 @@
+"""`counterpos drawer test|no-sale`: open the cash drawer to test it, or an audited no-sale."""
+
+from __future__ import annotations
+
+import argparse
+
+from counterpos.commands.common import login_from_args, open_station
+from counterpos.services import drawer
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "drawer", help="test or open the cash drawer", description="The cash drawer."
+    )
+    ds = p.add_subparsers(dest="drawer_command", metavar="ACTION", required=True)
+    test = ds.add_parser(
+        "test",
+        help="open the drawer once",
+        description="Open the cash drawer (drawer.port) and report success or the exact failure.",
+    )
+    test.set_defaults(func=run_test)
+    ns = ds.add_parser(
+        "no-sale",
+        help="open the drawer without a sale (needs the no_sale permission)",
+        description="Open the drawer without a sale; audited with who, when and why. "
+        "Asks for the PIN, or reads COUNTERPOS_PIN.",
+    )
+    ns.add_argument("--user", required=True, help="who opens it (a supervisor)")
+    ns.add_argument("--reason", required=True, help="why the drawer is opened")
+    ns.set_defaults(func=run_no_sale)
+
+
+def run_test(args: argparse.Namespace) -> int:
+    station = open_station(args, must_exist=False)
+    print(drawer.drawer_test(station))
+    return 0
+
+
+def run_no_sale(args: argparse.Namespace) -> int:
+    station = open_station(args)
+    actor = login_from_args(station, args.user)
+    print(drawer.no_sale(station, actor, args.reason))
+    return 0
