@@ -65,6 +65,13 @@ def test_void_from_the_menu_takes_a_supervisors_override(qtbot, drive, till, sta
     assert "Voided" in till.notice.text() and "$25.00" in till.notice.text()
     (v,) = rows(station, "SELECT * FROM sale WHERE kind = 'void'")
     assert v["original_sale_id"] == done.sale_id and v["approver_id"] is not None
+    # The VOID slip prints off the GUI thread (to the preview printer here).
+    qtbot.waitUntil(lambda: till.last_void_print is not None, timeout=10_000)
+    outcome = till.last_void_print
+    assert not isinstance(outcome, str), outcome
+    assert outcome.receipt_no == f"{done.receipt_no}-V"
+    (job,) = rows(station, "SELECT * FROM print_job WHERE kind = 'void_slip'")
+    assert job["status"] == "ok"
 
 
 def test_a_wrong_override_pin_leaves_the_sale_standing(qtbot, drive, till, station):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +44,12 @@ KIND_KEYS = ((CASH, "F7"), (CHECK, "F8"), (MONEY_ORDER, "F9"))
 
 
 class TenderDialog(QDialog):
-    """Completes the sale through services.sales.complete_sale; `completed` holds the result."""
+    """Completes the sale through services.sales.complete_sale; `completed` holds the result.
+
+    `sale_saved(CompletedSale)` is emitted the moment the sale is saved, so the till can open
+    the drawer and print while the change-due page is still up."""
+
+    sale_saved = Signal(object)
 
     def __init__(self, station, actor, session_id: str, cart, parent=None) -> None:
         super().__init__(parent)
@@ -356,6 +362,7 @@ class TenderDialog(QDialog):
             self._error(str(exc), None)
             return
         self.completed = done
+        self.sale_saved.emit(done)
         self.parts = list(tenders)
         document = receipts.receipt_document(self.station, done.receipt_no)
         self.receipt_lines = render_text(document)

@@ -46,6 +46,7 @@ class TillMenus(QObject):
             ("add", tr("Add service"), "F3", till.add_service),
             ("remove", tr("Remove line"), "F4", till.remove_line),
             ("pay", tr("Pay…"), "F5", till.pay),
+            ("reprint", tr("Reprint a receipt…"), "F6", till.reprint),
             ("new", tr("New sale"), "F8", till.new_sale),
         ):
             self._add(sale, name, label, key, slot)

@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from counterpos.domain.cart import Cart
-from counterpos.services import catalog, customers, utility_service
+from counterpos.services import catalog, customers, sync_service, utility_service, void_print
 from counterpos.services.clock import to_local
 from counterpos.services.errors import CounterError, PermissionDenied
 from counterpos.services.service_rules import rules_for
+from counterpos.ui import print_worker
 from counterpos.ui.lock_screen import IdleLock
 from counterpos.ui.passport_dialog import PassportDialog
+from counterpos.ui.reprint_dialog import ReprintDialog
 from counterpos.ui.service_line_dialog import ServiceLineDialog
+from counterpos.ui.sync_status import SyncStatusLabel
 from counterpos.ui.tender_dialog import TenderDialog
 from counterpos.ui.till_menus import TillMenus
 from counterpos.ui.widgets.cart_table import CartTable
@@ -53,6 +56,9 @@ class TillWindow(QMainWindow):
         self.session = session
         self.cart = Cart()
         self.session_closed = False
+        self.sync_worker = None  # set by the flow when central.url is set
+        self.last_print = None
+        self.last_void_print = None
         self.dialog: QDialog | None = None
         self.services = catalog.list_services(station)
         self.setWindowTitle(
@@ -121,6 +127,7 @@ class TillWindow(QMainWindow):
                 ("F3", self.tr("Add service")),
                 ("F4", self.tr("Remove line")),
                 ("F5", self.tr("Pay")),
+                ("F6", self.tr("Reprint")),
                 ("F8", self.tr("New sale")),
                 ("F12", self.tr("Log out")),
                 ("Esc", self.tr("Back")),
@@ -157,9 +164,8 @@ class TillWindow(QMainWindow):
         )
         for label in (self.station_label, self.cashier_label, self.session_label):
             bar.addWidget(label)
-        # Slot for the sync state (outbox / central link), filled in by the sync workstream.
-        self.sync_slot = QLabel()
-        self.sync_slot.setObjectName("syncState")
+        # The sync state (outbox / central link): up to date, N waiting, or offline since.
+        self.sync_slot = SyncStatusLabel(lambda: sync_service.status(self.station))
         bar.addPermanentWidget(self.sync_slot)
 
     # -- customer ------------------------------------------------------------------------
@@ -297,6 +303,7 @@ class TillWindow(QMainWindow):
             return
         self.message.clear()
         dialog = TenderDialog(self.station, self.actor, self.session.session_id, self.cart, self)
+        dialog.sale_saved.connect(self.after_sale)
         dialog.finished.connect(lambda _r: self._paid(dialog))
         self.dialog = dialog
         dialog.open()
@@ -319,6 +326,28 @@ class TillWindow(QMainWindow):
             )
         )
         self.lookup.focus()
+
+    def after_sale(self, completed) -> None:
+        """The sale is saved: drawer and receipt off the GUI thread; the central sync is woken."""
+        self.last_print = None
+        print_worker.print_after_sale(self.station, self.actor, completed, self._printed)
+        if self.sync_worker is not None:
+            self.sync_worker.wake()
+
+    def _printed(self, after) -> None:
+        self.last_print = after
+        if after.problems:
+            self.message.setText(after.message)  # says the sale is saved, and to use Reprint
+        else:
+            self.statusBar().showMessage(after.message, 8000)
+
+    def reprint(self) -> None:
+        """F6: find any receipt and print it again (marked REPRINT), or save it as PDF."""
+        self.message.clear()
+        dialog = ReprintDialog(self.station, self.actor, self)
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        self.dialog = dialog
+        dialog.open()
 
     def new_sale(self) -> None:
         """F8: clear the cart and the customer for the next person at the counter."""
@@ -400,6 +429,13 @@ class TillWindow(QMainWindow):
             dialog.voided.connect(self._voided)
         if key == "close":
             dialog.closed.connect(lambda _r: setattr(self, "session_closed", True))
+            warning = sync_service.closing_day_warning(self.station)
+            if warning:
+                label = QLabel(warning)  # the service words it for the cashier
+                label.setObjectName("syncWarning")
+                label.setWordWrap(True)
+                dialog.layout().insertWidget(0, label)
+                dialog.sync_warning = label
         dialog.finished.connect(lambda _r: self._control_finished(dialog))
 
     def _voided(self, result) -> None:
@@ -409,6 +445,24 @@ class TillWindow(QMainWindow):
             )
         )
         self.refresh_customer()
+        self.last_void_print = None
+
+        def printed(outcome) -> None:
+            self.last_void_print = outcome
+            self.statusBar().showMessage(outcome.message, 8000)
+
+        def failed(message: str) -> None:
+            self.last_void_print = message
+            self.message.setText(message)
+
+        print_worker.run_in_background(
+            void_print.print_void_slip,
+            self.station,
+            self.actor,
+            result.receipt_no,
+            on_done=printed,
+            on_error=failed,
+        )
 
     def _control_finished(self, dialog) -> None:
         self._dialog_closed(dialog)
