@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
@@ -65,9 +66,19 @@ def validate(cart: Cart, tenders: list[Tender]):
 
 
 def complete_sale(
-    station: Station, actor: Actor, session_id: str, cart: Cart, tenders: list[Tender]
+    station: Station,
+    actor: Actor,
+    session_id: str,
+    cart: Cart,
+    tenders: list[Tender],
+    *,
+    in_transaction: Callable[[Session, Sale], None] | None = None,
 ) -> CompletedSale:
-    """Save the sale. Validates everything first; on any error nothing is written."""
+    """Save the sale. Validates everything first; on any error nothing is written.
+
+    `in_transaction(session, sale)`, if given, runs inside the sale's own transaction after
+    everything else is written (card payments link their requests to the sale there): if it
+    raises, the sale is not saved either."""
     actor.require("sell", "take payments")
     settlement = validate(cart, tenders)
     with station.store.write() as s:
@@ -153,6 +164,9 @@ def complete_sale(
                 "tenders": [a.tender.kind for a in settlement.applied],
             },
         )
+        if in_transaction is not None:
+            s.flush()
+            in_transaction(s, sale)
     opens = any(a.tender.kind in DRAWER_KINDS for a in settlement.applied)
     return CompletedSale(
         sale.id, receipt_no, cart.total, settlement.change, opens, tuple(documents)
