@@ -506,3 +506,35 @@ def test_card_alone_does_not_open_the_drawer(station, cashier, drawer, sim, term
     card = cp.charge(station, cashier, drawer.session_id, cart, Money(5000), terminal=terminal)
     done = cp.finish_sale(station, cashier, drawer.session_id, cart, [], [card.request_id])
     assert not done.opens_drawer
+
+
+def test_the_card_link_is_saved_with_the_sale_or_not_at_all(
+    station, cashier, drawer, sim, terminal, monkeypatch
+):
+    """finish_sale links its requests inside the sale's transaction: a failure after the link
+    (here: the disk full as the sale commits) leaves neither the sale nor the link."""
+    from counterpos.services import sales
+
+    cart = utility_cart(station)
+    result = cp.charge(station, cashier, drawer.session_id, cart, Money(5000), terminal=terminal)
+    real = sales.complete_sale
+
+    def failing_commit(*args, in_transaction=None, **kwargs):
+        def link_then_fail(s, sale):
+            in_transaction(s, sale)
+            assert s.get(CardRequest, result.request_id).sale_id == sale.id
+            raise OSError("disk full")
+
+        return real(*args, in_transaction=link_then_fail, **kwargs)
+
+    monkeypatch.setattr(sales, "complete_sale", failing_commit)
+    with pytest.raises(OSError):
+        cp.finish_sale(station, cashier, drawer.session_id, cart, [], [result.request_id])
+    assert stored(station) == (0, 0, 0, {"approved": 1})
+    with station.store.read() as s:
+        assert s.get(CardRequest, result.request_id).sale_id is None
+    monkeypatch.undo()
+    done = cp.finish_sale(station, cashier, drawer.session_id, cart, [], [result.request_id])
+    with station.store.read() as s:
+        assert s.get(CardRequest, result.request_id).sale_id == done.sale_id
+    assert stored(station) == (1, 5000, 0, {"approved": 1})

@@ -79,11 +79,10 @@ def counter(qtbot, styled, station):
     return login, flow
 
 
-@pytest.fixture
-def till(qtbot, drive, counter):
-    """Maria logged in with a counted $95.00 float: the till on screen, focus in the lookup."""
+def open_till(qtbot, drive, counter, username: str = "maria", pin: str = "1111"):
+    """Log in and count a $95.00 float: the till on screen, focus in the lookup."""
     login, flow = counter
-    drive.log_in(login, "maria", "1111")
+    drive.log_in(login, username, pin)
     dialog = flow.drawer_dialog
     dialog.counts["bill_20"].setValue(4)
     dialog.counts["bill_10"].setValue(1)
@@ -94,3 +93,15 @@ def till(qtbot, drive, counter):
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture
+def till(qtbot, drive, counter):
+    """Maria (cashier) logged in with a counted $95.00 float: the till on screen."""
+    return open_till(qtbot, drive, counter)
+
+
+@pytest.fixture
+def senior_till(qtbot, drive, counter):
+    """James (senior cashier: may start and stop service) at the till with a $95.00 float."""
+    return open_till(qtbot, drive, counter, "james", "2222")

@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from sqlalchemy import text
 
+from counterpos.services import tag_inventory
+
 pytestmark = pytest.mark.gui
 K = Qt.Key
 
@@ -74,9 +76,14 @@ def test_render_the_main_screens(qtbot, drive, counter, station):
     drive.type(till.picker, "4")
     drive.type(till.dialog.fields["address"].editor, "1418 Juniper Way")
     drive.press(till.dialog.fields["address"].editor, K.Key_Return)
+    tag_inventory.give_demo_block(station)  # an animal license now takes a tag from the block
     drive.type(till.picker, "2")
     form = till.dialog
     drive.type(form.fields["animal_name"].editor, "Biscuit")
+    # Breed, colour and veterinarian became required with the animal license rules.
+    drive.type(form.fields["breed"].editor, "Beagle")
+    drive.type(form.fields["colour"].editor, "Tan")
+    drive.type(form.fields["veterinarian"].editor, "Dr. Ames")
     drive.type(form.fields["rabies_certificate"].editor, "RC-88213")
     drive.type(form.fields["rabies_expires"].editor, "03/14/2029")
     drive.press(form.fields["rabies_expires"].editor, K.Key_Return)

@@ -112,14 +112,14 @@ def test_bad_line_input_in_the_till_leaves_the_cart_and_store_alone(
         assert s.execute(text("SELECT COUNT(*) FROM sale")).scalar() == 0
 
 
-def test_quantity_multiplies_a_per_applicant_fee(qtbot, drive, styled, station):
-    dialog = ServiceLineDialog(station, service(station, "passport_execution"))
+def test_quantity_multiplies_a_per_set_fee(qtbot, drive, styled, station):
+    # Passport execution now counts its applicants in its own dialog; photos still take a count.
+    dialog = ServiceLineDialog(station, service(station, "passport_photo"))
     qtbot.addWidget(dialog)
     dialog.show()
-    drive.type(dialog.fields["applicants"].editor, "Ana Ruiz, Leo Ruiz")
     dialog.fields["quantity"].editor.setValue(2)
-    drive.press(dialog.fields["applicants"].editor, Qt.Key.Key_Return)
-    assert dialog.line.quantity == 2 and dialog.line.amount.format() == "$70.00"
+    drive.press(dialog.fields["quantity"].editor, Qt.Key.Key_Return)
+    assert dialog.line.quantity == 2 and dialog.line.amount.format() == "$30.00"
 
 
 def test_a_bad_money_field_is_marked_and_a_good_one_prices_the_bracket(
@@ -129,6 +129,11 @@ def test_a_bad_money_field_is_marked_and_a_good_one_prices_the_bracket(
     qtbot.addWidget(dialog)
     dialog.show()
     drive.type(dialog.fields["business_name"].editor, "Vista Tacos")
+    # A new license now needs the owner, the address and the clerk's review ticked.
+    drive.type(dialog.fields["owner_name"].editor, "Rosa Vista")
+    drive.type(dialog.fields["business_address"].editor, "12 Main St")
+    for key in ("zoning_ok", "id_seen", "seller_permit", "health_permit"):
+        dialog.checks("review")[key].setChecked(True)
     drive.type(dialog.fields["gross_receipts_cents"].editor, "lots")
     drive.press(dialog.fields["gross_receipts_cents"].editor, Qt.Key.Key_Return)
     assert "Gross receipts" in dialog.field_error("gross_receipts_cents")
@@ -137,6 +142,11 @@ def test_a_bad_money_field_is_marked_and_a_good_one_prices_the_bracket(
     drive.type(dialog.fields["gross_receipts_cents"].editor, "120,000")
     drive.press(dialog.fields["gross_receipts_cents"].editor, Qt.Key.Key_Return)
     assert dialog.line.amount.format() == "$125.00"  # $50 base + $75 for $50k–250k
+    # The disability-access fee rides along as its own line.
+    assert [ln.service_code for ln in dialog.lines][1:] == [
+        "disability_access_city",
+        "disability_access_state",
+    ]
 
 
 def test_a_miscellaneous_receipt_takes_its_gl_account_from_the_list(qtbot, drive, styled, station):

@@ -191,10 +191,12 @@ def test_split_tender_check_then_cash(qtbot, drive, till, station, owing):
 
 def test_remove_line_and_new_sale(qtbot, drive, till, station, owing):
     find(qtbot, drive, till, owing["last_name"], owing["id"])
+    # Passports now need a senior cashier and their own dialog: ring two miscellaneous receipts.
     for _ in range(2):
-        line = ring(qtbot, drive, till, "3")  # passport execution, per applicant
-        drive.type(line.fields["applicants"].editor, "A. Applicant")
-        drive.press(line.fields["applicants"].editor, K.Key_Return)
+        line = ring(qtbot, drive, till, "8")
+        drive.type(line.fields["memo"].editor, "Copies")
+        drive.type(line.fields["amount"].editor, "35.00")
+        drive.press(line.fields["amount"].editor, K.Key_Return)
     assert till.total.text() == "$70.00" and till.cart_table.rowCount() == 2
     drive.key(till, K.Key_F4)
     assert till.total.text() == "$35.00" and till.cart_table.rowCount() == 1
@@ -230,7 +232,19 @@ def test_log_out_is_refused_with_a_sale_in_progress(qtbot, drive, till, owing):
     assert len(till.cart.lines) == 1
 
 
-def test_a_zero_dollar_stop_service_completes_without_a_tender(qtbot, drive, till, station, owing):
+def test_a_cashier_is_told_plainly_she_may_not_stop_service(qtbot, drive, till, owing):
+    find(qtbot, drive, till, owing["last_name"], owing["id"])
+    till.picker.setCurrentRow([s.code for s in till.services].index("stop_service"))
+    drive.key(till, K.Key_F3)
+    assert till.dialog is None and till.cart.lines == []
+    assert "may not stop utility service" in till.message.text()
+
+
+def test_a_zero_dollar_stop_service_completes_without_a_tender(
+    qtbot, drive, senior_till, station, owing
+):
+    # Stopping service now needs a senior cashier (start_stop_service): James rings it.
+    till = senior_till
     find(qtbot, drive, till, owing["last_name"], owing["id"])
     drive.key(till, K.Key_F3)  # in the list already: F3 opens the highlighted service
     till.dialog.reject()

@@ -68,7 +68,10 @@ def quote(station: Station, cart: Cart, base: Money) -> CardQuote:
 
 
 def ensure_fee_service(session: Session) -> None:
-    """The catalog entry fee lines point at (GL 4990); hidden from the till's service buttons."""
+    """The catalog entry fee lines point at (GL 4990); hidden from the till's service buttons.
+
+    New stores get it from db/seed/catalog.json ("active": false); this only adds it to a store
+    seeded before that entry existed, and is a no-op otherwise."""
     if session.get(Service, FEE_SERVICE) is None:
         session.add(
             Service(

@@ -6,7 +6,8 @@ The order that keeps a card payment from being lost or charged twice:
 3. no answer in time makes the row `unknown` and the station asks the terminal for the status
    of that same request id before anything else happens (the terminal never charges one request
    id twice); while a request is pending or unknown, no new card request starts in the session;
-4. approved requests become card tenders of the sale (`finish_sale`), and are linked to it.
+4. approved requests become card tenders of the sale (`finish_sale`), and are linked to it in
+   the same transaction that saves the sale.
 """
 
 from __future__ import annotations
@@ -424,9 +425,10 @@ def resolve_pending(
 def relink(session: Session, session_id: str) -> int:
     """Link approved requests to the sale that already holds their tender.
 
-    `finish_sale` saves the sale, then links the requests in a second transaction; if the
-    station stopped in between, the sale's card tender (same session, approval code, last four
-    and amount, not yet claimed) names the request. Returns how many were linked.
+    `finish_sale` links the requests in the sale's own transaction; this repairs a sale saved
+    with a card tender some other way (directly through `sales.complete_sale`, or by a station
+    from before the link was atomic): the sale's card tender (same session, approval code, last
+    four and amount, not yet claimed) names the request. Returns how many were linked.
     """
     rows = session.scalars(
         select(CardRequest).where(
@@ -546,7 +548,7 @@ def finish_sale(
     """Complete the sale with the other tenders plus the approved card requests.
 
     Adds the convenience fee line (what the approved cards carried) and one card tender per
-    approved request, then links the requests to the sale.
+    approved request, and links the requests to the sale in the sale's own transaction.
     """
     with station.store.write() as s:
         relink(s, session_id)  # a sale saved before a crash keeps its card
@@ -563,17 +565,24 @@ def finish_sale(
             results.append(_result(row))
     fee = Money(sum(r.fee.cents for r in results))
     full_cart = cart_with_fee(cart, fee)
-    done = sales.complete_sale(
+
+    def link(s: Session, sale: Sale) -> None:
+        # In the sale's own transaction: a sale is never saved without its card requests
+        # pointing at it, nor a request linked to a sale that was not saved.
+        for r in results:
+            row = s.get(CardRequest, r.request_id)
+            if row.sale_id is not None:
+                raise StateError("That card payment is already on a sale.")
+            row.sale_id = sale.id
+
+    return sales.complete_sale(
         station,
         actor,
         session_id,
         full_cart,
         [t for t in tenders if t.kind != CARD] + [r.tender for r in results],
+        in_transaction=link,
     )
-    with station.store.write() as s:
-        for r in results:
-            s.get(CardRequest, r.request_id).sale_id = done.sale_id
-    return done
 
 
 # -- reversals and totals live in their own modules; these are the names others call ---------

@@ -50,6 +50,8 @@ def seed_catalog(session: Session) -> bool:
                 gl_account=svc["gl_account"],
                 hotkey=svc.get("hotkey", ""),
                 sort_order=order,
+                # "active": false seeds a service the till never lists (the card fee line).
+                active=svc.get("active", True),
                 fields=svc.get("fields", []),
             )
         )

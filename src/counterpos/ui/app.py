@@ -54,6 +54,7 @@ class TillApp(QObject):
         self.station = None
         self.flow = None
         self.progress = None
+        self.sync_worker = None  # started once the store is open, if central.url is set
         self.bench = os.environ.get(BENCH_ENV, "")
         self.login = LoginWindow()
         self.opener = StoreOpener()
@@ -104,6 +105,11 @@ class TillApp(QObject):
         from counterpos.ui.flow import CounterFlow
 
         self.flow = CounterFlow(station, self.login)
+        from counterpos.services import sync_service
+
+        if sync_service.central_url(station):
+            self.sync_worker = sync_service.start_worker(station)
+            self.flow.sync_worker = self.sync_worker
         self.login.set_station(station)
         if self.progress is not None:
             self.progress.close()
@@ -133,6 +139,8 @@ def run(home: Path, demo: bool) -> int:
     till = TillApp(app, home, demo)
     till.start()
     code = app.exec()
+    if till.sync_worker is not None:
+        till.sync_worker.stop()
     if till.station is not None:
         till.station.close()
     return code

@@ -14,6 +14,7 @@ class CounterFlow(QObject):
         self.login = login
         self.till = None
         self.drawer_dialog = None
+        self.sync_worker = None  # the app starts it when central.url is set
         login.logged_in.connect(self.logged_in)
 
     def logged_in(self, actor) -> None:
@@ -36,10 +37,18 @@ class CounterFlow(QObject):
 
         self.drawer_dialog = None
         self.till = TillWindow(self.station, actor, session)
+        self.till.sync_worker = self.sync_worker
         self.till.logged_out.connect(self.logged_out)
+        self.till.new_session_wanted.connect(lambda: self.new_session(actor))
         self.till.show()
         self.till.activateWindow()
         self.login.hide()
+
+    def new_session(self, actor) -> None:
+        """The drawer was closed and the cashier stays: count a new float, then the till."""
+        self.till = None
+        self.login.show()
+        self.logged_in(actor)
 
     def logged_out(self) -> None:
         self.till = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -25,13 +26,28 @@ TODAY_FIELDS = ("start_date", "stop_date")
 
 
 class ServiceLineDialog(QDialog):
-    """Prices the line through services.catalog.price_line; `line` holds the CartLine once accepted."""
+    """Prices the line through services.catalog.price_lines.
 
-    def __init__(self, station, service, customer_panel=None, account=None, parent=None) -> None:
+    Once accepted, `lines` holds the main CartLine plus its companions (the disability-access
+    fee with a business license, a late penalty, a new bus card) and `line` the main one.
+    """
+
+    def __init__(
+        self,
+        station,
+        service,
+        customer_panel=None,
+        account=None,
+        parent=None,
+        customer_id: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.station = station
         self.service = service
+        self.customer_id = customer_id or (customer_panel.customer_id if customer_panel else None)
         self.line = None
+        self.lines: list = []
+        self._records: dict[str, list[dict]] = {}
         self._accounts = {
             a.account_no: a for a in (customer_panel.accounts if customer_panel else ())
         }
@@ -120,6 +136,21 @@ class ServiceLineDialog(QDialog):
             for code, label in catalog.misc_gl_accounts(self.station):
                 box.addItem(f"{code} {label}", code)
             widget = box
+        elif kind == "bool":
+            widget = QCheckBox(spec["label"])
+        elif kind == "checklist":
+            widget = QWidget()
+            column = QVBoxLayout(widget)
+            column.setContentsMargins(0, 0, 0, 0)
+            for key, label in spec.get("items", []):
+                check = QCheckBox(label)
+                check.setObjectName(key)
+                column.addWidget(check)
+        elif kind == "records":
+            button = QPushButton(self.tr("Enter {what}… (none yet)").format(what=spec["label"]))
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, s=spec: self._enter_records(s))
+            widget = button
         else:  # text, date, money
             edit = QLineEdit()
             if kind == "date":
@@ -131,6 +162,29 @@ class ServiceLineDialog(QDialog):
             widget = edit
         widget.setObjectName(name)
         return widget
+
+    def checks(self, name: str) -> dict[str, QCheckBox]:
+        """The checkboxes of a checklist field, by item key."""
+        return {c.objectName(): c for c in self.fields[name].editor.findChildren(QCheckBox)}
+
+    def _enter_records(self, spec: dict) -> None:
+        """A records field is filled in its own dialog (passport applicants)."""
+        from counterpos.ui.passport_dialog import PassportDialog  # noqa: PLC0415
+
+        dialog = PassportDialog(parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        details = dialog.details()
+        self._records[spec["name"]] = details.get(spec["name"], [])
+        if "photo_sets" in self.fields and "photo_sets" in details:
+            editor = self.fields["photo_sets"].editor
+            if isinstance(editor, QLineEdit):
+                editor.setText(details["photo_sets"])
+        self.fields[spec["name"]].editor.setText(
+            self.tr("{what}: {n} entered (change…)").format(
+                what=spec["label"], n=len(self._records[spec["name"]])
+            )
+        )
 
     def _fee_text(self) -> str:
         rule = self.service.rule
@@ -177,20 +231,28 @@ class ServiceLineDialog(QDialog):
 
     # -- reading and confirming -----------------------------------------------------------
 
-    def value(self, name: str) -> str:
+    def value(self, name: str):
         field = self.fields.get(name)
         if field is None:
             return ""
+        if name in self._records:
+            return self._records[name]
         editor = field.editor
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QPushButton):  # a records field nobody filled in
+            return ""
         if isinstance(editor, QComboBox):
             if editor.isEditable():
                 return editor.currentText()
             return str(editor.currentData())
         if isinstance(editor, QSpinBox):
             return str(editor.value())
+        if not isinstance(editor, QLineEdit):  # a checklist
+            return {key: box.isChecked() for key, box in self.checks(name).items()}
         return editor.text()
 
-    def details(self) -> dict[str, str]:
+    def details(self) -> dict:
         return {spec["name"]: self.value(spec["name"]) for spec in self.service.fields}
 
     def _clear_errors(self) -> None:
@@ -202,12 +264,13 @@ class ServiceLineDialog(QDialog):
         self._clear_errors()
         quantity = int(self.value("quantity") or 1)
         try:
-            line = catalog.price_line(
+            lines = catalog.price_lines(
                 self.station,
                 self.service.code,
                 details=self.details(),
                 amount_text=self.value("amount") if self.service.takes_amount else None,
                 quantity=quantity,
+                customer_id=self.customer_id,
             )
         except InputError as exc:
             self.show_error(str(exc), exc.field)
@@ -220,7 +283,8 @@ class ServiceLineDialog(QDialog):
         except CounterError as exc:
             self.show_error(str(exc), None)
             return
-        self.line = line
+        self.lines = lines
+        self.line = lines[0]
         self.accept()
 
     def show_error(self, message: str, field: str | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from counterpos.domain.money import Money, MoneyError
 from counterpos.domain.receipt_document import render_text
 from counterpos.domain.tenders import (
+    CARD,
     CASH,
     CHECK,
     LABELS,
@@ -33,17 +35,23 @@ from counterpos.domain.tenders import (
     remaining_due,
     settle,
 )
-from counterpos.services import receipts, sales
+from counterpos.services import card_payments, receipts, sales
 from counterpos.services.errors import CounterError
+from counterpos.ui.card_payment_dialog import CardPaymentDialog
 from counterpos.ui.widgets.form_field import FormField
 from counterpos.ui.widgets.receipt_view import ReceiptView
 from counterpos.ui.widgets.shortcut_bar import ShortcutBar
 
-KIND_KEYS = ((CASH, "F7"), (CHECK, "F8"), (MONEY_ORDER, "F9"))
+KIND_KEYS = ((CASH, "F7"), (CHECK, "F8"), (MONEY_ORDER, "F9"), (CARD, "F10"))
 
 
 class TenderDialog(QDialog):
-    """Completes the sale through services.sales.complete_sale; `completed` holds the result."""
+    """Completes the sale through services.sales.complete_sale; `completed` holds the result.
+
+    `sale_saved(CompletedSale)` is emitted the moment the sale is saved, so the till can open
+    the drawer and print while the change-due page is still up."""
+
+    sale_saved = Signal(object)
 
     def __init__(self, station, actor, session_id: str, cart, parent=None) -> None:
         super().__init__(parent)
@@ -51,7 +59,10 @@ class TenderDialog(QDialog):
         self.actor = actor
         self.session_id = session_id
         self.cart = cart
-        self.parts: list[Tender] = []
+        self.parts: list[Tender] = []  # cash, check and money order parts
+        self.cards: list = []  # approved card_payments.CardResult, each a part of its own
+        self.card_dialog = None
+        self.terminal = None  # tests may hand a terminal; else the station's own
         self.completed = None
         self.receipt_lines: list[str] = []
         self.setWindowTitle(self.tr("Take payment"))
@@ -68,7 +79,7 @@ class TenderDialog(QDialog):
             ]
             + [(key, self.tr(LABELS[kind])) for kind, key in KIND_KEYS]
             + [("Esc", self.tr("Back to the sale"))],
-            per_row=4,
+            per_row=5,
         )
         layout.addWidget(self.bar)
         for kind, key in KIND_KEYS:
@@ -94,6 +105,11 @@ class TenderDialog(QDialog):
         sums.addWidget(self.total_label, 1, 0)
         sums.addWidget(QLabel(self.tr("Still due")), 0, 1)
         sums.addWidget(self.remaining_label, 1, 1)
+        self.card_fee_title = QLabel(self.tr("Card convenience fee"))
+        self.card_fee = QLabel()
+        self.card_fee.setObjectName("cardFee")
+        sums.addWidget(self.card_fee_title, 0, 2)
+        sums.addWidget(self.card_fee, 1, 2)
 
         self.parts_table = QTableWidget(0, 3)
         self.parts_table.setObjectName("tenders")
@@ -182,15 +198,36 @@ class TenderDialog(QDialog):
     # -- state ---------------------------------------------------------------------------
 
     def remaining(self) -> Money:
-        return remaining_due(self.cart.total, self.parts)
+        """What is still due of the sale itself (a card's fee is on top of what it pays)."""
+        paid_by_card = Money(sum(r.base.cents for r in self.cards))
+        return remaining_due(self.cart.total, [*self.parts, Tender(CASH, paid_by_card)])
+
+    def card_fee_total(self) -> Money:
+        return Money(sum(r.fee.cents for r in self.cards))
 
     def _refresh(self) -> None:
-        self.parts_table.setRowCount(len(self.parts))
-        for row, t in enumerate(self.parts):
-            detail = ", ".join(x for x in (t.reference, t.payer) if x)
-            for col, text in enumerate((self.tr(LABELS[t.kind]), detail, t.amount.format())):
+        rows = [
+            (self.tr(LABELS[t.kind]), ", ".join(x for x in (t.reference, t.payer) if x), t.amount)
+            for t in self.parts
+        ] + [
+            (
+                self.tr(LABELS[CARD]),
+                self.tr("{brand} ending {last4}, approval {code}, fee {fee}").format(
+                    brand=r.brand.upper(), last4=r.last4, code=r.approval_code, fee=r.fee.format()
+                ),
+                r.approved,
+            )
+            for r in self.cards
+        ]
+        self.parts_table.setRowCount(len(rows))
+        for row, (kind, detail, amount) in enumerate(rows):
+            for col, text in enumerate((kind, detail, amount.format())):
                 self.parts_table.setItem(row, col, QTableWidgetItem(text))
-        self.parts_table.setVisible(bool(self.parts))
+        self.parts_table.setVisible(bool(rows))
+        fee = self.card_fee_total()
+        self.card_fee.setText(fee.format())
+        for w in (self.card_fee_title, self.card_fee):
+            w.setVisible(bool(self.cards))
         self.remaining_label.setText(self.remaining().format())
         self.amount.editor.setText(self.remaining().plain())
         self.amount.editor.selectAll()
@@ -206,6 +243,9 @@ class TenderDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
+        if kind == CARD:  # a card pays what is still due unless the cashier types less
+            self.amount.editor.setText(self.remaining().plain())
+            self.amount.editor.selectAll()
         needs_number = kind in (CHECK, MONEY_ORDER)
         for w in (self.number_label, self.number):
             w.setEnabled(needs_number)
@@ -235,6 +275,17 @@ class TenderDialog(QDialog):
         if self.kind.currentData() == CASH and amount.cents > due.cents:
             self.change_preview.setText(
                 self.tr("Change {amount}").format(amount=Money(amount.cents - due.cents).format())
+            )
+        elif self.kind.currentData() == CARD and 0 < amount.cents <= due.cents:
+            try:
+                q = card_payments.quote(self.station, self.cart, amount)
+            except CounterError:
+                self.change_preview.clear()
+                return
+            self.change_preview.setText(
+                self.tr("Card {charge} (fee {fee})").format(
+                    charge=q.charge.format(), fee=q.fee.format()
+                )
             )
         else:
             self.change_preview.clear()
@@ -269,6 +320,8 @@ class TenderDialog(QDialog):
         except MoneyError as exc:
             self._error(str(exc), self.amount)
             return None
+        if kind == CARD:
+            return Tender(CARD, amount)  # checked by run_card; the terminal fills in the rest
         tender = Tender(
             kind,
             amount,
@@ -295,6 +348,9 @@ class TenderDialog(QDialog):
         tender = self.current_tender()
         if tender is None:
             return
+        if tender.kind == CARD:
+            self.run_card(tender.amount)
+            return
         due = self.remaining()
         if tender.amount.cents < due.cents:
             self._error(
@@ -318,8 +374,11 @@ class TenderDialog(QDialog):
         tender = self.current_tender()
         if tender is None:
             return
+        if tender.kind == CARD:
+            self.run_card(tender.amount)
+            return
         tenders = [*self.parts, tender]
-        if remaining_due(self.cart.total, tenders).cents == 0:
+        if remaining_due(self.cart.total, [*tenders, *self._card_bases()]).cents == 0:
             self._complete(tenders)
             return
         non_cash = sum(t.amount.cents for t in tenders if t.kind != CASH)
@@ -335,8 +394,70 @@ class TenderDialog(QDialog):
         )
         self.amount.editor.setFocus()
 
+    def _card_bases(self) -> list[Tender]:
+        return [Tender(CASH, r.base) for r in self.cards]  # what the cards paid of the sale
+
+    def run_card(self, amount: Money) -> None:
+        """Card: the amount (and its fee) go to the terminal in CardPaymentDialog; an approval
+        becomes a part of the payment; when nothing is left due the sale completes."""
+        due = self.remaining()
+        if amount.cents <= 0 or amount.cents > due.cents:
+            self._error(
+                self.tr("A card can pay up to the {due} still due.").format(due=due.format()),
+                self.amount,
+            )
+            return
+        try:
+            dialog = CardPaymentDialog(
+                self.station,
+                self.actor,
+                self.session_id,
+                self.cart,
+                amount,
+                self,
+                terminal=self.terminal,
+            )
+        except CounterError as exc:
+            self._error(str(exc), None)
+            return
+        dialog.finished.connect(lambda _r: self._card_finished(dialog))
+        self.card_dialog = dialog
+        dialog.open()
+
+    def _card_finished(self, dialog) -> None:
+        self.card_dialog = None
+        dialog.deleteLater()
+        self.activateWindow()
+        payment = dialog.payment
+        if payment is None:
+            self.message.setText(
+                self.tr("No card payment was taken. {due} is still due.").format(
+                    due=self.remaining().format()
+                )
+            )
+            self.amount.editor.setFocus()
+            return
+        self.cards.append(payment)
+        self._refresh()
+        if self.remaining().cents == 0:
+            self._complete(list(self.parts))
+            return
+        self.message.setText(
+            self.tr("{due} still due: take the next part.").format(due=self.remaining().format())
+        )
+        self.choose_kind(CASH)
+
     def remove_part(self) -> None:
-        if self.pages.currentIndex() != 0 or not self.parts:
+        if self.pages.currentIndex() != 0:
+            return
+        if not self.parts:
+            if self.cards:
+                self.message.setText(
+                    self.tr(
+                        "An approved card stays on this sale: take the rest of the payment "
+                        "to finish it."
+                    )
+                )
             return
         self.parts.pop()
         self._clear_errors()
@@ -344,18 +465,29 @@ class TenderDialog(QDialog):
 
     def _complete(self, tenders: list[Tender]) -> None:
         try:
-            settle(self.cart.total, tenders)
+            settle(self.cart.total, [*tenders, *self._card_bases()])
         except TenderError as exc:
             self._error(str(exc), self.amount)
             return
         try:
-            done = sales.complete_sale(
-                self.station, self.actor, self.session_id, self.cart, tenders
-            )
+            if self.cards:
+                done = card_payments.finish_sale(
+                    self.station,
+                    self.actor,
+                    self.session_id,
+                    self.cart,
+                    tenders,
+                    [r.request_id for r in self.cards],
+                )
+            else:
+                done = sales.complete_sale(
+                    self.station, self.actor, self.session_id, self.cart, tenders
+                )
         except CounterError as exc:
             self._error(str(exc), None)
             return
         self.completed = done
+        self.sale_saved.emit(done)
         self.parts = list(tenders)
         document = receipts.receipt_document(self.station, done.receipt_no)
         self.receipt_lines = render_text(document)
@@ -372,5 +504,17 @@ class TenderDialog(QDialog):
         # After the sale is saved, Esc is the same as "next customer".
         if self.completed is not None:
             self.accept()
+            return
+        if self.cards:
+            # The card is charged: leaving now would take the money without a sale.
+            self.message.setText(
+                self.tr(
+                    "A card payment of {amount} is approved: take the rest ({due}) to finish "
+                    "this sale."
+                ).format(
+                    amount=Money(sum(r.approved.cents for r in self.cards)).format(),
+                    due=self.remaining().format(),
+                )
+            )
             return
         super().reject()

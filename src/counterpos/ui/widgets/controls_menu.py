@@ -28,9 +28,17 @@ def add_controls_menu(
     station: Station,
     actor: Callable[[], Actor | None],
     session_id: Callable[[], str | None],
+    opened: Callable[[str, QWidget], None] | None = None,
 ) -> dict[str, QAction]:
     """Add Void / Close drawer / Day view / Audit trail to `menu`. `actor()` and `session_id()`
-    give the logged-in cashier and their open session at the moment the action is chosen."""
+    give the logged-in cashier and their open session at the moment the action is chosen.
+    `opened(key, dialog)`, if given, hears of each dialog as it opens (the till follows a void's
+    slip and a closed session through it)."""
+
+    def show(key: str, dialog) -> None:
+        if opened is not None:
+            opened(key, dialog)
+        dialog.open()
 
     def need_session() -> tuple[Actor, str] | None:
         who, sid = actor(), session_id()
@@ -44,22 +52,22 @@ def add_controls_menu(
     def void() -> None:
         got = need_session()
         if got:
-            VoidDialog(station, got[0], got[1], parent=window).open()
+            show("void", VoidDialog(station, got[0], got[1], parent=window))
 
     def close() -> None:
         got = need_session()
         if got:
-            CloseSessionDialog(station, got[0], got[1], window).open()
+            show("close", CloseSessionDialog(station, got[0], got[1], window))
 
     def day() -> None:
         who = actor()
         if who is not None:
-            DayViewDialog(station, who, window).open()
+            show("day", DayViewDialog(station, who, window))
 
     def audit() -> None:
         who = actor()
         if who is not None:
-            AuditView(station, who, window).open()
+            show("audit", AuditView(station, who, window))
 
     actions = {}
     for key, label, slot in (

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 DEBOUNCE_MS = 150
+# What a bill stub scan looks like (domain/bill_stub.py checks the rest): "UB" + 10 digits or more.
+STUB = re.compile(r"UB\d{10,}")
 
 
 class CustomerLookup(QWidget):
     """Calls `search(text)` 150 ms after the last keystroke; emits `chosen(customer_id)`."""
 
     chosen = Signal(str)
+    # A keyboard-wedge scanner typed a bill stub ("UB" and digits) and Enter.
+    scanned = Signal(str)
 
     def __init__(self, search: Callable[[str], list], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +86,11 @@ class CustomerLookup(QWidget):
             self.hint.setText(self.tr("No customer matches “{text}”.").format(text=text))
 
     def _enter_in_box(self) -> None:
+        text = self.box.text().strip().upper()
+        if STUB.fullmatch(text):
+            self.timer.stop()
+            self.scanned.emit(text)
+            return
         if self.timer.isActive() or self.results.count() == 0:
             self.run_search()
         item = self.results.currentItem()

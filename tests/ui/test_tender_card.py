@@ -1,0 +1,129 @@
+"""Card as a tender in the till, by keys, against the simulated terminal over real TCP."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import text
+
+from counterpos.hardware.card_simulator import CardSimulator
+from counterpos.services import config_service
+from counterpos.ui.card_payment_dialog import CardPaymentDialog
+
+pytestmark = pytest.mark.gui
+
+K = Qt.Key
+
+
+@pytest.fixture
+def sim(station):
+    s = CardSimulator().start()
+    config_service.set_value(station, "card.terminal", s.url, None)
+    config_service.set_value(station, "card.convenience_fee", "3%", None)
+    yield s
+    s.stop()
+
+
+def rows(station, sql: str, **params) -> list[dict]:
+    with station.store.read() as s:
+        return [dict(r._mapping) for r in s.execute(text(sql), params)]
+
+
+def ring_misc(qtbot, drive, till, amount: str):
+    drive.key(till, K.Key_F3)
+    drive.type(till.picker, "8")
+    qtbot.waitUntil(lambda: till.dialog is not None and till.dialog.isVisible())
+    line = till.dialog
+    drive.type(line.fields["memo"].editor, "Plans copy")
+    drive.type(line.fields["amount"].editor, amount)
+    drive.press(line.fields["amount"].editor, K.Key_Return)
+    qtbot.waitUntil(lambda: till.dialog is None)
+
+
+def open_pay(qtbot, drive, till):
+    drive.key(till, K.Key_F5)
+    pay = till.dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is pay, timeout=2000)
+    return pay
+
+
+def run_card(qtbot, drive, pay) -> CardPaymentDialog:
+    """Enter on the card amount opens the card dialog; Enter runs the card; wait for the answer."""
+    drive.press(pay.amount.editor, K.Key_Return)
+    qtbot.waitUntil(lambda: pay.card_dialog is not None and pay.card_dialog.isVisible())
+    card = pay.card_dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is card, timeout=2000)
+    drive.key(card, K.Key_Return)  # Run card (the default button)
+    qtbot.waitUntil(lambda: not card._busy and card.last_result is not None, timeout=10_000)
+    return card
+
+
+def test_twenty_cash_and_the_rest_by_card_with_the_fee(qtbot, drive, till, station, sim):
+    ring_misc(qtbot, drive, till, "120.00")
+    pay = open_pay(qtbot, drive, till)
+    pay.amount.editor.selectAll()
+    drive.type(pay.amount.editor, "20")
+    drive.key(pay, K.Key_F6)  # $20 cash as one part
+    assert pay.remaining_label.text() == "$100.00"
+    drive.key(pay, K.Key_F10)  # card, for what is still due
+    assert pay.kind.currentData() == "card" and pay.amount.editor.text() == "100.00"
+    assert pay.change_preview.text() == "Card $103.00 (fee $3.00)"  # the fee, before the card
+    card = run_card(qtbot, drive, pay)
+    assert card.fee_label.text() == "$3.00" and "Approved: $103.00" in card.status_label.text()
+    drive.key(card, K.Key_Return)  # Done
+    qtbot.waitUntil(lambda: pay.completed is not None, timeout=5000)
+    assert pay.card_fee.text() == "$3.00"
+    done = pay.completed
+    tenders = rows(
+        station,
+        "SELECT kind, amount_cents, card_last4 FROM tender WHERE sale_id = :s ORDER BY position",
+        s=done.sale_id,
+    )
+    assert [(t["kind"], t["amount_cents"]) for t in tenders] == [("cash", 2000), ("card", 10300)]
+    lines = rows(
+        station,
+        "SELECT description, amount_cents FROM sale_line WHERE sale_id = :s",
+        s=done.sale_id,
+    )
+    assert ("Card convenience fee", 300) in [
+        (ln["description"], ln["amount_cents"]) for ln in lines
+    ]
+    (req,) = rows(station, "SELECT sale_id, status FROM card_request")
+    assert req == {"sale_id": done.sale_id, "status": "approved"}
+    assert "Card convenience fee" in "\n".join(pay.receipt_lines)
+
+
+def test_a_declined_card_leaves_the_sale_open_for_another_tender(qtbot, drive, till, station, sim):
+    sim.script.append("decline")
+    ring_misc(qtbot, drive, till, "40.00")
+    pay = open_pay(qtbot, drive, till)
+    drive.key(pay, K.Key_F10)
+    card = run_card(qtbot, drive, pay)
+    assert "Declined" in card.status_label.text()
+    drive.key(card, K.Key_Escape)
+    qtbot.waitUntil(lambda: pay.card_dialog is None)
+    assert pay.completed is None and "No card payment" in pay.message.text()
+    assert pay.remaining_label.text() == "$40.00"
+    drive.key(pay, K.Key_F7)
+    drive.press(pay.amount.editor, K.Key_Return)
+    assert pay.completed is not None
+    assert rows(station, "SELECT kind FROM tender") == [{"kind": "cash"}]
+
+
+def test_an_approved_card_cannot_be_walked_away_from(qtbot, drive, till, station, sim):
+    ring_misc(qtbot, drive, till, "50.00")
+    pay = open_pay(qtbot, drive, till)
+    drive.key(pay, K.Key_F10)
+    pay.amount.editor.selectAll()
+    drive.type(pay.amount.editor, "30")
+    card = run_card(qtbot, drive, pay)
+    drive.key(card, K.Key_Return)
+    qtbot.waitUntil(lambda: pay.card_dialog is None)
+    assert pay.completed is None and pay.remaining_label.text() == "$20.00"
+    drive.key(pay, K.Key_Escape)
+    assert pay.isVisible() and "approved" in pay.message.text()
+    drive.key(pay, K.Key_F4)
+    assert "stays on this sale" in pay.message.text()
+    drive.press(pay.amount.editor, K.Key_Return)  # the $20.00 rest, in cash
+    assert pay.completed is not None
