@@ -79,7 +79,7 @@ class TenderDialog(QDialog):
             ]
             + [(key, self.tr(LABELS[kind])) for kind, key in KIND_KEYS]
             + [("Esc", self.tr("Back to the sale"))],
-            per_row=5,
+            per_row=4,
         )
         layout.addWidget(self.bar)
         for kind, key in KIND_KEYS:

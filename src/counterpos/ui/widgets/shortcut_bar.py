@@ -26,6 +26,7 @@ class ShortcutBar(QFrame):
                 k.setProperty("role", "key")
                 layout.addWidget(k)
                 t = QLabel(text)
+                t.setMinimumWidth(t.sizeHint().width())  # the window grows; a label never clips
                 layout.addWidget(t)
                 layout.addSpacing(10)
                 self.labels[key] = t
