@@ -137,6 +137,7 @@ def write_sale(
         stamp = _stamp(at)
         event.listen(s, "before_flush", stamp)
     sale = Sale(
+        id=new_id(),
         receipt_no=receipt_no,
         station_code=station_code,
         sequence=seq,
@@ -147,8 +148,7 @@ def write_sale(
         total_cents=cart.total.cents,
         change_cents=settlement.change.cents,
     )
-    s.add(sale)
-    s.flush()
+    s.add(sale)  # written with its lines at the next flush: one round of inserts, not one each
     ctx = SaleContext(s, station_code, actor, sale, receipt_no, cart)
     for no, line in enumerate(cart.lines, start=1):
         row = SaleLine(
@@ -167,8 +167,8 @@ def write_sale(
         if rules is not None:
             rules.before_line(ctx, line, row)
         s.add(row)
-        s.flush()
         if rules is not None:
+            s.flush()  # the service's own records point at this line and may query it
             rules.on_sale(ctx, line, row)
     for pos, applied in enumerate(settlement.applied, start=1):
         t = applied.tender
@@ -186,8 +186,8 @@ def write_sale(
                 card_last4=t.card_last4,
             )
         )
-    s.flush()
     if at is not None:
+        s.flush()  # every row of the sale is stamped before the hook goes
         event.remove(s, "before_flush", stamp)
     audit.record(
         s,
