@@ -12,10 +12,16 @@ from counterpos.services.station import Station
 from counterpos.ui.audit_view import AuditView
 from counterpos.ui.close_session_dialog import CloseSessionDialog
 from counterpos.ui.day_view import DayViewDialog
+from counterpos.ui.no_sale_dialog import NoSaleDialog
+from counterpos.ui.paid_in_out_dialog import PaidInOutDialog
+from counterpos.ui.refund_dialog import RefundDialog
 from counterpos.ui.void_dialog import VoidDialog
 
 SHORTCUTS = {
     "void": "Ctrl+Shift+V",
+    "refund": "Ctrl+Shift+R",
+    "paid": "Ctrl+Shift+P",
+    "no_sale": "Ctrl+Shift+N",
     "close": "Ctrl+Shift+C",
     "day": "Ctrl+Shift+D",
     "audit": "Ctrl+Shift+A",
@@ -30,7 +36,7 @@ def add_controls_menu(
     session_id: Callable[[], str | None],
     opened: Callable[[str, QWidget], None] | None = None,
 ) -> dict[str, QAction]:
-    """Add Void / Close drawer / Day view / Audit trail to `menu`. `actor()` and `session_id()`
+    """Add Void / Refund / Paid-in-out / No sale / Close drawer / Day view / Audit trail to `menu`. `actor()` and `session_id()`
     give the logged-in cashier and their open session at the moment the action is chosen.
     `opened(key, dialog)`, if given, hears of each dialog as it opens (the till follows a void's
     slip and a closed session through it)."""
@@ -54,6 +60,21 @@ def add_controls_menu(
         if got:
             show("void", VoidDialog(station, got[0], got[1], parent=window))
 
+    def refund() -> None:
+        got = need_session()
+        if got:
+            show("refund", RefundDialog(station, got[0], got[1], parent=window))
+
+    def paid() -> None:
+        got = need_session()
+        if got:
+            show("paid", PaidInOutDialog(station, got[0], got[1], parent=window))
+
+    def no_sale() -> None:
+        got = need_session()
+        if got:
+            show("no_sale", NoSaleDialog(station, got[0], got[1], parent=window))
+
     def close() -> None:
         got = need_session()
         if got:
@@ -72,6 +93,9 @@ def add_controls_menu(
     actions = {}
     for key, label, slot in (
         ("void", window.tr("Void a sale…"), void),
+        ("refund", window.tr("Refund a sale…"), refund),
+        ("paid", window.tr("Paid-in / paid-out…"), paid),
+        ("no_sale", window.tr("Open drawer, no sale…"), no_sale),
         ("close", window.tr("Close drawer…"), close),
         ("day", window.tr("Day view…"), day),
         ("audit", window.tr("Audit trail…"), audit),
