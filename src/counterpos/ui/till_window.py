@@ -31,7 +31,7 @@ from counterpos.ui.sync_status import SyncStatusLabel
 from counterpos.ui.tender_dialog import TenderDialog
 from counterpos.ui.till_menus import TillMenus
 from counterpos.ui.widgets.cart_table import CartTable
-from counterpos.ui.widgets.customer_lookup import CustomerLookup
+from counterpos.ui.widgets.customer_lookup import SHOWN, CustomerLookup
 from counterpos.ui.widgets.customer_panel import CustomerPanel
 from counterpos.ui.widgets.shortcut_bar import ShortcutBar
 
@@ -65,7 +65,7 @@ class TillWindow(QMainWindow):
             self.tr("CounterPOS – {city}").format(city=station.setting("city.name"))
         )
 
-        self.lookup = CustomerLookup(lambda text: customers.search(station, text))
+        self.lookup = CustomerLookup(lambda text: customers.search(station, text, limit=SHOWN))
         self.lookup.chosen.connect(self.choose_customer)
         self.panel = CustomerPanel()
 

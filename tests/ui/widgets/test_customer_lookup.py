@@ -69,3 +69,18 @@ def test_no_match_says_so_and_esc_clears(qtbot, drive, lookup):
     assert lookup.results.count() == 0
     drive.press(lookup.box, K.Key_Escape)
     assert lookup.box.text() == "" and lookup.hint.text() == ""
+
+
+def test_a_full_page_of_matches_says_there_may_be_more(qtbot):
+    from counterpos.services.customers import CustomerHit
+    from counterpos.ui.widgets.customer_lookup import SHOWN, CustomerLookup
+
+    hit = CustomerHit("id", "Ana Garcia", "1 Main St", "", "")
+    lookup = CustomerLookup(lambda text: [hit] * (SHOWN if text == "gar" else 3))
+    qtbot.addWidget(lookup)
+    lookup.box.setText("gar")
+    lookup.run_search()
+    assert lookup.hint.text().startswith(f"First {SHOWN} shown")
+    lookup.box.setText("garcia ana")
+    lookup.run_search()
+    assert lookup.hint.text().startswith("3 found")

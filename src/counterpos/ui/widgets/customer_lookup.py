@@ -13,6 +13,10 @@ DEBOUNCE_MS = 150
 STUB = re.compile(r"UB\d{10,}")
 
 
+# How many matches the lookup asks for and lists; a full page means there may be more.
+SHOWN = 20
+
+
 class CustomerLookup(QWidget):
     """Calls `search(text)` 150 ms after the last keystroke; emits `chosen(customer_id)`."""
 
@@ -79,9 +83,13 @@ class CustomerLookup(QWidget):
             self.results.addItem(item)
         if hits:
             self.results.setCurrentRow(0)
-            self.hint.setText(
-                self.tr("{n} found — ↓ ↑ to move, Enter to choose").format(n=len(hits))
-            )
+            if len(hits) >= SHOWN:  # the search stops at SHOWN: there may be more
+                hint = self.tr(
+                    "First {n} shown — type more to narrow; ↓ ↑ to move, Enter to choose"
+                )
+            else:
+                hint = self.tr("{n} found — ↓ ↑ to move, Enter to choose")
+            self.hint.setText(hint.format(n=len(hits)))
         else:
             self.hint.setText(self.tr("No customer matches “{text}”.").format(text=text))
 
