@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from counterpos.services.clock import utcnow
@@ -38,7 +38,7 @@ def event_hash(
 
 
 def event_row(
-    session: Session,
+    session: Session | Connection,
     station_code: str,
     action: str,
     *,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 
-from sqlalchemy import event, select, text
+from sqlalchemy import bindparam, event, select, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartError
@@ -15,10 +16,12 @@ from counterpos.domain.receipt_number import format_receipt_no
 from counterpos.domain.tenders import DRAWER_KINDS, Settlement, Tender, TenderError, settle
 from counterpos.services import audit
 from counterpos.services.actor import Actor
+from counterpos.services.clock import utcnow
 from counterpos.services.errors import InputError, NotFound, StateError
 from counterpos.services.service_rules import SaleContext, rules_for
 from counterpos.services.station import Station
 from counterpos.store.models import (
+    AuditEvent,
     DrawerClose,
     DrawerSession,
     ReceiptSequence,
@@ -28,6 +31,7 @@ from counterpos.store.models import (
     UtilityAccount,
     new_id,
 )
+from counterpos.store.outbox import full_row
 
 
 @dataclass(frozen=True)
@@ -40,14 +44,23 @@ class CompletedSale:
     documents: tuple[str, ...]
 
 
+_NEXT_RECEIPT = text(
+    "UPDATE receipt_sequence SET last_value = last_value + 1 WHERE station_code = :c "
+    "RETURNING last_value"
+)
+_DRAWER = (
+    select(DrawerSession.station_code, DrawerSession.user_id, DrawerClose.id)
+    .outerjoin(DrawerClose, DrawerClose.session_id == DrawerSession.id)
+    .where(DrawerSession.id == bindparam("session_id"))
+)
+_ACCOUNT_IDS = select(UtilityAccount.account_no, UtilityAccount.id).where(
+    UtilityAccount.account_no.in_(bindparam("numbers", expanding=True))
+)
+
+
 def next_receipt_no(session: Session, station_code: str) -> tuple[int, str]:
     """Take the next number inside the caller's transaction: it rolls back with a failed sale."""
-    seq = session.execute(
-        text(
-            "UPDATE receipt_sequence SET last_value = last_value + 1 WHERE station_code = :c RETURNING last_value"
-        ),
-        {"c": station_code},
-    ).scalar()
+    seq = session.connection().execute(_NEXT_RECEIPT, {"c": station_code}).scalar()
     if seq is None:
         session.add(ReceiptSequence(station_code=station_code, last_value=1))
         session.flush()
@@ -105,11 +118,8 @@ def write_sale(
     (naive UTC) so that its sales are written exactly as the till writes them, service rules
     included.
     """
-    drawer = s.execute(
-        select(DrawerSession.station_code, DrawerSession.user_id, DrawerClose.id)
-        .outerjoin(DrawerClose, DrawerClose.session_id == DrawerSession.id)
-        .where(DrawerSession.id == session_id)
-    ).first()
+    conn = s.connection()  # reads and the sale's own rows skip the ORM's unit of work
+    drawer = conn.execute(_DRAWER, {"session_id": session_id}).first()
     if drawer is None or drawer[0] != station_code or drawer[1] != actor.user_id:
         raise StateError("Open your drawer session before taking payments.")
     if drawer[2] is not None:
@@ -123,88 +133,100 @@ def write_sale(
     wanted = {line.account_no for line in cart.lines if line.account_no}
     accounts: dict[str, str] = {}  # account number -> account id
     if wanted:
-        accounts = dict(
-            s.execute(
-                select(UtilityAccount.account_no, UtilityAccount.id).where(
-                    UtilityAccount.account_no.in_(wanted)
-                )
-            ).all()
-        )
+        accounts = dict(conn.execute(_ACCOUNT_IDS, {"numbers": sorted(wanted)}).all())
     for number in sorted(wanted - accounts.keys()):
         raise NotFound(f"There is no utility account {number}.")
     seq, receipt_no = next_receipt_no(s, station_code)
-    if at is not None:
+    now = at or utcnow()
+    stamp = None
+    if at is not None:  # rows the service rules add through the ORM get the past time too
         stamp = _stamp(at)
         event.listen(s, "before_flush", stamp)
-    sale = Sale(
-        id=new_id(),
-        receipt_no=receipt_no,
-        station_code=station_code,
-        sequence=seq,
-        kind="sale",
-        session_id=session_id,
-        user_id=actor.user_id,
-        customer_id=cart.customer_id,
-        total_cents=cart.total.cents,
-        change_cents=settlement.change.cents,
-    )
-    s.add(sale)  # written with its lines at the next flush: one round of inserts, not one each
-    ctx = SaleContext(s, station_code, actor, sale, receipt_no, cart)
-    for no, line in enumerate(cart.lines, start=1):
-        row = SaleLine(
-            id=new_id(),
-            sale_id=sale.id,
-            line_no=no,
-            service_code=line.service_code,
-            description=line.description,
-            quantity=line.quantity,
-            amount_cents=line.amount.cents,
-            gl_account=line.gl_account,
-            account_id=accounts.get(line.account_no) if line.account_no else None,
-            details=dict(line.details),
-        )
-        rules = rules_for(line.service_code)
-        if rules is not None:
-            rules.before_line(ctx, line, row)
-        s.add(row)
-        if rules is not None:
-            s.flush()  # the service's own records point at this line and may query it
-            rules.on_sale(ctx, line, row)
-    for pos, applied in enumerate(settlement.applied, start=1):
-        t = applied.tender
-        s.add(
-            TenderRow(
-                sale_id=sale.id,
-                position=pos,
-                kind=t.kind,
-                amount_cents=applied.applied.cents,
-                tendered_cents=t.amount.cents,
-                change_cents=applied.change.cents,
-                reference=t.reference.strip(),
-                payer=t.payer.strip(),
-                card_brand=t.card_brand,
-                card_last4=t.card_last4,
+    try:
+        sale = SimpleNamespace(
+            **full_row(
+                Sale,
+                {
+                    "id": new_id(),
+                    "receipt_no": receipt_no,
+                    "station_code": station_code,
+                    "sequence": seq,
+                    "kind": "sale",
+                    "session_id": session_id,
+                    "user_id": actor.user_id,
+                    "customer_id": cart.customer_id,
+                    "total_cents": cart.total.cents,
+                    "change_cents": settlement.change.cents,
+                    "created_at": now,
+                },
             )
         )
-    if at is not None:
-        s.flush()  # every row of the sale is stamped before the hook goes
-        event.remove(s, "before_flush", stamp)
-    audit.record(
-        s,
-        station_code,
-        "sale",
-        actor=actor.username,
-        target=receipt_no,
-        details={
-            "total_cents": cart.total.cents,
-            "lines": len(cart.lines),
-            "tenders": [a.tender.kind for a in settlement.applied],
-        },
-        at=at,
-    )
-    if in_transaction is not None:
-        s.flush()
-        in_transaction(s, sale)
+        ctx = SaleContext(s, station_code, actor, sale, receipt_no, cart, at=now)
+        ctx.insert(Sale, vars(sale))
+        for no, line in enumerate(cart.lines, start=1):
+            row = SimpleNamespace(
+                id=new_id(),
+                sale_id=sale.id,
+                line_no=no,
+                service_code=line.service_code,
+                description=line.description,
+                quantity=line.quantity,
+                amount_cents=line.amount.cents,
+                gl_account=line.gl_account,
+                account_id=accounts.get(line.account_no) if line.account_no else None,
+                details=dict(line.details),
+            )
+            rules = rules_for(line.service_code)
+            if rules is None:
+                ctx.insert(SaleLine, vars(row))
+                continue
+            if not rules.insert_only:
+                ctx.write_queued()  # what the rules may read is in the database
+            rules.before_line(ctx, line, row)
+            ctx.insert(SaleLine, vars(row))
+            if not rules.insert_only:
+                ctx.write_queued()
+            rules.on_sale(ctx, line, row)
+            if s.new:
+                s.flush()  # the service's own rows follow their line, in the outbox too
+        tenders = [
+            {
+                "id": new_id(),
+                "sale_id": sale.id,
+                "position": pos,
+                "kind": applied.tender.kind,
+                "amount_cents": applied.applied.cents,
+                "tendered_cents": applied.tender.amount.cents,
+                "change_cents": applied.change.cents,
+                "reference": applied.tender.reference.strip(),
+                "payer": applied.tender.payer.strip(),
+                "card_brand": applied.tender.card_brand,
+                "card_last4": applied.tender.card_last4,
+            }
+            for pos, applied in enumerate(settlement.applied, start=1)
+        ]
+        event_row = audit.event_row(
+            conn,
+            station_code,
+            "sale",
+            actor=actor.username,
+            target=receipt_no,
+            details={
+                "total_cents": cart.total.cents,
+                "lines": len(cart.lines),
+                "tenders": [a.tender.kind for a in settlement.applied],
+            },
+            at=now,
+        )
+        ctx.insert(TenderRow, *tenders)
+        ctx.insert(AuditEvent, event_row)
+        ctx.write_queued()
+        if in_transaction is not None:
+            in_transaction(s, s.get(Sale, sale.id))  # the saved sale, as the ORM sees it
+            s.flush()
+    finally:
+        if stamp is not None:
+            event.remove(s, "before_flush", stamp)
     opens = any(a.tender.kind in DRAWER_KINDS for a in settlement.applied)
     return CompletedSale(
         sale.id, receipt_no, cart.total, settlement.change, opens, tuple(ctx.documents)

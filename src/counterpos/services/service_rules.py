@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
+from counterpos.store.outbox import full_row, insert_synced
 
 # Modules that register rules; imported once, on first use (they import catalog/sales helpers).
 RULE_MODULES = (
@@ -54,8 +55,31 @@ class SaleContext:
     sale: Any
     receipt_no: str
     cart: Cart
+    at: datetime | None = None  # the sale's time (naive UTC); rows written with it carry it
     documents: list[str] = field(default_factory=list)
     state: dict[str, Any] = field(default_factory=dict)  # shared between lines of one sale
+
+    _queued: list[tuple[Any, list[dict[str, Any]]]] = field(default_factory=list)
+
+    def insert(self, model: Any, *rows: dict[str, Any]) -> None:
+        """Queue complete rows of a synced model for the sale's one round of inserts (with their
+        outbox rows), bypassing the ORM's unit of work: the sale's hot path. Missing columns
+        take their defaults and `created_at` the sale's time. Queued rows are written, in the
+        order queued, before any rule that may read the database runs (`write_queued`)."""
+        full = []
+        for values in rows:
+            if "created_at" in model.__table__.c and values.get("created_at") is None:
+                values = {**values, "created_at": self.at}
+            full.append(full_row(model, values))
+        if self._queued and self._queued[-1][0] is model:
+            self._queued[-1][1].extend(full)
+        else:
+            self._queued.append((model, full))
+
+    def write_queued(self) -> None:
+        if self._queued:
+            insert_synced(self.session, self._queued)
+            self._queued = []
 
     def doc_suffix(self, line_no: int) -> str:
         return f"-{line_no}" if len(self.cart.lines) > 1 else ""
@@ -77,6 +101,9 @@ class ServiceRules:
     # A permission the seller needs beyond "sell" (checked by complete_sale), and what it allows.
     permission: str = ""
     permission_what: str = ""
+    # True when before_line and on_sale read nothing from the database and write only through
+    # `SaleContext.insert`: the sale then needs no round trip before its one batch of inserts.
+    insert_only: bool = False
 
     def prepare(self, ctx: PriceContext) -> None:
         """Validate details beyond their field types; add fee attributes. Raise InputError."""

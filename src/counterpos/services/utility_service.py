@@ -129,17 +129,20 @@ def scan_stub(station: Station, scanned: str) -> PaymentPrefill:
 @register
 class PaymentRules(ServiceRules):
     codes = ("utility_payment",)
+    insert_only = True
 
     def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:
         if row.account_id:
-            _entry(
-                ctx.session,
-                row.account_id,
-                "payment",
-                -line.amount.cents,
-                f"Payment, receipt {ctx.receipt_no}",
-                ctx.station_code,
-                row.id,
+            ctx.insert(
+                LedgerEntry,
+                {
+                    "account_id": row.account_id,
+                    "entry_type": "payment",
+                    "amount_cents": -line.amount.cents,
+                    "memo": f"Payment, receipt {ctx.receipt_no}",
+                    "sale_line_id": row.id,
+                    "station_code": ctx.station_code,
+                },
             )
 
 

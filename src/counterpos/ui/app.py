@@ -121,6 +121,10 @@ class TillApp(QObject):
     def _failed(self, message: str) -> None:
         if self.progress is not None:
             self.progress.close()
+        if self.bench:  # no one is there to close a dialog: say it and stop
+            print(f"COUNTERPOS_FAILED {message}", file=sys.stderr, flush=True)
+            self.app.exit(1)
+            return
         QMessageBox.critical(
             self.login,
             self.tr("CounterPOS cannot start"),
