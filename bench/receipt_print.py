@@ -30,7 +30,16 @@ from counterpos.domain.receipt_document import render_text
 from counterpos.domain.tenders import Tender
 from counterpos.hardware.printer_backends import Backend, PrintJob
 from counterpos.hardware.printer_profile import load_profile
-from counterpos.services import auth, catalog, drawer_sessions, printing, receipts, sales, settings
+from counterpos.services import (
+    auth,
+    catalog,
+    drawer_sessions,
+    printing,
+    receipts,
+    sales,
+    settings,
+    tag_inventory,
+)
 from counterpos.services.demo_data import add_demo_customers, load_demo_file
 from counterpos.services.station import Station
 from counterpos.services.users import add_user
@@ -52,42 +61,45 @@ class KeepBytes(Backend):
         return "kept"
 
 
-def five_lines(station: Station, account_no: str, customer_id: str) -> Cart:
+def five_lines(station: Station, account_no: str, customer_id: str, n: int) -> Cart:
+    """A utility payment, a dog license (with its tag), a yard sale permit, a bus pass and a
+    miscellaneous receipt: five lines with account, tag, permit and card details, and accents."""
+    soon = (date.today() + timedelta(days=3)).isoformat()
     cart = Cart(customer_id=customer_id)
-    cart.add(
-        catalog.price_line(
-            station, "utility_payment", details={"account_no": account_no}, amount_text="84.25"
-        )
-    )
-    cart.add(
-        catalog.price_line(
-            station,
+    for code, details, amount in (
+        ("utility_payment", {"account_no": account_no}, "84.25"),
+        (
             "animal_license",
-            details={
+            {
                 "animal_name": "Peñita",
                 "species": "dog",
+                "breed": "Chihuahueño",
+                "colour": "Café",
+                "sex": "female",
                 "altered": "yes",
                 "term": "1",
                 "senior": "no",
                 "rabies_certificate": "R-2026-114",
                 "rabies_expires": (date.today() + timedelta(days=700)).isoformat(),
+                "veterinarian": "Clínica Veterinaria Mission Vista",
+                "owner_name": "José Núñez",
+                "owner_address": "12 Calle Peñasco",
             },
-        )
-    )
-    cart.add(
-        catalog.price_line(
-            station,
-            "passport_execution",
-            quantity=2,
-            details={"applicants": "José Núñez, Ana Núñez"},
-        )
-    )
-    cart.add(catalog.price_line(station, "bus_pass", details={"pass_type": "senior_monthly"}))
-    cart.add(
-        catalog.price_line(
-            station, "citation", details={"citation_no": "PK-55120"}, amount_text="45.00"
-        )
-    )
+            None,
+        ),
+        (
+            "yard_sale_permit",
+            {"address": f"{n} Calle Peñasco", "start_date": soon, "days": "2"},
+            None,
+        ),
+        (
+            "bus_pass",
+            {"pass_type": "adult_monthly", "card_no": "40012345", "card_action": "reload"},
+            None,
+        ),
+        ("misc_receipt", {"gl_account": "4830", "memo": "Copias certificadas"}, "6.50"),
+    ):
+        cart.add(catalog.price_line(station, code, details=details, amount_text=amount))
     return cart
 
 
@@ -109,6 +121,11 @@ def main() -> int:
             settings.put(s, f"city.{key}", data["city"][key])
     add_user(station, "maria", "Maria Lopez", "cashier", "1111")
     add_demo_customers(station, data, 50)
+    add_user(station, "sofia", "Sofia Ramirez", "supervisor", "3333")
+    year = date.today().year
+    tag_inventory.assign_block(
+        station, auth.login(station, "sofia", "3333"), "B1", year, 1, args.sales + 10
+    )
     actor = auth.login(station, "maria", "1111")
     session = drawer_sessions.open_session(station, actor, {"bill_20": 5})
     with station.store.read() as s:
@@ -120,15 +137,15 @@ def main() -> int:
     printer = printing.Printer("bench:", profile, backend, 5.0, None)
 
     complete_ms, print_ms, base_ms, doc_ms, render_ms, handoff_ms = [], [], [], [], [], []
-    for _ in range(args.sales):
-        cart = five_lines(station, account_no, customer_id)
+    for n in range(args.sales):
+        cart = five_lines(station, account_no, customer_id, n)
         tenders = [Tender("cash", Money.parse("400.00"))]
         t0 = time.perf_counter()
         done = sales.complete_sale(station, actor, session.session_id, cart, tenders)
         t1 = time.perf_counter()
         # --- the timed path: what print_receipt does up to the backend ---
         with station.store.read() as s:
-            doc = receipts.build_document(s, receipts.load_sale(s, done.receipt_no))
+            doc = receipts.document_for(s, receipts.sale_id_for(s, done.receipt_no))
         td = time.perf_counter()
         job = PrintJob(printing.receipt_bytes(doc, printer), done.receipt_no, profile.chars)
         tr = time.perf_counter()

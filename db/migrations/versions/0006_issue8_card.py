@@ -47,7 +47,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["user_id"], ["app_user.id"], name=op.f("fk_card_request_user_id_app_user")
         ),
-        sa.ForeignKeyConstraint(["sale_id"], ["sale.id"], name=op.f("fk_card_request_sale_id_sale")),
+        sa.ForeignKeyConstraint(
+            ["sale_id"], ["sale.id"], name=op.f("fk_card_request_sale_id_sale")
+        ),
         sa.PrimaryKeyConstraint("request_id", name=op.f("pk_card_request")),
         # A last-four column holds four digits and nothing longer, whatever the code above does.
         sa.CheckConstraint(

@@ -140,8 +140,8 @@ def print_receipt(station: Station, actor: Actor, receipt_no: str) -> PrintOutco
     number, what is wrong, and that Reprint will print it.
     """
     with station.store.read() as s:
-        sale = receipts.load_sale(s, receipt_no)
-        doc = receipts.build_document(s, sale)
+        sale_id = receipts.sale_id_for(s, receipt_no)
+        doc = receipts.document_for(s, sale_id)
         logo_wanted = bool(settings.get(s, "receipt.logo"))
     if logo_wanted:
         doc = dataclasses.replace(doc, logo=True)
@@ -155,15 +155,15 @@ def print_receipt(station: Station, actor: Actor, receipt_no: str) -> PrintOutco
             profile="",
             status="failed",
             actor=actor.username,
-            sale_id=sale.id,
-            receipt_no=sale.receipt_no,
+            sale_id=sale_id,
+            receipt_no=doc.receipt_no,
             error=str(exc),
         )
-        raise DeviceError(_saved_message(sale.receipt_no, str(exc))) from exc
+        raise DeviceError(_saved_message(doc.receipt_no, str(exc))) from exc
     try:
         data = receipt_bytes(doc, printer)
         pdf = render_pdf(doc, printer.logo) if printer.url.startswith("preview") else None
-        note = send(printer, PrintJob(data, sale.receipt_no, printer.profile.chars, pdf))
+        note = send(printer, PrintJob(data, doc.receipt_no, printer.profile.chars, pdf))
     except PrinterFault as exc:
         record(
             station,
@@ -172,11 +172,11 @@ def print_receipt(station: Station, actor: Actor, receipt_no: str) -> PrintOutco
             profile=printer.profile.name,
             status="failed",
             actor=actor.username,
-            sale_id=sale.id,
-            receipt_no=sale.receipt_no,
+            sale_id=sale_id,
+            receipt_no=doc.receipt_no,
             error=str(exc),
         )
-        raise DeviceError(_saved_message(sale.receipt_no, str(exc))) from exc
+        raise DeviceError(_saved_message(doc.receipt_no, str(exc))) from exc
     record(
         station,
         kind="print",
@@ -184,11 +184,11 @@ def print_receipt(station: Station, actor: Actor, receipt_no: str) -> PrintOutco
         profile=printer.profile.name,
         status="ok",
         actor=actor.username,
-        sale_id=sale.id,
-        receipt_no=sale.receipt_no,
+        sale_id=sale_id,
+        receipt_no=doc.receipt_no,
     )
     return PrintOutcome(
-        sale.receipt_no, printer.where, 0, note, f"Receipt {sale.receipt_no} printed."
+        doc.receipt_no, printer.where, 0, note, f"Receipt {doc.receipt_no} printed."
     )
 
 

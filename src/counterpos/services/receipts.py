@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.money import Money
@@ -19,9 +19,12 @@ from counterpos.store.models import (
     IssuedDocument,
     LedgerEntry,
     Sale,
+    SaleLine,
+    TenderRow,
     User,
     UtilityAccount,
 )
+from counterpos.store.models.customer import display_name
 
 
 def _tender_detail(t) -> str:
@@ -62,44 +65,113 @@ def _line_details(line, account_no: str | None, docs: list[IssuedDocument]) -> t
     return tuple(out)
 
 
-def load_sale(session: Session, receipt_no: str) -> Sale:
+def _checked_number(receipt_no: str) -> str:
     try:
         parse_receipt_no(receipt_no)
     except ReceiptNumberError as exc:
         raise InputError(str(exc), field="receipt_no") from exc
-    sale = session.scalar(select(Sale).where(Sale.receipt_no == receipt_no.strip().upper()))
+    return receipt_no.strip().upper()
+
+
+def load_sale(session: Session, receipt_no: str) -> Sale:
+    number = _checked_number(receipt_no)
+    sale = session.scalar(select(Sale).where(Sale.receipt_no == number))
     if sale is None:
-        raise NotFound(f"There is no receipt {receipt_no.strip().upper()} at this station.")
+        raise NotFound(f"There is no receipt {number} at this station.")
     return sale
 
 
+# The receipt is read back with a few plain queries (no ORM objects): it sits between
+# "Complete" and the printer, so it must cost little more than the layout itself.
+_HEAD = (
+    select(
+        Sale.id,
+        Sale.station_code,
+        Sale.receipt_no,
+        Sale.kind,
+        Sale.created_at,
+        User.full_name,
+        Customer.first_name,
+        Customer.last_name,
+        Customer.business_name,
+        Customer.customer_no,
+    )
+    .outerjoin(User, User.id == Sale.user_id)
+    .outerjoin(Customer, Customer.id == Sale.customer_id)
+    .where(Sale.id == bindparam("sale_id"))
+)
+_LINES = (
+    select(
+        SaleLine.id,
+        SaleLine.description,
+        SaleLine.amount_cents,
+        SaleLine.quantity,
+        SaleLine.details,
+        SaleLine.account_id,
+        UtilityAccount.account_no,
+    )
+    .outerjoin(UtilityAccount, UtilityAccount.id == SaleLine.account_id)
+    .where(SaleLine.sale_id == bindparam("sale_id"))
+    .order_by(SaleLine.line_no)
+)
+_TENDERS = (
+    select(TenderRow).where(TenderRow.sale_id == bindparam("sale_id")).order_by(TenderRow.position)
+)
+_DOCS = select(
+    IssuedDocument.sale_line_id,
+    IssuedDocument.doc_type,
+    IssuedDocument.doc_no,
+    IssuedDocument.valid_from,
+    IssuedDocument.valid_to,
+).where(IssuedDocument.sale_id == bindparam("sale_id"))
+_OWN_ENTRY_AT = select(LedgerEntry.created_at).where(
+    LedgerEntry.sale_line_id == bindparam("line_id")
+)
+_BALANCE_AT = select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
+    LedgerEntry.account_id == bindparam("account_id"),
+    LedgerEntry.created_at <= bindparam("cutoff"),
+    LedgerEntry.entry_type.not_in(DEPOSIT_TYPES),
+)
+_SALE_ID = select(Sale.id).where(Sale.receipt_no == bindparam("receipt_no"))
+
+
+def sale_id_for(session: Session, receipt_no: str) -> str:
+    """The id of the sale with this receipt number (checked), without loading the sale."""
+    number = _checked_number(receipt_no)
+    sale_id = session.execute(_SALE_ID, {"receipt_no": number}).scalar()
+    if sale_id is None:
+        raise NotFound(f"There is no receipt {number} at this station.")
+    return sale_id
+
+
 def build_document(session: Session, sale: Sale, reprint_count: int = 0) -> ReceiptDocument:
-    cashier = session.get(User, sale.user_id)
-    customer = session.get(Customer, sale.customer_id) if sale.customer_id else None
-    docs = list(session.scalars(select(IssuedDocument).where(IssuedDocument.sale_id == sale.id)))
+    return document_for(session, sale.id, reprint_count)
+
+
+def document_for(session: Session, sale_id: str, reprint_count: int = 0) -> ReceiptDocument:
+    """The receipt of a saved sale, read back from the store: what was saved is what prints."""
+    conn = session.connection()
+    key = {"sale_id": sale_id}
+    head = conn.execute(_HEAD, key).one()
+    docs = conn.execute(_DOCS, key).all()
     lines = []
     balances: list[tuple[str, Money]] = []
-    for line in sale.lines:
-        account = session.get(UtilityAccount, line.account_id) if line.account_id else None
+    for line in conn.execute(_LINES, key):
         lines.append(
             ReceiptLine(
                 line.description,
                 Money(line.amount_cents),
                 line.quantity,
-                _line_details(line, account.account_no if account else None, docs),
+                _line_details(line, line.account_no, docs),
             )
         )
-        if account is not None and account.account_no not in [b[0] for b in balances]:
-            own = session.scalar(select(LedgerEntry).where(LedgerEntry.sale_line_id == line.id))
-            cutoff = own.created_at if own else sale.created_at
-            cents = session.scalar(
-                select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
-                    LedgerEntry.account_id == account.id,
-                    LedgerEntry.created_at <= cutoff,
-                    LedgerEntry.entry_type.not_in(DEPOSIT_TYPES),
-                )
-            )
-            balances.append((account.account_no, Money(int(cents))))
+        if line.account_no is not None and line.account_no not in [b[0] for b in balances]:
+            own = conn.execute(_OWN_ENTRY_AT, {"line_id": line.id}).scalar()
+            cutoff = own if own is not None else head.created_at
+            cents = conn.execute(
+                _BALANCE_AT, {"account_id": line.account_id, "cutoff": cutoff}
+            ).scalar()
+            balances.append((line.account_no, Money(int(cents))))
     tenders = tuple(
         ReceiptTender(
             LABELS.get(t.kind, t.kind),
@@ -108,26 +180,28 @@ def build_document(session: Session, sale: Sale, reprint_count: int = 0) -> Rece
             Money(t.tendered_cents) if t.kind == "cash" else None,
             Money(t.change_cents) if t.change_cents else None,
         )
-        for t in sale.tenders
+        for t in conn.execute(_TENDERS, key)
     )
     conf = settings.all_values(session)  # one query for the six settings a receipt shows
     return ReceiptDocument(
         city_name=conf["city.name"],
         city_address=conf["city.address"],
         city_phone=conf["city.phone"],
-        station_code=sale.station_code,
+        station_code=head.station_code,
         station_name=conf["station.name"],
-        cashier=cashier.full_name if cashier else "",
-        when=to_local(sale.created_at),
-        receipt_no=sale.receipt_no,
+        cashier=head.full_name or "",
+        when=to_local(head.created_at),
+        receipt_no=head.receipt_no,
         lines=tuple(lines),
         tenders=tenders,
-        customer=customer.display_name if customer else "",
-        customer_no=customer.customer_no if customer else "",
+        customer=display_name(
+            head.first_name or "", head.last_name or "", head.business_name or ""
+        ),
+        customer_no=head.customer_no or "",
         balances=tuple(balances),
         footer=tuple(f for f in (conf["receipt.footer_en"], conf["receipt.footer_es"]) if f),
         title={"sale": "RECEIPT", "void": "VOID", "refund": "REFUND"}.get(
-            sale.kind, sale.kind.upper()
+            head.kind, head.kind.upper()
         ),
         reprint_count=reprint_count,
         documents=tuple(f"{d.doc_type.replace('_', ' ')} {d.doc_no}" for d in docs),
@@ -136,4 +210,4 @@ def build_document(session: Session, sale: Sale, reprint_count: int = 0) -> Rece
 
 def receipt_document(station: Station, receipt_no: str, reprint_count: int = 0) -> ReceiptDocument:
     with station.store.read() as s:
-        return build_document(s, load_sale(s, receipt_no), reprint_count)
+        return document_for(s, sale_id_for(s, receipt_no), reprint_count)

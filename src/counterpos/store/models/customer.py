@@ -27,7 +27,12 @@ class Customer(Base):
 
     @property
     def display_name(self) -> str:
-        person = f"{self.first_name} {self.last_name}".strip()
-        if self.business_name and person:
-            return f"{self.business_name} ({person})"
-        return self.business_name or person
+        return display_name(self.first_name, self.last_name, self.business_name)
+
+
+def display_name(first_name: str, last_name: str, business_name: str) -> str:
+    """How a customer is named on screen and on receipts."""
+    person = f"{first_name} {last_name}".strip()
+    if business_name and person:
+        return f"{business_name} ({person})"
+    return business_name or person
