@@ -123,7 +123,50 @@ def test_an_approved_card_cannot_be_walked_away_from(qtbot, drive, till, station
     assert pay.completed is None and pay.remaining_label.text() == "$20.00"
     drive.key(pay, K.Key_Escape)
     assert pay.isVisible() and "approved" in pay.message.text()
+    assert "Esc again to void" in pay.message.text()
     drive.key(pay, K.Key_F4)
     assert "stays on this sale" in pay.message.text()
+    drive.press(pay.amount.editor, K.Key_Return)  # the $20.00 rest, in cash
+    assert pay.completed is not None
+
+
+def test_esc_twice_voids_an_approved_card_and_goes_back_to_the_sale(
+    qtbot, drive, till, station, sim
+):
+    ring_misc(qtbot, drive, till, "50.00")
+    pay = open_pay(qtbot, drive, till)
+    drive.key(pay, K.Key_F10)
+    pay.amount.editor.selectAll()
+    drive.type(pay.amount.editor, "30")
+    card = run_card(qtbot, drive, pay)
+    drive.key(card, K.Key_Return)
+    qtbot.waitUntil(lambda: pay.card_dialog is None)
+    drive.key(pay, K.Key_Escape)
+    assert pay.isVisible() and "Esc again to void" in pay.message.text()
+    drive.key(pay, K.Key_Escape)
+    qtbot.waitUntil(lambda: till.dialog is None, timeout=10_000)  # back at the sale
+    assert pay.completed is None
+    (req,) = rows(station, "SELECT sale_id, status FROM card_request")
+    assert req == {"sale_id": None, "status": "voided"}
+    assert rows(station, "SELECT count(*) AS n FROM sale") == [{"n": 0}]
+    assert [ln.description for ln in till.cart.lines] == ["Miscellaneous receipt – Plans copy"]
+
+
+def test_a_void_the_terminal_refuses_keeps_the_card_on_the_payment(
+    qtbot, drive, till, station, sim
+):
+    ring_misc(qtbot, drive, till, "50.00")
+    pay = open_pay(qtbot, drive, till)
+    drive.key(pay, K.Key_F10)
+    pay.amount.editor.selectAll()
+    drive.type(pay.amount.editor, "30")
+    card = run_card(qtbot, drive, pay)
+    drive.key(card, K.Key_Return)
+    qtbot.waitUntil(lambda: pay.card_dialog is None)
+    sim.stop()  # the terminal is gone: the void cannot reach it
+    drive.key(pay, K.Key_Escape)
+    drive.key(pay, K.Key_Escape)
+    qtbot.waitUntil(lambda: "was not voided" in pay.message.text(), timeout=15_000)
+    assert pay.isVisible() and pay.remaining_label.text() == "$20.00"
     drive.press(pay.amount.editor, K.Key_Return)  # the $20.00 rest, in cash
     assert pay.completed is not None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import threading
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,6 +65,10 @@ class TenderDialog(QDialog):
         self.cards: list = []  # approved card_payments.CardResult, each a part of its own
         self.card_dialog = None
         self.terminal = None  # tests may hand a terminal; else the station's own
+        self._void_armed = False  # Esc once with a card approved: a second Esc voids it
+        self._voiding = False
+        self._voided = _VoidBridge()
+        self._voided.done.connect(self._cards_voided)
         self.completed = None
         self.receipt_lines: list[str] = []
         self.setWindowTitle(self.tr("Take payment"))
@@ -339,6 +345,7 @@ class TenderDialog(QDialog):
 
     def take(self) -> None:
         """Enter: this tender must cover what is still due; then the sale completes."""
+        self._void_armed = False
         if self.pages.currentIndex() != 0:
             self.accept()
             return
@@ -369,6 +376,7 @@ class TenderDialog(QDialog):
 
     def add_part(self) -> None:
         """F6: take this tender as one part of a split payment."""
+        self._void_armed = False
         if self.pages.currentIndex() != 0:
             return
         tender = self.current_tender()
@@ -506,15 +514,71 @@ class TenderDialog(QDialog):
             self.accept()
             return
         if self.cards:
-            # The card is charged: leaving now would take the money without a sale.
-            self.message.setText(
-                self.tr(
-                    "A card payment of {amount} is approved: take the rest ({due}) to finish "
-                    "this sale."
-                ).format(
-                    amount=Money(sum(r.approved.cents for r in self.cards)).format(),
-                    due=self.remaining().format(),
+            if self._voiding:
+                return
+            if not self._void_armed:
+                # The card is charged: leaving now would take the money without a sale.
+                self._void_armed = True
+                self.message.setText(
+                    self.tr(
+                        "A card payment of {amount} is approved: take the rest ({due}) to finish "
+                        "this sale, or press Esc again to void the card payment at the terminal "
+                        "and go back to the sale."
+                    ).format(
+                        amount=Money(sum(r.approved.cents for r in self.cards)).format(),
+                        due=self.remaining().format(),
+                    )
                 )
-            )
+                return
+            self._void_cards()
             return
         super().reject()
+
+    def _void_cards(self) -> None:
+        """Second Esc: void each approved card at the terminal (off the GUI thread), then go
+        back to the sale; a card the terminal does not void stays on the payment."""
+        self._voiding = True
+        self._void_armed = False
+        self.message.setText(self.tr("Voiding the card payment at the terminal…"))
+        cards = list(self.cards)
+
+        def work() -> None:
+            voided, problems = [], []
+            for card in cards:
+                try:
+                    result = card_payments.void_request(
+                        self.station, self.actor, card.request_id, terminal=self.terminal
+                    )
+                except CounterError as exc:
+                    problems.append(str(exc))
+                    continue
+                except Exception as exc:  # a fault must come back to the screen, not vanish
+                    problems.append(str(exc) or type(exc).__name__)
+                    continue
+                if result.status in ("voided", "refunded"):
+                    voided.append(card.request_id)
+                else:
+                    problems.append(result.reason or f"The terminal says {result.status}.")
+            self._voided.done.emit(voided, problems)
+
+        threading.Thread(target=work, name="card-void", daemon=True).start()
+
+    def _cards_voided(self, voided: list, problems: list) -> None:
+        self._voiding = False
+        self.cards = [c for c in self.cards if c.request_id not in voided]
+        self._refresh()
+        if not self.cards:
+            super().reject()  # nothing charged any more: back to the sale
+            return
+        self.message.setText(
+            self.tr(
+                "The card payment was not voided: {problem} Take the rest ({due}) to finish "
+                "this sale, or press Esc twice to try the void again."
+            ).format(problem=" ".join(problems), due=self.remaining().format())
+        )
+
+
+class _VoidBridge(QObject):
+    """Carries the void's outcome from its worker thread to the GUI thread (queued signal)."""
+
+    done = Signal(list, list)  # (voided request ids, problems)
