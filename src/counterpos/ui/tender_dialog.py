@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +38,7 @@ from counterpos.domain.tenders import (
 from counterpos.services import card_payments, receipts, sales
 from counterpos.services.errors import CounterError
 from counterpos.ui.card_payment_dialog import CardPaymentDialog
+from counterpos.ui.card_void import CardVoid
 from counterpos.ui.widgets.form_field import FormField
 from counterpos.ui.widgets.receipt_view import ReceiptView
 from counterpos.ui.widgets.shortcut_bar import ShortcutBar
@@ -66,9 +65,8 @@ class TenderDialog(QDialog):
         self.card_dialog = None
         self.terminal = None  # tests may hand a terminal; else the station's own
         self._void_armed = False  # Esc once with a card approved: a second Esc voids it
-        self._voiding = False
-        self._voided = _VoidBridge()
-        self._voided.done.connect(self._cards_voided)
+        self._voider = CardVoid(station, actor, self)
+        self._voider.done.connect(self._cards_voided)
         self.completed = None
         self.receipt_lines: list[str] = []
         self.setWindowTitle(self.tr("Take payment"))
@@ -514,7 +512,7 @@ class TenderDialog(QDialog):
             self.accept()
             return
         if self.cards:
-            if self._voiding:
+            if self._voider.busy:
                 return
             if not self._void_armed:
                 # The card is charged: leaving now would take the money without a sale.
@@ -537,34 +535,11 @@ class TenderDialog(QDialog):
     def _void_cards(self) -> None:
         """Second Esc: void each approved card at the terminal (off the GUI thread), then go
         back to the sale; a card the terminal does not void stays on the payment."""
-        self._voiding = True
         self._void_armed = False
         self.message.setText(self.tr("Voiding the card payment at the terminal…"))
-        cards = list(self.cards)
-
-        def work() -> None:
-            voided, problems = [], []
-            for card in cards:
-                try:
-                    result = card_payments.void_request(
-                        self.station, self.actor, card.request_id, terminal=self.terminal
-                    )
-                except CounterError as exc:
-                    problems.append(str(exc))
-                    continue
-                except Exception as exc:  # a fault must come back to the screen, not vanish
-                    problems.append(str(exc) or type(exc).__name__)
-                    continue
-                if result.status in ("voided", "refunded"):
-                    voided.append(card.request_id)
-                else:
-                    problems.append(result.reason or f"The terminal says {result.status}.")
-            self._voided.done.emit(voided, problems)
-
-        threading.Thread(target=work, name="card-void", daemon=True).start()
+        self._voider.start(self.cards, self.terminal)
 
     def _cards_voided(self, voided: list, problems: list) -> None:
-        self._voiding = False
         self.cards = [c for c in self.cards if c.request_id not in voided]
         self._refresh()
         if not self.cards:
@@ -576,9 +551,3 @@ class TenderDialog(QDialog):
                 "this sale, or press Esc twice to try the void again."
             ).format(problem=" ".join(problems), due=self.remaining().format())
         )
-
-
-class _VoidBridge(QObject):
-    """Carries the void's outcome from its worker thread to the GUI thread (queued signal)."""
-
-    done = Signal(list, list)  # (voided request ids, problems)
