@@ -31,6 +31,7 @@ import psycopg  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from counterpos.services.station import DB_FILE, Station  # noqa: E402
+from counterpos.store.models.base import new_id  # noqa: E402
 from counterpos.sync import central  # noqa: E402
 from counterpos.sync.push import push  # noqa: E402
 
@@ -40,10 +41,10 @@ TABLES = ("sale", "sale_line", "tender")
 def make_rows(n: int, station: str = "B1"):
     """The sale, line and tender rows of n sales, as the station's sale transaction writes them."""
     start = datetime(2026, 1, 1, 8, 0, 0)
-    session, user = str(uuid.uuid4()), str(uuid.uuid4())
+    session, user = new_id(), new_id()
     rows = {t: [] for t in TABLES}
     for i in range(n):
-        sid = str(uuid.uuid4())
+        sid = new_id()
         at = (start + timedelta(seconds=i * 7)).isoformat()
         a, b = 1000 + i % 9000, 500 + i % 300
         rows["sale"].append(
@@ -69,7 +70,7 @@ def make_rows(n: int, station: str = "B1"):
         ):
             rows["sale_line"].append(
                 {
-                    "id": str(uuid.uuid4()),
+                    "id": new_id(),
                     "sale_id": sid,
                     "line_no": no,
                     "service_code": svc,
@@ -83,7 +84,7 @@ def make_rows(n: int, station: str = "B1"):
             )
         rows["tender"].append(
             {
-                "id": str(uuid.uuid4()),
+                "id": new_id(),
                 "sale_id": sid,
                 "position": 1,
                 "kind": "cash",

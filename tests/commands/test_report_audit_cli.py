@@ -63,6 +63,15 @@ def test_report_eod_by_session_prefix_writes_both_pdfs(home, closed, tmp_path, c
     assert "Ann Lee" in PdfReader(dep).pages[0].extract_text()
 
 
+def test_report_eod_by_the_session_label_the_report_prints(home, closed, capsys):
+    assert main(["--home", str(home), "report", "eod", "--session", closed[:8]]) == 0
+    printed = capsys.readouterr().out
+    label = closed[-8:]
+    assert f"Session {label}" in printed
+    assert main(["--home", str(home), "report", "eod", "--session", label]) == 0
+    assert f"Session {label}" in capsys.readouterr().out
+
+
 def test_report_eod_by_date(home, closed, tmp_path, capsys):
     z = tmp_path / "day.pdf"
     assert (

@@ -232,7 +232,7 @@ def _apply_reply(s: Session, row: CardRequest, reply: ct.TerminalReply) -> None:
         row.approved_fee_cents = fee
         row.brand = reply.brand[:20] or "other"
         row.last4 = reply.last4
-        row.approval_code = reply.approval_code or reply.terminal_ref or row.request_id[:8]
+        row.approval_code = reply.approval_code or reply.terminal_ref or row.request_id[-8:]
         row.terminal_ref = reply.terminal_ref
         row.reason = ""
         if not row.last4:  # a tender needs four digits; say plainly they are not the card's

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, or_, select, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.denominations import BY_KEY
@@ -115,7 +115,7 @@ def z_report(
         closes = _closes(s, ids)
         if session_id is not None:
             r = rows[0]
-            scope = f"Session {r.id[:8]}, {_name(users, r.user_id)}, {r.station_code}"
+            scope = f"Session {session_label(r.id)}, {_name(users, r.user_id)}, {r.station_code}"
         lines = []
         for r in rows:
             c = closes.get(r.id)
@@ -255,7 +255,7 @@ def deposit_slip(
             raise StateError("Close the drawer session before preparing its deposit.")
         if session_id is not None:
             r = rows[0]
-            scope = f"Session {r.id[:8]}, {_name(users, r.user_id)}, {r.station_code}"
+            scope = f"Session {session_label(r.id)}, {_name(users, r.user_id)}, {r.station_code}"
         deposit: dict[str, int] = {}
         kept_cents = short = 0
         items: list[DepositItem] = []
@@ -290,17 +290,25 @@ def deposit_slip(
         )
 
 
+def session_label(session_id: str) -> str:
+    """The short form of a session id printed on reports: its last 8 characters, the random
+    part (the first ones tell only when it was opened)."""
+    return session_id[-8:]
+
+
 def resolve_session(station: Station, text_id: str) -> str:
-    """A session id from its full form or the 8-character prefix printed on reports."""
+    """A session id from its full form, the 8 characters printed on reports, or its start."""
     text_id = text_id.strip().lower()
     if len(text_id) < 4:
         raise NotFound("Give at least the first 4 characters of the session id.")
     with station.store.read() as s:
         found = s.scalars(
-            select(DrawerSession.id).where(DrawerSession.id.startswith(text_id)).limit(2)
+            select(DrawerSession.id)
+            .where(or_(DrawerSession.id.startswith(text_id), DrawerSession.id.endswith(text_id)))
+            .limit(2)
         ).all()
     if not found:
         raise NotFound(f"There is no drawer session {text_id}.")
     if len(found) > 1:
-        raise NotFound(f"More than one session starts with {text_id}; give more of it.")
+        raise NotFound(f"More than one session matches {text_id}; give more of its id.")
     return found[0]

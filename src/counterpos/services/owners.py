@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from counterpos.services.customers import index_customer
 from counterpos.services.errors import InputError, NotFound
 from counterpos.store.models import Customer, new_id
@@ -39,7 +41,7 @@ def owner_for(session, station_code: str, customer_id: str | None, details: dict
     first, _, last = name.partition(" ")
     cust = Customer(
         id=new_id(),
-        customer_no=f"N{station_code}-{new_id()[:8].upper()}"[:20],
+        customer_no=f"N{station_code}-{secrets.token_hex(4).upper()}"[:20],
         first_name=first[:60],
         last_name=last[:60],
         business_name=str(details.get("business_name", ""))[:120],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 import uuid
 from datetime import UTC, datetime
 
@@ -25,7 +27,24 @@ class Base(DeclarativeBase):
 
 
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """A new row key: a UUID of version 7 (RFC 9562), 48 bits of Unix time in milliseconds
+    followed by 74 random bits.
+
+    Keys that grow with time land at the right-hand edge of every index they are in (here and
+    in the central database), instead of on a random page of an ever larger index: inserting a
+    sale costs the same with a million sales behind it as with none. The random bits keep keys
+    made on different stations in the same millisecond apart.
+    """
+    ms = time.time_ns() // 1_000_000
+    rand = int.from_bytes(os.urandom(10), "big")  # 80 bits; 74 are used
+    value = (
+        (ms & 0xFFFF_FFFF_FFFF) << 80
+        | 0x7 << 76  # version
+        | (rand >> 68) << 64  # 12 random bits
+        | 0b10 << 62  # the RFC's variant
+        | rand & (1 << 62) - 1  # 62 random bits
+    )
+    return str(uuid.UUID(int=value))
 
 
 def utcnow() -> datetime:
