@@ -124,12 +124,18 @@ _DOCS = select(
     IssuedDocument.valid_from,
     IssuedDocument.valid_to,
 ).where(IssuedDocument.sale_id == bindparam("sale_id"))
-_OWN_ENTRY_AT = select(LedgerEntry.created_at).where(
-    LedgerEntry.sale_line_id == bindparam("line_id")
-)
-_BALANCE_AT = select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
+# The account's balance as of this line's own ledger entry (or the sale, for a line without
+# one): later payments do not change what this receipt says was left to pay.
+_BALANCE_AFTER = select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
     LedgerEntry.account_id == bindparam("account_id"),
-    LedgerEntry.created_at <= bindparam("cutoff"),
+    LedgerEntry.created_at
+    <= func.coalesce(
+        select(LedgerEntry.created_at)
+        .where(LedgerEntry.sale_line_id == bindparam("line_id"))
+        .limit(1)
+        .scalar_subquery(),
+        bindparam("sale_at"),
+    ),
     LedgerEntry.entry_type.not_in(DEPOSIT_TYPES),
 )
 _SALE_ID = select(Sale.id).where(Sale.receipt_no == bindparam("receipt_no"))
@@ -166,10 +172,9 @@ def document_for(session: Session, sale_id: str, reprint_count: int = 0) -> Rece
             )
         )
         if line.account_no is not None and line.account_no not in [b[0] for b in balances]:
-            own = conn.execute(_OWN_ENTRY_AT, {"line_id": line.id}).scalar()
-            cutoff = own if own is not None else head.created_at
             cents = conn.execute(
-                _BALANCE_AT, {"account_id": line.account_id, "cutoff": cutoff}
+                _BALANCE_AFTER,
+                {"account_id": line.account_id, "line_id": line.id, "sale_at": head.created_at},
             ).scalar()
             balances.append((line.account_no, Money(int(cents))))
     tenders = tuple(
