@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import shutil
 
 import pytest
 from sqlalchemy import select
@@ -180,8 +179,8 @@ def test_logo_prints_where_the_profile_can(station, cashier, drawer, tmp_path):
     assert decode(device.read_bytes()).images == 0
 
 
-@pytest.mark.skipif(shutil.which("lp") is not None, reason="CUPS is installed here")
-def test_cups_without_cups_is_a_plain_message(station, cashier, drawer):
+def test_cups_without_cups_is_a_plain_message(station, cashier, drawer, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # a computer with no `lp` command
     msg = fault_case(station, cashier, drawer, "cups://Receipts")
     assert "CUPS is not installed on this computer (no `lp` command)." in msg
 
