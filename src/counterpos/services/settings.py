@@ -118,8 +118,10 @@ def put(session: Session, key: str, value: str) -> str | None:
     return old
 
 
+_ALL = select(Setting.key, Setting.value)
+
+
 def all_values(session: Session) -> dict[str, str]:
     values = {k.key: k.default for k in KNOWN}
-    for row in session.scalars(select(Setting)):
-        values[row.key] = row.value
+    values.update((key, value) for key, value in session.execute(_ALL))
     return values
