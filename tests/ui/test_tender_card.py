@@ -59,6 +59,19 @@ def run_card(qtbot, drive, pay) -> CardPaymentDialog:
     return card
 
 
+def thirty_of_fifty_by_card(qtbot, drive, till):
+    """A $50.00 sale with $30.00 of it paid by an approved card: the payment screen, $20 due."""
+    ring_misc(qtbot, drive, till, "50.00")
+    pay = open_pay(qtbot, drive, till)
+    drive.key(pay, K.Key_F10)
+    pay.amount.editor.selectAll()
+    drive.type(pay.amount.editor, "30")
+    card = run_card(qtbot, drive, pay)
+    drive.key(card, K.Key_Return)
+    qtbot.waitUntil(lambda: pay.card_dialog is None)
+    return pay
+
+
 def test_twenty_cash_and_the_rest_by_card_with_the_fee(qtbot, drive, till, station, sim):
     ring_misc(qtbot, drive, till, "120.00")
     pay = open_pay(qtbot, drive, till)
@@ -112,14 +125,7 @@ def test_a_declined_card_leaves_the_sale_open_for_another_tender(qtbot, drive, t
 
 
 def test_an_approved_card_cannot_be_walked_away_from(qtbot, drive, till, station, sim):
-    ring_misc(qtbot, drive, till, "50.00")
-    pay = open_pay(qtbot, drive, till)
-    drive.key(pay, K.Key_F10)
-    pay.amount.editor.selectAll()
-    drive.type(pay.amount.editor, "30")
-    card = run_card(qtbot, drive, pay)
-    drive.key(card, K.Key_Return)
-    qtbot.waitUntil(lambda: pay.card_dialog is None)
+    pay = thirty_of_fifty_by_card(qtbot, drive, till)
     assert pay.completed is None and pay.remaining_label.text() == "$20.00"
     drive.key(pay, K.Key_Escape)
     assert pay.isVisible() and "approved" in pay.message.text()
@@ -133,14 +139,7 @@ def test_an_approved_card_cannot_be_walked_away_from(qtbot, drive, till, station
 def test_esc_twice_voids_an_approved_card_and_goes_back_to_the_sale(
     qtbot, drive, till, station, sim
 ):
-    ring_misc(qtbot, drive, till, "50.00")
-    pay = open_pay(qtbot, drive, till)
-    drive.key(pay, K.Key_F10)
-    pay.amount.editor.selectAll()
-    drive.type(pay.amount.editor, "30")
-    card = run_card(qtbot, drive, pay)
-    drive.key(card, K.Key_Return)
-    qtbot.waitUntil(lambda: pay.card_dialog is None)
+    pay = thirty_of_fifty_by_card(qtbot, drive, till)
     drive.key(pay, K.Key_Escape)
     assert pay.isVisible() and "Esc again to void" in pay.message.text()
     drive.key(pay, K.Key_Escape)
@@ -155,14 +154,7 @@ def test_esc_twice_voids_an_approved_card_and_goes_back_to_the_sale(
 def test_a_void_the_terminal_refuses_keeps_the_card_on_the_payment(
     qtbot, drive, till, station, sim
 ):
-    ring_misc(qtbot, drive, till, "50.00")
-    pay = open_pay(qtbot, drive, till)
-    drive.key(pay, K.Key_F10)
-    pay.amount.editor.selectAll()
-    drive.type(pay.amount.editor, "30")
-    card = run_card(qtbot, drive, pay)
-    drive.key(card, K.Key_Return)
-    qtbot.waitUntil(lambda: pay.card_dialog is None)
+    pay = thirty_of_fifty_by_card(qtbot, drive, till)
     sim.stop()  # the terminal is gone: the void cannot reach it
     drive.key(pay, K.Key_Escape)
     drive.key(pay, K.Key_Escape)
