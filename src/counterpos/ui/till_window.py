@@ -11,25 +11,25 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from counterpos.domain.cart import Cart
-from counterpos.services import catalog, customers, sync_service, utility_service, void_print
+from counterpos.services import catalog, customers, sync_service
 from counterpos.services.clock import to_local
 from counterpos.services.errors import CounterError, PermissionDenied
 from counterpos.services.service_rules import rules_for
-from counterpos.ui import print_worker
 from counterpos.ui.lock_screen import IdleLock
 from counterpos.ui.passport_dialog import PassportDialog
 from counterpos.ui.reprint_dialog import ReprintDialog
 from counterpos.ui.service_line_dialog import ServiceLineDialog
 from counterpos.ui.sync_status import SyncStatusLabel
-from counterpos.ui.tender_dialog import TenderDialog
+from counterpos.ui.till_controls import ControlsHandOff
 from counterpos.ui.till_menus import TillMenus
+from counterpos.ui.till_payment import TillPayment
+from counterpos.ui.till_stub_scan import open_stub_payment
 from counterpos.ui.widgets.cart_table import CartTable
 from counterpos.ui.widgets.customer_lookup import SHOWN, CustomerLookup
 from counterpos.ui.widgets.customer_panel import CustomerPanel
@@ -139,12 +139,14 @@ class TillWindow(QMainWindow):
 
         # The F-keys are the menu actions' shortcuts (ui/till_menus.py); Esc stays a shortcut.
         QShortcut(QKeySequence("Esc"), self, self.back)
+        self.payment = TillPayment(self)
+        self.controls = ControlsHandOff(self)
         self.menus = TillMenus(self)
         self.lookup.scanned.connect(self.stub_scanned)
         self.idle_lock = IdleLock(station, actor, self)
 
         self._build_status_bar()
-        self._refresh_cart()
+        self.refresh_cart()
         self.resize(1280, 760)
         self.lookup.focus()
 
@@ -241,7 +243,7 @@ class TillWindow(QMainWindow):
                 customer_id=self.cart.customer_id,
             )
         dialog.accepted.connect(lambda: self._line_added(dialog))
-        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        dialog.finished.connect(lambda _r: self.dialog_closed(dialog))
         self.dialog = dialog
         dialog.open()
 
@@ -249,9 +251,9 @@ class TillWindow(QMainWindow):
         for line in dialog.lines:
             self.cart.add(line)
         self.notice.clear()
-        self._refresh_cart()
+        self.refresh_cart()
 
-    def _dialog_closed(self, dialog: QDialog) -> None:
+    def dialog_closed(self, dialog: QDialog) -> None:
         self.dialog = None
         dialog.deleteLater()
         # Some platforms (and offscreen) leave no window active after a dialog closes.
@@ -262,7 +264,7 @@ class TillWindow(QMainWindow):
         """A dialog whose accepted `lines` go into the cart (start service, passports)."""
         self.message.clear()
         dialog.accepted.connect(lambda: self._line_added(dialog))
-        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        dialog.finished.connect(lambda _r: self.dialog_closed(dialog))
         self.dialog = dialog
         dialog.open()
 
@@ -274,7 +276,7 @@ class TillWindow(QMainWindow):
             if result == QDialog.DialogCode.Accepted and done_text:
                 self.notice.setText(done_text)
             self.refresh_customer()
-            self._dialog_closed(dialog)
+            self.dialog_closed(dialog)
 
         dialog.finished.connect(finished)
         self.dialog = dialog
@@ -289,63 +291,23 @@ class TillWindow(QMainWindow):
             index = len(self.cart.lines) - 1
         self.cart.remove(index)
         self.message.clear()
-        self._refresh_cart()
+        self.refresh_cart()
 
-    def _refresh_cart(self) -> None:
+    def refresh_cart(self) -> None:
         self.cart_table.show_cart(self.cart, {s.code: s.fields for s in self.services})
         self.total.setText(self.cart.total.format())
 
     # -- payment -------------------------------------------------------------------------
 
     def pay(self) -> None:
-        if not self.cart.lines:
-            self.message.setText(self.tr("The cart is empty: add a service first (F3)."))
-            return
-        self.message.clear()
-        dialog = TenderDialog(self.station, self.actor, self.session.session_id, self.cart, self)
-        dialog.sale_saved.connect(self.after_sale)
-        dialog.finished.connect(lambda _r: self._paid(dialog))
-        self.dialog = dialog
-        dialog.open()
-
-    def _paid(self, dialog: TenderDialog) -> None:
-        self.dialog = None
-        dialog.deleteLater()
-        self.activateWindow()
-        if dialog.completed is None:
-            self.cart_table.setFocus()
-            return
-        self.last_sale = dialog.completed
-        customer_id = self.cart.customer_id
-        self.cart = Cart(customer_id=customer_id)
-        self._refresh_cart()
-        self.refresh_customer()
-        self.notice.setText(
-            self.tr("Saved receipt {no}. Change {change}.").format(
-                no=dialog.completed.receipt_no, change=dialog.completed.change.format()
-            )
-        )
-        self.lookup.focus()
-
-    def after_sale(self, completed) -> None:
-        """The sale is saved: drawer and receipt off the GUI thread; the central sync is woken."""
-        self.last_print = None
-        print_worker.print_after_sale(self.station, self.actor, completed, self._printed)
-        if self.sync_worker is not None:
-            self.sync_worker.wake()
-
-    def _printed(self, after) -> None:
-        self.last_print = after
-        if after.problems:
-            self.message.setText(after.message)  # says the sale is saved, and to use Reprint
-        else:
-            self.statusBar().showMessage(after.message, 8000)
+        """F5: the tender dialog for this cart (ui/till_payment.py)."""
+        self.payment.pay()
 
     def reprint(self) -> None:
         """F6: find any receipt and print it again (marked REPRINT), or save it as PDF."""
         self.message.clear()
         dialog = ReprintDialog(self.station, self.actor, self)
-        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        dialog.finished.connect(lambda _r: self.dialog_closed(dialog))
         self.dialog = dialog
         dialog.open()
 
@@ -356,7 +318,7 @@ class TillWindow(QMainWindow):
         self.lookup.clear()
         self.message.clear()
         self.notice.clear()
-        self._refresh_cart()
+        self.refresh_cart()
         self.lookup.focus()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
@@ -384,114 +346,12 @@ class TillWindow(QMainWindow):
         """Stepping away: lock at once rather than waiting for the idle timer."""
         self.idle_lock.lock()
 
-    # -- bill stub scans (a keyboard-wedge scanner types the stub and Enter into the lookup) --
+    # -- hand-offs: bill stub scans (ui/till_stub_scan.py), controls (ui/till_controls.py) --
 
     def stub_scanned(self, text: str) -> None:
-        try:
-            pre = utility_service.scan_stub(self.station, text)
-        except CounterError as exc:
-            self.lookup.clear()
-            self.message.setText(str(exc))
-            self.lookup.focus()
-            return
-        self.lookup.clear()
-        self.choose_customer(pre.customer_id)
-        panel = self.panel.panel
-        if panel is None:
-            return
-        account = None
-        for row, a in enumerate(panel.accounts):
-            if a.account_no == pre.account_no:
-                self.panel.accounts.selectRow(row)
-                account = a
-        dialog = ServiceLineDialog(
-            self.station,
-            self.service("utility_payment"),
-            customer_panel=panel,
-            account=account,
-            parent=self,
-            customer_id=pre.customer_id,
-        )
-        amount = dialog.fields["amount"].editor
-        amount.setText(pre.amount_due.plain())
-        dialog._amount_edited = True  # the stub's amount, not the live balance
-        amount.setFocus()
-        amount.selectAll()
-        self.open_line_dialog(dialog)
-
-    # -- the controls menu's dialogs ------------------------------------------------------
+        """A keyboard-wedge scanner typed a bill stub and Enter into the lookup."""
+        open_stub_payment(self, text)
 
     def control_opened(self, key: str, dialog) -> None:
-        """Follow what a controls-menu dialog does: a void's slip, a closed drawer session."""
-        self.dialog = dialog
-        self.message.clear()
-        if key == "void":
-            dialog.voided.connect(self._voided)
-        if key == "close":
-            dialog.closed.connect(lambda _r: setattr(self, "session_closed", True))
-            warning = sync_service.closing_day_warning(self.station)
-            if warning:
-                label = QLabel(warning)  # the service words it for the cashier
-                label.setObjectName("syncWarning")
-                label.setWordWrap(True)
-                dialog.layout().insertWidget(0, label)
-                dialog.sync_warning = label
-        dialog.finished.connect(lambda _r: self._control_finished(dialog))
-
-    def _voided(self, result) -> None:
-        self.notice.setText(
-            self.tr("Voided {no}. Hand back {cash} in cash.").format(
-                no=result.receipt_no, cash=result.cash_back.format()
-            )
-        )
-        self.refresh_customer()
-        self.last_void_print = None
-
-        def printed(outcome) -> None:
-            self.last_void_print = outcome
-            self.statusBar().showMessage(outcome.message, 8000)
-
-        def failed(message: str) -> None:
-            self.last_void_print = message
-            self.message.setText(message)
-
-        print_worker.run_in_background(
-            void_print.print_void_slip,
-            self.station,
-            self.actor,
-            result.receipt_no,
-            on_done=printed,
-            on_error=failed,
-        )
-
-    def _control_finished(self, dialog) -> None:
-        self._dialog_closed(dialog)
-        if self.session_closed:
-            self._ask_after_close()
-
-    def _ask_after_close(self) -> None:
-        """The drawer is closed: nothing more can be sold on it. New float, or log out."""
-        self.cart = Cart()
-        self._refresh_cart()
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Drawer closed"))
-        box.setText(
-            self.tr("Your drawer session is closed. Count a new float to keep selling, or log out.")
-        )
-        new = box.addButton(self.tr("Open a new drawer (Enter)"), QMessageBox.ButtonRole.AcceptRole)
-        out = box.addButton(self.tr("Log out (Esc)"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(new)
-        box.setEscapeButton(out)
-        box.finished.connect(lambda _r: self._after_close_chosen(box, box.clickedButton() is new))
-        self.dialog = box
-        box.open()
-
-    def _after_close_chosen(self, box, new_drawer: bool) -> None:
-        self.dialog = None
-        box.deleteLater()
-        if new_drawer:
-            self.idle_lock.stop()
-            self.close()
-            self.new_session_wanted.emit()
-        else:
-            self.log_out()
+        """The controls menu opened `dialog`: follow it (a void's slip, a closed drawer)."""
+        self.controls.opened(key, dialog)
