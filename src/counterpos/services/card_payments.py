@@ -19,7 +19,6 @@ The order that keeps a card payment from being lost or charged twice:
 from __future__ import annotations
 
 from counterpos.hardware import card_terminal as ct
-from counterpos.services.actor import Actor
 from counterpos.services.card_fees import (  # noqa: F401  (re-exported for the till)
     FEE_GL,
     FEE_NAME,
@@ -39,7 +38,8 @@ from counterpos.services.card_requests import (  # noqa: F401  (re-exported for 
     open_requests,
     resolve_pending,
 )
-from counterpos.services.card_results import CardResult
+from counterpos.services.card_results import CardResult  # noqa: F401
+from counterpos.services.card_reversals import reverse_card_tenders, void_request  # noqa: F401
 from counterpos.services.card_sales import (  # noqa: F401  (re-exported for the till)
     finish_sale,
     relink,
@@ -47,46 +47,11 @@ from counterpos.services.card_sales import (  # noqa: F401  (re-exported for the
 )
 from counterpos.services.card_settings import check_setting, terminal_for  # noqa: F401
 from counterpos.services.card_standalone import record_standalone  # noqa: F401
-from counterpos.services.station import Station
+from counterpos.services.card_totals import (  # noqa: F401  (re-exported for end of day)
+    card_totals_by_brand,
+    terminal_batch_total,
+)
 
 BRANDS = ct.BRANDS  # the brands a keyed (standalone) card may name
 CardTerminal = ct.CardTerminal  # re-exported so the UI need not import hardware/
 _begin = begin_request  # the name the tests use to leave a request pending
-
-
-# -- reversals and totals live in their own modules; these are the names others call ---------
-def reverse_card_tenders(
-    station: Station,
-    sale_id: str,
-    *,
-    actor: Actor | None = None,
-    terminal: ct.CardTerminal | None = None,
-):
-    """Void (same day) or refund each card payment of a sale at the terminal; call it BEFORE
-    marking the sale void. See `card_reversals.reverse_card_tenders`."""
-    from counterpos.services import card_reversals  # noqa: PLC0415 (it imports this module)
-
-    return card_reversals.reverse_card_tenders(station, sale_id, actor=actor, terminal=terminal)
-
-
-def void_request(
-    station: Station, actor: Actor, request_id: str, *, terminal: ct.CardTerminal | None = None
-) -> CardResult:
-    """Void an approved card payment that never became part of a sale."""
-    from counterpos.services import card_reversals  # noqa: PLC0415
-
-    return card_reversals.void_request(station, actor, request_id, terminal=terminal)
-
-
-def card_totals_by_brand(station: Station, session_id: str):
-    """The session's card totals by brand, for end of day. See `card_totals`."""
-    from counterpos.services import card_totals  # noqa: PLC0415
-
-    return card_totals.card_totals_by_brand(station, session_id)
-
-
-def terminal_batch_total(station: Station, *, terminal: ct.CardTerminal | None = None):
-    """The terminal's own batch totals by brand. See `card_totals`."""
-    from counterpos.services import card_totals  # noqa: PLC0415
-
-    return card_totals.terminal_batch_total(station, terminal=terminal)
