@@ -10,7 +10,7 @@ from counterpos.domain.money import Money
 from counterpos.hardware import card_terminal as ct
 from counterpos.services import audit
 from counterpos.services.actor import Actor
-from counterpos.services.card_payments import CardResult, _result
+from counterpos.services.card_results import CardResult, result_of
 from counterpos.services.clock import local_today, to_local, utcnow
 from counterpos.services.errors import DeviceError, NotFound, StateError
 from counterpos.services.station import Station
@@ -29,7 +29,7 @@ def void_request(
         if row.sale_id is not None:
             raise StateError("That card payment is on a sale; void the sale instead.")
         if row.status != "approved":
-            return _result(row)
+            return result_of(row)
     return _reverse(station, request_id, actor.username, terminal)
 
 
@@ -94,7 +94,7 @@ def _reverse_one(
             target=request_id,
             details={"amount_cents": amount, "brand": brand, "last4": last4},
         )
-        result = _result(row)
+        result = result_of(row)
     return result, Reversal(request_id, kind, Money(amount), brand, last4, msg)
 
 

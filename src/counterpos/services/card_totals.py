@@ -9,7 +9,7 @@ from sqlalchemy import select
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import CARD
 from counterpos.hardware import card_terminal as ct
-from counterpos.services.card_payments import terminal_for
+from counterpos.services.card_settings import terminal_for
 from counterpos.services.errors import DeviceError
 from counterpos.services.station import Station
 from counterpos.store.models import CardRequest, Sale, TenderRow

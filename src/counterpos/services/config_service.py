@@ -53,7 +53,7 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
     if contains_card_number(value):
         raise InputError(refusal(key), field=key)
     if key.startswith("card."):
-        from counterpos.services.card_payments import check_setting  # noqa: PLC0415
+        from counterpos.services.card_settings import check_setting  # noqa: PLC0415
 
         check_setting(key, value)
     if key in ("printer.url", "printer.profile"):

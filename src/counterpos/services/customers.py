@@ -189,7 +189,7 @@ def index_customer(session: Session, customer_id: str) -> None:
     customer_index.put(session.connection(), row)
 
 
-# Entries that move the deposit the city holds, not the balance due (services/utility_service.py).
+# Entries that move the deposit the city holds, not the balance due (services/utility_accounts.py).
 DEPOSIT_TYPES = ("deposit", "deposit_applied", "deposit_refund", "deposit_transfer")
 
 

@@ -20,7 +20,9 @@ from counterpos.store.outbox import full_row, insert_synced
 
 # Modules that register rules; imported once, on first use (they import catalog/sales helpers).
 RULE_MODULES = (
-    "utility_service",
+    "utility_payments",
+    "utility_start",
+    "utility_stop",
     "yard_sale",
     "animal_license",
     "passport",
