@@ -68,22 +68,7 @@ def _do_over_short(station, actor, sid, approval):
     )
 
 
-def _do_adjust(station, actor, sid, approval):
-    from counterpos.services import adjustments
-    from counterpos.store.models import UtilityAccount
-
-    with station.store.read() as s:
-        account_no = s.scalar(select(UtilityAccount.account_no).limit(1))
-    return (
-        adjustments.adjust_account(
-            station, actor, account_no, Money(-1_500), "Leak credit", approval
-        ),
-        "adjustment",
-    )
-
-
 ACTIONS = {
-    "adjust_account": _do_adjust,
     "void": _do_void,
     "refund": _do_refund,
     "paid_in_out": _do_paid_out,

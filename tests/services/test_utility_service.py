@@ -12,7 +12,7 @@ from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
 from counterpos.services import catalog, customers, utility_service
 from counterpos.services.errors import InputError, NotFound, PermissionDenied, StateError
-from counterpos.store.models import LedgerEntry, RefundRequest, UtilityAccount
+from counterpos.store.models import AuditEvent, LedgerEntry, RefundRequest, UtilityAccount
 from tests.conftest import login
 from tests.services.counter_visit import TODAY, days, pay_cash, ring, senior_drawer
 
@@ -177,6 +177,10 @@ def test_adjustment_needs_another_supervisor(station, supervisor):
         station, cashier, supervisor, account_no, "-12.50", "leak", "Leak at meter fixed 11/2"
     )
     assert after.cents == balance - 1250
+    with station.store.read() as s:
+        event = s.scalars(select(AuditEvent).where(AuditEvent.action == "account_adjusted")).one()
+    assert (event.actor, event.approver, event.target) == ("maria", "sofia", account_no)
+    assert event.details["amount_cents"] == -1250 and event.details["reason"] == "leak"
     last = utility_service.account_ledger(station, account_no).entries[-1]
     assert (last.entry_type, last.amount.cents, last.memo) == (
         "adjustment",
