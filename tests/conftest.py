@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -13,6 +14,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from counterpos.services import auth, drawer_sessions, settings, users  # noqa: E402  # noqa: E402
 from counterpos.services.demo_data import add_demo_customers, load_demo_file  # noqa: E402
 from counterpos.services.station import DB_FILE, Station  # noqa: E402
+from counterpos.ui.gui_thread_gc import collect_due  # noqa: E402
+
+THRESHOLDS = gc.get_threshold()
+
+
+def pytest_configure(config) -> None:
+    # As in the app (ui/gui_thread_gc.py): the cyclic collector must never run in a printing or
+    # card worker thread, where it could destroy a Qt object; it runs after each test instead.
+    gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread():
+    yield
+    collect_due(THRESHOLDS)
+
 
 # Demo logins (also in the README): username -> PIN
 PINS = {"maria": "1111", "james": "2222", "sofia": "3333", "admin": "9999"}

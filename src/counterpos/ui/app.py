@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from counterpos.ui.gui_thread_gc import GuiThreadGarbageCollector
 from counterpos.ui.login_window import LoginWindow
 from counterpos.ui.startup import StoreOpener
 
@@ -140,6 +141,7 @@ def run(home: Path, demo: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("CounterPOS")
     load_style(app)
+    collector = GuiThreadGarbageCollector(app)  # never in a printing or card worker thread
     till = TillApp(app, home, demo)
     till.start()
     code = app.exec()
@@ -147,4 +149,5 @@ def run(home: Path, demo: bool) -> int:
         till.sync_worker.stop()
     if till.station is not None:
         till.station.close()
+    collector.timer.stop()
     return code
