@@ -31,7 +31,6 @@ from counterpos.store.models import (
     UtilityAccount,
     new_id,
 )
-from counterpos.store.outbox import full_row
 
 
 @dataclass(frozen=True)
@@ -144,25 +143,20 @@ def write_sale(
         event.listen(s, "before_flush", stamp)
     try:
         sale = SimpleNamespace(
-            **full_row(
-                Sale,
-                {
-                    "id": new_id(),
-                    "receipt_no": receipt_no,
-                    "station_code": station_code,
-                    "sequence": seq,
-                    "kind": "sale",
-                    "session_id": session_id,
-                    "user_id": actor.user_id,
-                    "customer_id": cart.customer_id,
-                    "total_cents": cart.total.cents,
-                    "change_cents": settlement.change.cents,
-                    "created_at": now,
-                },
-            )
+            id=new_id(),
+            receipt_no=receipt_no,
+            station_code=station_code,
+            sequence=seq,
+            kind="sale",
+            session_id=session_id,
+            user_id=actor.user_id,
+            customer_id=cart.customer_id,
+            total_cents=cart.total.cents,
+            change_cents=settlement.change.cents,
+            created_at=now,
         )
         ctx = SaleContext(s, station_code, actor, sale, receipt_no, cart, at=now)
-        ctx.insert(Sale, vars(sale))
+        ctx.insert(Sale, vars(sale))  # the columns left out take their defaults there
         for no, line in enumerate(cart.lines, start=1):
             row = SimpleNamespace(
                 id=new_id(),

@@ -36,6 +36,18 @@ def _primary_key(obj: Any) -> str:
     return "|".join(str(part) for part in key if part is not None)
 
 
+def _outbox_row(
+    table_name: str, record_id: str, columns: dict[str, Any], now: datetime
+) -> dict[str, Any]:
+    """The outbox row that queues one record: its key, its table, its columns as JSON."""
+    return {
+        "record_id": record_id[:36],
+        "table_name": table_name,
+        "payload": json.dumps({k: _jsonable(v) for k, v in columns.items()}, sort_keys=True),
+        "created_at": now,
+    }
+
+
 @event.listens_for(Session, "after_flush")
 def _queue_new_synced_rows(session: Session, _flush_context) -> None:
     rows = []
@@ -43,12 +55,7 @@ def _queue_new_synced_rows(session: Session, _flush_context) -> None:
     for obj in session.new:
         if getattr(type(obj), "__synced__", False):
             rows.append(
-                {
-                    "record_id": _primary_key(obj)[:36],
-                    "table_name": type(obj).__tablename__,
-                    "payload": json.dumps(row_payload(obj), sort_keys=True),
-                    "created_at": now,
-                }
+                _outbox_row(type(obj).__tablename__, _primary_key(obj), row_payload(obj), now)
             )
     if rows:
         session.connection().execute(insert(OutboxRow), rows)
@@ -59,14 +66,7 @@ def enqueue(session: Session, obj: Any) -> None:
     session.flush()
     session.connection().execute(
         insert(OutboxRow),
-        [
-            {
-                "record_id": _primary_key(obj)[:36],
-                "table_name": type(obj).__tablename__,
-                "payload": json.dumps(row_payload(obj), sort_keys=True),
-                "created_at": utcnow(),
-            }
-        ],
+        [_outbox_row(type(obj).__tablename__, _primary_key(obj), row_payload(obj), utcnow())],
     )
 
 
@@ -106,19 +106,7 @@ def insert_synced(session: Session, batches: list[tuple[Any, list[dict[str, Any]
             sql, converters = _insert_plan(model.__table__, dialect)
             _executemany(cursor, dialect, sql, [_values(row, converters) for row in rows])
             queued += [
-                {
-                    "id": None,  # the next in order
-                    "record_id": str(row["id"])[:36],
-                    "table_name": model.__tablename__,
-                    "payload": json.dumps(
-                        {k: _jsonable(v) for k, v in row.items()}, sort_keys=True
-                    ),
-                    "created_at": now,
-                    "sent_at": None,
-                    "attempts": 0,
-                    "error": "",
-                    "state": "pending",
-                }
+                full_row(OutboxRow, _outbox_row(model.__tablename__, str(row["id"]), row, now))
                 for row in rows
             ]
         if queued:
