@@ -465,7 +465,7 @@ def test_a_crash_between_saving_the_sale_and_linking_the_card_is_repaired(
 def test_a_keyed_card_left_pending_by_a_crash_is_closed_not_blocking(station, cashier, drawer):
     cart = utility_cart(station)
     q = cp.quote(station, cart, Money(5000))
-    request_id = cp._begin(station, cashier, drawer.session_id, cart, q, "standalone")
+    request_id = cp.begin_request(station, cashier, drawer.session_id, cart, q, "standalone")
     # ... the station stopped before the keyed approval was saved
     (result,) = cp.resolve_pending(station)
     assert result.request_id == request_id and result.status == "cancelled"

@@ -24,7 +24,6 @@ from counterpos.services.card_fees import (  # noqa: F401  (re-exported for the 
     FEE_NAME,
     FEE_SERVICE,
     CardQuote,
-    _sale_total,
     cart_with_fee,
     ensure_fee_service,
     fee_policy,
@@ -54,4 +53,3 @@ from counterpos.services.card_totals import (  # noqa: F401  (re-exported for en
 
 BRANDS = ct.BRANDS  # the brands a keyed (standalone) card may name
 CardTerminal = ct.CardTerminal  # re-exported so the UI need not import hardware/
-_begin = begin_request  # the name the tests use to leave a request pending
