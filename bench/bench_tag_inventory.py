@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from counterpos.services import tag_inventory
+from counterpos.services.counter import tag_inventory
 from counterpos.services.station import Station
 from counterpos.store.models import TagBlock, TagMovement, new_id, utcnow
 

@@ -18,8 +18,11 @@ from pathlib import Path
 
 from counterpos.documents import deposit_slip as deposit_pdf
 from counterpos.documents import z_report as z_pdf
-from counterpos.services import auth, balancing, drawer_sessions, eod, users
-from counterpos.services.balancing import ClosingCount
+from counterpos.services import sessions
+from counterpos.services.access import auth, users
+from counterpos.services.drawer import close as balancing
+from counterpos.services.drawer import eod
+from counterpos.services.drawer.close import ClosingCount
 from counterpos.services.station import Station
 from counterpos.store.models.base import utcnow
 
@@ -127,7 +130,7 @@ def run(n: int, root: Path) -> tuple[float, float]:
     station.set_code("B1", "Bench")
     users.add_user(station, "cash1", "Bench Cashier", "cashier", "1111")
     actor = auth.login(station, "cash1", "1111")
-    view = drawer_sessions.open_session(station, actor, {"bill_20": 5})
+    view = sessions.open_session(station, actor, {"bill_20": 5})
     figures = fill(station, view.session_id, actor.user_id, n)
     base = baseline(station.store.path, view.session_id)
     t = time.perf_counter()

@@ -6,7 +6,7 @@ Builds (once, cached under bench/out/) a station store with N synthetic customer
 first names drawn with a realistic skew (Smith and Garcia common, Okafor rare), house numbers on
 a few hundred streets, 8-digit utility account numbers, phones in Southern California area
 codes, some animal licenses. Then times a fixed mix of type-ahead queries a counter sees through
-`counterpos.services.customers.search` (the till's own call, 20 best matches in the order shown),
+`counterpos.services.sale.customers.search` (the till's own call, 20 best matches in the order shown),
 and the same queries as a plain `LIKE '%term%'` over the same columns, same order, same limit,
 on the same data in the same run. Prints p50/p95 and the ratio.
 """
@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from counterpos.services import customers  # noqa: E402
+from counterpos.services.sale import customers  # noqa: E402
 from counterpos.services.station import DB_FILE, Station  # noqa: E402
 from counterpos.store import customer_index  # noqa: E402
 

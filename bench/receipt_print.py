@@ -24,25 +24,20 @@ from pathlib import Path
 from escpos.printer import Dummy
 from sqlalchemy import select
 
+from counterpos.demo.city import add_demo_customers, load_demo_file
 from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
 from counterpos.domain.receipt_document import render_text
 from counterpos.domain.tenders import Tender
 from counterpos.hardware.printer_backends import Backend, PrintJob
 from counterpos.hardware.printer_profile import load_profile
-from counterpos.services import (
-    auth,
-    catalog,
-    drawer_sessions,
-    printing,
-    receipts,
-    sales,
-    settings,
-    tag_inventory,
-)
-from counterpos.services.demo_data import add_demo_customers, load_demo_file
+from counterpos.services import sessions, settings
+from counterpos.services.access import auth
+from counterpos.services.access.users import add_user
+from counterpos.services.counter import tag_inventory
+from counterpos.services.devices import printing
+from counterpos.services.sale import catalog, receipts, sales
 from counterpos.services.station import Station
-from counterpos.services.users import add_user
 from counterpos.store.models import UtilityAccount
 
 
@@ -140,7 +135,7 @@ def main() -> int:
         station, auth.login(station, "sofia", "3333"), "B1", year, 1, args.sales + 10
     )
     actor = auth.login(station, "maria", "1111")
-    session = drawer_sessions.open_session(station, actor, {"bill_20": 5})
+    session = sessions.open_session(station, actor, {"bill_20": 5})
     with station.store.read() as s:
         acct = s.scalar(select(UtilityAccount).order_by(UtilityAccount.account_no).limit(1))
         account_no, customer_id = acct.account_no, acct.customer_id

@@ -28,11 +28,13 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from sqlalchemy import text  # noqa: E402
 
+from counterpos.demo.city import add_demo_customers, load_demo_file  # noqa: E402
 from counterpos.domain.cart import Cart  # noqa: E402
 from counterpos.domain.money import Money  # noqa: E402
 from counterpos.domain.tenders import Tender  # noqa: E402
-from counterpos.services import auth, catalog, drawer_sessions, sales, users  # noqa: E402
-from counterpos.services.demo_data import add_demo_customers, load_demo_file  # noqa: E402
+from counterpos.services import sessions  # noqa: E402
+from counterpos.services.access import auth, users  # noqa: E402
+from counterpos.services.sale import catalog, sales  # noqa: E402
 from counterpos.services.station import DB_FILE, Station  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "sale-commit"
@@ -51,7 +53,7 @@ def setup() -> tuple[Station, object, str, str]:
     users.add_user(station, "maria", "Maria Lopez", "cashier", "1111")
     add_demo_customers(station, data, 2000)
     actor = auth.login(station, "maria", "1111")
-    drawer = drawer_sessions.open_session(station, actor, {"bill_20": 5})
+    drawer = sessions.open_session(station, actor, {"bill_20": 5})
     with station.store.read() as s:
         account_no = s.execute(
             text("SELECT account_no FROM utility_account ORDER BY account_no LIMIT 1")

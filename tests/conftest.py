@@ -11,8 +11,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from counterpos.services import auth, drawer_sessions, settings, users  # noqa: E402  # noqa: E402
-from counterpos.services.demo_data import add_demo_customers, load_demo_file  # noqa: E402
+from counterpos.demo.city import add_demo_customers, load_demo_file  # noqa: E402
+from counterpos.services import (
+    sessions,
+    settings,  # noqa: E402  # noqa: E402
+)
+from counterpos.services.access import auth, users
 from counterpos.services.station import DB_FILE, Station  # noqa: E402
 from counterpos.ui.gui_thread_gc import collect_due  # noqa: E402
 
@@ -94,6 +98,6 @@ def supervisor(station):
 @pytest.fixture
 def drawer(station, cashier):
     """The cashier's open drawer session with a $100.00 float."""
-    return drawer_sessions.open_session(
+    return sessions.open_session(
         station, cashier, {"bill_20": 4, "bill_10": 1, "bill_1": 5, "coin_25": 20}
     )

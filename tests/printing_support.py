@@ -14,7 +14,9 @@ from sqlalchemy import select
 from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
-from counterpos.services import catalog, sales, settings, tag_inventory
+from counterpos.services import settings
+from counterpos.services.counter import tag_inventory
+from counterpos.services.sale import catalog, sales
 from counterpos.store.models import Customer, UtilityAccount
 from counterpos.store.models.citation import Citation
 from tests.services.counter_visit import dog, give_tags

@@ -5,7 +5,7 @@ from __future__ import annotations
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
-from counterpos.services import sales
+from counterpos.services.sale import sales
 
 
 def cart_of(*amounts: int, service: str = "misc_receipt", gl: str = "4830") -> Cart:

@@ -16,7 +16,10 @@ from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
 from counterpos.hardware.card_simulator import CardSimulator
 from counterpos.hardware.card_terminal import TcpTerminal, TerminalUnreachable
-from counterpos.services import auth, card_payments, catalog, config_service, drawer_sessions
+from counterpos.services import config, sessions
+from counterpos.services.access import auth
+from counterpos.services.card.requests import charge
+from counterpos.services.sale import catalog
 from counterpos.store.models import CardRequest
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -81,9 +84,9 @@ def test_simulator_command_refuses_a_bad_script(tmp_path, capsys):
 def test_resolve_command_asks_the_terminal(home, station, capsys):
     sim = CardSimulator().start()
     try:
-        config_service.set_value(station, "card.terminal", sim.url, None)
+        config.set_value(station, "card.terminal", sim.url, None)
         maria = auth.login(station, "maria", "1111")
-        drawer = drawer_sessions.open_session(station, maria, {"bill_20": 5})
+        drawer = sessions.open_session(station, maria, {"bill_20": 5})
         cart = Cart()
         cart.add(
             catalog.price_line(
@@ -100,9 +103,7 @@ def test_resolve_command_asks_the_terminal(home, station, capsys):
 
         mute = Mute(sim.url, sale_timeout=0.5, call_timeout=1)
         try:
-            r = card_payments.charge(
-                station, maria, drawer.session_id, cart, Money(900), terminal=mute
-            )
+            r = charge(station, maria, drawer.session_id, cart, Money(900), terminal=mute)
         finally:
             mute.close()
         assert r.is_unknown

@@ -13,9 +13,10 @@ from pypdf import PdfReader
 
 from counterpos.cli import main
 from counterpos.domain.money import Money
-from counterpos.services import balancing, overrides
-from counterpos.services.balancing import ClosingCount
+from counterpos.services.access import overrides
 from counterpos.services.clock import local_today
+from counterpos.services.drawer import close
+from counterpos.services.drawer.close import ClosingCount
 from tests.conftest import PINS
 from tests.sale_helpers import cash, check, ring
 
@@ -26,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def closed(station, cashier, drawer):
     ring(station, cashier, drawer.session_id, 2_000, cash(2_000))
     ring(station, cashier, drawer.session_id, 3_300, check(3_300, "501", "Ann Lee"))
-    sheet = balancing.closing_sheet(station, cashier, drawer.session_id)
-    balancing.close_session(
+    sheet = close.closing_sheet(station, cashier, drawer.session_id)
+    close.close_session(
         station,
         cashier,
         drawer.session_id,

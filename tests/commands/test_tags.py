@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from counterpos.cli import main
 from counterpos.domain.cart import Cart
-from counterpos.services import drawer_sessions
+from counterpos.services import sessions
 from counterpos.services.clock import local_today
 from counterpos.services.station import Station
 from tests.conftest import login
@@ -78,7 +78,7 @@ def test_assign_list_and_print_a_certificate(home, monkeypatch, capsys, tmp_path
     st = Station.open(home)
     try:
         maria = login(st, "maria")
-        drawer = drawer_sessions.open_session(st, maria, {"bill_20": 5})
+        drawer = sessions.open_session(st, maria, {"bill_20": 5})
         done = pay_cash(
             st, maria, drawer.session_id, ring(st, Cart(), "animal_license", details=dog())
         )

@@ -6,7 +6,9 @@ from datetime import date, timedelta
 
 from counterpos.domain.cart import Cart
 from counterpos.domain.tenders import Tender
-from counterpos.services import catalog, drawer_sessions, sales, tag_inventory
+from counterpos.services import sessions
+from counterpos.services.counter import tag_inventory
+from counterpos.services.sale import catalog, sales
 from tests.conftest import login
 
 TODAY = date.today()
@@ -78,7 +80,7 @@ def pay_cash(station, actor, session_id, cart: Cart):
 def senior_drawer(station):
     """James (senior cashier) with his drawer open: he may ring passports and licenses."""
     james = login(station, "james")
-    view = drawer_sessions.open_session(station, james, {"bill_20": 5})
+    view = sessions.open_session(station, james, {"bill_20": 5})
     return james, view.session_id
 
 
@@ -92,8 +94,8 @@ def void(station, actor, session_id: str, receipt_no: str) -> None:
     """What the void work does, minimally: a void sale pointing at the original, and the hooks."""
     from sqlalchemy import select
 
-    from counterpos.services import service_rules
-    from counterpos.services.sales import next_receipt_no
+    from counterpos.services.sale import service_rules
+    from counterpos.services.sale.sales import next_receipt_no
     from counterpos.store.models import Sale
 
     with station.store.write() as s:

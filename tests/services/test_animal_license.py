@@ -6,8 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from counterpos.domain.cart import Cart
-from counterpos.services import catalog, certificates, customers, service_rules
+from counterpos.services.counter import certificates
 from counterpos.services.errors import InputError, NotFound, StateError
+from counterpos.services.sale import catalog, customers, service_rules
 from counterpos.store.models import License, Sale, TagMovement
 from tests.services.counter_visit import TODAY, days, dog, give_tags, pay_cash, ring
 

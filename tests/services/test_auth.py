@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from counterpos.services import audit, auth, users
+from counterpos.services import audit
+from counterpos.services.access import auth, users
 from counterpos.services.errors import AuthError
 from counterpos.store.models import AuditEvent, User
 

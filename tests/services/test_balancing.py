@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 
 from counterpos.domain.money import Money
-from counterpos.services import balancing, drawer_sessions, overrides, paid_in_out, refunds, voids
-from counterpos.services.balancing import ClosingCount
+from counterpos.services import sessions
+from counterpos.services.access import overrides
+from counterpos.services.drawer import close as balancing
+from counterpos.services.drawer import paid_in_out
+from counterpos.services.drawer.close import ClosingCount
 from counterpos.services.errors import InputError, PermissionDenied, StateError
+from counterpos.services.sale import refunds, voids
 from tests.conftest import PINS
 from tests.sale_helpers import card, cash, check, money_order, ring
 
@@ -80,7 +84,7 @@ def test_known_day_is_exact_to_the_cent(station, cashier, supervisor, drawer):
     assert not result.needs_approval
     closed = balancing.close_session(station, cashier, sid, count)
     assert closed.closed and closed.over_short == Money(0)
-    assert drawer_sessions.current_session(station, cashier) is None
+    assert sessions.current_session(station, cashier) is None
 
 
 def test_seven_dollar_short_needs_a_supervisor_with_a_note(station, cashier, drawer):

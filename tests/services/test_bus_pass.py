@@ -8,8 +8,9 @@ import pytest
 
 from counterpos.domain.cart import Cart
 from counterpos.domain.receipt_document import render_text
-from counterpos.services import bus_pass, catalog, receipts
+from counterpos.services.counter import bus_pass
 from counterpos.services.errors import InputError
+from counterpos.services.sale import catalog, receipts
 from tests.services.counter_visit import pay_cash, ring
 
 

@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from counterpos.domain.cart import Cart
-from counterpos.services import business_license, catalog
+from counterpos.services.counter import business_license
 from counterpos.services.errors import InputError, NotFound, PermissionDenied
+from counterpos.services.sale import catalog
 from counterpos.store.models import License
 from tests.services.counter_visit import TODAY, business, pay_cash, ring, senior_drawer
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from counterpos.domain.cart import Cart
-from counterpos.services import catalog, citations
+from counterpos.services.counter import citations
 from counterpos.services.errors import InputError, NotFound
+from counterpos.services.sale import catalog
 from tests.services.counter_visit import pay_cash, ring
 
 

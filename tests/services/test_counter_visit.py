@@ -11,7 +11,8 @@ from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
 from counterpos.domain.receipt_document import render_text
 from counterpos.domain.tenders import Tender
-from counterpos.services import certificates, customers, receipts, sales
+from counterpos.services.counter import certificates
+from counterpos.services.sale import customers, receipts, sales
 from counterpos.store.models import IssuedDocument, LedgerEntry, License, SaleLine, TenderRow
 from tests.services.counter_visit import days, dog, give_tags, ring
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from counterpos.hardware.escpos_decode import decode
-from counterpos.services import printing
+from counterpos.services.devices import printing
 from counterpos.services.errors import DeviceError
 from tests.printing_support import five_line_sale, set_setting
 

@@ -7,9 +7,10 @@ from datetime import timedelta
 import pytest
 
 from counterpos.domain.money import Money
-from counterpos.services import balancing, day_view, drawer_sessions
-from counterpos.services.balancing import ClosingCount
+from counterpos.services import sessions
 from counterpos.services.clock import local_today
+from counterpos.services.drawer import close, day_view
+from counterpos.services.drawer.close import ClosingCount
 from counterpos.services.errors import PermissionDenied
 from tests.conftest import login
 from tests.sale_helpers import cash, ring
@@ -17,14 +18,14 @@ from tests.sale_helpers import cash, ring
 
 def test_day_view(station, cashier, drawer):
     ring(station, cashier, drawer.session_id, 1_000, cash(1_000))
-    balancing.close_session(
+    close.close_session(
         station,
         cashier,
         drawer.session_id,
         ClosingCount({"bill_100": 1, "bill_5": 2, "coin_25": 1}),
     )
     james = login(station, "james")
-    drawer_sessions.open_session(station, james, {"bill_20": 5})
+    sessions.open_session(station, james, {"bill_20": 5})
     sofia = login(station, "sofia")
     rows = day_view.sessions_on(station, sofia, local_today())
     assert [(r.cashier.split()[0], r.status) for r in rows] == [

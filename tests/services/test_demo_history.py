@@ -7,13 +7,14 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from counterpos.demo.history import add_demo_history
 from counterpos.domain.cart import Cart
 from counterpos.domain.denominations import count_total
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
-from counterpos.services import audit, catalog, sales
+from counterpos.services import audit
 from counterpos.services.clock import local_today, to_local
-from counterpos.services.demo_history import add_demo_history
+from counterpos.services.sale import catalog, sales
 from counterpos.store.models import (
     AuditEvent,
     DrawerClose,

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from counterpos.hardware.escpos_decode import decode
-from counterpos.services import after_sale, printing
-from counterpos.services import drawer as drawer_service
+from counterpos.services.devices import after_sale, printing
+from counterpos.services.devices import drawer_kick as drawer_service
 from counterpos.services.errors import DeviceError, InputError, PermissionDenied
 from counterpos.store.models import AuditEvent, PrintJob, Sale
 from tests.printing_support import LoopbackPrinter, PtyPort, five_line_sale, set_setting
@@ -70,7 +70,7 @@ def test_no_sale_needs_permission_and_reason_and_is_audited(station, cashier, su
 
 
 def test_cashier_no_sale_at_the_till_with_a_supervisor_override(station, cashier, drawer, pty):
-    from counterpos.services import overrides
+    from counterpos.services.access import overrides
     from tests.conftest import PINS
 
     with pytest.raises(PermissionDenied):

@@ -14,10 +14,12 @@ from counterpos.domain import deposit_slip as deposit_doc
 from counterpos.domain import z_report as z_doc
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.money import Money
-from counterpos.services import balancing, eod, no_sale, overrides, paid_in_out, refunds, voids
-from counterpos.services.balancing import ClosingCount
+from counterpos.services.access import overrides
 from counterpos.services.clock import local_today
+from counterpos.services.drawer import close, eod, no_sale, paid_in_out
+from counterpos.services.drawer.close import ClosingCount
 from counterpos.services.errors import PermissionDenied, StateError
+from counterpos.services.sale import refunds, voids
 from tests.conftest import PINS, login
 from tests.sale_helpers import card, cash, check, money_order, ring
 
@@ -57,13 +59,13 @@ def closed_day(station, cashier, drawer):
         station, cashier, sid, "Change for customer", _ok(station, cashier, "no_sale")
     )
     # expected cash: 100 + 23.50 + 15.00 - 5.00 - 8.00 = 125.50; counted 118.50: short 7.00
-    sheet = balancing.closing_sheet(station, cashier, sid)
+    sheet = close.closing_sheet(station, cashier, sid)
     count = ClosingCount(
         {"bill_20": 4, "bill_10": 2, "bill_5": 1, "bill_1": 8, "coin_25": 22},
         frozenset(i.tender_id for i in sheet.items),
         Money(1_250),
     )
-    balancing.close_session(
+    close.close_session(
         station,
         cashier,
         sid,

@@ -7,8 +7,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from counterpos.services import audit, catalog, fee_schedule
+from counterpos.services import audit
+from counterpos.services.counter import fee_schedule
 from counterpos.services.errors import InputError, NotFound, PermissionDenied
+from counterpos.services.sale import catalog
 from counterpos.store.models import AuditEvent, FeeSchedule
 from tests.services.counter_visit import TODAY
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from counterpos.services import catalog, gl_accounts
+from counterpos.services.counter import gl_accounts
 from counterpos.services.errors import InputError, NotFound, PermissionDenied
+from counterpos.services.sale import catalog
 
 
 def misc(station, gl):

@@ -7,16 +7,11 @@ import pytest
 from sqlalchemy import select
 
 from counterpos.domain.money import Money
-from counterpos.services import (
-    balancing,
-    no_sale,
-    overrides,
-    paid_in_out,
-    refunds,
-    voids,
-)
-from counterpos.services.balancing import ClosingCount
+from counterpos.services.access import overrides
+from counterpos.services.drawer import close, no_sale, paid_in_out
+from counterpos.services.drawer.close import ClosingCount
 from counterpos.services.errors import AuthError, PermissionDenied
+from counterpos.services.sale import refunds, voids
 from counterpos.store.models import AuditEvent
 from tests.conftest import PINS, login
 from tests.sale_helpers import cash, ring
@@ -61,7 +56,7 @@ def _do_no_sale(station, actor, sid, approval):
 def _do_over_short(station, actor, sid, approval):
     count = ClosingCount({"bill_50": 1})  # 50.00 against 100.00: short 50
     return (
-        balancing.close_session(
+        close.close_session(
             station, actor, sid, count, approval=approval, note="Shortage reported"
         ),
         "over_short_accepted",
@@ -136,15 +131,15 @@ def test_nobody_approves_their_own_action(station, supervisor):
 
 
 def test_supervisor_cannot_void_own_sale_alone(station):
-    from counterpos.services import drawer_sessions
+    from counterpos.services import sessions
 
     sofia = login(station, "sofia")
-    sid = drawer_sessions.open_session(station, sofia, {"bill_100": 1}).session_id
+    sid = sessions.open_session(station, sofia, {"bill_100": 1}).session_id
     sale = ring(station, sofia, sid, 900, cash(900))
     with pytest.raises(PermissionDenied, match="your own work"):
         voids.void_sale(station, sofia, sale.receipt_no, "oops")
     # A second supervisor can approve it.
-    from counterpos.services import users
+    from counterpos.services.access import users
 
     users.add_user(station, "omar", "Omar Diaz", "supervisor", "4444")
     approval = overrides.approve(station, sofia, "omar", "4444", "void")

@@ -5,15 +5,16 @@ from __future__ import annotations
 import pytest
 
 from counterpos.domain.money import Money
-from counterpos.services import no_sale, paid_in_out, screen_lock
+from counterpos.services import sessions
+from counterpos.services.access import screen_lock
+from counterpos.services.drawer import no_sale, paid_in_out
 from counterpos.services.errors import AuthError, InputError, StateError
 from tests.sale_helpers import cash, ring
 
 
 def test_paid_in_and_out_take_numbers_from_the_sequence(station, supervisor):
-    from counterpos.services import drawer_sessions
 
-    sid = drawer_sessions.open_session(station, supervisor, {"bill_100": 1}).session_id
+    sid = sessions.open_session(station, supervisor, {"bill_100": 1}).session_id
     sale = ring(station, supervisor, sid, 500, cash(500))
     pin = paid_in_out.record(station, supervisor, sid, "in", Money(2_000), "Change fund top-up")
     pout = paid_in_out.record(station, supervisor, sid, "out", Money(300), "Parking refund")
@@ -24,9 +25,8 @@ def test_paid_in_and_out_take_numbers_from_the_sequence(station, supervisor):
 
 
 def test_paid_errors(station, supervisor):
-    from counterpos.services import drawer_sessions
 
-    sid = drawer_sessions.open_session(station, supervisor, {"bill_100": 1}).session_id
+    sid = sessions.open_session(station, supervisor, {"bill_100": 1}).session_id
     with pytest.raises(InputError, match="reason"):
         paid_in_out.record(station, supervisor, sid, "out", Money(100), "")
     with pytest.raises(InputError, match="more than"):

@@ -12,16 +12,12 @@ from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
 from counterpos.logging_setup import configure
-from counterpos.services import (
-    auth,
-    card_payments,
-    catalog,
-    config_service,
-    drawer_sessions,
-    sales,
-    users,
-)
+from counterpos.services import config, sessions
+from counterpos.services.access import auth, users
+from counterpos.services.card.sales import finish_sale
+from counterpos.services.card.standalone import record_standalone
 from counterpos.services.errors import InputError
+from counterpos.services.sale import catalog, sales
 from counterpos.store.models import Service
 
 PAN = "4111111111111111"
@@ -94,7 +90,7 @@ def test_user_names_and_settings_refuse_a_card_number(station):
     with pytest.raises(InputError, match="card number"):
         users.add_user(station, f"a{PAN}", "Pat Lee", "cashier", "4567")
     with pytest.raises(InputError, match="card number"):
-        config_service.set_value(station, "city.address", f"1 Main St {FORMS[2]}", None)
+        config.set_value(station, "city.address", f"1 Main St {FORMS[2]}", None)
 
 
 def raw_hits(folder: Path) -> list[str]:
@@ -112,7 +108,7 @@ def test_a_session_that_types_the_card_number_everywhere_leaves_no_trace(home, s
     log_file = configure(home)
     log = logging.getLogger("counterpos.test")
     maria = auth.login(station, "maria", "1111")
-    drawer = drawer_sessions.open_session(station, maria, {"bill_20": 5})
+    drawer = sessions.open_session(station, maria, {"bill_20": 5})
     tried = 0
     for code, name, base in text_fields(station):
         for form in FORMS:
@@ -141,9 +137,9 @@ def test_a_session_that_types_the_card_number_everywhere_leaves_no_trace(home, s
         with pytest.raises(InputError):
             users.add_user(station, "pat", form, "cashier", "4567")
         with pytest.raises(InputError):
-            config_service.set_value(station, "receipt.footer_en", form, None)
+            config.set_value(station, "receipt.footer_en", form, None)
         with pytest.raises(InputError):
-            card_payments.record_standalone(
+            record_standalone(
                 station,
                 maria,
                 drawer.session_id,
@@ -154,7 +150,7 @@ def test_a_session_that_types_the_card_number_everywhere_leaves_no_trace(home, s
                 last4="1111",
             )
         with pytest.raises(InputError):
-            card_payments.record_standalone(
+            record_standalone(
                 station,
                 maria,
                 drawer.session_id,
@@ -172,7 +168,7 @@ def test_a_session_that_types_the_card_number_everywhere_leaves_no_trace(home, s
         except ValueError:
             log.exception("failed with %r", form)
     # a sale that did go through, by card, keeps only the last four
-    card = card_payments.record_standalone(
+    card = record_standalone(
         station,
         maria,
         drawer.session_id,
@@ -182,7 +178,7 @@ def test_a_session_that_types_the_card_number_everywhere_leaves_no_trace(home, s
         brand="visa",
         last4="1111",
     )
-    card_payments.finish_sale(station, maria, drawer.session_id, cart, [], [card.request_id])
+    finish_sale(station, maria, drawer.session_id, cart, [], [card.request_id])
     for handler in logging.getLogger().handlers:
         handler.flush()
     text = log_file.read_text()

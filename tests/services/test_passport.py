@@ -10,8 +10,9 @@ from pypdf import PdfReader
 
 from counterpos.domain.cart import Cart
 from counterpos.domain.tenders import Tender
-from counterpos.services import catalog, passport, sales
+from counterpos.services.counter import passport
 from counterpos.services.errors import InputError, PermissionDenied
+from counterpos.services.sale import catalog, sales
 from counterpos.store.models import TenderRow
 from tests.services.counter_visit import TODAY, applicant, senior_drawer
 
@@ -135,7 +136,7 @@ def test_voided_visit_leaves_the_log(station):
 
 def test_receipt_names_the_state_fee_it_did_not_take(station):
     from counterpos.domain.receipt_document import render_text
-    from counterpos.services import receipts
+    from counterpos.services.sale import receipts
 
     james, session_id = senior_drawer(station)
     cart = Cart(lines=list(price(station, applicant())))

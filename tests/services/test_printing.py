@@ -8,8 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from counterpos.hardware.escpos_decode import decode
-from counterpos.services import audit, printing, receipts
+from counterpos.services import audit
+from counterpos.services.devices import printing
 from counterpos.services.errors import DeviceError
+from counterpos.services.sale import receipts
 from counterpos.store.models import PrintJob, Sale
 from tests.printing_support import (
     LONG_NAME_LAST,
@@ -137,15 +139,15 @@ def test_preview_printer_writes_text_png_and_pdf(station, cashier, drawer):
 
 
 def test_printer_settings_are_checked_when_set(station):
-    from counterpos.services import config_service
+    from counterpos.services import config
     from counterpos.services.errors import InputError
 
     with pytest.raises(InputError, match="is not one CounterPOS knows"):
-        config_service.set_value(station, "printer.url", "lpt1", None)
+        config.set_value(station, "printer.url", "lpt1", None)
     with pytest.raises(InputError, match="no printer profile"):
-        config_service.set_value(station, "printer.profile", "tm-x999", None)
-    config_service.set_value(station, "printer.url", "tcp://10.1.2.3:9100", None)
-    config_service.set_value(station, "printer.profile", "epson-tm-t20", None)
+        config.set_value(station, "printer.profile", "tm-x999", None)
+    config.set_value(station, "printer.url", "tcp://10.1.2.3:9100", None)
+    config.set_value(station, "printer.profile", "epson-tm-t20", None)
     assert station.setting("printer.url") == "tcp://10.1.2.3:9100"
 
 

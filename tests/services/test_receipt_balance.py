@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from counterpos.domain.cart import Cart
 from counterpos.domain.receipt_document import render_text
-from counterpos.services import catalog, customers, receipts
+from counterpos.services.sale import catalog, customers, receipts
 from counterpos.store.models import UtilityAccount
 from tests.services.counter_visit import pay_cash
 

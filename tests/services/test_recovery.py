@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from counterpos.services import balancing, drawer_sessions, recovery
-from counterpos.services.balancing import ClosingCount
+from counterpos.services import sessions
+from counterpos.services.drawer import close
+from counterpos.services.drawer.close import ClosingCount
+from counterpos.services.sale import recovery
 from counterpos.store.models import AuditEvent, DrawerSession, Sale
 from tests.sale_helpers import cart_of, cash
 
@@ -16,7 +18,7 @@ def test_sale_for_open_session_is_normal(station, cashier, drawer):
 
 
 def test_sale_for_closed_session_lands_in_recovery(station, cashier, drawer):
-    balancing.close_session(station, cashier, drawer.session_id, ClosingCount({"bill_100": 1}))
+    close.close_session(station, cashier, drawer.session_id, ClosingCount({"bill_100": 1}))
     saved = recovery.save_sale(station, cashier, drawer.session_id, cart_of(750), [cash(1_000)])
     again = recovery.save_sale(station, cashier, drawer.session_id, cart_of(250), [cash(250)])
     assert saved.recovered and again.session_id == saved.session_id != drawer.session_id
@@ -30,9 +32,9 @@ def test_sale_for_closed_session_lands_in_recovery(station, cashier, drawer):
         flagged = s.scalars(select(AuditEvent).where(AuditEvent.action == "sale_recovered")).all()
         assert [e.details["closed_session"] for e in flagged] == [drawer.session_id] * 2
     # The recovery session does not stand in for the cashier's regular drawer.
-    assert drawer_sessions.current_session(station, cashier) is None
-    new = drawer_sessions.open_session(station, cashier, {"bill_20": 5})
+    assert sessions.current_session(station, cashier) is None
+    new = sessions.open_session(station, cashier, {"bill_20": 5})
     assert new.kind == "regular"
     # It balances like any other: $10.00 of recovered cash.
-    result = balancing.count_drawer(station, cashier, rec.id, ClosingCount({"bill_10": 1}))
+    result = close.count_drawer(station, cashier, rec.id, ClosingCount({"bill_10": 1}))
     assert result.expected.cents == 1_000 and result.over_short.cents == 0

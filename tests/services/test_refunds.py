@@ -6,9 +6,12 @@ import pytest
 from sqlalchemy import select
 
 from counterpos.domain.money import Money
-from counterpos.services import balancing, drawer_sessions, overrides, refunds, voids
-from counterpos.services.balancing import ClosingCount
+from counterpos.services import sessions
+from counterpos.services.access import overrides
+from counterpos.services.drawer import close
+from counterpos.services.drawer.close import ClosingCount
 from counterpos.services.errors import InputError, StateError
+from counterpos.services.sale import refunds, voids
 from counterpos.store.models import Sale, TenderRow
 from tests.conftest import PINS
 from tests.sale_helpers import cash, check, ring
@@ -20,19 +23,18 @@ def _ok(station, actor):
 
 def test_refund_of_an_earlier_session_sale(station, cashier, drawer):
     sale = ring(station, cashier, drawer.session_id, 5_000, check(5_000, "881"))
-    balancing.close_session(
+    close.close_session(
         station,
         cashier,
         drawer.session_id,
         ClosingCount(
             {"bill_100": 1},
             frozenset(
-                i.tender_id
-                for i in balancing.closing_sheet(station, cashier, drawer.session_id).items
+                i.tender_id for i in close.closing_sheet(station, cashier, drawer.session_id).items
             ),
         ),
     )
-    new = drawer_sessions.open_session(station, cashier, {"bill_100": 1})
+    new = sessions.open_session(station, cashier, {"bill_100": 1})
     r1 = refunds.refund_sale(
         station,
         cashier,
@@ -74,7 +76,7 @@ def test_refund_of_an_earlier_session_sale(station, cashier, drawer):
         kinds = [s.scalar(select(TenderRow.kind).where(TenderRow.sale_id == r.id)) for r in rows]
         assert kinds == ["refund_request", "cash"]
     # Only the cash refund leaves the drawer.
-    result = balancing.count_drawer(
+    result = close.count_drawer(
         station, cashier, new.session_id, ClosingCount({"bill_50": 1, "bill_20": 1})
     )
     assert result.expected == Money(7_000)

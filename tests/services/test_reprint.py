@@ -11,8 +11,10 @@ from sqlalchemy import select
 
 from counterpos.domain.receipt_document import render_text
 from counterpos.hardware.escpos_decode import decode
-from counterpos.services import audit, receipts, reprint
+from counterpos.services import audit
+from counterpos.services.devices import reprint
 from counterpos.services.errors import DeviceError, InputError
+from counterpos.services.sale import receipts
 from counterpos.store.models import AuditEvent, PrintJob
 from tests.printing_support import (
     LONG_NAME_LAST,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from counterpos.services import sales
+from counterpos.services.sale import sales
 from counterpos.store.models import AuditEvent, Sale
 from tests.sale_helpers import cart_of, cash
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from counterpos.services import catalog
-from counterpos.services.card_fees import FEE_GL, FEE_SERVICE
+from counterpos.services.card.fees import FEE_GL, FEE_SERVICE
+from counterpos.services.sale import catalog
 from counterpos.services.seed import load_catalog_file
 from counterpos.store.models import FeeSchedule, Service
 

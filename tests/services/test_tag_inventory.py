@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from counterpos.domain.cart import Cart
-from counterpos.services import drawer_sessions, tag_inventory
+from counterpos.services import sessions
+from counterpos.services.counter import tag_inventory
 from counterpos.services.errors import InputError, PermissionDenied, StateError
 from counterpos.services.station import DB_FILE, Station
 from counterpos.store.models import TagMovement
@@ -31,7 +32,7 @@ def test_two_offline_stations_never_issue_the_same_tag(template_home, tmp_path):
     try:
         for st in stations:
             maria = login(st, "maria")
-            drawer = drawer_sessions.open_session(st, maria, {"bill_20": 5})
+            drawer = sessions.open_session(st, maria, {"bill_20": 5})
             for n in range(12):
                 cart = ring(st, Cart(), "animal_license", details=dog(animal_name=f"Dog {n}"))
                 if n % 4 == 0:  # some visits license two animals
@@ -95,7 +96,7 @@ def test_only_a_supervisor_assigns_blocks(station, cashier):
 
 
 def test_demo_city_gets_tag_stock_once(empty_station):
-    from counterpos.services.tag_inventory import give_demo_block
+    from counterpos.services.counter.tag_inventory import give_demo_block
 
     give_demo_block(empty_station)
     give_demo_block(empty_station)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from counterpos.services import tag_inventory
+from counterpos.services.counter import tag_inventory
 from counterpos.services.errors import StateError
 from counterpos.store.models import TagBlock, TagMovement
 

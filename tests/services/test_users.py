@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from counterpos.services import users
+from counterpos.services.access import users
 from counterpos.services.errors import InputError, PermissionDenied
 from tests.conftest import login
 
@@ -16,7 +16,7 @@ def test_supervisor_adds_a_cashier_who_can_then_log_in(station, supervisor):
 
 
 def login_ok(station, username, pin):
-    from counterpos.services import auth
+    from counterpos.services.access import auth
 
     return auth.login(station, username, pin).username == username
 

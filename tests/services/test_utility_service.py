@@ -10,8 +10,13 @@ from sqlalchemy import select
 from counterpos.domain.bill_stub import make_stub
 from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
-from counterpos.services import catalog, customers, utility_service
 from counterpos.services.errors import InputError, NotFound, PermissionDenied, StateError
+from counterpos.services.sale import catalog, customers
+from counterpos.services.utility.accounts import account_ledger
+from counterpos.services.utility.adjustments import adjust_account
+from counterpos.services.utility.payments import scan_stub
+from counterpos.services.utility.stop import stop_service
+from counterpos.services.utility.transfer import transfer_service
 from counterpos.store.models import AuditEvent, LedgerEntry, RefundRequest, UtilityAccount
 from tests.conftest import login
 from tests.services.counter_visit import TODAY, days, pay_cash, ring, senior_drawer
@@ -29,21 +34,21 @@ def an_account(station, with_balance=True):
 def test_scanned_stub_prefills_the_amount_due(station, cashier, drawer):
     account_no, balance = an_account(station)
     stub = make_stub(account_no, Money(balance), TODAY + timedelta(days=10))
-    pre = utility_service.scan_stub(station, f" {stub}\n")
+    pre = scan_stub(station, f" {stub}\n")
     assert (pre.account_no, pre.amount_due.cents) == (account_no, balance)
     cart = ring(
         station, Cart(), "utility_payment", details=pre.details, amount_text=pre.amount_due.plain()
     )
     pay_cash(station, cashier, drawer.session_id, cart)
     assert customers.account_by_number(station, account_no).balance.cents == 0
-    assert utility_service.account_ledger(station, account_no).entries[-1].entry_type == "payment"
+    assert account_ledger(station, account_no).entries[-1].entry_type == "payment"
 
 
 def test_bad_scans_and_unknown_accounts(station):
     with pytest.raises(InputError, match="not a utility bill stub"):
-        utility_service.scan_stub(station, "hello")
+        scan_stub(station, "hello")
     with pytest.raises(NotFound, match="no utility account 99999999"):
-        utility_service.scan_stub(station, make_stub("99999999", Money(100), TODAY))
+        scan_stub(station, make_stub("99999999", Money(100), TODAY))
     with pytest.raises(NotFound):
         catalog.price_lines(
             station, "utility_payment", details={"account_no": "12ab"}, amount_text="10"
@@ -84,7 +89,7 @@ def test_start_service_new_customer_with_deposit_then_stop_with_refund(station):
             select(UtilityAccount).where(UtilityAccount.service_address == "4821 Sunset Ridge Dr")
         )
         account_no = acct.account_no
-    ledger = utility_service.account_ledger(station, account_no)
+    ledger = account_ledger(station, account_no)
     assert ledger.deposit_held.cents == 10000 and ledger.balance.cents == 0
     # A first bill arrives, then the customer moves out.
     with station.store.write() as s:
@@ -97,18 +102,16 @@ def test_start_service_new_customer_with_deposit_then_stop_with_refund(station):
             )
         )
     with pytest.raises(InputError, match="past"):
-        utility_service.stop_service(
+        stop_service(
             station, james, account_no, TODAY - timedelta(days=1), "1 Far Away Rd, Sacramento CA"
         )
-    result = utility_service.stop_service(
-        station, james, account_no, TODAY, "1 Far Away Rd, Sacramento CA 95814"
-    )
+    result = stop_service(station, james, account_no, TODAY, "1 Far Away Rd, Sacramento CA 95814")
     assert (result.deposit_applied.cents, result.refund.cents, result.still_due.cents) == (
         6420,
         3580,
         0,
     )
-    ledger = utility_service.account_ledger(station, account_no)
+    ledger = account_ledger(station, account_no)
     assert ledger.balance.cents == 0 and ledger.deposit_held.cents == 0
     assert ledger.status == "closed"
     with station.store.read() as s:
@@ -116,7 +119,7 @@ def test_start_service_new_customer_with_deposit_then_stop_with_refund(station):
         assert (refund.amount_cents, refund.pay_to) == (3580, "Priya Shah")
         assert "Sacramento" in refund.mail_to
     with pytest.raises(StateError, match="closed"):
-        utility_service.stop_service(station, james, account_no, TODAY, "1 Far Away Rd, X")
+        stop_service(station, james, account_no, TODAY, "1 Far Away Rd, X")
 
 
 def test_start_refused_where_service_is_active_or_date_is_past(station):
@@ -146,10 +149,8 @@ def test_transfer_moves_balance_and_deposit(station):
     with station.store.write() as s:
         acct = s.scalar(select(UtilityAccount).where(UtilityAccount.account_no == account_no))
         s.add(LedgerEntry(account_id=acct.id, entry_type="deposit", amount_cents=-10000))
-    new_no = utility_service.transfer_service(
-        station, james, account_no, "77 Palm Canyon Rd", TODAY
-    )
-    old, new = (utility_service.account_ledger(station, n) for n in (account_no, new_no))
+    new_no = transfer_service(station, james, account_no, "77 Palm Canyon Rd", TODAY)
+    old, new = (account_ledger(station, n) for n in (account_no, new_no))
     assert (old.balance.cents, old.deposit_held.cents, old.status) == (0, 0, "closed")
     assert (new.balance.cents, new.deposit_held.cents, new.status) == (balance, 10000, "active")
 
@@ -158,22 +159,18 @@ def test_adjustment_needs_another_supervisor(station, supervisor):
     account_no, balance = an_account(station)
     cashier = login(station, "maria")
     with pytest.raises(PermissionDenied):
-        utility_service.adjust_account(station, cashier, cashier, account_no, "-10", "leak")
+        adjust_account(station, cashier, cashier, account_no, "-10", "leak")
     with pytest.raises(InputError, match="Another supervisor"):
-        utility_service.adjust_account(station, supervisor, supervisor, account_no, "-10", "leak")
+        adjust_account(station, supervisor, supervisor, account_no, "-10", "leak")
     with pytest.raises(InputError, match="Reason"):
-        utility_service.adjust_account(station, cashier, supervisor, account_no, "-10", "whim")
+        adjust_account(station, cashier, supervisor, account_no, "-10", "whim")
     with pytest.raises(InputError, match="waiver is a credit"):
-        utility_service.adjust_account(
-            station, cashier, supervisor, account_no, "10", "penalty_waiver"
-        )
+        adjust_account(station, cashier, supervisor, account_no, "10", "penalty_waiver")
     with pytest.raises(InputError, match="Say what"):
-        utility_service.adjust_account(station, cashier, supervisor, account_no, "10", "other")
+        adjust_account(station, cashier, supervisor, account_no, "10", "other")
     with pytest.raises(InputError):
-        utility_service.adjust_account(
-            station, cashier, supervisor, account_no, "2000000", "misread"
-        )
-    after = utility_service.adjust_account(
+        adjust_account(station, cashier, supervisor, account_no, "2000000", "misread")
+    after = adjust_account(
         station, cashier, supervisor, account_no, "-12.50", "leak", "Leak at meter fixed 11/2"
     )
     assert after.cents == balance - 1250
@@ -181,7 +178,7 @@ def test_adjustment_needs_another_supervisor(station, supervisor):
         event = s.scalars(select(AuditEvent).where(AuditEvent.action == "account_adjusted")).one()
     assert (event.actor, event.approver, event.target) == ("maria", "sofia", account_no)
     assert event.details["amount_cents"] == -1250 and event.details["reason"] == "leak"
-    last = utility_service.account_ledger(station, account_no).entries[-1]
+    last = account_ledger(station, account_no).entries[-1]
     assert (last.entry_type, last.amount.cents, last.memo) == (
         "adjustment",
         -1250,

@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.money import Money
 from counterpos.domain.receipt_document import render_text
-from counterpos.services import overrides, voids
+from counterpos.services.access import overrides
 from counterpos.services.errors import InputError, NotFound, StateError
+from counterpos.services.sale import voids
 from counterpos.store.models import IssuedDocument, LedgerEntry, Sale, UtilityAccount
 from tests.conftest import PINS
 from tests.sale_helpers import cash, ring

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from counterpos.domain.cart import Cart
-from counterpos.services import catalog, certificates, settings
+from counterpos.services import settings
+from counterpos.services.counter import certificates
 from counterpos.services.errors import InputError
+from counterpos.services.sale import catalog
 from tests.services.counter_visit import days, pay_cash, ring
 
 

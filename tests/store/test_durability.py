@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
-from counterpos.services import catalog, sales
+from counterpos.services.sale import catalog, sales
 from counterpos.store.models import (
     AuditEvent,
     DrawerClose,
@@ -162,13 +162,16 @@ CHILD = textwrap.dedent(
     from counterpos.domain.cart import Cart
     from counterpos.domain.money import Money
     from counterpos.domain.tenders import Tender
-    from counterpos.services import auth, catalog, drawer_sessions, sales
+    from counterpos.services.access import auth
+    from counterpos.services.sale import catalog
+    from counterpos.services import sessions
+    from counterpos.services.sale import sales
     from counterpos.services.station import Station
     from counterpos.store.models import Sale
 
     station = Station.open(sys.argv[1])
     actor = auth.login(station, "maria", "1111")
-    drawer = drawer_sessions.current_session(station, actor)
+    drawer = sessions.current_session(station, actor)
     line = catalog.price_line(
         station, "misc_receipt", details={"gl_account": "4810", "memo": "Copies"}, amount_text="3"
     )

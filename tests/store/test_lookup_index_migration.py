@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import command
 from sqlalchemy import text
 
-from counterpos.services import customers
+from counterpos.services.sale import customers
 from counterpos.store.migrate import alembic_config, current_revision
 
 

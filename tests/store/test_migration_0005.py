@@ -10,7 +10,7 @@ from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from counterpos.services.catalog import rule_in_effect
+from counterpos.services.sale.catalog import rule_in_effect
 from counterpos.services.seed import seed_catalog
 from counterpos.store.database import make_engine
 from counterpos.store.migrate import alembic_config, migrate

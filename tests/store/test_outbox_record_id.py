@@ -9,7 +9,7 @@ from sqlalchemy import select
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
-from counterpos.services import sales
+from counterpos.services.sale import sales
 from counterpos.store.models import OutboxRow
 
 

@@ -14,7 +14,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from counterpos.services import sync_service
+from counterpos.services.central import sync as sync_service
 from counterpos.services.station import Station
 from counterpos.sync import central
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
-from counterpos.services import catalog, sales
+from counterpos.services.sale import catalog, sales
 from counterpos.store.models import UtilityAccount
 
 

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from counterpos.services import sync_service
+from counterpos.services.central import sync
 from counterpos.services.station import Station
 
 
@@ -19,7 +19,7 @@ def main(home: str, marker: str, batch: str) -> None:
         Path(marker).write_text(str(len(rows)))
         time.sleep(600)
 
-    sync_service.run_once(station, batch_size=int(batch), after_commit=hang)
+    sync.run_once(station, batch_size=int(batch), after_commit=hang)
 
 
 if __name__ == "__main__":

@@ -6,16 +6,16 @@ import stat
 
 from sqlalchemy import select
 
-from counterpos.services import sync_service
+from counterpos.services.central import sync
 from counterpos.store.models import Setting
 from counterpos.sync import credentials
 
 
 def test_password_kept_apart_from_the_settings(station):
-    where = sync_service.connect(
+    where = sync.connect(
         station, "postgresql://cpos_station_t1:s3cret-pw@db.city.example:5432/counterpos"
     )
-    assert sync_service.central_url(station) == (
+    assert sync.central_url(station) == (
         "postgresql+psycopg://cpos_station_t1@db.city.example:5432/counterpos"
     )
     with station.store.read() as s:
@@ -28,8 +28,8 @@ def test_password_kept_apart_from_the_settings(station):
 
 
 def test_a_new_password_replaces_the_old(station):
-    sync_service.connect(station, "postgresql+psycopg://r@h/db", "first")
-    sync_service.connect(station, "postgresql+psycopg://r@h/db", "second")
+    sync.connect(station, "postgresql+psycopg://r@h/db", "first")
+    sync.connect(station, "postgresql+psycopg://r@h/db", "second")
     assert credentials.load(station.home) == "second"
 
 
@@ -39,13 +39,13 @@ def test_not_postgres_is_refused(station):
     from counterpos.services.errors import InputError
 
     with pytest.raises(InputError, match="PostgreSQL"):
-        sync_service.connect(station, "mysql://x@y/z", "pw")
-    assert sync_service.central_url(station) == ""
+        sync.connect(station, "mysql://x@y/z", "pw")
+    assert sync.central_url(station) == ""
 
 
 def test_config_set_central_url_keeps_the_password_out(station):
-    from counterpos.services import config_service
+    from counterpos.services import config
 
-    config_service.set_value(station, "central.url", "postgresql://r:pw9@h/db", actor=None)
-    assert sync_service.central_url(station) == "postgresql+psycopg://r@h/db"
+    config.set_value(station, "central.url", "postgresql://r:pw9@h/db", actor=None)
+    assert sync.central_url(station) == "postgresql+psycopg://r@h/db"
     assert credentials.load(station.home) == "pw9"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from counterpos.services import drawer_sessions, sync_service
-from counterpos.services.demo_data import load_demo
+from counterpos.demo.city import load_demo
+from counterpos.services import sessions
+from counterpos.services.central import sync
 from counterpos.services.station import Station
 from tests.conftest import login
 from tests.sync.conftest import admin_query, attach
@@ -42,13 +43,13 @@ def test_demo_history_and_todays_sales_sync_completely(tmp_path, central_url):
     station.set_code("D1", "Demo counter")
     load_demo(station, customers=200)
     maria = login(station, "maria")
-    drawer = drawer_sessions.open_session(station, maria, {"bill_20": 5})
+    drawer = sessions.open_session(station, maria, {"bill_20": 5})
     accounts = first_accounts(station, 4)
     for i, account in enumerate(accounts * 3):
         sell(station, maria, drawer, account_no=account, pay=f"{10 + i}.25", extra=f"{i + 1}.10")
     attach(station, central_url)
-    sync_service.run_once(station, batch_size=250)
-    assert sync_service.status(station).state == "up_to_date"
+    sync.run_once(station, batch_size=250)
+    assert sync.status(station).state == "up_to_date"
     local_by_day = _local(station, BY_DAY.format(day=LOCAL_DAY))
     assert sum(r[1] for r in local_by_day) >= 12
     assert _central(central_url, BY_DAY.format(day=CENTRAL_DAY)) == local_by_day

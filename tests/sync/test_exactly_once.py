@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from counterpos.services import sync_service
+from counterpos.services.central import sync as sync_service
 from tests.sync.conftest import admin_query, attach
 from tests.sync.helpers import first_accounts, sell
 

@@ -8,7 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from counterpos.domain.money import Money
-from counterpos.services import customers, drawer_sessions, sync_service
+from counterpos.services import sessions
+from counterpos.services.central import sync
+from counterpos.services.sale import customers
 from counterpos.services.station import DB_FILE, Station
 from counterpos.store.models import Customer, UtilityAccount, new_id, utcnow
 from tests.conftest import login
@@ -43,18 +45,18 @@ def test_two_stations_offline_payments_on_one_account(station, second_station, c
     attach(a, central_url)
     attach(b, central_url)
     maria_a, maria_b = login(a, "maria"), login(b, "maria")
-    drawer_a = drawer_sessions.open_session(a, maria_a, FLOAT)
-    drawer_b = drawer_sessions.open_session(b, maria_b, FLOAT)
+    drawer_a = sessions.open_session(a, maria_a, FLOAT)
+    drawer_b = sessions.open_session(b, maria_b, FLOAT)
     # Both offline: each payment shows at once on its own station.
     sell(a, maria_a, drawer_a, account_no=account, pay="10.00")
     sell(b, maria_b, drawer_b, account_no=account, pay="25.50")
     assert _balance(a, account) == start - Money(1000)
     assert _balance(b, account) == start - Money(2550)
     # A syncs first, then B, then A again; more cycles must not count anything twice.
-    sync_service.run_once(a)
+    sync.run_once(a)
     assert _balance(a, account) == start - Money(1000)  # B's payment is not central yet
     for st in (b, a, b, a):
-        sync_service.run_once(st)
+        sync.run_once(st)
         assert _balance(st, account) == start - Money(3550)
     assert _balance(b, account) == start - Money(3550)
     rows = admin_query(
@@ -66,8 +68,8 @@ def test_two_stations_offline_payments_on_one_account(station, second_station, c
     sell(b, maria_b, drawer_b, account_no=account, pay="1.00")
     assert _balance(b, account) == start - Money(3650)
     assert _balance(a, account) == start - Money(3550)
-    sync_service.run_once(b)
-    sync_service.run_once(a)
+    sync.run_once(b)
+    sync.run_once(a)
     assert _balance(a, account) == _balance(b, account) == start - Money(3650)
 
 
@@ -93,8 +95,8 @@ def test_reference_data_flows_down_by_watermark(station, second_station, central
                 id=aid, account_no="99990001", customer_id=cid, service_address="1 Test Way"
             )
         )
-    sync_service.run_once(a)
-    first = sync_service.run_once(b)
+    sync.run_once(a)
+    first = sync.run_once(b)
     assert first.pull.by_table["customer"] >= 1
     assert first.pull.by_table["service"] > 0
     with b.store.read() as s:
@@ -107,7 +109,7 @@ def test_reference_data_flows_down_by_watermark(station, second_station, central
     admin_query(
         central_url, "UPDATE customer SET last_name = 'Quintero-Ruiz' WHERE id = %s", (cid,)
     )
-    second = sync_service.run_once(b)
+    second = sync.run_once(b)
     assert second.pull.by_table["customer"] >= 1
     assert second.pull.by_table["customer"] < first.pull.by_table["customer"] + 5
     with b.store.read() as s:
@@ -117,14 +119,14 @@ def test_reference_data_flows_down_by_watermark(station, second_station, central
 
 def test_pull_keeps_local_lockout_state(station, central_url):
     attach(station, central_url)
-    sync_service.run_once(station)
+    sync.run_once(station)
     from counterpos.store.models import User
 
     with station.store.write() as s:
         u = s.scalar(select(User).where(User.username == "maria"))
         u.failed_attempts = 3
     admin_query(central_url, "UPDATE app_user SET full_name = 'Maria R.' WHERE username = 'maria'")
-    sync_service.run_once(station)
+    sync.run_once(station)
     with station.store.read() as s:
         u = s.scalar(select(User).where(User.username == "maria"))
         assert (u.full_name, u.failed_attempts) == ("Maria R.", 3)
@@ -140,20 +142,20 @@ def test_balance_without_a_centre_is_the_local_ledger(station, cashier, drawer):
 def test_a_user_disabled_at_one_station_is_disabled_everywhere(
     station, second_station, central_url
 ):
-    from counterpos.services import users
+    from counterpos.services.access import users
     from counterpos.services.errors import AuthError
 
     a, b = station, second_station
     attach(a, central_url)
     attach(b, central_url)
-    sync_service.run_once(a)
-    sync_service.run_once(b)
+    sync.run_once(a)
+    sync.run_once(b)
     users.disable_user(a, "james")
-    sync_service.run_once(a)
+    sync.run_once(a)
     assert admin_query(central_url, "SELECT active FROM app_user WHERE username = 'james'") == [
         (False,)
     ]
-    sync_service.run_once(b)
+    sync.run_once(b)
     with pytest.raises(AuthError):
         login(b, "james")
     # A resent batch (same records again) changes nothing.
@@ -161,7 +163,7 @@ def test_a_user_disabled_at_one_station_is_disabled_everywhere(
         from sqlalchemy import text
 
         s.execute(text("UPDATE outbox SET state = 'pending' WHERE table_name = 'app_user'"))
-    sync_service.run_once(a)
+    sync.run_once(a)
     assert admin_query(
         central_url, "SELECT count(*), bool_or(active) FROM app_user WHERE username = 'james'"
     ) == [(1, False)]
@@ -172,7 +174,7 @@ def test_the_station_cannot_use_the_upsert_for_history(station, central_url):
     from sqlalchemy.engine import make_url
 
     attach(station, central_url)
-    url = make_url(sync_service.central_url(station)).set(drivername="postgresql")
+    url = make_url(sync.central_url(station)).set(drivername="postgresql")
     with (
         psycopg.connect(url.render_as_string(False)) as conn,
         pytest.raises(psycopg.errors.InsufficientPrivilege),
@@ -197,7 +199,7 @@ def test_a_license_sold_elsewhere_arrives_without_its_foreign_sale_line(station,
         "'Dog Canela', '{}', %s, now())",
         (lid, customer_id, new_id()),
     )
-    report = sync_service.run_once(station)
+    report = sync.run_once(station)
     assert report.pull.by_table["license"] == 1 and not report.pull.errors
     with station.store.read() as s:
         lic = s.get(License, lid)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from counterpos.services import sync_service
+from counterpos.services.central import sync
 from counterpos.store.models import OutboxRow, new_id, utcnow
 from counterpos.sync import push as push_mod
 from tests.sync.conftest import admin_query, attach
@@ -31,11 +31,11 @@ def test_sales_reach_the_centre_once(station, cashier, drawer, central_url):
     accounts = first_accounts(station, 2)
     receipts = [sell(station, cashier, drawer, account_no=a, extra="5.00") for a in accounts]
     # Working alone: nothing to warn about at the close of day.
-    assert sync_service.status(station).state == "alone"
-    assert sync_service.closing_day_warning(station) is None
+    assert sync.status(station).state == "alone"
+    assert sync.closing_day_warning(station) is None
     attach(station, central_url)
-    assert "2 sale(s) have not reached" in sync_service.closing_day_warning(station)
-    report = sync_service.run_once(station, batch_size=3)
+    assert "2 sale(s) have not reached" in sync.closing_day_warning(station)
+    report = sync.run_once(station, batch_size=3)
     assert report.push.batches > 1  # several batches, in order
     assert report.push.failed == 0
     assert _count(central_url, "sale") == 2
@@ -46,13 +46,13 @@ def test_sales_reach_the_centre_once(station, cashier, drawer, central_url):
         receipts
     )
     pushed_by = admin_query(central_url, "SELECT DISTINCT pushed_by FROM sale")
-    assert pushed_by == [(make_url(sync_service.central_url(station)).username,)]
+    assert pushed_by == [(make_url(sync.central_url(station)).username,)]
     assert _outbox_states(station).get("pending", 0) == 0
-    again = sync_service.run_once(station)
+    again = sync.run_once(station)
     assert again.push.sent == 0 and again.push.inserted == 0
     assert _count(central_url, "sale") == 2
-    assert sync_service.status(station).state == "up_to_date"
-    assert sync_service.closing_day_warning(station) is None
+    assert sync.status(station).state == "up_to_date"
+    assert sync.closing_day_warning(station) is None
 
 
 def test_a_batch_sent_twice_changes_nothing(station, cashier, drawer, central_url):
@@ -67,10 +67,10 @@ def test_a_batch_sent_twice_changes_nothing(station, cashier, drawer, central_ur
         raise Crash  # after the central commit, before the local mark
 
     with pytest.raises(Crash):
-        sync_service.run_once(station, after_commit=crash)
+        sync.run_once(station, after_commit=crash)
     assert _count(central_url, "sale") == 3
     assert _outbox_states(station).get("sent", 0) == 0
-    report = sync_service.run_once(station)
+    report = sync.run_once(station)
     assert report.push.sent > 0 and report.push.inserted == 0
     assert _count(central_url, "sale") == 3
     totals = admin_query(central_url, "SELECT sum(total_cents) FROM sale")[0][0]
@@ -94,19 +94,19 @@ def test_one_bad_record_is_set_aside_and_does_not_block(
             )
         )
     sell(station, cashier, drawer, account_no=accounts[1])
-    report = sync_service.run_once(station)
+    report = sync.run_once(station)
     assert report.push.failed == 1
     assert _count(central_url, "sale") == 2
-    failed = sync_service.failed_records(station, supervisor)
+    failed = sync.failed_records(station, supervisor)
     assert [f.record_id for f in failed] == [bad_id]
     assert "null value" in failed[0].error
-    state = sync_service.status(station)
+    state = sync.status(station)
     assert state.failed == 1 and "set aside" in state.tooltip
     with pytest.raises(Exception, match="not allowed|permission|may not"):
-        sync_service.failed_records(station, cashier)
+        sync.failed_records(station, cashier)
     # Later sales keep flowing past the set-aside record.
     sell(station, cashier, drawer, account_no=accounts[0])
-    assert sync_service.run_once(station).push.failed == 0
+    assert sync.run_once(station).push.failed == 0
     assert _count(central_url, "sale") == 3
 
 
@@ -123,8 +123,8 @@ def test_records_of_tables_the_centre_does_not_know_are_kept(station, central_ur
                 created_at=utcnow(),
             )
         )
-    sync_service.run_once(station)
-    sync_service.run_once(station)
+    sync.run_once(station)
+    sync.run_once(station)
     rows = admin_query(
         central_url,
         "SELECT table_name, record_id, payload FROM inbox_record WHERE record_id = %s",
@@ -136,8 +136,8 @@ def test_records_of_tables_the_centre_does_not_know_are_kept(station, central_ur
 def test_the_station_role_cannot_change_history(station, cashier, drawer, central_url):
     attach(station, central_url)
     sell(station, cashier, drawer, account_no=first_accounts(station, 1)[0])
-    sync_service.run_once(station)
-    url = make_url(sync_service.central_url(station)).set(drivername="postgresql")
+    sync.run_once(station)
+    url = make_url(sync.central_url(station)).set(drivername="postgresql")
     with psycopg.connect(url.render_as_string(False)) as conn:
         assert conn.execute("SELECT count(*) FROM sale").fetchone()[0] == 1
         for sql in (
@@ -166,15 +166,15 @@ def test_the_station_role_cannot_change_history(station, cashier, drawer, centra
 
 
 def test_centre_unreachable_keeps_everything_and_says_so(station, cashier, drawer, tmp_path):
-    sync_service.connect(station, f"postgresql+psycopg://nobody@/nodb?host={tmp_path}", "pw")
+    sync.connect(station, f"postgresql+psycopg://nobody@/nodb?host={tmp_path}", "pw")
     sell(station, cashier, drawer, account_no=first_accounts(station, 1)[0])
-    with pytest.raises(sync_service.CentralUnavailable, match="kept here"):
-        sync_service.run_once(station)
-    state = sync_service.status(station)
+    with pytest.raises(sync.CentralUnavailable, match="kept here"):
+        sync.run_once(station)
+    state = sync.status(station)
     assert state.state == "offline" and state.waiting > 0 and state.sales_waiting == 1
     assert state.text.startswith("Offline since ")
     assert state.last_error
-    assert "1 sale(s) have not reached" in sync_service.closing_day_warning(station)
+    assert "1 sale(s) have not reached" in sync.closing_day_warning(station)
     assert _outbox_states(station).get("sent", 0) == 0
 
 
@@ -225,11 +225,11 @@ def test_a_centre_without_schema_is_reported_plainly(station, cashier, drawer, p
     with psycopg.connect(pg_server.conninfo(), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     try:
-        sync_service.connect(station, pg_server.url(name))
+        sync.connect(station, pg_server.url(name))
         sell(station, cashier, drawer, account_no=first_accounts(station, 1)[0])
-        with pytest.raises(sync_service.CentralUnavailable, match="central init"):
-            sync_service.run_once(station)
-        assert sync_service.status(station).state == "offline"
+        with pytest.raises(sync.CentralUnavailable, match="central init"):
+            sync.run_once(station)
+        assert sync.status(station).state == "offline"
     finally:
         with psycopg.connect(pg_server.conninfo(), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -249,7 +249,7 @@ def test_inbox_records_move_into_a_table_a_later_migration_adds(station, central
                 created_at=utcnow(),
             )
         )
-    sync_service.run_once(station)
+    sync.run_once(station)
     # What a later central migration would do: the table, registered as history.
     admin_query(
         central_url,
@@ -263,7 +263,7 @@ def test_inbox_records_move_into_a_table_a_later_migration_adds(station, central
         central.init(engine)
     finally:
         engine.dispose()
-    role = make_url(sync_service.central_url(station)).username
+    role = make_url(sync.central_url(station)).username
     assert admin_query(central_url, "SELECT id, printer, bytes, pushed_by FROM print_job") == [
         (rid, "front", 120, role)
     ]
@@ -278,6 +278,6 @@ def test_inbox_records_move_into_a_table_a_later_migration_adds(station, central
                 created_at=utcnow(),
             )
         )
-    assert sync_service.run_once(station).push.failed == 0
+    assert sync.run_once(station).push.failed == 0
     assert admin_query(central_url, "SELECT count(*) FROM print_job") == [(2,)]
     assert admin_query(central_url, "SELECT count(*) FROM inbox_record") == [(1,)]

@@ -11,8 +11,11 @@ from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
 from counterpos.hardware.card_simulator import CardSimulator
 from counterpos.hardware.card_terminal import TcpTerminal
-from counterpos.services import card_payments, catalog, config_service, receipts
-from counterpos.ui.card_payment_dialog import CardPaymentDialog
+from counterpos.services import config
+from counterpos.services.card.requests import open_requests
+from counterpos.services.card.sales import finish_sale
+from counterpos.services.sale import catalog, receipts
+from counterpos.ui.tender.card_dialog import CardPaymentDialog
 
 pytestmark = pytest.mark.gui
 
@@ -26,7 +29,7 @@ def sim():
 
 @pytest.fixture
 def terminal(sim, station):
-    config_service.set_value(station, "card.terminal", sim.url, None)
+    config.set_value(station, "card.terminal", sim.url, None)
     t = TcpTerminal(sim.url, sale_timeout=5.0, call_timeout=3.0, connect_timeout=1.0)
     yield t
     t.close()
@@ -60,7 +63,7 @@ def test_split_cash_and_card_with_the_fee_shown_and_printed(
     qtbot, station, cashier, drawer, sim, terminal
 ):
     """A utility payment: $20 cash, the rest by card, the convenience fee shown and printed."""
-    config_service.set_value(station, "card.convenience_fee", "utility=3%", None)
+    config.set_value(station, "card.convenience_fee", "utility=3%", None)
     cart = utility_cart(station, "120.00")
     dlg = open_dialog(qtbot, station, cashier, drawer, cart, Money(10000), terminal)
     assert dlg.amount_label.text() == "$100.00"
@@ -72,7 +75,7 @@ def test_split_cash_and_card_with_the_fee_shown_and_printed(
     qtbot.mouseClick(dlg.done_button, Qt.MouseButton.LeftButton)
     assert dlg.result() == QDialog.DialogCode.Accepted
     assert dlg.payment.approved == Money(10300)
-    done = card_payments.finish_sale(
+    done = finish_sale(
         station,
         cashier,
         drawer.session_id,
@@ -129,12 +132,12 @@ def test_cancel_while_the_customer_is_at_the_pin_pad(
     assert dlg.isVisible()  # the dialog waits for the terminal's own answer
     qtbot.waitUntil(lambda: not dlg._busy, timeout=10_000)
     assert "Cancelled" in dlg.status_label.text()
-    assert card_payments.open_requests(station) == []
+    assert open_requests(station) == []
 
 
 def test_unknown_outcome_offers_a_status_check(qtbot, station, cashier, drawer, sim):
     sim.push("timeout")
-    config_service.set_value(station, "card.terminal", sim.url, None)
+    config.set_value(station, "card.terminal", sim.url, None)
     t = TcpTerminal(sim.url, sale_timeout=0.5, call_timeout=2.0)
 
     class Mute(TcpTerminal):
@@ -207,4 +210,4 @@ def test_a_card_left_unknown_is_checked_before_another_runs(
     assert "Declined" in second.status_label.text() and second.run_button.isEnabled()
     run_and_wait(qtbot, second)
     assert second.payment is not None and second.payment.approved == Money(4000)
-    assert sim.sales_received == 2 and card_payments.open_requests(station) == []
+    assert sim.sales_received == 2 and open_requests(station) == []

@@ -7,11 +7,11 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from counterpos.domain.money import Money
-from counterpos.services import refunds
+from counterpos.services.sale import refunds
 from counterpos.store.models import AuditEvent, PaidInOut
-from counterpos.ui.no_sale_dialog import NoSaleDialog
-from counterpos.ui.paid_in_out_dialog import PaidInOutDialog
-from counterpos.ui.refund_dialog import RefundDialog
+from counterpos.ui.controls.no_sale_dialog import NoSaleDialog
+from counterpos.ui.controls.paid_in_out_dialog import PaidInOutDialog
+from counterpos.ui.controls.refund_dialog import RefundDialog
 from tests.printing_support import PtyPort, set_setting
 from tests.sale_helpers import cash, ring
 

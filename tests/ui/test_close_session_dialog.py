@@ -10,9 +10,10 @@ from sqlalchemy import select
 from counterpos.documents import deposit_slip as deposit_pdf
 from counterpos.documents import z_report as z_pdf
 from counterpos.domain.money import Money
-from counterpos.services import drawer_sessions, eod
+from counterpos.services import sessions
+from counterpos.services.drawer import eod
 from counterpos.store.models import AuditEvent, DrawerClose
-from counterpos.ui.close_session_dialog import CloseSessionDialog
+from counterpos.ui.controls.close_session_dialog import CloseSessionDialog
 from tests.sale_helpers import card, cash, check, ring
 
 pytestmark = pytest.mark.gui
@@ -58,7 +59,7 @@ def test_cashier_closes_seven_dollars_short(qtbot, station, cashier, drawer, tmp
         over.try_approve()
     result = sig.args[0]
     assert result.over_short == Money(-700) and result.approver == "sofia"
-    assert drawer_sessions.current_session(station, cashier) is None
+    assert sessions.current_session(station, cashier) is None
     with station.store.read() as s:
         row = s.scalar(select(DrawerClose).where(DrawerClose.session_id == sid))
         assert row.over_short_cents == -700 and row.approver_id is not None

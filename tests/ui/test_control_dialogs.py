@@ -7,12 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
-from counterpos.services import voids
+from counterpos.services.sale import voids
 from counterpos.store.models import AuditEvent
-from counterpos.ui.audit_view import AuditView
-from counterpos.ui.day_view import DayViewDialog
+from counterpos.ui.back_office.audit_view import AuditView
+from counterpos.ui.back_office.day_view import DayViewDialog
+from counterpos.ui.controls.void_dialog import VoidDialog
 from counterpos.ui.lock_screen import IdleLock
-from counterpos.ui.void_dialog import VoidDialog
 from tests.conftest import login
 from tests.sale_helpers import cash, ring
 
@@ -85,7 +85,7 @@ def test_day_view_lists_sessions(qtbot, station, cashier, drawer, tmp_path):
 def test_controls_menu_opens_the_dialogs(qtbot, station, cashier, drawer):
     from PySide6.QtWidgets import QMainWindow
 
-    from counterpos.ui.widgets.controls_menu import add_controls_menu
+    from counterpos.ui.till.controls_menu import add_controls_menu
 
     win = QMainWindow()
     qtbot.addWidget(win)

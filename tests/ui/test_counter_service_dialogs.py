@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from counterpos.domain.cart import Cart
-from counterpos.services import fee_schedule, passport, utility_service
+from counterpos.services.counter import fee_schedule, passport
+from counterpos.services.utility.accounts import account_ledger
 from counterpos.store.models import LedgerEntry, UtilityAccount
-from counterpos.ui.fee_schedule_dialog import FeeScheduleDialog
-from counterpos.ui.passport_dialog import PassportDialog
-from counterpos.ui.stop_service_dialog import StopServiceDialog
+from counterpos.ui.account.stop_dialog import StopServiceDialog
+from counterpos.ui.back_office.fee_schedule_dialog import FeeScheduleDialog
+from counterpos.ui.till.passport_dialog import PassportDialog
 from tests.conftest import login
 from tests.services.counter_visit import TODAY, pay_cash, senior_drawer
 
@@ -111,16 +112,16 @@ def test_stop_service_dialog(qtbot, station):
     qtbot.keyClicks(dlg.forwarding, "88 Harbor Blvd, Long Beach CA 90802")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
     assert dlg.stop_result is not None and dlg.stop_result.refund.cents > 0
-    assert utility_service.account_ledger(station, account_no).status == "closed"
+    assert account_ledger(station, account_no).status == "closed"
 
 
 def test_adjustment_dialog_needs_a_second_login(qtbot, station, supervisor):
-    from counterpos.ui.account_adjustment_dialog import AccountAdjustmentDialog
-    from counterpos.ui.account_ledger_dialog import AccountLedgerDialog
+    from counterpos.ui.account.adjustment_dialog import AccountAdjustmentDialog
+    from counterpos.ui.account.ledger_dialog import AccountLedgerDialog
 
     with station.store.read() as s:
         account_no = s.scalar(select(UtilityAccount.account_no).limit(1))
-    before = utility_service.account_ledger(station, account_no).balance
+    before = account_ledger(station, account_no).balance
     dlg = AccountAdjustmentDialog(station, supervisor, account_no)
     qtbot.addWidget(dlg)
     qtbot.keyClicks(dlg.amount, "-7.25")
@@ -151,7 +152,7 @@ def test_adjustment_dialog_needs_a_second_login(qtbot, station, supervisor):
 
 
 def test_transfer_dialog(qtbot, station, cashier):
-    from counterpos.ui.transfer_service_dialog import TransferServiceDialog
+    from counterpos.ui.account.transfer_dialog import TransferServiceDialog
 
     with station.store.read() as s:
         acct = s.scalar(select(UtilityAccount).where(UtilityAccount.status == "active").limit(1))
@@ -170,12 +171,12 @@ def test_transfer_dialog(qtbot, station, cashier):
     qtbot.keyClicks(dlg.address, "901 Mesa Verde Ct")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
     assert dlg.new_account_no is not None
-    assert utility_service.account_ledger(station, dlg.new_account_no).status == "active"
-    assert utility_service.account_ledger(station, acct.account_no).status == "closed"
+    assert account_ledger(station, dlg.new_account_no).status == "active"
+    assert account_ledger(station, acct.account_no).status == "closed"
 
 
 def test_start_service_dialog_new_customer(qtbot, station):
-    from counterpos.ui.start_service_dialog import StartServiceDialog
+    from counterpos.ui.account.start_dialog import StartServiceDialog
 
     dlg = StartServiceDialog(station)
     qtbot.addWidget(dlg)
@@ -196,5 +197,5 @@ def test_start_service_dialog_new_customer(qtbot, station):
         acct = s.scalar(
             select(UtilityAccount).where(UtilityAccount.service_address == "4821 Sunset Ridge Dr")
         )
-    ledger = utility_service.account_ledger(station, acct.account_no)
+    ledger = account_ledger(station, acct.account_no)
     assert (ledger.status, ledger.deposit_held.cents) == ("active", 25000)

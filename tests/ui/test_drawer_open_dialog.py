@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from counterpos.services import drawer_sessions
-from counterpos.ui.drawer_open_dialog import DrawerOpenDialog
+from counterpos.services import sessions
+from counterpos.ui.controls.drawer_open_dialog import DrawerOpenDialog
 
 pytestmark = pytest.mark.gui
 
@@ -32,7 +32,7 @@ def test_the_total_follows_the_count_and_enter_opens_the_session(
     assert dialog.total.text() == "$120.50"
     drive.press(dialog.counts["coin_1"], Qt.Key.Key_Return)
     assert dialog.result() == DrawerOpenDialog.DialogCode.Accepted
-    session = drawer_sessions.current_session(station, cashier)
+    session = sessions.current_session(station, cashier)
     assert session is not None and session.opening_float.cents == 12050
     assert dialog.session.session_id == session.session_id
 
@@ -42,7 +42,7 @@ def test_a_second_open_is_refused_with_a_message(qtbot, drive, dialog, station, 
     drive.press(dialog.counts["bill_1"], Qt.Key.Key_Return)
     assert "already have an open drawer" in dialog.error.text()
     assert dialog.isVisible()
-    assert drawer_sessions.current_session(station, cashier).opening_float.cents == 10000
+    assert sessions.current_session(station, cashier).opening_float.cents == 10000
 
 
 def test_esc_backs_out_to_the_login(qtbot, drive, counter, station):

@@ -6,8 +6,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from counterpos.ui.print_worker import print_after_sale
-from counterpos.ui.reprint_dialog import ReprintDialog
+from counterpos.ui.background import print_after_sale
+from counterpos.ui.controls.reprint_dialog import ReprintDialog
 from tests.printing_support import LoopbackPrinter, closed_port, five_line_sale, set_setting
 
 pytestmark = pytest.mark.gui

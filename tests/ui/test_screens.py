@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from sqlalchemy import text
 
-from counterpos.services import tag_inventory
+from counterpos.services.counter import tag_inventory
 
 pytestmark = pytest.mark.gui
 K = Qt.Key

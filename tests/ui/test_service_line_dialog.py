@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
-from counterpos.services import catalog, customers
-from counterpos.ui.service_line_dialog import ServiceLineDialog
+from counterpos.services.sale import catalog, customers
+from counterpos.ui.till.service_line_dialog import ServiceLineDialog
 
 pytestmark = pytest.mark.gui
 

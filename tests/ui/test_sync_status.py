@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from counterpos.services import sync_service
+from counterpos.services.central import sync as sync_service
 from counterpos.ui.sync_status import SyncStatusLabel
 from tests.sync.helpers import first_accounts, sell
 

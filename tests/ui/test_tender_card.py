@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from counterpos.hardware.card_simulator import CardSimulator
-from counterpos.services import config_service
-from counterpos.ui.card_payment_dialog import CardPaymentDialog
+from counterpos.services import config
+from counterpos.ui.tender.card_dialog import CardPaymentDialog
 
 pytestmark = pytest.mark.gui
 
@@ -19,8 +19,8 @@ K = Qt.Key
 @pytest.fixture
 def sim(station):
     s = CardSimulator().start()
-    config_service.set_value(station, "card.terminal", s.url, None)
-    config_service.set_value(station, "card.convenience_fee", "3%", None)
+    config.set_value(station, "card.terminal", s.url, None)
+    config.set_value(station, "card.convenience_fee", "3%", None)
     yield s
     s.stop()
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from counterpos.domain.cart import Cart
-from counterpos.services import catalog
-from counterpos.ui.tender_dialog import TenderDialog
+from counterpos.services.sale import catalog
+from counterpos.ui.tender.dialog import TenderDialog
 
 pytestmark = pytest.mark.gui
 K = Qt.Key

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from counterpos.services import settings
-from counterpos.ui.reprint_dialog import ReprintDialog
+from counterpos.ui.controls.reprint_dialog import ReprintDialog
 from counterpos.ui.sync_status import SyncStatusLabel
 from tests.sale_helpers import cash, ring
 

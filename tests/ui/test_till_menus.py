@@ -11,9 +11,9 @@ from sqlalchemy import text
 
 from counterpos.domain.bill_stub import make_stub
 from counterpos.domain.money import Money
-from counterpos.services import drawer_sessions
+from counterpos.services import sessions
 from counterpos.services.clock import local_today
-from counterpos.ui.account_ledger_dialog import AccountLedgerDialog
+from counterpos.ui.account.ledger_dialog import AccountLedgerDialog
 from counterpos.ui.lock_screen import LockScreen
 from tests.sale_helpers import cash, ring
 
@@ -112,7 +112,7 @@ def test_close_drawer_from_the_menu_then_log_out(qtbot, drive, counter, till, st
     login, flow = counter
     box = close_balanced(qtbot, drive, till)
     assert "closed" in box.text()
-    assert drawer_sessions.current_session(station, till.actor) is None
+    assert sessions.current_session(station, till.actor) is None
     drive.press(box, K.Key_Escape)
     qtbot.waitUntil(login.isVisible)
     assert flow.till is None and not till.isVisible()

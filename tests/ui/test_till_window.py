@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from counterpos.domain.money import Money
-from counterpos.services import customers
+from counterpos.services.sale import customers
 
 pytestmark = pytest.mark.gui
 

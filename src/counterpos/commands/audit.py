@@ -7,7 +7,8 @@ import json
 from datetime import date
 
 from counterpos.commands.common import open_station
-from counterpos.services import audit_log, auth
+from counterpos.services import audit_log
+from counterpos.services.access import auth
 from counterpos.services.errors import InputError
 
 

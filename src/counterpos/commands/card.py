@@ -49,10 +49,10 @@ def run_simulator(args: argparse.Namespace) -> int:
 
 
 def run_resolve(args: argparse.Namespace) -> int:
-    from counterpos.services import card_payments
+    from counterpos.services.card.requests import resolve_pending
 
     station = open_station(args)
-    results = card_payments.resolve_pending(station)
+    results = resolve_pending(station)
     if not results:
         print("No card request is waiting for an answer.")
     for r in results:

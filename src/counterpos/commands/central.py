@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from counterpos.services import central_admin
+from counterpos.services.central import admin
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,7 +34,7 @@ def _admin_url(value: str | None) -> str:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    before, after = central_admin.init(_admin_url(args.url))
+    before, after = admin.init(_admin_url(args.url))
     if before == after:
         print(f"The central database is up to date (schema {after}).")
     else:
@@ -43,7 +43,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_add_station(args: argparse.Namespace) -> int:
-    info = central_admin.add_station(_admin_url(args.url), args.code, args.password)
+    info = admin.add_station(_admin_url(args.url), args.code, args.password)
     print(f"Station {info['station']} registered; database role {info['role']}.")
     print("Connection settings for the station:")
     print(f"  central.url = {info['url']}")

@@ -6,7 +6,7 @@ import argparse
 import getpass
 import os
 
-from counterpos.services import auth
+from counterpos.services.access import auth
 from counterpos.services.actor import Actor
 from counterpos.services.errors import StateError
 from counterpos.services.station import Station

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from counterpos.commands.common import open_station
-from counterpos.services import config_service
+from counterpos.services import config as config_service
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -5,18 +5,18 @@ from __future__ import annotations
 import argparse
 
 from counterpos.commands.common import login_from_args, open_station
-from counterpos.services import drawer
+from counterpos.services.devices import drawer_kick
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "drawer", help="test or open the cash drawer", description="The cash drawer."
+        "drawer", help="test or open the cash drawer", description="The cash drawer_kick."
     )
     ds = p.add_subparsers(dest="drawer_command", metavar="ACTION", required=True)
     test = ds.add_parser(
         "test",
         help="open the drawer once",
-        description="Open the cash drawer (drawer.port) and report success or the exact failure.",
+        description="Open the cash drawer (drawer_kick.port) and report success or the exact failure.",
     )
     test.set_defaults(func=run_test)
     ns = ds.add_parser(
@@ -32,12 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_test(args: argparse.Namespace) -> int:
     station = open_station(args, must_exist=False)
-    print(drawer.drawer_test(station))
+    print(drawer_kick.drawer_test(station))
     return 0
 
 
 def run_no_sale(args: argparse.Namespace) -> int:
     station = open_station(args)
     actor = login_from_args(station, args.user)
-    print(drawer.no_sale(station, actor, args.reason))
+    print(drawer_kick.no_sale(station, actor, args.reason))
     return 0

@@ -6,7 +6,7 @@ import argparse
 import getpass
 
 from counterpos.commands.common import open_station
-from counterpos.services import users
+from counterpos.services.access import users
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         station.set_code(station.code)
     if args.demo:
-        from counterpos.services.demo_data import load_demo
+        from counterpos.demo.city import load_demo
 
         summary = load_demo(station)
         print(summary)

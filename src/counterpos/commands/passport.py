@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from counterpos.commands.common import open_station
-from counterpos.services import passport
+from counterpos.services.counter import passport
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -6,7 +6,7 @@ import argparse
 
 from counterpos.commands.common import open_station
 from counterpos.hardware.printer_profile import load_profile, profile_names
-from counterpos.services import printing
+from counterpos.services.devices import printing
 
 
 def register(sub: argparse._SubParsersAction) -> None:

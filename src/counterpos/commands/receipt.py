@@ -7,7 +7,8 @@ from pathlib import Path
 
 from counterpos.commands.common import login_from_args, open_station
 from counterpos.domain.receipt_document import render_text
-from counterpos.services import receipts, reprint
+from counterpos.services.devices import reprint
+from counterpos.services.sale import receipts
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -10,7 +10,8 @@ from counterpos.commands.common import open_station
 from counterpos.documents import deposit_slip as deposit_pdf
 from counterpos.documents import z_report as z_pdf
 from counterpos.domain import deposit_slip, z_report
-from counterpos.services import auth, eod
+from counterpos.services.access import auth
+from counterpos.services.drawer import eod
 from counterpos.services.errors import InputError, StateError
 
 

@@ -7,7 +7,7 @@ import sys
 import time
 
 from counterpos.commands.common import open_station
-from counterpos.services import sync_service
+from counterpos.services.central import sync as sync_service
 from counterpos.sync.push import DEFAULT_BATCH
 
 

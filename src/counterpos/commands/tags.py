@@ -8,8 +8,9 @@ import os
 from pathlib import Path
 
 from counterpos.commands.common import open_station
-from counterpos.services import auth, certificates, tag_inventory
+from counterpos.services.access import auth
 from counterpos.services.clock import local_today
+from counterpos.services.counter import certificates, tag_inventory
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -7,7 +7,7 @@ import getpass
 import os
 
 from counterpos.commands.common import open_station
-from counterpos.services import users
+from counterpos.services.access import users
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -106,10 +106,10 @@ class TillApp(QObject):
         from counterpos.ui.flow import CounterFlow
 
         self.flow = CounterFlow(station, self.login)
-        from counterpos.services import sync_service
+        from counterpos.services.central import sync
 
-        if sync_service.central_url(station):
-            self.sync_worker = sync_service.start_worker(station)
+        if sync.central_url(station):
+            self.sync_worker = sync.start_worker(station)
             self.flow.sync_worker = self.sync_worker
         self.login.set_station(station)
         if self.progress is not None:

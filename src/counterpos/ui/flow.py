@@ -18,13 +18,13 @@ class CounterFlow(QObject):
         login.logged_in.connect(self.logged_in)
 
     def logged_in(self, actor) -> None:
-        from counterpos.services import drawer_sessions
+        from counterpos.services import sessions
 
-        session = drawer_sessions.current_session(self.station, actor)
+        session = sessions.current_session(self.station, actor)
         if session is not None:
             self.open_till(actor, session)
             return
-        from counterpos.ui.drawer_open_dialog import DrawerOpenDialog
+        from counterpos.ui.controls.drawer_open_dialog import DrawerOpenDialog
 
         dialog = DrawerOpenDialog(self.station, actor, self.login)
         dialog.accepted.connect(lambda: self.open_till(actor, dialog.session))
@@ -33,7 +33,7 @@ class CounterFlow(QObject):
         dialog.open()
 
     def open_till(self, actor, session) -> None:
-        from counterpos.ui.till_window import TillWindow
+        from counterpos.ui.till.window import TillWindow
 
         self.drawer_dialog = None
         self.till = TillWindow(self.station, actor, session)

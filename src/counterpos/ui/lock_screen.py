@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from counterpos.services import screen_lock
+from counterpos.services.access import screen_lock
 from counterpos.services.actor import Actor
 from counterpos.services.errors import CounterError
 from counterpos.services.station import Station

@@ -104,7 +104,7 @@ class LoginWindow(QWidget):
             self._pending = True
             self.notice.setText(self.tr("One moment: the store is still opening…"))
             return
-        from counterpos.services import auth
+        from counterpos.services.access import auth
         from counterpos.services.errors import CounterError
 
         try:

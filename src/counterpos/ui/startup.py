@@ -40,7 +40,7 @@ class StoreOpener(QObject):
 
     def _load_demo(self, station) -> None:
         try:
-            from counterpos.services.demo_data import load_demo
+            from counterpos.demo.city import load_demo
 
             load_demo(station)
             self.demo_loaded.emit(station)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from counterpos.services.sync_service import SyncState
+from counterpos.services.central.sync import SyncState
 
 COLOURS = {"alone": "", "up_to_date": "#1b5e20", "waiting": "#8d6e00", "offline": "#b71c1c"}
 

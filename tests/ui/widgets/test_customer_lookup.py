@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from counterpos.services import customers
+from counterpos.services.sale import customers
 from counterpos.ui.widgets.customer_lookup import DEBOUNCE_MS, CustomerLookup
 
 pytestmark = pytest.mark.gui
@@ -72,7 +72,7 @@ def test_no_match_says_so_and_esc_clears(qtbot, drive, lookup):
 
 
 def test_a_full_page_of_matches_says_there_may_be_more(qtbot):
-    from counterpos.services.customers import CustomerHit
+    from counterpos.services.sale.customers import CustomerHit
     from counterpos.ui.widgets.customer_lookup import SHOWN, CustomerLookup
 
     hit = CustomerHit("id", "Ana Garcia", "1 Main St", "", "")

@@ -1,0 +1,169 @@
+"""Fills a new station with the demo city: users, customers, accounts, licenses and history."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date, timedelta
+
+from sqlalchemy import insert
+
+from counterpos.resources_path import data_path
+from counterpos.services import settings
+from counterpos.services.access import users
+from counterpos.services.station import Station
+from counterpos.store import customer_index
+from counterpos.store.models import Customer, LedgerEntry, License, UtilityAccount, new_id, utcnow
+
+DEMO_SEED = 20261122
+
+
+def load_demo_file() -> dict:
+    with open(data_path("db") / "seed" / "demo_city.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _phone(rng: random.Random) -> str:
+    return f"(555) {rng.randint(200, 999)}-{rng.randint(0, 9999):04d}"
+
+
+def load_demo(station: Station, customers: int = 5000, history_days: int = 30) -> str:
+    """Load the demo city once; a second call changes nothing."""
+    data = load_demo_file()
+    if station.is_initialised():
+        return "The demo city is already loaded."
+    with station.store.write() as s:
+        for key, value in (
+            ("city.name", data["city"]["name"]),
+            ("city.address", data["city"]["address"]),
+            ("city.phone", data["city"]["phone"]),
+        ):
+            settings.put(s, key, value)
+    for u in data["users"]:
+        users.add_user(station, u["username"], u["full_name"], u["role"], u["pin"])
+    made = add_demo_customers(station, data, customers)
+    from counterpos.services.counter.tag_inventory import give_demo_block  # noqa: PLC0415
+
+    give_demo_block(station)  # animal licenses need tag stock for this station
+    history = ""
+    if history_days:
+        from counterpos.demo.history import add_demo_history
+
+        history = add_demo_history(station, history_days)
+    return f"Demo city {data['city']['name']}: {len(data['users'])} users, {made} customers. {history}".strip()
+
+
+def add_demo_customers(station: Station, data: dict, count: int, seed: int = DEMO_SEED) -> int:
+    """Customers with utility accounts, opening balances, and some animal and business licenses."""
+    rng = random.Random(seed)
+    today = date.today()
+    cust_rows, acct_rows, ledger_rows, lic_rows = [], [], [], []
+    now = utcnow()
+    for i in range(count):
+        cid = new_id()
+        first, last = rng.choice(data["first_names"]), rng.choice(data["last_names"])
+        business = rng.choice(data["businesses"]) if rng.random() < 0.04 else ""
+        number, street = rng.randint(100, 9999), rng.choice(data["streets"])
+        address = f"{number} {street}"
+        cust_rows.append(
+            {
+                "id": cid,
+                "customer_no": f"C{100000 + i}",
+                "first_name": first,
+                "last_name": last,
+                "business_name": business,
+                "phone": _phone(rng),
+                "email": "",
+                "mailing_address": f"{address}, Mission Vista, CA 92000",
+                "is_senior": rng.random() < 0.15,
+                "created_at": now,
+            }
+        )
+        aid = new_id()
+        klass = (
+            "commercial"
+            if business
+            else rng.choice(["residential_owner"] * 3 + ["residential_renter"] * 2)
+        )
+        acct_rows.append(
+            {
+                "id": aid,
+                "account_no": f"{10000000 + i * 7:08d}",
+                "customer_id": cid,
+                "service_address": address,
+                "customer_class": klass,
+                "status": "active",
+                "opened_on": today - timedelta(days=rng.randint(60, 4000)),
+                "due_date": today + timedelta(days=rng.randint(-20, 25)),
+                "created_at": now,
+            }
+        )
+        bill = rng.choice([0, 0] + [rng.randint(3500, 28000) for _ in range(6)])
+        if bill:
+            ledger_rows.append(
+                {
+                    "id": new_id(),
+                    "account_id": aid,
+                    "entry_type": "charge",
+                    "amount_cents": bill,
+                    "memo": "Water and sewer bill",
+                    "sale_line_id": None,
+                    "reverses_id": None,
+                    "station_code": "",
+                    "created_at": now - timedelta(days=rng.randint(5, 40)),
+                }
+            )
+        if rng.random() < 0.12:
+            species = "dog" if rng.random() < 0.85 else "cat"
+            issued = today - timedelta(days=rng.randint(10, 700))
+            tag = f"{issued.year}-{rng.randint(1, 9999):04d}"
+            lic_rows.append(
+                {
+                    "id": new_id(),
+                    "customer_id": cid,
+                    "kind": "animal",
+                    "license_no": f"AL-{issued.year}-{i:05d}",
+                    "tag_no": tag,
+                    "description": f"{species.capitalize()} “{rng.choice(['Max', 'Luna', 'Bella', 'Rocky', 'Coco', 'Milo', 'Canela', 'Chico'])}”",
+                    "issued_on": issued,
+                    "expires_on": issued + timedelta(days=365),
+                    "details": {"species": species},
+                    "sale_line_id": None,
+                    "created_at": now,
+                }
+            )
+        if business:
+            issued = today - timedelta(days=rng.randint(10, 700))
+            lic_rows.append(
+                {
+                    "id": new_id(),
+                    "customer_id": cid,
+                    "kind": "business",
+                    "license_no": f"BL-{issued.year}-{i:05d}",
+                    "tag_no": "",
+                    "description": business,
+                    "issued_on": issued,
+                    "expires_on": issued + timedelta(days=365),
+                    "details": {},
+                    "sale_line_id": None,
+                    "created_at": now,
+                }
+            )
+    with station.store.write() as s:
+        # Reference data from the city's billing system; bulk inserts, not one outbox row each.
+        s.execute(insert(Customer.__table__), cust_rows)
+        s.execute(insert(UtilityAccount.__table__), acct_rows)
+        if ledger_rows:
+            s.execute(insert(LedgerEntry.__table__), ledger_rows)
+        if lic_rows:
+            s.execute(insert(License.__table__), lic_rows)
+        rebuild_search_index(s)
+        from counterpos.services.counter.citations import add_demo_citations  # noqa: PLC0415
+
+        add_demo_citations(s, today)
+    return count
+
+
+def rebuild_search_index(session) -> None:
+    """Rebuild the whole customer search index from the tables (see store/customer_index.py)."""
+    customer_index.rebuild(session.connection())

@@ -1,0 +1,1 @@
+"""Who may do what: sign-in, PINs, users, supervisor overrides and the screen lock."""

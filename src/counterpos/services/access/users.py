@@ -1,0 +1,102 @@
+"""Adding, listing and disabling users; every change is audited."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from counterpos.domain.pan_guard import contains_card_number, refusal
+from counterpos.services import audit
+from counterpos.services.access.pin import check_pin_format, hash_pin
+from counterpos.services.actor import Actor
+from counterpos.services.errors import InputError, NotFound
+from counterpos.services.station import Station
+from counterpos.store.models import Role, User
+from counterpos.store.outbox import enqueue
+
+
+@dataclass(frozen=True)
+class UserView:
+    username: str
+    full_name: str
+    role: str
+    active: bool
+    locked: bool
+
+
+def add_user(
+    station: Station, username: str, full_name: str, role: str, pin: str, actor: Actor | None = None
+) -> UserView:
+    """Create a user. `actor` None means the station's own set-up (first init)."""
+    if actor is not None:
+        actor.require("manage_users", "manage users")
+    username = username.strip().lower()
+    if not re.fullmatch(r"[a-z][a-z0-9._-]{1,39}", username):
+        raise InputError(
+            "A username is 2 to 40 letters, digits, '.', '_' or '-', starting with a letter.",
+            field="username",
+        )
+    if not full_name.strip():
+        raise InputError("Enter the person's full name.", field="full_name")
+    if contains_card_number(username):
+        raise InputError(refusal("The username"), field="username")
+    if contains_card_number(full_name):
+        raise InputError(refusal("The full name"), field="full_name")
+    check_pin_format(pin)
+    with station.store.write() as s:
+        if s.get(Role, role) is None:
+            roles = ", ".join(r.name for r in s.scalars(select(Role).order_by(Role.rank)))
+            raise InputError(f"Unknown role {role!r}; choose one of: {roles}.", field="role")
+        if s.scalar(select(User).where(User.username == username)) is not None:
+            raise InputError(f"The username {username!r} is taken.", field="username")
+        user = User(
+            username=username, full_name=full_name.strip(), role=role, pin_hash=hash_pin(pin)
+        )
+        s.add(user)
+        s.flush()
+        audit.record(
+            s,
+            station.code,
+            "user_add",
+            actor=actor.username if actor else "system",
+            target=username,
+            details={"role": role, "full_name": user.full_name},
+        )
+        return UserView(user.username, user.full_name, user.role, True, False)
+
+
+def list_users(station: Station) -> list[UserView]:
+    from counterpos.services.clock import utcnow
+
+    now = utcnow()
+    with station.store.read() as s:
+        return [
+            UserView(
+                u.username,
+                u.full_name,
+                u.role,
+                u.active,
+                bool(u.locked_until and u.locked_until > now),
+            )
+            for u in s.scalars(select(User).order_by(User.username))
+        ]
+
+
+def disable_user(station: Station, username: str, actor: Actor | None = None) -> None:
+    if actor is not None:
+        actor.require("manage_users", "manage users")
+    with station.store.write() as s:
+        user = s.scalar(select(User).where(User.username == username.strip().lower()))
+        if user is None:
+            raise NotFound(f"There is no user {username!r}.")
+        user.active = False
+        enqueue(s, user)
+        audit.record(
+            s,
+            station.code,
+            "user_disable",
+            actor=actor.username if actor else "system",
+            target=user.username,
+        )

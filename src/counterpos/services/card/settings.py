@@ -1,0 +1,44 @@
+"""Card settings: refusing ones that would not work, and opening the terminal they name."""
+
+from __future__ import annotations
+
+import re
+
+from counterpos.domain import card_fee
+from counterpos.hardware import card_terminal as ct
+from counterpos.services import settings
+from counterpos.services.errors import DeviceError, InputError
+from counterpos.services.station import Station
+
+# What `terminal_for` returns: the till holds one for the length of a card payment.
+CardTerminal = ct.CardTerminal
+
+
+def check_setting(key: str, value: str) -> None:
+    """Refuse a card setting that would not work (called by config_service.set_value)."""
+    if key == "card.convenience_fee":
+        try:
+            card_fee.parse_policy(value)
+        except card_fee.CardFeeError as exc:
+            raise InputError(str(exc), field=key) from exc
+    elif key == "card.terminal":
+        v = value.strip()
+        if v != ct.STANDALONE and not re.fullmatch(r"tcp://[A-Za-z0-9.\-]+:[0-9]{1,5}", v):
+            raise InputError(
+                "card.terminal is 'standalone' or tcp://HOST:PORT (like tcp://127.0.0.1:9400).",
+                field=key,
+            )
+    elif key.endswith("_seconds") and not (value.isdigit() and 0 < int(value) <= 600):
+        raise InputError(f"{key} takes a whole number of seconds from 1 to 600.", field=key)
+
+
+def terminal_for(station: Station) -> ct.CardTerminal:
+    """The terminal named by the station's `card.terminal` setting."""
+    with station.store.read() as s:
+        url = settings.get(s, "card.terminal")
+        sale_timeout = float(settings.get_int(s, "card.sale_timeout_seconds"))
+        call_timeout = float(settings.get_int(s, "card.status_timeout_seconds"))
+    try:
+        return ct.open_terminal(url, sale_timeout=sale_timeout, call_timeout=call_timeout)
+    except ct.TerminalError as exc:
+        raise DeviceError(str(exc)) from exc

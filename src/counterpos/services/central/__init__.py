@@ -1,0 +1,1 @@
+"""The station and the central database: sync, and setting the centre up."""

@@ -1,0 +1,1 @@
+"""The counter's own services: licenses and tags, permits, passports, citations, certificates and fees."""

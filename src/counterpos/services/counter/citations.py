@@ -1,0 +1,213 @@
+"""Citation payments: look the citation up, its amount, and the late penalty after 21 days."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counterpos.domain.cart import Cart, CartLine
+from counterpos.domain.fee_rules import FeeInput, compute_fee
+from counterpos.domain.money import Money
+from counterpos.services.errors import InputError, NotFound
+from counterpos.services.sale.catalog import rule_in_effect
+from counterpos.services.sale.service_rules import (
+    Companion,
+    PriceContext,
+    SaleContext,
+    ServiceRules,
+    register,
+)
+from counterpos.services.station import Station
+from counterpos.store.models import Citation, CitationPayment, Sale, SaleLine
+
+PAYMENT = "citation"
+PENALTY = "citation_late_penalty"
+_NUMBER = re.compile(r"[A-Z]{0,3}\d{4,12}")
+
+
+@dataclass(frozen=True)
+class CitationView:
+    citation_no: str
+    issued_on: date
+    amount: Money
+    violation: str
+    name: str
+    plate: str
+    paid: bool
+    late: bool
+
+
+def normalise(citation_no: str) -> str:
+    text = re.sub(r"[\s-]", "", str(citation_no or "")).upper()
+    if not _NUMBER.fullmatch(text):
+        raise InputError(
+            f"“{citation_no}” is not a citation number (digits, with up to three letters before).",
+            field="citation_no",
+        )
+    return text
+
+
+def paid_line(session: Session, citation_no: str) -> SaleLine | None:
+    """The sale line that paid the citation, unless that sale was voided."""
+    voided = select(Sale.original_sale_id).where(
+        Sale.kind == "void", Sale.original_sale_id.is_not(None)
+    )
+    return session.scalar(
+        select(SaleLine)
+        .join(CitationPayment, CitationPayment.sale_line_id == SaleLine.id)
+        .where(CitationPayment.citation_no == citation_no, SaleLine.sale_id.not_in(voided))
+        .limit(1)
+    )
+
+
+def late_penalty(session: Session, issued_on: date, on: date) -> Money:
+    """The penalty the fee schedule sets for a citation of that date ($0 while not late)."""
+    rule = rule_in_effect(session, PENALTY, on)
+    return compute_fee(rule, FeeInput(attributes={"issued_on": issued_on}, on=on))
+
+
+def view(session: Session, citation_no: str, on: date) -> CitationView:
+    no = normalise(citation_no)
+    c = session.get(Citation, no)
+    if c is None:
+        raise NotFound(f"There is no citation {no}; check the number on the ticket.")
+    return CitationView(
+        c.citation_no,
+        c.issued_on,
+        Money(c.amount_cents),
+        c.violation,
+        c.name,
+        c.plate,
+        paid_line(session, no) is not None,
+        late_penalty(session, c.issued_on, on).cents > 0,
+    )
+
+
+def lookup(station: Station, citation_no: str, on: date | None = None) -> CitationView:
+    from counterpos.services.clock import local_today  # noqa: PLC0415
+
+    with station.store.read() as s:
+        return view(s, citation_no, on or local_today())
+
+
+@register
+class CitationRules(ServiceRules):
+    codes = (PAYMENT,)
+
+    def prepare(self, ctx: PriceContext) -> None:
+        v = view(ctx.session, str(ctx.clean.get("citation_no", "")), ctx.on)
+        if v.paid:
+            raise InputError(f"Citation {v.citation_no} is already paid.", field="citation_no")
+        ctx.clean["citation_no"] = v.citation_no
+        ctx.clean["issued_on"] = v.issued_on.isoformat()
+        ctx.attrs["citation_amount_cents"] = v.amount.cents
+        ctx.clean.pop("late", None)
+        if v.late:
+            ctx.clean["late"] = True
+
+    def companions(self, line: CartLine) -> list[Companion]:
+        if line.details.get("late"):
+            return [Companion(PENALTY, {"citation_no": line.details["citation_no"]})]
+        return []
+
+    def validate(self, session: Session, line: CartLine, cart: Cart, index: int) -> None:
+        no = line.details["citation_no"]
+        if paid_line(session, no) is not None:
+            raise InputError(f"Citation {no} is already paid.", field="citation_no")
+        if any(
+            x.details.get("citation_no") == no
+            for x in cart.lines[:index]
+            if x.service_code == PAYMENT
+        ):
+            raise InputError(f"Citation {no} is in the cart twice.", field="cart")
+        if line.details.get("late") and not any(
+            x.service_code == PENALTY and x.details.get("citation_no") == no for x in cart.lines
+        ):
+            raise InputError(
+                f"Citation {no} is past due: add the late penalty.",
+                field="cart",
+            )
+
+    def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:
+        no = line.details["citation_no"]
+        penalty = sum(
+            x.amount.cents
+            for x in ctx.cart.lines
+            if x.service_code == PENALTY and x.details.get("citation_no") == no
+        )
+        ctx.session.add(
+            CitationPayment(
+                citation_no=no,
+                sale_line_id=row.id,
+                amount_cents=line.amount.cents,
+                penalty_cents=penalty,
+            )
+        )
+
+
+@register
+class CitationPenaltyRules(ServiceRules):
+    codes = (PENALTY,)
+
+    def prepare(self, ctx: PriceContext) -> None:
+        v = view(ctx.session, str(ctx.clean.get("citation_no", "")), ctx.on)
+        ctx.clean["citation_no"] = v.citation_no
+        ctx.attrs["issued_on"] = v.issued_on
+        if not v.late:
+            raise InputError(
+                f"Citation {v.citation_no} is not late yet: no penalty.", field="citation_no"
+            )
+
+
+def add_demo_citations(session: Session, today: date, count: int = 40, seed: int = 7) -> int:
+    """Demo citations from the parking and code-enforcement departments, some of them late."""
+    if session.scalar(select(Citation.citation_no).limit(1)) is not None:
+        return 0
+    rng = random.Random(seed)
+    # Two fixed ones the README and the tests use: one recent, one past the 21 days.
+    session.add(
+        Citation(
+            citation_no="PC240001",
+            issued_on=today - timedelta(days=3),
+            amount_cents=4500,
+            violation="Expired meter",
+            name="",
+            plate="8ABC123",
+        )
+    )
+    session.add(
+        Citation(
+            citation_no="PC240002",
+            issued_on=today - timedelta(days=30),
+            amount_cents=5500,
+            violation="Street sweeping",
+            name="",
+            plate="7XYZ789",
+        )
+    )
+    violations = [
+        ("Expired meter", 4500),
+        ("Street sweeping", 5500),
+        ("Red zone", 9000),
+        ("Overnight parking without permit", 4000),
+        ("Overgrown weeds (code enforcement)", 10000),
+        ("Trash cans left at curb", 2500),
+    ]
+    for i in range(count):
+        violation, cents = rng.choice(violations)
+        session.add(
+            Citation(
+                citation_no=f"PC{240100 + i}",
+                issued_on=today - timedelta(days=rng.randint(0, 60)),
+                amount_cents=cents,
+                violation=violation,
+                name="",
+                plate=f"{rng.randint(1, 9)}{''.join(rng.choices('ABCDEFGHJKLMNPRSTUVWXYZ', k=3))}{rng.randint(100, 999)}",
+            )
+        )
+    return count

@@ -1,0 +1,52 @@
+"""Issuing documents with a sale (permits, licenses, tags) and finding them again to reprint."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counterpos.services.errors import NotFound
+from counterpos.services.sale.service_rules import SaleContext
+from counterpos.store.models import IssuedDocument, Sale
+
+
+def issue_document(
+    ctx: SaleContext,
+    row: Any,
+    doc_type: str,
+    doc_no: str,
+    *,
+    holder: str,
+    valid_from: date | None = None,
+    valid_to: date | None = None,
+    details: dict[str, Any] | None = None,
+) -> IssuedDocument:
+    """Add the document row inside the sale's transaction and list it on the receipt."""
+    doc = IssuedDocument(
+        sale_id=ctx.sale.id,
+        sale_line_id=row.id,
+        doc_type=doc_type,
+        doc_no=doc_no,
+        holder=holder[:120],
+        valid_from=valid_from,
+        valid_to=valid_to,
+        details=dict(details if details is not None else row.details),
+    )
+    ctx.session.add(doc)
+    ctx.documents.append(doc_no)
+    return doc
+
+
+def find_document(session: Session, doc_no: str) -> tuple[IssuedDocument, Sale]:
+    doc = session.scalar(
+        select(IssuedDocument)
+        .where(IssuedDocument.doc_no == doc_no.strip().upper())
+        .order_by(IssuedDocument.created_at.desc())
+        .limit(1)
+    )
+    if doc is None:
+        raise NotFound(f"There is no permit, license or certificate {doc_no.strip()}.")
+    return doc, session.get(Sale, doc.sale_id)

@@ -1,0 +1,159 @@
+"""Opening the cash drawer: after a sale with cash/check/money order, and the audited no-sale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from counterpos.hardware.device_worker import DeviceBusy, seconds, worker_for
+from counterpos.hardware.drawer import DrawerFault, kick_serial, parse_kick
+from counterpos.hardware.printer_backends import PrinterFault, PrintJob
+from counterpos.services import audit, settings
+from counterpos.services.access.overrides import Approval
+from counterpos.services.actor import Actor
+from counterpos.services.devices import printing
+from counterpos.services.errors import DeviceError, InputError
+from counterpos.services.station import Station
+
+
+@dataclass(frozen=True)
+class DrawerConfig:
+    port: str  # "" none, "printer", or a serial port
+    baud: int
+    kick: bytes
+    open_within: float
+
+
+def drawer_config(station: Station) -> DrawerConfig:
+    with station.store.read() as s:
+        port = settings.get(s, "drawer.port").strip()
+        baud = settings.get_int(s, "drawer.baud")
+        kick_hex = settings.get(s, "drawer.kick")
+        within = max(settings.get_int(s, "drawer.open_within"), 1)
+    try:
+        kick = parse_kick(kick_hex)
+    except DrawerFault as exc:
+        raise DeviceError(str(exc)) from exc
+    return DrawerConfig(port, baud, kick, float(within))
+
+
+def _kick(station: Station, cfg: DrawerConfig) -> str:
+    """Send the kick within cfg.open_within seconds or not at all. Returns where it went."""
+    if not cfg.port:
+        raise DeviceError("No cash drawer is set up (the setting drawer.port is empty).")
+    window = cfg.open_within
+    if cfg.port.lower() == "printer":
+        printer = printing.configured_printer(station)
+        where = f"the printer at {printer.where}"
+        job = PrintJob(cfg.kick, "drawer-kick", printer.profile.chars)
+        device = f"printer:{printer.url}"
+
+        def run() -> None:
+            printer.backend.send(job, window, False)
+
+    else:
+        where = cfg.port
+        device = f"serial:{cfg.port}"
+
+        def run() -> None:
+            kick_serial(cfg.port, cfg.baud, cfg.kick, max(window - 0.5, 0.5))
+
+    try:
+        # Shares the device's queue with everything else sent there; a kick that cannot start
+        # within the window is dropped, so the drawer never springs open minutes later.
+        worker_for(device).call(run, timeout=window, start_within=window)
+    except DeviceBusy as exc:
+        raise DeviceError(
+            f"The drawer did not open within {seconds(window)} ({where} is busy or not "
+            "answering); the signal was cancelled. Open it with the key if needed."
+        ) from exc
+    except (DrawerFault, PrinterFault) as exc:
+        raise DeviceError(f"The drawer did not open: {exc}") from exc
+    return where
+
+
+def _record(station: Station, action: str, actor: str, target: str, details: dict) -> None:
+    with station.store.write() as s:
+        audit.record(s, station.code, action, actor=actor, target=target, details=details)
+
+
+def open_for_sale(station: Station, actor: Actor, receipt_no: str) -> str:
+    """Open the drawer for a saved sale; audited. DeviceError when it could not be opened."""
+    cfg = drawer_config(station)
+    if not cfg.port:
+        return ""
+    try:
+        where = _kick(station, cfg)
+    except DeviceError as exc:
+        _record(
+            station,
+            "drawer_open_failed",
+            actor.username,
+            receipt_no,
+            {"reason": f"sale {receipt_no}", "error": str(exc)},
+        )
+        raise DeviceError(f"Sale {receipt_no} is saved. {exc}") from exc
+    _record(
+        station,
+        "drawer_open",
+        actor.username,
+        receipt_no,
+        {"reason": f"sale {receipt_no}", "port": where},
+    )
+    return where
+
+
+def no_sale(
+    station: Station,
+    actor: Actor,
+    reason: str,
+    session_id: str | None = None,
+    approval: Approval | None = None,
+) -> str:
+    """Open the drawer without a sale: needs the no_sale permission (or an override) and a reason.
+
+    At the till, `session_id` is the cashier's open session and the permission, the reason and the
+    audit event go through services/no_sale.py (which accepts a supervisor's approval); from the
+    command line a supervisor opens it with no session.
+    """
+    reason = (reason or "").strip()
+    if session_id is not None:
+        from counterpos.services.drawer.no_sale import authorise_no_sale  # noqa: PLC0415
+
+        authorise_no_sale(station, actor, session_id, reason, approval)
+    else:
+        actor.require("no_sale", "open the drawer without a sale")
+        if len(reason) < 3:
+            raise InputError("Say why the drawer is opened (a few words).", field="reason")
+    cfg = drawer_config(station)
+    try:
+        where = _kick(station, cfg)
+    except DeviceError as exc:
+        _record(
+            station,
+            "no_sale_failed",
+            actor.username,
+            "drawer",
+            {"reason": reason, "error": str(exc)},
+        )
+        raise
+    if session_id is None:
+        _record(station, "no_sale", actor.username, "drawer", {"reason": reason, "port": where})
+    return f"The drawer was opened ({where})."
+
+
+def drawer_test(station: Station, actor_name: str = "admin") -> str:
+    """Open the drawer once to test it; audited as an open with reason 'drawer test'."""
+    cfg = drawer_config(station)
+    try:
+        where = _kick(station, cfg)
+    except DeviceError as exc:
+        _record(
+            station,
+            "drawer_open_failed",
+            actor_name,
+            "drawer",
+            {"reason": "drawer test", "error": str(exc)},
+        )
+        raise
+    _record(station, "drawer_open", actor_name, "drawer", {"reason": "drawer test", "port": where})
+    return f"The drawer opened ({where})."

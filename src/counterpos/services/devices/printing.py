@@ -1,0 +1,290 @@
+"""Printing receipts of saved sales: render, send through the printer's worker, record the job."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from counterpos.documents.receipt_pdf import render_pdf
+from counterpos.domain.receipt_document import ReceiptDocument, layout
+from counterpos.hardware.device_worker import DeviceBusy, seconds, worker_for
+from counterpos.hardware.escpos_render import printer_test_page, render_rows
+from counterpos.hardware.printer_backends import (
+    Backend,
+    BadPrinterUrl,
+    PrinterFault,
+    PrintJob,
+    open_backend,
+    status_allowed,
+)
+from counterpos.hardware.printer_profile import PrinterProfile, ProfileError, load_profile
+from counterpos.services import settings
+from counterpos.services.actor import Actor
+from counterpos.services.errors import DeviceError, InputError
+from counterpos.services.sale import receipts
+from counterpos.services.station import Station
+from counterpos.store.models import PrintJob as PrintJobRow
+
+
+@dataclass(frozen=True)
+class Printer:
+    """The station's receipt printer as configured: where, which profile, how long to wait."""
+
+    url: str
+    profile: PrinterProfile
+    backend: Backend
+    timeout: float
+    logo: Path | None
+
+    @property
+    def where(self) -> str:
+        return self.backend.describe()
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    """A print that went through. `note` is e.g. the preview file written."""
+
+    receipt_no: str
+    printer: str
+    copy_no: int
+    note: str
+    message: str
+
+
+def check_printer_url(url: str, home: Path) -> None:
+    try:
+        open_backend(url, home)
+    except BadPrinterUrl as exc:
+        raise InputError(str(exc), field="printer.url") from exc
+
+
+def check_profile(name: str) -> None:
+    try:
+        load_profile(name)
+    except ProfileError as exc:
+        raise InputError(str(exc), field="printer.profile") from exc
+
+
+def configured_printer(station: Station) -> Printer:
+    with station.store.read() as s:
+        url = settings.get(s, "printer.url") or "preview:"
+        profile_name = settings.get(s, "printer.profile")
+        timeout = max(settings.get_int(s, "printer.timeout"), 1)
+        logo = settings.get(s, "receipt.logo")
+    try:
+        profile = load_profile(profile_name)
+        backend = open_backend(url, station.home)
+    except (ProfileError, BadPrinterUrl) as exc:
+        raise DeviceError(str(exc)) from exc
+    return Printer(url, profile, backend, float(timeout), Path(logo) if logo else None)
+
+
+def receipt_bytes(doc: ReceiptDocument, printer: Printer, kick: bytes | None = None) -> bytes:
+    """The ESC/POS job for a receipt on this printer's profile."""
+    logo = printer.logo if doc.logo else None
+    return render_rows(layout(doc, printer.profile.chars), printer.profile, kick=kick, logo=logo)
+
+
+def send(printer: Printer, job: PrintJob) -> str:
+    """Deliver a job on the printer's own worker thread; PrinterFault says what went wrong."""
+    check = printer.backend.supports_status and status_allowed(printer.url, printer.profile.status)
+    # The status queries and the send each get the timeout; the worker waits for both.
+    wait = printer.timeout * 2 + 1
+    try:
+        return worker_for(f"printer:{printer.url}").call(
+            lambda: printer.backend.send(job, printer.timeout, check), timeout=wait
+        )
+    except DeviceBusy as exc:
+        raise PrinterFault(
+            f"The printer at {printer.where} did not finish within {seconds(wait)}."
+        ) from exc
+
+
+def record(
+    station: Station,
+    *,
+    kind: str,
+    printer_url: str,
+    profile: str,
+    status: str,
+    actor: str,
+    sale_id: str | None = None,
+    receipt_no: str = "",
+    copy_no: int = 0,
+    error: str = "",
+) -> None:
+    with station.store.write() as s:
+        s.add(
+            PrintJobRow(
+                sale_id=sale_id,
+                receipt_no=receipt_no,
+                kind=kind,
+                copy_no=copy_no,
+                printer_url=printer_url[:200],
+                profile=profile,
+                status=status,
+                error=error,
+                actor=actor,
+                station_code=station.code,
+            )
+        )
+
+
+def print_receipt(station: Station, actor: Actor, receipt_no: str) -> PrintOutcome:
+    """Print the receipt of a sale that is already saved.
+
+    On a fault the failed print is recorded and DeviceError says: the sale is saved as its
+    number, what is wrong, and that Reprint will print it.
+    """
+    with station.store.read() as s:
+        sale_id = receipts.sale_id_for(s, receipt_no)
+        doc = receipts.document_for(s, sale_id)
+        logo_wanted = bool(settings.get(s, "receipt.logo"))
+    if logo_wanted:
+        doc = dataclasses.replace(doc, logo=True)
+    try:
+        printer = configured_printer(station)
+    except DeviceError as exc:
+        record(
+            station,
+            kind="print",
+            printer_url=station.setting("printer.url"),
+            profile="",
+            status="failed",
+            actor=actor.username,
+            sale_id=sale_id,
+            receipt_no=doc.receipt_no,
+            error=str(exc),
+        )
+        raise DeviceError(_saved_message(doc.receipt_no, str(exc))) from exc
+    try:
+        data = receipt_bytes(doc, printer)
+        pdf = render_pdf(doc, printer.logo) if printer.url.startswith("preview") else None
+        note = send(printer, PrintJob(data, doc.receipt_no, printer.profile.chars, pdf))
+    except PrinterFault as exc:
+        record(
+            station,
+            kind="print",
+            printer_url=printer.url,
+            profile=printer.profile.name,
+            status="failed",
+            actor=actor.username,
+            sale_id=sale_id,
+            receipt_no=doc.receipt_no,
+            error=str(exc),
+        )
+        raise DeviceError(_saved_message(doc.receipt_no, str(exc))) from exc
+    record(
+        station,
+        kind="print",
+        printer_url=printer.url,
+        profile=printer.profile.name,
+        status="ok",
+        actor=actor.username,
+        sale_id=sale_id,
+        receipt_no=doc.receipt_no,
+    )
+    return PrintOutcome(
+        doc.receipt_no, printer.where, 0, note, f"Receipt {doc.receipt_no} printed."
+    )
+
+
+def _saved_message(receipt_no: str, fault: str) -> str:
+    return f"Sale {receipt_no} is saved. {fault} Fix it, then use Reprint."
+
+
+def print_test_page(station: Station, actor_name: str = "admin") -> PrintOutcome:
+    """Send the test page; DeviceError carries the exact failure. Recorded either way."""
+    printer = configured_printer(station)
+    data = printer_test_page(printer.profile, printer.url)
+    try:
+        note = send(printer, PrintJob(data, "test-page", printer.profile.chars))
+    except PrinterFault as exc:
+        record(
+            station,
+            kind="test",
+            printer_url=printer.url,
+            profile=printer.profile.name,
+            status="failed",
+            actor=actor_name,
+            error=str(exc),
+        )
+        raise DeviceError(f"The test page did not print. {exc}") from exc
+    record(
+        station,
+        kind="test",
+        printer_url=printer.url,
+        profile=printer.profile.name,
+        status="ok",
+        actor=actor_name,
+    )
+    return PrintOutcome(
+        "",
+        printer.where,
+        0,
+        note,
+        f"The test page went to {printer.where} ({printer.profile.label}).",
+    )
+
+
+def printer_status(station: Station) -> str:
+    """Ask the printer (DLE EOT) whether it is online and has paper, where the backend can."""
+    printer = configured_printer(station)
+    if not printer.backend.supports_status:
+        return f"{printer.where} cannot report its status; print a test page instead."
+    try:
+        worker_for(f"printer:{printer.url}").call(
+            lambda: printer.backend.send(PrintJob(b"", "status"), printer.timeout, True),
+            timeout=printer.timeout * 2 + 1,
+        )
+    except DeviceBusy as exc:
+        raise DeviceError(f"The printer at {printer.where} did not answer.") from exc
+    except PrinterFault as exc:
+        raise DeviceError(str(exc)) from exc
+    return f"The printer at {printer.where} is online and has paper."
+
+
+@dataclass(frozen=True)
+class PrintRecord:
+    kind: str
+    copy_no: int
+    status: str
+    printer_url: str
+    error: str
+    actor: str
+    at: object
+
+
+def history(station: Station, receipt_no: str) -> list[PrintRecord]:
+    """Every print, failed print, reprint and PDF copy of one receipt, oldest first."""
+    with station.store.read() as s:
+        sale = receipts.load_sale(s, receipt_no)
+        rows = s.scalars(
+            select(PrintJobRow)
+            .where(PrintJobRow.sale_id == sale.id)
+            .order_by(PrintJobRow.created_at, PrintJobRow.copy_no)
+        )
+        return [
+            PrintRecord(r.kind, r.copy_no, r.status, r.printer_url, r.error, r.actor, r.created_at)
+            for r in rows
+        ]
+
+
+def copies_made(session, sale_id: str) -> int:
+    """Reprints and PDF copies that went through: the next one is this plus one."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(PrintJobRow)
+            .where(
+                PrintJobRow.sale_id == sale_id,
+                PrintJobRow.kind.in_(("reprint", "pdf")),
+                PrintJobRow.status == "ok",
+            )
+        )
+        or 0
+    )

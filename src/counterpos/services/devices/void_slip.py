@@ -1,0 +1,48 @@
+"""Print the VOID slip on the receipt printer once a void is saved (the void itself never waits)."""
+
+from __future__ import annotations
+
+from counterpos.documents.receipt_pdf import render_pdf
+from counterpos.hardware.printer_backends import PrinterFault, PrintJob
+from counterpos.services.actor import Actor
+from counterpos.services.devices import printing
+from counterpos.services.errors import DeviceError
+from counterpos.services.sale import voids
+from counterpos.services.station import Station
+
+
+def print_void_slip(station: Station, actor: Actor, receipt_no: str) -> printing.PrintOutcome:
+    """Print the slip of a voided receipt; a fault is recorded and raised as a DeviceError that
+    says the void is saved and the slip can be printed again from Reprint."""
+    doc = voids.void_slip(station, receipt_no)
+    slip_no = voids.void_receipt_no(receipt_no)
+    url = station.setting("printer.url")
+    try:
+        printer = printing.configured_printer(station)
+        data = printing.receipt_bytes(doc, printer)
+        pdf = render_pdf(doc, printer.logo) if printer.url.startswith("preview") else None
+        note = printing.send(printer, PrintJob(data, slip_no, printer.profile.chars, pdf))
+    except (DeviceError, PrinterFault) as exc:
+        printing.record(
+            station,
+            kind="void_slip",
+            printer_url=url,
+            profile="",
+            status="failed",
+            actor=actor.username,
+            receipt_no=slip_no,
+            error=str(exc),
+        )
+        raise DeviceError(
+            f"The void of {receipt_no} is saved. The slip did not print: {exc}"
+        ) from exc
+    printing.record(
+        station,
+        kind="void_slip",
+        printer_url=printer.url,
+        profile=printer.profile.name,
+        status="ok",
+        actor=actor.username,
+        receipt_no=slip_no,
+    )
+    return printing.PrintOutcome(slip_no, printer.where, 0, note, f"VOID slip {slip_no} printed.")

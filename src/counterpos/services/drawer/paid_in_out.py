@@ -1,0 +1,83 @@
+"""Paid-in and paid-out: cash into or out of the drawer without a sale, each with its reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from counterpos.domain.money import Money, MoneyError, check_counter_amount
+from counterpos.services import audit
+from counterpos.services.access import overrides
+from counterpos.services.access.overrides import Approval
+from counterpos.services.actor import Actor
+from counterpos.services.errors import InputError
+from counterpos.services.sale.refunds import own_open_session
+from counterpos.services.sale.sales import next_receipt_no
+from counterpos.services.station import Station
+from counterpos.store.models import PaidInOut
+
+DIRECTIONS = ("in", "out")
+
+
+@dataclass(frozen=True)
+class PaidRecord:
+    record_id: str
+    receipt_no: str
+    direction: str
+    amount: Money
+    reason: str
+    approver: str
+
+
+def record(
+    station: Station,
+    actor: Actor,
+    session_id: str,
+    direction: str,
+    amount: Money,
+    reason: str,
+    approval: Approval | None = None,
+) -> PaidRecord:
+    """Record a paid-in or paid-out on the actor's open drawer. Needs `paid_in_out`."""
+    reason = reason.strip()
+    if direction not in DIRECTIONS:
+        raise InputError("Choose paid-in or paid-out.", field="direction")
+    if not reason:
+        raise InputError("Give the reason (e.g. change fund top-up).", field="reason")
+    try:
+        check_counter_amount(amount, what="The amount")
+    except MoneyError as exc:
+        raise InputError(str(exc), field="amount") from exc
+    if amount.cents <= 0:
+        raise InputError("The amount must be more than $0.00.", field="amount")
+    with station.store.write() as s:
+        drawer = own_open_session(s, station, actor, session_id)
+        approver = overrides.authorise(
+            actor, "paid_in_out", approval, what=f"record a paid-{direction}"
+        )
+        seq, number = next_receipt_no(s, station.code)
+        row = PaidInOut(
+            receipt_no=number,
+            station_code=station.code,
+            sequence=seq,
+            session_id=drawer.id,
+            direction=direction,
+            amount_cents=amount.cents,
+            reason=reason[:200],
+            user_id=actor.user_id,
+            approver_id=approver.user_id if approver else None,
+        )
+        s.add(row)
+        s.flush()
+        audit.record(
+            s,
+            station.code,
+            f"paid_{direction}",
+            actor=actor.username,
+            approver=approver.username if approver else "",
+            target=number,
+            details={"amount_cents": amount.cents, "reason": reason, "session_id": drawer.id},
+        )
+    overrides.spend(approval)
+    return PaidRecord(
+        row.id, number, direction, amount, reason, approver.username if approver else ""
+    )

@@ -1,0 +1,1 @@
+"""Ringing a sale: the catalog and pricing, customers, the one-transaction sale, receipts, voids and refunds."""

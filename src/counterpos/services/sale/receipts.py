@@ -1,0 +1,218 @@
+"""Finding saved sales and building their receipt documents."""
+
+from __future__ import annotations
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session
+
+from counterpos.domain.money import Money
+from counterpos.domain.receipt_document import ReceiptDocument, ReceiptLine, ReceiptTender
+from counterpos.domain.receipt_number import ReceiptNumberError, parse_receipt_no
+from counterpos.domain.tenders import LABELS
+from counterpos.services import settings
+from counterpos.services.clock import to_local
+from counterpos.services.errors import InputError, NotFound
+from counterpos.services.sale.customers import DEPOSIT_TYPES
+from counterpos.services.station import Station
+from counterpos.store.models import (
+    Customer,
+    IssuedDocument,
+    LedgerEntry,
+    Sale,
+    SaleLine,
+    TenderRow,
+    User,
+    UtilityAccount,
+)
+from counterpos.store.models.customer import display_name
+
+
+def _tender_detail(t) -> str:
+    if t.kind in ("check", "money_order"):
+        return f"No. {t.reference}" + (f", {t.payer}" if t.payer else "")
+    if t.kind == "card":
+        return f"{t.card_brand.upper()} ****{t.card_last4}" + (
+            f" auth {t.reference}" if t.reference else ""
+        )
+    return ""
+
+
+def _line_details(line, account_no: str | None, docs: list[IssuedDocument]) -> tuple[str, ...]:
+    out = []
+    if account_no:
+        out.append(f"Account {account_no}")
+    d = line.details or {}
+    for key, label in (
+        ("citation_no", "Citation"),
+        ("license_no", "License"),
+        ("tag_no", "Tag"),
+        ("memo", "For"),
+        ("animal_name", "Animal"),
+        ("business_name", "Business"),
+        ("card_no", "Card"),
+        ("applicants", "Applicants"),
+        ("state_fee", "Application fee"),
+    ):
+        if d.get(key):
+            out.append(f"{label}: {d[key]}")
+    for doc in docs:
+        if doc.sale_line_id == line.id:
+            period = ""
+            if doc.valid_from and doc.valid_to:
+                period = f" {doc.valid_from:%m/%d/%Y}–{doc.valid_to:%m/%d/%Y}"
+            label = doc.doc_type.replace("_", " ").capitalize()
+            out.append(f"{label} {doc.doc_no}{period}")
+    return tuple(out)
+
+
+def _checked_number(receipt_no: str) -> str:
+    try:
+        parse_receipt_no(receipt_no)
+    except ReceiptNumberError as exc:
+        raise InputError(str(exc), field="receipt_no") from exc
+    return receipt_no.strip().upper()
+
+
+def load_sale(session: Session, receipt_no: str) -> Sale:
+    number = _checked_number(receipt_no)
+    sale = session.scalar(select(Sale).where(Sale.receipt_no == number))
+    if sale is None:
+        raise NotFound(f"There is no receipt {number} at this station.")
+    return sale
+
+
+# The receipt is read back with a few plain queries (no ORM objects): it sits between
+# "Complete" and the printer, so it must cost little more than the layout itself.
+_HEAD = (
+    select(
+        Sale.id,
+        Sale.station_code,
+        Sale.receipt_no,
+        Sale.kind,
+        Sale.created_at,
+        User.full_name,
+        Customer.first_name,
+        Customer.last_name,
+        Customer.business_name,
+        Customer.customer_no,
+    )
+    .outerjoin(User, User.id == Sale.user_id)
+    .outerjoin(Customer, Customer.id == Sale.customer_id)
+    .where(Sale.id == bindparam("sale_id"))
+)
+_LINES = (
+    select(
+        SaleLine.id,
+        SaleLine.description,
+        SaleLine.amount_cents,
+        SaleLine.quantity,
+        SaleLine.details,
+        SaleLine.account_id,
+        UtilityAccount.account_no,
+    )
+    .outerjoin(UtilityAccount, UtilityAccount.id == SaleLine.account_id)
+    .where(SaleLine.sale_id == bindparam("sale_id"))
+    .order_by(SaleLine.line_no)
+)
+_TENDERS = (
+    select(TenderRow).where(TenderRow.sale_id == bindparam("sale_id")).order_by(TenderRow.position)
+)
+_DOCS = select(
+    IssuedDocument.sale_line_id,
+    IssuedDocument.doc_type,
+    IssuedDocument.doc_no,
+    IssuedDocument.valid_from,
+    IssuedDocument.valid_to,
+).where(IssuedDocument.sale_id == bindparam("sale_id"))
+# The account's balance as of this line's own ledger entry (or the sale, for a line without
+# one): later payments do not change what this receipt says was left to pay.
+_BALANCE_AFTER = select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
+    LedgerEntry.account_id == bindparam("account_id"),
+    LedgerEntry.created_at
+    <= func.coalesce(
+        select(LedgerEntry.created_at)
+        .where(LedgerEntry.sale_line_id == bindparam("line_id"))
+        .limit(1)
+        .scalar_subquery(),
+        bindparam("sale_at"),
+    ),
+    LedgerEntry.entry_type.not_in(DEPOSIT_TYPES),
+)
+_SALE_ID = select(Sale.id).where(Sale.receipt_no == bindparam("receipt_no"))
+
+
+def sale_id_for(session: Session, receipt_no: str) -> str:
+    """The id of the sale with this receipt number (checked), without loading the sale."""
+    number = _checked_number(receipt_no)
+    sale_id = session.execute(_SALE_ID, {"receipt_no": number}).scalar()
+    if sale_id is None:
+        raise NotFound(f"There is no receipt {number} at this station.")
+    return sale_id
+
+
+def build_document(session: Session, sale: Sale, reprint_count: int = 0) -> ReceiptDocument:
+    return document_for(session, sale.id, reprint_count)
+
+
+def document_for(session: Session, sale_id: str, reprint_count: int = 0) -> ReceiptDocument:
+    """The receipt of a saved sale, read back from the store: what was saved is what prints."""
+    conn = session.connection()
+    key = {"sale_id": sale_id}
+    head = conn.execute(_HEAD, key).one()
+    docs = conn.execute(_DOCS, key).all()
+    lines = []
+    balances: list[tuple[str, Money]] = []
+    for line in conn.execute(_LINES, key):
+        lines.append(
+            ReceiptLine(
+                line.description,
+                Money(line.amount_cents),
+                line.quantity,
+                _line_details(line, line.account_no, docs),
+            )
+        )
+        if line.account_no is not None and line.account_no not in [b[0] for b in balances]:
+            cents = conn.execute(
+                _BALANCE_AFTER,
+                {"account_id": line.account_id, "line_id": line.id, "sale_at": head.created_at},
+            ).scalar()
+            balances.append((line.account_no, Money(int(cents))))
+    tenders = tuple(
+        ReceiptTender(
+            LABELS.get(t.kind, t.kind),
+            Money(t.amount_cents),
+            _tender_detail(t),
+            Money(t.tendered_cents) if t.kind == "cash" else None,
+            Money(t.change_cents) if t.change_cents else None,
+        )
+        for t in conn.execute(_TENDERS, key)
+    )
+    conf = settings.all_values(session)  # one query for the six settings a receipt shows
+    return ReceiptDocument(
+        city_name=conf["city.name"],
+        city_address=conf["city.address"],
+        city_phone=conf["city.phone"],
+        station_code=head.station_code,
+        station_name=conf["station.name"],
+        cashier=head.full_name or "",
+        when=to_local(head.created_at),
+        receipt_no=head.receipt_no,
+        lines=tuple(lines),
+        tenders=tenders,
+        customer=display_name(
+            head.first_name or "", head.last_name or "", head.business_name or ""
+        ),
+        customer_no=head.customer_no or "",
+        balances=tuple(balances),
+        footer=tuple(f for f in (conf["receipt.footer_en"], conf["receipt.footer_es"]) if f),
+        title={"sale": "RECEIPT", "void": "VOID", "refund": "REFUND"}.get(
+            head.kind, head.kind.upper()
+        ),
+        reprint_count=reprint_count,
+        documents=tuple(f"{d.doc_type.replace('_', ' ')} {d.doc_no}" for d in docs),
+    )
+
+
+def receipt_document(station: Station, receipt_no: str, reprint_count: int = 0) -> ReceiptDocument:
+    with station.store.read() as s:
+        return document_for(s, sale_id_for(s, receipt_no), reprint_count)

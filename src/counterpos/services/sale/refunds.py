@@ -1,0 +1,200 @@
+"""Refunding an earlier sale, in cash from the drawer or as a refund request for finance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from counterpos.domain.money import Money, MoneyError, check_counter_amount
+from counterpos.services import audit
+from counterpos.services.access import overrides
+from counterpos.services.access.overrides import Approval
+from counterpos.services.actor import Actor
+from counterpos.services.errors import InputError, StateError
+from counterpos.services.sale import receipts
+from counterpos.services.sale.sales import next_receipt_no
+from counterpos.services.sessions import is_closed
+from counterpos.services.station import Station
+from counterpos.store.models import DrawerSession, LedgerEntry, Sale, SaleLine, TenderRow
+
+CASH = "cash"
+FINANCE = "finance"  # a refund request: finance pays by check later; no cash leaves the drawer
+METHODS = (CASH, FINANCE)
+REQUEST_TENDER = "refund_request"
+
+
+@dataclass(frozen=True)
+class RefundResult:
+    refund_id: str
+    receipt_no: str  # the refund's own number, from the station's gap-free sequence
+    original_receipt_no: str
+    amount: Money
+    method: str
+    still_refundable: Money
+    approver: str
+
+
+def own_open_session(s, station: Station, actor: Actor, session_id: str) -> DrawerSession:
+    drawer = s.get(DrawerSession, session_id)
+    if drawer is None or drawer.station_code != station.code or drawer.user_id != actor.user_id:
+        raise StateError("Open your drawer session first.")
+    if is_closed(s, session_id):
+        raise StateError("This drawer session is closed; open a new session first.")
+    return drawer
+
+
+def refunded_so_far(s, sale_id: str) -> int:
+    """Cents already refunded against a sale (a positive number)."""
+    return -int(
+        s.scalar(
+            select(func.coalesce(func.sum(Sale.total_cents), 0)).where(
+                Sale.original_sale_id == sale_id, Sale.kind == "refund"
+            )
+        )
+    )
+
+
+def refundable(station: Station, receipt_no: str) -> Money:
+    with station.store.read() as s:
+        sale = receipts.load_sale(s, receipt_no)
+        return Money(sale.total_cents - refunded_so_far(s, sale.id))
+
+
+def refund_sale(
+    station: Station,
+    actor: Actor,
+    session_id: str,
+    receipt_no: str,
+    amount: Money,
+    method: str,
+    reason: str,
+    approval: Approval | None = None,
+) -> RefundResult:
+    """Refund up to what was paid, minus earlier refunds. Needs `refund` (supervisor)."""
+    reason = reason.strip()
+    if method not in METHODS:
+        raise InputError("Refund in cash or as a request to finance.", field="method")
+    if not reason:
+        raise InputError("Give the reason for the refund.", field="reason")
+    try:
+        check_counter_amount(amount, what="The refund")
+    except MoneyError as exc:
+        raise InputError(str(exc), field="amount") from exc
+    if amount.cents <= 0:
+        raise InputError("The refund must be more than $0.00.", field="amount")
+    with station.store.write() as s:
+        sale = receipts.load_sale(s, receipt_no)
+        if sale.kind != "sale":
+            raise StateError(f"{sale.receipt_no} is a {sale.kind}; refund the original sale.")
+        if s.scalar(select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == "void")):
+            raise StateError(f"Receipt {sale.receipt_no} was voided; there is nothing to refund.")
+        done = refunded_so_far(s, sale.id)
+        left = sale.total_cents - done
+        if amount.cents > left:
+            raise InputError(
+                f"At most {Money(left)} of receipt {sale.receipt_no} can still be refunded "
+                f"(paid {Money(sale.total_cents)}, refunded {Money(done)}).",
+                field="amount",
+            )
+        drawer = own_open_session(s, station, actor, session_id)
+        approver = overrides.authorise(
+            actor, "refund", approval, what="refund a sale", owner_user_id=sale.user_id
+        )
+        seq, refund_no = next_receipt_no(s, station.code)
+        refund = Sale(
+            receipt_no=refund_no,
+            station_code=station.code,
+            sequence=seq,
+            kind="refund",
+            original_sale_id=sale.id,
+            session_id=drawer.id,
+            user_id=actor.user_id,
+            approver_id=approver.user_id if approver else None,
+            customer_id=sale.customer_id,
+            total_cents=-amount.cents,
+            change_cents=0,
+            note=reason[:200],
+        )
+        s.add(refund)
+        s.flush()
+        # Spread the refund over the original lines in order, each no further than what it has left.
+        already: dict[str, int] = {}
+        earlier = s.scalars(
+            select(SaleLine)
+            .join(Sale, Sale.id == SaleLine.sale_id)
+            .where(Sale.original_sale_id == sale.id, Sale.kind == "refund", Sale.id != refund.id)
+        )
+        for line in earlier:
+            key = (line.details or {}).get("refunds_line_id", "")
+            already[key] = already.get(key, 0) - line.amount_cents
+        to_spread = amount.cents
+        no = 0
+        for line in sale.lines:
+            room = line.amount_cents - already.get(line.id, 0)
+            part = min(room, to_spread)
+            if part <= 0:
+                continue
+            no += 1
+            row = SaleLine(
+                sale_id=refund.id,
+                line_no=no,
+                service_code=line.service_code,
+                description=f"REFUND {line.description}"[:200],
+                quantity=1,
+                amount_cents=-part,
+                gl_account=line.gl_account,
+                account_id=line.account_id,
+                details={"refunds_line_id": line.id},
+            )
+            s.add(row)
+            s.flush()
+            if line.account_id and line.service_code == "utility_payment":
+                s.add(
+                    LedgerEntry(
+                        account_id=line.account_id,
+                        entry_type="refund",
+                        amount_cents=part,
+                        memo=f"Refund {refund_no} of receipt {sale.receipt_no}",
+                        sale_line_id=row.id,
+                        station_code=station.code,
+                    )
+                )
+            to_spread -= part
+            if not to_spread:
+                break
+        s.add(
+            TenderRow(
+                sale_id=refund.id,
+                position=1,
+                kind=CASH if method == CASH else REQUEST_TENDER,
+                amount_cents=-amount.cents,
+                tendered_cents=-amount.cents,
+                change_cents=0,
+            )
+        )
+        audit.record(
+            s,
+            station.code,
+            "refund",
+            actor=actor.username,
+            approver=approver.username if approver else "",
+            target=refund_no,
+            details={
+                "original": sale.receipt_no,
+                "amount_cents": amount.cents,
+                "method": method,
+                "reason": reason,
+                "session_id": drawer.id,
+            },
+        )
+    overrides.spend(approval)
+    return RefundResult(
+        refund.id,
+        refund_no,
+        sale.receipt_no,
+        amount,
+        method,
+        Money(left - amount.cents),
+        approver.username if approver else "",
+    )

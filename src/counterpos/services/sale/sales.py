@@ -1,0 +1,239 @@
+"""Completing a sale: one transaction holding the sale, its lines, tenders, ledger, documents, audit and outbox."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from types import SimpleNamespace
+
+from sqlalchemy import bindparam, event, select, text
+from sqlalchemy.orm import Session
+
+from counterpos.domain.cart import Cart, CartError
+from counterpos.domain.money import Money, MoneyError
+from counterpos.domain.receipt_number import format_receipt_no
+from counterpos.domain.tenders import DRAWER_KINDS, Settlement, Tender, TenderError, settle
+from counterpos.services import audit
+from counterpos.services.actor import Actor
+from counterpos.services.clock import utcnow
+from counterpos.services.errors import InputError, NotFound, StateError
+from counterpos.services.sale.service_rules import SaleContext, rules_for
+from counterpos.services.station import Station
+from counterpos.store.models import (
+    AuditEvent,
+    DrawerClose,
+    DrawerSession,
+    ReceiptSequence,
+    Sale,
+    SaleLine,
+    TenderRow,
+    UtilityAccount,
+    new_id,
+)
+
+
+@dataclass(frozen=True)
+class CompletedSale:
+    sale_id: str
+    receipt_no: str
+    total: Money
+    change: Money
+    opens_drawer: bool
+    documents: tuple[str, ...]
+
+
+_NEXT_RECEIPT = text(
+    "UPDATE receipt_sequence SET last_value = last_value + 1 WHERE station_code = :c "
+    "RETURNING last_value"
+)
+_DRAWER = (
+    select(DrawerSession.station_code, DrawerSession.user_id, DrawerClose.id)
+    .outerjoin(DrawerClose, DrawerClose.session_id == DrawerSession.id)
+    .where(DrawerSession.id == bindparam("session_id"))
+)
+_ACCOUNT_IDS = select(UtilityAccount.account_no, UtilityAccount.id).where(
+    UtilityAccount.account_no.in_(bindparam("numbers", expanding=True))
+)
+
+
+def next_receipt_no(session: Session, station_code: str) -> tuple[int, str]:
+    """Take the next number inside the caller's transaction: it rolls back with a failed sale."""
+    seq = session.connection().execute(_NEXT_RECEIPT, {"c": station_code}).scalar()
+    if seq is None:
+        session.add(ReceiptSequence(station_code=station_code, last_value=1))
+        session.flush()
+        seq = 1
+    return seq, format_receipt_no(station_code, seq)
+
+
+def validate(cart: Cart, tenders: list[Tender]) -> Settlement:
+    try:
+        cart.check_sellable()
+    except (CartError, MoneyError) as exc:
+        raise InputError(str(exc), field="cart") from exc
+    try:
+        return settle(cart.total, tenders)
+    except TenderError as exc:
+        raise InputError(str(exc), field="tender") from exc
+
+
+def complete_sale(
+    station: Station,
+    actor: Actor,
+    session_id: str,
+    cart: Cart,
+    tenders: list[Tender],
+    *,
+    in_transaction: Callable[[Session, Sale], None] | None = None,
+) -> CompletedSale:
+    """Save the sale. Validates everything first; on any error nothing is written.
+
+    `in_transaction(session, sale)`, if given, runs inside the sale's own transaction after
+    everything else is written (card payments link their requests to the sale there): if it
+    raises, the sale is not saved either."""
+    actor.require("sell", "take payments")
+    settlement = validate(cart, tenders)
+    with station.store.write() as s:
+        return write_sale(
+            s, station.code, actor, session_id, cart, settlement, in_transaction=in_transaction
+        )
+
+
+def write_sale(
+    s: Session,
+    station_code: str,
+    actor: Actor,
+    session_id: str,
+    cart: Cart,
+    settlement: Settlement,
+    at: datetime | None = None,
+    *,
+    in_transaction: Callable[[Session, Sale], None] | None = None,
+) -> CompletedSale:
+    """Write a validated sale inside the caller's write transaction.
+
+    `complete_sale` is the till's way in; the demo history calls this with a past time `at`
+    (naive UTC) so that its sales are written exactly as the till writes them, service rules
+    included.
+    """
+    conn = s.connection()  # reads and the sale's own rows skip the ORM's unit of work
+    drawer = conn.execute(_DRAWER, {"session_id": session_id}).first()
+    if drawer is None or drawer[0] != station_code or drawer[1] != actor.user_id:
+        raise StateError("Open your drawer session before taking payments.")
+    if drawer[2] is not None:
+        raise StateError("This drawer session is closed; open a new session to take payments.")
+    for index, line in enumerate(cart.lines):
+        rules = rules_for(line.service_code)
+        if rules is not None:
+            if rules.permission:
+                actor.require(rules.permission, rules.permission_what)
+            rules.validate(s, line, cart, index)
+    wanted = {line.account_no for line in cart.lines if line.account_no}
+    accounts: dict[str, str] = {}  # account number -> account id
+    if wanted:
+        accounts = dict(conn.execute(_ACCOUNT_IDS, {"numbers": sorted(wanted)}).all())
+    for number in sorted(wanted - accounts.keys()):
+        raise NotFound(f"There is no utility account {number}.")
+    seq, receipt_no = next_receipt_no(s, station_code)
+    now = at or utcnow()
+    stamp = None
+    if at is not None:  # rows the service rules add through the ORM get the past time too
+        stamp = _stamp(at)
+        event.listen(s, "before_flush", stamp)
+    try:
+        sale = SimpleNamespace(
+            id=new_id(),
+            receipt_no=receipt_no,
+            station_code=station_code,
+            sequence=seq,
+            kind="sale",
+            session_id=session_id,
+            user_id=actor.user_id,
+            customer_id=cart.customer_id,
+            total_cents=cart.total.cents,
+            change_cents=settlement.change.cents,
+            created_at=now,
+        )
+        ctx = SaleContext(s, station_code, actor, sale, receipt_no, cart, at=now)
+        ctx.insert(Sale, vars(sale))  # the columns left out take their defaults there
+        for no, line in enumerate(cart.lines, start=1):
+            row = SimpleNamespace(
+                id=new_id(),
+                sale_id=sale.id,
+                line_no=no,
+                service_code=line.service_code,
+                description=line.description,
+                quantity=line.quantity,
+                amount_cents=line.amount.cents,
+                gl_account=line.gl_account,
+                account_id=accounts.get(line.account_no) if line.account_no else None,
+                details=dict(line.details),
+            )
+            rules = rules_for(line.service_code)
+            if rules is None:
+                ctx.insert(SaleLine, vars(row))
+                continue
+            if not rules.insert_only:
+                ctx.write_queued()  # what the rules may read is in the database
+            rules.before_line(ctx, line, row)
+            ctx.insert(SaleLine, vars(row))
+            if not rules.insert_only:
+                ctx.write_queued()
+            rules.on_sale(ctx, line, row)
+            if s.new:
+                s.flush()  # the service's own rows follow their line, in the outbox too
+        tenders = [
+            {
+                "id": new_id(),
+                "sale_id": sale.id,
+                "position": pos,
+                "kind": applied.tender.kind,
+                "amount_cents": applied.applied.cents,
+                "tendered_cents": applied.tender.amount.cents,
+                "change_cents": applied.change.cents,
+                "reference": applied.tender.reference.strip(),
+                "payer": applied.tender.payer.strip(),
+                "card_brand": applied.tender.card_brand,
+                "card_last4": applied.tender.card_last4,
+            }
+            for pos, applied in enumerate(settlement.applied, start=1)
+        ]
+        event_row = audit.event_row(
+            conn,
+            station_code,
+            "sale",
+            actor=actor.username,
+            target=receipt_no,
+            details={
+                "total_cents": cart.total.cents,
+                "lines": len(cart.lines),
+                "tenders": [a.tender.kind for a in settlement.applied],
+            },
+            at=now,
+        )
+        ctx.insert(TenderRow, *tenders)
+        ctx.insert(AuditEvent, event_row)
+        ctx.write_queued()
+        if in_transaction is not None:
+            in_transaction(s, s.get(Sale, sale.id))  # the saved sale, as the ORM sees it
+            s.flush()
+    finally:
+        if stamp is not None:
+            event.remove(s, "before_flush", stamp)
+    opens = any(a.tender.kind in DRAWER_KINDS for a in settlement.applied)
+    return CompletedSale(
+        sale.id, receipt_no, cart.total, settlement.change, opens, tuple(ctx.documents)
+    )
+
+
+def _stamp(at: datetime) -> Callable:
+    """A before_flush hook giving every row the sale adds (ledger entries, documents, ...) the
+    sale's past time before it is first written. Only the demo history writes past sales."""
+
+    def hook(session: Session, _context, _instances) -> None:
+        for obj in session.new:
+            if hasattr(obj, "created_at"):
+                obj.created_at = at
+
+    return hook

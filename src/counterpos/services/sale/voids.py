@@ -1,0 +1,222 @@
+"""Voiding a sale of the open session: a new "void" sale row that mirrors and cancels the original."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+
+from counterpos.domain.money import Money
+from counterpos.domain.receipt_document import ReceiptDocument
+from counterpos.services import audit
+from counterpos.services.access import overrides
+from counterpos.services.access.overrides import Approval
+from counterpos.services.actor import Actor
+from counterpos.services.clock import to_local
+from counterpos.services.errors import InputError, StateError
+from counterpos.services.sale import receipts, service_rules
+from counterpos.services.sessions import is_closed
+from counterpos.services.station import Station
+from counterpos.store.models import (
+    IssuedDocument,
+    LedgerEntry,
+    Sale,
+    SaleLine,
+    TenderRow,
+    User,
+)
+
+VOID_SUFFIX = "-V"
+
+
+@dataclass(frozen=True)
+class VoidResult:
+    void_id: str
+    receipt_no: str  # the original's number: a void keeps it
+    total: Money  # what the original sale came to
+    cash_back: Money  # cash to hand back to the customer
+    documents_voided: tuple[str, ...]
+    approver: str
+
+
+def void_receipt_no(receipt_no: str) -> str:
+    """The void row's own key: the original number with -V, so the number stays the same."""
+    return f"{receipt_no}{VOID_SUFFIX}"
+
+
+def void_sale(
+    station: Station,
+    actor: Actor,
+    receipt_no: str,
+    reason: str,
+    approval: Approval | None = None,
+) -> VoidResult:
+    """Void a sale of a still-open session. Needs `void` (a supervisor, or an override)."""
+    reason = reason.strip()
+    if not reason:
+        raise InputError("Give the reason for the void.", field="reason")
+    if len(reason) > 200:
+        raise InputError("Keep the reason under 200 characters.", field="reason")
+    with station.store.write() as s:
+        sale = receipts.load_sale(s, receipt_no)
+        if sale.kind != "sale":
+            raise StateError(
+                f"{sale.receipt_no} is a {sale.kind}, not a sale; it cannot be voided."
+            )
+        if s.scalar(select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == "void")):
+            raise StateError(f"Receipt {sale.receipt_no} is already voided.")
+        if s.scalar(select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == "refund")):
+            raise StateError(f"Receipt {sale.receipt_no} has a refund; it can no longer be voided.")
+        if sale.station_code != station.code:
+            raise StateError("Only this station's own sales can be voided here.")
+        if is_closed(s, sale.session_id):
+            raise StateError(
+                f"Receipt {sale.receipt_no} belongs to a closed drawer session; refund it instead."
+            )
+        approver = overrides.authorise(
+            actor, "void", approval, what="void a sale", owner_user_id=sale.user_id
+        )
+        void = Sale(
+            receipt_no=void_receipt_no(sale.receipt_no),
+            station_code=sale.station_code,
+            sequence=sale.sequence,
+            kind="void",
+            original_sale_id=sale.id,
+            session_id=sale.session_id,
+            user_id=actor.user_id,
+            approver_id=approver.user_id if approver else None,
+            customer_id=sale.customer_id,
+            total_cents=-sale.total_cents,
+            change_cents=-sale.change_cents,
+            note=reason,
+        )
+        s.add(void)
+        s.flush()
+        line_map: dict[str, str] = {}
+        for line in sale.lines:
+            mirror = SaleLine(
+                sale_id=void.id,
+                line_no=line.line_no,
+                service_code=line.service_code,
+                description=f"VOID {line.description}"[:200],
+                quantity=line.quantity,
+                amount_cents=-line.amount_cents,
+                gl_account=line.gl_account,
+                account_id=line.account_id,
+                details={"voids_line_id": line.id},
+            )
+            s.add(mirror)
+            s.flush()
+            line_map[line.id] = mirror.id
+        if line_map:
+            for entry in s.scalars(
+                select(LedgerEntry).where(LedgerEntry.sale_line_id.in_(list(line_map)))
+            ):
+                s.add(
+                    LedgerEntry(
+                        account_id=entry.account_id,
+                        entry_type="reversal",
+                        amount_cents=-entry.amount_cents,
+                        memo=f"Void of receipt {sale.receipt_no}: {reason}"[:400],
+                        sale_line_id=line_map[entry.sale_line_id],
+                        reverses_id=entry.id,
+                        station_code=station.code,
+                    )
+                )
+        cash_back = 0
+        for t in sale.tenders:
+            s.add(
+                TenderRow(
+                    sale_id=void.id,
+                    position=t.position,
+                    kind=t.kind,
+                    amount_cents=-t.amount_cents,
+                    tendered_cents=-t.tendered_cents,
+                    change_cents=-t.change_cents,
+                    reference=t.reference,
+                    payer=t.payer,
+                    card_brand=t.card_brand,
+                    card_last4=t.card_last4,
+                )
+            )
+            if t.kind == "cash":
+                cash_back += t.amount_cents
+        # Each service undoes its own side effects: tags back to stock, licenses voided.
+        service_rules.void_sale_lines(s, station.code, sale)
+        voided_docs: list[str] = []
+        for doc in s.scalars(select(IssuedDocument).where(IssuedDocument.sale_id == sale.id)):
+            s.add(
+                IssuedDocument(
+                    sale_id=void.id,
+                    sale_line_id=line_map[doc.sale_line_id],
+                    doc_type=doc.doc_type,
+                    doc_no=doc.doc_no,
+                    holder=doc.holder,
+                    valid_from=doc.valid_from,
+                    valid_to=doc.valid_to,
+                    details={"status": "void", "voids_document_id": doc.id, "reason": reason},
+                )
+            )
+            voided_docs.append(doc.doc_no)
+        audit.record(
+            s,
+            station.code,
+            "void",
+            actor=actor.username,
+            approver=approver.username if approver else "",
+            target=sale.receipt_no,
+            details={
+                "reason": reason,
+                "total_cents": sale.total_cents,
+                "cashier_id": sale.user_id,
+                "documents_voided": voided_docs,
+            },
+        )
+    overrides.spend(approval)
+    return VoidResult(
+        void.id,
+        sale.receipt_no,
+        Money(sale.total_cents),
+        Money(cash_back),
+        tuple(voided_docs),
+        approver.username if approver else "",
+    )
+
+
+def is_voided(station: Station, receipt_no: str) -> bool:
+    with station.store.read() as s:
+        sale = receipts.load_sale(s, receipt_no)
+        return (
+            s.scalar(select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == "void"))
+            is not None
+        )
+
+
+def void_slip(station: Station, receipt_no: str) -> ReceiptDocument:
+    """The VOID slip: the original receipt under the title VOID, with who, when and why."""
+    with station.store.read() as s:
+        sale = receipts.load_sale(s, receipt_no)
+        void = s.scalar(select(Sale).where(Sale.original_sale_id == sale.id, Sale.kind == "void"))
+        if void is None:
+            raise StateError(f"Receipt {sale.receipt_no} is not voided.")
+        doc = receipts.build_document(s, sale)
+        by = s.get(User, void.user_id)
+        approver = s.get(User, void.approver_id) if void.approver_id else None
+        notes = [
+            f"VOIDED {to_local(void.created_at):%m/%d/%Y %I:%M %p} by {by.full_name if by else ''}",
+        ]
+        if approver:
+            notes.append(f"Approved by {approver.full_name}")
+        notes.append(f"Reason: {void.note}")
+        for t in sale.tenders:
+            if t.kind == "cash":
+                notes.append(f"Hand back {Money(t.amount_cents)} in cash")
+            elif t.kind in ("check", "money_order"):
+                label = "check" if t.kind == "check" else "money order"
+                notes.append(f"Hand back {label} No. {t.reference} ({Money(t.amount_cents)})")
+            elif t.kind == "card":
+                notes.append(
+                    f"Reverse the card payment ****{t.card_last4} ({Money(t.amount_cents)})"
+                )
+        notes.extend(f"Document {d} is void" for d in doc.documents)
+        return replace(doc, title="VOID", notes=tuple(notes))

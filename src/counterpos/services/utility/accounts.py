@@ -1,0 +1,110 @@
+"""Utility accounts: finding one, writing its ledger entries and reading its ledger back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from counterpos.domain.money import Money
+from counterpos.services.errors import NotFound
+from counterpos.services.sale.customers import DEPOSIT_TYPES
+from counterpos.services.station import Station
+from counterpos.store.models import LedgerEntry, UtilityAccount
+
+MAX_START_AHEAD_DAYS = 90  # how far ahead a start, stop or transfer can be booked
+
+
+def find_account(session: Session, account_no: str) -> UtilityAccount:
+    acct = session.scalar(
+        select(UtilityAccount).where(UtilityAccount.account_no == str(account_no).strip())
+    )
+    if acct is None:
+        raise NotFound(f"There is no utility account {str(account_no).strip()}.")
+    return acct
+
+
+def deposit_held(session: Session, account_id: str) -> Money:
+    cents = session.scalar(
+        select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
+            LedgerEntry.account_id == account_id, LedgerEntry.entry_type.in_(DEPOSIT_TYPES)
+        )
+    )
+    return Money(-int(cents))
+
+
+def add_entry(session, account_id, entry_type, cents, memo, station_code, sale_line_id=None):
+    session.add(
+        LedgerEntry(
+            account_id=account_id,
+            entry_type=entry_type,
+            amount_cents=cents,
+            memo=memo,
+            sale_line_id=sale_line_id,
+            station_code=station_code,
+        )
+    )
+
+
+# --- the ledger on the customer panel -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    at: datetime
+    entry_type: str
+    memo: str
+    amount: Money  # as stored: positive raises the balance due, a deposit paid is negative
+    balance: Money  # balance due after this entry (deposit entries do not change it)
+    deposit_held: Money = Money(0)  # deposit the city holds after this entry
+
+    @property
+    def is_deposit(self) -> bool:
+        return self.entry_type in DEPOSIT_TYPES
+
+
+@dataclass(frozen=True)
+class AccountLedger:
+    account_no: str
+    service_address: str
+    status: str
+    balance: Money
+    deposit_held: Money
+    entries: tuple[LedgerLine, ...]
+
+
+def account_ledger(station: Station, account_no: str) -> AccountLedger:
+    """Every movement on the account, oldest first, with the running balance due."""
+    with station.store.read() as s:
+        acct = find_account(s, account_no)
+        running = held = 0
+        lines = []
+        for e in s.scalars(
+            select(LedgerEntry)
+            .where(LedgerEntry.account_id == acct.id)
+            .order_by(LedgerEntry.created_at, LedgerEntry.id)
+        ):
+            if e.entry_type in DEPOSIT_TYPES:
+                held -= e.amount_cents
+            else:
+                running += e.amount_cents
+            lines.append(
+                LedgerLine(
+                    e.created_at,
+                    e.entry_type,
+                    e.memo,
+                    Money(e.amount_cents),
+                    Money(running),
+                    Money(held),
+                )
+            )
+        return AccountLedger(
+            acct.account_no,
+            acct.service_address,
+            acct.status,
+            Money(running),
+            deposit_held(s, acct.id),
+            tuple(lines),
+        )

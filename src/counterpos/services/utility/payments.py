@@ -1,0 +1,84 @@
+"""Paying a utility bill: the amount due by account number or scanned stub, and its entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from counterpos.domain.bill_stub import StubError, parse_stub
+from counterpos.domain.cart import CartLine
+from counterpos.domain.money import Money
+from counterpos.services.errors import InputError
+from counterpos.services.sale.customers import account_balance
+from counterpos.services.sale.service_rules import SaleContext, ServiceRules, register
+from counterpos.services.station import Station
+from counterpos.services.utility.accounts import find_account
+from counterpos.store.models import Customer, LedgerEntry
+
+
+@dataclass(frozen=True)
+class PaymentPrefill:
+    """What the till needs to ring a payment: the line's details and the amount to suggest."""
+
+    account_no: str
+    customer_id: str
+    customer_name: str
+    service_address: str
+    amount_due: Money
+    due_date: date | None
+    details: dict
+
+
+def payment_prefill(station: Station, account_no: str) -> PaymentPrefill:
+    """By account number (typed, or picked from a name/address lookup): the balance due."""
+    with station.store.read() as s:
+        acct = find_account(s, account_no)
+        cust = s.get(Customer, acct.customer_id)
+        due = account_balance(s, acct.id)
+        return PaymentPrefill(
+            acct.account_no,
+            acct.customer_id,
+            cust.display_name if cust else "",
+            acct.service_address,
+            Money(max(due.cents, 0)),
+            acct.due_date,
+            {"account_no": acct.account_no},
+        )
+
+
+def scan_stub(station: Station, scanned: str) -> PaymentPrefill:
+    """A scanned bill stub: the account's payment with the stub's amount due filled in."""
+    try:
+        stub = parse_stub(scanned)
+    except StubError as exc:
+        raise InputError(str(exc), field="account_no") from exc
+    pre = payment_prefill(station, stub.account_no)
+    return PaymentPrefill(
+        pre.account_no,
+        pre.customer_id,
+        pre.customer_name,
+        pre.service_address,
+        stub.amount_due,
+        stub.due_date,
+        pre.details,
+    )
+
+
+@register
+class PaymentRules(ServiceRules):
+    codes = ("utility_payment",)
+    insert_only = True
+
+    def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:
+        if row.account_id:
+            ctx.insert(
+                LedgerEntry,
+                {
+                    "account_id": row.account_id,
+                    "entry_type": "payment",
+                    "amount_cents": -line.amount.cents,
+                    "memo": f"Payment, receipt {ctx.receipt_no}",
+                    "sale_line_id": row.id,
+                    "station_code": ctx.station_code,
+                },
+            )

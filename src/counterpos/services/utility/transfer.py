@@ -1,0 +1,75 @@
+"""Transferring utility service to a new address: a new account takes the balance and deposit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from counterpos.services import audit
+from counterpos.services.actor import Actor
+from counterpos.services.clock import local_today
+from counterpos.services.counter.yard_sale import normalise_address
+from counterpos.services.errors import InputError
+from counterpos.services.sale.customers import account_balance
+from counterpos.services.station import Station
+from counterpos.services.utility.accounts import add_entry, deposit_held, find_account
+from counterpos.services.utility.stop import check_stop
+from counterpos.store.models import UtilityAccount
+from counterpos.store.outbox import enqueue
+
+
+def transfer_service(
+    station: Station, actor: Actor, account_no: str, new_address: str, move_date: date
+) -> str:
+    """Move service to a new address: a new account; balance and deposit move with the customer."""
+    actor.require("start_stop_service", "transfer utility service")
+    new_address = " ".join(new_address.split())
+    if len(new_address) < 5:
+        raise InputError("Enter the new service address.", field="service_address")
+    with station.store.write() as s:
+        old = find_account(s, account_no)
+        check_stop(old, move_date, local_today())
+        norm = normalise_address(new_address)
+        for acct in s.scalars(select(UtilityAccount).where(UtilityAccount.status == "active")):
+            if normalise_address(acct.service_address) == norm:
+                raise InputError(
+                    f"{new_address} already has active service (account {acct.account_no}).",
+                    field="service_address",
+                )
+        count = s.scalar(
+            select(func.count()).where(UtilityAccount.account_no.like(f"{station.code}-%"))
+        )
+        new = UtilityAccount(
+            account_no=f"{station.code}-{int(count or 0) + 1:05d}",
+            customer_id=old.customer_id,
+            service_address=new_address[:200],
+            customer_class=old.customer_class,
+            status="active",
+            opened_on=move_date,
+        )
+        s.add(new)
+        s.flush()
+        balance = account_balance(s, old.id)
+        held = deposit_held(s, old.id)
+        memo_out, memo_in = f"Transferred to {new.account_no}", f"Transferred from {old.account_no}"
+        if balance.cents:
+            add_entry(s, old.id, "transfer", -balance.cents, memo_out, station.code)
+            add_entry(s, new.id, "transfer", balance.cents, memo_in, station.code)
+        if held.cents:
+            add_entry(s, old.id, "deposit_transfer", held.cents, memo_out, station.code)
+            add_entry(s, new.id, "deposit_transfer", -held.cents, memo_in, station.code)
+        old.status = "closed"
+        enqueue(s, old)
+        from counterpos.services.sale.customers import index_customer  # noqa: PLC0415
+
+        index_customer(s, old.customer_id)
+        audit.record(
+            s,
+            station.code,
+            "service_transferred",
+            actor=actor.username,
+            target=old.account_no,
+            details={"to": new.account_no, "balance": balance.cents, "deposit": held.cents},
+        )
+        return new.account_no

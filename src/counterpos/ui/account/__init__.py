@@ -1,0 +1,1 @@
+"""Utility account dialogs: ledger, adjustment, start, stop and transfer of service."""

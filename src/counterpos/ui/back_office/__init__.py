@@ -1,0 +1,1 @@
+"""Supervisor screens: the day view, the audit trail and the fee schedule."""

@@ -1,0 +1,126 @@
+"""The supervisor's fee schedule screen: each service's fee history and a new effective-dated fee."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from counterpos.services.clock import local_today
+from counterpos.services.counter import fee_schedule
+from counterpos.services.errors import CounterError
+from counterpos.services.sale import catalog
+
+
+class FeeScheduleDialog(QDialog):
+    """Nothing is overwritten: saving adds a schedule from its date on (supervisor, audited)."""
+
+    def __init__(self, station, actor, parent=None) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.actor = actor
+        self.setWindowTitle(self.tr("Fee schedules"))
+        self.service = QComboBox()
+        self.service.setObjectName("service")
+        for svc in catalog.list_services(station):
+            self.service.addItem(f"{svc.name} ({svc.code})", svc.code)
+        self.service.currentIndexChanged.connect(self.refresh)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("history")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("From"), self.tr("Fee"), self.tr("Entered by"), self.tr("In effect")]
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.rule = QPlainTextEdit()
+        self.rule.setObjectName("rule")
+        self.rule.setPlaceholderText(self.tr("An amount like 25.00, or the rule as JSON"))
+        self.effective = QDateEdit()
+        self.effective.setObjectName("effective_from")
+        self.effective.setCalendarPopup(True)
+        self.effective.setDisplayFormat("MM/dd/yyyy")
+        today = local_today()
+        self.effective.setDate(QDate(today.year, today.month, today.day))
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        save = QPushButton(self.tr("Add this fee"))
+        save.setObjectName("save")
+        save.clicked.connect(self.save)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        top = QFormLayout()
+        top.addRow(self.tr("Service"), self.service)
+        form = QFormLayout()
+        form.addRow(self.tr("New fee"), self.rule)
+        form.addRow(self.tr("In effect from"), self.effective)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        buttons.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.setMinimumSize(620, 480)
+        self.refresh()
+
+    def refresh(self) -> None:
+        code = self.service.currentData()
+        if code is None:
+            return
+        rows = fee_schedule.history(self.station, code)
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            for j, text in enumerate(
+                (
+                    r.effective_from.strftime("%m/%d/%Y"),
+                    r.summary,
+                    r.created_by,
+                    self.tr("yes") if r.in_effect else "",
+                )
+            ):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        current = next((r for r in rows if r.in_effect), rows[0] if rows else None)
+        if current is not None:
+            rule = current.rule
+            if rule.get("kind") == "fixed":
+                self.rule.setPlainText(f"{int(rule['cents']) / 100:.2f}")
+            else:
+                self.rule.setPlainText(json.dumps(rule, indent=1))
+
+    def save(self) -> None:
+        code = self.service.currentData()
+        qd = self.effective.date()
+        from datetime import date  # noqa: PLC0415
+
+        try:
+            rule = fee_schedule.parse_rule(self.rule.toPlainText())
+            row = fee_schedule.add_schedule(
+                self.station, self.actor, code, rule, date(qd.year(), qd.month(), qd.day())
+            )
+        except CounterError as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.setText(
+            self.tr("Saved: {fee} from {day}.").format(
+                fee=row.summary, day=row.effective_from.strftime("%m/%d/%Y")
+            )
+        )
+        self.refresh()

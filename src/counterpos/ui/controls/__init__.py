@@ -1,0 +1,1 @@
+"""The till's controls: close, void, refund, reprint, paid-in/out, no-sale and the supervisor override."""

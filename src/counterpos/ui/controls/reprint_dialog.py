@@ -1,0 +1,235 @@
+"""The Reprint screen: find a receipt (scan, number, customer, dates, amount), preview, print, PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterpos.services.devices import reprint
+from counterpos.services.errors import CounterError
+from counterpos.ui.background import run_in_background
+
+
+class ReprintDialog(QDialog):
+    """Thin screen over services.reprint; printing and PDF run off the GUI thread."""
+
+    job_finished = Signal(bool, str)  # ok, message (tests and the till may listen)
+
+    def __init__(self, station, actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.station, self.actor = station, actor
+        self.setWindowTitle(self.tr("Reprint a receipt"))
+        self.resize(900, 620)
+
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(self.tr("Scan or type a receipt number"))
+        self.customer = QLineEdit()
+        self.customer.setPlaceholderText(self.tr("Name or customer number"))
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("Total, like 45.00"))
+        self.use_dates = QCheckBox(self.tr("Between"))
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-7))
+        self.date_to = QDateEdit(today)
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("MM/dd/yyyy")
+        self.find_button = QPushButton(self.tr("Find"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Receipt number"), self.number)
+        form.addRow(self.tr("Customer"), self.customer)
+        dates = QHBoxLayout()
+        dates.addWidget(self.use_dates)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel(self.tr("and")))
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        form.addRow(self.tr("Date"), dates)
+        form.addRow(self.tr("Amount"), self.amount)
+
+        self.results = QTableWidget(0, 5)
+        self.results.setHorizontalHeaderLabels(
+            [
+                self.tr("Receipt"),
+                self.tr("Date"),
+                self.tr("Customer"),
+                self.tr("Total"),
+                self.tr("Cashier"),
+            ]
+        )
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.horizontalHeader().setStretchLastSection(True)
+        self.results.verticalHeader().setVisible(False)
+
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.preview.setMinimumWidth(430)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("Print again"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        close = QPushButton(self.tr("Close"))
+
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.find_button)
+        left.addWidget(self.results, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(self.preview, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(close)
+        root = QVBoxLayout(self)
+        root.addLayout(body, 1)
+        root.addLayout(buttons)
+
+        self.number.returnPressed.connect(self.search)  # a scanner ends with Enter
+        self.customer.returnPressed.connect(self.search)
+        self.amount.returnPressed.connect(self.search)
+        self.find_button.clicked.connect(self.search)
+        self.results.itemSelectionChanged.connect(self._show_selected)
+        self.print_button.clicked.connect(self.print_again)
+        self.pdf_button.clicked.connect(self.ask_pdf)
+        close.clicked.connect(self.reject)
+        self._set_busy(False)
+        self.number.setFocus()
+
+    # --- finding ---------------------------------------------------------------------------
+    def search(self) -> None:
+        kwargs = {
+            "number": self.number.text(),
+            "customer": self.customer.text(),
+            "amount": self.amount.text(),
+        }
+        if self.use_dates.isChecked():
+            kwargs["date_from"] = self.date_from.date().toPython()
+            kwargs["date_to"] = self.date_to.date().toPython()
+        try:
+            hits = reprint.find_receipts(self.station, **kwargs)
+        except CounterError as exc:
+            self._say(str(exc), ok=False)
+            return
+        self.results.setRowCount(len(hits))
+        for row, hit in enumerate(hits):
+            values = (
+                hit.receipt_no,
+                hit.when.strftime("%m/%d/%Y %I:%M %p"),
+                hit.customer,
+                hit.total.format(),
+                hit.cashier,
+            )
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col == 3:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.results.setItem(row, col, item)
+        self.results.resizeColumnsToContents()
+        if hits:
+            self.results.selectRow(0)
+            self._say(self.tr("{0} receipt(s) found.").format(len(hits)), ok=True)
+        else:
+            self.preview.clear()
+            self._say(self.tr("No receipt matches."), ok=False)
+        self._set_busy(False)
+
+    def selected_receipt(self) -> str:
+        row = self.results.currentRow()
+        item = self.results.item(row, 0) if row >= 0 else None
+        return item.text() if item else ""
+
+    def _show_selected(self) -> None:
+        receipt_no = self.selected_receipt()
+        if not receipt_no:
+            return
+        try:
+            self.preview.setPlainText("\n".join(reprint.preview_lines(self.station, receipt_no)))
+        except CounterError as exc:
+            self._say(str(exc), ok=False)
+        self._set_busy(False)
+
+    # --- printing --------------------------------------------------------------------------
+    def print_again(self) -> None:
+        receipt_no = self.selected_receipt()
+        if receipt_no:
+            self._start(reprint.reprint, self.station, self.actor, receipt_no)
+
+    def ask_pdf(self) -> None:
+        receipt_no = self.selected_receipt()
+        if not receipt_no:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save receipt as PDF"), f"{receipt_no}.pdf", self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.save_pdf_to(Path(path))
+
+    def save_pdf_to(self, path: Path) -> None:
+        receipt_no = self.selected_receipt()
+        if receipt_no:
+            self._start(reprint.save_pdf, self.station, self.actor, receipt_no, path)
+
+    def _start(self, fn, *args) -> None:
+        self._set_busy(True)
+        self._say(self.tr("Printing…"), ok=True)
+        run_in_background(fn, *args, on_done=self._done, on_error=self._failed)
+
+    def _done(self, outcome) -> None:
+        self._set_busy(False)
+        self._say(outcome.message, ok=True)
+        self._show_selected()  # the preview now shows the next copy number
+        self.job_finished.emit(True, outcome.message)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self._say(message, ok=False)
+        self.job_finished.emit(False, message)
+
+    # --- helpers ---------------------------------------------------------------------------
+    def _set_busy(self, busy: bool) -> None:
+        has = bool(self.selected_receipt())
+        self.print_button.setEnabled(has and not busy)
+        self.pdf_button.setEnabled(has and not busy)
+        self.find_button.setEnabled(not busy)
+
+    def _say(self, message: str, *, ok: bool) -> None:
+        self.status.setText(message)
+        self.status.setStyleSheet("" if ok else "color: #b00020; font-weight: bold;")
+
+
+def open_reprint_dialog(station, actor, parent: QWidget | None = None, receipt_no: str = ""):
+    """Show the Reprint screen (modal); with receipt_no, that receipt is already found."""
+    dialog = ReprintDialog(station, actor, parent)
+    if receipt_no:
+        dialog.number.setText(receipt_no)
+        dialog.search()
+    dialog.exec()
+    return dialog

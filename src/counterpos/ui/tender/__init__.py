@@ -1,0 +1,1 @@
+"""Taking payment: the tender dialog and its card parts."""

@@ -1,0 +1,277 @@
+"""The card payment dialog: shows the amount and fee, runs the card off the GUI thread, reports."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterpos.domain.cart import Cart
+from counterpos.domain.money import Money
+from counterpos.services.actor import Actor
+from counterpos.services.card.fees import quote
+from counterpos.services.card.requests import cancel, charge, check_status, open_requests
+from counterpos.services.card.results import CardResult
+from counterpos.services.card.settings import CardTerminal, terminal_for
+from counterpos.services.card.standalone import BRANDS, record_standalone
+from counterpos.services.errors import CounterError
+from counterpos.services.station import Station
+
+
+class _Bridge(QObject):
+    """Carries a worker thread's answer back to the GUI thread (queued signal)."""
+
+    done = Signal(object, object)  # (result, error)
+    recorded = Signal(str)
+
+
+class CardPaymentDialog(QDialog):
+    """Take `amount` of `cart` by card. After `exec()` returns Accepted, `payment` holds the
+    approved CardResult (it may be a partial approval: `payment.base` is what it paid)."""
+
+    def __init__(
+        self,
+        station: Station,
+        actor: Actor,
+        session_id: str,
+        cart: Cart,
+        amount: Money,
+        parent: QWidget | None = None,
+        *,
+        terminal: CardTerminal | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.station, self.actor, self.session_id, self.cart = station, actor, session_id, cart
+        self.payment: CardResult | None = None
+        self.last_result: CardResult | None = None
+        self._request_id: str | None = None
+        self._busy = False
+        self._bridge = _Bridge(self)
+        self._bridge.done.connect(self._finished)
+        self._bridge.recorded.connect(self._on_recorded)
+        self.setWindowTitle(self.tr("Card payment"))
+        self.setModal(True)
+        self.setMinimumWidth(460)
+
+        self.quote = quote(station, cart, amount)
+        self.terminal = terminal or terminal_for(station)
+
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.amount_label = QLabel(self.quote.base.format())
+        self.fee_label = QLabel(self.quote.fee.format())
+        self.charge_label = QLabel(f"<b style='font-size:16pt'>{self.quote.charge.format()}</b>")
+        form.addRow(self.tr("Amount"), self.amount_label)
+        form.addRow(self.tr("Card convenience fee"), self.fee_label)
+        form.addRow(self.tr("Run on the card"), self.charge_label)
+        layout.addLayout(form)
+
+        self.standalone = QWidget()
+        sform = QFormLayout(self.standalone)
+        self.approval_edit = QLineEdit()
+        self.approval_edit.setMaxLength(12)
+        self.brand_combo = QComboBox()
+        for b in BRANDS:
+            self.brand_combo.addItem(b.upper() if len(b) <= 4 else b.capitalize(), b)
+        self.last4_edit = QLineEdit()
+        self.last4_edit.setMaxLength(4)
+        self.last4_edit.setInputMask("9999")
+        self.approved_edit = QLineEdit(self.quote.charge.plain())
+        sform.addRow(self.tr("Approval code"), self.approval_edit)
+        sform.addRow(self.tr("Card brand"), self.brand_combo)
+        sform.addRow(self.tr("Last four digits"), self.last4_edit)
+        sform.addRow(self.tr("Amount approved"), self.approved_edit)
+        self.standalone.setVisible(not self.terminal.integrated)
+        layout.addWidget(self.standalone)
+
+        self.status_label = QLabel(
+            self.tr("Show the customer the amount, then run the card.")
+            if self.terminal.integrated
+            else self.tr("Run the card on the terminal, then key in what it printed.")
+        )
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status_label)
+
+        buttons = QHBoxLayout()
+        self.run_button = QPushButton(
+            self.tr("Run card") if self.terminal.integrated else self.tr("Record card")
+        )
+        self.run_button.setDefault(True)
+        self.check_button = QPushButton(self.tr("Ask the terminal again"))
+        self.check_button.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.setVisible(False)
+        for b in (self.run_button, self.check_button, self.cancel_button, self.done_button):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+
+        # A card left without an answer (dialog closed, station restarted) comes first.
+        waiting = open_requests(station, session_id)
+        if waiting:
+            self._show(waiting[0])
+
+        self.run_button.clicked.connect(self.run_card)
+        self.check_button.clicked.connect(self.check_status)
+        self.cancel_button.clicked.connect(self.reject)
+        self.done_button.clicked.connect(self.accept)
+
+    # -- actions -------------------------------------------------------------------------
+    def run_card(self) -> None:
+        if self._busy:
+            return
+        if not self.terminal.integrated:
+            self._record_standalone()
+            return
+        self._start(
+            lambda: charge(
+                self.station,
+                self.actor,
+                self.session_id,
+                self.cart,
+                self.quote.base,
+                terminal=self.terminal,
+                on_recorded=self._bridge.recorded.emit,
+            )
+        )
+
+    def check_status(self) -> None:
+        if self._busy or self._request_id is None:
+            return
+        rid = self._request_id
+        self._start(lambda: check_status(self.station, rid, terminal=self.terminal))
+
+    def reject(self) -> None:
+        """Cancel: while the terminal works, ask it to stop; the card's own answer follows."""
+        if self._busy:
+            if self._request_id is not None:
+                rid = self._request_id
+                self.status_label.setText(self.tr("Cancelling at the terminal…"))
+                self.cancel_button.setEnabled(False)
+                threading.Thread(target=self._send_cancel, args=(rid,), daemon=True).start()
+            return
+        if self.last_result is not None and self.last_result.is_unknown:
+            # The money may have been taken: the request stays open; the till asks again later.
+            self.status_label.setText(
+                self.tr(
+                    "The outcome is still unknown. It is kept and will be checked with the "
+                    "terminal before the next card payment."
+                )
+            )
+        super().reject()
+
+    # -- plumbing ------------------------------------------------------------------------
+    def _send_cancel(self, request_id: str) -> None:
+        with contextlib.suppress(CounterError):  # the sale's own answer tells what happened
+            cancel(self.station, request_id, terminal=self.terminal)
+
+    def _start(self, work: Callable[[], Any]) -> None:
+        self._busy = True
+        self.run_button.setEnabled(False)
+        self.check_button.setEnabled(False)
+        self.done_button.setVisible(False)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.status_label.setText(self.tr("Waiting for the terminal…"))
+
+        def target() -> None:
+            try:
+                result, error = work(), None
+            except CounterError as exc:
+                result, error = None, exc
+            except Exception as exc:  # a fault must come back to the screen, not vanish
+                result, error = None, exc
+            self._bridge.done.emit(result, error)
+
+        threading.Thread(target=target, name="card-payment", daemon=True).start()
+
+    def _on_recorded(self, request_id: str) -> None:
+        self._request_id = request_id
+
+    def _finished(self, result: CardResult | None, error: Exception | None) -> None:
+        self._busy = False
+        self.cancel_button.setEnabled(True)
+        if error is not None:
+            self.status_label.setText(str(error))
+            self.run_button.setEnabled(True)
+            return
+        self._show(result)
+
+    def _show(self, result: CardResult) -> None:
+        self.last_result = result
+        self._request_id = result.request_id
+        if result.is_approved:
+            self.payment = result
+            text = self.tr("Approved: {amount}, {brand} ending {last4}.").format(
+                amount=result.approved.format(), brand=result.brand.upper(), last4=result.last4
+            )
+            if result.is_partial:
+                rest = self.quote.base - result.base
+                text = self.tr(
+                    "Partly approved: {approved} of {requested}. {rest} is still due: "
+                    "take it another way."
+                ).format(
+                    approved=result.approved.format(),
+                    requested=result.requested.format(),
+                    rest=rest.format(),
+                )
+            self.status_label.setText(text)
+            self.run_button.setVisible(False)
+            self.check_button.setVisible(False)
+            self.cancel_button.setVisible(False)
+            self.done_button.setVisible(True)
+            self.done_button.setFocus()
+        elif result.is_unknown:
+            self.status_label.setText(
+                self.tr(
+                    "No answer from the terminal: the card may or may not have been charged. "
+                    "Do not run it again; ask the terminal for its status."
+                )
+            )
+            self.run_button.setEnabled(False)
+            self.check_button.setVisible(True)
+            self.check_button.setEnabled(True)
+        else:
+            reason = result.reason or self.tr("nothing was charged")
+            title = self.tr("Declined") if result.status == "declined" else self.tr("Cancelled")
+            self.status_label.setText(
+                self.tr("{title}: {reason}. Take another card or another tender.").format(
+                    title=title, reason=reason.rstrip(".")
+                )
+            )
+            self.run_button.setText(self.tr("Try again"))
+            self.run_button.setEnabled(True)
+            self.cancel_button.setText(self.tr("Back to tender"))
+
+    def _record_standalone(self) -> None:
+        try:
+            result = record_standalone(
+                self.station,
+                self.actor,
+                self.session_id,
+                self.cart,
+                self.quote.base,
+                approval_code=self.approval_edit.text(),
+                brand=self.brand_combo.currentData(),
+                last4=self.last4_edit.text(),
+                approved_text=self.approved_edit.text(),
+            )
+        except CounterError as exc:
+            self.status_label.setText(str(exc))
+            return
+        self._show(result)

@@ -1,0 +1,1 @@
+"""The till window and what it opens while a sale is rung."""

@@ -1,0 +1,301 @@
+"""One service line: a form generated from the service's field list; errors shown by their field."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterpos.services.clock import local_today
+from counterpos.services.errors import CounterError, InputError, NotFound
+from counterpos.services.sale import catalog
+from counterpos.ui.widgets.form_field import FormField
+
+# Date fields that are almost always today when a line is rung.
+TODAY_FIELDS = ("start_date", "stop_date")
+
+
+class ServiceLineDialog(QDialog):
+    """Prices the line through services.catalog.price_lines.
+
+    Once accepted, `lines` holds the main CartLine plus its companions (the disability-access
+    fee with a business license, a late penalty, a new bus card) and `line` the main one.
+    """
+
+    def __init__(
+        self,
+        station,
+        service,
+        customer_panel=None,
+        account=None,
+        parent=None,
+        customer_id: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.service = service
+        self.customer_id = customer_id or (customer_panel.customer_id if customer_panel else None)
+        self.line = None
+        self.lines: list = []
+        self._records: dict[str, list[dict]] = {}
+        self._accounts = {
+            a.account_no: a for a in (customer_panel.accounts if customer_panel else ())
+        }
+        self._amount_edited = False
+        self.setWindowTitle(service.name)
+
+        title = QLabel(service.name)
+        title.setObjectName("title")
+        self.fields: dict[str, FormField] = {}
+        form = QFormLayout()
+        for spec in service.fields:
+            editor = self._editor(spec, account)
+            field = FormField(editor)
+            label = spec["label"] + ("" if spec.get("required") else self.tr(" (optional)"))
+            form.addRow(label, field)
+            self.fields[spec["name"]] = field
+        if service.takes_quantity:
+            qty = QSpinBox()
+            qty.setObjectName("quantity")
+            qty.setRange(1, 99)
+            self.fields["quantity"] = FormField(qty)
+            form.addRow(self.tr("Quantity"), self.fields["quantity"])
+        if service.takes_amount:
+            amount = QLineEdit()
+            amount.setObjectName("amount")
+            amount.setPlaceholderText("0.00")
+            amount.textEdited.connect(self._mark_amount_edited)
+            self.fields["amount"] = FormField(amount)
+            form.addRow(self.tr("Amount"), self.fields["amount"])
+        self.account_hint = QLabel()
+        self.account_hint.setObjectName("subtitle")
+        if any(s["type"] == "account" for s in service.fields):
+            form.insertRow(1, "", self.account_hint)
+        self.fee = QLabel()
+        self.fee.setObjectName("subtitle")
+        if not service.takes_amount:
+            self.fee.setText(self._fee_text())
+        self.error = QLabel()
+        self.error.setObjectName("message")
+        self.error.setWordWrap(True)
+        self.ok = QPushButton(self.tr("Add to sale (Enter)"))
+        self.ok.setDefault(True)
+        cancel = QPushButton(self.tr("Back (Esc)"))
+        cancel.setAutoDefault(False)
+        self.ok.clicked.connect(self.confirm)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.fee)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(460)
+        self._default_amount()
+        first = next(iter(self.fields.values()), None)
+        if first is not None:
+            first.editor.setFocus()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _editor(self, spec: dict, account) -> QWidget:
+        kind, name = spec["type"], spec["name"]
+        if kind == "choice":
+            box = QComboBox()
+            for value, label in spec["choices"]:
+                box.addItem(label, value)
+            widget: QWidget = box
+        elif kind == "account":
+            box = QComboBox()
+            box.setEditable(True)
+            for no, a in self._accounts.items():
+                box.addItem(f"{no}", no)
+                box.setItemData(box.count() - 1, a.service_address, 3)  # tooltip role
+            if account is not None:
+                box.setCurrentText(account.account_no)
+            else:
+                box.setCurrentText("")
+            box.currentTextChanged.connect(lambda _t: self._default_amount())
+            widget = box
+        elif kind == "gl_account":
+            box = QComboBox()
+            for code, label in catalog.misc_gl_accounts(self.station):
+                box.addItem(f"{code} {label}", code)
+            widget = box
+        elif kind == "bool":
+            widget = QCheckBox(spec["label"])
+        elif kind == "checklist":
+            widget = QWidget()
+            column = QVBoxLayout(widget)
+            column.setContentsMargins(0, 0, 0, 0)
+            for key, label in spec.get("items", []):
+                check = QCheckBox(label)
+                check.setObjectName(key)
+                column.addWidget(check)
+        elif kind == "records":
+            button = QPushButton(self.tr("Enter {what}… (none yet)").format(what=spec["label"]))
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, s=spec: self._enter_records(s))
+            widget = button
+        else:  # text, date, money
+            edit = QLineEdit()
+            if kind == "date":
+                edit.setPlaceholderText("MM/DD/YYYY")
+                if name in TODAY_FIELDS:
+                    edit.setText(local_today().strftime("%m/%d/%Y"))
+            elif kind == "money":
+                edit.setPlaceholderText("0.00")
+            widget = edit
+        widget.setObjectName(name)
+        return widget
+
+    def checks(self, name: str) -> dict[str, QCheckBox]:
+        """The checkboxes of a checklist field, by item key."""
+        return {c.objectName(): c for c in self.fields[name].editor.findChildren(QCheckBox)}
+
+    def _enter_records(self, spec: dict) -> None:
+        """A records field is filled in its own dialog (passport applicants)."""
+        from counterpos.ui.till.passport_dialog import PassportDialog  # noqa: PLC0415
+
+        dialog = PassportDialog(parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        details = dialog.details()
+        self._records[spec["name"]] = details.get(spec["name"], [])
+        if "photo_sets" in self.fields and "photo_sets" in details:
+            editor = self.fields["photo_sets"].editor
+            if isinstance(editor, QLineEdit):
+                editor.setText(details["photo_sets"])
+        self.fields[spec["name"]].editor.setText(
+            self.tr("{what}: {n} entered (change…)").format(
+                what=spec["label"], n=len(self._records[spec["name"]])
+            )
+        )
+
+    def _fee_text(self) -> str:
+        rule = self.service.rule
+        if rule.get("kind") in ("fixed", "per_quantity"):
+            from counterpos.domain.money import Money
+
+            each = self.tr(" each") if rule["kind"] == "per_quantity" else ""
+            return self.tr("Fee: {fee}{each}").format(
+                fee=Money(int(rule["cents"])).format(), each=each
+            )
+        return self.tr("The fee follows from the details above.")
+
+    def _hint(self, account) -> str:
+        if account is None:
+            return ""
+        balance = account.balance
+        owed = (
+            self.tr("balance due {amount}").format(amount=balance.format())
+            if balance.cents >= 0
+            else self.tr("credit {amount}").format(amount=(-balance).format())
+        )
+        return f"{account.service_address} · {owed}"
+
+    def _mark_amount_edited(self, _text: str) -> None:
+        self._amount_edited = True
+
+    def _default_amount(self) -> None:
+        """A utility payment starts at the chosen account's balance due (the cashier may change it)."""
+        if "account_no" in self.fields:
+            account = self._accounts.get(self.value("account_no").strip())
+            self.account_hint.setText(self._hint(account))
+        if (
+            self.service.code != "utility_payment"
+            or "amount" not in self.fields
+            or self._amount_edited
+        ):
+            return
+        account = self._accounts.get(self.value("account_no").strip())
+        amount = self.fields["amount"].editor
+        if account is not None and account.balance.cents > 0:
+            amount.setText(account.balance.plain())
+        else:
+            amount.clear()
+
+    # -- reading and confirming -----------------------------------------------------------
+
+    def value(self, name: str):
+        field = self.fields.get(name)
+        if field is None:
+            return ""
+        if name in self._records:
+            return self._records[name]
+        editor = field.editor
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QPushButton):  # a records field nobody filled in
+            return ""
+        if isinstance(editor, QComboBox):
+            if editor.isEditable():
+                return editor.currentText()
+            return str(editor.currentData())
+        if isinstance(editor, QSpinBox):
+            return str(editor.value())
+        if not isinstance(editor, QLineEdit):  # a checklist
+            return {key: box.isChecked() for key, box in self.checks(name).items()}
+        return editor.text()
+
+    def details(self) -> dict:
+        return {spec["name"]: self.value(spec["name"]) for spec in self.service.fields}
+
+    def _clear_errors(self) -> None:
+        for field in self.fields.values():
+            field.clear_error()
+        self.error.clear()
+
+    def confirm(self) -> None:
+        self._clear_errors()
+        quantity = int(self.value("quantity") or 1)
+        try:
+            lines = catalog.price_lines(
+                self.station,
+                self.service.code,
+                details=self.details(),
+                amount_text=self.value("amount") if self.service.takes_amount else None,
+                quantity=quantity,
+                customer_id=self.customer_id,
+            )
+        except InputError as exc:
+            self.show_error(str(exc), exc.field)
+            return
+        except NotFound as exc:
+            # An unknown account number: the only lookup a line's details make.
+            field = next((s["name"] for s in self.service.fields if s["type"] == "account"), None)
+            self.show_error(str(exc), field)
+            return
+        except CounterError as exc:
+            self.show_error(str(exc), None)
+            return
+        self.lines = lines
+        self.line = lines[0]
+        self.accept()
+
+    def show_error(self, message: str, field: str | None) -> None:
+        target = self.fields.get(field or "")
+        if target is None:
+            self.error.setText(message)
+            return
+        target.show_error(message)
+        target.editor.setFocus()
+        if isinstance(target.editor, QLineEdit):
+            target.editor.selectAll()
+
+    def field_error(self, name: str) -> str:
+        return self.fields[name].error_text()
