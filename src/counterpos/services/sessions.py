@@ -1,11 +1,12 @@
-"""Opening a drawer session with a counted float, and finding the cashier's open session."""
+"""Drawer sessions: opening one with a counted float, finding the cashier's open one, and the one
+guard every money action passes (the session is the actor's own, at this station, and open)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.denominations import CountError, count_total
@@ -15,6 +16,26 @@ from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError, StateError
 from counterpos.services.station import Station
 from counterpos.store.models import DrawerClose, DrawerSession
+
+NOT_OPEN = "Open your drawer session first."
+CLOSED = "This drawer session is closed; open a new session first."
+
+_DRAWER = (
+    select(DrawerSession.station_code, DrawerSession.user_id, DrawerClose.id)
+    .outerjoin(DrawerClose, DrawerClose.session_id == DrawerSession.id)
+    .where(DrawerSession.id == bindparam("session_id"))
+)
+
+
+def require_own_open(s: Session, station_code: str, actor: Actor, session_id: str) -> None:
+    """Refuse unless `session_id` is the actor's own session at this station and still open.
+
+    One query on the session's connection: the sale's hot path runs it too."""
+    row = s.connection().execute(_DRAWER, {"session_id": session_id}).first()
+    if row is None or row[0] != station_code or row[1] != actor.user_id:
+        raise StateError(NOT_OPEN)
+    if row[2] is not None:
+        raise StateError(CLOSED)
 
 
 @dataclass(frozen=True)

@@ -20,20 +20,12 @@ from counterpos.services.card.results import CardResult, result_of
 from counterpos.services.card.settings import terminal_for
 from counterpos.services.clock import utcnow
 from counterpos.services.errors import DeviceError, NotFound, StateError
-from counterpos.services.sessions import is_closed
+from counterpos.services.sessions import require_own_open
 from counterpos.services.station import Station
-from counterpos.store.models import CardRequest, DrawerSession
+from counterpos.store.models import CardRequest
 from counterpos.store.models.card_request import OPEN_STATUSES
 
 log = logging.getLogger(__name__)
-
-
-def _check_session(s: Session, station: Station, actor: Actor, session_id: str) -> None:
-    drawer = s.get(DrawerSession, session_id)
-    if drawer is None or drawer.station_code != station.code or drawer.user_id != actor.user_id:
-        raise StateError("Open your drawer session before taking payments.")
-    if is_closed(s, session_id):
-        raise StateError("This drawer session is closed; open a new session to take payments.")
 
 
 def _refuse_if_open(s: Session, session_id: str) -> None:
@@ -59,7 +51,7 @@ def begin_request(
 ) -> str:
     """Write the pending request: after this, whatever happens, the request is known."""
     with station.store.write() as s:
-        _check_session(s, station, actor, session_id)
+        require_own_open(s, station.code, actor, session_id)
         _refuse_if_open(s, session_id)
         ensure_fee_service(s)
         row = CardRequest(

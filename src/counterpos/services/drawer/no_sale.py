@@ -7,7 +7,7 @@ from counterpos.services.access import overrides
 from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError
-from counterpos.services.sale.refunds import own_open_session
+from counterpos.services.sessions import require_own_open
 from counterpos.services.station import Station
 
 
@@ -23,7 +23,7 @@ def authorise_no_sale(
     if not reason:
         raise InputError("Give the reason for opening the drawer.", field="reason")
     with station.store.write() as s:
-        drawer = own_open_session(s, station, actor, session_id)
+        require_own_open(s, station.code, actor, session_id)
         approver = overrides.authorise(
             actor, "no_sale", approval, what="open the drawer without a sale"
         )
@@ -33,8 +33,8 @@ def authorise_no_sale(
             "no_sale",
             actor=actor.username,
             approver=approver.username if approver else "",
-            target=drawer.id,
-            details={"reason": reason[:200], "session_id": drawer.id},
+            target=session_id,
+            details={"reason": reason[:200], "session_id": session_id},
         )
     overrides.spend(approval)
     return approver.username if approver else ""

@@ -10,8 +10,8 @@ from counterpos.services.access import overrides
 from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError
-from counterpos.services.sale.refunds import own_open_session
 from counterpos.services.sale.sales import next_receipt_no
+from counterpos.services.sessions import require_own_open
 from counterpos.services.station import Station
 from counterpos.store.models import PaidInOut
 
@@ -50,7 +50,7 @@ def record(
     if amount.cents <= 0:
         raise InputError("The amount must be more than $0.00.", field="amount")
     with station.store.write() as s:
-        drawer = own_open_session(s, station, actor, session_id)
+        require_own_open(s, station.code, actor, session_id)
         approver = overrides.authorise(
             actor, "paid_in_out", approval, what=f"record a paid-{direction}"
         )
@@ -59,7 +59,7 @@ def record(
             receipt_no=number,
             station_code=station.code,
             sequence=seq,
-            session_id=drawer.id,
+            session_id=session_id,
             direction=direction,
             amount_cents=amount.cents,
             reason=reason[:200],
@@ -75,7 +75,7 @@ def record(
             actor=actor.username,
             approver=approver.username if approver else "",
             target=number,
-            details={"amount_cents": amount.cents, "reason": reason, "session_id": drawer.id},
+            details={"amount_cents": amount.cents, "reason": reason, "session_id": session_id},
         )
     overrides.spend(approval)
     return PaidRecord(

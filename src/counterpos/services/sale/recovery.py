@@ -12,7 +12,7 @@ from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.errors import StateError
 from counterpos.services.sale import sales
-from counterpos.services.sessions import is_closed
+from counterpos.services.sessions import NOT_OPEN, is_closed
 from counterpos.services.station import Station
 from counterpos.store.models import DrawerSession
 
@@ -68,7 +68,7 @@ def save_sale(
         closed = is_closed(s, session_id)
         drawer = s.get(DrawerSession, session_id)
     if drawer is None:
-        raise StateError("Open your drawer session before taking payments.")
+        raise StateError(NOT_OPEN)
     if not closed:
         return SavedSale(
             sales.complete_sale(station, actor, session_id, cart, tenders), session_id, False

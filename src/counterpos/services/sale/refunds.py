@@ -14,9 +14,9 @@ from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError, StateError
 from counterpos.services.sale import receipts
 from counterpos.services.sale.sales import next_receipt_no
-from counterpos.services.sessions import is_closed
+from counterpos.services.sessions import require_own_open
 from counterpos.services.station import Station
-from counterpos.store.models import DrawerSession, LedgerEntry, Sale, SaleLine, TenderRow
+from counterpos.store.models import LedgerEntry, Sale, SaleLine, TenderRow
 
 CASH = "cash"
 FINANCE = "finance"  # a refund request: finance pays by check later; no cash leaves the drawer
@@ -33,15 +33,6 @@ class RefundResult:
     method: str
     still_refundable: Money
     approver: str
-
-
-def own_open_session(s, station: Station, actor: Actor, session_id: str) -> DrawerSession:
-    drawer = s.get(DrawerSession, session_id)
-    if drawer is None or drawer.station_code != station.code or drawer.user_id != actor.user_id:
-        raise StateError("Open your drawer session first.")
-    if is_closed(s, session_id):
-        raise StateError("This drawer session is closed; open a new session first.")
-    return drawer
 
 
 def refunded_so_far(s, sale_id: str) -> int:
@@ -97,7 +88,7 @@ def refund_sale(
                 f"(paid {Money(sale.total_cents)}, refunded {Money(done)}).",
                 field="amount",
             )
-        drawer = own_open_session(s, station, actor, session_id)
+        require_own_open(s, station.code, actor, session_id)
         approver = overrides.authorise(
             actor, "refund", approval, what="refund a sale", owner_user_id=sale.user_id
         )
@@ -108,7 +99,7 @@ def refund_sale(
             sequence=seq,
             kind="refund",
             original_sale_id=sale.id,
-            session_id=drawer.id,
+            session_id=session_id,
             user_id=actor.user_id,
             approver_id=approver.user_id if approver else None,
             customer_id=sale.customer_id,
@@ -185,7 +176,7 @@ def refund_sale(
                 "amount_cents": amount.cents,
                 "method": method,
                 "reason": reason,
-                "session_id": drawer.id,
+                "session_id": session_id,
             },
         )
     overrides.spend(approval)

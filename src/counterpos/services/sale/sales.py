@@ -17,13 +17,12 @@ from counterpos.domain.tenders import DRAWER_KINDS, Settlement, Tender, TenderEr
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import utcnow
-from counterpos.services.errors import InputError, NotFound, StateError
+from counterpos.services.errors import InputError, NotFound
 from counterpos.services.sale.service_rules import SaleContext, rules_for
+from counterpos.services.sessions import require_own_open
 from counterpos.services.station import Station
 from counterpos.store.models import (
     AuditEvent,
-    DrawerClose,
-    DrawerSession,
     ReceiptSequence,
     Sale,
     SaleLine,
@@ -46,11 +45,6 @@ class CompletedSale:
 _NEXT_RECEIPT = text(
     "UPDATE receipt_sequence SET last_value = last_value + 1 WHERE station_code = :c "
     "RETURNING last_value"
-)
-_DRAWER = (
-    select(DrawerSession.station_code, DrawerSession.user_id, DrawerClose.id)
-    .outerjoin(DrawerClose, DrawerClose.session_id == DrawerSession.id)
-    .where(DrawerSession.id == bindparam("session_id"))
 )
 _ACCOUNT_IDS = select(UtilityAccount.account_no, UtilityAccount.id).where(
     UtilityAccount.account_no.in_(bindparam("numbers", expanding=True))
@@ -118,11 +112,7 @@ def write_sale(
     included.
     """
     conn = s.connection()  # reads and the sale's own rows skip the ORM's unit of work
-    drawer = conn.execute(_DRAWER, {"session_id": session_id}).first()
-    if drawer is None or drawer[0] != station_code or drawer[1] != actor.user_id:
-        raise StateError("Open your drawer session before taking payments.")
-    if drawer[2] is not None:
-        raise StateError("This drawer session is closed; open a new session to take payments.")
+    require_own_open(s, station_code, actor, session_id)
     for index, line in enumerate(cart.lines):
         rules = rules_for(line.service_code)
         if rules is not None:
