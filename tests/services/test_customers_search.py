@@ -7,8 +7,8 @@ import itertools
 import pytest
 from sqlalchemy import text
 
-from counterpos.demo.city import rebuild_search_index
 from counterpos.services.sale import customers
+from counterpos.services.sale.customers import rebuild_search_index
 from counterpos.store.models import Customer, License, UtilityAccount
 
 _numbers = itertools.count(1)

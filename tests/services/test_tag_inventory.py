@@ -96,7 +96,7 @@ def test_only_a_supervisor_assigns_blocks(station, cashier):
 
 
 def test_demo_city_gets_tag_stock_once(empty_station):
-    from counterpos.services.counter.tag_inventory import give_demo_block
+    from counterpos.demo.tags import give_demo_block
 
     give_demo_block(empty_station)
     give_demo_block(empty_station)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from sqlalchemy import text
 
-from counterpos.services.counter import tag_inventory
+from counterpos.demo.tags import give_demo_block
 
 pytestmark = pytest.mark.gui
 K = Qt.Key
@@ -76,7 +76,7 @@ def test_render_the_main_screens(qtbot, drive, counter, station):
     drive.type(till.picker, "4")
     drive.type(till.dialog.fields["address"].editor, "1418 Juniper Way")
     drive.press(till.dialog.fields["address"].editor, K.Key_Return)
-    tag_inventory.give_demo_block(station)  # an animal license now takes a tag from the block
+    give_demo_block(station)  # an animal license now takes a tag from the block
     drive.type(till.picker, "2")
     form = till.dialog
     drive.type(form.fields["animal_name"].editor, "Biscuit")

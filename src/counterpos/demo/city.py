@@ -8,11 +8,13 @@ from datetime import date, timedelta
 
 from sqlalchemy import insert
 
+from counterpos.demo.citations import add_demo_citations
+from counterpos.demo.tags import give_demo_block
 from counterpos.resources_path import data_path
 from counterpos.services import settings
 from counterpos.services.access import users
+from counterpos.services.sale.customers import rebuild_search_index
 from counterpos.services.station import Station
-from counterpos.store import customer_index
 from counterpos.store.models import Customer, LedgerEntry, License, UtilityAccount, new_id, utcnow
 
 DEMO_SEED = 20261122
@@ -42,7 +44,6 @@ def load_demo(station: Station, customers: int = 5000, history_days: int = 30) -
     for u in data["users"]:
         users.add_user(station, u["username"], u["full_name"], u["role"], u["pin"])
     made = add_demo_customers(station, data, customers)
-    from counterpos.services.counter.tag_inventory import give_demo_block  # noqa: PLC0415
 
     give_demo_block(station)  # animal licenses need tag stock for this station
     history = ""
@@ -158,12 +159,6 @@ def add_demo_customers(station: Station, data: dict, count: int, seed: int = DEM
         if lic_rows:
             s.execute(insert(License.__table__), lic_rows)
         rebuild_search_index(s)
-        from counterpos.services.counter.citations import add_demo_citations  # noqa: PLC0415
 
         add_demo_citations(s, today)
     return count
-
-
-def rebuild_search_index(session) -> None:
-    """Rebuild the whole customer search index from the tables (see store/customer_index.py)."""
-    customer_index.rebuild(session.connection())

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.address import normalise_address
 from counterpos.domain.cart import CartLine
 from counterpos.domain.money import Money
 from counterpos.services.actor import Actor
-from counterpos.services.counter import yard_sale
 from counterpos.services.sale.catalog import price_lines_in
 from counterpos.store.models import (
     Citation,
@@ -123,7 +123,7 @@ def visit_lines(
         return lines, customer_id, name
     if roll < 0.50:  # yard sale permit, within the per-address yearly limit
         start = day + timedelta(days=rng.randint(2, 10))
-        key = (yard_sale.normalise_address(address), start.year)
+        key = (normalise_address(address), start.year)
         if city.permits.get(key, 0) < 2:
             lines = price(
                 "yard_sale_permit",

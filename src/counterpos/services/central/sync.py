@@ -203,8 +203,7 @@ def _is_connection_error(exc: BaseException) -> bool:
 
 
 def _reindex(station: Station, pulled: PullResult) -> None:
-    from counterpos.demo.city import rebuild_search_index
-    from counterpos.services.sale.customers import index_customer
+    from counterpos.services.sale.customers import index_customer, rebuild_search_index
 
     touched = pulled.touched
     if not any(touched.get(t) for t in ("customer", "utility_account", "license")):

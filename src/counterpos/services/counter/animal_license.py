@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.fee_rules import FeeInput, compute_fee
+from counterpos.domain.license_term import term_end
 from counterpos.domain.money import Money
 from counterpos.services.clock import local_today
 from counterpos.services.counter import tag_inventory
 from counterpos.services.counter.issued_documents import issue_document
-from counterpos.services.errors import InputError, NotFound
+from counterpos.services.counter.licenses import find_license
+from counterpos.services.errors import InputError
 from counterpos.services.sale.catalog import rule_in_effect
 from counterpos.services.sale.owners import check_owner, owner_for
 from counterpos.services.sale.service_rules import (
@@ -37,25 +39,6 @@ def late_penalty(session: Session, expired_on: date, on: date) -> Money:
     """The late renewal penalty the fee schedule sets ($0 within its days of grace)."""
     rule = rule_in_effect(session, LATE, on)
     return compute_fee(rule, FeeInput(attributes={"previous_expires": expired_on}, on=on))
-
-
-def term_end(start: date, years: int) -> date:
-    try:
-        end = start.replace(year=start.year + years)
-    except ValueError:  # 29 February
-        end = start.replace(year=start.year + years, day=28)
-    return end - timedelta(days=1)
-
-
-def find_license(session: Session, license_no: str, kind: str = "animal") -> License:
-    lic = session.scalar(
-        select(License).where(
-            License.license_no == license_no.strip().upper(), License.kind == kind
-        )
-    )
-    if lic is None:
-        raise NotFound(f"There is no {kind} license {license_no.strip().upper()}.")
-    return lic
 
 
 @register

@@ -9,11 +9,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
+from counterpos.domain.license_term import term_end
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
-from counterpos.services.counter.animal_license import find_license, term_end
 from counterpos.services.counter.issued_documents import issue_document
+from counterpos.services.counter.licenses import find_license
 from counterpos.services.errors import InputError, StateError
 from counterpos.services.sale.line_details import check_details
 from counterpos.services.sale.owners import owner_for

@@ -14,7 +14,6 @@ from counterpos.domain.money import Money, MoneyError
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
-from counterpos.services.counter.yard_sale import voided_sales
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.sale.line_details import parse_date
 from counterpos.services.sale.service_rules import (
@@ -24,6 +23,7 @@ from counterpos.services.sale.service_rules import (
     ServiceRules,
     register,
 )
+from counterpos.services.sale.voids import voided_sales
 from counterpos.services.station import Station
 from counterpos.store.models import PassportApplication, PassportMailing, Sale
 

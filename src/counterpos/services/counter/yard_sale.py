@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
+from counterpos.domain.address import normalise_address
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.services import settings
 from counterpos.services.counter.issued_documents import issue_document
 from counterpos.services.errors import InputError
 from counterpos.services.sale.service_rules import PriceContext, SaleContext, ServiceRules, register
+from counterpos.services.sale.voids import voided_sales
 from counterpos.store.models import IssuedDocument, Sale
 
-_Void = aliased(Sale)
-
 DOC_TYPE = "yard_sale_permit"
-
-
-def voided_sales():
-    """Ids of sales a void points at: what they issued no longer counts."""
-    return select(Sale.original_sale_id).where(
-        Sale.kind == "void", Sale.original_sale_id.is_not(None)
-    )
-
-
-def normalise_address(address: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", address.lower()).strip()
 
 
 def check_permit(

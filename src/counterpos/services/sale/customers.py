@@ -6,17 +6,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.money import Money
 from counterpos.services.errors import NotFound
 from counterpos.services.station import Station
+from counterpos.services.utility.accounts import account_balance
 from counterpos.store import customer_index
 from counterpos.store.models import (
-    CentralLedgerEntry,
     Customer,
-    LedgerEntry,
     License,
     UtilityAccount,
 )
@@ -163,6 +162,11 @@ def search_in(session: Session, tiers: list[Tier], limit: int) -> list[CustomerH
     return hits
 
 
+def rebuild_search_index(session: Session) -> None:
+    """Rebuild the whole customer search index from the tables (see store/customer_index.py)."""
+    customer_index.rebuild(session.connection())
+
+
 def index_customer(session: Session, customer_id: str) -> None:
     """(Re)write one customer's row of the search index from the tables."""
     cust = session.get(Customer, customer_id)
@@ -187,27 +191,6 @@ def index_customer(session: Session, customer_id: str) -> None:
         [n for x in licenses for n in (x.license_no, x.tag_no) if n],
     )
     customer_index.put(session.connection(), row)
-
-
-# Entries that move the deposit the city holds, not the balance due (services/utility_accounts.py).
-DEPOSIT_TYPES = ("deposit", "deposit_applied", "deposit_refund", "deposit_transfer")
-
-
-def account_balance(session: Session, account_id: str) -> Money:
-    """This station's ledger plus the entries made elsewhere that sync pulled down, each once."""
-    cents = session.scalar(
-        select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
-            LedgerEntry.account_id == account_id,
-            LedgerEntry.entry_type.not_in(DEPOSIT_TYPES),
-        )
-    )
-    elsewhere = session.scalar(
-        select(func.coalesce(func.sum(CentralLedgerEntry.amount_cents), 0)).where(
-            CentralLedgerEntry.account_id == account_id,
-            ~select(LedgerEntry.id).where(LedgerEntry.id == CentralLedgerEntry.id).exists(),
-        )
-    )
-    return Money(int(cents) + int(elsewhere))
 
 
 def panel(station: Station, customer_id: str) -> CustomerPanel:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.ledger import DEPOSIT_TYPES
 from counterpos.domain.money import Money
 from counterpos.domain.receipt_document import ReceiptDocument, ReceiptLine, ReceiptTender
 from counterpos.domain.receipt_number import ReceiptNumberError, parse_receipt_no
@@ -12,7 +13,6 @@ from counterpos.domain.tenders import LABELS
 from counterpos.services import settings
 from counterpos.services.clock import to_local
 from counterpos.services.errors import InputError, NotFound
-from counterpos.services.sale.customers import DEPOSIT_TYPES
 from counterpos.services.station import Station
 from counterpos.store.models import (
     Customer,

@@ -183,6 +183,13 @@ def void_sale(
     )
 
 
+def voided_sales():
+    """Ids of sales a void points at: what they issued no longer counts (a subquery)."""
+    return select(Sale.original_sale_id).where(
+        Sale.kind == "void", Sale.original_sale_id.is_not(None)
+    )
+
+
 def is_voided(station: Station, receipt_no: str) -> bool:
     with station.store.read() as s:
         sale = receipts.load_sale(s, receipt_no)

@@ -8,11 +8,11 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.ledger import DEPOSIT_TYPES
 from counterpos.domain.money import Money
 from counterpos.services.errors import NotFound
-from counterpos.services.sale.customers import DEPOSIT_TYPES
 from counterpos.services.station import Station
-from counterpos.store.models import LedgerEntry, UtilityAccount
+from counterpos.store.models import CentralLedgerEntry, LedgerEntry, UtilityAccount
 
 MAX_START_AHEAD_DAYS = 90  # how far ahead a start, stop or transfer can be booked
 
@@ -24,6 +24,23 @@ def find_account(session: Session, account_no: str) -> UtilityAccount:
     if acct is None:
         raise NotFound(f"There is no utility account {str(account_no).strip()}.")
     return acct
+
+
+def account_balance(session: Session, account_id: str) -> Money:
+    """This station's ledger plus the entries made elsewhere that sync pulled down, each once."""
+    cents = session.scalar(
+        select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
+            LedgerEntry.account_id == account_id,
+            LedgerEntry.entry_type.not_in(DEPOSIT_TYPES),
+        )
+    )
+    elsewhere = session.scalar(
+        select(func.coalesce(func.sum(CentralLedgerEntry.amount_cents), 0)).where(
+            CentralLedgerEntry.account_id == account_id,
+            ~select(LedgerEntry.id).where(LedgerEntry.id == CentralLedgerEntry.id).exists(),
+        )
+    )
+    return Money(int(cents) + int(elsewhere))
 
 
 def deposit_held(session: Session, account_id: str) -> Money:

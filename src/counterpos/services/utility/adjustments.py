@@ -6,9 +6,8 @@ from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError
-from counterpos.services.sale.customers import account_balance
 from counterpos.services.station import Station
-from counterpos.services.utility.accounts import add_entry, find_account
+from counterpos.services.utility.accounts import account_balance, add_entry, find_account
 
 REASONS = {
     "leak": "Leak adjustment",

@@ -9,10 +9,9 @@ from counterpos.domain.bill_stub import StubError, parse_stub
 from counterpos.domain.cart import CartLine
 from counterpos.domain.money import Money
 from counterpos.services.errors import InputError
-from counterpos.services.sale.customers import account_balance
 from counterpos.services.sale.service_rules import SaleContext, ServiceRules, register
 from counterpos.services.station import Station
-from counterpos.services.utility.accounts import find_account
+from counterpos.services.utility.accounts import account_balance, find_account
 from counterpos.store.models import Customer, LedgerEntry
 
 

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.address import normalise_address
 from counterpos.domain.cart import Cart, CartLine
-from counterpos.services.counter.yard_sale import normalise_address
 from counterpos.services.errors import InputError
 from counterpos.services.sale.owners import check_owner, owner_for
 from counterpos.services.sale.service_rules import (

@@ -13,11 +13,11 @@ from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
 from counterpos.services.errors import InputError, StateError
-from counterpos.services.sale.customers import account_balance
 from counterpos.services.sale.service_rules import PriceContext, SaleContext, ServiceRules, register
 from counterpos.services.station import Station
 from counterpos.services.utility.accounts import (
     MAX_START_AHEAD_DAYS,
+    account_balance,
     add_entry,
     deposit_held,
     find_account,

@@ -6,14 +6,18 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from counterpos.domain.address import normalise_address
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
-from counterpos.services.counter.yard_sale import normalise_address
 from counterpos.services.errors import InputError
-from counterpos.services.sale.customers import account_balance
 from counterpos.services.station import Station
-from counterpos.services.utility.accounts import add_entry, deposit_held, find_account
+from counterpos.services.utility.accounts import (
+    account_balance,
+    add_entry,
+    deposit_held,
+    find_account,
+)
 from counterpos.services.utility.stop import check_stop
 from counterpos.store.models import UtilityAccount
 from counterpos.store.outbox import enqueue
