@@ -86,8 +86,12 @@ def split_float(
     return kept, deposit, need
 
 
-def deposit_lines(deposit: dict[str, int]):
-    currency, coin = [], []
+def deposit_lines(
+    deposit: dict[str, int],
+) -> tuple[tuple[tuple[str, int, Money], ...], tuple[tuple[str, int, Money], ...]]:
+    """The deposit's bills and coins as (label, count, amount) rows, largest first."""
+    currency: list[tuple[str, int, Money]] = []
+    coin: list[tuple[str, int, Money]] = []
     for d in DENOMINATIONS:
         n = deposit.get(d.key, 0)
         if n:

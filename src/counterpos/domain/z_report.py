@@ -112,7 +112,7 @@ def render_text(z: ZReport, width: int = 42) -> list[str]:
             _pair(f"{s.station_code} {s.cashier}{flag}", s.opened_at.strftime("%H:%M"), width)
         )
         out.append(_pair("Float", s.opening_float.format(), width))
-        if s.closed_at is None:
+        if s.closed_at is None or s.expected is None or s.counted is None or s.over_short is None:
             out.append("  still open")
             continue
         out.append(_pair("Expected cash", s.expected.format(), width))
@@ -150,10 +150,10 @@ def render_text(z: ZReport, width: int = 42) -> list[str]:
         ("paid_in", "PAID IN"),
         ("paid_out", "PAID OUT"),
     ):
-        rows = z.of_kind(kind)
-        if rows:
+        exceptions = z.of_kind(kind)
+        if exceptions:
             out.append(title)
-            for e in rows:
+            for e in exceptions:
                 out.append(_pair(f"{e.receipt_no} {e.reason}", e.amount.format(), width))
                 out.append(f"  {e.by}" + (f" / ok {e.approver}" if e.approver else ""))
     out.append(_pair("Paid in", z.total_of("paid_in").format(), width))

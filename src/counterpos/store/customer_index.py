@@ -233,7 +233,7 @@ def _spread(conn: Connection, key: str) -> None:
     """Give the rows around `key` room: re-place a widening window of them evenly."""
     width = 16
     while True:
-        below = (
+        below = list(
             conn.execute(
                 text(
                     "SELECT search_rowid FROM customer_search_key WHERE sort_key < :k "
@@ -244,7 +244,7 @@ def _spread(conn: Connection, key: str) -> None:
             .scalars()
             .all()
         )
-        above = (
+        above = list(
             conn.execute(
                 text(
                     "SELECT search_rowid FROM customer_search_key WHERE sort_key > :k "
@@ -286,9 +286,8 @@ def put(conn: Connection, row: IndexRow) -> int:
         _delete(conn, old)
     for _ in range(2):
         low = _neighbour(conn, row.sort_key, before=True) or 0
-        high = _neighbour(conn, row.sort_key, before=False)
-        if high is None:
-            high = low + 2 * GAP
+        after = _neighbour(conn, row.sort_key, before=False)
+        high = low + 2 * GAP if after is None else after
         if high - low >= 2:
             break
         _spread(conn, row.sort_key)
