@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -79,27 +79,21 @@ def misc_gl_accounts(station: Station) -> list[tuple[str, str]]:
         ]
 
 
-def price_line(
-    station: Station,
-    service_code: str,
-    *,
-    details: dict[str, Any] | None = None,
-    amount_text: str | None = None,
-    quantity: int = 1,
-    on: date | None = None,
-    customer_id: str | None = None,
-) -> CartLine:
+class LineRequest(TypedDict, total=False):
+    """What the till says of a line to price: the details the service captures, an amount the
+    cashier typed (a bill payment, a misc receipt), how many, on which day, for whom."""
+
+    details: dict[str, Any] | None
+    amount_text: str | None
+    quantity: int
+    on: date | None
+    customer_id: str | None
+
+
+def price_line(station: Station, service_code: str, **request: Unpack[LineRequest]) -> CartLine:
     """Build a priced cart line, validating the details the service captures."""
     with station.store.read() as s:
-        return price_line_in(
-            s,
-            service_code,
-            details=details,
-            amount_text=amount_text,
-            quantity=quantity,
-            on=on,
-            customer_id=customer_id,
-        )
+        return price_line_in(s, service_code, **request)
 
 
 def price_line_in(
@@ -140,7 +134,8 @@ def price_line_in(
         )
     except FeeRuleError as exc:
         raise InputError(str(exc), field="amount" if entered is not None else None) from exc
-    gl = clean.get("gl_account") if service_code == "misc_receipt" else svc.gl_account
+    # A misc receipt's GL account is a required field the cashier picks; others come with the service.
+    gl = str(clean["gl_account"]) if service_code == "misc_receipt" else svc.gl_account
     description = svc.name
     if clean.get("memo"):
         description = f"{svc.name} – {clean['memo']}"
@@ -159,53 +154,22 @@ def price_line_in(
 
 
 def price_lines(
-    station: Station,
-    service_code: str,
-    *,
-    details: dict[str, Any] | None = None,
-    amount_text: str | None = None,
-    quantity: int = 1,
-    on: date | None = None,
-    customer_id: str | None = None,
+    station: Station, service_code: str, **request: Unpack[LineRequest]
 ) -> list[CartLine]:
     """The line for a service plus the lines that go with it (disability-access fee, new card).
 
     The till should call this rather than `price_line` and add every returned line to the cart.
     """
     with station.store.read() as s:
-        return price_lines_in(
-            s,
-            service_code,
-            details=details,
-            amount_text=amount_text,
-            quantity=quantity,
-            on=on,
-            customer_id=customer_id,
-        )
+        return price_lines_in(s, service_code, **request)
 
 
-def price_lines_in(
-    s: Session,
-    service_code: str,
-    *,
-    details: dict[str, Any] | None = None,
-    amount_text: str | None = None,
-    quantity: int = 1,
-    on: date | None = None,
-    customer_id: str | None = None,
-) -> list[CartLine]:
+def price_lines_in(s: Session, service_code: str, **request: Unpack[LineRequest]) -> list[CartLine]:
     """`price_lines` inside the caller's session."""
     from counterpos.services.sale.service_rules import rules_for  # noqa: PLC0415
 
-    main = price_line_in(
-        s,
-        service_code,
-        details=details,
-        amount_text=amount_text,
-        quantity=quantity,
-        on=on,
-        customer_id=customer_id,
-    )
+    main = price_line_in(s, service_code, **request)
+    on, customer_id = request.get("on"), request.get("customer_id")
     lines = [main]
     rules = rules_for(service_code)
     if rules is not None:
