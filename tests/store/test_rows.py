@@ -10,7 +10,14 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.cart import Cart
 from counterpos.domain.kinds import EntryType, SaleKind, TenderKind
+from counterpos.domain.money import Money
+from counterpos.domain.tenders import Tender
+from counterpos.services.access import overrides
+from counterpos.services.drawer import paid_in_out
+from counterpos.services.sale import catalog, refunds, sales, voids
+from counterpos.services.utility import adjustments
 from counterpos.store.models import (
     AuditEvent,
     IssuedDocument,
@@ -32,6 +39,7 @@ from counterpos.store.rows import (
     sale_row,
     tender_row,
 )
+from tests.conftest import PINS
 
 BUILDERS = [
     (Sale, sale_row),
@@ -190,3 +198,171 @@ class _OrmInserts:
 
     def __exit__(self, *_exc) -> None:
         event.remove(Session, "before_flush", self)
+
+
+def _queued_as_stored(s: Session, records: list) -> None:
+    """Each record has one outbox row, whose payload is the stored row column for column."""
+    for record in records:
+        rows = s.scalars(select(OutboxRow).where(OutboxRow.record_id == record.id)).all()
+        assert len(rows) == 1, type(record).__tablename__
+        assert rows[0].table_name == type(record).__tablename__
+        assert json.loads(rows[0].payload) == json.loads(
+            json.dumps(row_payload(record), sort_keys=True)
+        )
+
+
+def _records_of(s: Session, sale: Sale) -> list:
+    """A sale's row with its lines, tenders, ledger entries, documents and audit event."""
+    line_ids = [line.id for line in sale.lines]
+    records = [sale, *sale.lines, *sale.tenders]
+    records += s.scalars(select(LedgerEntry).where(LedgerEntry.sale_line_id.in_(line_ids))).all()
+    records += s.scalars(select(IssuedDocument).where(IssuedDocument.sale_id == sale.id)).all()
+    records += s.scalars(
+        select(AuditEvent).where(
+            AuditEvent.target == sale.receipt_no.removesuffix("-V"), AuditEvent.action == sale.kind
+        )
+    ).all()
+    return records
+
+
+def _payment_and_permit(station) -> Cart:
+    with station.store.read() as s:
+        account_no = s.scalar(select(UtilityAccount.account_no).order_by(UtilityAccount.account_no))
+    start = date.today() + timedelta(days=3)
+    return Cart(
+        [
+            catalog.price_line(
+                station, "utility_payment", details={"account_no": account_no}, amount_text="45.10"
+            ),
+            catalog.price_line(
+                station,
+                "yard_sale_permit",
+                details={"address": "9 Builder Row", "start_date": start, "days": "1"},
+            ),
+        ]
+    )
+
+
+def _ok(station, actor, permission: str):
+    return overrides.approve(station, actor, "sofia", PINS["sofia"], permission)
+
+
+def test_a_sale_its_void_refunds_and_a_paid_out_are_written_by_the_builders(
+    station, cashier, drawer
+):
+    """None of them hands a financial row to the ORM; every row round-trips through the outbox."""
+    sid = drawer.session_id
+    tenders = [
+        Tender(TenderKind.CHECK, Money(4_000), reference="2231", payer="Ana Reyes"),
+        Tender(TenderKind.CASH, Money(3_000)),
+    ]
+    with _OrmInserts() as orm:
+        sold = sales.complete_sale(station, cashier, sid, _payment_and_permit(station), tenders)
+        voided = voids.void_sale(
+            station,
+            cashier,
+            sold.receipt_no,
+            "Rang the wrong account",
+            _ok(station, cashier, "void"),
+        )
+        again = sales.complete_sale(station, cashier, sid, _payment_and_permit(station), tenders)
+        in_cash, by_finance = (
+            refunds.refund_sale(
+                station,
+                cashier,
+                sid,
+                again.receipt_no,
+                Money(cents),
+                method,
+                "Overpaid",
+                _ok(station, cashier, "refund"),
+            )
+            for cents, method in ((4_600, "cash"), (500, "finance"))
+        )
+        paid = paid_in_out.record(
+            station,
+            cashier,
+            sid,
+            "out",
+            Money(300),
+            "Parking refund",
+            _ok(station, cashier, "paid_in_out"),
+        )
+    assert not {m.__tablename__ for m in FINANCIAL} & set(orm.models), orm.models
+
+    with station.store.read() as s:
+        original = s.get(Sale, sold.sale_id)
+        void = s.get(Sale, voided.void_id)
+        assert (void.kind, void.original_sale_id, void.receipt_no) == (
+            SaleKind.VOID,
+            original.id,
+            f"{original.receipt_no}-V",
+        )
+        assert [(t.kind, t.amount_cents) for t in void.tenders] == [
+            (t.kind, -t.amount_cents) for t in original.tenders
+        ]
+        assert [(x.line_no, x.amount_cents, x.details) for x in void.lines] == [
+            (x.line_no, -x.amount_cents, {"voids_line_id": x.id}) for x in original.lines
+        ]
+        records = _records_of(s, void)
+        kinds = {type(r).__tablename__ for r in records}
+        assert kinds == {
+            "sale",
+            "sale_line",
+            "tender",
+            "ledger_entry",
+            "issued_document",
+            "audit_event",
+        }
+        assert [r.entry_type for r in records if isinstance(r, LedgerEntry)] == [EntryType.REVERSAL]
+        assert [r.details["status"] for r in records if isinstance(r, IssuedDocument)] == ["void"]
+        _queued_as_stored(s, _records_of(s, original) + records)
+
+        cash_back, request = s.get(Sale, in_cash.refund_id), s.get(Sale, by_finance.refund_id)
+        for refund, cents, tender in (
+            (cash_back, 4_600, TenderKind.CASH),
+            (request, 500, TenderKind.REFUND_REQUEST),
+        ):
+            assert (refund.kind, refund.original_sale_id, refund.total_cents) == (
+                SaleKind.REFUND,
+                again.sale_id,
+                -cents,
+            )
+            assert [(t.kind, t.amount_cents) for t in refund.tenders] == [(tender, -cents)]
+            _queued_as_stored(s, _records_of(s, refund))
+        # $45.10 of the bill payment, then $0.90 of it and $4.10 of the permit
+        assert [x.amount_cents for x in cash_back.lines] == [-4_510, -90]
+        assert [x.amount_cents for x in request.lines] == [-500]
+        refund_entries = s.scalars(
+            select(LedgerEntry).where(LedgerEntry.entry_type == EntryType.REFUND)
+        ).all()
+        assert sorted(e.amount_cents for e in refund_entries) == [4_510]
+
+        slip = s.get(PaidInOut, paid.record_id)
+        assert (slip.direction, slip.amount_cents, slip.receipt_no) == ("out", 300, paid.receipt_no)
+        event = s.scalars(select(AuditEvent).where(AuditEvent.target == paid.receipt_no)).one()
+        assert event.action == "paid_out"
+        _queued_as_stored(s, [slip, event])
+
+
+def test_an_account_adjustment_writes_its_entry_through_the_builder(station, cashier, supervisor):
+    with station.store.read() as s:
+        account = s.scalar(select(UtilityAccount).order_by(UtilityAccount.account_no))
+    with _OrmInserts() as orm:
+        adjustments.adjust_account(
+            station, cashier, supervisor, account.account_no, "-5.00", "leak"
+        )
+    assert "ledger_entry" not in orm.models
+    with station.store.read() as s:
+        entry = s.scalars(
+            select(LedgerEntry).where(
+                LedgerEntry.account_id == account.id,
+                LedgerEntry.entry_type == EntryType.ADJUSTMENT,
+            )
+        ).one()
+        assert (entry.amount_cents, entry.memo, entry.station_code) == (
+            -500,
+            "Leak adjustment",
+            "T1",
+        )
+        _queued_as_stored(s, [entry])
