@@ -223,8 +223,9 @@ def write_sale(
 
 
 def _stamp(at: datetime) -> Callable:
-    """A before_flush hook giving every row the sale adds (ledger entries, documents, ...) the
-    sale's past time before it is first written. Only the demo history writes past sales."""
+    """A before_flush hook giving every row the service rules add through the ORM (licenses,
+    tag movements, ...) the sale's past time before it is first written; the rows built by
+    store/rows.py get it from `SaleContext.insert`. Only the demo history writes past sales."""
 
     def hook(session: Session, _context, _instances) -> None:
         for obj in session.new:
