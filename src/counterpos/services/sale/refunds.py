@@ -20,7 +20,7 @@ from counterpos.services.sessions import require_own_open
 from counterpos.services.station import Station
 from counterpos.store.models import AuditEvent, LedgerEntry, Sale, SaleLine, TenderRow
 from counterpos.store.outbox import insert_synced
-from counterpos.store.rows import ledger_row, line_row, sale_row, tender_row
+from counterpos.store.rows import Row, ledger_row, line_row, sale_row, tender_row
 
 # How a refund is paid: CASH from the drawer (a cash tender), or FINANCE, a refund request
 # (a refund_request tender): finance pays by check later; no cash leaves the drawer.
@@ -126,7 +126,8 @@ def refund_sale(
         for line in earlier:
             key = (line.details or {}).get("refunds_line_id", "")
             already[key] = already.get(key, 0) - line.amount_cents
-        lines, entries = [], []
+        lines: list[Row] = []
+        entries: list[Row] = []
         to_spread = amount.cents
         for line in sale.lines:
             room = line.amount_cents - already.get(line.id, 0)
