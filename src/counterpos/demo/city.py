@@ -10,12 +10,14 @@ from sqlalchemy import insert
 
 from counterpos.demo.citations import add_demo_citations
 from counterpos.demo.tags import give_demo_block
+from counterpos.domain.kinds import EntryType
 from counterpos.resources_path import data_path
 from counterpos.services import settings
 from counterpos.services.access import users
 from counterpos.services.sale.customers import rebuild_search_index
 from counterpos.services.station import Station
 from counterpos.store.models import Customer, LedgerEntry, License, UtilityAccount, new_id, utcnow
+from counterpos.store.rows import ledger_row
 
 DEMO_SEED = 20261122
 
@@ -102,17 +104,13 @@ def add_demo_customers(station: Station, data: dict, count: int, seed: int = DEM
         bill = rng.choice([0, 0] + [rng.randint(3500, 28000) for _ in range(6)])
         if bill:
             ledger_rows.append(
-                {
-                    "id": new_id(),
-                    "account_id": aid,
-                    "entry_type": "charge",
-                    "amount_cents": bill,
-                    "memo": "Water and sewer bill",
-                    "sale_line_id": None,
-                    "reverses_id": None,
-                    "station_code": "",
-                    "created_at": now - timedelta(days=rng.randint(5, 40)),
-                }
+                ledger_row(
+                    account_id=aid,
+                    entry_type=EntryType.CHARGE,
+                    amount_cents=bill,
+                    memo="Water and sewer bill",
+                    created_at=now - timedelta(days=rng.randint(5, 40)),
+                )
             )
         if rng.random() < 0.12:
             species = "dog" if rng.random() < 0.85 else "cat"

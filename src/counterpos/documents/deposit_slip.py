@@ -6,6 +6,7 @@ from pathlib import Path
 
 from counterpos.documents.report_pages import PageWriter
 from counterpos.domain.deposit_slip import DepositSlip
+from counterpos.domain.kinds import TenderKind
 
 
 def write_pdf(slip: DepositSlip, path: Path | str) -> Path:
@@ -27,7 +28,7 @@ def write_pdf(slip: DepositSlip, path: Path | str) -> Path:
     icols = [0.06, 0.16, 0.18, 0.34, 0.26]
     w.row(["#", "Kind", "Number", "Payer", "Amount"], icols, right={4}, bold=True, rule=True)
     for n, i in enumerate(slip.items, start=1):
-        kind = "Check" if i.kind == "check" else "Money order"
+        kind = "Check" if i.kind == TenderKind.CHECK else "Money order"
         w.row([str(n), kind, i.number, i.payer, i.amount.format()], icols, right={4})
     w.row(
         ["", "", "", "Total checks and money orders", slip.checks_total.format()],

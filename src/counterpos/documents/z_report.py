@@ -6,6 +6,7 @@ from pathlib import Path
 
 from counterpos.documents.report_pages import PageWriter
 from counterpos.domain.drawer_balance import describe
+from counterpos.domain.kinds import SaleKind
 from counterpos.domain.z_report import ZReport
 
 AMOUNT = {2}
@@ -72,8 +73,8 @@ def write_pdf(z: ZReport, path: Path | str) -> Path:
     two = [0.6, 0.4]
     for label, value in (
         (f"Sales ({z.sales_count})", z.gross_sales.format()),
-        (f"Voids ({len(z.of_kind('void'))})", z.total_of("void").format()),
-        (f"Refunds ({len(z.of_kind('refund'))})", z.total_of("refund").format()),
+        (f"Voids ({len(z.of_kind(SaleKind.VOID))})", z.total_of(SaleKind.VOID).format()),
+        (f"Refunds ({len(z.of_kind(SaleKind.REFUND))})", z.total_of(SaleKind.REFUND).format()),
         ("Net collected", z.net.format()),
         ("Paid in", z.total_of("paid_in").format()),
         ("Paid out", z.total_of("paid_out").format()),
@@ -107,8 +108,8 @@ def write_pdf(z: ZReport, path: Path | str) -> Path:
             )
 
     for kind, title in (
-        ("void", "Voids"),
-        ("refund", "Refunds"),
+        (SaleKind.VOID, "Voids"),
+        (SaleKind.REFUND, "Refunds"),
         ("paid_in", "Paid in"),
         ("paid_out", "Paid out"),
     ):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from counterpos.domain.denominations import BY_KEY, DENOMINATIONS
+from counterpos.domain.kinds import TenderKind
 from counterpos.domain.money import Money
 
 
@@ -120,7 +121,7 @@ def render_text(slip: DepositSlip, width: int = 42) -> list[str]:
     out.append(_pair("COIN", slip.coin_total.format(), width))
     out.append(rule)
     for i in slip.items:
-        kind = "Chk" if i.kind == "check" else "MO"
+        kind = "Chk" if i.kind == TenderKind.CHECK else "MO"
         out.append(_pair(f"{kind} {i.number} {i.payer}", i.amount.format(), width))
     out.append(_pair(f"CHECKS/MO ({len(slip.items)})", slip.checks_total.format(), width))
     out.append(rule)

@@ -2,5 +2,12 @@
 
 from __future__ import annotations
 
+from counterpos.domain.kinds import EntryType
+
 # Entries that move the deposit held, not the balance due (a payment or a bill moves the balance).
-DEPOSIT_TYPES = ("deposit", "deposit_applied", "deposit_refund", "deposit_transfer")
+DEPOSIT_TYPES = (
+    EntryType.DEPOSIT,
+    EntryType.DEPOSIT_APPLIED,
+    EntryType.DEPOSIT_REFUND,
+    EntryType.DEPOSIT_TRANSFER,
+)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from counterpos.domain.kinds import TenderKind
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money
 from counterpos.domain.pan_guard import contains_card_number, refusal
 
-CASH = "cash"
-CHECK = "check"
-MONEY_ORDER = "money_order"
-CARD = "card"
-KINDS = (CASH, CHECK, MONEY_ORDER, CARD)
-LABELS = {CASH: "Cash", CHECK: "Check", MONEY_ORDER: "Money order", CARD: "Card"}
+# The names the screens import; each is its TenderKind member.
+CASH = TenderKind.CASH
+CHECK = TenderKind.CHECK
+MONEY_ORDER = TenderKind.MONEY_ORDER
+CARD = TenderKind.CARD
+KINDS = (CASH, CHECK, MONEY_ORDER, CARD)  # what a customer can hand over at the till
+LABELS: dict[str, str] = {CASH: "Cash", CHECK: "Check", MONEY_ORDER: "Money order", CARD: "Card"}
 DRAWER_KINDS = (CASH, CHECK, MONEY_ORDER)  # tenders that go into the cash drawer
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from counterpos.domain.drawer_balance import describe
+from counterpos.domain.kinds import SaleKind
 from counterpos.domain.money import Money
 
 
@@ -39,7 +40,7 @@ class Total:
 class Exception_:
     """A void, refund, paid-in or paid-out, as listed on the report."""
 
-    kind: str
+    kind: str  # a SaleKind (void, refund), or paid_in, paid_out
     receipt_no: str
     amount: Money
     reason: str
@@ -122,8 +123,9 @@ def render_text(z: ZReport, width: int = 42) -> list[str]:
             out.append(_pair("Accepted by", s.approver, width))
     out.append(rule)
     out.append(_pair(f"Sales ({z.sales_count})", z.gross_sales.format(), width))
-    out.append(_pair(f"Voids ({len(z.of_kind('void'))})", z.total_of("void").format(), width))
-    out.append(_pair(f"Refunds ({len(z.of_kind('refund'))})", z.total_of("refund").format(), width))
+    voids, refunds = z.of_kind(SaleKind.VOID), z.of_kind(SaleKind.REFUND)
+    out.append(_pair(f"Voids ({len(voids)})", z.total_of(SaleKind.VOID).format(), width))
+    out.append(_pair(f"Refunds ({len(refunds)})", z.total_of(SaleKind.REFUND).format(), width))
     out.append(_pair("NET", z.net.format(), width))
     for title, rows in (
         ("BY SERVICE", z.by_service),
@@ -145,8 +147,8 @@ def render_text(z: ZReport, width: int = 42) -> list[str]:
             )
     out.append(rule)
     for kind, title in (
-        ("void", "VOIDS"),
-        ("refund", "REFUNDS"),
+        (SaleKind.VOID, "VOIDS"),
+        (SaleKind.REFUND, "REFUNDS"),
         ("paid_in", "PAID IN"),
         ("paid_out", "PAID OUT"),
     ):

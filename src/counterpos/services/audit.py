@@ -12,7 +12,9 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from counterpos.services.clock import utcnow
-from counterpos.store.models import AuditEvent, OutboxRow, new_id
+from counterpos.store.models import AuditEvent, OutboxRow
+from counterpos.store.outbox import insert_synced
+from counterpos.store.rows import audit_row
 
 GENESIS = "0" * 64
 
@@ -59,19 +61,18 @@ def event_row(
     digest = event_hash(
         prev, seq, at.isoformat(), station_code, action, actor, approver, target, details
     )
-    return {
-        "id": new_id(),
-        "seq": seq,
-        "station_code": station_code,
-        "at": at,
-        "action": action,
-        "actor": actor,
-        "approver": approver,
-        "target": target,
-        "details": details,
-        "prev_hash": prev,
-        "hash": digest,
-    }
+    return audit_row(
+        seq=seq,
+        station_code=station_code,
+        at=at,
+        action=action,
+        actor=actor,
+        approver=approver,
+        target=target,
+        details=details,
+        prev_hash=prev,
+        hash=digest,
+    )
 
 
 def record(
@@ -84,11 +85,14 @@ def record(
     target: str = "",
     details: dict[str, Any] | None = None,
     at: datetime | None = None,
-) -> AuditEvent:
-    """Append one event inside the caller's transaction (which holds the write lock).
+) -> dict[str, Any]:
+    """Append one event inside the caller's transaction (which holds the write lock), and
+    return its row.
 
-    `at` (naive UTC) defaults to now; only the demo history passes a past time.
+    `at` (naive UTC) defaults to now; only the demo history passes a past time. What the
+    session holds unwritten is flushed first, so the outbox keeps the order things happened in.
     """
+    session.flush()
     row = event_row(
         session,
         station_code,
@@ -99,10 +103,8 @@ def record(
         details=details,
         at=at,
     )
-    event = AuditEvent(**row)
-    session.add(event)
-    session.flush()
-    return event
+    insert_synced(session, [(AuditEvent, [row])])
+    return row
 
 
 @dataclass(frozen=True)

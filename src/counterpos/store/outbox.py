@@ -1,4 +1,12 @@
-"""Every new row of a synced model gets an outbox row in the same transaction."""
+"""Every new row of a synced model gets an outbox row in the same transaction.
+
+Two ways in: financial rows (sales, voids, refunds, their lines, tenders, ledger entries and
+documents, paid-ins and -outs, audit events) are built by store/rows.py and written as plain
+values by `insert_synced`, which queues their outbox rows itself. Everything else a station
+writes through the ORM (customers, accounts, drawer sessions and closes, licenses, tag
+movements, citation payments, passport records, refund requests, ...) is queued by the flush
+hook below, which is why it stays.
+"""
 
 from __future__ import annotations
 
@@ -50,6 +58,7 @@ def _outbox_row(
 
 @event.listens_for(Session, "after_flush")
 def _queue_new_synced_rows(session: Session, _flush_context) -> None:
+    """The outbox rows of new synced objects the ORM has just written."""
     rows = []
     now = utcnow()
     for obj in session.new:
@@ -86,9 +95,9 @@ def full_row(model: Any, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def insert_synced(session: Session, batches: list[tuple[Any, list[dict[str, Any]]]]) -> None:
-    """Insert complete rows (see `full_row`) of synced models, in the order given, and one
-    outbox row each, exactly as the flush hook above would: the hot path of a sale uses this
-    instead of the ORM's unit of work.
+    """Insert complete rows (from store/rows.py) of synced models, in the order given, and one
+    outbox row each, exactly as the flush hook above would: every financial row is written
+    this way, not through the ORM's unit of work.
 
     The rows go straight to the driver, in the session's own transaction, each value through
     its column type's own conversion (the one SQLAlchemy applies): a sale is a dozen small

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counterpos.domain.kinds import TenderKind
 from counterpos.domain.money import Money
-from counterpos.domain.tenders import CARD, Tender
+from counterpos.domain.tenders import Tender
 from counterpos.store.models import CardRequest
 from counterpos.store.models.card_request import OPEN_STATUSES
 
@@ -41,7 +42,7 @@ class CardResult:
     def tender(self) -> Tender:
         """The card tender for `sales.complete_sale` (approved requests only)."""
         return Tender(
-            kind=CARD,
+            kind=TenderKind.CARD,
             amount=self.approved,
             reference=self.approval_code,
             card_brand=self.brand,

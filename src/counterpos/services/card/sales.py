@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart
+from counterpos.domain.kinds import SaleKind, TenderKind
 from counterpos.domain.money import Money
-from counterpos.domain.tenders import CARD, Tender
+from counterpos.domain.tenders import Tender
 from counterpos.services.actor import Actor
 from counterpos.services.card.fees import cart_with_fee
 from counterpos.services.card.results import CardResult, result_of
@@ -44,8 +45,8 @@ def relink(session: Session, session_id: str) -> int:
             .join(TenderRow, TenderRow.sale_id == Sale.id)
             .where(
                 Sale.session_id == session_id,
-                Sale.kind == "sale",
-                TenderRow.kind == CARD,
+                Sale.kind == SaleKind.SALE,
+                TenderRow.kind == TenderKind.CARD,
                 TenderRow.reference == row.approval_code,
                 TenderRow.card_last4 == row.last4,
                 TenderRow.amount_cents == row.approved_cents,
@@ -122,6 +123,6 @@ def finish_sale(
         actor,
         session_id,
         full_cart,
-        [t for t in tenders if t.kind != CARD] + [r.tender for r in results],
+        [t for t in tenders if t.kind != TenderKind.CARD] + [r.tender for r in results],
         in_transaction=link,
     )

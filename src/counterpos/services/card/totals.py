@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from counterpos.domain.kinds import SaleKind, TenderKind
 from counterpos.domain.money import Money
-from counterpos.domain.tenders import CARD
 from counterpos.hardware import card_terminal as ct
 from counterpos.services.card.settings import terminal_for
 from counterpos.services.errors import DeviceError
@@ -44,7 +44,11 @@ def card_totals_by_brand(station: Station, session_id: str) -> list[BrandTotal]:
         rows = s.execute(
             select(Sale.id, TenderRow.card_brand, TenderRow.amount_cents)
             .join(TenderRow, TenderRow.sale_id == Sale.id)
-            .where(Sale.session_id == session_id, Sale.kind == "sale", TenderRow.kind == CARD)
+            .where(
+                Sale.session_id == session_id,
+                Sale.kind == SaleKind.SALE,
+                TenderRow.kind == TenderKind.CARD,
+            )
         ).all()
     totals: dict[str, list[int]] = {}
     for sale_id, brand, cents in rows:

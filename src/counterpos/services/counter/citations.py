@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.fee_rules import FeeInput, compute_fee
+from counterpos.domain.kinds import SaleKind
 from counterpos.domain.money import Money
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.sale.catalog import rule_in_effect
@@ -54,7 +55,7 @@ def normalise(citation_no: str) -> str:
 def paid_line(session: Session, citation_no: str) -> SaleLine | None:
     """The sale line that paid the citation, unless that sale was voided."""
     voided = select(Sale.original_sale_id).where(
-        Sale.kind == "void", Sale.original_sale_id.is_not(None)
+        Sale.kind == SaleKind.VOID, Sale.original_sale_id.is_not(None)
     )
     return session.scalar(
         select(SaleLine)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from counterpos.services.errors import NotFound
 from counterpos.services.sale.service_rules import SaleContext
 from counterpos.store.models import IssuedDocument, Sale
+from counterpos.store.rows import document_row
 
 
 def issue_document(
@@ -23,9 +24,9 @@ def issue_document(
     valid_from: date | None = None,
     valid_to: date | None = None,
     details: dict[str, Any] | None = None,
-) -> IssuedDocument:
-    """Add the document row inside the sale's transaction and list it on the receipt."""
-    doc = IssuedDocument(
+) -> dict[str, Any]:
+    """Add the document row to the sale's inserts and list it on the receipt."""
+    doc = document_row(
         sale_id=ctx.sale.id,
         sale_line_id=row.id,
         doc_type=doc_type,
@@ -33,9 +34,9 @@ def issue_document(
         holder=holder[:120],
         valid_from=valid_from,
         valid_to=valid_to,
-        details=dict(details if details is not None else row.details),
+        details=details if details is not None else row.details,
     )
-    ctx.session.add(doc)
+    ctx.insert(IssuedDocument, doc)
     ctx.documents.append(doc_no)
     return doc
 

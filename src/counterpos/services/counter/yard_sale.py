@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.address import normalise_address
 from counterpos.domain.cart import Cart, CartLine
+from counterpos.domain.kinds import SaleKind
 from counterpos.services import settings
 from counterpos.services.counter.issued_documents import issue_document
 from counterpos.services.errors import InputError
@@ -38,7 +39,7 @@ def check_permit(
     for doc in session.scalars(
         select(IssuedDocument)
         .join(Sale, Sale.id == IssuedDocument.sale_id)
-        .where(IssuedDocument.doc_type == DOC_TYPE, Sale.kind == "sale")
+        .where(IssuedDocument.doc_type == DOC_TYPE, Sale.kind == SaleKind.SALE)
         .where(Sale.id.not_in(voided_sales()))
     ):
         if (

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from counterpos.domain.denominations import CountError, count_total
 from counterpos.domain.drawer_balance import expected_cash, needs_approval, over_short
+from counterpos.domain.kinds import TenderKind
 from counterpos.domain.money import Money
 from counterpos.services import audit, settings
 from counterpos.services.access import overrides
@@ -68,7 +69,7 @@ class BalanceResult:
                 f"({self.card_expected})."
             )
         for item in self.missing_items:
-            label = "Check" if item.kind == "check" else "Money order"
+            label = "Check" if item.kind == TenderKind.CHECK else "Money order"
             out.append(f"{label} No. {item.number} ({item.amount}) is not in the drawer.")
         return out
 

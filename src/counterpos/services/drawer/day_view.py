@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from counterpos.domain.kinds import SaleKind
 from counterpos.domain.money import Money
 from counterpos.services.actor import Actor
 from counterpos.services.audit_log import utc_bound
@@ -58,7 +59,7 @@ def sessions_on(station: Station, actor: Actor, day: date) -> list[SessionSummar
             for sid, n, t in s.execute(
                 select(
                     Sale.session_id,
-                    func.sum(func.iif(Sale.kind == "sale", 1, 0)),
+                    func.sum(func.iif(Sale.kind == SaleKind.SALE, 1, 0)),
                     func.sum(Sale.total_cents),
                 )
                 .where(Sale.session_id.in_(ids))

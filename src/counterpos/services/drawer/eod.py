@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.denominations import BY_KEY
 from counterpos.domain.deposit_slip import DepositItem, DepositSlip, deposit_lines, split_float
+from counterpos.domain.kinds import SaleKind, TenderKind
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import LABELS
 from counterpos.domain.z_report import Approval_, Exception_, SessionLine, Total, ZReport
@@ -22,7 +23,7 @@ from counterpos.services.sale.voids import VOID_SUFFIX
 from counterpos.services.station import Station
 from counterpos.store.models import AuditEvent, DrawerClose, DrawerSession, User
 
-TENDER_LABELS = {**LABELS, "refund_request": "Refund requests to finance"}
+TENDER_LABELS = {**LABELS, TenderKind.REFUND_REQUEST: "Refund requests to finance"}
 
 
 def _ids(q: str):
@@ -31,32 +32,36 @@ def _ids(q: str):
 
 _BY_SERVICE = _ids(
     "SELECT l.service_code, sv.name, "
-    "SUM(CASE s.kind WHEN 'sale' THEN 1 WHEN 'void' THEN -1 ELSE 0 END), SUM(l.amount_cents) "
+    f"SUM(CASE s.kind WHEN '{SaleKind.SALE}' THEN 1 WHEN '{SaleKind.VOID}' THEN -1 ELSE 0 END), "
+    "SUM(l.amount_cents) "
     "FROM sale_line l JOIN sale s ON s.id = l.sale_id JOIN service sv ON sv.code = l.service_code "
     "WHERE s.session_id IN :ids GROUP BY l.service_code, sv.name, sv.sort_order "
     "ORDER BY sv.sort_order, l.service_code"
 )
 _BY_GL = _ids(
     "SELECT l.gl_account, g.name, g.fund_code, g.fund_name, "
-    "SUM(CASE s.kind WHEN 'sale' THEN 1 WHEN 'void' THEN -1 ELSE 0 END), SUM(l.amount_cents) "
+    f"SUM(CASE s.kind WHEN '{SaleKind.SALE}' THEN 1 WHEN '{SaleKind.VOID}' THEN -1 ELSE 0 END), "
+    "SUM(l.amount_cents) "
     "FROM sale_line l JOIN sale s ON s.id = l.sale_id JOIN gl_account g ON g.code = l.gl_account "
     "WHERE s.session_id IN :ids GROUP BY l.gl_account, g.name, g.fund_code, g.fund_name "
     "ORDER BY l.gl_account"
 )
 _TENDERS = _ids(
-    "SELECT t.kind, SUM(CASE s.kind WHEN 'void' THEN -1 ELSE 1 END), SUM(t.amount_cents) "
+    f"SELECT t.kind, SUM(CASE s.kind WHEN '{SaleKind.VOID}' THEN -1 ELSE 1 END), "
+    "SUM(t.amount_cents) "
     "FROM tender t JOIN sale s ON s.id = t.sale_id WHERE s.session_id IN :ids "
     "GROUP BY t.kind ORDER BY t.kind"
 )
 _SALES = _ids(
     "SELECT COUNT(*), COALESCE(SUM(total_cents), 0) FROM sale "
-    "WHERE session_id IN :ids AND kind = 'sale'"
+    f"WHERE session_id IN :ids AND kind = '{SaleKind.SALE}'"
 )
 _EXCEPTIONS = _ids(
     "SELECT s.kind, s.receipt_no, s.total_cents, s.note, s.user_id, s.approver_id, o.receipt_no, "
     "(SELECT t.kind FROM tender t WHERE t.sale_id = s.id LIMIT 1) "
     "FROM sale s LEFT JOIN sale o ON o.id = s.original_sale_id "
-    "WHERE s.session_id IN :ids AND s.kind IN ('void', 'refund') ORDER BY s.created_at"
+    f"WHERE s.session_id IN :ids AND s.kind IN ('{SaleKind.VOID}', '{SaleKind.REFUND}') "
+    "ORDER BY s.created_at"
 )
 _PAID = _ids(
     "SELECT direction, receipt_no, amount_cents, reason, user_id, approver_id FROM paid_in_out "
@@ -153,10 +158,10 @@ def z_report(
         sales_count, gross = s.execute(_SALES, p).one()
         exceptions = []
         for kind, no, total, note, uid, aid, orig, tkind in s.execute(_EXCEPTIONS, p):
-            if kind == "void":
+            if kind == SaleKind.VOID:
                 exceptions.append(
                     Exception_(
-                        "void",
+                        SaleKind.VOID,
                         no.removesuffix(VOID_SUFFIX),
                         Money(total),
                         note,
@@ -165,10 +170,10 @@ def z_report(
                     )
                 )
             else:
-                method = "cash" if tkind == "cash" else "to finance"
+                method = "cash" if tkind == TenderKind.CASH else "to finance"
                 exceptions.append(
                     Exception_(
-                        "refund",
+                        SaleKind.REFUND,
                         no,
                         Money(total),
                         note,

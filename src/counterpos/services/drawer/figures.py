@@ -8,6 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.drawer_balance import CashMovements
+from counterpos.domain.kinds import SaleKind, TenderKind
 from counterpos.domain.money import Money
 from counterpos.store.models import DrawerSession
 
@@ -44,9 +45,10 @@ _PAID = text(
 _ITEMS = text(
     "SELECT t.id, t.kind, t.reference, t.payer, t.amount_cents, s.receipt_no "
     "FROM tender t JOIN sale s ON s.id = t.sale_id "
-    "WHERE s.session_id = :sid AND s.kind = 'sale' AND t.kind IN ('check', 'money_order') "
+    f"WHERE s.session_id = :sid AND s.kind = '{SaleKind.SALE}' "
+    f"AND t.kind IN ('{TenderKind.CHECK}', '{TenderKind.MONEY_ORDER}') "
     "AND s.id NOT IN (SELECT original_sale_id FROM sale "
-    "                 WHERE session_id = :sid AND kind = 'void') "
+    f"                 WHERE session_id = :sid AND kind = '{SaleKind.VOID}') "
     "ORDER BY s.sequence, t.position"
 )
 
@@ -55,15 +57,15 @@ def session_figures(s: Session, session_id: str) -> SessionFigures:
     drawer = s.get(DrawerSession, session_id)
     taken = change = refunds = card = card_n = 0
     for row in s.execute(_TENDER_SUMS, {"sid": session_id}):
-        if row.kind == "cash":
-            if row.sale_kind == "refund":
+        if row.kind == TenderKind.CASH:
+            if row.sale_kind == SaleKind.REFUND:
                 refunds += -int(row.applied)
             else:  # sales and the negative mirrors of voided sales
                 taken += int(row.tendered)
                 change += int(row.change)
-        elif row.kind == "card":
+        elif row.kind == TenderKind.CARD:
             card += int(row.applied)
-            card_n += row.n if row.sale_kind == "sale" else -row.n
+            card_n += row.n if row.sale_kind == SaleKind.SALE else -row.n
     paid = {d: int(v) for d, v in s.execute(_PAID, {"sid": session_id})}
     items = tuple(
         ListedItem(r[0], r[1], r[2], r[3], Money(r[4]), r[5])

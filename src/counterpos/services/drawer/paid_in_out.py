@@ -9,11 +9,14 @@ from counterpos.services import audit
 from counterpos.services.access import overrides
 from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
+from counterpos.services.clock import utcnow
 from counterpos.services.errors import InputError
 from counterpos.services.sale.sales import next_receipt_no
 from counterpos.services.sessions import require_own_open
 from counterpos.services.station import Station
-from counterpos.store.models import PaidInOut
+from counterpos.store.models import AuditEvent, PaidInOut
+from counterpos.store.outbox import insert_synced
+from counterpos.store.rows import paid_row
 
 DIRECTIONS = ("in", "out")
 
@@ -55,7 +58,8 @@ def record(
             actor, "paid_in_out", approval, what=f"record a paid-{direction}"
         )
         seq, number = next_receipt_no(s, station.code)
-        row = PaidInOut(
+        now = utcnow()
+        row = paid_row(
             receipt_no=number,
             station_code=station.code,
             sequence=seq,
@@ -65,10 +69,9 @@ def record(
             reason=reason[:200],
             user_id=actor.user_id,
             approver_id=approver.user_id if approver else None,
+            created_at=now,
         )
-        s.add(row)
-        s.flush()
-        audit.record(
+        event = audit.event_row(
             s,
             station.code,
             f"paid_{direction}",
@@ -76,8 +79,10 @@ def record(
             approver=approver.username if approver else "",
             target=number,
             details={"amount_cents": amount.cents, "reason": reason, "session_id": session_id},
+            at=now,
         )
+        insert_synced(s, [(PaidInOut, [row]), (AuditEvent, [event])])
     overrides.spend(approval)
     return PaidRecord(
-        row.id, number, direction, amount, reason, approver.username if approver else ""
+        row["id"], number, direction, amount, reason, approver.username if approver else ""
     )

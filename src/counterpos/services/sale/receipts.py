@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.kinds import SaleKind, TenderKind
 from counterpos.domain.ledger import DEPOSIT_TYPES
 from counterpos.domain.money import Money
 from counterpos.domain.receipt_document import ReceiptDocument, ReceiptLine, ReceiptTender
@@ -28,9 +29,9 @@ from counterpos.store.models.customer import display_name
 
 
 def _tender_detail(t) -> str:
-    if t.kind in ("check", "money_order"):
+    if t.kind in (TenderKind.CHECK, TenderKind.MONEY_ORDER):
         return f"No. {t.reference}" + (f", {t.payer}" if t.payer else "")
-    if t.kind == "card":
+    if t.kind == TenderKind.CARD:
         return f"{t.card_brand.upper()} ****{t.card_last4}" + (
             f" auth {t.reference}" if t.reference else ""
         )
@@ -182,7 +183,7 @@ def document_for(session: Session, sale_id: str, reprint_count: int = 0) -> Rece
             LABELS.get(t.kind, t.kind),
             Money(t.amount_cents),
             _tender_detail(t),
-            Money(t.tendered_cents) if t.kind == "cash" else None,
+            Money(t.tendered_cents) if t.kind == TenderKind.CASH else None,
             Money(t.change_cents) if t.change_cents else None,
         )
         for t in conn.execute(_TENDERS, key)
@@ -205,7 +206,7 @@ def document_for(session: Session, sale_id: str, reprint_count: int = 0) -> Rece
         customer_no=head.customer_no or "",
         balances=tuple(balances),
         footer=tuple(f for f in (conf["receipt.footer_en"], conf["receipt.footer_es"]) if f),
-        title={"sale": "RECEIPT", "void": "VOID", "refund": "REFUND"}.get(
+        title={SaleKind.SALE: "RECEIPT", SaleKind.VOID: "VOID", SaleKind.REFUND: "REFUND"}.get(
             head.kind, head.kind.upper()
         ),
         reprint_count=reprint_count,

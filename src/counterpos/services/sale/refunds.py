@@ -6,22 +6,27 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from counterpos.domain.kinds import EntryType, SaleKind, TenderKind
 from counterpos.domain.money import Money, MoneyError, check_counter_amount
 from counterpos.services import audit
 from counterpos.services.access import overrides
 from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
+from counterpos.services.clock import utcnow
 from counterpos.services.errors import InputError, StateError
 from counterpos.services.sale import receipts
 from counterpos.services.sale.sales import next_receipt_no
 from counterpos.services.sessions import require_own_open
 from counterpos.services.station import Station
-from counterpos.store.models import LedgerEntry, Sale, SaleLine, TenderRow
+from counterpos.store.models import AuditEvent, LedgerEntry, Sale, SaleLine, TenderRow
+from counterpos.store.outbox import insert_synced
+from counterpos.store.rows import Row, ledger_row, line_row, sale_row, tender_row
 
+# How a refund is paid: CASH from the drawer (a cash tender), or FINANCE, a refund request
+# (a refund_request tender): finance pays by check later; no cash leaves the drawer.
 CASH = "cash"
-FINANCE = "finance"  # a refund request: finance pays by check later; no cash leaves the drawer
+FINANCE = "finance"
 METHODS = (CASH, FINANCE)
-REQUEST_TENDER = "refund_request"
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ def refunded_so_far(s, sale_id: str) -> int:
     return -int(
         s.scalar(
             select(func.coalesce(func.sum(Sale.total_cents), 0)).where(
-                Sale.original_sale_id == sale_id, Sale.kind == "refund"
+                Sale.original_sale_id == sale_id, Sale.kind == SaleKind.REFUND
             )
         )
     )
@@ -76,9 +81,11 @@ def refund_sale(
         raise InputError("The refund must be more than $0.00.", field="amount")
     with station.store.write() as s:
         sale = receipts.load_sale(s, receipt_no)
-        if sale.kind != "sale":
+        if sale.kind != SaleKind.SALE:
             raise StateError(f"{sale.receipt_no} is a {sale.kind}; refund the original sale.")
-        if s.scalar(select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == "void")):
+        if s.scalar(
+            select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == SaleKind.VOID)
+        ):
             raise StateError(f"Receipt {sale.receipt_no} was voided; there is nothing to refund.")
         done = refunded_so_far(s, sale.id)
         left = sale.total_cents - done
@@ -93,11 +100,12 @@ def refund_sale(
             actor, "refund", approval, what="refund a sale", owner_user_id=sale.user_id
         )
         seq, refund_no = next_receipt_no(s, station.code)
-        refund = Sale(
+        now = utcnow()
+        refund = sale_row(
+            kind=SaleKind.REFUND,
             receipt_no=refund_no,
             station_code=station.code,
             sequence=seq,
-            kind="refund",
             original_sale_id=sale.id,
             session_id=session_id,
             user_id=actor.user_id,
@@ -106,30 +114,29 @@ def refund_sale(
             total_cents=-amount.cents,
             change_cents=0,
             note=reason[:200],
+            created_at=now,
         )
-        s.add(refund)
-        s.flush()
         # Spread the refund over the original lines in order, each no further than what it has left.
         already: dict[str, int] = {}
         earlier = s.scalars(
             select(SaleLine)
             .join(Sale, Sale.id == SaleLine.sale_id)
-            .where(Sale.original_sale_id == sale.id, Sale.kind == "refund", Sale.id != refund.id)
+            .where(Sale.original_sale_id == sale.id, Sale.kind == SaleKind.REFUND)
         )
         for line in earlier:
             key = (line.details or {}).get("refunds_line_id", "")
             already[key] = already.get(key, 0) - line.amount_cents
+        lines: list[Row] = []
+        entries: list[Row] = []
         to_spread = amount.cents
-        no = 0
         for line in sale.lines:
             room = line.amount_cents - already.get(line.id, 0)
             part = min(room, to_spread)
             if part <= 0:
                 continue
-            no += 1
-            row = SaleLine(
-                sale_id=refund.id,
-                line_no=no,
+            row = line_row(
+                sale_id=refund["id"],
+                line_no=len(lines) + 1,
                 service_code=line.service_code,
                 description=f"REFUND {line.description}"[:200],
                 quantity=1,
@@ -138,33 +145,31 @@ def refund_sale(
                 account_id=line.account_id,
                 details={"refunds_line_id": line.id},
             )
-            s.add(row)
-            s.flush()
+            lines.append(row)
             if line.account_id and line.service_code == "utility_payment":
-                s.add(
-                    LedgerEntry(
+                entries.append(
+                    ledger_row(
                         account_id=line.account_id,
-                        entry_type="refund",
+                        entry_type=EntryType.REFUND,
                         amount_cents=part,
                         memo=f"Refund {refund_no} of receipt {sale.receipt_no}",
-                        sale_line_id=row.id,
+                        sale_line_id=row["id"],
                         station_code=station.code,
+                        created_at=now,
                     )
                 )
             to_spread -= part
             if not to_spread:
                 break
-        s.add(
-            TenderRow(
-                sale_id=refund.id,
-                position=1,
-                kind=CASH if method == CASH else REQUEST_TENDER,
-                amount_cents=-amount.cents,
-                tendered_cents=-amount.cents,
-                change_cents=0,
-            )
+        tender = tender_row(
+            sale_id=refund["id"],
+            position=1,
+            kind=TenderKind.CASH if method == CASH else TenderKind.REFUND_REQUEST,
+            amount_cents=-amount.cents,
+            tendered_cents=-amount.cents,
+            change_cents=0,
         )
-        audit.record(
+        event = audit.event_row(
             s,
             station.code,
             "refund",
@@ -178,10 +183,21 @@ def refund_sale(
                 "reason": reason,
                 "session_id": session_id,
             },
+            at=now,
+        )
+        insert_synced(
+            s,
+            [
+                (Sale, [refund]),
+                (SaleLine, lines),
+                (LedgerEntry, entries),
+                (TenderRow, [tender]),
+                (AuditEvent, [event]),
+            ],
         )
     overrides.spend(approval)
     return RefundResult(
-        refund.id,
+        refund["id"],
         refund_no,
         sale.receipt_no,
         amount,

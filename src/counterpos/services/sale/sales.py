@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, event, select, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartError
+from counterpos.domain.kinds import SaleKind, TenderKind
 from counterpos.domain.money import Money, MoneyError
 from counterpos.domain.receipt_number import format_receipt_no
 from counterpos.domain.tenders import DRAWER_KINDS, Settlement, Tender, TenderError, settle
@@ -28,8 +29,8 @@ from counterpos.store.models import (
     SaleLine,
     TenderRow,
     UtilityAccount,
-    new_id,
 )
+from counterpos.store.rows import line_row, sale_row, tender_row
 
 
 @dataclass(frozen=True)
@@ -133,32 +134,35 @@ def write_sale(
         event.listen(s, "before_flush", stamp)
     try:
         sale = SimpleNamespace(
-            id=new_id(),
-            receipt_no=receipt_no,
-            station_code=station_code,
-            sequence=seq,
-            kind="sale",
-            session_id=session_id,
-            user_id=actor.user_id,
-            customer_id=cart.customer_id,
-            total_cents=cart.total.cents,
-            change_cents=settlement.change.cents,
-            created_at=now,
+            **sale_row(
+                kind=SaleKind.SALE,
+                receipt_no=receipt_no,
+                station_code=station_code,
+                sequence=seq,
+                session_id=session_id,
+                user_id=actor.user_id,
+                customer_id=cart.customer_id,
+                total_cents=cart.total.cents,
+                change_cents=settlement.change.cents,
+                created_at=now,
+            )
         )
         ctx = SaleContext(s, station_code, actor, sale, receipt_no, cart, at=now)
-        ctx.insert(Sale, vars(sale))  # the columns left out take their defaults there
+        ctx.insert(Sale, vars(sale))
         for no, line in enumerate(cart.lines, start=1):
+            # A namespace, so that a service's rules can set the account or details it belongs to.
             row = SimpleNamespace(
-                id=new_id(),
-                sale_id=sale.id,
-                line_no=no,
-                service_code=line.service_code,
-                description=line.description,
-                quantity=line.quantity,
-                amount_cents=line.amount.cents,
-                gl_account=line.gl_account,
-                account_id=accounts.get(line.account_no) if line.account_no else None,
-                details=dict(line.details),
+                **line_row(
+                    sale_id=sale.id,
+                    line_no=no,
+                    service_code=line.service_code,
+                    description=line.description,
+                    quantity=line.quantity,
+                    amount_cents=line.amount.cents,
+                    gl_account=line.gl_account,
+                    account_id=accounts.get(line.account_no) if line.account_no else None,
+                    details=line.details,
+                )
             )
             rules = rules_for(line.service_code)
             if rules is None:
@@ -171,22 +175,23 @@ def write_sale(
             if not rules.insert_only:
                 ctx.write_queued()
             rules.on_sale(ctx, line, row)
+            if not rules.insert_only:
+                ctx.write_queued()
             if s.new:
                 s.flush()  # the service's own rows follow their line, in the outbox too
         tenders = [
-            {
-                "id": new_id(),
-                "sale_id": sale.id,
-                "position": pos,
-                "kind": applied.tender.kind,
-                "amount_cents": applied.applied.cents,
-                "tendered_cents": applied.tender.amount.cents,
-                "change_cents": applied.change.cents,
-                "reference": applied.tender.reference.strip(),
-                "payer": applied.tender.payer.strip(),
-                "card_brand": applied.tender.card_brand,
-                "card_last4": applied.tender.card_last4,
-            }
+            tender_row(
+                sale_id=sale.id,
+                position=pos,
+                kind=TenderKind(applied.tender.kind),
+                amount_cents=applied.applied.cents,
+                tendered_cents=applied.tender.amount.cents,
+                change_cents=applied.change.cents,
+                reference=applied.tender.reference.strip(),
+                payer=applied.tender.payer.strip(),
+                card_brand=applied.tender.card_brand,
+                card_last4=applied.tender.card_last4,
+            )
             for pos, applied in enumerate(settlement.applied, start=1)
         ]
         event_row = audit.event_row(
@@ -218,8 +223,9 @@ def write_sale(
 
 
 def _stamp(at: datetime) -> Callable:
-    """A before_flush hook giving every row the sale adds (ledger entries, documents, ...) the
-    sale's past time before it is first written. Only the demo history writes past sales."""
+    """A before_flush hook giving every row the service rules add through the ORM (licenses,
+    tag movements, ...) the sale's past time before it is first written; the rows built by
+    store/rows.py get it from `SaleContext.insert`. Only the demo history writes past sales."""
 
     def hook(session: Session, _context, _instances) -> None:
         for obj in session.new:

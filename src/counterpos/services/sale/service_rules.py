@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
-from counterpos.store.outbox import full_row, insert_synced
+from counterpos.store.outbox import insert_synced
 
 # The packages whose modules register rules (with @register, at import). They are imported
 # once, on first use, by walking the packages: a new service module needs no list kept by hand.
@@ -57,15 +57,14 @@ class SaleContext:
     _queued: list[tuple[Any, list[dict[str, Any]]]] = field(default_factory=list)
 
     def insert(self, model: Any, *rows: dict[str, Any]) -> None:
-        """Queue complete rows of a synced model for the sale's one round of inserts (with their
-        outbox rows), bypassing the ORM's unit of work: the sale's hot path. Missing columns
-        take their defaults and `created_at` the sale's time. Queued rows are written, in the
-        order queued, before any rule that may read the database runs (`write_queued`)."""
-        full = []
-        for values in rows:
-            if "created_at" in model.__table__.c and values.get("created_at") is None:
-                values = {**values, "created_at": self.at}
-            full.append(full_row(model, values))
+        """Queue complete rows of a synced model (built by store/rows.py) for the sale's one
+        round of inserts (with their outbox rows), bypassing the ORM's unit of work: the sale's
+        hot path. Every row with a `created_at` takes the sale's time. Queued rows are written,
+        in the order queued, before any rule that may read the database runs (`write_queued`)."""
+        if self.at is not None and "created_at" in model.__table__.c:
+            full = [{**values, "created_at": self.at} for values in rows]
+        else:
+            full = [dict(values) for values in rows]  # as they are now, whatever rules do later
         if self._queued and self._queued[-1][0] is model:
             self._queued[-1][1].extend(full)
         else:

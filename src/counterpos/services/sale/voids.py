@@ -6,18 +6,20 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
+from counterpos.domain.kinds import EntryType, SaleKind, TenderKind
 from counterpos.domain.money import Money
 from counterpos.domain.receipt_document import ReceiptDocument
 from counterpos.services import audit
 from counterpos.services.access import overrides
 from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
-from counterpos.services.clock import to_local
+from counterpos.services.clock import to_local, utcnow
 from counterpos.services.errors import InputError, StateError
 from counterpos.services.sale import receipts, service_rules
 from counterpos.services.sessions import is_closed
 from counterpos.services.station import Station
 from counterpos.store.models import (
+    AuditEvent,
     IssuedDocument,
     LedgerEntry,
     Sale,
@@ -25,6 +27,8 @@ from counterpos.store.models import (
     TenderRow,
     User,
 )
+from counterpos.store.outbox import insert_synced
+from counterpos.store.rows import document_row, ledger_row, line_row, sale_row, tender_row
 
 VOID_SUFFIX = "-V"
 
@@ -59,13 +63,17 @@ def void_sale(
         raise InputError("Keep the reason under 200 characters.", field="reason")
     with station.store.write() as s:
         sale = receipts.load_sale(s, receipt_no)
-        if sale.kind != "sale":
+        if sale.kind != SaleKind.SALE:
             raise StateError(
                 f"{sale.receipt_no} is a {sale.kind}, not a sale; it cannot be voided."
             )
-        if s.scalar(select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == "void")):
+        if s.scalar(
+            select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == SaleKind.VOID)
+        ):
             raise StateError(f"Receipt {sale.receipt_no} is already voided.")
-        if s.scalar(select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == "refund")):
+        if s.scalar(
+            select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == SaleKind.REFUND)
+        ):
             raise StateError(f"Receipt {sale.receipt_no} has a refund; it can no longer be voided.")
         if sale.station_code != station.code:
             raise StateError("Only this station's own sales can be voided here.")
@@ -76,11 +84,12 @@ def void_sale(
         approver = overrides.authorise(
             actor, "void", approval, what="void a sale", owner_user_id=sale.user_id
         )
-        void = Sale(
+        now = utcnow()
+        void = sale_row(
+            kind=SaleKind.VOID,
             receipt_no=void_receipt_no(sale.receipt_no),
             station_code=sale.station_code,
             sequence=sale.sequence,
-            kind="void",
             original_sale_id=sale.id,
             session_id=sale.session_id,
             user_id=actor.user_id,
@@ -89,13 +98,11 @@ def void_sale(
             total_cents=-sale.total_cents,
             change_cents=-sale.change_cents,
             note=reason,
+            created_at=now,
         )
-        s.add(void)
-        s.flush()
-        line_map: dict[str, str] = {}
-        for line in sale.lines:
-            mirror = SaleLine(
-                sale_id=void.id,
+        lines = [
+            line_row(
+                sale_id=void["id"],
                 line_no=line.line_no,
                 service_code=line.service_code,
                 description=f"VOID {line.description}"[:200],
@@ -105,60 +112,58 @@ def void_sale(
                 account_id=line.account_id,
                 details={"voids_line_id": line.id},
             )
-            s.add(mirror)
-            s.flush()
-            line_map[line.id] = mirror.id
+            for line in sale.lines
+        ]
+        line_map = {line.id: mirror["id"] for line, mirror in zip(sale.lines, lines, strict=True)}
+        entries = []
         if line_map:
-            for entry in s.scalars(
-                select(LedgerEntry).where(LedgerEntry.sale_line_id.in_(list(line_map)))
-            ):
-                s.add(
-                    LedgerEntry(
-                        account_id=entry.account_id,
-                        entry_type="reversal",
-                        amount_cents=-entry.amount_cents,
-                        memo=f"Void of receipt {sale.receipt_no}: {reason}"[:400],
-                        sale_line_id=line_map[entry.sale_line_id],
-                        reverses_id=entry.id,
-                        station_code=station.code,
-                    )
+            entries = [
+                ledger_row(
+                    account_id=entry.account_id,
+                    entry_type=EntryType.REVERSAL,
+                    amount_cents=-entry.amount_cents,
+                    memo=f"Void of receipt {sale.receipt_no}: {reason}"[:400],
+                    sale_line_id=line_map[entry.sale_line_id],
+                    reverses_id=entry.id,
+                    station_code=station.code,
+                    created_at=now,
                 )
-        cash_back = 0
-        for t in sale.tenders:
-            s.add(
-                TenderRow(
-                    sale_id=void.id,
-                    position=t.position,
-                    kind=t.kind,
-                    amount_cents=-t.amount_cents,
-                    tendered_cents=-t.tendered_cents,
-                    change_cents=-t.change_cents,
-                    reference=t.reference,
-                    payer=t.payer,
-                    card_brand=t.card_brand,
-                    card_last4=t.card_last4,
+                for entry in s.scalars(
+                    select(LedgerEntry).where(LedgerEntry.sale_line_id.in_(list(line_map)))
                 )
+            ]
+        tenders = [
+            tender_row(
+                sale_id=void["id"],
+                position=t.position,
+                kind=TenderKind(t.kind),
+                amount_cents=-t.amount_cents,
+                tendered_cents=-t.tendered_cents,
+                change_cents=-t.change_cents,
+                reference=t.reference,
+                payer=t.payer,
+                card_brand=t.card_brand,
+                card_last4=t.card_last4,
             )
-            if t.kind == "cash":
-                cash_back += t.amount_cents
-        # Each service undoes its own side effects: tags back to stock, licenses voided.
-        service_rules.void_sale_lines(s, station.code, sale)
-        voided_docs: list[str] = []
-        for doc in s.scalars(select(IssuedDocument).where(IssuedDocument.sale_id == sale.id)):
-            s.add(
-                IssuedDocument(
-                    sale_id=void.id,
-                    sale_line_id=line_map[doc.sale_line_id],
-                    doc_type=doc.doc_type,
-                    doc_no=doc.doc_no,
-                    holder=doc.holder,
-                    valid_from=doc.valid_from,
-                    valid_to=doc.valid_to,
-                    details={"status": "void", "voids_document_id": doc.id, "reason": reason},
-                )
+            for t in sale.tenders
+        ]
+        cash_back = sum(t.amount_cents for t in sale.tenders if t.kind == TenderKind.CASH)
+        documents = [
+            document_row(
+                sale_id=void["id"],
+                sale_line_id=line_map[doc.sale_line_id],
+                doc_type=doc.doc_type,
+                doc_no=doc.doc_no,
+                holder=doc.holder,
+                valid_from=doc.valid_from,
+                valid_to=doc.valid_to,
+                details={"status": "void", "voids_document_id": doc.id, "reason": reason},
+                created_at=now,
             )
-            voided_docs.append(doc.doc_no)
-        audit.record(
+            for doc in s.scalars(select(IssuedDocument).where(IssuedDocument.sale_id == sale.id))
+        ]
+        voided_docs = [doc["doc_no"] for doc in documents]
+        event = audit.event_row(
             s,
             station.code,
             "void",
@@ -171,10 +176,24 @@ def void_sale(
                 "cashier_id": sale.user_id,
                 "documents_voided": voided_docs,
             },
+            at=now,
         )
+        insert_synced(
+            s,
+            [
+                (Sale, [void]),
+                (SaleLine, lines),
+                (LedgerEntry, entries),
+                (TenderRow, tenders),
+                (IssuedDocument, documents),
+                (AuditEvent, [event]),
+            ],
+        )
+        # Each service undoes its own side effects: tags back to stock, licenses voided.
+        service_rules.void_sale_lines(s, station.code, sale)
     overrides.spend(approval)
     return VoidResult(
-        void.id,
+        void["id"],
         sale.receipt_no,
         Money(sale.total_cents),
         Money(cash_back),
@@ -186,7 +205,7 @@ def void_sale(
 def voided_sales():
     """Ids of sales a void points at: what they issued no longer counts (a subquery)."""
     return select(Sale.original_sale_id).where(
-        Sale.kind == "void", Sale.original_sale_id.is_not(None)
+        Sale.kind == SaleKind.VOID, Sale.original_sale_id.is_not(None)
     )
 
 
@@ -194,7 +213,9 @@ def is_voided(station: Station, receipt_no: str) -> bool:
     with station.store.read() as s:
         sale = receipts.load_sale(s, receipt_no)
         return (
-            s.scalar(select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == "void"))
+            s.scalar(
+                select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == SaleKind.VOID)
+            )
             is not None
         )
 
@@ -203,7 +224,9 @@ def void_slip(station: Station, receipt_no: str) -> ReceiptDocument:
     """The VOID slip: the original receipt under the title VOID, with who, when and why."""
     with station.store.read() as s:
         sale = receipts.load_sale(s, receipt_no)
-        void = s.scalar(select(Sale).where(Sale.original_sale_id == sale.id, Sale.kind == "void"))
+        void = s.scalar(
+            select(Sale).where(Sale.original_sale_id == sale.id, Sale.kind == SaleKind.VOID)
+        )
         if void is None:
             raise StateError(f"Receipt {sale.receipt_no} is not voided.")
         doc = receipts.build_document(s, sale)
@@ -216,12 +239,12 @@ def void_slip(station: Station, receipt_no: str) -> ReceiptDocument:
             notes.append(f"Approved by {approver.full_name}")
         notes.append(f"Reason: {void.note}")
         for t in sale.tenders:
-            if t.kind == "cash":
+            if t.kind == TenderKind.CASH:
                 notes.append(f"Hand back {Money(t.amount_cents)} in cash")
-            elif t.kind in ("check", "money_order"):
-                label = "check" if t.kind == "check" else "money order"
+            elif t.kind in (TenderKind.CHECK, TenderKind.MONEY_ORDER):
+                label = "check" if t.kind == TenderKind.CHECK else "money order"
                 notes.append(f"Hand back {label} No. {t.reference} ({Money(t.amount_cents)})")
-            elif t.kind == "card":
+            elif t.kind == TenderKind.CARD:
                 notes.append(
                     f"Reverse the card payment ****{t.card_last4} ({Money(t.amount_cents)})"
                 )

@@ -8,11 +8,14 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.kinds import EntryType
 from counterpos.domain.ledger import DEPOSIT_TYPES
 from counterpos.domain.money import Money
 from counterpos.services.errors import NotFound
 from counterpos.services.station import Station
 from counterpos.store.models import CentralLedgerEntry, LedgerEntry, UtilityAccount
+from counterpos.store.outbox import insert_synced
+from counterpos.store.rows import ledger_row
 
 MAX_START_AHEAD_DAYS = 90  # how far ahead a start, stop or transfer can be booked
 
@@ -52,16 +55,34 @@ def deposit_held(session: Session, account_id: str) -> Money:
     return Money(-int(cents))
 
 
-def add_entry(session, account_id, entry_type, cents, memo, station_code, sale_line_id=None):
-    session.add(
-        LedgerEntry(
-            account_id=account_id,
-            entry_type=entry_type,
-            amount_cents=cents,
-            memo=memo,
-            sale_line_id=sale_line_id,
-            station_code=station_code,
-        )
+def add_entry(
+    session: Session,
+    account_id: str,
+    entry_type: EntryType,
+    cents: int,
+    memo: str,
+    station_code: str,
+    sale_line_id: str | None = None,
+) -> None:
+    """Write one ledger entry now, after whatever the session holds (a new account, say)."""
+    session.flush()
+    insert_synced(
+        session,
+        [
+            (
+                LedgerEntry,
+                [
+                    ledger_row(
+                        account_id=account_id,
+                        entry_type=entry_type,
+                        amount_cents=cents,
+                        memo=memo,
+                        sale_line_id=sale_line_id,
+                        station_code=station_code,
+                    )
+                ],
+            )
+        ],
     )
 
 

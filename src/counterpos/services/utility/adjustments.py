@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counterpos.domain.kinds import EntryType
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 from counterpos.services import audit
 from counterpos.services.actor import Actor
@@ -52,7 +53,7 @@ def adjust_account(
         add_entry(
             s,
             acct.id,
-            "adjustment",
+            EntryType.ADJUSTMENT,
             amount.cents,
             f"{REASONS[reason]}{': ' + memo if memo else ''}",
             station.code,

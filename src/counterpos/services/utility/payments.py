@@ -7,12 +7,14 @@ from datetime import date
 
 from counterpos.domain.bill_stub import StubError, parse_stub
 from counterpos.domain.cart import CartLine
+from counterpos.domain.kinds import EntryType
 from counterpos.domain.money import Money
 from counterpos.services.errors import InputError
 from counterpos.services.sale.service_rules import SaleContext, ServiceRules, register
 from counterpos.services.station import Station
 from counterpos.services.utility.accounts import account_balance, find_account
 from counterpos.store.models import Customer, LedgerEntry
+from counterpos.store.rows import ledger_row
 
 
 @dataclass(frozen=True)
@@ -72,12 +74,12 @@ class PaymentRules(ServiceRules):
         if row.account_id:
             ctx.insert(
                 LedgerEntry,
-                {
-                    "account_id": row.account_id,
-                    "entry_type": "payment",
-                    "amount_cents": -line.amount.cents,
-                    "memo": f"Payment, receipt {ctx.receipt_no}",
-                    "sale_line_id": row.id,
-                    "station_code": ctx.station_code,
-                },
+                ledger_row(
+                    account_id=row.account_id,
+                    entry_type=EntryType.PAYMENT,
+                    amount_cents=-line.amount.cents,
+                    memo=f"Payment, receipt {ctx.receipt_no}",
+                    sale_line_id=row.id,
+                    station_code=ctx.station_code,
+                ),
             )

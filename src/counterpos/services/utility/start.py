@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.address import normalise_address
 from counterpos.domain.cart import Cart, CartLine
+from counterpos.domain.kinds import EntryType
 from counterpos.services.errors import InputError
 from counterpos.services.sale.owners import check_owner, owner_for
 from counterpos.services.sale.service_rules import (
@@ -19,8 +20,9 @@ from counterpos.services.sale.service_rules import (
     ServiceRules,
     register,
 )
-from counterpos.services.utility.accounts import MAX_START_AHEAD_DAYS, add_entry
-from counterpos.store.models import UtilityAccount
+from counterpos.services.utility.accounts import MAX_START_AHEAD_DAYS
+from counterpos.store.models import LedgerEntry, UtilityAccount
+from counterpos.store.rows import ledger_row
 
 
 @register
@@ -124,12 +126,14 @@ class DepositRules(ServiceRules):
 
     def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:
         if line.amount.cents:
-            add_entry(
-                ctx.session,
-                row.account_id,
-                "deposit",
-                -line.amount.cents,
-                f"Deposit paid, receipt {ctx.receipt_no}",
-                ctx.station_code,
-                row.id,
+            ctx.insert(
+                LedgerEntry,
+                ledger_row(
+                    account_id=row.account_id,
+                    entry_type=EntryType.DEPOSIT,
+                    amount_cents=-line.amount.cents,
+                    memo=f"Deposit paid, receipt {ctx.receipt_no}",
+                    sale_line_id=row.id,
+                    station_code=ctx.station_code,
+                ),
             )

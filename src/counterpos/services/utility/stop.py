@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import CartLine
+from counterpos.domain.kinds import EntryType
 from counterpos.domain.money import Money
 from counterpos.services import audit
 from counterpos.services.actor import Actor
@@ -69,20 +70,34 @@ def _stop(
         add_entry(
             s,
             acct.id,
-            "deposit_applied",
+            EntryType.DEPOSIT_APPLIED,
             applied.cents,
             "Deposit applied to final bill",
             station_code,
         )
         add_entry(
-            s, acct.id, "credit", -applied.cents, "Deposit applied to final bill", station_code
+            s,
+            acct.id,
+            EntryType.CREDIT,
+            -applied.cents,
+            "Deposit applied to final bill",
+            station_code,
         )
     left = Money(held.cents - applied.cents)
     credit = Money(max(-balance.cents, 0))
     if left.cents:
-        add_entry(s, acct.id, "deposit_refund", left.cents, "Deposit to be refunded", station_code)
+        add_entry(
+            s, acct.id, EntryType.DEPOSIT_REFUND, left.cents, "Deposit to be refunded", station_code
+        )
     if credit.cents:
-        add_entry(s, acct.id, "refund", credit.cents, "Credit balance to be refunded", station_code)
+        add_entry(
+            s,
+            acct.id,
+            EntryType.REFUND,
+            credit.cents,
+            "Credit balance to be refunded",
+            station_code,
+        )
     refund = left + credit
     cust = s.get(Customer, acct.customer_id)
     if refund.cents:

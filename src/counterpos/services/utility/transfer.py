@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from counterpos.domain.address import normalise_address
+from counterpos.domain.kinds import EntryType
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
@@ -58,11 +59,11 @@ def transfer_service(
         held = deposit_held(s, old.id)
         memo_out, memo_in = f"Transferred to {new.account_no}", f"Transferred from {old.account_no}"
         if balance.cents:
-            add_entry(s, old.id, "transfer", -balance.cents, memo_out, station.code)
-            add_entry(s, new.id, "transfer", balance.cents, memo_in, station.code)
+            add_entry(s, old.id, EntryType.TRANSFER, -balance.cents, memo_out, station.code)
+            add_entry(s, new.id, EntryType.TRANSFER, balance.cents, memo_in, station.code)
         if held.cents:
-            add_entry(s, old.id, "deposit_transfer", held.cents, memo_out, station.code)
-            add_entry(s, new.id, "deposit_transfer", -held.cents, memo_in, station.code)
+            add_entry(s, old.id, EntryType.DEPOSIT_TRANSFER, held.cents, memo_out, station.code)
+            add_entry(s, new.id, EntryType.DEPOSIT_TRANSFER, -held.cents, memo_in, station.code)
         old.status = "closed"
         enqueue(s, old)
         from counterpos.services.sale.customers import index_customer  # noqa: PLC0415

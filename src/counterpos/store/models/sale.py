@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from counterpos.domain.kinds import SaleKind
 from counterpos.store.models.base import Base, new_id, utcnow
 
 
@@ -18,7 +19,7 @@ class Sale(Base):
     receipt_no: Mapped[str] = mapped_column(String(24), unique=True)
     station_code: Mapped[str] = mapped_column(String(12))
     sequence: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(20), default="sale")  # sale, void, refund
+    kind: Mapped[str] = mapped_column(String(20), default=SaleKind.SALE)  # a SaleKind
     original_sale_id: Mapped[str | None] = mapped_column(ForeignKey("sale.id"), default=None)
     session_id: Mapped[str] = mapped_column(ForeignKey("drawer_session.id"), index=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"))
@@ -58,7 +59,7 @@ class TenderRow(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     sale_id: Mapped[str] = mapped_column(ForeignKey("sale.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(20))  # cash, check, money_order, card
+    kind: Mapped[str] = mapped_column(String(20))  # a TenderKind
     amount_cents: Mapped[int] = mapped_column(Integer)  # applied to the sale
     tendered_cents: Mapped[int] = mapped_column(Integer)  # handed over
     change_cents: Mapped[int] = mapped_column(Integer, default=0)

@@ -33,9 +33,7 @@ class LedgerEntry(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     account_id: Mapped[str] = mapped_column(ForeignKey("utility_account.id"), index=True)
-    entry_type: Mapped[str] = mapped_column(
-        String(20)
-    )  # charge, payment, deposit, adjustment, penalty, refund, reversal
+    entry_type: Mapped[str] = mapped_column(String(20))  # an EntryType
     amount_cents: Mapped[int] = mapped_column(Integer)
     memo: Mapped[str] = mapped_column(Text, default="")
     sale_line_id: Mapped[str | None] = mapped_column(

@@ -1,0 +1,251 @@
+"""One builder per financial table: a new row's every column, id included, for `insert_synced`.
+
+Sales, voids, refunds, paid-ins and -outs, the ledger and the audit trail all build their rows
+here and write them as plain values (store/outbox.py: `insert_synced`), never through the ORM's
+unit of work. A new column is added to its model and, unless its declared default will do, to
+its builder here: every writer then fills it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from counterpos.domain.kinds import EntryType, SaleKind, TenderKind
+from counterpos.store.models import (
+    AuditEvent,
+    IssuedDocument,
+    LedgerEntry,
+    PaidInOut,
+    Sale,
+    SaleLine,
+    TenderRow,
+    new_id,
+    utcnow,
+)
+from counterpos.store.outbox import full_row
+
+Row = dict[str, Any]
+
+
+def sale_row(
+    *,
+    kind: SaleKind,
+    receipt_no: str,
+    station_code: str,
+    sequence: int,
+    session_id: str,
+    user_id: str,
+    total_cents: int,
+    change_cents: int = 0,
+    original_sale_id: str | None = None,
+    approver_id: str | None = None,
+    customer_id: str | None = None,
+    note: str = "",
+    created_at: datetime | None = None,
+) -> Row:
+    """A sale, or a void or refund of `original_sale_id` (negative amounts)."""
+    return full_row(
+        Sale,
+        {
+            "id": new_id(),
+            "receipt_no": receipt_no,
+            "station_code": station_code,
+            "sequence": sequence,
+            "kind": kind,
+            "original_sale_id": original_sale_id,
+            "session_id": session_id,
+            "user_id": user_id,
+            "approver_id": approver_id,
+            "customer_id": customer_id,
+            "total_cents": total_cents,
+            "change_cents": change_cents,
+            "note": note,
+            "created_at": created_at or utcnow(),
+        },
+    )
+
+
+def line_row(
+    *,
+    sale_id: str,
+    line_no: int,
+    service_code: str,
+    description: str,
+    amount_cents: int,
+    gl_account: str,
+    quantity: int = 1,
+    account_id: str | None = None,
+    details: Mapping[str, Any] | None = None,
+) -> Row:
+    """A line of a sale, void or refund; `details` is copied."""
+    return full_row(
+        SaleLine,
+        {
+            "id": new_id(),
+            "sale_id": sale_id,
+            "line_no": line_no,
+            "service_code": service_code,
+            "description": description,
+            "quantity": quantity,
+            "amount_cents": amount_cents,
+            "gl_account": gl_account,
+            "account_id": account_id,
+            "details": dict(details) if details else {},
+        },
+    )
+
+
+def tender_row(
+    *,
+    sale_id: str,
+    position: int,
+    kind: TenderKind,
+    amount_cents: int,
+    tendered_cents: int,
+    change_cents: int = 0,
+    reference: str = "",
+    payer: str = "",
+    card_brand: str = "",
+    card_last4: str = "",
+) -> Row:
+    """How a sale was paid: `amount_cents` applied to it, `tendered_cents` handed over."""
+    return full_row(
+        TenderRow,
+        {
+            "id": new_id(),
+            "sale_id": sale_id,
+            "position": position,
+            "kind": kind,
+            "amount_cents": amount_cents,
+            "tendered_cents": tendered_cents,
+            "change_cents": change_cents,
+            "reference": reference,
+            "payer": payer,
+            "card_brand": card_brand,
+            "card_last4": card_last4,
+        },
+    )
+
+
+def ledger_row(
+    *,
+    account_id: str,
+    entry_type: EntryType,
+    amount_cents: int,
+    memo: str = "",
+    sale_line_id: str | None = None,
+    reverses_id: str | None = None,
+    station_code: str = "",
+    created_at: datetime | None = None,
+) -> Row:
+    """One movement on a utility account (positive raises the balance due)."""
+    return full_row(
+        LedgerEntry,
+        {
+            "id": new_id(),
+            "account_id": account_id,
+            "entry_type": entry_type,
+            "amount_cents": amount_cents,
+            "memo": memo,
+            "sale_line_id": sale_line_id,
+            "reverses_id": reverses_id,
+            "station_code": station_code,
+            "created_at": created_at or utcnow(),
+        },
+    )
+
+
+def document_row(
+    *,
+    sale_id: str,
+    sale_line_id: str,
+    doc_type: str,
+    doc_no: str,
+    holder: str = "",
+    valid_from: date | None = None,
+    valid_to: date | None = None,
+    details: Mapping[str, Any] | None = None,
+    created_at: datetime | None = None,
+) -> Row:
+    """A permit, tag, license or certificate handed over with a sale line (or its void)."""
+    return full_row(
+        IssuedDocument,
+        {
+            "id": new_id(),
+            "sale_id": sale_id,
+            "sale_line_id": sale_line_id,
+            "doc_type": doc_type,
+            "doc_no": doc_no,
+            "holder": holder,
+            "valid_from": valid_from,
+            "valid_to": valid_to,
+            "details": dict(details) if details else {},
+            "created_at": created_at or utcnow(),
+        },
+    )
+
+
+def paid_row(
+    *,
+    receipt_no: str,
+    station_code: str,
+    sequence: int,
+    session_id: str,
+    direction: str,
+    amount_cents: int,
+    reason: str,
+    user_id: str,
+    approver_id: str | None = None,
+    created_at: datetime | None = None,
+) -> Row:
+    """Cash put into ("in") or taken out of ("out") the drawer without a sale."""
+    return full_row(
+        PaidInOut,
+        {
+            "id": new_id(),
+            "receipt_no": receipt_no,
+            "station_code": station_code,
+            "sequence": sequence,
+            "session_id": session_id,
+            "direction": direction,
+            "amount_cents": amount_cents,
+            "reason": reason,
+            "user_id": user_id,
+            "approver_id": approver_id,
+            "created_at": created_at or utcnow(),
+        },
+    )
+
+
+def audit_row(
+    *,
+    seq: int,
+    station_code: str,
+    at: datetime,
+    action: str,
+    actor: str,
+    approver: str,
+    target: str,
+    details: dict[str, Any],
+    prev_hash: str,
+    hash: str,
+) -> Row:
+    """An event of the audit chain, its hash already computed (services/audit.py)."""
+    return full_row(
+        AuditEvent,
+        {
+            "id": new_id(),
+            "seq": seq,
+            "station_code": station_code,
+            "at": at,
+            "action": action,
+            "actor": actor,
+            "approver": approver,
+            "target": target,
+            "details": details,
+            "prev_hash": prev_hash,
+            "hash": hash,
+        },
+    )
