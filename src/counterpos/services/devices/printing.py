@@ -20,7 +20,12 @@ from counterpos.hardware.printer_backends import (
     open_backend,
     status_allowed,
 )
-from counterpos.hardware.printer_profile import PrinterProfile, ProfileError, load_profile
+from counterpos.hardware.printer_profile import (
+    PrinterProfile,
+    ProfileError,
+    load_profile,
+    profile_names,
+)
 from counterpos.services import settings
 from counterpos.services.actor import Actor
 from counterpos.services.errors import DeviceError, InputError
@@ -67,6 +72,11 @@ def check_profile(name: str) -> None:
         load_profile(name)
     except ProfileError as exc:
         raise InputError(str(exc), field="printer.profile") from exc
+
+
+def printer_profiles() -> list[PrinterProfile]:
+    """Every printer profile shipped in printers/, by name (`counterpos printer profiles`)."""
+    return [load_profile(name) for name in profile_names()]
 
 
 def configured_printer(station: Station) -> Printer:
