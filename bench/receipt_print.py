@@ -1,10 +1,11 @@
 """Benchmark: from "Complete" to the receipt bytes handed to the printer backend.
 
 A five-line sale is saved with services.sales.complete_sale; then the timed path runs exactly
-what services.printing.print_receipt does before the wire: load the saved sale, build the
-receipt document, lay it out for the 80 mm profile, render ESC/POS through python-escpos in the
-profile's code page, and hand the bytes to the backend on the printer's worker thread (a backend
-that only keeps the bytes, so the network is not timed). Baseline, in the same run: python-escpos's
+what happens after a sale before the wire: read the saved sale's receipt back once
+(services.sale.receipts.with_receipt: the document the tender dialog shows and
+services.devices.after_sale prints as it is), lay it out for the 80 mm profile, render ESC/POS
+through python-escpos in the profile's code page, and hand the bytes to the backend on the
+printer's worker thread (a backend that only keeps the bytes, so the network is not timed). Baseline, in the same run: python-escpos's
 Dummy printer rendering the same text lines directly (textln per line, then a cut).
 
 Run: PYTHONPATH=src python bench/receipt_print.py [--sales 100]
@@ -152,9 +153,9 @@ def main() -> int:
         t0 = time.perf_counter()
         done = sales.complete_sale(station, actor, session.session_id, cart, tenders)
         t1 = time.perf_counter()
-        # --- the timed path: what print_receipt does up to the backend ---
-        with station.store.read() as s:
-            doc = receipts.document_for(s, receipts.sale_id_for(s, done.receipt_no))
+        # --- the timed path: the read-back, then what printing.print_document does up to the
+        # backend ---
+        doc = receipts.with_receipt(station, done).receipt
         td = time.perf_counter()
         job = PrintJob(printing.receipt_bytes(doc, printer), done.receipt_no, profile.chars)
         tr = time.perf_counter()

@@ -34,15 +34,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_simulator(args: argparse.Namespace) -> int:
-    from counterpos.hardware.card_simulator import parse_script, serve
+    from counterpos.services.card import simulator
+    from counterpos.services.errors import InputError
 
     try:
-        script = parse_script(args.script)
-    except ValueError as exc:
+        simulator.run(args.port, args.script)
+    except InputError as exc:
         print(f"counterpos: {exc}")
         return 2
-    try:
-        serve(args.port, script)
     except KeyboardInterrupt:
         return 0
     return 0

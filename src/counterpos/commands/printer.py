@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from counterpos.commands.common import open_station
-from counterpos.hardware.printer_profile import load_profile, profile_names
 from counterpos.services.devices import printing
 
 
@@ -45,7 +44,6 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_profiles(args: argparse.Namespace) -> int:
-    for name in profile_names():
-        p = load_profile(name)
-        print(f"{name:20} {p.chars:3} chars  {p.codepage.upper():6}  cut {p.cut:8} {p.label}")
+    for p in printing.printer_profiles():
+        print(f"{p.name:20} {p.chars:3} chars  {p.codepage.upper():6}  cut {p.cut:8} {p.label}")
     return 0

@@ -7,8 +7,6 @@ from datetime import date
 from pathlib import Path
 
 from counterpos.commands.common import open_station
-from counterpos.documents import deposit_slip as deposit_pdf
-from counterpos.documents import z_report as z_pdf
 from counterpos.domain import deposit_slip, z_report
 from counterpos.services.access import auth
 from counterpos.services.drawer import eod
@@ -46,13 +44,19 @@ def run_eod(args: argparse.Namespace) -> int:
             scope = {"day": date.fromisoformat(args.date)}
         except ValueError as exc:
             raise InputError(f"{args.date!r} is not a date like 2026-11-22.", field="date") from exc
-    z = eod.z_report(station, actor, **scope)
+    # With --pdf the service writes (and audits) the PDF of the very report printed here.
+    if args.pdf:
+        z = eod.z_report_pdf(station, actor, args.pdf, **scope).document
+    else:
+        z = eod.z_report(station, actor, **scope)
     print("\n".join(z_report.render_text(z, args.width)))
     if args.pdf:
-        z_pdf.write_pdf(z, args.pdf)
         print(f"\nZ report written to {args.pdf}")
     try:
-        slip = eod.deposit_slip(station, actor, **scope)
+        if args.deposit:
+            slip = eod.deposit_slip_pdf(station, actor, args.deposit, **scope).document
+        else:
+            slip = eod.deposit_slip(station, actor, **scope)
     except StateError as exc:
         if args.deposit:
             raise
@@ -61,6 +65,5 @@ def run_eod(args: argparse.Namespace) -> int:
     print()
     print("\n".join(deposit_slip.render_text(slip, args.width)))
     if args.deposit:
-        deposit_pdf.write_pdf(slip, args.deposit)
         print(f"\nDeposit slip written to {args.deposit}")
     return 0

@@ -8,7 +8,6 @@ import time
 
 from counterpos.commands.common import open_station
 from counterpos.services.central import sync as sync_service
-from counterpos.sync.push import DEFAULT_BATCH
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--once", action="store_true", help="run one full push and pull, then exit")
     p.add_argument("--interval", type=float, default=30.0, help="seconds between cycles")
     p.add_argument(
-        "--batch", type=int, default=DEFAULT_BATCH, help="records per central transaction"
+        "--batch",
+        type=int,
+        default=sync_service.DEFAULT_BATCH,
+        help="records per central transaction",
     )
     p.set_defaults(func=run_sync)
     ss = p.add_subparsers(dest="sync_command", metavar="ACTION")

@@ -100,7 +100,11 @@ def get(session: Session, key: str) -> str:
 
 
 def get_int(session: Session, key: str) -> int:
-    value = get(session, key)
+    return as_int(key, get(session, key))
+
+
+def as_int(key: str, value: str) -> int:
+    """A number setting's value, or its default when what is stored is not a number."""
     try:
         return int(value)
     except ValueError:
@@ -122,6 +126,7 @@ _ALL = select(Setting.key, Setting.value)
 
 
 def all_values(session: Session) -> dict[str, str]:
+    """Every known setting (stored, else its default) and any other stored key, in one query."""
     values = {k.key: k.default for k in KNOWN}
     values.update((key, value) for key, value in session.execute(_ALL))
     return values

@@ -19,6 +19,7 @@ from counterpos.sync.pull import PullResult, pull
 from counterpos.sync.push import DEFAULT_BATCH, CentralUnreachable, PushResult, push
 from counterpos.sync.worker import SyncWorker
 
+# DEFAULT_BATCH (records per central transaction) is also `counterpos sync --batch`'s default.
 REINDEX_ALL_ABOVE = 500  # pulled customers beyond this: rebuild the whole search index
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counterpos.services import settings
 from counterpos.services.actor import Actor
 from counterpos.services.devices import drawer_kick, printing
 from counterpos.services.errors import DeviceError
+from counterpos.services.sale import receipts
 from counterpos.services.sale.sales import CompletedSale
 from counterpos.services.station import Station
 
@@ -34,18 +36,27 @@ class AfterSale:
 
 def after_sale(station: Station, actor: Actor, completed: CompletedSale) -> AfterSale:
     """Drawer first (the cashier needs it for change), then the receipt. Never raises on a
-    hardware fault: the sale is already saved, each fault becomes a message."""
+    hardware fault: the sale is already saved, each fault becomes a message.
+
+    The receipt printed is `completed.receipt`, the one the screen shows (receipts.with_receipt),
+    read back here only when the sale comes without it; the settings are read once for both."""
+    with station.store.read() as s:
+        values = settings.all_values(s)
     problems: list[str] = []
     opened = False
     if completed.opens_drawer:
         try:
-            opened = bool(drawer_kick.open_for_sale(station, actor, completed.receipt_no))
+            opened = bool(drawer_kick.open_for_sale(station, actor, completed.receipt_no, values))
         except DeviceError as exc:
             problems.append(str(exc))
+    doc = completed.receipt
+    if doc is None:
+        with station.store.read() as s:
+            doc = receipts.document_for(s, completed.sale_id, values=values)
     printed = False
     preview = ""
     try:
-        outcome = printing.print_receipt(station, actor, completed.receipt_no)
+        outcome = printing.print_document(station, actor, completed.sale_id, doc, values)
         printed = True
         if outcome.note.endswith(".txt"):
             preview = outcome.note

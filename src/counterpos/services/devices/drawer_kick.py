@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from counterpos.hardware.device_worker import DeviceBusy, seconds, worker_for
@@ -25,24 +26,37 @@ class DrawerConfig:
 
 def drawer_config(station: Station) -> DrawerConfig:
     with station.store.read() as s:
-        port = settings.get(s, "drawer.port").strip()
-        baud = settings.get_int(s, "drawer.baud")
-        kick_hex = settings.get(s, "drawer.kick")
-        within = max(settings.get_int(s, "drawer.open_within"), 1)
+        return config_from(settings.all_values(s))
+
+
+def config_from(values: Mapping[str, str]) -> DrawerConfig:
+    """The cash drawer the settings `values` (settings.all_values) describe."""
+    within = max(settings.as_int("drawer.open_within", values["drawer.open_within"]), 1)
     try:
-        kick = parse_kick(kick_hex)
+        kick = parse_kick(values["drawer.kick"])
     except DrawerFault as exc:
         raise DeviceError(str(exc)) from exc
-    return DrawerConfig(port, baud, kick, float(within))
+    return DrawerConfig(
+        values["drawer.port"].strip(),
+        settings.as_int("drawer.baud", values["drawer.baud"]),
+        kick,
+        float(within),
+    )
 
 
-def _kick(station: Station, cfg: DrawerConfig) -> str:
-    """Send the kick within cfg.open_within seconds or not at all. Returns where it went."""
+def _kick(station: Station, cfg: DrawerConfig, values: Mapping[str, str] | None = None) -> str:
+    """Send the kick within cfg.open_within seconds or not at all. Returns where it went.
+
+    `values`, the settings already read, describe the printer when the drawer hangs on it."""
     if not cfg.port:
         raise DeviceError("No cash drawer is set up (the setting drawer.port is empty).")
     window = cfg.open_within
     if cfg.port.lower() == "printer":
-        printer = printing.configured_printer(station)
+        printer = (
+            printing.printer_from(values, station.home)
+            if values is not None
+            else printing.configured_printer(station)
+        )
         where = f"the printer at {printer.where}"
         job = PrintJob(cfg.kick, "drawer-kick", printer.profile.chars)
         device = f"printer:{printer.url}"
@@ -76,13 +90,17 @@ def _record(station: Station, action: str, actor: str, target: str, details: dic
         audit.record(s, station.code, action, actor=actor, target=target, details=details)
 
 
-def open_for_sale(station: Station, actor: Actor, receipt_no: str) -> str:
-    """Open the drawer for a saved sale; audited. DeviceError when it could not be opened."""
-    cfg = drawer_config(station)
+def open_for_sale(
+    station: Station, actor: Actor, receipt_no: str, values: Mapping[str, str] | None = None
+) -> str:
+    """Open the drawer for a saved sale; audited. DeviceError when it could not be opened.
+
+    `values` are the station's settings when the caller has read them already (after_sale)."""
+    cfg = config_from(values) if values is not None else drawer_config(station)
     if not cfg.port:
         return ""
     try:
-        where = _kick(station, cfg)
+        where = _kick(station, cfg, values)
     except DeviceError as exc:
         _record(
             station,

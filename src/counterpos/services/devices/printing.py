@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,12 @@ from counterpos.hardware.printer_backends import (
     open_backend,
     status_allowed,
 )
-from counterpos.hardware.printer_profile import PrinterProfile, ProfileError, load_profile
+from counterpos.hardware.printer_profile import (
+    PrinterProfile,
+    ProfileError,
+    load_profile,
+    profile_names,
+)
 from counterpos.services import settings
 from counterpos.services.actor import Actor
 from counterpos.services.errors import DeviceError, InputError
@@ -69,15 +75,26 @@ def check_profile(name: str) -> None:
         raise InputError(str(exc), field="printer.profile") from exc
 
 
+def printer_profiles() -> list[PrinterProfile]:
+    """Every printer profile shipped in printers/, by name (`counterpos printer profiles`)."""
+    return [load_profile(name) for name in profile_names()]
+
+
 def configured_printer(station: Station) -> Printer:
+    """The station's receipt printer as its settings say now."""
     with station.store.read() as s:
-        url = settings.get(s, "printer.url") or "preview:"
-        profile_name = settings.get(s, "printer.profile")
-        timeout = max(settings.get_int(s, "printer.timeout"), 1)
-        logo = settings.get(s, "receipt.logo")
+        values = settings.all_values(s)
+    return printer_from(values, station.home)
+
+
+def printer_from(values: Mapping[str, str], home: Path) -> Printer:
+    """The receipt printer the settings `values` (settings.all_values) describe."""
+    url = values["printer.url"] or "preview:"
+    timeout = max(settings.as_int("printer.timeout", values["printer.timeout"]), 1)
+    logo = values["receipt.logo"]
     try:
-        profile = load_profile(profile_name)
-        backend = open_backend(url, station.home)
+        profile = load_profile(values["printer.profile"])
+        backend = open_backend(url, home)
     except (ProfileError, BadPrinterUrl) as exc:
         raise DeviceError(str(exc)) from exc
     return Printer(url, profile, backend, float(timeout), Path(logo) if logo else None)
@@ -135,7 +152,7 @@ def record(
 
 
 def print_receipt(station: Station, actor: Actor, receipt_no: str) -> PrintOutcome:
-    """Print the receipt of a sale that is already saved.
+    """Print the receipt of a sale that is already saved, read back by its number.
 
     On a fault the failed print is recorded and DeviceError says: the sale is saved as its
     number, what is wrong, and that Reprint will print it.
@@ -143,16 +160,28 @@ def print_receipt(station: Station, actor: Actor, receipt_no: str) -> PrintOutco
     with station.store.read() as s:
         sale_id = receipts.sale_id_for(s, receipt_no)
         doc = receipts.document_for(s, sale_id)
-        logo_wanted = bool(settings.get(s, "receipt.logo"))
-    if logo_wanted:
+        values = settings.all_values(s)
+    return print_document(station, actor, sale_id, doc, values)
+
+
+def print_document(
+    station: Station,
+    actor: Actor,
+    sale_id: str,
+    doc: ReceiptDocument,
+    values: Mapping[str, str],
+) -> PrintOutcome:
+    """Print a saved sale's receipt document as it is given (after a sale: the one the screen
+    shows), on the printer the settings `values` describe; recorded like print_receipt."""
+    if values["receipt.logo"]:
         doc = dataclasses.replace(doc, logo=True)
     try:
-        printer = configured_printer(station)
+        printer = printer_from(values, station.home)
     except DeviceError as exc:
         record(
             station,
             kind="print",
-            printer_url=station.setting("printer.url"),
+            printer_url=values["printer.url"],
             profile="",
             status="failed",
             actor=actor.username,

@@ -1,11 +1,15 @@
-"""Print the VOID slip on the receipt printer once a void is saved (the void itself never waits)."""
+"""The VOID slip of a saved void: printed (the void itself never waits) or saved as a PDF copy."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from counterpos.documents import void_slip as void_slip_document
 from counterpos.documents.receipt_pdf import render_pdf
+from counterpos.domain.receipt_document import ReceiptDocument
 from counterpos.hardware.printer_backends import PrinterFault, PrintJob
 from counterpos.services.actor import Actor
-from counterpos.services.devices import printing
+from counterpos.services.devices import pdf_copy, printing
 from counterpos.services.errors import DeviceError
 from counterpos.services.sale import voids
 from counterpos.services.station import Station
@@ -46,3 +50,23 @@ def print_void_slip(station: Station, actor: Actor, receipt_no: str) -> printing
         receipt_no=slip_no,
     )
     return printing.PrintOutcome(slip_no, printer.where, 0, note, f"VOID slip {slip_no} printed.")
+
+
+def void_slip_pdf(
+    station: Station, actor: Actor, receipt_no: str, path: Path | str
+) -> pdf_copy.SavedPdf[ReceiptDocument]:
+    """Save the slip of a voided receipt as a PDF; audited like a receipt's PDF copy (who,
+    which receipt, where, which copy)."""
+    actor.require("reprint", "save a copy of a VOID slip")
+    doc = voids.void_slip(station, receipt_no)
+    return pdf_copy.save(
+        station,
+        actor,
+        action="void_slip_pdf",
+        target=doc.receipt_no,
+        details={"slip": voids.void_receipt_no(doc.receipt_no)},
+        what=f"VOID slip {voids.void_receipt_no(doc.receipt_no)}",
+        document=doc,
+        write=void_slip_document.write_pdf,
+        path=path,
+    )

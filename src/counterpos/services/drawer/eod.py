@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from sqlalchemy import bindparam, or_, select, text
 from sqlalchemy.orm import Session
 
+from counterpos.documents import deposit_slip as deposit_pdf
+from counterpos.documents import z_report as z_pdf
 from counterpos.domain.denominations import BY_KEY
 from counterpos.domain.deposit_slip import DepositItem, DepositSlip, deposit_lines, split_float
 from counterpos.domain.kinds import SaleKind, TenderKind
@@ -17,6 +20,8 @@ from counterpos.services import settings
 from counterpos.services.actor import Actor
 from counterpos.services.audit_log import utc_bound
 from counterpos.services.clock import to_local, utcnow
+from counterpos.services.devices import pdf_copy
+from counterpos.services.devices.pdf_copy import SavedPdf
 from counterpos.services.drawer.figures import session_figures
 from counterpos.services.errors import NotFound, StateError
 from counterpos.services.sale.voids import VOID_SUFFIX
@@ -293,6 +298,62 @@ def deposit_slip(
             float_kept=Money(kept_cents),
             float_shortfall=Money(short),
         )
+
+
+def _scope_of(session_id: str | None, day: date | None) -> tuple[str, dict[str, str]]:
+    """The audit target of a report (the session id, or the date) and the detail naming it."""
+    key, target = ("session_id", session_id) if session_id is not None else ("day", str(day))
+    return target, {key: target}
+
+
+def z_report_pdf(
+    station: Station,
+    actor: Actor,
+    path: Path | str,
+    *,
+    session_id: str | None = None,
+    day: date | None = None,
+) -> SavedPdf[ZReport]:
+    """Save the Z report of one session or one date as a PDF; audited like a receipt's PDF
+    copy: who, which session or date, where, and which copy of that report it is."""
+    z = z_report(station, actor, session_id=session_id, day=day)
+    target, details = _scope_of(session_id, day)
+    return pdf_copy.save(
+        station,
+        actor,
+        action="z_report_pdf",
+        target=target,
+        details={**details, "scope": z.scope},
+        what="Z report",
+        document=z,
+        write=z_pdf.write_pdf,
+        path=path,
+    )
+
+
+def deposit_slip_pdf(
+    station: Station,
+    actor: Actor,
+    path: Path | str,
+    *,
+    session_id: str | None = None,
+    day: date | None = None,
+) -> SavedPdf[DepositSlip]:
+    """Save the bank deposit slip of a closed session or a date as a PDF; audited like the
+    Z report's PDF (who, which session or date, where, which copy)."""
+    slip = deposit_slip(station, actor, session_id=session_id, day=day)
+    target, details = _scope_of(session_id, day)
+    return pdf_copy.save(
+        station,
+        actor,
+        action="deposit_slip_pdf",
+        target=target,
+        details={**details, "scope": slip.scope, "total_cents": slip.total.cents},
+        what="Deposit slip",
+        document=slip,
+        write=deposit_pdf.write_pdf,
+        path=path,
+    )
 
 
 def session_label(session_id: str) -> str:

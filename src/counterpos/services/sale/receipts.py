@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
@@ -26,6 +30,9 @@ from counterpos.store.models import (
     UtilityAccount,
 )
 from counterpos.store.models.customer import display_name
+
+if TYPE_CHECKING:
+    from counterpos.services.sale.sales import CompletedSale
 
 
 def _tender_detail(t) -> str:
@@ -155,8 +162,15 @@ def build_document(session: Session, sale: Sale, reprint_count: int = 0) -> Rece
     return document_for(session, sale.id, reprint_count)
 
 
-def document_for(session: Session, sale_id: str, reprint_count: int = 0) -> ReceiptDocument:
-    """The receipt of a saved sale, read back from the store: what was saved is what prints."""
+def document_for(
+    session: Session,
+    sale_id: str,
+    reprint_count: int = 0,
+    values: Mapping[str, str] | None = None,
+) -> ReceiptDocument:
+    """The receipt of a saved sale, read back from the store: what was saved is what prints.
+
+    `values` are the station's settings when the caller has read them already."""
     conn = session.connection()
     key = {"sale_id": sale_id}
     head = conn.execute(_HEAD, key).one()
@@ -188,7 +202,7 @@ def document_for(session: Session, sale_id: str, reprint_count: int = 0) -> Rece
         )
         for t in conn.execute(_TENDERS, key)
     )
-    conf = settings.all_values(session)  # one query for the six settings a receipt shows
+    conf = values if values is not None else settings.all_values(session)  # the six it shows
     return ReceiptDocument(
         city_name=conf["city.name"],
         city_address=conf["city.address"],
@@ -217,3 +231,12 @@ def document_for(session: Session, sale_id: str, reprint_count: int = 0) -> Rece
 def receipt_document(station: Station, receipt_no: str, reprint_count: int = 0) -> ReceiptDocument:
     with station.store.read() as s:
         return document_for(s, sale_id_for(s, receipt_no), reprint_count)
+
+
+def with_receipt(station: Station, completed: CompletedSale) -> CompletedSale:
+    """The saved sale with its receipt read back from the store, once: the tender dialog shows
+    it and services/devices/after_sale.py prints it as it is, without building it again."""
+    if completed.receipt is not None:
+        return completed
+    with station.store.read() as s:
+        return dataclasses.replace(completed, receipt=document_for(s, completed.sale_id))

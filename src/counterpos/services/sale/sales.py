@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from counterpos.domain.cart import Cart, CartError
 from counterpos.domain.kinds import SaleKind, TenderKind
 from counterpos.domain.money import Money, MoneyError
+from counterpos.domain.receipt_document import ReceiptDocument
 from counterpos.domain.receipt_number import format_receipt_no
 from counterpos.domain.tenders import DRAWER_KINDS, Settlement, Tender, TenderError, settle
 from counterpos.services import audit
@@ -41,6 +42,9 @@ class CompletedSale:
     change: Money
     opens_drawer: bool
     documents: tuple[str, ...]
+    # The receipt as read back from the store once the sale is saved (receipts.with_receipt):
+    # the screen shows it and the printer prints it, so it is built once per sale.
+    receipt: ReceiptDocument | None = None
 
 
 _NEXT_RECEIPT = text(

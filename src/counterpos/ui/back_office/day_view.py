@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from counterpos.documents import deposit_slip as deposit_pdf
-from counterpos.documents import z_report as z_pdf
 from counterpos.domain.drawer_balance import describe
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
@@ -111,11 +109,9 @@ class DayViewDialog(QDialog):
         return {"day": self.day.date().toPython()}
 
     def write(self, which: str, path: Path) -> Path:
-        if which == "z":
-            return z_pdf.write_pdf(eod.z_report(self.station, self.actor, **self.scope()), path)
-        return deposit_pdf.write_pdf(
-            eod.deposit_slip(self.station, self.actor, **self.scope()), path
-        )
+        """Save the Z report ("z") or the deposit slip as a PDF; the service audits the copy."""
+        save = eod.z_report_pdf if which == "z" else eod.deposit_slip_pdf
+        return save(self.station, self.actor, path, **self.scope()).path
 
     def save_pdf(self, which: str) -> None:
         name, _ = QFileDialog.getSaveFileName(

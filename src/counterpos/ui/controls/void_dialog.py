@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from counterpos.documents import void_slip as void_slip_pdf
 from counterpos.domain.receipt_document import render_text
 from counterpos.services.actor import Actor
+from counterpos.services.devices import void_slip
 from counterpos.services.errors import CounterError, PermissionDenied
 from counterpos.services.sale import receipts, voids
 from counterpos.services.station import Station
@@ -116,4 +116,7 @@ class VoidDialog(QDialog):
         self.voided.emit(self.result)
 
     def save_slip_pdf(self, path: Path) -> Path | None:
-        return void_slip_pdf.write_pdf(self.slip, path) if self.slip else None
+        """Save the VOID slip as a PDF through the service that audits the copy."""
+        if self.result is None:
+            return None
+        return void_slip.void_slip_pdf(self.station, self.actor, self.result.receipt_no, path).path

@@ -307,11 +307,11 @@ class TenderDialog(QDialog):
         except CounterError as exc:
             self.show_error(str(exc), None)
             return
+        done = receipts.with_receipt(self.station, done)  # read back once: shown and printed
         self.completed = done
         self.sale_saved.emit(done)
         self.parts = list(tenders)
-        document = receipts.receipt_document(self.station, done.receipt_no)
-        self.receipt_lines = render_text(document)
+        self.receipt_lines = render_text(done.receipt)
         self.preview.show_lines(self.receipt_lines)
         self.receipt_no.setText(self.tr("Receipt {no}").format(no=done.receipt_no))
         self.change_due.setText(done.change.format())
