@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Dialect, Table, event, insert, inspect
 from sqlalchemy.exc import DBAPIError
@@ -105,7 +105,9 @@ def insert_synced(session: Session, batches: list[tuple[Any, list[dict[str, Any]
     """
     conn = session.connection()
     dialect = conn.dialect
-    cursor = conn.connection.driver_connection.cursor()
+    driver = conn.connection.driver_connection
+    assert driver is not None  # a live connection inside the session's transaction
+    cursor = driver.cursor()
     now = utcnow()
     queued = []
     try:
@@ -119,7 +121,7 @@ def insert_synced(session: Session, batches: list[tuple[Any, list[dict[str, Any]
                 for row in rows
             ]
         if queued:
-            sql, converters = _insert_plan(OutboxRow.__table__, dialect)
+            sql, converters = _insert_plan(cast(Table, OutboxRow.__table__), dialect)
             _executemany(cursor, dialect, sql, [_values(row, converters) for row in queued])
     finally:
         cursor.close()

@@ -16,7 +16,7 @@ from counterpos.hardware import card_terminal as ct
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.card.fees import CardQuote, _sale_total, ensure_fee_service, quote
-from counterpos.services.card.results import CardResult, result_of
+from counterpos.services.card.results import CardResult, request_row, result_of
 from counterpos.services.card.settings import terminal_for
 from counterpos.services.clock import utcnow
 from counterpos.services.errors import DeviceError, NotFound, StateError
@@ -120,7 +120,7 @@ def finish_request(
     station: Station, request_id: str, reply: ct.TerminalReply | None, reason: str, status: str
 ) -> CardResult:
     with station.store.write() as s:
-        row = s.get(CardRequest, request_id)
+        row = request_row(s, request_id)
         if reply is not None:
             _apply_reply(s, row, reply)
         else:
@@ -178,7 +178,7 @@ def charge(
     if on_recorded is not None:
         on_recorded(request_id)
     with station.store.write() as s:
-        s.get(CardRequest, request_id).sent_at = utcnow()
+        request_row(s, request_id).sent_at = utcnow()
     try:
         reply = terminal.sale(request_id, q.charge.cents)
     except ct.TerminalUnreachable as exc:
@@ -230,13 +230,13 @@ def check_status(
         reply = terminal.status(request_id)
     except ct.TerminalError as exc:
         with station.store.write() as s:
-            row = s.get(CardRequest, request_id)
+            row = request_row(s, request_id)
             row.status = "unknown"
             row.reason = f"Status not known yet: {exc}"[:120]
             return result_of(row)
     if reply.status == ct.NOT_FOUND:
         with station.store.read() as s:
-            sent = s.get(CardRequest, request_id).sent_at
+            sent = request_row(s, request_id).sent_at
         if sent is None:
             reply = replace(reply, reason="The card was never sent to the terminal.")
     return finish_request(station, request_id, reply, "", "")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from counterpos.domain.kinds import TenderKind
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
+from counterpos.services.errors import NotFound
 from counterpos.store.models import CardRequest
 from counterpos.store.models.card_request import OPEN_STATUSES
 
@@ -68,6 +71,14 @@ class CardResult:
         if self.status == "cancelled":
             return f"Cancelled: {self.reason or 'nothing was charged'}."
         return f"{self.status.capitalize()}."
+
+
+def request_row(s: Session, request_id: str) -> CardRequest:
+    """The card request with this id, or NotFound."""
+    row = s.get(CardRequest, request_id)
+    if row is None:
+        raise NotFound("There is no such card request.")
+    return row
 
 
 def result_of(row: CardRequest) -> CardResult:

@@ -10,7 +10,7 @@ from counterpos.domain.money import Money
 from counterpos.hardware import card_terminal as ct
 from counterpos.services import audit
 from counterpos.services.actor import Actor
-from counterpos.services.card.results import CardResult, result_of
+from counterpos.services.card.results import CardResult, request_row, result_of
 from counterpos.services.clock import local_today, to_local, utcnow
 from counterpos.services.errors import DeviceError, NotFound, StateError
 from counterpos.services.station import Station
@@ -53,7 +53,7 @@ def _reverse_one(
     station: Station, request_id: str, who: str, terminal: ct.CardTerminal | None
 ) -> tuple[CardResult, Reversal]:
     with station.store.read() as s:
-        row = s.get(CardRequest, request_id)
+        row = request_row(s, request_id)
         url, approved_at, amount = (
             row.terminal,
             row.resolved_at or row.created_at,
@@ -83,7 +83,7 @@ def _reverse_one(
             )
         msg = f"{kind.capitalize()} of {Money(amount)} sent to the card terminal."
     with station.store.write() as s:
-        row = s.get(CardRequest, request_id)
+        row = request_row(s, request_id)
         row.status = "refunded" if kind == "refund" else "voided"
         row.reversed_at = utcnow()
         audit.record(

@@ -13,7 +13,7 @@ from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
 from counterpos.services.actor import Actor
 from counterpos.services.card.fees import cart_with_fee
-from counterpos.services.card.results import CardResult, result_of
+from counterpos.services.card.results import CardResult, request_row, result_of
 from counterpos.services.errors import NotFound, StateError
 from counterpos.services.sale import sales
 from counterpos.services.station import Station
@@ -113,7 +113,7 @@ def finish_sale(
         # In the sale's own transaction: a sale is never saved without its card requests
         # pointing at it, nor a request linked to a sale that was not saved.
         for r in results:
-            row = s.get(CardRequest, r.request_id)
+            row = request_row(s, r.request_id)
             if row.sale_id is not None:
                 raise StateError("That card payment is already on a sale.")
             row.sale_id = sale.id

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import func, select, text
+from sqlalchemy import CursorResult, func, select, text
 
 from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
@@ -338,7 +339,8 @@ def retry_failed(station: Station, actor: Actor | None) -> int:
     if actor is not None:
         actor.require("edit_settings", "resend records")
     with station.store.write() as s:
-        n = s.execute(text("UPDATE outbox SET state = 'pending' WHERE state = 'failed'")).rowcount
+        result = s.execute(text("UPDATE outbox SET state = 'pending' WHERE state = 'failed'"))
+        n = cast(CursorResult, result).rowcount
         if n:
             audit.record(
                 s,

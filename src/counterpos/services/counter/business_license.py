@@ -114,7 +114,7 @@ def save_application(
     if not str(details.get("business_name", "")).strip():
         raise InputError("Enter at least the business name.", field="business_name")
     with station.store.write() as s:
-        details, _, _ = check_details(s, s.get(Service, NEW), details)
+        details, _, _ = check_details(s, s.get_one(Service, NEW), details)
         missing = missing_items(details)
         owner = owner_for(s, station.code, customer_id, details)
         no = _next_license_no(s, station.code)

@@ -25,6 +25,7 @@ CATEGORY = {
 def _facts(doc) -> tuple[str, str, str, str, tuple[tuple[str, str], ...], str]:
     """(title, number label, holder label, holder, facts, notice) for each kind of document."""
     d = doc.details or {}
+    facts: tuple[tuple[str, str], ...]
     if doc.doc_type == "animal_license":
         species = str(d.get("species", "animal"))
         altered = "Yes" if d.get("altered") == "yes" else "No"

@@ -50,4 +50,4 @@ def find_document(session: Session, doc_no: str) -> tuple[IssuedDocument, Sale]:
     )
     if doc is None:
         raise NotFound(f"There is no permit, license or certificate {doc_no.strip()}.")
-    return doc, session.get(Sale, doc.sale_id)
+    return doc, session.get_one(Sale, doc.sale_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import bindparam, or_, select, text
 from sqlalchemy.orm import Session
@@ -90,6 +91,7 @@ def _sessions_in_scope(
         if row.user_id != actor.user_id:
             actor.require("view_reports", "see another cashier's end-of-day report")
         return [row], ""
+    assert day is not None  # exactly one of the two was given
     actor.require("view_reports", "see the day's reports")
     rows = s.scalars(
         select(DrawerSession)
@@ -149,7 +151,8 @@ def z_report(
             Total(code, name, int(n), Money(int(a)))
             for code, name, n, a in s.execute(_BY_SERVICE, p)
         )
-        by_gl, funds = [], {}
+        by_gl: list[Total] = []
+        funds: dict[str, list[Any]] = {}  # fund -> [name, count, cents]
         for code, name, fund, fund_name, n, a in s.execute(_BY_GL, p):
             by_gl.append(Total(code, name, int(n), Money(int(a)), f"{fund} {fund_name}"))
             f = funds.setdefault(fund, [fund_name, 0, 0])

@@ -54,7 +54,7 @@ _ITEMS = text(
 
 
 def session_figures(s: Session, session_id: str) -> SessionFigures:
-    drawer = s.get(DrawerSession, session_id)
+    drawer = s.get_one(DrawerSession, session_id)
     taken = change = refunds = card = card_n = 0
     for row in s.execute(_TENDER_SUMS, {"sid": session_id}):
         if row.kind == TenderKind.CASH:

@@ -101,9 +101,9 @@ def check_details(
             clean[name] = money.cents
             attrs[name] = money.cents
         elif kind == "bool":
-            value = text if isinstance(text, bool) else str(text).lower() in ("yes", "true", "1")
-            clean[name] = value
-            attrs[name] = "yes" if value else "no"
+            yes = text if isinstance(text, bool) else str(text).lower() in ("yes", "true", "1")
+            clean[name] = yes
+            attrs[name] = "yes" if yes else "no"
         elif kind == "checklist":
             # {"item": true/false} for each of spec["items"] ([[key, label], ...]); the service's
             # rules decide what an unticked item means (it blocks issue with a list).
@@ -132,9 +132,9 @@ def check_details(
                 )
             clean[name] = gl.code
         else:  # text
-            value = str(text)
-            if len(value) > 200:
+            typed = str(text)
+            if len(typed) > 200:
                 raise InputError(f"{label} is too long (200 characters at most).", field=name)
-            clean[name] = value
-            attrs[name] = value
+            clean[name] = typed
+            attrs[name] = typed
     return clean, attrs, account_no

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -45,7 +45,7 @@ def _tender_detail(t) -> str:
     return ""
 
 
-def _line_details(line, account_no: str | None, docs: list[IssuedDocument]) -> tuple[str, ...]:
+def _line_details(line: Any, account_no: str | None, docs: Sequence[Any]) -> tuple[str, ...]:
     out = []
     if account_no:
         out.append(f"Account {account_no}")
@@ -191,7 +191,7 @@ def document_for(
                 _BALANCE_AFTER,
                 {"account_id": line.account_id, "line_id": line.id, "sale_at": head.created_at},
             ).scalar()
-            balances.append((line.account_no, Money(int(cents))))
+            balances.append((line.account_no, Money(int(cents or 0))))
     tenders = tuple(
         ReceiptTender(
             LABELS.get(t.kind, t.kind),

@@ -215,7 +215,7 @@ def write_sale(
         ctx.insert(AuditEvent, event_row)
         ctx.write_queued()
         if in_transaction is not None:
-            in_transaction(s, s.get(Sale, sale.id))  # the saved sale, as the ORM sees it
+            in_transaction(s, s.get_one(Sale, sale.id))  # the saved sale, as the ORM sees it
             s.flush()
     finally:
         if stamp is not None:

@@ -123,7 +123,7 @@ def void_sale(
                     entry_type=EntryType.REVERSAL,
                     amount_cents=-entry.amount_cents,
                     memo=f"Void of receipt {sale.receipt_no}: {reason}"[:400],
-                    sale_line_id=line_map[entry.sale_line_id],
+                    sale_line_id=line_map[str(entry.sale_line_id)],  # selected by it below
                     reverses_id=entry.id,
                     station_code=station.code,
                     created_at=now,

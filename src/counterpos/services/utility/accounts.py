@@ -43,7 +43,7 @@ def account_balance(session: Session, account_id: str) -> Money:
             ~select(LedgerEntry.id).where(LedgerEntry.id == CentralLedgerEntry.id).exists(),
         )
     )
-    return Money(int(cents) + int(elsewhere))
+    return Money(int(cents or 0) + int(elsewhere or 0))
 
 
 def deposit_held(session: Session, account_id: str) -> Money:
@@ -52,7 +52,7 @@ def deposit_held(session: Session, account_id: str) -> Money:
             LedgerEntry.account_id == account_id, LedgerEntry.entry_type.in_(DEPOSIT_TYPES)
         )
     )
-    return Money(-int(cents))
+    return Money(-int(cents or 0))
 
 
 def add_entry(
