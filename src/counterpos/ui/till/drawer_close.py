@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from counterpos.domain.cart import Cart
 from counterpos.services.central import sync
@@ -14,11 +14,7 @@ def watch_close(till, dialog) -> None:
     dialog.closed.connect(lambda _r: setattr(till, "session_closed", True))
     warning = sync.closing_day_warning(till.station)
     if warning:
-        label = QLabel(warning)  # the service words it for the cashier
-        label.setObjectName("syncWarning")
-        label.setWordWrap(True)
-        dialog.layout().insertWidget(0, label)
-        dialog.sync_warning = label
+        dialog.warn(warning)  # the service words it for the cashier
 
 
 def ask_after_close(till) -> None:
