@@ -35,9 +35,5 @@ def open_stub_payment(till, text: str) -> None:
         parent=till,
         customer_id=pre.customer_id,
     )
-    amount = dialog.fields["amount"].editor
-    amount.setText(pre.amount_due.plain())
-    dialog._amount_edited = True  # the stub's amount, not the live balance
-    amount.setFocus()
-    amount.selectAll()
+    dialog.prefill_amount(pre.amount_due)  # the stub's amount, not the live balance
     till.open_line_dialog(dialog)
