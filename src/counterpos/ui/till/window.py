@@ -8,8 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QSplitter,
     QVBoxLayout,
@@ -30,6 +28,7 @@ from counterpos.ui.till.menus import TillMenus
 from counterpos.ui.till.passport_dialog import PassportDialog
 from counterpos.ui.till.payment import TillPayment
 from counterpos.ui.till.service_line_dialog import ServiceLineDialog
+from counterpos.ui.till.service_picker import ServicePicker
 from counterpos.ui.till.stub_scan import open_stub_payment
 from counterpos.ui.widgets.cart_table import CartTable
 from counterpos.ui.widgets.customer_lookup import SHOWN, CustomerLookup
@@ -70,18 +69,8 @@ class TillWindow(QMainWindow):
         self.lookup.chosen.connect(self.choose_customer)
         self.panel = CustomerPanel()
 
-        self.picker = QListWidget()
-        self.picker.setObjectName("services")
-        for svc in self.services:
-            key = svc.hotkey or " "
-            item = QListWidgetItem(f"{key}   {svc.name}")
-            item.setData(Qt.ItemDataRole.UserRole, svc.code)
-            self.picker.addItem(item)
-        self.picker.setCurrentRow(0)
-        self.picker.setWordWrap(True)
-        self.picker.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.picker.itemActivated.connect(lambda _i: self.add_service())
-        self.picker.keyPressEvent = self._picker_key  # digits pick by hotkey
+        self.picker = ServicePicker(self.services)
+        self.picker.rung.connect(self.add_service)
 
         self.cart_table = CartTable()
         self.total = QLabel()
@@ -200,15 +189,6 @@ class TillWindow(QMainWindow):
 
     # -- lines ---------------------------------------------------------------------------
 
-    def _picker_key(self, event) -> None:
-        text = event.text()
-        for row, svc in enumerate(self.services):
-            if text and svc.hotkey == text:
-                self.picker.setCurrentRow(row)
-                self.add_service()
-                return
-        QListWidget.keyPressEvent(self.picker, event)
-
     def service(self, code: str):
         return next(s for s in self.services if s.code == code)
 
@@ -218,10 +198,9 @@ class TillWindow(QMainWindow):
             if not self.picker.hasFocus():
                 self.picker.setFocus()
                 return
-            item = self.picker.currentItem()
-            if item is None:
+            code = self.picker.current_code()
+            if code is None:
                 return
-            code = item.data(Qt.ItemDataRole.UserRole)
         self.message.clear()
         svc = self.service(code)
         rules = rules_for(code)
