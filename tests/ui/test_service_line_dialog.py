@@ -117,10 +117,10 @@ def test_bad_line_input_in_the_till_leaves_the_cart_and_store_alone(
     form.fields["amount"].editor.clear()
     drive.type(form.fields["amount"].editor, "abc")
     drive.press(form.fields["amount"].editor, Qt.Key.Key_Return)
-    assert form.isVisible() and till.cart.lines == [] and till.total.text() == "$0.00"
+    assert form.isVisible() and till.state.cart.lines == [] and till.total.text() == "$0.00"
     drive.press(form.fields["amount"].editor, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: till.dialog is None)
-    assert till.cart.lines == []
+    assert till.state.cart.lines == []
     with station.store.read() as s:
         assert s.execute(text("SELECT COUNT(*) FROM sale")).scalar() == 0
 

@@ -148,7 +148,9 @@ def test_esc_twice_voids_an_approved_card_and_goes_back_to_the_sale(
     (req,) = rows(station, "SELECT sale_id, status FROM card_request")
     assert req == {"sale_id": None, "status": "voided"}
     assert rows(station, "SELECT count(*) AS n FROM sale") == [{"n": 0}]
-    assert [ln.description for ln in till.cart.lines] == ["Miscellaneous receipt – Plans copy"]
+    assert [ln.description for ln in till.state.cart.lines] == [
+        "Miscellaneous receipt – Plans copy"
+    ]
 
 
 def test_a_void_the_terminal_refuses_keeps_the_card_on_the_payment(

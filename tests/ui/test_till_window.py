@@ -60,7 +60,7 @@ def test_pay_a_utility_bill_in_cash_with_change(qtbot, drive, till, station, owi
     assert line.value("account_no") == owing["account_no"]
     assert line.value("amount") == due.plain()
     drive.press(line.fields["amount"].editor, K.Key_Return)
-    assert till.cart.total == due
+    assert till.state.cart.total == due
     assert till.total.text() == due.format()
 
     tendered = Money((due.cents // 100 + 20) * 100)  # the next bills up plus a twenty
@@ -95,7 +95,7 @@ def test_pay_a_utility_bill_in_cash_with_change(qtbot, drive, till, station, owi
     assert till.panel.balance_text(owing["account_no"]) == Money(0).format()
     assert customers.panel(station, owing["id"]).accounts[0].balance == Money(0)
     assert till.lookup.box.hasFocus()
-    assert till.cart.lines == [] and till.total.text() == "$0.00"
+    assert till.state.cart.lines == [] and till.total.text() == "$0.00"
     assert receipt_no in till.notice.text()
 
 
@@ -126,7 +126,7 @@ def test_yard_sale_permit_paid_by_check(qtbot, drive, till, station, owing):
     assert line.value("start_date")  # today, filled in
     line.fields["days"].editor.setCurrentIndex(1)
     drive.press(line.fields["address"].editor, K.Key_Return)
-    assert [x.service_code for x in till.cart.lines] == ["yard_sale_permit"]
+    assert [x.service_code for x in till.state.cart.lines] == ["yard_sale_permit"]
     assert till.total.text() == "$20.00"
 
     drive.key(till, K.Key_F5)
@@ -201,7 +201,7 @@ def test_remove_line_and_new_sale(qtbot, drive, till, station, owing):
     drive.key(till, K.Key_F4)
     assert till.total.text() == "$35.00" and till.cart_table.rowCount() == 1
     drive.key(till, K.Key_F8)
-    assert till.cart.lines == [] and till.panel.panel is None
+    assert till.state.cart.lines == [] and till.panel.panel is None
     assert till.lookup.box.hasFocus()
     drive.key(till, K.Key_F4)
     assert "no lines" in till.message.text()
@@ -229,14 +229,14 @@ def test_log_out_is_refused_with_a_sale_in_progress(qtbot, drive, till, owing):
     drive.press(line.fields["amount"].editor, K.Key_Return)
     drive.key(till, K.Key_F12)
     assert till.isVisible() and "before logging out" in till.message.text()
-    assert len(till.cart.lines) == 1
+    assert len(till.state.cart.lines) == 1
 
 
 def test_a_cashier_is_told_plainly_she_may_not_stop_service(qtbot, drive, till, owing):
     find(qtbot, drive, till, owing["last_name"], owing["id"])
-    till.picker.setCurrentRow([s.code for s in till.services].index("stop_service"))
+    till.picker.setCurrentRow([s.code for s in till.state.services].index("stop_service"))
     drive.key(till, K.Key_F3)
-    assert till.dialog is None and till.cart.lines == []
+    assert till.dialog is None and till.state.cart.lines == []
     assert "may not stop utility service" in till.message.text()
 
 
@@ -249,7 +249,7 @@ def test_a_zero_dollar_stop_service_completes_without_a_tender(
     drive.key(till, K.Key_F3)  # in the list already: F3 opens the highlighted service
     till.dialog.reject()
     qtbot.waitUntil(lambda: till.dialog is None)
-    till.picker.setCurrentRow([s.code for s in till.services].index("stop_service"))
+    till.picker.setCurrentRow([s.code for s in till.state.services].index("stop_service"))
     drive.key(till, K.Key_F3)
     form = till.dialog
     assert form.service.code == "stop_service"
