@@ -20,16 +20,14 @@ from counterpos.services.central import sync as sync_service
 from counterpos.services.clock import to_local
 from counterpos.services.errors import CounterError, PermissionDenied
 from counterpos.services.sale import customers
-from counterpos.services.sale.service_rules import rules_for
 from counterpos.ui.controls.reprint_dialog import ReprintDialog
 from counterpos.ui.lock_screen import IdleLock
 from counterpos.ui.sync_status import SyncStatusLabel
 from counterpos.ui.till.controls import ControlsHandOff
 from counterpos.ui.till.drawer_close import DrawerClose
+from counterpos.ui.till.line_dialogs import line_dialog
 from counterpos.ui.till.menus import TillMenus
-from counterpos.ui.till.passport_dialog import PassportDialog
 from counterpos.ui.till.payment import TillPayment
-from counterpos.ui.till.service_line_dialog import ServiceLineDialog
 from counterpos.ui.till.service_picker import ServicePicker
 from counterpos.ui.till.state import TillState
 from counterpos.ui.till.stub_scan import stub_payment
@@ -272,27 +270,11 @@ class TillWindow(QMainWindow):
             if code is None:
                 return
         self.say("")
-        state = self.state
-        svc = state.service(code)
-        rules = rules_for(code)
-        if rules is not None and rules.permission and not state.actor.can(rules.permission):
-            # Said now, not after the customer has paid: complete_sale would refuse it anyway.
-            try:
-                state.actor.require(rules.permission, rules.permission_what)
-            except PermissionDenied as exc:
-                self.say(str(exc))
+        try:
+            dialog = line_dialog(self.state, code, self)
+        except PermissionDenied as exc:
+            self.say(str(exc))
             return
-        if any(f.get("dialog") == "passport" for f in svc.fields):
-            dialog = PassportDialog(state.station, state.cart.customer_id, parent=self)
-        else:
-            dialog = ServiceLineDialog(
-                state.station,
-                svc,
-                customer_panel=state.customer,
-                account=state.account,
-                parent=self,
-                customer_id=state.cart.customer_id,
-            )
         self.open_line_dialog(dialog)
 
     def _lines_added(self, lines: list) -> None:
