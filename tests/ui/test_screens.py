@@ -93,10 +93,10 @@ def test_render_the_main_screens(qtbot, drive, counter, station):
 
     drive.key(till, K.Key_F5)
     pay = till.dialog
-    pay.amount.editor.clear()
-    drive.type(pay.amount.editor, str(till.state.cart.total.cents // 100 + 20))
+    pay.payment_page.amount.editor.clear()
+    drive.type(pay.payment_page.amount.editor, str(till.state.cart.total.cents // 100 + 20))
     shots.append(save(pay, folder, "tender"))
-    drive.press(pay.amount.editor, K.Key_Return)
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
     assert pay.completed is not None
     qtbot.wait(50)
     shots.append(save(pay, folder, "receipt"))

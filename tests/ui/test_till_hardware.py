@@ -39,8 +39,8 @@ def cash_sale(qtbot, drive, till, amount: str = "12.50"):
     qtbot.waitUntil(lambda: till.dialog is None)
     drive.key(till, K.Key_F5)
     pay = till.dialog
-    drive.press(pay.amount.editor, K.Key_Return)
-    assert pay.completed is not None, pay.message.text()
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
+    assert pay.completed is not None, pay.payment_page.message.text()
     return pay
 
 
