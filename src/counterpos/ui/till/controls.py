@@ -11,6 +11,8 @@ from counterpos.services.devices import void_slip
 from counterpos.ui import background
 
 if TYPE_CHECKING:
+    from counterpos.services.devices.printing import PrintOutcome
+    from counterpos.services.sale.voids import VoidResult
     from counterpos.ui.till.drawer_close import DrawerClose
     from counterpos.ui.till.host import TillHost
     from counterpos.ui.till.state import TillState
@@ -31,7 +33,8 @@ class ControlsHandOff(QObject):
         self.state = state
         self.host = host
         self.drawer_close = drawer_close
-        self.last_void_print = None  # the void slip's PrintOutcome, or the message if it failed
+        # The void slip's PrintOutcome, or the message if it failed.
+        self.last_void_print: PrintOutcome | str | None = None
 
     def opened(self, key: str, dialog: QDialog) -> None:
         """Follow what a controls-menu dialog does: a void's slip, a closed drawer session."""
@@ -42,7 +45,7 @@ class ControlsHandOff(QObject):
             self.drawer_close.watch(dialog)
         self.host.show_dialog(dialog, self._finished)
 
-    def _voided(self, result) -> None:
+    def _voided(self, result: VoidResult) -> None:
         state = self.state
         self.host.tell(
             self.tr("Voided {no}. Hand back {cash} in cash.").format(
@@ -60,7 +63,7 @@ class ControlsHandOff(QObject):
             on_error=self._slip_failed,
         )
 
-    def _slip_printed(self, outcome) -> None:
+    def _slip_printed(self, outcome: PrintOutcome) -> None:
         self.last_void_print = outcome
         self.host.flash(outcome.message)
 

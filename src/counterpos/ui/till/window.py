@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -16,10 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterpos.services.actor import Actor
 from counterpos.services.central import sync as sync_service
 from counterpos.services.clock import to_local
 from counterpos.services.errors import CounterError, PermissionDenied
 from counterpos.services.sale import customers
+from counterpos.services.sale.sales import CompletedSale
+from counterpos.services.sessions import SessionView
+from counterpos.services.station import Station
 from counterpos.ui.controls.reprint_dialog import ReprintDialog
 from counterpos.ui.lock_screen import IdleLock
 from counterpos.ui.sync_status import SyncStatusLabel
@@ -54,7 +58,9 @@ class TillWindow(QMainWindow):
     # After the drawer is closed: the cashier chose to count a new float (True) or log out.
     new_session_wanted = Signal()
 
-    def __init__(self, station, actor, session, sync_worker=None) -> None:
+    def __init__(
+        self, station: Station, actor: Actor, session: SessionView, sync_worker=None
+    ) -> None:
         super().__init__()
         self.state = TillState(station, actor, session, self)
         self.sync_worker = sync_worker  # woken after each sale when central.url is set
@@ -294,11 +300,11 @@ class TillWindow(QMainWindow):
 
     # -- payment and after -----------------------------------------------------------------
 
-    def _wake_sync(self, _completed) -> None:
+    def _wake_sync(self, _completed: CompletedSale) -> None:
         if self.sync_worker is not None:
             self.sync_worker.wake()
 
-    def _after_payment(self, completed) -> None:
+    def _after_payment(self, completed: CompletedSale | None) -> None:
         if completed is None:
             self.cart_table.setFocus()
         else:
@@ -320,7 +326,7 @@ class TillWindow(QMainWindow):
 
     # -- leaving -------------------------------------------------------------------------
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         # Closing the window mid-sale would drop the rung lines without a word.
         if self.state.cart.lines:
             self.say(self.tr("Finish this sale (F5) or clear it (F8) before closing the till."))

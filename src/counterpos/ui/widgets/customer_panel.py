@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +14,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from counterpos.services.sale import customers
 
 
 def _item(text: str, right: bool = False) -> QTableWidgetItem:
@@ -84,7 +89,7 @@ class CustomerPanel(QWidget):
             self._filling = False
         self.licenses.setRowCount(0)
 
-    def show_customer(self, panel) -> None:
+    def show_customer(self, panel: customers.CustomerPanel | None) -> None:
         """Show `panel`, or clear the panel for None (no customer chosen)."""
         if panel is None:
             self.clear()
@@ -134,7 +139,7 @@ class CustomerPanel(QWidget):
             for col, text in enumerate((number, what, expires)):
                 self.licenses.setItem(row, col, _item(text))
 
-    def select_account(self, account) -> None:
+    def select_account(self, account: customers.AccountView | None) -> None:
         """Select `account`'s row (an AccountView, or None to leave the selection)."""
         if account is None or self.panel is None:
             return
