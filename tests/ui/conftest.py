@@ -7,9 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
+from counterpos.domain.cart import Cart
+from counterpos.services import sessions
+from counterpos.services.clock import local_today
+from counterpos.services.sale import catalog
 from counterpos.ui.app import load_style
 from counterpos.ui.flow import CounterFlow
 from counterpos.ui.login_window import LoginWindow
+from tests.conftest import login
+from tests.sale_helpers import cash, ring
 
 
 class Driver:
@@ -67,6 +73,32 @@ def owing(station) -> dict:
             )
         ).one()
     return dict(row._mapping)
+
+
+@pytest.fixture
+def second_account(station, owing) -> str:
+    """A senior cashier starts service for `owing` at a second address: its account number."""
+    james = login(station, "james")
+    session = sessions.open_session(station, james, {"bill_20": 5})
+    lines = catalog.price_lines(
+        station,
+        "start_service",
+        details={
+            "service_address": "77 Second Home Ln",
+            "start_date": local_today().isoformat(),
+            "customer_class": "residential_owner",
+        },
+        customer_id=owing["id"],
+    )
+    cart = Cart(lines=list(lines), customer_id=owing["id"])
+    ring(station, james, session.session_id, cart, cash(cart.total.cents))
+    with station.store.read() as s:
+        return s.execute(
+            text(
+                "SELECT account_no FROM utility_account WHERE customer_id = :c AND account_no != :a"
+            ),
+            {"c": owing["id"], "a": owing["account_no"]},
+        ).scalar_one()
 
 
 @pytest.fixture

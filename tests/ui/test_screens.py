@@ -87,16 +87,16 @@ def test_render_the_main_screens(qtbot, drive, counter, station):
     drive.type(form.fields["rabies_certificate"].editor, "RC-88213")
     drive.type(form.fields["rabies_expires"].editor, "03/14/2029")
     drive.press(form.fields["rabies_expires"].editor, K.Key_Return)
-    assert len(till.cart.lines) == 3, till.dialog and till.dialog.error.text()
+    assert len(till.state.cart.lines) == 3, till.dialog and till.dialog.error.text()
     till.lookup.box.setFocus()
     shots.append(save(till, folder, "till"))
 
     drive.key(till, K.Key_F5)
     pay = till.dialog
-    pay.amount.editor.clear()
-    drive.type(pay.amount.editor, str(till.cart.total.cents // 100 + 20))
+    pay.payment_page.amount.editor.clear()
+    drive.type(pay.payment_page.amount.editor, str(till.state.cart.total.cents // 100 + 20))
     shots.append(save(pay, folder, "tender"))
-    drive.press(pay.amount.editor, K.Key_Return)
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
     assert pay.completed is not None
     qtbot.wait(50)
     shots.append(save(pay, folder, "receipt"))

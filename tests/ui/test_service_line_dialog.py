@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
+from counterpos.domain.money import Money
 from counterpos.services.sale import catalog, customers
 from counterpos.ui.till.service_line_dialog import ServiceLineDialog
 
@@ -62,6 +63,18 @@ def test_the_amount_follows_the_chosen_account_until_the_cashier_types_one(
     assert utility_form.value("amount") == "5"
 
 
+def test_a_prefilled_amount_is_selected_and_stays_when_the_account_changes(
+    qtbot, drive, utility_form, owing
+):
+    utility_form.prefill_amount(Money(4_321))
+    amount = utility_form.fields["amount"].editor
+    assert utility_form.value("amount") == "43.21" and amount.selectedText() == "43.21"
+    box = utility_form.fields["account_no"].editor
+    box.setCurrentText("")  # no account, then the account again: its balance is not put back
+    box.setCurrentText(owing["account_no"])
+    assert utility_form.value("amount") == "43.21"
+
+
 def test_an_unknown_account_is_shown_by_the_account_field(qtbot, drive, utility_form):
     box = utility_form.fields["account_no"].editor
     box.setCurrentText("99999999")
@@ -104,10 +117,10 @@ def test_bad_line_input_in_the_till_leaves_the_cart_and_store_alone(
     form.fields["amount"].editor.clear()
     drive.type(form.fields["amount"].editor, "abc")
     drive.press(form.fields["amount"].editor, Qt.Key.Key_Return)
-    assert form.isVisible() and till.cart.lines == [] and till.total.text() == "$0.00"
+    assert form.isVisible() and till.state.cart.lines == [] and till.total.text() == "$0.00"
     drive.press(form.fields["amount"].editor, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: till.dialog is None)
-    assert till.cart.lines == []
+    assert till.state.cart.lines == []
     with station.store.read() as s:
         assert s.execute(text("SELECT COUNT(*) FROM sale")).scalar() == 0
 

@@ -50,7 +50,7 @@ def open_pay(qtbot, drive, till):
 
 def run_card(qtbot, drive, pay) -> CardPaymentDialog:
     """Enter on the card amount opens the card dialog; Enter runs the card; wait for the answer."""
-    drive.press(pay.amount.editor, K.Key_Return)
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
     qtbot.waitUntil(lambda: pay.card_dialog is not None and pay.card_dialog.isVisible())
     card = pay.card_dialog
     qtbot.waitUntil(lambda: QApplication.activeWindow() is card, timeout=2000)
@@ -64,8 +64,8 @@ def thirty_of_fifty_by_card(qtbot, drive, till):
     ring_misc(qtbot, drive, till, "50.00")
     pay = open_pay(qtbot, drive, till)
     drive.key(pay, K.Key_F10)
-    pay.amount.editor.selectAll()
-    drive.type(pay.amount.editor, "30")
+    pay.payment_page.amount.editor.selectAll()
+    drive.type(pay.payment_page.amount.editor, "30")
     card = run_card(qtbot, drive, pay)
     drive.key(card, K.Key_Return)
     qtbot.waitUntil(lambda: pay.card_dialog is None)
@@ -75,18 +75,22 @@ def thirty_of_fifty_by_card(qtbot, drive, till):
 def test_twenty_cash_and_the_rest_by_card_with_the_fee(qtbot, drive, till, station, sim):
     ring_misc(qtbot, drive, till, "120.00")
     pay = open_pay(qtbot, drive, till)
-    pay.amount.editor.selectAll()
-    drive.type(pay.amount.editor, "20")
+    pay.payment_page.amount.editor.selectAll()
+    drive.type(pay.payment_page.amount.editor, "20")
     drive.key(pay, K.Key_F6)  # $20 cash as one part
-    assert pay.remaining_label.text() == "$100.00"
+    assert pay.payment_page.remaining_label.text() == "$100.00"
     drive.key(pay, K.Key_F10)  # card, for what is still due
-    assert pay.kind.currentData() == "card" and pay.amount.editor.text() == "100.00"
-    assert pay.change_preview.text() == "Card $103.00 (fee $3.00)"  # the fee, before the card
+    assert (
+        pay.payment_page.kind.currentData() == "card"
+        and pay.payment_page.amount.editor.text() == "100.00"
+    )
+    # the fee, before the card
+    assert pay.payment_page.change_preview.text() == "Card $103.00 (fee $3.00)"
     card = run_card(qtbot, drive, pay)
     assert card.fee_label.text() == "$3.00" and "Approved: $103.00" in card.status_label.text()
     drive.key(card, K.Key_Return)  # Done
     qtbot.waitUntil(lambda: pay.completed is not None, timeout=5000)
-    assert pay.card_fee.text() == "$3.00"
+    assert pay.payment_page.card_fee.text() == "$3.00"
     done = pay.completed
     tenders = rows(
         station,
@@ -116,23 +120,23 @@ def test_a_declined_card_leaves_the_sale_open_for_another_tender(qtbot, drive, t
     assert "Declined" in card.status_label.text()
     drive.key(card, K.Key_Escape)
     qtbot.waitUntil(lambda: pay.card_dialog is None)
-    assert pay.completed is None and "No card payment" in pay.message.text()
-    assert pay.remaining_label.text() == "$40.00"
+    assert pay.completed is None and "No card payment" in pay.payment_page.message.text()
+    assert pay.payment_page.remaining_label.text() == "$40.00"
     drive.key(pay, K.Key_F7)
-    drive.press(pay.amount.editor, K.Key_Return)
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
     assert pay.completed is not None
     assert rows(station, "SELECT kind FROM tender") == [{"kind": "cash"}]
 
 
 def test_an_approved_card_cannot_be_walked_away_from(qtbot, drive, till, station, sim):
     pay = thirty_of_fifty_by_card(qtbot, drive, till)
-    assert pay.completed is None and pay.remaining_label.text() == "$20.00"
+    assert pay.completed is None and pay.payment_page.remaining_label.text() == "$20.00"
     drive.key(pay, K.Key_Escape)
-    assert pay.isVisible() and "approved" in pay.message.text()
-    assert "Esc again to void" in pay.message.text()
+    assert pay.isVisible() and "approved" in pay.payment_page.message.text()
+    assert "Esc again to void" in pay.payment_page.message.text()
     drive.key(pay, K.Key_F4)
-    assert "stays on this sale" in pay.message.text()
-    drive.press(pay.amount.editor, K.Key_Return)  # the $20.00 rest, in cash
+    assert "stays on this sale" in pay.payment_page.message.text()
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)  # the $20.00 rest, in cash
     assert pay.completed is not None
 
 
@@ -141,14 +145,16 @@ def test_esc_twice_voids_an_approved_card_and_goes_back_to_the_sale(
 ):
     pay = thirty_of_fifty_by_card(qtbot, drive, till)
     drive.key(pay, K.Key_Escape)
-    assert pay.isVisible() and "Esc again to void" in pay.message.text()
+    assert pay.isVisible() and "Esc again to void" in pay.payment_page.message.text()
     drive.key(pay, K.Key_Escape)
     qtbot.waitUntil(lambda: till.dialog is None, timeout=10_000)  # back at the sale
     assert pay.completed is None
     (req,) = rows(station, "SELECT sale_id, status FROM card_request")
     assert req == {"sale_id": None, "status": "voided"}
     assert rows(station, "SELECT count(*) AS n FROM sale") == [{"n": 0}]
-    assert [ln.description for ln in till.cart.lines] == ["Miscellaneous receipt – Plans copy"]
+    assert [ln.description for ln in till.state.cart.lines] == [
+        "Miscellaneous receipt – Plans copy"
+    ]
 
 
 def test_a_void_the_terminal_refuses_keeps_the_card_on_the_payment(
@@ -158,7 +164,7 @@ def test_a_void_the_terminal_refuses_keeps_the_card_on_the_payment(
     sim.stop()  # the terminal is gone: the void cannot reach it
     drive.key(pay, K.Key_Escape)
     drive.key(pay, K.Key_Escape)
-    qtbot.waitUntil(lambda: "was not voided" in pay.message.text(), timeout=15_000)
-    assert pay.isVisible() and pay.remaining_label.text() == "$20.00"
-    drive.press(pay.amount.editor, K.Key_Return)  # the $20.00 rest, in cash
+    qtbot.waitUntil(lambda: "was not voided" in pay.payment_page.message.text(), timeout=15_000)
+    assert pay.isVisible() and pay.payment_page.remaining_label.text() == "$20.00"
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)  # the $20.00 rest, in cash
     assert pay.completed is not None

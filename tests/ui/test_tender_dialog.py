@@ -31,9 +31,9 @@ def pay(qtbot, styled, station, cashier, drawer):
 
 
 def enter_amount(drive, dialog, typed: str) -> None:
-    dialog.amount.editor.clear()
-    drive.type(dialog.amount.editor, typed)
-    drive.press(dialog.amount.editor, K.Key_Return)
+    dialog.payment_page.amount.editor.clear()
+    drive.type(dialog.payment_page.amount.editor, typed)
+    drive.press(dialog.payment_page.amount.editor, K.Key_Return)
 
 
 @pytest.mark.parametrize(
@@ -48,55 +48,58 @@ def enter_amount(drive, dialog, typed: str) -> None:
     ],
 )
 def test_bad_cash_is_refused_by_the_amount_field(qtbot, drive, pay, station, typed, says):
-    assert pay.total_label.text() == "$45.00"
+    assert pay.payment_page.total_label.text() == "$45.00"
     enter_amount(drive, pay, typed)
-    assert says in pay.amount.error_text()
+    assert says in pay.payment_page.amount.error_text()
     assert pay.completed is None and pay.parts == [] and pay.isVisible()
     assert saved(station) == 0
 
 
 def test_a_check_needs_its_number_and_payer(qtbot, drive, pay, station):
     drive.key(pay, K.Key_F8)
-    drive.press(pay.amount.editor, K.Key_Return)
-    assert "check number" in pay.number.error_text()
-    assert pay.amount.error_text() == ""
-    drive.type(pay.number.editor, "2201")
-    drive.press(pay.number.editor, K.Key_Return)
-    assert "payer" in pay.payer.error_text()
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
+    assert "check number" in pay.payment_page.number.error_text()
+    assert pay.payment_page.amount.error_text() == ""
+    drive.type(pay.payment_page.number.editor, "2201")
+    drive.press(pay.payment_page.number.editor, K.Key_Return)
+    assert "payer" in pay.payment_page.payer.error_text()
     assert pay.completed is None and saved(station) == 0
-    drive.type(pay.payer.editor, "R. Diaz")
-    drive.press(pay.payer.editor, K.Key_Return)
+    drive.type(pay.payment_page.payer.editor, "R. Diaz")
+    drive.press(pay.payment_page.payer.editor, K.Key_Return)
     assert pay.completed is not None and saved(station) == 1
 
 
 def test_a_check_cannot_be_for_more_than_is_due(qtbot, drive, pay, station):
     drive.key(pay, K.Key_F8)
-    drive.type(pay.number.editor, "2201")
-    drive.type(pay.payer.editor, "R. Diaz")
+    drive.type(pay.payment_page.number.editor, "2201")
+    drive.type(pay.payment_page.payer.editor, "R. Diaz")
     enter_amount(drive, pay, "50.00")
-    assert "cannot give change" in pay.amount.error_text()
+    assert "cannot give change" in pay.payment_page.amount.error_text()
     assert pay.completed is None and saved(station) == 0
 
 
 def test_cash_shows_the_change_while_typing_and_large_after(qtbot, drive, pay, station):
-    pay.amount.editor.clear()
-    drive.type(pay.amount.editor, "50")
-    assert pay.change_preview.text() == "Change $5.00"
-    drive.press(pay.amount.editor, K.Key_Return)
-    assert pay.change_due.text() == "$5.00"
-    assert "Change" in pay.preview.toPlainText() and "$5.00" in pay.preview.toPlainText()
+    pay.payment_page.amount.editor.clear()
+    drive.type(pay.payment_page.amount.editor, "50")
+    assert pay.payment_page.change_preview.text() == "Change $5.00"
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
+    assert pay.done_page.change_due.text() == "$5.00"
+    assert (
+        "Change" in pay.done_page.preview.toPlainText()
+        and "$5.00" in pay.done_page.preview.toPlainText()
+    )
 
 
 def test_removing_a_part_restores_what_is_due(qtbot, drive, pay, station):
     enter_amount(drive, pay, "")  # nothing typed: plain message, nothing taken
-    assert "Enter an amount" in pay.amount.error_text()
-    pay.amount.editor.clear()
-    drive.type(pay.amount.editor, "20")
+    assert "Enter an amount" in pay.payment_page.amount.error_text()
+    pay.payment_page.amount.editor.clear()
+    drive.type(pay.payment_page.amount.editor, "20")
     drive.key(pay, K.Key_F6)
-    assert pay.remaining_label.text() == "$25.00" and len(pay.parts) == 1
+    assert pay.payment_page.remaining_label.text() == "$25.00" and len(pay.parts) == 1
     drive.key(pay, K.Key_F4)
-    assert pay.remaining_label.text() == "$45.00" and pay.parts == []
-    drive.press(pay.amount.editor, K.Key_Escape)
+    assert pay.payment_page.remaining_label.text() == "$45.00" and pay.parts == []
+    drive.press(pay.payment_page.amount.editor, K.Key_Escape)
     assert not pay.isVisible() and pay.completed is None and saved(station) == 0
 
 

@@ -39,8 +39,8 @@ def cash_sale(qtbot, drive, till, amount: str = "12.50"):
     qtbot.waitUntil(lambda: till.dialog is None)
     drive.key(till, K.Key_F5)
     pay = till.dialog
-    drive.press(pay.amount.editor, K.Key_Return)
-    assert pay.completed is not None, pay.message.text()
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
+    assert pay.completed is not None, pay.payment_page.message.text()
     return pay
 
 
@@ -59,8 +59,8 @@ def test_a_cash_sale_kicks_the_drawer_and_prints_the_receipt(qtbot, drive, till,
     try:
         put(station, "drawer.port", os.ttyname(slave))
         pay = cash_sale(qtbot, drive, till)
-        qtbot.waitUntil(lambda: till.last_print is not None, timeout=10_000)
-        after = till.last_print
+        qtbot.waitUntil(lambda: till.payment.last_print is not None, timeout=10_000)
+        after = till.payment.last_print
         assert after.ok and after.printed and after.drawer_opened, after.problems
         assert read_pty(master, 5) == bytes.fromhex("1b700019fa")  # ESC p 0 25 250
         assert after.preview and os.path.exists(after.preview)
@@ -78,8 +78,8 @@ def test_a_printer_fault_is_said_plainly_and_the_sale_stands(qtbot, drive, till,
     listener.close()  # nothing answers on this port now
     put(station, "printer.url", f"tcp://127.0.0.1:{port}")
     pay = cash_sale(qtbot, drive, till)
-    qtbot.waitUntil(lambda: till.last_print is not None, timeout=15_000)
-    assert not till.last_print.printed
+    qtbot.waitUntil(lambda: till.payment.last_print is not None, timeout=15_000)
+    assert not till.payment.last_print.printed
     assert f"Sale {pay.completed.receipt_no} is saved" in till.message.text()
     assert "Reprint" in till.message.text()
     with station.store.read() as s:
@@ -91,7 +91,7 @@ def test_a_printer_fault_is_said_plainly_and_the_sale_stands(qtbot, drive, till,
 
 
 def test_reprint_is_on_f6(qtbot, drive, till, station):
-    ring(station, till.actor, till.session.session_id, 1_000, cash(1_000))
+    ring(station, till.state.actor, till.state.session.session_id, 1_000, cash(1_000))
     drive.key(till, K.Key_F6)
     qtbot.waitUntil(lambda: isinstance(till.dialog, ReprintDialog) and till.dialog.isVisible())
     drive.press(till.dialog, K.Key_Escape)
@@ -100,7 +100,7 @@ def test_reprint_is_on_f6(qtbot, drive, till, station):
 
 def test_the_sync_state_fills_the_status_bar_slot_and_warns_at_close(qtbot, drive, till, station):
     assert isinstance(till.sync_slot, SyncStatusLabel)
-    ring(station, till.actor, till.session.session_id, 1_000, cash(1_000))
+    ring(station, till.state.actor, till.state.session.session_id, 1_000, cash(1_000))
     put(station, "central.url", "postgresql+psycopg://nobody@127.0.0.1:1/none")
     till.sync_slot.refresh()
     assert "waiting" in till.sync_slot.text().lower()

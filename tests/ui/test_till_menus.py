@@ -45,7 +45,7 @@ def test_the_menus_show_every_action_with_its_key(till):
 
 
 def test_void_from_the_menu_takes_a_supervisors_override(qtbot, drive, till, station):
-    done = ring(station, till.actor, till.session.session_id, 2_500, cash(3_000))
+    done = ring(station, till.state.actor, till.state.session.session_id, 2_500, cash(3_000))
     chord(qtbot, till, K.Key_V)
     void = till.dialog
     assert void is not None and void.windowTitle() == "Void a sale"
@@ -66,8 +66,8 @@ def test_void_from_the_menu_takes_a_supervisors_override(qtbot, drive, till, sta
     (v,) = rows(station, "SELECT * FROM sale WHERE kind = 'void'")
     assert v["original_sale_id"] == done.sale_id and v["approver_id"] is not None
     # The VOID slip prints off the GUI thread (to the preview printer here).
-    qtbot.waitUntil(lambda: till.last_void_print is not None, timeout=10_000)
-    outcome = till.last_void_print
+    qtbot.waitUntil(lambda: till.controls.last_void_print is not None, timeout=10_000)
+    outcome = till.controls.last_void_print
     assert not isinstance(outcome, str), outcome
     assert outcome.receipt_no == f"{done.receipt_no}-V"
     (job,) = rows(station, "SELECT * FROM print_job WHERE kind = 'void_slip'")
@@ -75,7 +75,7 @@ def test_void_from_the_menu_takes_a_supervisors_override(qtbot, drive, till, sta
 
 
 def test_a_wrong_override_pin_leaves_the_sale_standing(qtbot, drive, till, station):
-    done = ring(station, till.actor, till.session.session_id, 1_000, cash(1_000))
+    done = ring(station, till.state.actor, till.state.session.session_id, 1_000, cash(1_000))
     chord(qtbot, till, K.Key_V)
     void = till.dialog
     drive.type(void.receipt, done.receipt_no)
@@ -112,7 +112,7 @@ def test_close_drawer_from_the_menu_then_log_out(qtbot, drive, counter, till, st
     login, flow = counter
     box = close_balanced(qtbot, drive, till)
     assert "closed" in box.text()
-    assert sessions.current_session(station, till.actor) is None
+    assert sessions.current_session(station, till.state.actor) is None
     drive.press(box, K.Key_Escape)
     qtbot.waitUntil(login.isVisible)
     assert flow.till is None and not till.isVisible()
@@ -144,7 +144,9 @@ def test_a_scanned_bill_stub_opens_the_payment_with_the_amount_due(
     assert form.value("amount") == "43.21"
     assert till.panel.panel.customer_id == owing["id"]
     drive.press(form.fields["amount"].editor, K.Key_Return)
-    assert till.total.text() == "$43.21" and till.cart.lines[0].account_no == owing["account_no"]
+    assert (
+        till.total.text() == "$43.21" and till.state.cart.lines[0].account_no == owing["account_no"]
+    )
 
 
 def test_a_bad_scan_is_refused_plainly(qtbot, drive, till, owing):

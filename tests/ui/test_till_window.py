@@ -60,24 +60,26 @@ def test_pay_a_utility_bill_in_cash_with_change(qtbot, drive, till, station, owi
     assert line.value("account_no") == owing["account_no"]
     assert line.value("amount") == due.plain()
     drive.press(line.fields["amount"].editor, K.Key_Return)
-    assert till.cart.total == due
+    assert till.state.cart.total == due
     assert till.total.text() == due.format()
 
     tendered = Money((due.cents // 100 + 20) * 100)  # the next bills up plus a twenty
     drive.key(till, K.Key_F5)
     pay = till.dialog
-    assert pay.remaining_label.text() == due.format()
-    pay.amount.editor.clear()
-    drive.type(pay.amount.editor, tendered.plain())
-    drive.press(pay.amount.editor, K.Key_Return)
+    assert pay.payment_page.remaining_label.text() == due.format()
+    pay.payment_page.amount.editor.clear()
+    drive.type(pay.payment_page.amount.editor, tendered.plain())
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
     change = tendered - due
-    assert pay.completed is not None, pay.message.text() + pay.amount.error_text()
-    assert pay.change_due.text() == change.format()
-    assert pay.receipt_no.text().endswith(pay.completed.receipt_no)
-    preview = pay.preview.toPlainText()
+    assert pay.completed is not None, (
+        pay.payment_page.message.text() + pay.payment_page.amount.error_text()
+    )
+    assert pay.done_page.change_due.text() == change.format()
+    assert pay.done_page.receipt_no.text().endswith(pay.completed.receipt_no)
+    preview = pay.done_page.preview.toPlainText()
     assert pay.completed.receipt_no in preview and f"Account {owing['account_no']}" in preview
     receipt_no = pay.completed.receipt_no
-    drive.press(pay.next_button, K.Key_Return)
+    drive.press(pay.done_page.next_button, K.Key_Return)
     qtbot.waitUntil(lambda: till.dialog is None)
 
     sale = rows(station, "SELECT * FROM sale WHERE receipt_no = :r", r=receipt_no)[0]
@@ -95,7 +97,7 @@ def test_pay_a_utility_bill_in_cash_with_change(qtbot, drive, till, station, owi
     assert till.panel.balance_text(owing["account_no"]) == Money(0).format()
     assert customers.panel(station, owing["id"]).accounts[0].balance == Money(0)
     assert till.lookup.box.hasFocus()
-    assert till.cart.lines == [] and till.total.text() == "$0.00"
+    assert till.state.cart.lines == [] and till.total.text() == "$0.00"
     assert receipt_no in till.notice.text()
 
 
@@ -109,11 +111,11 @@ def test_partial_utility_payment_lowers_the_balance_by_what_was_paid(
     drive.press(line.fields["amount"].editor, K.Key_Return)
     drive.key(till, K.Key_F5)
     pay = till.dialog
-    drive.press(pay.amount.editor, K.Key_Return)  # exact cash, no change
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)  # exact cash, no change
     # One Enter saves the sale; the change-due page stays until the next Enter.
     assert pay.isVisible() and pay.pages.currentIndex() == 1
-    assert pay.completed.change == Money(0) and pay.change_due.text() == "$0.00"
-    drive.press(pay.next_button, K.Key_Return)
+    assert pay.completed.change == Money(0) and pay.done_page.change_due.text() == "$0.00"
+    drive.press(pay.done_page.next_button, K.Key_Return)
     qtbot.waitUntil(lambda: till.dialog is None)
     left = Money(owing["due"] - 1000)
     assert till.panel.balance_text(owing["account_no"]) == left.format()
@@ -126,20 +128,20 @@ def test_yard_sale_permit_paid_by_check(qtbot, drive, till, station, owing):
     assert line.value("start_date")  # today, filled in
     line.fields["days"].editor.setCurrentIndex(1)
     drive.press(line.fields["address"].editor, K.Key_Return)
-    assert [x.service_code for x in till.cart.lines] == ["yard_sale_permit"]
+    assert [x.service_code for x in till.state.cart.lines] == ["yard_sale_permit"]
     assert till.total.text() == "$20.00"
 
     drive.key(till, K.Key_F5)
     pay = till.dialog
     drive.key(pay, K.Key_F8)  # check
-    assert pay.kind.currentData() == "check"
-    drive.type(pay.number.editor, "1043")
-    drive.type(pay.payer.editor, "Jane Q. Public")
-    drive.press(pay.payer.editor, K.Key_Return)
-    assert pay.completed is not None, pay.message.text()
-    assert pay.change_due.text() == "$0.00"
+    assert pay.payment_page.kind.currentData() == "check"
+    drive.type(pay.payment_page.number.editor, "1043")
+    drive.type(pay.payment_page.payer.editor, "Jane Q. Public")
+    drive.press(pay.payment_page.payer.editor, K.Key_Return)
+    assert pay.completed is not None, pay.payment_page.message.text()
+    assert pay.done_page.change_due.text() == "$0.00"
     receipt_no = pay.completed.receipt_no
-    drive.press(pay.next_button, K.Key_Return)
+    drive.press(pay.done_page.next_button, K.Key_Return)
 
     sale = rows(station, "SELECT * FROM sale WHERE receipt_no = :r", r=receipt_no)[0]
     assert sale["total_cents"] == 2000
@@ -167,19 +169,19 @@ def test_split_tender_check_then_cash(qtbot, drive, till, station, owing):
     drive.key(till, K.Key_F5)
     pay = till.dialog
     drive.key(pay, K.Key_F9)  # money order
-    pay.amount.editor.clear()
-    drive.type(pay.amount.editor, "20")
-    drive.type(pay.number.editor, "MO-7781")
+    pay.payment_page.amount.editor.clear()
+    drive.type(pay.payment_page.amount.editor, "20")
+    drive.type(pay.payment_page.number.editor, "MO-7781")
     drive.key(pay, K.Key_F6)  # take it as one part
     assert pay.completed is None
-    assert pay.remaining_label.text() == "$17.50"
+    assert pay.payment_page.remaining_label.text() == "$17.50"
     drive.key(pay, K.Key_F7)  # cash for the rest
-    pay.amount.editor.clear()
-    drive.type(pay.amount.editor, "20")
-    drive.press(pay.amount.editor, K.Key_Return)
-    assert pay.completed is not None and pay.change_due.text() == "$2.50"
+    pay.payment_page.amount.editor.clear()
+    drive.type(pay.payment_page.amount.editor, "20")
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
+    assert pay.completed is not None and pay.done_page.change_due.text() == "$2.50"
     sale_id = pay.completed.sale_id
-    drive.press(pay.next_button, K.Key_Return)
+    drive.press(pay.done_page.next_button, K.Key_Return)
     tenders = rows(station, "SELECT * FROM tender WHERE sale_id = :s ORDER BY position", s=sale_id)
     assert [(t["kind"], t["amount_cents"], t["change_cents"], t["reference"]) for t in tenders] == [
         ("money_order", 2000, 0, "MO-7781"),
@@ -201,7 +203,7 @@ def test_remove_line_and_new_sale(qtbot, drive, till, station, owing):
     drive.key(till, K.Key_F4)
     assert till.total.text() == "$35.00" and till.cart_table.rowCount() == 1
     drive.key(till, K.Key_F8)
-    assert till.cart.lines == [] and till.panel.panel is None
+    assert till.state.cart.lines == [] and till.panel.panel is None
     assert till.lookup.box.hasFocus()
     drive.key(till, K.Key_F4)
     assert "no lines" in till.message.text()
@@ -229,14 +231,14 @@ def test_log_out_is_refused_with_a_sale_in_progress(qtbot, drive, till, owing):
     drive.press(line.fields["amount"].editor, K.Key_Return)
     drive.key(till, K.Key_F12)
     assert till.isVisible() and "before logging out" in till.message.text()
-    assert len(till.cart.lines) == 1
+    assert len(till.state.cart.lines) == 1
 
 
 def test_a_cashier_is_told_plainly_she_may_not_stop_service(qtbot, drive, till, owing):
     find(qtbot, drive, till, owing["last_name"], owing["id"])
-    till.picker.setCurrentRow([s.code for s in till.services].index("stop_service"))
+    till.picker.setCurrentRow([s.code for s in till.state.services].index("stop_service"))
     drive.key(till, K.Key_F3)
-    assert till.dialog is None and till.cart.lines == []
+    assert till.dialog is None and till.state.cart.lines == []
     assert "may not stop utility service" in till.message.text()
 
 
@@ -249,7 +251,7 @@ def test_a_zero_dollar_stop_service_completes_without_a_tender(
     drive.key(till, K.Key_F3)  # in the list already: F3 opens the highlighted service
     till.dialog.reject()
     qtbot.waitUntil(lambda: till.dialog is None)
-    till.picker.setCurrentRow([s.code for s in till.services].index("stop_service"))
+    till.picker.setCurrentRow([s.code for s in till.state.services].index("stop_service"))
     drive.key(till, K.Key_F3)
     form = till.dialog
     assert form.service.code == "stop_service"
@@ -259,7 +261,7 @@ def test_a_zero_dollar_stop_service_completes_without_a_tender(
     assert "PO Box 12, Fresno CA" in till.cart_table.item(0, 2).text()
     drive.key(till, K.Key_F5)
     pay = till.dialog
-    drive.press(pay.amount.editor, K.Key_Return)
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
     assert pay.completed is not None and pay.completed.total == Money(0)
     (t,) = rows(
         station, "SELECT COUNT(*) AS n FROM tender WHERE sale_id = :s", s=pay.completed.sale_id

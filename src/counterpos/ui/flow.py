@@ -36,8 +36,7 @@ class CounterFlow(QObject):
         from counterpos.ui.till.window import TillWindow
 
         self.drawer_dialog = None
-        self.till = TillWindow(self.station, actor, session)
-        self.till.sync_worker = self.sync_worker
+        self.till = TillWindow(self.station, actor, session, sync_worker=self.sync_worker)
         self.till.logged_out.connect(self.logged_out)
         self.till.new_session_wanted.connect(lambda: self.new_session(actor))
         self.till.show()

@@ -43,6 +43,7 @@ class CloseSessionDialog(QDialog):
         self.sheet = balancing.closing_sheet(station, actor, session_id)
         self.result: BalanceResult | None = None
         self.override_dialog: OverrideDialog | None = None
+        self.sync_warning: QLabel | None = None
         self.setWindowTitle(self.tr("Close drawer session"))
         self.resize(520, 560)
         layout = QVBoxLayout(self)
@@ -76,6 +77,13 @@ class CloseSessionDialog(QDialog):
         self.next.clicked.connect(self._next)
         self.close_button.clicked.connect(lambda: self.try_close())
         self._go(COUNT)
+
+    def warn(self, text: str) -> None:
+        """Show `text` above the count (the till's warning of sales not yet sent centrally)."""
+        self.sync_warning = QLabel(text)
+        self.sync_warning.setObjectName("syncWarning")
+        self.sync_warning.setWordWrap(True)
+        self.layout().insertWidget(0, self.sync_warning)
 
     # pages -----------------------------------------------------------------------------------
     def _count_page(self) -> QWidget:

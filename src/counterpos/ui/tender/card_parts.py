@@ -33,11 +33,12 @@ class CardParts(QObject):
         """Card: the amount (and its fee) go to the terminal in CardPaymentDialog; an approval
         becomes a part of the payment; when nothing is left due the sale completes."""
         pay = self.dialog
+        page = pay.payment_page
         due = pay.remaining()
         if amount.cents <= 0 or amount.cents > due.cents:
-            pay.show_error(
+            page.show_error(
                 pay.tr("A card can pay up to the {due} still due.").format(due=due.format()),
-                pay.amount,
+                page.amount,
             )
             return
         try:
@@ -51,7 +52,7 @@ class CardParts(QObject):
                 terminal=pay.terminal,
             )
         except CounterError as exc:
-            pay.show_error(str(exc), None)
+            page.say(str(exc))
             return
         card.finished.connect(lambda _r: self._finished(card))
         pay.card_dialog = card
@@ -64,19 +65,19 @@ class CardParts(QObject):
         pay.activateWindow()
         payment = card.payment
         if payment is None:
-            pay.message.setText(
+            pay.payment_page.say(
                 pay.tr("No card payment was taken. {due} is still due.").format(
                     due=pay.remaining().format()
                 )
             )
-            pay.amount.editor.setFocus()
+            pay.payment_page.focus_amount(select=False)
             return
         pay.cards.append(payment)
         pay.refresh()
         if pay.remaining().cents == 0:
             pay.complete(list(pay.parts))
             return
-        pay.message.setText(
+        pay.payment_page.say(
             pay.tr("{due} still due: take the next part.").format(due=pay.remaining().format())
         )
         pay.choose_kind(CASH)
@@ -89,7 +90,7 @@ class CardParts(QObject):
             return
         if not self.void_armed:
             self.void_armed = True
-            pay.message.setText(
+            pay.payment_page.say(
                 pay.tr(
                     "A card payment of {amount} is approved: take the rest ({due}) to finish "
                     "this sale, or press Esc again to void the card payment at the terminal "
@@ -107,7 +108,7 @@ class CardParts(QObject):
         back to the sale; a card the terminal does not void stays on the payment."""
         pay = self.dialog
         self.void_armed = False
-        pay.message.setText(pay.tr("Voiding the card payment at the terminal…"))
+        pay.payment_page.say(pay.tr("Voiding the card payment at the terminal…"))
         self._voider.start(pay.cards, pay.terminal)
 
     def _voided(self, voided: list, problems: list) -> None:
@@ -117,7 +118,7 @@ class CardParts(QObject):
         if not pay.cards:
             pay.back_to_sale()  # nothing charged any more
             return
-        pay.message.setText(
+        pay.payment_page.say(
             pay.tr(
                 "The card payment was not voided: {problem} Take the rest ({due}) to finish "
                 "this sale, or press Esc twice to try the void again."

@@ -11,9 +11,7 @@ from counterpos.domain.receipt_document import render_text
 from counterpos.domain.tenders import (
     CARD,
     CASH,
-    CHECK,
     LABELS,
-    MONEY_ORDER,
     Tender,
     TenderError,
     remaining_due,
@@ -24,8 +22,7 @@ from counterpos.services.card.sales import finish_sale
 from counterpos.services.errors import CounterError
 from counterpos.services.sale import receipts, sales
 from counterpos.ui.tender.card_parts import CardParts
-from counterpos.ui.tender.pages import KIND_KEYS, build_done_page, build_payment_page, show_parts
-from counterpos.ui.widgets.form_field import FormField
+from counterpos.ui.tender.pages import KIND_KEYS, DonePage, PaymentPage
 from counterpos.ui.widgets.shortcut_bar import ShortcutBar
 
 
@@ -51,15 +48,16 @@ class TenderDialog(QDialog):
         self.completed = None
         self.receipt_lines: list[str] = []
         self.setWindowTitle(self.tr("Take payment"))
+        self.payment_page = PaymentPage(cart.total)
+        self.done_page = DonePage()
         self.pages = QStackedWidget()
-        self.pages.addWidget(build_payment_page(self))
-        self.pages.addWidget(build_done_page(self))
-        # tender_pages builds the widgets; they are wired to this dialog here.
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.amount.editor.textChanged.connect(self._live_change)
-        self.take_button.clicked.connect(self.take)
-        self.back_button.clicked.connect(self.reject)
-        self.next_button.clicked.connect(self.accept)
+        self.pages.addWidget(self.payment_page)
+        self.pages.addWidget(self.done_page)
+        self.payment_page.kind_changed.connect(self._kind_changed)
+        self.payment_page.amount_changed.connect(self._live_change)
+        self.payment_page.take_clicked.connect(self.take)
+        self.payment_page.back_clicked.connect(self.reject)
+        self.done_page.next_clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         self.bar = ShortcutBar(
@@ -93,115 +91,70 @@ class TenderDialog(QDialog):
 
     def refresh(self) -> None:
         """Show the parts taken so far and what is still due; the amount offers the rest."""
-        show_parts(self)
-        fee = self.card_fee_total()
-        self.card_fee.setText(fee.format())
-        for w in (self.card_fee_title, self.card_fee):
-            w.setVisible(bool(self.cards))
-        self.remaining_label.setText(self.remaining().format())
-        self.amount.editor.setText(self.remaining().plain())
-        self.amount.editor.selectAll()
+        page = self.payment_page
+        page.show_parts(self.parts, self.cards)
+        page.show_due(self.remaining(), self.card_fee_total(), bool(self.cards))
         self._live_change()
 
     def choose_kind(self, kind: str) -> None:
         if self.pages.currentIndex() != 0:
             return
-        self.kind.setCurrentIndex([k for k, _ in KIND_KEYS].index(kind))
+        self.payment_page.choose_kind(kind)
         self._kind_changed()
-        self.amount.editor.setFocus()
-        self.amount.editor.selectAll()
+        self.payment_page.focus_amount()
 
     def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
+        page = self.payment_page
+        kind = page.current_kind()
         if kind == CARD:  # a card pays what is still due unless the cashier types less
-            self.amount.editor.setText(self.remaining().plain())
-            self.amount.editor.selectAll()
-        needs_number = kind in (CHECK, MONEY_ORDER)
-        for w in (self.number_label, self.number):
-            w.setEnabled(needs_number)
-        for w in (self.payer_label, self.payer):
-            w.setEnabled(needs_number)
-        self.payer_label.setText(self.tr("Payer") if kind == CHECK else self.tr("Payer (optional)"))
-        self.number_label.setText(
-            self.tr("Check number")
-            if kind == CHECK
-            else self.tr("Money order number")
-            if kind == MONEY_ORDER
-            else self.tr("Number")
-        )
-        if not needs_number:
-            self.number.editor.clear()
-            self.payer.editor.clear()
-        self._clear_errors()
+            page.offer(self.remaining())
+        page.show_kind(kind)
+        page.clear_errors()
         self._live_change()
 
     def _live_change(self) -> None:
+        page = self.payment_page
         try:
-            amount = Money.parse(self.amount.editor.text())
+            amount = Money.parse(page.amount_text())
         except MoneyError:
-            self.change_preview.clear()
+            page.show_preview("")
             return
         due = self.remaining()
-        if self.kind.currentData() == CASH and amount.cents > due.cents:
-            self.change_preview.setText(
+        if page.current_kind() == CASH and amount.cents > due.cents:
+            page.show_preview(
                 self.tr("Change {amount}").format(amount=Money(amount.cents - due.cents).format())
             )
-        elif self.kind.currentData() == CARD and 0 < amount.cents <= due.cents:
+        elif page.current_kind() == CARD and 0 < amount.cents <= due.cents:
             try:
                 q = quote(self.station, self.cart, amount)
             except CounterError:
-                self.change_preview.clear()
+                page.show_preview("")
                 return
-            self.change_preview.setText(
+            page.show_preview(
                 self.tr("Card {charge} (fee {fee})").format(
                     charge=q.charge.format(), fee=q.fee.format()
                 )
             )
         else:
-            self.change_preview.clear()
-
-    def _clear_errors(self) -> None:
-        for f in (self.amount, self.number, self.payer):
-            f.clear_error()
-        self.message.clear()
-
-    def _field_for(self, message: str) -> FormField:
-        text = message.lower()
-        if "number" in text:
-            return self.number
-        if "payer" in text:
-            return self.payer
-        return self.amount
-
-    def show_error(self, message: str, field: FormField | None) -> None:
-        if field is None:
-            self.message.setText(message)
-            return
-        field.show_error(message)
-        field.editor.setFocus()
-        field.editor.selectAll()
+            page.show_preview("")
 
     def current_tender(self) -> Tender | None:
         """The tender in the form, or None after marking what is wrong with it."""
-        self._clear_errors()
-        kind = self.kind.currentData()
+        page = self.payment_page
+        page.clear_errors()
+        kind = page.current_kind()
         try:
-            amount = Money.parse(self.amount.editor.text())
+            amount = Money.parse(page.amount_text())
         except MoneyError as exc:
-            self.show_error(str(exc), self.amount)
+            page.show_error(str(exc), page.amount)
             return None
         if kind == CARD:
             return Tender(CARD, amount)  # checked by card_parts.run; the terminal fills in the rest
-        tender = Tender(
-            kind,
-            amount,
-            reference=self.number.editor.text().strip(),
-            payer=self.payer.editor.text().strip(),
-        )
+        tender = Tender(kind, amount, reference=page.reference(), payer=page.payer_name())
         try:
             tender.validate()
         except TenderError as exc:
-            self.show_error(str(exc), self._field_for(str(exc)))
+            page.show_error(str(exc), page.field_for(str(exc)))
             return None
         return tender
 
@@ -224,7 +177,7 @@ class TenderDialog(QDialog):
             return
         due = self.remaining()
         if tender.amount.cents < due.cents:
-            self.show_error(
+            self.payment_page.show_error(
                 self.tr(
                     "{kind} of {amount} is less than the {due} due. To split the payment, "
                     "press F6 to take it as one part."
@@ -233,7 +186,7 @@ class TenderDialog(QDialog):
                     amount=tender.amount.format(),
                     due=due.format(),
                 ),
-                self.amount,
+                self.payment_page.amount,
             )
             return
         self.complete([*self.parts, tender])
@@ -254,26 +207,26 @@ class TenderDialog(QDialog):
             self.complete(tenders)
             return
         non_cash = sum(t.amount.cents for t in tenders if t.kind != CASH)
+        page = self.payment_page
         if non_cash > self.cart.total.cents:
-            self.show_error(
-                self.tr("A check or money order cannot be more than is due."), self.amount
+            page.show_error(
+                self.tr("A check or money order cannot be more than is due."), page.amount
             )
             return
         self.parts.append(tender)
-        self.number.editor.clear()
-        self.payer.editor.clear()
+        page.clear_details()
         self.refresh()
-        self.message.setText(
+        page.say(
             self.tr("{due} still due: take the next part.").format(due=self.remaining().format())
         )
-        self.amount.editor.setFocus()
+        page.focus_amount(select=False)
 
     def remove_part(self) -> None:
         if self.pages.currentIndex() != 0:
             return
         if not self.parts:
             if self.cards:
-                self.message.setText(
+                self.payment_page.say(
                     self.tr(
                         "An approved card stays on this sale: take the rest of the payment "
                         "to finish it."
@@ -281,14 +234,14 @@ class TenderDialog(QDialog):
                 )
             return
         self.parts.pop()
-        self._clear_errors()
+        self.payment_page.clear_errors()
         self.refresh()
 
     def complete(self, tenders: list[Tender]) -> None:
         try:
             settle(self.cart.total, [*tenders, *self.card_parts.bases()])
         except TenderError as exc:
-            self.show_error(str(exc), self.amount)
+            self.payment_page.show_error(str(exc), self.payment_page.amount)
             return
         try:
             if self.cards:
@@ -305,21 +258,18 @@ class TenderDialog(QDialog):
                     self.station, self.actor, self.session_id, self.cart, tenders
                 )
         except CounterError as exc:
-            self.show_error(str(exc), None)
+            self.payment_page.say(str(exc))
             return
         done = receipts.with_receipt(self.station, done)  # read back once: shown and printed
         self.completed = done
         self.sale_saved.emit(done)
         self.parts = list(tenders)
         self.receipt_lines = render_text(done.receipt)
-        self.preview.show_lines(self.receipt_lines)
-        self.receipt_no.setText(self.tr("Receipt {no}").format(no=done.receipt_no))
-        self.change_due.setText(done.change.format())
+        self.done_page.show_sale(done.receipt_no, done.change, self.receipt_lines)
         self.bar.hide()
         self.pages.setCurrentIndex(1)
         self.resize(max(self.width(), 860), max(self.height(), 620))
-        self.next_button.setDefault(True)
-        self.next_button.setFocus()
+        self.done_page.focus_next()
 
     def reject(self) -> None:
         # After the sale is saved, Esc is the same as "next customer".

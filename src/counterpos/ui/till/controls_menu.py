@@ -38,13 +38,14 @@ def add_controls_menu(
 ) -> dict[str, QAction]:
     """Add Void / Refund / Paid-in-out / No sale / Close drawer / Day view / Audit trail to `menu`. `actor()` and `session_id()`
     give the logged-in cashier and their open session at the moment the action is chosen.
-    `opened(key, dialog)`, if given, hears of each dialog as it opens (the till follows a void's
-    slip and a closed session through it)."""
+    `opened(key, dialog)`, if given, is handed each dialog to open (the till follows a void's
+    slip and a closed session through it); without it the dialogs open on their own."""
 
     def show(key: str, dialog) -> None:
         if opened is not None:
             opened(key, dialog)
-        dialog.open()
+        else:
+            dialog.open()
 
     def need_session() -> tuple[Actor, str] | None:
         who, sid = actor(), session_id()

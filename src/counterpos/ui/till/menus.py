@@ -1,16 +1,20 @@
 """The till's menu bar: every action the branches built, each with its key, in one place.
 
 The sale keys (F2–F12) live here as menu actions, so the menus show them and they work from
-anywhere in the till; the account dialogs act on the customer panel's selected account; the
-controls menu (void, close drawer, day view, audit trail) comes from `widgets.controls_menu`.
+anywhere in the till; the account dialogs act on the state's selected account; the controls
+menu (void, close drawer, day view, audit trail) comes from `till.controls_menu`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
+from counterpos.services.errors import PermissionDenied
 from counterpos.ui.account.adjustment_dialog import AccountAdjustmentDialog
 from counterpos.ui.account.ledger_dialog import AccountLedgerDialog
 from counterpos.ui.account.start_dialog import StartServiceDialog
@@ -19,6 +23,19 @@ from counterpos.ui.account.transfer_dialog import TransferServiceDialog
 from counterpos.ui.back_office.fee_schedule_dialog import FeeScheduleDialog
 from counterpos.ui.till.controls_menu import add_controls_menu
 
+if TYPE_CHECKING:
+    from counterpos.ui.till.host import TillHost
+    from counterpos.ui.till.state import TillState
+
+# The Sale menu's actions by name, with their keys; the window gives each its slot.
+SALE_KEYS = {
+    "find": "F2",
+    "add": "F3",
+    "remove": "F4",
+    "pay": "F5",
+    "reprint": "F6",
+    "new": "F8",
+}
 ACCOUNT_KEYS = {
     "start": "Ctrl+Shift+S",
     "stop": "Ctrl+Shift+X",
@@ -28,32 +45,45 @@ ACCOUNT_KEYS = {
 }
 FEES_KEY = "Ctrl+Shift+F"
 LOCK_KEY = "Ctrl+Shift+K"
+LOGOUT_KEY = "F12"
 
 
 class TillMenus(QObject):
-    """Builds `till.menuBar()`; `actions[name]` for tests and for enabling by state."""
+    """Builds `window.menuBar()`; `actions[name]` for tests and for enabling by state.
 
-    def __init__(self, till) -> None:
-        super().__init__(till)
-        self.till = till
+    `sale` maps each name of SALE_KEYS, and "lock" and "logout", to the window's slot;
+    `opened(key, dialog)` is handed each Controls-menu dialog to open."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        state: TillState,
+        host: TillHost,
+        sale: Mapping[str, Callable[[], None]],
+        opened: Callable[[str, QWidget], None],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.state = state
+        self.host = host
         self.actions: dict[str, QAction] = {}
-        bar = till.menuBar()
-        tr = till.tr
+        bar = window.menuBar()
+        tr = self.tr
 
-        sale = bar.addMenu(tr("&Sale"))
-        for name, label, key, slot in (
-            ("find", tr("Find customer"), "F2", till.focus_lookup),
-            ("add", tr("Add service"), "F3", till.add_service),
-            ("remove", tr("Remove line"), "F4", till.remove_line),
-            ("pay", tr("Pay…"), "F5", till.pay),
-            ("reprint", tr("Reprint a receipt…"), "F6", till.reprint),
-            ("new", tr("New sale"), "F8", till.new_sale),
+        menu = bar.addMenu(tr("&Sale"))
+        for name, label in (
+            ("find", tr("Find customer")),
+            ("add", tr("Add service")),
+            ("remove", tr("Remove line")),
+            ("pay", tr("Pay…")),
+            ("reprint", tr("Reprint a receipt…")),
+            ("new", tr("New sale")),
         ):
-            self._add(sale, name, label, key, slot)
-        self.sale_menu = sale
-        sale.addSeparator()
-        self._add(sale, "lock", tr("Lock the screen"), LOCK_KEY, till.lock_now)
-        self._add(sale, "logout", tr("Log out"), "F12", till.log_out)
+            self._add(menu, name, label, SALE_KEYS[name], sale[name])
+        self.sale_menu = menu
+        menu.addSeparator()
+        self._add(menu, "lock", tr("Lock the screen"), LOCK_KEY, sale["lock"])
+        self._add(menu, "logout", tr("Log out"), LOGOUT_KEY, sale["logout"])
 
         account = bar.addMenu(tr("&Account"))
         for name, label, slot in (
@@ -69,67 +99,67 @@ class TillMenus(QObject):
         self.actions.update(
             add_controls_menu(
                 controls,
-                till,
-                till.station,
-                lambda: till.actor,
-                lambda: till.session.session_id,
-                opened=till.control_opened,
+                window,
+                state.station,
+                lambda: state.actor,
+                lambda: state.session_id,
+                opened=opened,
             )
         )
         controls.addSeparator()
         self._add(controls, "fees", tr("Fee schedules…"), FEES_KEY, self.fee_schedules)
         self.controls_menu = controls
 
-    def _add(self, menu: QMenu, name: str, label: str, key: str, slot) -> QAction:
-        act = QAction(label, self.till)
+    def _add(
+        self, menu: QMenu, name: str, label: str, key: str, slot: Callable[[], None]
+    ) -> QAction:
+        act = QAction(label, self.window)
         act.setShortcut(QKeySequence(key))
         act.triggered.connect(lambda _checked=False: slot())
         menu.addAction(act)
         self.actions[name] = act
         return act
 
-    # -- account dialogs (the customer panel's selected account) --------------------------------
+    # -- account dialogs (the state's selected account) ---------------------------------------
 
     def _account_no(self) -> str | None:
-        account = self.till.panel.selected_account()
+        account = self.state.account
         if account is None:
-            self.till.message.setText(
-                self.till.tr("Find the customer (F2) and choose one of their accounts first.")
-            )
+            self.host.say(self.tr("Find the customer (F2) and choose one of their accounts first."))
             return None
         return account.account_no
 
     def _refuse(self, permission: str, what: str) -> bool:
         """Say plainly, before any typing, that this cashier may not do it."""
-        if self.till.actor.can(permission):
+        if self.state.actor.can(permission):
             return False
-        from counterpos.services.errors import PermissionDenied  # noqa: PLC0415
-
         try:
-            self.till.actor.require(permission, what)
+            self.state.actor.require(permission, what)
         except PermissionDenied as exc:
-            self.till.message.setText(str(exc))
+            self.host.say(str(exc))
         return True
 
     def start_service(self) -> None:
         if self._refuse("start_stop_service", "start utility service"):
             return
-        panel = self.till.panel.panel
+        customer = self.state.customer
         dialog = StartServiceDialog(
-            self.till.station,
-            customer_id=panel.customer_id if panel else None,
-            customer_name=panel.name if panel else "",
-            parent=self.till,
+            self.state.station,
+            customer_id=customer.customer_id if customer else None,
+            customer_name=customer.name if customer else "",
+            parent=self.window,
         )
-        self.till.open_line_dialog(dialog)
+        self.host.open_line_dialog(dialog)
 
     def stop_service(self) -> None:
         if self._refuse("start_stop_service", "stop utility service"):
             return
         account_no = self._account_no()
         if account_no:
-            dialog = StopServiceDialog(self.till.station, self.till.actor, account_no, self.till)
-            self.till.open_account_dialog(dialog, self.till.tr("Service stopped."))
+            dialog = StopServiceDialog(
+                self.state.station, self.state.actor, account_no, self.window
+            )
+            self.host.open_account_dialog(dialog, self.tr("Service stopped."))
 
     def transfer_service(self) -> None:
         if self._refuse("start_stop_service", "transfer utility service"):
@@ -137,26 +167,26 @@ class TillMenus(QObject):
         account_no = self._account_no()
         if account_no:
             dialog = TransferServiceDialog(
-                self.till.station, self.till.actor, account_no, self.till
+                self.state.station, self.state.actor, account_no, self.window
             )
-            self.till.open_account_dialog(dialog, self.till.tr("Service transferred."))
+            self.host.open_account_dialog(dialog, self.tr("Service transferred."))
 
     def adjust_account(self) -> None:
         account_no = self._account_no()
         if account_no:
             dialog = AccountAdjustmentDialog(
-                self.till.station, self.till.actor, account_no, self.till
+                self.state.station, self.state.actor, account_no, self.window
             )
-            self.till.open_account_dialog(dialog, self.till.tr("Adjustment saved."))
+            self.host.open_account_dialog(dialog, self.tr("Adjustment saved."))
 
     def account_ledger(self) -> None:
         account_no = self._account_no()
         if account_no:
-            dialog = AccountLedgerDialog(self.till.station, account_no, self.till)
-            self.till.open_account_dialog(dialog, "")
+            dialog = AccountLedgerDialog(self.state.station, account_no, self.window)
+            self.host.open_account_dialog(dialog, "")
 
     def fee_schedules(self) -> None:
         if self._refuse("edit_fees", "change the fee schedules"):
             return
-        dialog = FeeScheduleDialog(self.till.station, self.till.actor, self.till)
-        self.till.open_account_dialog(dialog, "")
+        dialog = FeeScheduleDialog(self.state.station, self.state.actor, self.window)
+        self.host.open_account_dialog(dialog, "")

@@ -2,65 +2,72 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from typing import TYPE_CHECKING
 
-from counterpos.domain.cart import Cart
+from PySide6.QtCore import QObject, Signal
+
 from counterpos.ui import background
 from counterpos.ui.tender.dialog import TenderDialog
 
+if TYPE_CHECKING:  # the after-sale service is imported when a sale is first printed
+    from counterpos.services.devices.after_sale import AfterSale
+    from counterpos.services.sale.sales import CompletedSale
+    from counterpos.ui.till.host import TillHost
+    from counterpos.ui.till.state import TillState
+
 
 class TillPayment(QObject):
-    """Takes payment for the till's cart. A child of the till, so the print worker's report
-    comes back on the GUI thread and stops with the till."""
+    """Takes payment for the state's cart. A child of the till, so the print worker's report
+    comes back on the GUI thread and stops with the till.
 
-    def __init__(self, till) -> None:
-        super().__init__(till)
-        self.till = till
+    `sale_saved(CompletedSale)` the moment a sale is saved; `closed(CompletedSale | None)` when
+    the tender dialog has gone, with the sale or None if none was made."""
+
+    sale_saved = Signal(object)
+    closed = Signal(object)
+
+    def __init__(self, state: TillState, host: TillHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.host = host
+        self.last_sale: CompletedSale | None = None
+        self.last_print: AfterSale | None = None  # what the drawer and printer did last
 
     def pay(self) -> None:
-        till = self.till
-        if not till.cart.lines:
-            till.message.setText(till.tr("The cart is empty: add a service first (F3)."))
+        state = self.state
+        if not state.cart.lines:
+            self.host.say(self.tr("The cart is empty: add a service first (F3)."))
             return
-        till.message.clear()
-        dialog = TenderDialog(till.station, till.actor, till.session.session_id, till.cart, till)
-        dialog.sale_saved.connect(self.after_sale)
-        dialog.finished.connect(lambda _r: self._paid(dialog))
-        till.dialog = dialog
-        dialog.open()
+        self.host.say("")
+        dialog = TenderDialog(
+            state.station, state.actor, state.session_id, state.cart, self.host.window()
+        )
+        dialog.sale_saved.connect(self._saved)
+        self.host.show_dialog(dialog, lambda _r: self._paid(dialog))
 
     def _paid(self, dialog: TenderDialog) -> None:
-        till = self.till
-        till.dialog = None
-        dialog.deleteLater()
-        till.activateWindow()
-        if dialog.completed is None:
-            till.cart_table.setFocus()
-            return
-        till.last_sale = dialog.completed
-        customer_id = till.cart.customer_id
-        till.cart = Cart(customer_id=customer_id)
-        till.refresh_cart()
-        till.refresh_customer()
-        till.notice.setText(
-            till.tr("Saved receipt {no}. Change {change}.").format(
-                no=dialog.completed.receipt_no, change=dialog.completed.change.format()
+        done = dialog.completed
+        if done is not None:
+            self.last_sale = done
+            self.state.clear_cart()
+            self.state.refresh_customer()
+            self.host.tell(
+                self.tr("Saved receipt {no}. Change {change}.").format(
+                    no=done.receipt_no, change=done.change.format()
+                )
             )
-        )
-        till.lookup.focus()
+        self.closed.emit(done)
 
-    def after_sale(self, completed) -> None:
-        """The sale is saved: drawer and receipt off the GUI thread; the central sync is woken."""
-        till = self.till
-        till.last_print = None
-        background.print_after_sale(till.station, till.actor, completed, self._printed)
-        if till.sync_worker is not None:
-            till.sync_worker.wake()
+    def _saved(self, completed: CompletedSale) -> None:
+        """The sale is saved: drawer and receipt off the GUI thread; then say it was saved."""
+        self.last_print = None
+        state = self.state
+        background.print_after_sale(state.station, state.actor, completed, self._printed)
+        self.sale_saved.emit(completed)
 
-    def _printed(self, after) -> None:
-        till = self.till
-        till.last_print = after
+    def _printed(self, after: AfterSale) -> None:
+        self.last_print = after
         if after.problems:
-            till.message.setText(after.message)  # says the sale is saved, and to use Reprint
+            self.host.say(after.message)  # says the sale is saved, and to use Reprint
         else:
-            till.statusBar().showMessage(after.message, 8000)
+            self.host.flash(after.message)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterpos.domain.money import Money
 from counterpos.services.clock import local_today
 from counterpos.services.errors import CounterError, InputError, NotFound
 from counterpos.services.sale import catalog
@@ -210,6 +211,15 @@ class ServiceLineDialog(QDialog):
 
     def _mark_amount_edited(self, _text: str) -> None:
         self._amount_edited = True
+
+    def prefill_amount(self, amount: Money) -> None:
+        """Type `amount` in for the cashier (a bill stub's amount due), selected and kept: a
+        change of account no longer puts the live balance in its place."""
+        editor = self.fields["amount"].editor
+        editor.setText(amount.plain())
+        self._amount_edited = True
+        editor.setFocus()
+        editor.selectAll()
 
     def _default_amount(self) -> None:
         """A utility payment starts at the chosen account's balance due (the cashier may change it)."""

@@ -2,42 +2,33 @@
 
 from __future__ import annotations
 
-from counterpos.services.errors import CounterError
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
 from counterpos.services.utility.payments import scan_stub
 from counterpos.ui.till.service_line_dialog import ServiceLineDialog
 
+if TYPE_CHECKING:
+    from counterpos.ui.till.state import TillState
 
-def open_stub_payment(till, text: str) -> None:
-    """A keyboard-wedge scanner types the stub and Enter into the lookup: choose the stub's
-    customer and account and open the utility payment with the stub's amount due."""
-    try:
-        pre = scan_stub(till.station, text)
-    except CounterError as exc:
-        till.lookup.clear()
-        till.message.setText(str(exc))
-        till.lookup.focus()
-        return
-    till.lookup.clear()
-    till.choose_customer(pre.customer_id)
-    panel = till.panel.panel
-    if panel is None:
-        return
-    account = None
-    for row, a in enumerate(panel.accounts):
-        if a.account_no == pre.account_no:
-            till.panel.accounts.selectRow(row)
-            account = a
+
+def stub_payment(state: TillState, text: str, parent: QWidget) -> ServiceLineDialog:
+    """A keyboard-wedge scanner typed `text` and Enter into the lookup: make the stub's customer
+    and account the chosen ones and return the utility payment, not yet open, with the stub's
+    amount due typed in. Raises CounterError (plainly worded) for a stub that does not scan."""
+    pre = scan_stub(state.station, text)
+    state.choose_customer(pre.customer_id)
+    account = next((a for a in state.customer.accounts if a.account_no == pre.account_no), None)
+    if account is not None:
+        state.select_account(account)
     dialog = ServiceLineDialog(
-        till.station,
-        till.service("utility_payment"),
-        customer_panel=panel,
+        state.station,
+        state.service("utility_payment"),
+        customer_panel=state.customer,
         account=account,
-        parent=till,
+        parent=parent,
         customer_id=pre.customer_id,
     )
-    amount = dialog.fields["amount"].editor
-    amount.setText(pre.amount_due.plain())
-    dialog._amount_edited = True  # the stub's amount, not the live balance
-    amount.setFocus()
-    amount.selectAll()
-    till.open_line_dialog(dialog)
+    dialog.prefill_amount(pre.amount_due)  # the stub's amount, not the live balance
+    return dialog

@@ -2,35 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from counterpos.domain.cart import Cart
+from counterpos.services.actor import Actor
 from counterpos.services.central import sync as sync_service
 from counterpos.services.clock import to_local
 from counterpos.services.errors import CounterError, PermissionDenied
-from counterpos.services.sale import catalog, customers
-from counterpos.services.sale.service_rules import rules_for
+from counterpos.services.sale import customers
+from counterpos.services.sale.sales import CompletedSale
+from counterpos.services.sessions import SessionView
+from counterpos.services.station import Station
 from counterpos.ui.controls.reprint_dialog import ReprintDialog
 from counterpos.ui.lock_screen import IdleLock
 from counterpos.ui.sync_status import SyncStatusLabel
 from counterpos.ui.till.controls import ControlsHandOff
+from counterpos.ui.till.drawer_close import DrawerClose
+from counterpos.ui.till.line_dialogs import line_dialog
 from counterpos.ui.till.menus import TillMenus
-from counterpos.ui.till.passport_dialog import PassportDialog
 from counterpos.ui.till.payment import TillPayment
-from counterpos.ui.till.service_line_dialog import ServiceLineDialog
-from counterpos.ui.till.stub_scan import open_stub_payment
+from counterpos.ui.till.service_picker import ServicePicker
+from counterpos.ui.till.state import TillState
+from counterpos.ui.till.stub_scan import stub_payment
 from counterpos.ui.widgets.cart_table import CartTable
 from counterpos.ui.widgets.customer_lookup import SHOWN, CustomerLookup
 from counterpos.ui.widgets.customer_panel import CustomerPanel
@@ -44,45 +48,30 @@ def _section(text: str) -> QLabel:
 
 
 class TillWindow(QMainWindow):
-    """One cashier's till for one drawer session. Emits `logged_out` on F12."""
+    """One cashier's till for one drawer session. Emits `logged_out` on F12.
+
+    The sale itself is in `state` (a TillState); the window builds the widgets that show it,
+    and is the TillHost its parts (payment, controls, menus, drawer close) open dialogs through.
+    """
 
     logged_out = Signal()
     # After the drawer is closed: the cashier chose to count a new float (True) or log out.
     new_session_wanted = Signal()
 
-    def __init__(self, station, actor, session) -> None:
+    def __init__(
+        self, station: Station, actor: Actor, session: SessionView, sync_worker=None
+    ) -> None:
         super().__init__()
-        self.station = station
-        self.actor = actor
-        self.session = session
-        self.cart = Cart()
-        self.session_closed = False
-        self.sync_worker = None  # set by the flow when central.url is set
-        self.last_print = None
-        self.last_void_print = None
+        self.state = TillState(station, actor, session, self)
+        self.sync_worker = sync_worker  # woken after each sale when central.url is set
         self.dialog: QDialog | None = None
-        self.services = catalog.list_services(station)
         self.setWindowTitle(
             self.tr("CounterPOS – {city}").format(city=station.setting("city.name"))
         )
 
         self.lookup = CustomerLookup(lambda text: customers.search(station, text, limit=SHOWN))
-        self.lookup.chosen.connect(self.choose_customer)
         self.panel = CustomerPanel()
-
-        self.picker = QListWidget()
-        self.picker.setObjectName("services")
-        for svc in self.services:
-            key = svc.hotkey or " "
-            item = QListWidgetItem(f"{key}   {svc.name}")
-            item.setData(Qt.ItemDataRole.UserRole, svc.code)
-            self.picker.addItem(item)
-        self.picker.setCurrentRow(0)
-        self.picker.setWordWrap(True)
-        self.picker.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.picker.itemActivated.connect(lambda _i: self.add_service())
-        self.picker.keyPressEvent = self._picker_key  # digits pick by hotkey
-
+        self.picker = ServicePicker(self.state.services)
         self.cart_table = CartTable()
         self.total = QLabel()
         self.total.setObjectName("bigTotal")
@@ -93,7 +82,49 @@ class TillWindow(QMainWindow):
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
+        self._lay_out()
 
+        # The F-keys are the menu actions' shortcuts (ui/till/menus.py); Esc stays a shortcut.
+        QShortcut(QKeySequence("Esc"), self, self.back)
+        self.payment = TillPayment(self.state, self, self)
+        self.drawer_close = DrawerClose(self.state, self, self)
+        self.controls = ControlsHandOff(self.state, self, self.drawer_close, self)
+        self.menus = TillMenus(
+            self,
+            self.state,
+            self,
+            sale={
+                "find": self.focus_lookup,
+                "add": self.add_service,
+                "remove": self.remove_line,
+                "pay": self.payment.pay,
+                "reprint": self.reprint,
+                "new": self.new_sale,
+                "lock": self.lock_now,
+                "logout": self.log_out,
+            },
+            opened=self.controls.opened,
+        )
+        self.idle_lock = IdleLock(station, actor, self)
+
+        self.lookup.chosen.connect(self.choose_customer)
+        self.lookup.scanned.connect(self.stub_scanned)
+        self.picker.rung.connect(self.add_service)
+        self.panel.account_selected.connect(self.state.select_account)
+        self.state.cart_changed.connect(self.show_cart)
+        self.state.customer_changed.connect(self.panel.show_customer)
+        self.state.account_changed.connect(self.panel.select_account)
+        self.payment.sale_saved.connect(self._wake_sync)
+        self.payment.closed.connect(self._after_payment)
+        self.drawer_close.new_drawer_wanted.connect(self._new_drawer)
+        self.drawer_close.log_out_wanted.connect(self.log_out)
+
+        self._build_status_bar()
+        self.show_cart()
+        self.resize(1280, 760)
+        self.lookup.focus()
+
+    def _lay_out(self) -> None:
         left = QVBoxLayout()
         left.addWidget(_section(self.tr("Find a customer (F2)")))
         left.addWidget(self.lookup, 1)
@@ -138,38 +169,66 @@ class TillWindow(QMainWindow):
         outer.addWidget(self.bar)
         self.setCentralWidget(central)
 
-        # The F-keys are the menu actions' shortcuts (ui/till_menus.py); Esc stays a shortcut.
-        QShortcut(QKeySequence("Esc"), self, self.back)
-        self.payment = TillPayment(self)
-        self.controls = ControlsHandOff(self)
-        self.menus = TillMenus(self)
-        self.lookup.scanned.connect(self.stub_scanned)
-        self.idle_lock = IdleLock(station, actor, self)
-
-        self._build_status_bar()
-        self.refresh_cart()
-        self.resize(1280, 760)
-        self.lookup.focus()
-
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        opened = to_local(self.session.opened_at).strftime("%m/%d %H:%M")
-        self.station_label = QLabel(self.tr("Station {code}").format(code=self.station.code))
+        station, actor, session = self.state.station, self.state.actor, self.state.session
+        opened = to_local(session.opened_at).strftime("%m/%d %H:%M")
+        self.station_label = QLabel(self.tr("Station {code}").format(code=station.code))
         self.cashier_label = QLabel(
             self.tr("Cashier {name} ({role})").format(
-                name=self.actor.full_name, role=self.actor.role.replace("_", " ")
+                name=actor.full_name, role=actor.role.replace("_", " ")
             )
         )
         self.session_label = QLabel(
             self.tr("Drawer opened {when}, float {amount}").format(
-                when=opened, amount=self.session.opening_float.format()
+                when=opened, amount=session.opening_float.format()
             )
         )
         for label in (self.station_label, self.cashier_label, self.session_label):
             bar.addWidget(label)
         # The sync state (outbox / central link): up to date, N waiting, or offline since.
-        self.sync_slot = SyncStatusLabel(lambda: sync_service.status(self.station))
+        self.sync_slot = SyncStatusLabel(lambda: sync_service.status(station))
         bar.addPermanentWidget(self.sync_slot)
+
+    # -- what the parts may ask of the window (ui/till/host.py) ---------------------------
+
+    def show_dialog(self, dialog: QDialog, finished: Callable[[int], None] | None = None) -> None:
+        def closed(result: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+            # Some platforms (and offscreen) leave no window active after a dialog closes.
+            self.activateWindow()
+            self.picker.setFocus()
+            if finished is not None:
+                finished(result)
+
+        dialog.finished.connect(closed)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_line_dialog(self, dialog: QDialog) -> None:
+        self.say("")
+        dialog.accepted.connect(lambda: self._lines_added(dialog.lines))
+        self.show_dialog(dialog)
+
+    def open_account_dialog(self, dialog: QDialog, done_text: str) -> None:
+        self.say("")
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted and done_text:
+                self.tell(done_text)
+            self.state.refresh_customer()
+
+        self.show_dialog(dialog, finished)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def tell(self, text: str) -> None:
+        self.notice.setText(text)
+
+    def flash(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     # -- customer ------------------------------------------------------------------------
 
@@ -180,37 +239,32 @@ class TillWindow(QMainWindow):
         """Esc: back to the lookup; pressed there, clear what was typed."""
         if self.lookup.box.hasFocus() and self.lookup.box.text():
             self.lookup.clear()
-        self.message.clear()
+        self.say("")
         self.lookup.focus()
 
     def choose_customer(self, customer_id: str) -> None:
         try:
-            panel = customers.panel(self.station, customer_id)
+            self.state.choose_customer(customer_id)
         except CounterError as exc:
-            self.message.setText(str(exc))
+            self.say(str(exc))
             return
-        self.cart.customer_id = customer_id
-        self.panel.show_panel(panel)
-        self.message.clear()
+        self.say("")
         self.picker.setFocus()
 
-    def refresh_customer(self) -> None:
-        if self.panel.panel is not None:
-            self.panel.show_panel(customers.panel(self.station, self.panel.panel.customer_id))
+    def stub_scanned(self, text: str) -> None:
+        """A keyboard-wedge scanner typed a bill stub and Enter into the lookup."""
+        try:
+            dialog = stub_payment(self.state, text, self)
+        except CounterError as exc:
+            self.lookup.clear()
+            self.say(str(exc))
+            self.lookup.focus()
+            return
+        self.lookup.clear()
+        self.picker.setFocus()
+        self.open_line_dialog(dialog)
 
     # -- lines ---------------------------------------------------------------------------
-
-    def _picker_key(self, event) -> None:
-        text = event.text()
-        for row, svc in enumerate(self.services):
-            if text and svc.hotkey == text:
-                self.picker.setCurrentRow(row)
-                self.add_service()
-                return
-        QListWidget.keyPressEvent(self.picker, event)
-
-    def service(self, code: str):
-        return next(s for s in self.services if s.code == code)
 
     def add_service(self, code: str | None = None) -> None:
         """F3: from the lookup, go to the service list; in the list, ring the chosen service."""
@@ -218,126 +272,72 @@ class TillWindow(QMainWindow):
             if not self.picker.hasFocus():
                 self.picker.setFocus()
                 return
-            item = self.picker.currentItem()
-            if item is None:
+            code = self.picker.current_code()
+            if code is None:
                 return
-            code = item.data(Qt.ItemDataRole.UserRole)
-        self.message.clear()
-        svc = self.service(code)
-        rules = rules_for(code)
-        if rules is not None and rules.permission and not self.actor.can(rules.permission):
-            # Said now, not after the customer has paid: complete_sale would refuse it anyway.
-            try:
-                self.actor.require(rules.permission, rules.permission_what)
-            except PermissionDenied as exc:
-                self.message.setText(str(exc))
+        self.say("")
+        try:
+            dialog = line_dialog(self.state, code, self)
+        except PermissionDenied as exc:
+            self.say(str(exc))
             return
-        if any(f.get("dialog") == "passport" for f in svc.fields):
-            dialog = PassportDialog(self.station, self.cart.customer_id, parent=self)
-        else:
-            dialog = ServiceLineDialog(
-                self.station,
-                svc,
-                customer_panel=self.panel.panel,
-                account=self.panel.selected_account(),
-                parent=self,
-                customer_id=self.cart.customer_id,
-            )
-        dialog.accepted.connect(lambda: self._line_added(dialog))
-        dialog.finished.connect(lambda _r: self.dialog_closed(dialog))
-        self.dialog = dialog
-        dialog.open()
+        self.open_line_dialog(dialog)
 
-    def _line_added(self, dialog) -> None:
-        for line in dialog.lines:
-            self.cart.add(line)
-        self.notice.clear()
-        self.refresh_cart()
-
-    def dialog_closed(self, dialog: QDialog) -> None:
-        self.dialog = None
-        dialog.deleteLater()
-        # Some platforms (and offscreen) leave no window active after a dialog closes.
-        self.activateWindow()
-        self.picker.setFocus()
-
-    def open_line_dialog(self, dialog) -> None:
-        """A dialog whose accepted `lines` go into the cart (start service, passports)."""
-        self.message.clear()
-        dialog.accepted.connect(lambda: self._line_added(dialog))
-        dialog.finished.connect(lambda _r: self.dialog_closed(dialog))
-        self.dialog = dialog
-        dialog.open()
-
-    def open_account_dialog(self, dialog, done_text: str) -> None:
-        """A dialog that acts on an account itself (stop, transfer, adjust, ledger, fees)."""
-        self.message.clear()
-
-        def finished(result: int) -> None:
-            if result == QDialog.DialogCode.Accepted and done_text:
-                self.notice.setText(done_text)
-            self.refresh_customer()
-            self.dialog_closed(dialog)
-
-        dialog.finished.connect(finished)
-        self.dialog = dialog
-        dialog.open()
+    def _lines_added(self, lines: list) -> None:
+        self.state.add_lines(lines)
+        self.tell("")
 
     def remove_line(self) -> None:
-        index = self.cart_table.selected_index()
-        if index is None:
-            if not self.cart.lines:
-                self.message.setText(self.tr("The sale has no lines to remove."))
-                return
-            index = len(self.cart.lines) - 1
-        self.cart.remove(index)
-        self.message.clear()
-        self.refresh_cart()
+        if not self.state.remove_line(self.cart_table.selected_index()):
+            self.say(self.tr("The sale has no lines to remove."))
+            return
+        self.say("")
 
-    def refresh_cart(self) -> None:
-        self.cart_table.show_cart(self.cart, {s.code: s.fields for s in self.services})
-        self.total.setText(self.cart.total.format())
+    def show_cart(self) -> None:
+        cart = self.state.cart
+        self.cart_table.show_cart(cart, {s.code: s.fields for s in self.state.services})
+        self.total.setText(cart.total.format())
 
-    # -- payment -------------------------------------------------------------------------
+    # -- payment and after -----------------------------------------------------------------
 
-    def pay(self) -> None:
-        """F5: the tender dialog for this cart (ui/till_payment.py)."""
-        self.payment.pay()
+    def _wake_sync(self, _completed: CompletedSale) -> None:
+        if self.sync_worker is not None:
+            self.sync_worker.wake()
+
+    def _after_payment(self, completed: CompletedSale | None) -> None:
+        if completed is None:
+            self.cart_table.setFocus()
+        else:
+            self.lookup.focus()
 
     def reprint(self) -> None:
         """F6: find any receipt and print it again (marked REPRINT), or save it as PDF."""
-        self.message.clear()
-        dialog = ReprintDialog(self.station, self.actor, self)
-        dialog.finished.connect(lambda _r: self.dialog_closed(dialog))
-        self.dialog = dialog
-        dialog.open()
+        self.say("")
+        state = self.state
+        self.show_dialog(ReprintDialog(state.station, state.actor, self))
 
     def new_sale(self) -> None:
         """F8: clear the cart and the customer for the next person at the counter."""
-        self.cart = Cart()
-        self.panel.clear()
+        self.state.new_sale()
         self.lookup.clear()
-        self.message.clear()
-        self.notice.clear()
-        self.refresh_cart()
+        self.say("")
+        self.tell("")
         self.lookup.focus()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    # -- leaving -------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         # Closing the window mid-sale would drop the rung lines without a word.
-        if self.cart.lines:
-            self.message.setText(
-                self.tr("Finish this sale (F5) or clear it (F8) before closing the till.")
-            )
+        if self.state.cart.lines:
+            self.say(self.tr("Finish this sale (F5) or clear it (F8) before closing the till."))
             event.ignore()
             return
         self.idle_lock.stop()
         super().closeEvent(event)
 
     def log_out(self) -> None:
-        if self.cart.lines:
-            self.message.setText(
-                self.tr("Finish this sale (F5) or clear it (F8) before logging out.")
-            )
+        if self.state.cart.lines:
+            self.say(self.tr("Finish this sale (F5) or clear it (F8) before logging out."))
             return
         self.idle_lock.stop()
         self.logged_out.emit()
@@ -347,12 +347,8 @@ class TillWindow(QMainWindow):
         """Stepping away: lock at once rather than waiting for the idle timer."""
         self.idle_lock.lock()
 
-    # -- hand-offs: bill stub scans (ui/till_stub_scan.py), controls (ui/till_controls.py) --
-
-    def stub_scanned(self, text: str) -> None:
-        """A keyboard-wedge scanner typed a bill stub and Enter into the lookup."""
-        open_stub_payment(self, text)
-
-    def control_opened(self, key: str, dialog) -> None:
-        """The controls menu opened `dialog`: follow it (a void's slip, a closed drawer)."""
-        self.controls.opened(key, dialog)
+    def _new_drawer(self) -> None:
+        """The drawer was closed and the cashier will count a new float."""
+        self.idle_lock.stop()
+        self.close()
+        self.new_session_wanted.emit()

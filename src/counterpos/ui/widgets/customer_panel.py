@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -12,6 +14,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from counterpos.services.sale import customers
 
 
 def _item(text: str, right: bool = False) -> QTableWidgetItem:
@@ -23,11 +28,16 @@ def _item(text: str, right: bool = False) -> QTableWidgetItem:
 
 
 class CustomerPanel(QWidget):
-    """Shows a services.customers.CustomerPanel; the selected account feeds utility payments."""
+    """Shows a services.customers.CustomerPanel; the selected account feeds utility payments.
+
+    `account_selected(AccountView)` when the cashier selects another of the accounts."""
+
+    account_selected = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.panel = None
+        self._filling = False  # rows change while a panel is shown: nobody selected them
         self.name = QLabel()
         self.name.setObjectName("panelName")
         self.contact = QLabel()
@@ -53,6 +63,7 @@ class CustomerPanel(QWidget):
         self.accounts.setMaximumHeight(130)
         self.licenses.setMaximumHeight(110)
         self.licenses.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.accounts.currentCellChanged.connect(self._current_changed)
         self.accounts_header = QLabel(self.tr("Utility accounts"))
         self.accounts_header.setObjectName("sectionHeader")
         self.licenses_header = QLabel(self.tr("Licenses"))
@@ -71,10 +82,28 @@ class CustomerPanel(QWidget):
         self.panel = None
         self.name.setText(self.tr("No customer chosen"))
         self.contact.setText(self.tr("Find one with F2, or ring a sale without a customer."))
-        self.accounts.setRowCount(0)
+        self._filling = True
+        try:
+            self.accounts.setRowCount(0)
+        finally:
+            self._filling = False
         self.licenses.setRowCount(0)
 
+    def show_customer(self, panel: customers.CustomerPanel | None) -> None:
+        """Show `panel`, or clear the panel for None (no customer chosen)."""
+        if panel is None:
+            self.clear()
+        else:
+            self.show_panel(panel)
+
     def show_panel(self, panel) -> None:
+        self._filling = True
+        try:
+            self._fill(panel)
+        finally:
+            self._filling = False
+
+    def _fill(self, panel) -> None:
         keep = self.selected_account()
         self.panel = panel
         self.name.setText(f"{panel.name}  ({panel.customer_no})")
@@ -109,6 +138,20 @@ class CustomerPanel(QWidget):
             expires = x.expires_on.strftime("%m/%d/%Y") if x.expires_on else ""
             for col, text in enumerate((number, what, expires)):
                 self.licenses.setItem(row, col, _item(text))
+
+    def select_account(self, account: customers.AccountView | None) -> None:
+        """Select `account`'s row (an AccountView, or None to leave the selection)."""
+        if account is None or self.panel is None:
+            return
+        for row, a in enumerate(self.panel.accounts):
+            if a.account_no == account.account_no and row != self.accounts.currentRow():
+                self.accounts.selectRow(row)
+
+    def _current_changed(
+        self, row: int, _column: int, previous: int, _previous_column: int
+    ) -> None:
+        if row != previous and not self._filling:
+            self.account_selected.emit(self.selected_account())
 
     def selected_account(self):
         if self.panel is None or not self.panel.accounts:

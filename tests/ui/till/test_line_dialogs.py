@@ -1,0 +1,50 @@
+"""The dialog that rings a service: its form for the chosen customer, or a refusal at once."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from counterpos.domain.money import Money
+from counterpos.services.errors import PermissionDenied
+from counterpos.ui.till.line_dialogs import line_dialog
+from counterpos.ui.till.passport_dialog import PassportDialog
+from counterpos.ui.till.service_line_dialog import ServiceLineDialog
+from counterpos.ui.till.state import TillState
+from tests.conftest import login
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def parent(qtbot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def state(qapp, station, cashier, drawer) -> TillState:
+    return TillState(station, cashier, drawer)
+
+
+def test_a_utility_payment_is_for_the_chosen_customer_and_account(state, parent, owing):
+    state.choose_customer(owing["id"])
+    dialog = line_dialog(state, "utility_payment", parent)
+    assert isinstance(dialog, ServiceLineDialog) and dialog.parent() is parent
+    assert not dialog.isVisible()
+    assert dialog.customer_id == owing["id"]
+    assert dialog.value("account_no") == owing["account_no"]
+    assert dialog.value("amount") == Money(owing["due"]).plain()
+
+
+def test_a_service_the_cashier_may_not_sell_is_refused_before_any_dialog(state, parent):
+    with pytest.raises(PermissionDenied, match="may not stop utility service"):
+        line_dialog(state, "stop_service", parent)
+    assert parent.findChildren(ServiceLineDialog) == []
+
+
+def test_a_passport_opens_the_passport_dialog_for_a_senior_cashier(station, drawer, parent):
+    senior = TillState(station, login(station, "james"), drawer)
+    code = next(s.code for s in senior.services if any(f.get("dialog") for f in s.fields))
+    assert isinstance(line_dialog(senior, code, parent), PassportDialog)

@@ -1,0 +1,54 @@
+"""The service list rings a service by Enter on its row or by its number key, and by nothing else."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from counterpos.services.sale import catalog
+from counterpos.ui.till.service_picker import ServicePicker
+
+pytestmark = pytest.mark.gui
+K = Qt.Key
+
+
+@pytest.fixture
+def picker(qtbot, station):
+    services = catalog.list_services(station)
+    widget = ServicePicker(services)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.setFocus()
+    widget.rang: list[str] = []
+    widget.rung.connect(widget.rang.append)
+    widget.services = services
+    return widget
+
+
+def test_each_row_shows_its_hotkey_and_the_first_is_current(picker):
+    assert picker.count() == len(picker.services)
+    first = picker.services[0]
+    assert picker.item(0).text() == f"{first.hotkey or ' '}   {first.name}"
+    assert picker.current_code() == first.code
+
+
+def test_a_hotkey_rings_its_service_and_moves_to_it(qtbot, picker):
+    svc = next(s for s in picker.services if s.hotkey == "8")
+    qtbot.keyClicks(picker, "8")
+    assert picker.rang == [svc.code] and picker.current_code() == svc.code
+
+
+def test_enter_rings_the_current_row_and_arrows_only_move(qtbot, picker):
+    qtbot.keyClick(picker, K.Key_Down)
+    assert picker.rang == []
+    assert picker.current_code() == picker.services[1].code
+    qtbot.keyClick(picker, K.Key_Return)
+    assert picker.rang == [picker.services[1].code]
+
+
+def test_a_key_that_is_no_hotkey_rings_nothing(qtbot, picker):
+    hotkeys = {s.hotkey for s in picker.services}
+    assert "z" not in hotkeys
+    qtbot.keyClicks(picker, "z")
+    assert picker.rang == []
