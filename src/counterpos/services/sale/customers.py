@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from counterpos.domain.money import Money
 from counterpos.services.errors import NotFound
 from counterpos.services.station import Station
-from counterpos.services.utility.accounts import account_balance
 from counterpos.store import customer_index
+from counterpos.store.balances import account_balance
 from counterpos.store.models import (
     Customer,
     License,

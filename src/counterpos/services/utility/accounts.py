@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.kinds import EntryType
@@ -13,7 +13,8 @@ from counterpos.domain.ledger import DEPOSIT_TYPES
 from counterpos.domain.money import Money
 from counterpos.services.errors import NotFound
 from counterpos.services.station import Station
-from counterpos.store.models import CentralLedgerEntry, LedgerEntry, UtilityAccount
+from counterpos.store.balances import deposit_held
+from counterpos.store.models import LedgerEntry, UtilityAccount
 from counterpos.store.outbox import insert_synced
 from counterpos.store.rows import ledger_row
 
@@ -27,32 +28,6 @@ def find_account(session: Session, account_no: str) -> UtilityAccount:
     if acct is None:
         raise NotFound(f"There is no utility account {str(account_no).strip()}.")
     return acct
-
-
-def account_balance(session: Session, account_id: str) -> Money:
-    """This station's ledger plus the entries made elsewhere that sync pulled down, each once."""
-    cents = session.scalar(
-        select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
-            LedgerEntry.account_id == account_id,
-            LedgerEntry.entry_type.not_in(DEPOSIT_TYPES),
-        )
-    )
-    elsewhere = session.scalar(
-        select(func.coalesce(func.sum(CentralLedgerEntry.amount_cents), 0)).where(
-            CentralLedgerEntry.account_id == account_id,
-            ~select(LedgerEntry.id).where(LedgerEntry.id == CentralLedgerEntry.id).exists(),
-        )
-    )
-    return Money(int(cents or 0) + int(elsewhere or 0))
-
-
-def deposit_held(session: Session, account_id: str) -> Money:
-    cents = session.scalar(
-        select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
-            LedgerEntry.account_id == account_id, LedgerEntry.entry_type.in_(DEPOSIT_TYPES)
-        )
-    )
-    return Money(-int(cents or 0))
 
 
 def add_entry(

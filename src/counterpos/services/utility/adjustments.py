@@ -8,7 +8,8 @@ from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError
 from counterpos.services.station import Station
-from counterpos.services.utility.accounts import account_balance, add_entry, find_account
+from counterpos.services.utility.accounts import add_entry, find_account
+from counterpos.store.balances import account_balance
 
 REASONS = {
     "leak": "Leak adjustment",

@@ -12,7 +12,8 @@ from counterpos.domain.money import Money
 from counterpos.services.errors import InputError
 from counterpos.services.sale.service_rules import SaleContext, ServiceRules, register
 from counterpos.services.station import Station
-from counterpos.services.utility.accounts import account_balance, find_account
+from counterpos.services.utility.accounts import find_account
+from counterpos.store.balances import account_balance
 from counterpos.store.models import Customer, LedgerEntry
 from counterpos.store.rows import ledger_row
 

@@ -18,11 +18,10 @@ from counterpos.services.sale.service_rules import PriceContext, SaleContext, Se
 from counterpos.services.station import Station
 from counterpos.services.utility.accounts import (
     MAX_START_AHEAD_DAYS,
-    account_balance,
     add_entry,
-    deposit_held,
     find_account,
 )
+from counterpos.store.balances import account_balance, deposit_held
 from counterpos.store.models import Customer, RefundRequest, UtilityAccount
 from counterpos.store.outbox import enqueue
 

@@ -14,12 +14,11 @@ from counterpos.services.clock import local_today
 from counterpos.services.errors import InputError
 from counterpos.services.station import Station
 from counterpos.services.utility.accounts import (
-    account_balance,
     add_entry,
-    deposit_held,
     find_account,
 )
 from counterpos.services.utility.stop import check_stop
+from counterpos.store.balances import account_balance, deposit_held
 from counterpos.store.models import UtilityAccount
 from counterpos.store.outbox import enqueue
 
