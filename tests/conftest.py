@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from counterpos.demo.city import add_demo_customers, load_demo_file  # noqa: E402
-from counterpos.services import (
-    sessions,
-    settings,  # noqa: E402  # noqa: E402
-)
-from counterpos.services.access import auth, users
+from counterpos.hardware.card_simulator import CardSimulator  # noqa: E402
+from counterpos.services import sessions, settings  # noqa: E402
+from counterpos.services.access import auth, users  # noqa: E402
 from counterpos.services.station import DB_FILE, Station  # noqa: E402
 from counterpos.ui.gui_thread_gc import collect_due  # noqa: E402
 
@@ -101,3 +100,19 @@ def drawer(station, cashier):
     return sessions.open_session(
         station, cashier, {"bill_20": 4, "bill_10": 1, "bill_1": 5, "coin_25": 20}
     )
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on (bound, then released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def card_simulator():
+    """The training card terminal (hardware/card_simulator.py), listening on a free loopback
+    port; it approves every sale unless a test pushes other outcomes."""
+    sim = CardSimulator().start()
+    yield sim
+    sim.stop()

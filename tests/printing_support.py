@@ -19,7 +19,19 @@ from counterpos.services.counter import tag_inventory
 from counterpos.services.sale import catalog, sales
 from counterpos.store.models import Customer, UtilityAccount
 from counterpos.store.models.citation import Citation
+from tests.conftest import free_port
 from tests.services.counter_visit import dog, give_tags
+
+# The profiles every release ships (printers/), by name.
+REQUIRED_PROFILES = (
+    "generic-58mm",
+    "generic-80mm",
+    "epson-tm-t88",
+    "epson-tm-t20",
+    "star-tsp100-escpos",
+)
+# The default drawer kick (ESC p 0 25 250), as the drawer receives it.
+KICK = bytes.fromhex("1b700019fa")
 
 LONG_NAME_FIRST = "María José"
 LONG_NAME_LAST = "Fernández de la Peña-Ibáñez Villaseñor"
@@ -95,13 +107,7 @@ class LoopbackPrinter:
         self.sock.close()
 
 
-def closed_port() -> int:
-    """A loopback port nobody listens on (bound, then released)."""
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+closed_port = free_port  # a loopback port nobody listens on
 
 
 class PtyPort:
