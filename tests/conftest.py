@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from counterpos.demo.city import add_demo_customers, load_demo_file  # noqa: E402
 from counterpos.hardware.card_simulator import CardSimulator  # noqa: E402
 from counterpos.services import sessions, settings  # noqa: E402
-from counterpos.services.access import auth, users  # noqa: E402
+from counterpos.services.access import auth, overrides, users  # noqa: E402
 from counterpos.services.station import DB_FILE, Station  # noqa: E402
 from counterpos.ui.gui_thread_gc import collect_due  # noqa: E402
 
@@ -92,6 +92,17 @@ def cashier(station):
 @pytest.fixture
 def supervisor(station):
     return login(station, "sofia")
+
+
+@pytest.fixture
+def approval(station):
+    """Grants one supervisor override: `approval(actor, "void")` is Sofia's approval of one
+    void by `actor`; `who=` names another approver."""
+
+    def grant(actor, permission: str, who: str = "sofia"):
+        return overrides.approve(station, actor, who, PINS[who], permission)
+
+    return grant
 
 
 @pytest.fixture

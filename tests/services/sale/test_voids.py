@@ -10,19 +10,13 @@ from sqlalchemy import func, select
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.money import Money
 from counterpos.domain.receipt_document import render_text
-from counterpos.services.access import overrides
 from counterpos.services.errors import InputError, NotFound, StateError
 from counterpos.services.sale import voids
 from counterpos.store.models import IssuedDocument, LedgerEntry, Sale, UtilityAccount
-from tests.conftest import PINS
 from tests.sale_helpers import cash, ring
 
 
-def _ok(station, actor):
-    return overrides.approve(station, actor, "sofia", PINS["sofia"], "void")
-
-
-def test_void_reverses_ledger_documents_and_keeps_the_number(station, cashier, drawer):
+def test_void_reverses_ledger_documents_and_keeps_the_number(station, cashier, drawer, approval):
     with station.store.read() as s:
         account = s.scalar(select(UtilityAccount).limit(1))
         balance_before = (
@@ -55,7 +49,7 @@ def test_void_reverses_ledger_documents_and_keeps_the_number(station, cashier, d
     sale = ring(station, cashier, drawer.session_id, cart, cash(6_000))
     assert sale.documents
     result = voids.void_sale(
-        station, cashier, sale.receipt_no, "Paid the wrong account", _ok(station, cashier)
+        station, cashier, sale.receipt_no, "Paid the wrong account", approval(cashier, "void")
     )
     assert result.receipt_no == sale.receipt_no
     assert result.cash_back == Money(5_512)
@@ -82,30 +76,32 @@ def test_void_reverses_ledger_documents_and_keeps_the_number(station, cashier, d
     assert voids.is_voided(station, sale.receipt_no)
 
 
-def test_void_needs_a_reason_and_happens_once(station, cashier, drawer):
+def test_void_needs_a_reason_and_happens_once(station, cashier, drawer, approval):
     sale = ring(station, cashier, drawer.session_id, 500, cash(500))
     with pytest.raises(InputError, match="reason"):
-        voids.void_sale(station, cashier, sale.receipt_no, "  ", _ok(station, cashier))
-    voids.void_sale(station, cashier, sale.receipt_no, "Twice", _ok(station, cashier))
+        voids.void_sale(station, cashier, sale.receipt_no, "  ", approval(cashier, "void"))
+    voids.void_sale(station, cashier, sale.receipt_no, "Twice", approval(cashier, "void"))
     with pytest.raises(StateError, match="already voided"):
-        voids.void_sale(station, cashier, sale.receipt_no, "Again", _ok(station, cashier))
+        voids.void_sale(station, cashier, sale.receipt_no, "Again", approval(cashier, "void"))
 
 
-def test_void_of_unknown_receipt(station, cashier, drawer):
+def test_void_of_unknown_receipt(station, cashier, drawer, approval):
     with pytest.raises(NotFound):
-        voids.void_sale(station, cashier, "T1-999999", "x", _ok(station, cashier))
+        voids.void_sale(station, cashier, "T1-999999", "x", approval(cashier, "void"))
     with pytest.raises(InputError):
-        voids.void_sale(station, cashier, "nonsense", "x", _ok(station, cashier))
+        voids.void_sale(station, cashier, "nonsense", "x", approval(cashier, "void"))
 
 
-def test_void_does_not_use_a_receipt_number(station, cashier, drawer):
+def test_void_does_not_use_a_receipt_number(station, cashier, drawer, approval):
     a = ring(station, cashier, drawer.session_id, 500, cash(500))
-    voids.void_sale(station, cashier, a.receipt_no, "x", _ok(station, cashier))
+    voids.void_sale(station, cashier, a.receipt_no, "x", approval(cashier, "void"))
     b = ring(station, cashier, drawer.session_id, 500, cash(500))
     assert int(b.receipt_no.split("-")[1]) == int(a.receipt_no.split("-")[1]) + 1
 
 
-def test_a_voided_permit_no_longer_counts_toward_the_yearly_limit(station, cashier, drawer):
+def test_a_voided_permit_no_longer_counts_toward_the_yearly_limit(
+    station, cashier, drawer, approval
+):
     def permit():
         cart = Cart()
         details = {"address": "7 Oak Ave", "start_date": date.today().isoformat(), "days": 1}
@@ -118,5 +114,5 @@ def test_a_voided_permit_no_longer_counts_toward_the_yearly_limit(station, cashi
     ring(station, cashier, drawer.session_id, permit(), cash(1_000))
     with pytest.raises(InputError, match="limit"):
         ring(station, cashier, drawer.session_id, permit(), cash(1_000))
-    voids.void_sale(station, cashier, first.receipt_no, "Wrong address", _ok(station, cashier))
+    voids.void_sale(station, cashier, first.receipt_no, "Wrong address", approval(cashier, "void"))
     assert ring(station, cashier, drawer.session_id, permit(), cash(1_000)).documents

@@ -7,21 +7,15 @@ from sqlalchemy import select
 
 from counterpos.domain.money import Money
 from counterpos.services import sessions
-from counterpos.services.access import overrides
 from counterpos.services.drawer import close
 from counterpos.services.drawer.close import ClosingCount
 from counterpos.services.errors import InputError, StateError
 from counterpos.services.sale import refunds, voids
 from counterpos.store.models import Sale, TenderRow
-from tests.conftest import PINS
 from tests.sale_helpers import cash, check, ring
 
 
-def _ok(station, actor):
-    return overrides.approve(station, actor, "sofia", PINS["sofia"], "refund")
-
-
-def test_refund_of_an_earlier_session_sale(station, cashier, drawer):
+def test_refund_of_an_earlier_session_sale(station, cashier, drawer, approval):
     sale = ring(station, cashier, drawer.session_id, 5_000, check(5_000, "881"))
     close.close_session(
         station,
@@ -43,7 +37,7 @@ def test_refund_of_an_earlier_session_sale(station, cashier, drawer):
         Money(2_000),
         "finance",
         "Duplicate payment",
-        _ok(station, cashier),
+        approval(cashier, "refund"),
     )
     assert r1.receipt_no == f"T1-{int(sale.receipt_no[-6:]) + 1:06d}"
     assert r1.still_refundable == Money(3_000)
@@ -56,7 +50,7 @@ def test_refund_of_an_earlier_session_sale(station, cashier, drawer):
             Money(3_001),
             "cash",
             "More",
-            _ok(station, cashier),
+            approval(cashier, "refund"),
         )
     r2 = refunds.refund_sale(
         station,
@@ -66,7 +60,7 @@ def test_refund_of_an_earlier_session_sale(station, cashier, drawer):
         Money(3_000),
         "cash",
         "Rest",
-        _ok(station, cashier),
+        approval(cashier, "refund"),
     )
     assert r2.still_refundable == Money(0)
     assert refunds.refundable(station, sale.receipt_no) == Money(0)
@@ -82,39 +76,25 @@ def test_refund_of_an_earlier_session_sale(station, cashier, drawer):
     assert result.expected == Money(7_000)
 
 
-def test_refund_input_errors(station, cashier, drawer):
+def test_refund_input_errors(station, cashier, drawer, approval):
     sale = ring(station, cashier, drawer.session_id, 1_000, cash(1_000))
     sid = drawer.session_id
+
+    def refund(amount: Money, how: str, reason: str):
+        ok = approval(cashier, "refund")
+        return refunds.refund_sale(station, cashier, sid, sale.receipt_no, amount, how, reason, ok)
+
     with pytest.raises(InputError, match="reason"):
-        refunds.refund_sale(
-            station, cashier, sid, sale.receipt_no, Money(100), "cash", "", _ok(station, cashier)
-        )
+        refund(Money(100), "cash", "")
     with pytest.raises(InputError, match="more than"):
-        refunds.refund_sale(
-            station, cashier, sid, sale.receipt_no, Money(0), "cash", "x", _ok(station, cashier)
-        )
+        refund(Money(0), "cash", "x")
     with pytest.raises(InputError, match="cash or"):
-        refunds.refund_sale(
-            station,
-            cashier,
-            sid,
-            sale.receipt_no,
-            Money(100),
-            "bitcoin",
-            "x",
-            _ok(station, cashier),
-        )
+        refund(Money(100), "bitcoin", "x")
 
 
-def test_voided_sale_cannot_be_refunded(station, cashier, drawer):
+def test_voided_sale_cannot_be_refunded(station, cashier, drawer, approval):
     sale = ring(station, cashier, drawer.session_id, 1_000, cash(1_000))
-    voids.void_sale(
-        station,
-        cashier,
-        sale.receipt_no,
-        "x",
-        overrides.approve(station, cashier, "sofia", PINS["sofia"], "void"),
-    )
+    voids.void_sale(station, cashier, sale.receipt_no, "x", approval(cashier, "void"))
     with pytest.raises(StateError, match="voided"):
         refunds.refund_sale(
             station,
@@ -124,5 +104,5 @@ def test_voided_sale_cannot_be_refunded(station, cashier, drawer):
             Money(100),
             "cash",
             "x",
-            _ok(station, cashier),
+            approval(cashier, "refund"),
         )
