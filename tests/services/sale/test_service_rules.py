@@ -1,5 +1,4 @@
-"""The registry of per-service rules (services/sale/service_rules.py): found by walking the
-service packages, one per service code, and undone line by line when a sale is voided."""
+"""Per-service rules (services/sale/service_rules.py): found by walking packages, one per code."""
 
 from __future__ import annotations
 

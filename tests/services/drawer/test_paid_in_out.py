@@ -1,20 +1,17 @@
-"""Paid-in/out and no-sale: reasons required, numbered from the receipt sequence, plain errors."""
+"""Paid-in and paid-out (services/drawer/paid_in_out.py): a reason, a number from the sequence."""
 
 from __future__ import annotations
 
 import pytest
 
 from counterpos.domain.money import Money
-from counterpos.services import sessions
-from counterpos.services.access import screen_lock
-from counterpos.services.drawer import no_sale, paid_in_out
-from counterpos.services.errors import AuthError, InputError, StateError
+from counterpos.services.drawer import paid_in_out
+from counterpos.services.errors import InputError, StateError
 from tests.sale_helpers import cash, ring
 
 
-def test_paid_in_and_out_take_numbers_from_the_sequence(station, supervisor):
-
-    sid = sessions.open_session(station, supervisor, {"bill_100": 1}).session_id
+def test_paid_in_and_out_take_numbers_from_the_sequence(station, supervisor, supervisor_drawer):
+    sid = supervisor_drawer.session_id
     sale = ring(station, supervisor, sid, 500, cash(500))
     pin = paid_in_out.record(station, supervisor, sid, "in", Money(2_000), "Change fund top-up")
     pout = paid_in_out.record(station, supervisor, sid, "out", Money(300), "Parking refund")
@@ -24,9 +21,8 @@ def test_paid_in_and_out_take_numbers_from_the_sequence(station, supervisor):
     assert int(nxt.receipt_no[-6:]) == n + 3
 
 
-def test_paid_errors(station, supervisor):
-
-    sid = sessions.open_session(station, supervisor, {"bill_100": 1}).session_id
+def test_paid_errors(station, supervisor, supervisor_drawer):
+    sid = supervisor_drawer.session_id
     with pytest.raises(InputError, match="reason"):
         paid_in_out.record(station, supervisor, sid, "out", Money(100), "")
     with pytest.raises(InputError, match="more than"):
@@ -35,14 +31,3 @@ def test_paid_errors(station, supervisor):
         paid_in_out.record(station, supervisor, sid, "sideways", Money(100), "x")
     with pytest.raises(StateError):
         paid_in_out.record(station, supervisor, "no-such-session", "in", Money(100), "x")
-    with pytest.raises(InputError, match="reason"):
-        no_sale.authorise_no_sale(station, supervisor, sid, " ")
-
-
-def test_unlock_needs_the_right_pin(station, cashier):
-    with pytest.raises(AuthError, match="PIN"):
-        screen_lock.unlock(station, cashier, "")
-    with pytest.raises(AuthError):
-        screen_lock.unlock(station, cashier, "9999")
-    assert screen_lock.unlock(station, cashier, "1111").username == "maria"
-    assert screen_lock.idle_minutes(station) == 5

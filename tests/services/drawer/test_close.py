@@ -1,4 +1,4 @@
-"""Balancing scenarios with known answers, exact to the cent, and the lock after close."""
+"""Closing a drawer (services/drawer/close.py): known days exact to the cent, the lock after."""
 
 from __future__ import annotations
 
@@ -6,18 +6,12 @@ import pytest
 
 from counterpos.domain.money import Money
 from counterpos.services import sessions
-from counterpos.services.access import overrides
 from counterpos.services.drawer import close as balancing
 from counterpos.services.drawer import paid_in_out
 from counterpos.services.drawer.close import ClosingCount
 from counterpos.services.errors import InputError, PermissionDenied, StateError
 from counterpos.services.sale import refunds, voids
-from tests.conftest import PINS
 from tests.sale_helpers import card, cash, check, money_order, ring
-
-
-def _approve(station, actor, permission, who="sofia"):
-    return overrides.approve(station, actor, who, PINS[who], permission)
 
 
 def test_float_only_balances(station, cashier, drawer):
@@ -29,7 +23,7 @@ def test_float_only_balances(station, cashier, drawer):
     assert not result.needs_approval
 
 
-def test_known_day_is_exact_to_the_cent(station, cashier, supervisor, drawer):
+def test_known_day_is_exact_to_the_cent(station, cashier, supervisor, drawer, approval):
     sid = drawer.session_id
     # $100.00 float
     ring(station, cashier, sid, 2_345, cash(5_000))  # +23.45 (50.00 taken, 26.55 change)
@@ -44,11 +38,9 @@ def test_known_day_is_exact_to_the_cent(station, cashier, supervisor, drawer):
         "out",
         Money(1_250),
         "Postage",
-        _approve(station, cashier, "paid_in_out"),
+        approval(cashier, "paid_in_out"),
     )
-    voids.void_sale(
-        station, cashier, voided.receipt_no, "Rang twice", _approve(station, cashier, "void")
-    )
+    voids.void_sale(station, cashier, voided.receipt_no, "Rang twice", approval(cashier, "void"))
     earlier = ring(station, cashier, sid, 3_000, cash(3_000))  # +30.00
     refunds.refund_sale(
         station,
@@ -58,7 +50,7 @@ def test_known_day_is_exact_to_the_cent(station, cashier, supervisor, drawer):
         Money(1_000),
         "cash",
         "Overcharged",
-        _approve(station, cashier, "refund"),
+        approval(cashier, "refund"),
     )  # -10.00
     expected = 10_000 + 2_345 + 1_999 - 1_250 + 3_000 - 1_000
     assert expected == 15_094
@@ -87,7 +79,7 @@ def test_known_day_is_exact_to_the_cent(station, cashier, supervisor, drawer):
     assert sessions.current_session(station, cashier) is None
 
 
-def test_seven_dollar_short_needs_a_supervisor_with_a_note(station, cashier, drawer):
+def test_seven_dollar_short_needs_a_supervisor_with_a_note(station, cashier, drawer, approval):
     sid = drawer.session_id
     ring(station, cashier, sid, 2_000, cash(2_000))  # expected 120.00
     count = ClosingCount({"bill_100": 1, "bill_10": 1, "bill_1": 3})  # 113.00: short 7.00
@@ -96,12 +88,12 @@ def test_seven_dollar_short_needs_a_supervisor_with_a_note(station, cashier, dra
     assert result.needs_approval
     with pytest.raises(PermissionDenied, match=r"short \$7\.00"):
         balancing.close_session(station, cashier, sid, count)
-    approval = _approve(station, cashier, "accept_over_short")
+    accepted = approval(cashier, "accept_over_short")
     with pytest.raises(InputError, match="note"):
-        balancing.close_session(station, cashier, sid, count, approval=approval)
-    assert not approval.used  # a refused close does not spend the approval
+        balancing.close_session(station, cashier, sid, count, approval=accepted)
+    assert not accepted.used  # a refused close does not spend the approval
     closed = balancing.close_session(
-        station, cashier, sid, count, approval=approval, note="Recounted twice; short stands"
+        station, cashier, sid, count, approval=accepted, note="Recounted twice; short stands"
     )
     assert closed.approver == "sofia"
     with station.store.read() as s:
@@ -134,19 +126,17 @@ def test_missing_check_and_card_mismatch_need_approval(station, cashier, drawer)
         balancing.close_session(station, cashier, sid, count)
 
 
-def test_closed_session_is_locked(station, cashier, drawer):
+def test_closed_session_is_locked(station, cashier, drawer, approval):
     sid = drawer.session_id
     sale = ring(station, cashier, sid, 500, cash(500))
     balancing.close_session(station, cashier, sid, ClosingCount({"bill_100": 1, "bill_5": 1}))
     with pytest.raises(StateError):
         ring(station, cashier, sid, 500, cash(500))
     with pytest.raises(StateError, match="closed"):
-        voids.void_sale(
-            station, cashier, sale.receipt_no, "late", _approve(station, cashier, "void")
-        )
+        voids.void_sale(station, cashier, sale.receipt_no, "late", approval(cashier, "void"))
     with pytest.raises(StateError, match="closed"):
         paid_in_out.record(
-            station, cashier, sid, "in", Money(100), "x", _approve(station, cashier, "paid_in_out")
+            station, cashier, sid, "in", Money(100), "x", approval(cashier, "paid_in_out")
         )
     with pytest.raises(StateError, match="already closed"):
         balancing.close_session(station, cashier, sid, ClosingCount({}))
