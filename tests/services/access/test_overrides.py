@@ -13,7 +13,7 @@ from counterpos.services.drawer.close import ClosingCount
 from counterpos.services.errors import AuthError, PermissionDenied
 from counterpos.services.sale import refunds, voids
 from counterpos.store.models import AuditEvent
-from tests.conftest import PINS, login
+from tests.conftest import PINS
 from tests.sale_helpers import cash, ring
 
 
@@ -130,11 +130,8 @@ def test_nobody_approves_their_own_action(station, supervisor):
         overrides.approve(station, supervisor, "sofia", PINS["sofia"], "void")
 
 
-def test_supervisor_cannot_void_own_sale_alone(station):
-    from counterpos.services import sessions
-
-    sofia = login(station, "sofia")
-    sid = sessions.open_session(station, sofia, {"bill_100": 1}).session_id
+def test_supervisor_cannot_void_own_sale_alone(station, supervisor, supervisor_drawer):
+    sofia, sid = supervisor, supervisor_drawer.session_id
     sale = ring(station, sofia, sid, 900, cash(900))
     with pytest.raises(PermissionDenied, match="your own work"):
         voids.void_sale(station, sofia, sale.receipt_no, "oops")
