@@ -16,19 +16,15 @@ def permit(address="18 Vista Del Mar", start=3, n="2"):
     return {"address": address, "start_date": days(start), "days": n}
 
 
+def buy(station, cashier, drawer, **details):
+    """One permit, rung alone and paid in cash."""
+    cart = ring(station, Cart(), "yard_sale_permit", details=permit(**details))
+    return pay_cash(station, cashier, drawer.session_id, cart)
+
+
 def test_third_permit_of_the_year_is_refused(station, cashier, drawer):
-    pay_cash(
-        station,
-        cashier,
-        drawer.session_id,
-        ring(station, Cart(), "yard_sale_permit", details=permit()),
-    )
-    pay_cash(
-        station,
-        cashier,
-        drawer.session_id,
-        ring(station, Cart(), "yard_sale_permit", details=permit("18 vista del mar.", 4)),
-    )
+    buy(station, cashier, drawer)
+    buy(station, cashier, drawer, address="18 vista del mar.", start=4)
     with pytest.raises(InputError, match="has had 2 yard sale permits"):
         catalog.price_lines(station, "yard_sale_permit", details=permit(start=5))
 
@@ -50,12 +46,7 @@ def test_day_limit_and_past_dates(station):
 
 
 def test_permit_pdf_and_reprint(station, cashier, drawer):
-    done = pay_cash(
-        station,
-        cashier,
-        drawer.session_id,
-        ring(station, Cart(), "yard_sale_permit", details=permit()),
-    )
+    done = buy(station, cashier, drawer)
     cert = certificates.certificate(station, done.documents[0])
     assert (cert.title, cert.holder, cert.receipt_no) == (
         "YARD SALE PERMIT",
@@ -70,17 +61,7 @@ def test_permit_pdf_and_reprint(station, cashier, drawer):
 def test_voided_permit_no_longer_counts(station, cashier, drawer):
     from tests.services.counter_visit import void
 
-    first = pay_cash(
-        station,
-        cashier,
-        drawer.session_id,
-        ring(station, Cart(), "yard_sale_permit", details=permit()),
-    )
-    pay_cash(
-        station,
-        cashier,
-        drawer.session_id,
-        ring(station, Cart(), "yard_sale_permit", details=permit(start=4)),
-    )
+    first = buy(station, cashier, drawer)
+    buy(station, cashier, drawer, start=4)
     void(station, cashier, drawer.session_id, first.receipt_no)
     assert catalog.price_lines(station, "yard_sale_permit", details=permit(start=6))
