@@ -9,6 +9,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -17,6 +18,7 @@ from counterpos.hardware.card_simulator import CardSimulator  # noqa: E402
 from counterpos.services import sessions, settings  # noqa: E402
 from counterpos.services.access import auth, overrides, users  # noqa: E402
 from counterpos.services.station import DB_FILE, Station  # noqa: E402
+from counterpos.store.models import AuditEvent  # noqa: E402
 from counterpos.ui.gui_thread_gc import collect_due  # noqa: E402
 
 THRESHOLDS = gc.get_threshold()
@@ -84,6 +86,16 @@ def login(station: Station, username: str):
     return auth.login(station, username, PINS[username])
 
 
+def audit_events(station: Station, *actions: str) -> list[AuditEvent]:
+    """The audit events of these actions, oldest first."""
+    with station.store.read() as s:
+        return list(
+            s.scalars(
+                select(AuditEvent).where(AuditEvent.action.in_(actions)).order_by(AuditEvent.seq)
+            )
+        )
+
+
 @pytest.fixture
 def cashier(station):
     return login(station, "maria")
@@ -127,3 +139,15 @@ def card_simulator():
     sim = CardSimulator().start()
     yield sim
     sim.stop()
+
+
+@pytest.fixture
+def loopback_printer(station):
+    """A network printer on 127.0.0.1 (printing_support.LoopbackPrinter), set as the station's
+    printer; it keeps every job it receives."""
+    from tests.printing_support import LoopbackPrinter, set_setting
+
+    printer = LoopbackPrinter()
+    set_setting(station, "printer.url", printer.url)
+    yield printer
+    printer.close()

@@ -6,6 +6,7 @@ import contextlib
 import itertools
 import os
 import socket
+import subprocess
 import threading
 from datetime import date, timedelta
 
@@ -132,6 +133,19 @@ class PtyPort:
         for fd in (self.master, self.slave):
             with contextlib.suppress(OSError):
                 os.close(fd)
+
+
+def lpstat(*args: str) -> str:
+    """What CUPS's `lpstat` says (of the scheduler in $CUPS_SERVER)."""
+    return subprocess.run(["lpstat", *args], capture_output=True, text=True).stdout
+
+
+def add_queue(name: str, device: str) -> None:
+    """A raw CUPS queue printing to `device` (a capture:PATH of the cups fixture)."""
+    done = subprocess.run(
+        ["lpadmin", "-p", name, "-E", "-v", device], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def set_setting(station, key: str, value: str) -> None:

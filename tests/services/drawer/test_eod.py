@@ -7,7 +7,6 @@ import subprocess
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select
 
 from counterpos.documents import deposit_slip as deposit_pdf
 from counterpos.documents import z_report as z_pdf
@@ -21,8 +20,7 @@ from counterpos.services.drawer import close, eod, no_sale, paid_in_out
 from counterpos.services.drawer.close import ClosingCount
 from counterpos.services.errors import DeviceError, PermissionDenied, StateError
 from counterpos.services.sale import refunds, voids
-from counterpos.store.models import AuditEvent
-from tests.conftest import login
+from tests.conftest import audit_events, login
 from tests.sale_helpers import card, cash, check, money_order, ring
 
 
@@ -193,15 +191,6 @@ def closed(station, cashier, drawer):
     return sid
 
 
-def events(station, *actions: str) -> list[AuditEvent]:
-    with station.store.read() as s:
-        return list(
-            s.scalars(
-                select(AuditEvent).where(AuditEvent.action.in_(actions)).order_by(AuditEvent.seq)
-            )
-        )
-
-
 def pdf_text(path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
@@ -214,7 +203,7 @@ def test_z_report_pdf_is_written_and_each_copy_audited(station, cashier, closed,
     text = pdf_text(first.path)
     assert "$53.00" in text and "Maria" in text and eod.session_label(closed) in text
     assert first.document.scope in text
-    evs = events(station, "z_report_pdf")
+    evs = audit_events(station, "z_report_pdf")
     assert [(e.actor, e.target, e.details["copy"], e.details["printer"]) for e in evs] == [
         ("maria", closed, 1, f"pdf:{tmp_path / 'z.pdf'}"),
         ("maria", closed, 2, f"pdf:{tmp_path / 'z2.pdf'}"),
@@ -229,7 +218,7 @@ def test_z_report_pdf_of_a_date_names_the_date(station, supervisor, closed, tmp_
     day = local_today()
     saved = eod.z_report_pdf(station, supervisor, tmp_path / "day.pdf", day=day)
     assert "all stations" in pdf_text(saved.path) and "$53.00" in pdf_text(saved.path)
-    [ev] = events(station, "z_report_pdf")
+    [ev] = audit_events(station, "z_report_pdf")
     assert (ev.actor, ev.target, ev.details["day"], ev.details["copy"]) == (
         "sofia",
         day.isoformat(),
@@ -251,10 +240,10 @@ def test_z_report_pdf_to_a_missing_folder_is_a_plain_error_and_audited(
     target = tmp_path / "nope" / "z.pdf"
     with pytest.raises(DeviceError, match=f"The PDF could not be saved to {target}"):
         eod.z_report_pdf(station, cashier, target, session_id=closed)
-    [failed] = events(station, "z_report_pdf_failed")
+    [failed] = audit_events(station, "z_report_pdf_failed")
     assert (failed.actor, failed.target, failed.details["copy"]) == ("maria", closed, 1)
     assert "could not be saved" in failed.details["error"]
-    assert events(station, "z_report_pdf") == []
+    assert audit_events(station, "z_report_pdf") == []
     # A failed save does not use up a copy number.
     assert eod.z_report_pdf(station, cashier, tmp_path / "z.pdf", session_id=closed).copy_no == 1
 
@@ -263,7 +252,7 @@ def test_a_cashier_may_not_save_the_whole_day(station, cashier, closed, tmp_path
     with pytest.raises(PermissionDenied):
         eod.z_report_pdf(station, cashier, tmp_path / "day.pdf", day=local_today())
     assert not (tmp_path / "day.pdf").exists()
-    assert events(station, "z_report_pdf", "z_report_pdf_failed") == []
+    assert audit_events(station, "z_report_pdf", "z_report_pdf_failed") == []
 
 
 def test_deposit_slip_pdf_is_written_and_audited(station, cashier, closed, tmp_path):
@@ -271,7 +260,7 @@ def test_deposit_slip_pdf_is_written_and_audited(station, cashier, closed, tmp_p
     text = pdf_text(saved.path)
     assert "501" in text and "Ann Lee" in text and "$33.00" in text
     assert saved.document.total.format() in text
-    [ev] = events(station, "deposit_slip_pdf")
+    [ev] = audit_events(station, "deposit_slip_pdf")
     assert (ev.actor, ev.target, ev.details["copy"], ev.details["printer"]) == (
         "maria",
         closed,
@@ -285,4 +274,4 @@ def test_no_deposit_slip_pdf_of_an_open_session(station, cashier, drawer, tmp_pa
     with pytest.raises(StateError, match="Close the drawer session"):
         eod.deposit_slip_pdf(station, cashier, tmp_path / "dep.pdf", session_id=drawer.session_id)
     assert not (tmp_path / "dep.pdf").exists()
-    assert events(station, "deposit_slip_pdf", "deposit_slip_pdf_failed") == []
+    assert audit_events(station, "deposit_slip_pdf", "deposit_slip_pdf_failed") == []

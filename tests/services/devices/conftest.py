@@ -1,12 +1,9 @@
-"""Printing through a real CUPS scheduler: a private cupsd on loopback, a raw queue, and at the
-printer's end a capture backend (standing in for the printer, as the loopback TCP server does
-for a network printer), so the bytes CounterPOS hands to `lp` are checked as CUPS delivers them."""
+"""Device tests run against real parts: a pty for the drawer, a preview printer, a CUPS."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -14,18 +11,33 @@ from pathlib import Path
 
 import pytest
 
-from counterpos.hardware.escpos_decode import decode
-from counterpos.services.devices import printing
-from counterpos.services.errors import DeviceError
-from tests.printing_support import five_line_sale, set_setting
+from tests.conftest import free_port
+from tests.printing_support import PtyPort, lpstat, set_setting
 
 CUPSD = "/usr/sbin/cupsd"
 CUPS_LIB = Path("/usr/lib/cups")
-pytestmark = pytest.mark.skipif(
-    not (Path(CUPSD).exists() and shutil.which("lp") and shutil.which("lpadmin"))
-    or os.geteuid() != 0,
-    reason="needs CUPS (cups-daemon, cups-client; .ci/run installs them) and root to run cupsd",
+HAS_CUPS = (
+    Path(CUPSD).exists() and shutil.which("lp") and shutil.which("lpadmin") and os.geteuid() == 0
 )
+
+
+@pytest.fixture
+def drawer_pty(station):
+    """A pseudo-terminal as the station's cash drawer port (9600 baud); the test reads the
+    bytes the drawer would get from its other end."""
+    port = PtyPort()
+    set_setting(station, "drawer.port", port.path)
+    set_setting(station, "drawer.baud", "9600")
+    yield port
+    port.close()
+
+
+@pytest.fixture
+def preview_printer(station):
+    """The station prints to its preview folder (text, PNG and PDF), which this gives."""
+    set_setting(station, "printer.url", "preview:")
+    return station.home / "preview"
+
 
 # The printer's end of the queue: writes the job to the path in the device URI.
 CAPTURE = """#!/bin/sh
@@ -35,16 +47,14 @@ if [ -n "$6" ]; then cat "$6" > "$out"; else cat > "$out"; fi
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def cups(monkeypatch):
     """A cupsd of our own (config, spool, logs, port), with the capture backend. Its folder is
     outside pytest's private temp folders: cupsd's helpers run as the unprivileged lp user."""
+    if not HAS_CUPS:
+        pytest.skip(
+            "needs CUPS (cups-daemon, cups-client; .ci/run installs them) and root to run cupsd"
+        )
     base = Path(tempfile.mkdtemp(prefix="counterpos-cups-"))
     base.chmod(0o755)
     root, serverbin, out = base / "cups", base / "bin", base / "out"
@@ -98,45 +108,3 @@ def cups(monkeypatch):
     proc.terminate()
     proc.wait(10)
     shutil.rmtree(base, ignore_errors=True)
-
-
-def lpstat(*args: str) -> str:
-    return subprocess.run(["lpstat", *args], capture_output=True, text=True).stdout
-
-
-def add_queue(name: str, device: str) -> None:
-    done = subprocess.run(
-        ["lpadmin", "-p", name, "-E", "-v", device], capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
-
-
-def test_receipt_through_a_cups_raw_queue_reaches_the_printer_intact(
-    cups, station, cashier, drawer
-):
-    device = cups / "lp0"
-    add_queue("Receipts", f"capture:{device}")
-    set_setting(station, "printer.url", "cups://Receipts")
-    sale = five_line_sale(station, cashier, drawer)
-    outcome = printing.print_receipt(station, cashier, sale.receipt_no)
-    assert outcome.message == f"Receipt {sale.receipt_no} printed."
-    deadline = time.monotonic() + 20
-    while lpstat("-o").strip() or not device.exists():
-        assert time.monotonic() < deadline, "CUPS did not deliver the job"
-        time.sleep(0.1)
-    got = decode(device.read_bytes())
-    # CUPS passed the job through untouched: the barcode, the cut, the Spanish letters.
-    assert got.barcodes == [sale.receipt_no] and got.cuts == 1
-    assert "Ibáñez" in "\n".join(got.text_lines())
-
-
-def test_an_unknown_cups_queue_is_a_plain_message_and_the_sale_stands(
-    cups, station, cashier, drawer
-):
-    set_setting(station, "printer.url", "cups://NoSuchQueue")
-    sale = five_line_sale(station, cashier, drawer)
-    with pytest.raises(DeviceError) as err:
-        printing.print_receipt(station, cashier, sale.receipt_no)
-    message = str(err.value)
-    assert message.startswith(f"Sale {sale.receipt_no} is saved. CUPS refused the job for ")
-    assert "NoSuchQueue" in message and message.endswith("Fix it, then use Reprint.")

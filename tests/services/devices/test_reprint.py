@@ -18,7 +18,6 @@ from counterpos.services.sale import receipts
 from counterpos.store.models import AuditEvent, PrintJob
 from tests.printing_support import (
     LONG_NAME_LAST,
-    LoopbackPrinter,
     closed_port,
     five_line_sale,
     set_setting,
@@ -56,16 +55,13 @@ def test_find_by_number_digits_customer_dates_and_amount(station, cashier, drawe
         reprint.find_receipts(station, date_from=today, date_to=today - timedelta(days=1))
 
 
-def test_reprint_is_marked_counted_recorded_and_audited(station, supervisor, sale):
-    printer = LoopbackPrinter()
-    try:
-        set_setting(station, "printer.url", printer.url)
-        first = reprint.reprint(station, supervisor, sale.receipt_no)
-        lines1 = decode(printer.wait_job()).text_lines()
-        second = reprint.reprint(station, supervisor, sale.receipt_no)
-        lines2 = decode(printer.wait_job()).text_lines()
-    finally:
-        printer.close()
+def test_reprint_is_marked_counted_recorded_and_audited(
+    station, supervisor, sale, loopback_printer
+):
+    first = reprint.reprint(station, supervisor, sale.receipt_no)
+    lines1 = decode(loopback_printer.wait_job()).text_lines()
+    second = reprint.reprint(station, supervisor, sale.receipt_no)
+    lines2 = decode(loopback_printer.wait_job()).text_lines()
     assert (first.copy_no, second.copy_no) == (1, 2)
     assert "REPRINT #1" in lines1 and "REPRINT #2" in lines2
     assert any(line.startswith("Reprinted ") for line in lines2)
@@ -76,12 +72,12 @@ def test_reprint_is_marked_counted_recorded_and_audited(station, supervisor, sal
         evs = list(s.scalars(select(AuditEvent).where(AuditEvent.action == "receipt_reprint")))
         assert audit.verify(s).ok
     assert [(j.copy_no, j.status, j.actor, j.printer_url) for j in jobs] == [
-        (1, "ok", "sofia", printer.url),
-        (2, "ok", "sofia", printer.url),
+        (1, "ok", "sofia", loopback_printer.url),
+        (2, "ok", "sofia", loopback_printer.url),
     ]
     assert [(e.actor, e.target, e.details["copy"], e.details["printer"]) for e in evs] == [
-        ("sofia", sale.receipt_no, 1, printer.url),
-        ("sofia", sale.receipt_no, 2, printer.url),
+        ("sofia", sale.receipt_no, 1, loopback_printer.url),
+        ("sofia", sale.receipt_no, 2, loopback_printer.url),
     ]
 
 
