@@ -1,4 +1,4 @@
-"""Adding, listing and disabling users through the service API."""
+"""Adding, listing and disabling users (services/access/users.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import pytest
 from counterpos.services.access import users
 from counterpos.services.errors import InputError, PermissionDenied
 from tests.conftest import login
+from tests.services.pan_fields import PAN
 
 
 def test_supervisor_adds_a_cashier_who_can_then_log_in(station, supervisor):
@@ -43,3 +44,10 @@ def test_bad_user_input_is_refused_with_the_field_named(station, username, name,
         users.add_user(station, username, name, role, pin, actor=login(station, "sofia"))
     assert err.value.field == field
     assert users.list_users(station) == before
+
+
+def test_user_names_refuse_a_card_number(station):
+    with pytest.raises(InputError, match="card number"):
+        users.add_user(station, "newbie", f"Pat {PAN}", "cashier", "4567")
+    with pytest.raises(InputError, match="card number"):
+        users.add_user(station, f"a{PAN}", "Pat Lee", "cashier", "4567")

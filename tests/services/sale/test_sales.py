@@ -7,11 +7,13 @@ from sqlalchemy import func, select
 
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.money import Money
+from counterpos.domain.tenders import Tender
 from counterpos.services.errors import InputError, NotFound, StateError
-from counterpos.services.sale import sales
+from counterpos.services.sale import catalog, sales
 from counterpos.store.models import AuditEvent, LedgerEntry, Sale, SaleLine, TenderRow
 from tests.conftest import login
 from tests.sale_helpers import cart_of, cash, check, money_order, ring
+from tests.services.pan_fields import FORMS
 
 
 def counts(station) -> tuple[int, int]:
@@ -148,3 +150,18 @@ def test_only_the_cashiers_own_open_session_takes_a_sale(station, cashier, drawe
     with pytest.raises(StateError):
         sales.complete_sale(station, cashier, "no-such-session", cart_of(500), [cash(500)])
     assert counts(station) == before
+
+
+@pytest.mark.parametrize("field", ["reference", "payer"])
+def test_check_payer_and_reference_refuse_a_card_number(station, cashier, drawer, field):
+    cart = Cart()
+    cart.add(
+        catalog.price_line(
+            station, "misc_receipt", details={"gl_account": "4830", "memo": "x"}, amount_text="5"
+        )
+    )
+    t = {"reference": "1001", "payer": "Ana Ruiz", field: FORMS[1]}
+    with pytest.raises(InputError, match="card number"):
+        sales.complete_sale(
+            station, cashier, drawer.session_id, cart, [Tender("check", Money(500), **t)]
+        )
