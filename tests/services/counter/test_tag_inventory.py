@@ -99,18 +99,6 @@ def test_only_a_supervisor_assigns_blocks(station, cashier):
         tag_inventory.assign_block(station, cashier, "CH1", TODAY.year, 1, 10)
 
 
-def test_demo_city_gets_tag_stock_once(empty_station):
-    from counterpos.demo.tags import give_demo_block
-
-    give_demo_block(empty_station)
-    give_demo_block(empty_station)
-    blocks = tag_inventory.list_blocks(empty_station)
-    assert [(b.year, b.first_no, b.last_no) for b in blocks] == [
-        (TODAY.year - 1, 1, 2000),
-        (TODAY.year, 1, 2000),
-    ]
-
-
 OPS = st.lists(
     st.one_of(
         st.just(("issue", 0)),

@@ -1,4 +1,4 @@
-"""The demo history: closed sessions of past office days, written as the till writes sales."""
+"""The demo history (demo/history.py): closed sessions of past days, written as the till writes."""
 
 from __future__ import annotations
 
