@@ -1,4 +1,4 @@
-"""Cart totals are the sum of lines; settling tenders never gives negative change."""
+"""Tenders (domain/tenders.py): the kinds the till takes; settling never gives negative change."""
 
 from __future__ import annotations
 
@@ -6,27 +6,34 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from counterpos.domain.cart import Cart, CartLine
+from counterpos.domain.kinds import TenderKind
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money
-from counterpos.domain.tenders import CARD, CASH, CHECK, MONEY_ORDER, Tender, TenderError, settle
+from counterpos.domain.tenders import (
+    CARD,
+    CASH,
+    CHECK,
+    DRAWER_KINDS,
+    KINDS,
+    LABELS,
+    MONEY_ORDER,
+    Tender,
+    TenderError,
+    settle,
+)
 
-amounts = st.integers(min_value=0, max_value=5_000_000)
+
+def test_tender_kinds_taken_at_the_till_and_those_in_the_drawer():
+    assert KINDS == (TenderKind.CASH, TenderKind.CHECK, TenderKind.MONEY_ORDER, TenderKind.CARD)
+    assert set(DRAWER_KINDS) == set(KINDS) - {TenderKind.CARD}
+    assert set(LABELS) == set(KINDS)
+    assert LABELS["money_order"] == LABELS[TenderKind.MONEY_ORDER] == "Money order"
+    # A plain string from a screen is the same tender as the member.
+    assert Tender("cash", Money(500)) == Tender(TenderKind.CASH, Money(500))
 
 
-def line(cents: int) -> CartLine:
-    return CartLine("misc_receipt", "Misc", Money(cents), "4830")
-
-
-@given(st.lists(amounts, max_size=30), st.data())
-def test_total_is_always_the_sum_of_the_lines(values, data):
-    cart = Cart()
-    for v in values:
-        cart.add(line(v))
-        assert cart.total.cents == sum(x.amount.cents for x in cart.lines)
-    while cart.lines:
-        cart.remove(data.draw(st.integers(min_value=0, max_value=len(cart.lines) - 1)))
-        assert cart.total.cents == sum(x.amount.cents for x in cart.lines)
-    assert cart.total == Money(0)
+def test_a_refund_request_is_never_a_tender_a_customer_hands_over():
+    with pytest.raises(TenderError, match="Unknown tender"):
+        Tender(TenderKind.REFUND_REQUEST, Money(500)).validate()
 
 
 @st.composite
