@@ -1,14 +1,12 @@
-"""The store keeps a sale whole: all of it or none, gap-free numbers, even when killed mid-sale."""
+"""The store keeps a sale whole (store/unit_of_work.py): all or none, even killed mid-sale."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
 import sys
 import textwrap
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,85 +14,11 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from counterpos.domain.cart import Cart
-from counterpos.domain.money import Money
-from counterpos.domain.tenders import Tender
-from counterpos.services.sale import catalog, sales
-from counterpos.store.models import (
-    AuditEvent,
-    DrawerClose,
-    IssuedDocument,
-    LedgerEntry,
-    OutboxRow,
-    ReceiptSequence,
-    Sale,
-    SaleLine,
-    TenderRow,
-    UtilityAccount,
-)
-from counterpos.store.outbox import row_payload
+from counterpos.services.sale import sales
+from counterpos.store.models import Sale
+from tests.store.full_sale import WRITTEN_BY_A_SALE, counts, full_cart, sell, two_tenders
 
 SRC = Path(__file__).resolve().parents[2] / "src"
-WRITTEN_BY_A_SALE = (Sale, SaleLine, TenderRow, LedgerEntry, IssuedDocument, AuditEvent, OutboxRow)
-
-
-def counts(station) -> dict[str, int]:
-    with station.store.read() as s:
-        out = {
-            m.__tablename__: s.scalar(select(func.count()).select_from(m))
-            for m in WRITTEN_BY_A_SALE
-        }
-        seq = s.get(ReceiptSequence, station.code)
-        out["receipt_sequence"] = seq.last_value if seq else 0
-        return out
-
-
-def an_account(station) -> str:
-    with station.store.read() as s:
-        return s.scalar(select(UtilityAccount.account_no).order_by(UtilityAccount.account_no))
-
-
-def full_cart(station) -> Cart:
-    """A sale touching every table: a bill payment (ledger) and a yard sale permit (document)."""
-    start = date.today() + timedelta(days=3)
-    return Cart(
-        [
-            catalog.price_line(
-                station,
-                "utility_payment",
-                details={"account_no": an_account(station)},
-                amount_text="45.10",
-            ),
-            catalog.price_line(
-                station,
-                "yard_sale_permit",
-                details={"address": "77 Durable Way", "start_date": start, "days": "2"},
-            ),
-        ]
-    )
-
-
-def two_tenders() -> list[Tender]:
-    return [
-        Tender("check", Money(4000), reference="2231", payer="Ana Reyes"),
-        Tender("cash", Money(3000)),
-    ]
-
-
-def sell(station, cashier, drawer) -> sales.CompletedSale:
-    return sales.complete_sale(
-        station, cashier, drawer.session_id, full_cart(station), two_tenders()
-    )
-
-
-def test_pragmas_are_in_force_on_readers_and_writers(station):
-    for ctx in (station.store.read, station.store.write):
-        with ctx() as s:
-            conn = s.connection()
-            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
-            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
 
 
 @pytest.mark.parametrize(
@@ -232,72 +156,3 @@ def test_a_process_killed_mid_sale_leaves_no_sale_and_no_gap(station, cashier, d
         assert int(after.receipt_no.split("-")[1]) == int(first.receipt_no.split("-")[1]) + 1
     finally:
         reopened.close()
-
-
-def test_the_outbox_holds_every_synced_record_of_a_sale(station, cashier, drawer):
-    done = sell(station, cashier, drawer)
-    with station.store.read() as s:
-        sale = s.get(Sale, done.sale_id)
-        records = [sale, *sale.lines, *sale.tenders]
-        records += s.scalars(
-            select(LedgerEntry).where(LedgerEntry.sale_line_id.in_([x.id for x in sale.lines]))
-        ).all()
-        records += s.scalars(select(IssuedDocument).where(IssuedDocument.sale_id == sale.id)).all()
-        records += s.scalars(select(AuditEvent).where(AuditEvent.target == done.receipt_no)).all()
-        assert {type(r).__tablename__ for r in records} == {
-            "sale",
-            "sale_line",
-            "tender",
-            "ledger_entry",
-            "issued_document",
-            "audit_event",
-        }
-        for record in records:
-            rows = s.scalars(select(OutboxRow).where(OutboxRow.record_id == record.id)).all()
-            assert len(rows) == 1, type(record).__tablename__
-            payload = json.loads(rows[0].payload)
-            assert rows[0].table_name == type(record).__tablename__
-            assert payload["id"] == record.id
-            # the payload is the stored row, column for column, as the central insert needs it
-            assert payload == json.loads(json.dumps(row_payload(record), sort_keys=True))
-            assert rows[0].sent_at is None
-
-
-APPEND_ONLY = (
-    "sale",
-    "sale_line",
-    "tender",
-    "ledger_entry",
-    "issued_document",
-    "audit_event",
-    "drawer_close",
-)
-
-
-@pytest.mark.parametrize("table", APPEND_ONLY)
-def test_history_tables_refuse_update_and_delete(station, cashier, drawer, table):
-    sell(station, cashier, drawer)
-    with station.store.write() as s:
-        s.add(
-            DrawerClose(
-                session_id=drawer.session_id,
-                closed_by=cashier.user_id,
-                counted_cash_cents=17000,
-                expected_cash_cents=17000,
-                over_short_cents=0,
-            )
-        )
-    with station.store.read() as s:
-        row_id = s.execute(text(f"SELECT id FROM {table} LIMIT 1")).scalar()
-    assert row_id
-    for statement in (
-        f"UPDATE {table} SET id = id WHERE id = :id",
-        f"DELETE FROM {table} WHERE id = :id",
-    ):
-        with pytest.raises(DBAPIError, match="append-only"), station.store.write() as s:
-            s.execute(text(statement), {"id": row_id})
-    with station.store.read() as s:
-        assert (
-            s.execute(text(f"SELECT count(*) FROM {table} WHERE id = :id"), {"id": row_id}).scalar()
-            == 1
-        )

@@ -1,5 +1,4 @@
-"""Row keys are UUIDs of version 7: unique, and in the order they were made, millisecond by
-millisecond, so that indexes here and centrally grow at one edge."""
+"""Row keys (store/models/base.py): UUIDv7, unique, in time order: indexes grow at one edge."""
 
 from __future__ import annotations
 

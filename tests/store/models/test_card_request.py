@@ -1,4 +1,4 @@
-"""The card_request table: what it may hold, and what it refuses."""
+"""The card_request table (store/models/card_request.py): what it may hold, what it refuses."""
 
 from __future__ import annotations
 
