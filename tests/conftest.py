@@ -151,3 +151,16 @@ def loopback_printer(station):
     set_setting(station, "printer.url", printer.url)
     yield printer
     printer.close()
+
+
+@pytest.fixture
+def drawer_pty(station):
+    """A pseudo-terminal as the station's cash drawer port (9600 baud); the test reads the
+    bytes the drawer would get from its other end."""
+    from tests.printing_support import PtyPort, set_setting
+
+    port = PtyPort()
+    set_setting(station, "drawer.port", port.path)
+    set_setting(station, "drawer.baud", "9600")
+    yield port
+    port.close()

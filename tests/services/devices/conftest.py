@@ -1,4 +1,4 @@
-"""Device tests run against real parts: a pty for the drawer, a preview printer, a CUPS."""
+"""Device tests run against real parts: a preview printer, a CUPS of their own."""
 
 from __future__ import annotations
 
@@ -12,24 +12,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import free_port
-from tests.printing_support import PtyPort, lpstat, set_setting
+from tests.printing_support import lpstat, set_setting
 
 CUPSD = "/usr/sbin/cupsd"
 CUPS_LIB = Path("/usr/lib/cups")
 HAS_CUPS = (
     Path(CUPSD).exists() and shutil.which("lp") and shutil.which("lpadmin") and os.geteuid() == 0
 )
-
-
-@pytest.fixture
-def drawer_pty(station):
-    """A pseudo-terminal as the station's cash drawer port (9600 baud); the test reads the
-    bytes the drawer would get from its other end."""
-    port = PtyPort()
-    set_setting(station, "drawer.port", port.path)
-    set_setting(station, "drawer.baud", "9600")
-    yield port
-    port.close()
 
 
 @pytest.fixture
