@@ -6,10 +6,14 @@ import gc
 import os
 import shutil
 import socket
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,6 +23,7 @@ from counterpos.services import sessions, settings  # noqa: E402
 from counterpos.services.access import auth, overrides, users  # noqa: E402
 from counterpos.services.station import DB_FILE, Station  # noqa: E402
 from counterpos.store.models import AuditEvent  # noqa: E402
+from counterpos.sync import central  # noqa: E402
 from counterpos.ui.gui_thread_gc import collect_due  # noqa: E402
 
 THRESHOLDS = gc.get_threshold()
@@ -164,3 +169,64 @@ def drawer_pty(station):
     set_setting(station, "drawer.baud", "9600")
     yield port
     port.close()
+
+
+# A real PostgreSQL for the tests marked pg: $COUNTERPOS_TEST_PG_URL, else one started by
+# pgserver. Each test gets its own fresh central database (its station roles dropped after).
+
+
+@dataclass
+class PgServer:
+    """The server under test; `stop()`/`start()` only when we started it ourselves."""
+
+    base_url: str  # postgresql+psycopg://user@host/postgres
+    server: object | None = None
+
+    def url(self, database: str) -> str:
+        return make_url(self.base_url).set(database=database).render_as_string(False)
+
+    def conninfo(self, database: str = "postgres") -> str:
+        u = make_url(self.url(database))
+        return u.set(drivername="postgresql").render_as_string(False)
+
+    def stop(self) -> None:
+        from pgserver import pg_ctl
+
+        pg_ctl(
+            ["-w", "-m", "fast", "stop"], pgdata=self.server.pgdata, user=self.server.system_user
+        )
+
+    def start(self) -> None:
+        self.server.ensure_postgres_running()
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory) -> PgServer:
+    env = os.environ.get("COUNTERPOS_TEST_PG_URL")
+    if env:
+        yield PgServer(central.normalise_url(env).render_as_string(False))
+        return
+    pgserver = pytest.importorskip("pgserver")
+    pgdata = Path("/tmp") / f"counterpos-pg-{uuid.uuid4().hex[:8]}"
+    server = pgserver.get_server(pgdata, cleanup_mode="delete")
+    uri = server.get_uri()  # postgresql://postgres:@/postgres?host=/socket/dir
+    yield PgServer(central.normalise_url(uri).render_as_string(False), server)
+    server.cleanup()
+
+
+@pytest.fixture
+def central_url(pg_server) -> str:
+    """The administrator's URL of a brand-new, initialised central database."""
+    name = f"cpos_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(pg_server.conninfo(), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = pg_server.url(name)
+    engine = central.make_central_engine(url)
+    central.init(engine)
+    yield url
+    try:
+        central.drop_database_roles(engine)
+    finally:
+        engine.dispose()
+        with psycopg.connect(pg_server.conninfo(), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -1,4 +1,4 @@
-"""`counterpos central ...` and `counterpos sync ...` from the command line."""
+"""`counterpos central ...` and `counterpos sync ...` (commands/central.py, commands/sync.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import re
 import pytest
 
 from counterpos.cli import main
-from tests.sync.conftest import admin_query
-from tests.sync.helpers import first_accounts, sell
+from tests.sync.helpers import admin_query, first_accounts, sell
 
 pytestmark = pytest.mark.pg
 
