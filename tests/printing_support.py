@@ -6,6 +6,7 @@ import contextlib
 import itertools
 import os
 import socket
+import subprocess
 import threading
 from datetime import date, timedelta
 
@@ -19,7 +20,19 @@ from counterpos.services.counter import tag_inventory
 from counterpos.services.sale import catalog, sales
 from counterpos.store.models import Customer, UtilityAccount
 from counterpos.store.models.citation import Citation
+from tests.conftest import free_port
 from tests.services.counter_visit import dog, give_tags
+
+# The profiles every release ships (printers/), by name.
+REQUIRED_PROFILES = (
+    "generic-58mm",
+    "generic-80mm",
+    "epson-tm-t88",
+    "epson-tm-t20",
+    "star-tsp100-escpos",
+)
+# The default drawer kick (ESC p 0 25 250), as the drawer receives it.
+KICK = bytes.fromhex("1b700019fa")
 
 LONG_NAME_FIRST = "María José"
 LONG_NAME_LAST = "Fernández de la Peña-Ibáñez Villaseñor"
@@ -95,13 +108,7 @@ class LoopbackPrinter:
         self.sock.close()
 
 
-def closed_port() -> int:
-    """A loopback port nobody listens on (bound, then released)."""
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+closed_port = free_port  # a loopback port nobody listens on
 
 
 class PtyPort:
@@ -126,6 +133,19 @@ class PtyPort:
         for fd in (self.master, self.slave):
             with contextlib.suppress(OSError):
                 os.close(fd)
+
+
+def lpstat(*args: str) -> str:
+    """What CUPS's `lpstat` says (of the scheduler in $CUPS_SERVER)."""
+    return subprocess.run(["lpstat", *args], capture_output=True, text=True).stdout
+
+
+def add_queue(name: str, device: str) -> None:
+    """A raw CUPS queue printing to `device` (a capture:PATH of the cups fixture)."""
+    done = subprocess.run(
+        ["lpadmin", "-p", name, "-E", "-v", device], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def set_setting(station, key: str, value: str) -> None:

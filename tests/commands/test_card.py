@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,23 +11,15 @@ from pathlib import Path
 import pytest
 
 from counterpos.cli import main
-from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
-from counterpos.hardware.card_simulator import CardSimulator
 from counterpos.hardware.card_terminal import TcpTerminal, TerminalUnreachable
-from counterpos.services import config, sessions
-from counterpos.services.access import auth
+from counterpos.services import config
 from counterpos.services.card.requests import charge
-from counterpos.services.sale import catalog
 from counterpos.store.models import CardRequest
+from tests.conftest import free_port
+from tests.services.card.card_support import utility_cart
 
 SRC = Path(__file__).resolve().parents[2] / "src"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.mark.e2e
@@ -81,37 +72,26 @@ def test_simulator_command_refuses_a_bad_script(tmp_path, capsys):
     assert "unknown outcome" in capsys.readouterr().out
 
 
-def test_resolve_command_asks_the_terminal(home, station, capsys):
-    sim = CardSimulator().start()
+def test_resolve_command_asks_the_terminal(home, station, cashier, drawer, card_simulator, capsys):
+    config.set_value(station, "card.terminal", card_simulator.url, None)
+    cart = utility_cart(station, "9.00")
+    card_simulator.push("timeout")
+
+    class Mute(TcpTerminal):
+        def status(self, request_id):
+            from counterpos.hardware.card_terminal import TerminalTimeout
+
+            raise TerminalTimeout("no answer")
+
+    mute = Mute(card_simulator.url, sale_timeout=0.5, call_timeout=1)
     try:
-        config.set_value(station, "card.terminal", sim.url, None)
-        maria = auth.login(station, "maria", "1111")
-        drawer = sessions.open_session(station, maria, {"bill_20": 5})
-        cart = Cart()
-        cart.add(
-            catalog.price_line(
-                station, "utility_payment", details={"account_no": "10000000"}, amount_text="9.00"
-            )
-        )
-        sim.push("timeout")
-
-        class Mute(TcpTerminal):
-            def status(self, request_id):
-                from counterpos.hardware.card_terminal import TerminalTimeout
-
-                raise TerminalTimeout("no answer")
-
-        mute = Mute(sim.url, sale_timeout=0.5, call_timeout=1)
-        try:
-            r = charge(station, maria, drawer.session_id, cart, Money(900), terminal=mute)
-        finally:
-            mute.close()
-        assert r.is_unknown
-        assert main(["--home", str(home), "card", "resolve"]) == 0
-        assert "approved" in capsys.readouterr().out
-        with station.store.read() as s:
-            assert s.get(CardRequest, r.request_id).status == "approved"
-        assert main(["--home", str(home), "card", "resolve"]) == 0
-        assert "No card request is waiting" in capsys.readouterr().out
+        r = charge(station, cashier, drawer.session_id, cart, Money(900), terminal=mute)
     finally:
-        sim.stop()
+        mute.close()
+    assert r.is_unknown
+    assert main(["--home", str(home), "card", "resolve"]) == 0
+    assert "approved" in capsys.readouterr().out
+    with station.store.read() as s:
+        assert s.get(CardRequest, r.request_id).status == "approved"
+    assert main(["--home", str(home), "card", "resolve"]) == 0
+    assert "No card request is waiting" in capsys.readouterr().out

@@ -1,10 +1,13 @@
-"""`counterpos report eod --pdf/--deposit` saves its PDFs through the audited services."""
+"""`counterpos report eod` (commands/report.py): the Z report and deposit slip, shown and saved."""
 
 from __future__ import annotations
 
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from counterpos.cli import main
+from counterpos.domain.money import Money
+from counterpos.services.clock import local_today
 from counterpos.services.drawer import close
 from counterpos.services.drawer.close import ClosingCount
 from counterpos.store.models import AuditEvent
@@ -37,3 +40,61 @@ def test_both_pdfs_are_audited_and_a_bad_folder_is_a_plain_message(
     missing = tmp_path / "nope" / "z.pdf"
     assert main([*args, "--pdf", str(missing)]) == 2
     assert f"counterpos: The PDF could not be saved to {missing}" in capsys.readouterr().err
+
+
+def test_report_eod_by_session_prefix_writes_both_pdfs(home, closed, tmp_path, capsys):
+    z, dep = tmp_path / "z.pdf", tmp_path / "dep.pdf"
+    code = main(
+        [
+            "--home",
+            str(home),
+            "report",
+            "eod",
+            "--session",
+            closed[:8],
+            "--pdf",
+            str(z),
+            "--deposit",
+            str(dep),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Z REPORT" in out and "short $7.00" in out and "BANK DEPOSIT" in out
+    assert "short $7.00" in PdfReader(z).pages[0].extract_text()
+    assert "Ann Lee" in PdfReader(dep).pages[0].extract_text()
+
+
+def test_report_eod_by_the_session_label_the_report_prints(home, closed, capsys):
+    assert main(["--home", str(home), "report", "eod", "--session", closed[:8]]) == 0
+    printed = capsys.readouterr().out
+    label = closed[-8:]
+    assert f"Session {label}" in printed
+    assert main(["--home", str(home), "report", "eod", "--session", label]) == 0
+    assert f"Session {label}" in capsys.readouterr().out
+
+
+def test_report_eod_by_date(home, closed, tmp_path, capsys):
+    z = tmp_path / "day.pdf"
+    assert (
+        main(
+            [
+                "--home",
+                str(home),
+                "report",
+                "eod",
+                "--date",
+                local_today().isoformat(),
+                "--pdf",
+                str(z),
+            ]
+        )
+        == 0
+    )
+    assert "all stations" in capsys.readouterr().out
+    assert Money(5_300).format() in PdfReader(z).pages[0].extract_text()
+
+
+def test_report_bad_date_is_a_plain_message(home, closed, capsys):
+    assert main(["--home", str(home), "report", "eod", "--date", "22/11/2026"]) == 2
+    assert "not a date" in capsys.readouterr().err

@@ -9,7 +9,6 @@ import time
 
 import pytest
 
-from counterpos.hardware.card_simulator import CardSimulator, parse_script
 from counterpos.hardware.card_terminal import (
     StandaloneTerminal,
     TcpTerminal,
@@ -22,27 +21,20 @@ from counterpos.hardware.card_terminal import (
 
 
 @pytest.fixture
-def sim():
-    s = CardSimulator().start()
-    yield s
-    s.stop()
-
-
-@pytest.fixture
-def term(sim):
-    t = TcpTerminal(sim.url, sale_timeout=1.0, call_timeout=2.0, connect_timeout=1.0)
+def term(card_simulator):
+    t = TcpTerminal(card_simulator.url, sale_timeout=1.0, call_timeout=2.0, connect_timeout=1.0)
     yield t
     t.close()
 
 
-def raw(sim, message: dict) -> dict:
+def raw(card_simulator, message: dict) -> dict:
     """Speak the protocol by hand: one JSON line out, one back."""
-    with socket.create_connection(("127.0.0.1", sim.port), timeout=3) as s:
+    with socket.create_connection(("127.0.0.1", card_simulator.port), timeout=3) as s:
         s.sendall((json.dumps(message) + "\n").encode())
         return json.loads(s.makefile().readline())
 
 
-def test_sale_status_void_and_batch(sim, term):
+def test_sale_status_void_and_batch(card_simulator, term):
     reply = term.sale("r1", 1234)
     assert reply.status == "approved" and reply.approved_cents == 1234
     assert len(reply.last4) == 4 and reply.approval_code and reply.terminal_ref
@@ -53,13 +45,13 @@ def test_sale_status_void_and_batch(sim, term):
     assert term.status("nope").status == "not_found"
 
 
-def test_the_same_request_sent_twice_is_charged_once(sim, term):
+def test_the_same_request_sent_twice_is_charged_once(card_simulator, term):
     first = term.sale("same", 500)
     again = term.sale("same", 500)
-    assert first == again and sim.sales_received == 1
+    assert first == again and card_simulator.sales_received == 1
 
 
-def test_refund_up_to_the_sale(sim, term):
+def test_refund_up_to_the_sale(card_simulator, term):
     term.sale("r", 1000)
     assert term.refund("r", 400).status == "approved"
     with pytest.raises(TerminalError, match="more than the sale"):
@@ -67,8 +59,8 @@ def test_refund_up_to_the_sale(sim, term):
     assert term.refund("r", 600).status == "refunded"
 
 
-def test_scripted_outcomes(sim, term):
-    sim.push("decline", "cancel", "partial:2.50")
+def test_scripted_outcomes(card_simulator, term):
+    card_simulator.push("decline", "cancel", "partial:2.50")
     assert term.sale("a", 1000).status == "declined"
     assert term.sale("b", 1000).status == "cancelled"
     partial = term.sale("c", 1000)
@@ -76,16 +68,16 @@ def test_scripted_outcomes(sim, term):
     assert term.sale("d", 1000).status == "approved"  # script used up: approve
 
 
-def test_timeout_is_unknown_not_declined(sim, term):
-    sim.push("timeout")
+def test_timeout_is_unknown_not_declined(card_simulator, term):
+    card_simulator.push("timeout")
     with pytest.raises(TerminalTimeout):
         term.sale("t", 1000)
     assert term.status("t").status == "approved"
 
 
-def test_unreachable_terminal(sim):
-    port = sim.port
-    sim.stop()
+def test_unreachable_terminal(card_simulator):
+    port = card_simulator.port
+    card_simulator.stop()
     t = TcpTerminal(f"tcp://127.0.0.1:{port}", connect_timeout=0.5)
     try:
         with pytest.raises(TerminalUnreachable):
@@ -94,14 +86,14 @@ def test_unreachable_terminal(sim):
         t.close()
 
 
-def test_cancel_reaches_the_terminal_while_the_worker_waits(sim):
-    sim.push("wait:20")
-    t = TcpTerminal(sim.url, sale_timeout=30.0, call_timeout=2.0)
+def test_cancel_reaches_the_terminal_while_the_worker_waits(card_simulator):
+    card_simulator.push("wait:20")
+    t = TcpTerminal(card_simulator.url, sale_timeout=30.0, call_timeout=2.0)
     box: dict = {}
     worker = threading.Thread(target=lambda: box.setdefault("r", t.sale("w", 900)))
     worker.start()
     deadline = time.monotonic() + 5
-    while "w" not in sim.records and time.monotonic() < deadline:
+    while "w" not in card_simulator.records and time.monotonic() < deadline:
         time.sleep(0.02)
     t.cancel("w")
     worker.join(5)
@@ -110,8 +102,8 @@ def test_cancel_reaches_the_terminal_while_the_worker_waits(sim):
     assert box["r"].status == "cancelled" and box["r"].approved_cents == 0
 
 
-def test_one_worker_runs_calls_in_order(sim, term):
-    sim.push("wait:0.3")
+def test_one_worker_runs_calls_in_order(card_simulator, term):
+    card_simulator.push("wait:0.3")
     order: list[str] = []
     threads = [
         threading.Thread(target=lambda: order.append(term.sale("first", 100).request_id)),
@@ -134,9 +126,9 @@ def test_a_reply_with_a_full_card_number_is_refused():
         )
 
 
-def test_error_replies_and_bad_addresses(sim, term):
-    assert "error" in raw(sim, {"op": "void", "request_id": "none"})
-    assert "error" in raw(sim, {"op": "teleport"})
+def test_error_replies_and_bad_addresses(card_simulator, term):
+    assert "error" in raw(card_simulator, {"op": "void", "request_id": "none"})
+    assert "error" in raw(card_simulator, {"op": "teleport"})
     with pytest.raises(TerminalError):
         term.void("none")
     with pytest.raises(TerminalError, match="tcp://"):
@@ -150,15 +142,8 @@ def test_standalone_refuses_to_run_cards():
         t.sale("x", 100)
 
 
-def test_open_terminal_keeps_one_per_device(sim):
-    assert open_terminal(sim.url) is open_terminal(sim.url)
-
-
-def test_script_parsing():
-    assert parse_script("approve, partial:10.00,wait:1") == ["approve", "partial:10.00", "wait:1"]
-    for bad in ("explode", "partial", "wait:x"):
-        with pytest.raises(ValueError):
-            parse_script(bad)
+def test_open_terminal_keeps_one_per_device(card_simulator):
+    assert open_terminal(card_simulator.url) is open_terminal(card_simulator.url)
 
 
 def test_card_numbers_in_a_reply_are_dropped():

@@ -1,4 +1,4 @@
-"""A visit with three services for one customer, paid with split tender, through complete_sale."""
+"""Spans the counter services and the sale: one customer's visit for three, split tender."""
 
 from __future__ import annotations
 

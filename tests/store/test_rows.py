@@ -1,4 +1,4 @@
-"""The row builders give every column of a financial row; what they build is what is stored."""
+"""Row builders (store/rows.py) give every column of a financial row, stored as built."""
 
 from __future__ import annotations
 
@@ -10,13 +10,11 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from counterpos.domain.cart import Cart
 from counterpos.domain.kinds import EntryType, SaleKind, TenderKind
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
-from counterpos.services.access import overrides
 from counterpos.services.drawer import paid_in_out
-from counterpos.services.sale import catalog, refunds, sales, voids
+from counterpos.services.sale import refunds, sales, voids
 from counterpos.services.utility import adjustments
 from counterpos.store.models import (
     AuditEvent,
@@ -39,7 +37,7 @@ from counterpos.store.rows import (
     sale_row,
     tender_row,
 )
-from tests.conftest import PINS
+from tests.store.full_sale import SYNCED_BY_A_SALE, full_cart
 
 BUILDERS = [
     (Sale, sale_row),
@@ -225,30 +223,8 @@ def _records_of(s: Session, sale: Sale) -> list:
     return records
 
 
-def _payment_and_permit(station) -> Cart:
-    with station.store.read() as s:
-        account_no = s.scalar(select(UtilityAccount.account_no).order_by(UtilityAccount.account_no))
-    start = date.today() + timedelta(days=3)
-    return Cart(
-        [
-            catalog.price_line(
-                station, "utility_payment", details={"account_no": account_no}, amount_text="45.10"
-            ),
-            catalog.price_line(
-                station,
-                "yard_sale_permit",
-                details={"address": "9 Builder Row", "start_date": start, "days": "1"},
-            ),
-        ]
-    )
-
-
-def _ok(station, actor, permission: str):
-    return overrides.approve(station, actor, "sofia", PINS["sofia"], permission)
-
-
 def test_a_sale_its_void_refunds_and_a_paid_out_are_written_by_the_builders(
-    station, cashier, drawer
+    station, cashier, drawer, approval
 ):
     """None of them hands a financial row to the ORM; every row round-trips through the outbox."""
     sid = drawer.session_id
@@ -257,15 +233,19 @@ def test_a_sale_its_void_refunds_and_a_paid_out_are_written_by_the_builders(
         Tender(TenderKind.CASH, Money(3_000)),
     ]
     with _OrmInserts() as orm:
-        sold = sales.complete_sale(station, cashier, sid, _payment_and_permit(station), tenders)
+        sold = sales.complete_sale(
+            station, cashier, sid, full_cart(station, address="9 Builder Row", days="1"), tenders
+        )
         voided = voids.void_sale(
             station,
             cashier,
             sold.receipt_no,
             "Rang the wrong account",
-            _ok(station, cashier, "void"),
+            approval(cashier, "void"),
         )
-        again = sales.complete_sale(station, cashier, sid, _payment_and_permit(station), tenders)
+        again = sales.complete_sale(
+            station, cashier, sid, full_cart(station, address="9 Builder Row", days="1"), tenders
+        )
         in_cash, by_finance = (
             refunds.refund_sale(
                 station,
@@ -275,7 +255,7 @@ def test_a_sale_its_void_refunds_and_a_paid_out_are_written_by_the_builders(
                 Money(cents),
                 method,
                 "Overpaid",
-                _ok(station, cashier, "refund"),
+                approval(cashier, "refund"),
             )
             for cents, method in ((4_600, "cash"), (500, "finance"))
         )
@@ -286,7 +266,7 @@ def test_a_sale_its_void_refunds_and_a_paid_out_are_written_by_the_builders(
             "out",
             Money(300),
             "Parking refund",
-            _ok(station, cashier, "paid_in_out"),
+            approval(cashier, "paid_in_out"),
         )
     assert not {m.__tablename__ for m in FINANCIAL} & set(orm.models), orm.models
 
@@ -306,14 +286,7 @@ def test_a_sale_its_void_refunds_and_a_paid_out_are_written_by_the_builders(
         ]
         records = _records_of(s, void)
         kinds = {type(r).__tablename__ for r in records}
-        assert kinds == {
-            "sale",
-            "sale_line",
-            "tender",
-            "ledger_entry",
-            "issued_document",
-            "audit_event",
-        }
+        assert kinds == SYNCED_BY_A_SALE
         assert [r.entry_type for r in records if isinstance(r, LedgerEntry)] == [EntryType.REVERSAL]
         assert [r.details["status"] for r in records if isinstance(r, IssuedDocument)] == ["void"]
         _queued_as_stored(s, _records_of(s, original) + records)

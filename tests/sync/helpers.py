@@ -1,14 +1,21 @@
-"""Ringing up sales in sync tests through the real services."""
+"""Sales rung in sync tests through the real services, and the centre as its admin sees it."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import json
+
+import psycopg
+from sqlalchemy import select, text
+from sqlalchemy.engine import make_url
 
 from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
+from counterpos.services.central import sync as sync_service
 from counterpos.services.sale import catalog, sales
-from counterpos.store.models import UtilityAccount
+from counterpos.services.station import Station
+from counterpos.store.models import OutboxRow, UtilityAccount, new_id, utcnow
+from counterpos.sync import central
 
 
 def first_accounts(station, n: int = 3) -> list[str]:
@@ -41,3 +48,43 @@ def sell(station, actor, drawer, *, account_no: str, pay: str = "12.34", extra: 
         station, actor, drawer.session_id, cart, [Tender("cash", cart.total + Money(100))]
     )
     return done.receipt_no
+
+
+def attach(station: Station, admin_url: str, code: str | None = None) -> dict:
+    """Register the station centrally and connect it as its own role."""
+    engine = central.make_central_engine(admin_url)
+    try:
+        info = central.add_station(engine, code or station.code)
+    finally:
+        engine.dispose()
+    sync_service.connect(station, info["url"], info["password"])
+    return info
+
+
+def admin_query(admin_url: str, sql: str, params=None) -> list[tuple]:
+    u = make_url(admin_url).set(drivername="postgresql").render_as_string(False)
+    with psycopg.connect(u) as conn:
+        cur = conn.execute(sql, params)
+        return cur.fetchall() if cur.description else []
+
+
+def outbox_states(station) -> dict[str, int]:
+    """How many outbox rows are in each state (pending, sent, failed)."""
+    with station.store.read() as s:
+        return dict(s.execute(text("SELECT state, count(*) FROM outbox GROUP BY state")).all())
+
+
+def queue_record(station, table: str, **fields) -> str:
+    """An outbox row for `table` holding {"id": ..., **fields}, as the store queues a record;
+    its record id."""
+    record_id = new_id()
+    with station.store.write() as s:
+        s.add(
+            OutboxRow(
+                record_id=record_id,
+                table_name=table,
+                payload=json.dumps({"id": record_id, **fields}),
+                created_at=utcnow(),
+            )
+        )
+    return record_id

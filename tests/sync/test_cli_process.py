@@ -1,4 +1,4 @@
-"""The real `counterpos` process sets up the centre, connects a station and syncs it."""
+"""Spans the CLI and sync: the real process sets up the centre, connects a station, syncs."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync.conftest import admin_query
+from tests.sync.helpers import admin_query
 
 ROOT = Path(__file__).resolve().parents[2]
 

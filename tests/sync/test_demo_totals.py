@@ -1,4 +1,4 @@
-"""The demo city's history syncs completely: totals by day and by GL account match centrally."""
+"""Spans the demo and sync: the demo city's history syncs whole, totals by day and GL match."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from counterpos.services import sessions
 from counterpos.services.central import sync
 from counterpos.services.station import Station
 from tests.conftest import login
-from tests.sync.conftest import admin_query, attach
-from tests.sync.helpers import first_accounts, sell
+from tests.sync.helpers import admin_query, attach, first_accounts, sell
 
 pytestmark = pytest.mark.pg
 

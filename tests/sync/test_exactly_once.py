@@ -1,4 +1,4 @@
-"""Exactly once through a killed worker and a stopped server, totals to the cent."""
+"""Spans push, the worker and the centre: exactly once through kills and a stopped server."""
 
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from counterpos.services.central import sync as sync_service
-from tests.sync.conftest import admin_query, attach
-from tests.sync.helpers import first_accounts, sell
+from tests.sync.helpers import admin_query, attach, first_accounts, sell
 
 pytestmark = pytest.mark.pg
 

@@ -1,4 +1,4 @@
-"""Reference data down by watermark, and balances right on every station, each entry once."""
+"""Reference data down by watermark (sync/pull.py); balances right everywhere, each entry once."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from counterpos.services.sale import customers
 from counterpos.services.station import DB_FILE, Station
 from counterpos.store.models import Customer, UtilityAccount, new_id, utcnow
 from tests.conftest import login
-from tests.sync.conftest import admin_query, attach
-from tests.sync.helpers import first_accounts, sell
+from tests.sync.helpers import admin_query, attach, first_accounts, sell
 
 pytestmark = pytest.mark.pg
+
 
 FLOAT = {"bill_20": 5}
 
@@ -167,22 +167,6 @@ def test_a_user_disabled_at_one_station_is_disabled_everywhere(
     assert admin_query(
         central_url, "SELECT count(*), bool_or(active) FROM app_user WHERE username = 'james'"
     ) == [(1, False)]
-
-
-def test_the_station_cannot_use_the_upsert_for_history(station, central_url):
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    attach(station, central_url)
-    url = make_url(sync.central_url(station)).set(drivername="postgresql")
-    with (
-        psycopg.connect(url.render_as_string(False)) as conn,
-        pytest.raises(psycopg.errors.InsufficientPrivilege),
-    ):
-        conn.execute(
-            "SELECT counterpos_upsert_reference('sale', %s::json)",
-            ('[{"id": "x", "total_cents": 1}]',),
-        )
 
 
 def test_a_license_sold_elsewhere_arrives_without_its_foreign_sale_line(station, central_url):

@@ -6,24 +6,12 @@ import dataclasses
 import time
 from pathlib import Path
 
-import pytest
 from sqlalchemy import event
 
 from counterpos.hardware.escpos_decode import decode
 from counterpos.services.devices import after_sale
 from counterpos.services.sale import receipts
-from tests.printing_support import LoopbackPrinter, PtyPort, five_line_sale, set_setting
-
-KICK = bytes.fromhex("1b700019fa")
-
-
-@pytest.fixture
-def pty(station):
-    port = PtyPort()
-    set_setting(station, "drawer.port", port.path)
-    set_setting(station, "printer.url", "preview:")
-    yield port
-    port.close()
+from tests.printing_support import KICK, five_line_sale, set_setting
 
 
 class Statements:
@@ -47,20 +35,24 @@ class Statements:
         return [s for s in self.seen if s.lstrip().upper().startswith("SELECT") and table in s]
 
 
-def test_the_printer_gets_the_document_read_back_for_the_screen(station, cashier, drawer, pty):
+def test_the_printer_gets_the_document_read_back_for_the_screen(
+    station, cashier, drawer, drawer_pty, preview_printer
+):
     done = receipts.with_receipt(station, five_line_sale(station, cashier, drawer))
     marked = dataclasses.replace(
         done, receipt=dataclasses.replace(done.receipt, notes=("Read back once, printed as is",))
     )
     result = after_sale.after_sale(station, cashier, marked)
     assert result.ok and result.printed and result.drawer_opened, result.message
-    assert pty.read_available(len(KICK)) == KICK
+    assert drawer_pty.read_available(len(KICK)) == KICK
     printed = Path(result.preview).read_text("utf-8")
     assert "Read back once, printed as is" in printed
     assert done.receipt_no in printed
 
 
-def test_after_sale_reads_settings_once_and_not_the_sale(station, cashier, drawer, pty):
+def test_after_sale_reads_settings_once_and_not_the_sale(
+    station, cashier, drawer, drawer_pty, preview_printer
+):
     done = receipts.with_receipt(station, five_line_sale(station, cashier, drawer))
     with Statements(station) as sql:
         result = after_sale.after_sale(station, cashier, done)
@@ -70,27 +62,24 @@ def test_after_sale_reads_settings_once_and_not_the_sale(station, cashier, drawe
 
 
 def test_a_drawer_on_the_printer_is_kicked_without_reading_the_settings_again(
-    station, cashier, drawer
+    station, cashier, drawer, loopback_printer
 ):
-    printer = LoopbackPrinter()
-    try:
-        set_setting(station, "printer.url", printer.url)
-        set_setting(station, "drawer.port", "printer")
-        done = receipts.with_receipt(station, five_line_sale(station, cashier, drawer))
-        with Statements(station) as sql:
-            result = after_sale.after_sale(station, cashier, done)
-        deadline = time.monotonic() + 5
-        while len(printer.jobs) < 2 and time.monotonic() < deadline:  # the kick, the receipt
-            time.sleep(0.02)
-    finally:
-        printer.close()
+    set_setting(station, "drawer.port", "printer")
+    done = receipts.with_receipt(station, five_line_sale(station, cashier, drawer))
+    with Statements(station) as sql:
+        result = after_sale.after_sale(station, cashier, done)
+    deadline = time.monotonic() + 5
+    while len(loopback_printer.jobs) < 2 and time.monotonic() < deadline:  # the kick, the receipt
+        time.sleep(0.02)
     assert result.ok and result.printed and result.drawer_opened, result.message
     assert len(sql.reading("FROM setting")) == 1
-    kick, receipt = (decode(job) for job in printer.jobs)
+    kick, receipt = (decode(job) for job in loopback_printer.jobs)
     assert kick.kicks == [KICK] and done.receipt_no in receipt.barcodes
 
 
-def test_a_sale_handed_without_its_receipt_is_read_back_once(station, cashier, drawer, pty):
+def test_a_sale_handed_without_its_receipt_is_read_back_once(
+    station, cashier, drawer, drawer_pty, preview_printer
+):
     sale = five_line_sale(station, cashier, drawer)
     assert sale.receipt is None
     with Statements(station) as sql:

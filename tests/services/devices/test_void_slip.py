@@ -4,33 +4,20 @@ from __future__ import annotations
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select
 
 from counterpos.services import audit
-from counterpos.services.access import overrides
 from counterpos.services.devices import void_slip
 from counterpos.services.errors import DeviceError, StateError
 from counterpos.services.sale import voids
-from counterpos.store.models import AuditEvent
-from tests.conftest import PINS
+from tests.conftest import audit_events
 from tests.sale_helpers import cash, ring
 
 
 @pytest.fixture
-def voided(station, cashier, drawer):
+def voided(station, cashier, drawer, approval):
     sale = ring(station, cashier, drawer.session_id, 1_234, cash(2_000))
-    approval = overrides.approve(station, cashier, "sofia", PINS["sofia"], "void")
-    voids.void_sale(station, cashier, sale.receipt_no, "Rang twice", approval)
+    voids.void_sale(station, cashier, sale.receipt_no, "Rang twice", approval(cashier, "void"))
     return sale.receipt_no
-
-
-def events(station, action: str) -> list[AuditEvent]:
-    with station.store.read() as s:
-        return list(
-            s.scalars(
-                select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.seq)
-            )
-        )
 
 
 def test_void_slip_pdf_holds_the_slip_and_each_copy_is_audited(station, cashier, voided, tmp_path):
@@ -40,7 +27,7 @@ def test_void_slip_pdf_holds_the_slip_and_each_copy_is_audited(station, cashier,
     text = PdfReader(first.path).pages[0].extract_text()
     assert "VOID" in text and voided in text and "Rang twice" in text and "$12.34" in text
     assert first.document.title == "VOID"
-    evs = events(station, "void_slip_pdf")
+    evs = audit_events(station, "void_slip_pdf")
     assert [(e.actor, e.target, e.details["copy"], e.details["printer"]) for e in evs] == [
         ("maria", voided, 1, f"pdf:{tmp_path / 'void.pdf'}"),
         ("maria", voided, 2, f"pdf:{tmp_path / 'again.pdf'}"),
@@ -55,11 +42,11 @@ def test_no_slip_of_a_sale_that_is_not_voided(station, cashier, drawer, tmp_path
     with pytest.raises(StateError, match="is not voided"):
         void_slip.void_slip_pdf(station, cashier, sale.receipt_no, tmp_path / "void.pdf")
     assert not (tmp_path / "void.pdf").exists()
-    assert events(station, "void_slip_pdf") == []
+    assert audit_events(station, "void_slip_pdf") == []
 
 
 def test_void_slip_pdf_to_a_missing_folder(station, cashier, voided, tmp_path):
     with pytest.raises(DeviceError, match="The PDF could not be saved"):
         void_slip.void_slip_pdf(station, cashier, voided, tmp_path / "nope" / "void.pdf")
-    [failed] = events(station, "void_slip_pdf_failed")
+    [failed] = audit_events(station, "void_slip_pdf_failed")
     assert (failed.actor, failed.target) == ("maria", voided)

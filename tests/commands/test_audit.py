@@ -1,0 +1,51 @@
+"""`counterpos audit list|verify` (commands/audit.py) on a real store, and as a real process."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from counterpos.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_audit_list_filters(home, closed, capsys):
+    assert main(["--home", str(home), "audit", "list", "--action", "over_short_accepted"]) == 0
+    out = capsys.readouterr().out
+    assert "over_short_accepted" in out and "maria" in out and "sofia" in out
+    assert "sale " not in out
+
+
+def test_audit_verify_ok_then_broken(home, station, closed, capsys):
+    assert main(["--home", str(home), "audit", "verify"]) == 0
+    assert capsys.readouterr().out.startswith("OK")
+    station.close()
+    con = sqlite3.connect(home / "counterpos.sqlite")
+    con.execute("DROP TRIGGER audit_event_no_update")
+    con.execute("UPDATE audit_event SET approver = '' WHERE action = 'over_short_accepted'")
+    seq = con.execute(
+        "SELECT seq FROM audit_event WHERE action = 'over_short_accepted'"
+    ).fetchone()[0]
+    con.commit()
+    con.close()
+    assert main(["--home", str(home), "audit", "verify"]) == 1
+    assert f"BROKEN at event {seq}" in capsys.readouterr().out
+
+
+@pytest.mark.e2e
+def test_audit_verify_as_a_real_process(home, closed):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    run = subprocess.run(
+        [sys.executable, "-m", "counterpos", "--home", str(home), "audit", "verify"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert run.returncode == 0 and run.stdout.startswith("OK"), run.stderr

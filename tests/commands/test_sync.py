@@ -1,0 +1,55 @@
+"""`counterpos central ...` and `counterpos sync ...` (commands/central.py, commands/sync.py)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from counterpos.cli import main
+from tests.sync.helpers import admin_query, first_accounts, sell
+
+pytestmark = pytest.mark.pg
+
+
+def test_central_and_sync_commands(station, cashier, drawer, central_url, capsys, monkeypatch):
+    home = ["--home", str(station.home)]
+    assert main(["central", "init", central_url]) == 0
+    assert "up to date" in capsys.readouterr().out
+    assert main(["central", "add-station", "T1", "--url", central_url]) == 0
+    out = capsys.readouterr().out
+    url = re.search(r"central.url = (\S+)", out).group(1)
+    password = re.search(r"password\s+= (\S+)", out).group(1)
+    assert "_station_t1" in url and password not in url
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert main([*home, "sync", "connect", url, "--password-stdin"]) == 0
+    assert password not in capsys.readouterr().out
+
+    sell(station, cashier, drawer, account_no=first_accounts(station, 1)[0])
+    assert main([*home, "sync", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "waiting to sync" in out and "sale: 1" in out and "last success: never" in out
+
+    assert main([*home, "sync", "--once"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"up\s+sale: 1", out)
+    assert "Pulled" in out
+    assert admin_query(central_url, "SELECT count(*) FROM sale") == [(1,)]
+
+    assert main([*home, "sync", "status"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Up to date") and "pending: 0" in out and "last success: 20" in out
+    assert main([*home, "sync", "failed"]) == 0
+    assert "No records are set aside." in capsys.readouterr().out
+
+
+def test_sync_once_with_the_centre_away_says_so(station, capsys, tmp_path):
+    home = ["--home", str(station.home)]
+    main([*home, "config", "set", "central.url", f"postgresql://x:pw@/nodb?host={tmp_path}"])
+    capsys.readouterr()
+    assert main([*home, "sync", "--once"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot be reached" in err and "kept here" in err
+    assert main([*home, "sync", "status"]) == 0
+    assert capsys.readouterr().out.startswith("Offline since ")

@@ -1,0 +1,53 @@
+"""Printer URLs (hardware/printer_backends.py): each kind of backend, the bad ones, the status switch."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterpos.hardware.printer_backends import (
+    BadPrinterUrl,
+    CupsBackend,
+    FileBackend,
+    PreviewBackend,
+    SerialBackend,
+    TcpBackend,
+    UsbBackend,
+    open_backend,
+    status_allowed,
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "kind", "where"),
+    [
+        ("tcp://10.0.0.5:9100", TcpBackend, "10.0.0.5:9100"),
+        ("tcp://printer.local", TcpBackend, "printer.local:9100"),
+        ("serial:///dev/ttyS0?baud=38400", SerialBackend, "/dev/ttyS0"),
+        ("serial://COM3?baud=9600", SerialBackend, "COM3"),
+        ("usb://04b8:0202", UsbBackend, "USB 04b8:0202"),
+        ("file:///dev/usb/lp0", FileBackend, "/dev/usb/lp0"),
+        ("cups://Receipts", CupsBackend, "CUPS queue Receipts"),
+    ],
+)
+def test_printer_urls(url, kind, where, tmp_path):
+    backend = open_backend(url, tmp_path)
+    assert isinstance(backend, kind) and backend.describe() == where
+
+
+def test_serial_baud_and_preview_folder(tmp_path):
+    assert open_backend("serial:///dev/ttyS0?baud=38400", tmp_path).baud == 38400
+    preview = open_backend("", tmp_path)
+    assert isinstance(preview, PreviewBackend) and preview.folder == tmp_path / "preview"
+    assert open_backend(f"preview:{tmp_path}/x", tmp_path).folder == tmp_path / "x"
+
+
+@pytest.mark.parametrize("url", ["lpt1", "tcp://", "usb://epson", "serial://?baud=x", "http://p"])
+def test_bad_urls_say_what_is_accepted(url, tmp_path):
+    with pytest.raises(BadPrinterUrl, match="tcp://HOST:9100"):
+        open_backend(url, tmp_path)
+
+
+def test_status_switch_on_the_url():
+    assert status_allowed("tcp://p:9100", True)
+    assert not status_allowed("tcp://p:9100?status=off", True)
+    assert status_allowed("serial:///dev/ttyS0?status=on", False)

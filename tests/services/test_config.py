@@ -1,0 +1,54 @@
+"""Changing settings (services/config.py): one door, every change checked and audited."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterpos.services import config
+from counterpos.services.errors import InputError, PermissionDenied
+from tests.conftest import audit_events
+from tests.services.pan_fields import FORMS
+
+
+def test_a_change_is_kept_and_audited_with_the_old_value(station, supervisor):
+    config.set_value(station, "yard_sale.max_per_year", "3", supervisor)
+    config.set_value(station, "yard_sale.max_per_year", "4", supervisor)
+    config.set_value(station, "receipt.footer_en", "Thank you", None)
+    assert config.get_value(station, "yard_sale.max_per_year") == "4"
+    _, changed, footer = audit_events(station, "setting_change")[-3:]
+    assert (changed.actor, changed.target, changed.details) == (
+        "sofia",
+        "yard_sale.max_per_year",
+        {"old": "3", "new": "4"},
+    )
+    assert (footer.actor, footer.target) == ("admin", "receipt.footer_en")  # the command line
+
+
+def test_a_cashier_may_not_change_settings(station, cashier):
+    with pytest.raises(PermissionDenied):
+        config.set_value(station, "receipt.footer_en", "Hi", cashier)
+    assert audit_events(station, "setting_change") == []
+
+
+def test_unknown_settings_and_numbers_that_are_not_are_refused(station):
+    with pytest.raises(InputError, match="Unknown setting 'no.such'"):
+        config.set_value(station, "no.such", "1", None)
+    with pytest.raises(InputError, match="Unknown setting 'no.such'"):
+        config.get_value(station, "no.such")
+    for key in ("yard_sale.max_per_year", "printer.timeout", "drawer.baud"):
+        with pytest.raises(InputError, match=f"{key} takes a whole number"):
+            config.set_value(station, key, "two", None)
+    assert audit_events(station, "setting_change") == []
+
+
+def test_every_known_setting_is_described_with_its_value(station):
+    described = {key: (value, help) for key, value, help in config.describe(station)}
+    assert described["yard_sale.max_per_year"][0] == config.get_value(
+        station, "yard_sale.max_per_year"
+    )
+    assert all(help for _, help in described.values())
+
+
+def test_settings_refuse_a_card_number(station):
+    with pytest.raises(InputError, match="card number"):
+        config.set_value(station, "city.address", f"1 Main St {FORMS[2]}", None)

@@ -1,0 +1,173 @@
+"""Migrating a store (store/migrate.py, db/migrations/): schema and rules arrive, copied first."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from counterpos.services.sale import customers
+from counterpos.services.sale.catalog import rule_in_effect
+from counterpos.services.seed import seed_catalog
+from counterpos.store.database import make_engine
+from counterpos.store.migrate import alembic_config, current_revision, head_revision, migrate
+from counterpos.store.models import (
+    DrawerClose,
+    Service,
+)
+from tests.store.full_sale import sell
+
+
+def store_at_0004(db: Path) -> Engine:
+    """A store as release 0004 made it, with its catalog seeded."""
+    engine = make_engine(db)
+    command.upgrade(alembic_config(engine), "0004")
+    with Session(engine) as s, s.begin():
+        seed_catalog(s)
+    return engine
+
+
+def test_upgrade_from_0004_brings_tables_and_rules(tmp_path):
+    db = tmp_path / "old.sqlite"
+    engine = store_at_0004(db)
+    with Session(engine) as s, s.begin():
+        # A catalog as an older release seeded it: citations priced by an entered amount.
+        s.execute(
+            text("UPDATE fee_schedule SET rule = :r WHERE service_code = 'citation'"),
+            {"r": '{"kind": "entered", "min_cents": 1, "max_cents": 10000000}'},
+        )
+        s.execute(text("UPDATE service SET fields = '[]' WHERE code = 'bus_pass'"))
+    assert "citation" not in inspect(engine).get_table_names()
+    assert migrate(engine, db)
+    tables = set(inspect(engine).get_table_names())
+    assert {
+        "citation",
+        "citation_payment",
+        "tag_block",
+        "tag_movement",
+        "passport_application",
+        "passport_mailing",
+        "refund_request",
+    } <= tables
+    with Session(engine) as s:
+        assert rule_in_effect(s, "citation", date.today())["kind"] == "attribute"
+        assert rule_in_effect(s, "citation_late_penalty", date.today())["kind"] == "late_fixed"
+        fields = s.scalar(select(Service.fields).where(Service.code == "bus_pass"))
+        assert [f["name"] for f in fields][:2] == ["pass_type", "card_no"]
+        assert s.execute(text("SELECT status FROM license")).all() == []
+    engine.dispose()
+
+
+def test_new_tables_refuse_rewriting_history(tmp_path):
+    engine = make_engine(tmp_path / "new.sqlite")
+    migrate(engine, None)
+    with engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO tag_block (id, year, station_code, first_no, last_no, "
+                "assigned_by, created_at) VALUES ('b', 2026, 'T1', 1, 9, 's', '2026-01-01')"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO tag_movement (id, year, number, station_code, kind, "
+                "license_no, created_at) VALUES ('m', 2026, 1, 'T1', 'issue', '', "
+                "'2026-01-01')"
+            )
+        )
+    for sql in ("UPDATE tag_movement SET kind = 'return'", "DELETE FROM tag_movement"):
+        with (
+            pytest.raises((IntegrityError, OperationalError), match="append-only"),
+            engine.begin() as c,
+        ):
+            c.execute(text(sql))
+    engine.dispose()
+
+
+def test_upgrading_an_existing_store_indexes_its_customers(station):
+    with station.store.read() as s:
+        total = s.execute(text("SELECT count(*) FROM customer")).scalar()
+        some = s.execute(text("SELECT last_name FROM customer ORDER BY customer_no")).scalar()
+    command.downgrade(alembic_config(station.store.engine), "0006")
+    with station.store.read() as s:
+        assert s.execute(text("SELECT count(*) FROM customer_search")).scalar() == 0
+    assert station.store.migrate()
+    assert current_revision(station.store.engine) == "0007"
+    with station.store.read() as s:
+        for table in ("customer_search", "customer_search_last", "customer_search_key"):
+            assert s.execute(text(f"SELECT count(*) FROM {table}")).scalar() == total, table
+    hits = customers.search(station, some)
+    assert hits and all(some.lower() in h.name.lower() for h in hits[:1])
+
+
+def test_a_store_is_copied_before_its_schema_changes(tmp_path):
+    db = tmp_path / "old.sqlite"
+    engine = store_at_0004(db)
+    assert migrate(engine, db)
+    assert current_revision(engine) == head_revision(engine)
+    copy = tmp_path / "old.before-0004.sqlite"
+    copied = make_engine(copy)
+    try:
+        assert current_revision(copied) == "0004"  # the store as it was, catalog and all
+        assert "citation" not in inspect(copied).get_table_names()
+        with Session(copied) as s:
+            assert s.scalar(select(Service.code).where(Service.code == "bus_pass")) == "bus_pass"
+    finally:
+        copied.dispose()
+    assert not migrate(engine, db)  # at the head already: nothing to do, nothing copied
+    assert sorted(p.name for p in tmp_path.iterdir() if "before" in p.name) == [copy.name]
+    engine.dispose()
+
+
+def test_a_new_store_is_not_copied(tmp_path):
+    db = tmp_path / "new.sqlite"
+    engine = make_engine(db)
+    assert migrate(engine, db)
+    assert [p.name for p in tmp_path.iterdir() if "before" in p.name] == []
+    engine.dispose()
+
+
+APPEND_ONLY = (
+    "sale",
+    "sale_line",
+    "tender",
+    "ledger_entry",
+    "issued_document",
+    "audit_event",
+    "drawer_close",
+)
+
+
+@pytest.mark.parametrize("table", APPEND_ONLY)
+def test_history_tables_refuse_update_and_delete(station, cashier, drawer, table):
+    sell(station, cashier, drawer)
+    with station.store.write() as s:
+        s.add(
+            DrawerClose(
+                session_id=drawer.session_id,
+                closed_by=cashier.user_id,
+                counted_cash_cents=17000,
+                expected_cash_cents=17000,
+                over_short_cents=0,
+            )
+        )
+    with station.store.read() as s:
+        row_id = s.execute(text(f"SELECT id FROM {table} LIMIT 1")).scalar()
+    assert row_id
+    for statement in (
+        f"UPDATE {table} SET id = id WHERE id = :id",
+        f"DELETE FROM {table} WHERE id = :id",
+    ):
+        with pytest.raises(DBAPIError, match="append-only"), station.store.write() as s:
+            s.execute(text(statement), {"id": row_id})
+    with station.store.read() as s:
+        assert (
+            s.execute(text(f"SELECT count(*) FROM {table} WHERE id = :id"), {"id": row_id}).scalar()
+            == 1
+        )
