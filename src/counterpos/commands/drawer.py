@@ -6,17 +6,18 @@ import argparse
 
 from counterpos.commands.common import login_from_args, open_station
 from counterpos.services.devices import drawer_kick
+from counterpos.services.drawer import no_sale
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "drawer", help="test or open the cash drawer", description="The cash drawer_kick."
+        "drawer", help="test or open the cash drawer", description="The cash drawer."
     )
     ds = p.add_subparsers(dest="drawer_command", metavar="ACTION", required=True)
     test = ds.add_parser(
         "test",
         help="open the drawer once",
-        description="Open the cash drawer (drawer_kick.port) and report success or the exact failure.",
+        description="Open the cash drawer (drawer.port) and report success or the exact failure.",
     )
     test.set_defaults(func=run_test)
     ns = ds.add_parser(
@@ -39,5 +40,5 @@ def run_test(args: argparse.Namespace) -> int:
 def run_no_sale(args: argparse.Namespace) -> int:
     station = open_station(args)
     actor = login_from_args(station, args.user)
-    print(drawer_kick.no_sale(station, actor, args.reason))
+    print(no_sale.no_sale(station, actor, args.reason))
     return 0

@@ -1,4 +1,4 @@
-"""The cash drawer (services/devices/drawer_kick.py): pty or printer, no-sale, no late kick."""
+"""The cash drawer (services/devices/drawer_kick.py): pty or printer, custom bytes, no late kick."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from sqlalchemy import select
 from counterpos.hardware.escpos_decode import decode
 from counterpos.services.devices import after_sale, printing
 from counterpos.services.devices import drawer_kick as drawer_service
-from counterpos.services.errors import DeviceError, InputError, PermissionDenied
+from counterpos.services.drawer import no_sale
+from counterpos.services.errors import DeviceError
 from counterpos.store.models import Sale
 from tests.conftest import audit_events
 from tests.printing_support import KICK, LoopbackPrinter, five_line_sale, set_setting
@@ -38,37 +39,6 @@ def test_custom_kick_bytes(station, drawer_pty):
     assert drawer_pty.read_available(5) == bytes.fromhex("1b700132fa")
 
 
-def test_no_sale_needs_permission_and_reason_and_is_audited(
-    station, cashier, supervisor, drawer_pty
-):
-    with pytest.raises(PermissionDenied):
-        drawer_service.no_sale(station, cashier, "making change")
-    with pytest.raises(InputError):
-        drawer_service.no_sale(station, supervisor, "  ")
-    assert drawer_pty.read_available(1, timeout=0.3) == b""  # nothing was sent
-    message = drawer_service.no_sale(station, supervisor, "Customer needed change for the bus")
-    assert drawer_pty.read_available(len(KICK)) == KICK
-    assert drawer_pty.path in message
-    [ev] = audit_events(station, "no_sale")
-    assert ev.actor == "sofia" and ev.details["reason"] == "Customer needed change for the bus"
-    assert ev.at is not None
-
-
-def test_cashier_no_sale_at_the_till_with_a_supervisor_override(
-    station, cashier, drawer, drawer_pty, approval
-):
-    with pytest.raises(PermissionDenied):
-        drawer_service.no_sale(station, cashier, "Change for the bus", session_id=drawer.session_id)
-    assert drawer_pty.read_available(1, timeout=0.3) == b""
-    ok = approval(cashier, "no_sale")
-    drawer_service.no_sale(
-        station, cashier, "Change for the bus", session_id=drawer.session_id, approval=ok
-    )
-    assert drawer_pty.read_available(len(KICK)) == KICK
-    [ev] = audit_events(station, "no_sale")  # audited once, naming both people
-    assert (ev.actor, ev.approver, ev.details["reason"]) == ("maria", "sofia", "Change for the bus")
-
-
 def test_missing_drawer_port_leaves_the_sale_and_says_so(
     station, cashier, drawer, preview_printer, tmp_path
 ):
@@ -88,12 +58,12 @@ def test_missing_drawer_port_leaves_the_sale_and_says_so(
 
 def test_no_drawer_configured(station, supervisor):
     with pytest.raises(DeviceError, match="No cash drawer is set up"):
-        drawer_service.no_sale(station, supervisor, "count check")
+        no_sale.no_sale(station, supervisor, "count check")
 
 
 def test_kick_through_the_printer(station, supervisor, loopback_printer):
     set_setting(station, "drawer.port", "printer")
-    drawer_service.no_sale(station, supervisor, "open for the deposit bag")
+    no_sale.no_sale(station, supervisor, "open for the deposit bag")
     assert decode(loopback_printer.wait_job()).kicks == [KICK]
 
 
@@ -118,7 +88,7 @@ def test_a_kick_that_cannot_start_in_time_is_dropped_never_fired_late(
             time.sleep(0.02)  # wait until the print holds the printer's worker
         assert silent._conns
         with pytest.raises(DeviceError, match="did not open within 1 second ") as err:
-            drawer_service.no_sale(station, supervisor, "customer change")
+            no_sale.no_sale(station, supervisor, "customer change")
         assert "cancelled" in str(err.value)
         printing_thread.join(10)
         time.sleep(1.0)

@@ -9,10 +9,9 @@ from counterpos.hardware.device_worker import DeviceBusy, seconds, worker_for
 from counterpos.hardware.drawer import DrawerFault, kick_serial, parse_kick
 from counterpos.hardware.printer_backends import PrinterFault, PrintJob
 from counterpos.services import audit, settings
-from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
 from counterpos.services.devices import printing
-from counterpos.services.errors import DeviceError, InputError
+from counterpos.services.errors import DeviceError
 from counterpos.services.station import Station
 
 
@@ -44,7 +43,7 @@ def config_from(values: Mapping[str, str]) -> DrawerConfig:
     )
 
 
-def _kick(station: Station, cfg: DrawerConfig, values: Mapping[str, str] | None = None) -> str:
+def send_kick(station: Station, cfg: DrawerConfig, values: Mapping[str, str] | None = None) -> str:
     """Send the kick within cfg.open_within seconds or not at all. Returns where it went.
 
     `values`, the settings already read, describe the printer when the drawer hangs on it."""
@@ -85,7 +84,7 @@ def _kick(station: Station, cfg: DrawerConfig, values: Mapping[str, str] | None 
     return where
 
 
-def _record(station: Station, action: str, actor: str, target: str, details: dict) -> None:
+def record_open(station: Station, action: str, actor: str, target: str, details: dict) -> None:
     with station.store.write() as s:
         audit.record(s, station.code, action, actor=actor, target=target, details=details)
 
@@ -100,9 +99,9 @@ def open_for_sale(
     if not cfg.port:
         return ""
     try:
-        where = _kick(station, cfg, values)
+        where = send_kick(station, cfg, values)
     except DeviceError as exc:
-        _record(
+        record_open(
             station,
             "drawer_open_failed",
             actor.username,
@@ -110,7 +109,7 @@ def open_for_sale(
             {"reason": f"sale {receipt_no}", "error": str(exc)},
         )
         raise DeviceError(f"Sale {receipt_no} is saved. {exc}") from exc
-    _record(
+    record_open(
         station,
         "drawer_open",
         actor.username,
@@ -120,52 +119,13 @@ def open_for_sale(
     return where
 
 
-def no_sale(
-    station: Station,
-    actor: Actor,
-    reason: str,
-    session_id: str | None = None,
-    approval: Approval | None = None,
-) -> str:
-    """Open the drawer without a sale: needs the no_sale permission (or an override) and a reason.
-
-    At the till, `session_id` is the cashier's open session and the permission, the reason and the
-    audit event go through services/no_sale.py (which accepts a supervisor's approval); from the
-    command line a supervisor opens it with no session.
-    """
-    reason = (reason or "").strip()
-    if session_id is not None:
-        from counterpos.services.drawer.no_sale import authorise_no_sale  # noqa: PLC0415
-
-        authorise_no_sale(station, actor, session_id, reason, approval)
-    else:
-        actor.require("no_sale", "open the drawer without a sale")
-        if len(reason) < 3:
-            raise InputError("Say why the drawer is opened (a few words).", field="reason")
-    cfg = drawer_config(station)
-    try:
-        where = _kick(station, cfg)
-    except DeviceError as exc:
-        _record(
-            station,
-            "no_sale_failed",
-            actor.username,
-            "drawer",
-            {"reason": reason, "error": str(exc)},
-        )
-        raise
-    if session_id is None:
-        _record(station, "no_sale", actor.username, "drawer", {"reason": reason, "port": where})
-    return f"The drawer was opened ({where})."
-
-
 def drawer_test(station: Station, actor_name: str = "admin") -> str:
     """Open the drawer once to test it; audited as an open with reason 'drawer test'."""
     cfg = drawer_config(station)
     try:
-        where = _kick(station, cfg)
+        where = send_kick(station, cfg)
     except DeviceError as exc:
-        _record(
+        record_open(
             station,
             "drawer_open_failed",
             actor_name,
@@ -173,5 +133,7 @@ def drawer_test(station: Station, actor_name: str = "admin") -> str:
             {"reason": "drawer test", "error": str(exc)},
         )
         raise
-    _record(station, "drawer_open", actor_name, "drawer", {"reason": "drawer test", "port": where})
+    record_open(
+        station, "drawer_open", actor_name, "drawer", {"reason": "drawer test", "port": where}
+    )
     return f"The drawer opened ({where})."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit
 
-from counterpos.services.devices import drawer_kick
+from counterpos.services.drawer import no_sale
 from counterpos.ui.controls.approved_action import ApprovedActionDialog
 
 
@@ -25,8 +25,8 @@ class NoSaleDialog(ApprovedActionDialog):
         self.form.addRow(self.tr("Reason"), self.reason)
 
     def perform(self, approval) -> str:
-        # The kick waits at most drawer_kick.open_within seconds; a fault is a plain DeviceError.
-        self.result = drawer_kick.no_sale(
+        # The kick waits at most drawer.open_within seconds; a fault is a plain DeviceError.
+        self.result = no_sale.no_sale(
             self.station,
             self.actor,
             self.reason.text(),
