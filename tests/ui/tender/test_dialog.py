@@ -22,9 +22,9 @@ def test_the_receipt_on_screen_is_the_one_handed_on(qtbot, drive, styled, statio
     qtbot.waitExposed(dialog)
     handed = []
     dialog.sale_saved.connect(handed.append)
-    dialog.amount.editor.clear()
-    drive.type(dialog.amount.editor, "50.00")
-    drive.press(dialog.amount.editor, Qt.Key.Key_Return)
+    dialog.payment_page.amount.editor.clear()
+    drive.type(dialog.payment_page.amount.editor, "50.00")
+    drive.press(dialog.payment_page.amount.editor, Qt.Key.Key_Return)
     [done] = handed
     assert done is dialog.completed and done.receipt is not None
     assert dialog.receipt_lines == render_text(done.receipt)
