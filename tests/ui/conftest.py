@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from counterpos.domain.cart import Cart
+from counterpos.hardware.card_simulator import CardSimulator
 from counterpos.services import sessions
 from counterpos.services.clock import local_today
 from counterpos.services.sale import catalog
@@ -198,3 +199,11 @@ def till(qtbot, drive, counter):
 def senior_till(qtbot, drive, counter):
     """James (senior cashier: may start and stop service) at the till with a $95.00 float."""
     return open_till(qtbot, drive, counter, "james", "2222")
+
+
+@pytest.fixture
+def sim():
+    """The simulated card terminal, listening on a loopback TCP port for the test."""
+    s = CardSimulator().start()
+    yield s
+    s.stop()

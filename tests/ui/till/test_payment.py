@@ -1,4 +1,5 @@
-"""After a sale the till kicks the drawer and prints off the GUI thread; faults never lose it."""
+"""F5 takes payment for the cart, then the till kicks the drawer and prints off the GUI thread;
+an empty cart cannot be paid and faults never lose the sale."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from tests.printing_support import PtyPort, closed_port, set_setting
+from tests.ui.conftest import sale_count
 
 pytestmark = pytest.mark.gui
 
@@ -24,6 +26,13 @@ def cash_sale(drive, till, amount: str = "12.50"):
     drive.press(pay.payment_page.amount.editor, K.Key_Return)
     assert pay.completed is not None, pay.payment_page.message.text()
     return pay
+
+
+def test_an_empty_cart_cannot_be_paid(qtbot, drive, till, station):
+    drive.key(till, K.Key_F5)
+    assert till.dialog is None
+    assert "cart is empty" in till.message.text()
+    assert sale_count(station) == 0
 
 
 def test_a_cash_sale_kicks_the_drawer_and_prints_the_receipt(qtbot, drive, till, station):
