@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from counterpos.domain.cart import Cart
 from counterpos.hardware.card_simulator import CardSimulator
 from counterpos.services import sessions
 from counterpos.services.clock import local_today
 from counterpos.services.sale import catalog
+from counterpos.store.models import AuditEvent
 from counterpos.ui.app import load_style
 from counterpos.ui.flow import CounterFlow
 from counterpos.ui.login_window import LoginWindow
@@ -39,6 +40,24 @@ def found_ids(lookup) -> list[str]:
     return [
         lookup.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lookup.results.count())
     ]
+
+
+def approve_as_sofia(qtbot, dlg) -> None:
+    """Sofia (supervisor) approves in the dialog's override; waits for the dialog's `done_`."""
+    over = dlg.override_dialog
+    assert over is not None, dlg.error.text()
+    over.username.setText("sofia")
+    over.pin.setText("3333")
+    with qtbot.waitSignal(dlg.done_, timeout=5_000):
+        over.try_approve()
+
+
+def last_event(station, action: str):
+    """The newest audit event of this action, or None."""
+    with station.store.read() as s:
+        return s.scalars(
+            select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.seq.desc())
+        ).first()
 
 
 class Driver:

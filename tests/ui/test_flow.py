@@ -23,3 +23,11 @@ def test_log_out_returns_to_login_and_next_login_skips_the_drawer(qtbot, drive, 
     assert "Station T1" in flow.till.station_label.text()
     assert "Maria" in flow.till.cashier_label.text()
     flow.till.close()
+
+
+def test_esc_backs_out_to_the_login(qtbot, drive, counter, station):
+    login, flow = counter
+    drive.log_in(login, "maria", "1111")
+    drive.press(flow.drawer_dialog.counts["bill_100"], K.Key_Escape)
+    qtbot.waitUntil(login.username.hasFocus)
+    assert flow.till is None and login.username.text() == ""
