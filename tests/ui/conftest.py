@@ -16,6 +16,7 @@ from counterpos.store.models import AuditEvent
 from counterpos.ui.app import load_style
 from counterpos.ui.flow import CounterFlow
 from counterpos.ui.login_window import LoginWindow
+from counterpos.ui.till.state import TillState
 from tests.conftest import login
 from tests.sale_helpers import cash, ring
 
@@ -218,6 +219,12 @@ def till(qtbot, drive, counter):
 def senior_till(qtbot, drive, counter):
     """James (senior cashier: may start and stop service) at the till with a $95.00 float."""
     return open_till(qtbot, drive, counter, "james", "2222")
+
+
+@pytest.fixture
+def state(qapp, station, cashier, drawer) -> TillState:
+    """The till's state on Maria's open drawer, without a window."""
+    return TillState(station, cashier, drawer)
 
 
 @pytest.fixture
