@@ -5,17 +5,60 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from counterpos.domain.cart import Cart
+from counterpos.hardware.card_simulator import CardSimulator
 from counterpos.services import sessions
 from counterpos.services.clock import local_today
 from counterpos.services.sale import catalog
+from counterpos.store.models import AuditEvent
 from counterpos.ui.app import load_style
 from counterpos.ui.flow import CounterFlow
 from counterpos.ui.login_window import LoginWindow
+from counterpos.ui.till.state import TillState
 from tests.conftest import login
 from tests.sale_helpers import cash, ring
+
+K = Qt.Key
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def rows(station, sql: str, **params) -> list[dict]:
+    """The rows an SQL query finds in the station's store, each as a dict."""
+    with station.store.read() as s:
+        return [dict(r._mapping) for r in s.execute(text(sql), params)]
+
+
+def sale_count(station) -> int:
+    """How many sales the store holds."""
+    with station.store.read() as s:
+        return s.execute(text("SELECT COUNT(*) FROM sale")).scalar()
+
+
+def found_ids(lookup) -> list[str]:
+    """The customer ids a CustomerLookup lists, top to bottom."""
+    return [
+        lookup.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lookup.results.count())
+    ]
+
+
+def approve_as_sofia(qtbot, dlg) -> None:
+    """Sofia (supervisor) approves in the dialog's override; waits for the dialog's `done_`."""
+    over = dlg.override_dialog
+    assert over is not None, dlg.error.text()
+    over.username.setText("sofia")
+    over.pin.setText("3333")
+    with qtbot.waitSignal(dlg.done_, timeout=5_000):
+        over.try_approve()
+
+
+def last_event(station, action: str):
+    """The newest audit event of this action, or None."""
+    with station.store.read() as s:
+        return s.scalars(
+            select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.seq.desc())
+        ).first()
 
 
 class Driver:
@@ -31,11 +74,15 @@ class Driver:
     def press(self, widget, key) -> None:
         self.qtbot.keyClick(widget, key)
 
-    def key(self, window, key) -> None:
+    def key(self, window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
         """A key as the cashier presses it: to whatever has the focus in the active window."""
         window.activateWindow()
         self.qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
-        self.qtbot.keyClick(QApplication.focusWidget() or window, key)
+        self.qtbot.keyClick(QApplication.focusWidget() or window, key, modifiers)
+
+    def chord(self, window, key) -> None:
+        """Ctrl+Shift and a key, as the till's Account and Controls menus take them."""
+        self.key(window, key, CTRL_SHIFT)
 
     def log_in(self, login: LoginWindow, username: str, pin: str) -> None:
         login.username.clear()
@@ -43,6 +90,41 @@ class Driver:
         self.press(login.username, Qt.Key.Key_Return)
         self.type(login.pin, pin)
         self.press(login.pin, Qt.Key.Key_Return)
+
+    def pick(self, lookup, customer_id: str) -> None:
+        """Wait for the lookup's debounced search, then arrow down to the customer and Enter."""
+        self.qtbot.waitUntil(lambda: lookup.results.count() > 0, timeout=3000)
+        ids = found_ids(lookup)
+        assert customer_id in ids
+        for _ in range(ids.index(customer_id)):
+            self.press(lookup.box, K.Key_Down)
+        self.press(lookup.box, K.Key_Return)
+
+    def find(self, till, words: str, customer_id: str) -> None:
+        """F2, type part of a name into the lookup, pick the customer with arrows and Enter."""
+        self.key(till, K.Key_F2)
+        assert till.lookup.box.hasFocus()
+        self.type(till.lookup.box, words)
+        self.pick(till.lookup, customer_id)
+        assert till.panel.panel.customer_id == customer_id
+
+    def add_service(self, till, hotkey: str):
+        """F3 goes to the service list (choosing a customer already goes there); a number
+        opens its form, which is returned."""
+        if not till.picker.hasFocus():
+            self.key(till, K.Key_F3)
+        assert till.picker.hasFocus()
+        self.type(till.picker, hotkey)
+        self.qtbot.waitUntil(lambda: till.dialog is not None and till.dialog.isVisible())
+        return till.dialog
+
+    def add_misc(self, till, memo: str, amount: str) -> None:
+        """A miscellaneous receipt (service 8) for `amount`, rung into the cart by keys."""
+        line = self.add_service(till, "8")
+        self.type(line.fields["memo"].editor, memo)
+        self.type(line.fields["amount"].editor, amount)
+        self.press(line.fields["amount"].editor, K.Key_Return)
+        self.qtbot.waitUntil(lambda: till.dialog is None)
 
 
 @pytest.fixture
@@ -137,3 +219,17 @@ def till(qtbot, drive, counter):
 def senior_till(qtbot, drive, counter):
     """James (senior cashier: may start and stop service) at the till with a $95.00 float."""
     return open_till(qtbot, drive, counter, "james", "2222")
+
+
+@pytest.fixture
+def state(qapp, station, cashier, drawer) -> TillState:
+    """The till's state on Maria's open drawer, without a window."""
+    return TillState(station, cashier, drawer)
+
+
+@pytest.fixture
+def sim():
+    """The simulated card terminal, listening on a loopback TCP port for the test."""
+    s = CardSimulator().start()
+    yield s
+    s.stop()

@@ -1,4 +1,5 @@
-"""GUI: the day view's Z report and deposit slip PDFs are saved through the audited services."""
+"""GUI: the day view lists the sessions; its Z report and deposit slip PDFs are saved through the
+audited services."""
 
 from __future__ import annotations
 
@@ -23,6 +24,15 @@ def events(station, action: str) -> list[AuditEvent]:
                 select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.seq)
             )
         )
+
+
+def test_day_view_lists_sessions(qtbot, station, cashier, drawer, tmp_path):
+    view = DayViewDialog(station, login(station, "sofia"))
+    qtbot.addWidget(view)
+    assert view.table.rowCount() == 1 and view.table.item(0, 3).text() == "open"
+    view.table.selectRow(0)
+    assert "session_id" in view.scope()
+    assert view.write("z", tmp_path / "z.pdf").exists()
 
 
 def test_saving_the_z_report_of_a_session_and_of_the_day_is_audited(

@@ -23,11 +23,6 @@ def parent(qtbot) -> QWidget:
     return widget
 
 
-@pytest.fixture
-def state(qapp, station, cashier, drawer) -> TillState:
-    return TillState(station, cashier, drawer)
-
-
 def test_a_utility_payment_is_for_the_chosen_customer_and_account(state, parent, owing):
     state.choose_customer(owing["id"])
     dialog = line_dialog(state, "utility_payment", parent)

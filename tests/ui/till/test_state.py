@@ -27,11 +27,6 @@ class Heard:
 
 
 @pytest.fixture
-def state(qapp, station, cashier, drawer) -> TillState:
-    return TillState(station, cashier, drawer)
-
-
-@pytest.fixture
 def heard(state) -> Heard:
     return Heard(state)
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from counterpos.services.sale import customers
 from counterpos.ui.widgets.customer_lookup import DEBOUNCE_MS, CustomerLookup
+from tests.ui.conftest import found_ids
 
 pytestmark = pytest.mark.gui
 K = Qt.Key
@@ -27,12 +28,6 @@ def lookup(qtbot, station):
     return widget
 
 
-def ids(lookup) -> list[str]:
-    return [
-        lookup.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lookup.results.count())
-    ]
-
-
 def test_typing_searches_once_after_a_pause(qtbot, drive, lookup, owing):
     drive.type(lookup.box, owing["last_name"][:4])
     assert lookup.searches == []  # keys typed faster than the debounce: nothing yet
@@ -44,7 +39,7 @@ def test_typing_searches_once_after_a_pause(qtbot, drive, lookup, owing):
 def test_arrows_move_and_enter_chooses(qtbot, drive, lookup, owing):
     drive.type(lookup.box, owing["last_name"])
     drive.press(lookup.box, K.Key_Down)  # runs the pending search at once, then moves
-    found = ids(lookup)
+    found = found_ids(lookup)
     assert owing["id"] in found
     assert lookup.results.currentRow() == min(1, len(found) - 1)
     drive.press(lookup.box, K.Key_Up)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDialog
 from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
-from counterpos.hardware.card_simulator import CardSimulator
 from counterpos.hardware.card_terminal import TcpTerminal
 from counterpos.services import config
 from counterpos.services.card.requests import open_requests
@@ -18,13 +17,6 @@ from counterpos.services.sale import catalog, receipts
 from counterpos.ui.tender.card_dialog import CardPaymentDialog
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def sim():
-    s = CardSimulator().start()
-    yield s
-    s.stop()
 
 
 @pytest.fixture

@@ -1,61 +1,30 @@
-"""The till end to end through real keys: find a customer, ring services, take cash and checks."""
+"""Whole sales through the real till window, by keys: find a customer, ring services, take cash
+and checks, and read back what was saved.
+
+Each flow starts at the till window (ui/till/window.py) and runs on through its service forms
+and the tender dialog; what the window itself does is in test_window.py.
+"""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import text
 
 from counterpos.domain.money import Money
 from counterpos.services.sale import customers
+from tests.ui.conftest import rows
 
 pytestmark = pytest.mark.gui
 
 K = Qt.Key
 
 
-def rows(station, sql: str, **params) -> list[dict]:
-    with station.store.read() as s:
-        return [dict(r._mapping) for r in s.execute(text(sql), params)]
-
-
-def sale_count(station) -> int:
-    return rows(station, "SELECT COUNT(*) AS n FROM sale")[0]["n"]
-
-
-def find(qtbot, drive, till, words: str, customer_id: str) -> None:
-    """Type part of a name into the lookup, wait for the debounced search, pick with arrows/Enter."""
-    drive.key(till, K.Key_F2)
-    assert till.lookup.box.hasFocus()
-    drive.type(till.lookup.box, words)
-    qtbot.waitUntil(lambda: till.lookup.results.count() > 0, timeout=3000)
-    ids = [
-        till.lookup.results.item(i).data(Qt.ItemDataRole.UserRole)
-        for i in range(till.lookup.results.count())
-    ]
-    assert customer_id in ids
-    for _ in range(ids.index(customer_id)):
-        drive.press(till.lookup.box, K.Key_Down)
-    drive.press(till.lookup.box, K.Key_Return)
-    assert till.panel.panel.customer_id == customer_id
-
-
-def ring(qtbot, drive, till, hotkey: str):
-    """F3 goes to the service list (choosing a customer already goes there); a number opens a form."""
-    if not till.picker.hasFocus():
-        drive.key(till, K.Key_F3)
-    assert till.picker.hasFocus()
-    drive.type(till.picker, hotkey)
-    qtbot.waitUntil(lambda: till.dialog is not None and till.dialog.isVisible())
-    return till.dialog
-
-
 def test_pay_a_utility_bill_in_cash_with_change(qtbot, drive, till, station, owing):
-    find(qtbot, drive, till, f"{owing['first_name'][:3]} {owing['last_name'][:4]}", owing["id"])
+    drive.find(till, f"{owing['first_name'][:3]} {owing['last_name'][:4]}", owing["id"])
     due = Money(owing["due"])
     assert till.panel.balance_text(owing["account_no"]) == due.format()
 
-    line = ring(qtbot, drive, till, "1")
+    line = drive.add_service(till, "1")
     # The payment defaults to the selected account's balance due.
     assert line.value("account_no") == owing["account_no"]
     assert line.value("amount") == due.plain()
@@ -104,8 +73,8 @@ def test_pay_a_utility_bill_in_cash_with_change(qtbot, drive, till, station, owi
 def test_partial_utility_payment_lowers_the_balance_by_what_was_paid(
     qtbot, drive, till, station, owing
 ):
-    find(qtbot, drive, till, owing["last_name"], owing["id"])
-    line = ring(qtbot, drive, till, "1")
+    drive.find(till, owing["last_name"], owing["id"])
+    line = drive.add_service(till, "1")
     line.fields["amount"].editor.clear()
     drive.type(line.fields["amount"].editor, "10.00")
     drive.press(line.fields["amount"].editor, K.Key_Return)
@@ -122,8 +91,8 @@ def test_partial_utility_payment_lowers_the_balance_by_what_was_paid(
 
 
 def test_yard_sale_permit_paid_by_check(qtbot, drive, till, station, owing):
-    find(qtbot, drive, till, owing["last_name"][:5], owing["id"])
-    line = ring(qtbot, drive, till, "4")
+    drive.find(till, owing["last_name"][:5], owing["id"])
+    line = drive.add_service(till, "4")
     drive.type(line.fields["address"].editor, "412 Lemon St")
     assert line.value("start_date")  # today, filled in
     line.fields["days"].editor.setCurrentIndex(1)
@@ -160,11 +129,8 @@ def test_yard_sale_permit_paid_by_check(qtbot, drive, till, station, owing):
 
 
 def test_split_tender_check_then_cash(qtbot, drive, till, station, owing):
-    find(qtbot, drive, till, owing["last_name"], owing["id"])
-    line = ring(qtbot, drive, till, "8")  # miscellaneous receipt
-    drive.type(line.fields["memo"].editor, "Copies of minutes")
-    drive.type(line.fields["amount"].editor, "37.50")
-    drive.press(line.fields["amount"].editor, K.Key_Return)
+    drive.find(till, owing["last_name"], owing["id"])
+    drive.add_misc(till, "Copies of minutes", "37.50")
     assert till.total.text() == "$37.50"
     drive.key(till, K.Key_F5)
     pay = till.dialog
@@ -191,63 +157,12 @@ def test_split_tender_check_then_cash(qtbot, drive, till, station, owing):
     assert ln["service_code"] == "misc_receipt" and ln["amount_cents"] == 3750
 
 
-def test_remove_line_and_new_sale(qtbot, drive, till, station, owing):
-    find(qtbot, drive, till, owing["last_name"], owing["id"])
-    # Passports now need a senior cashier and their own dialog: ring two miscellaneous receipts.
-    for _ in range(2):
-        line = ring(qtbot, drive, till, "8")
-        drive.type(line.fields["memo"].editor, "Copies")
-        drive.type(line.fields["amount"].editor, "35.00")
-        drive.press(line.fields["amount"].editor, K.Key_Return)
-    assert till.total.text() == "$70.00" and till.cart_table.rowCount() == 2
-    drive.key(till, K.Key_F4)
-    assert till.total.text() == "$35.00" and till.cart_table.rowCount() == 1
-    drive.key(till, K.Key_F8)
-    assert till.state.cart.lines == [] and till.panel.panel is None
-    assert till.lookup.box.hasFocus()
-    drive.key(till, K.Key_F4)
-    assert "no lines" in till.message.text()
-    assert sale_count(station) == 0
-
-
-def test_log_out_returns_to_login_and_next_login_skips_the_drawer(qtbot, drive, counter, till):
-    login, flow = counter
-    drive.key(till, K.Key_F12)
-    qtbot.waitUntil(login.isVisible)
-    qtbot.waitUntil(login.username.hasFocus)
-    assert not till.isVisible()
-    drive.log_in(login, "maria", "1111")
-    qtbot.waitUntil(lambda: flow.till is not None and flow.till is not till)
-    assert flow.drawer_dialog is None  # her session is still open: no second count
-    assert "float $95.00" in flow.till.session_label.text()
-    assert "Station T1" in flow.till.station_label.text()
-    assert "Maria" in flow.till.cashier_label.text()
-    flow.till.close()
-
-
-def test_log_out_is_refused_with_a_sale_in_progress(qtbot, drive, till, owing):
-    find(qtbot, drive, till, owing["last_name"], owing["id"])
-    line = ring(qtbot, drive, till, "1")
-    drive.press(line.fields["amount"].editor, K.Key_Return)
-    drive.key(till, K.Key_F12)
-    assert till.isVisible() and "before logging out" in till.message.text()
-    assert len(till.state.cart.lines) == 1
-
-
-def test_a_cashier_is_told_plainly_she_may_not_stop_service(qtbot, drive, till, owing):
-    find(qtbot, drive, till, owing["last_name"], owing["id"])
-    till.picker.setCurrentRow([s.code for s in till.state.services].index("stop_service"))
-    drive.key(till, K.Key_F3)
-    assert till.dialog is None and till.state.cart.lines == []
-    assert "may not stop utility service" in till.message.text()
-
-
 def test_a_zero_dollar_stop_service_completes_without_a_tender(
     qtbot, drive, senior_till, station, owing
 ):
     # Stopping service now needs a senior cashier (start_stop_service): James rings it.
     till = senior_till
-    find(qtbot, drive, till, owing["last_name"], owing["id"])
+    drive.find(till, owing["last_name"], owing["id"])
     drive.key(till, K.Key_F3)  # in the list already: F3 opens the highlighted service
     till.dialog.reject()
     qtbot.waitUntil(lambda: till.dialog is None)
@@ -267,24 +182,3 @@ def test_a_zero_dollar_stop_service_completes_without_a_tender(
         station, "SELECT COUNT(*) AS n FROM tender WHERE sale_id = :s", s=pay.completed.sale_id
     )
     assert t["n"] == 0
-
-
-def test_esc_goes_back_to_the_lookup_then_clears_it(qtbot, drive, till, owing):
-    find(qtbot, drive, till, owing["last_name"], owing["id"])
-    assert till.picker.hasFocus()
-    drive.key(till, K.Key_Escape)
-    assert till.lookup.box.hasFocus() and till.lookup.box.text() == owing["last_name"]
-    drive.key(till, K.Key_Escape)
-    assert till.lookup.box.text() == "" and till.lookup.results.count() == 0
-    # The chosen customer stays until F8 (a new sale).
-    assert till.panel.panel.customer_id == owing["id"]
-
-
-def test_the_window_does_not_close_over_a_sale_in_progress(qtbot, drive, till, owing):
-    find(qtbot, drive, till, owing["last_name"], owing["id"])
-    line = ring(qtbot, drive, till, "1")
-    drive.press(line.fields["amount"].editor, K.Key_Return)
-    assert not till.close()
-    assert till.isVisible() and "before closing" in till.message.text()
-    drive.key(till, K.Key_F8)
-    assert till.close()

@@ -45,14 +45,6 @@ def test_a_second_open_is_refused_with_a_message(qtbot, drive, dialog, station, 
     assert sessions.current_session(station, cashier).opening_float.cents == 10000
 
 
-def test_esc_backs_out_to_the_login(qtbot, drive, counter, station):
-    login, flow = counter
-    drive.log_in(login, "maria", "1111")
-    drive.press(flow.drawer_dialog.counts["bill_100"], Qt.Key.Key_Escape)
-    qtbot.waitUntil(login.username.hasFocus)
-    assert flow.till is None and login.username.text() == ""
-
-
 def test_a_user_without_the_permission_is_told_so(qtbot, drive, counter, station):
     login, flow = counter
     drive.log_in(login, "admin", "9999")

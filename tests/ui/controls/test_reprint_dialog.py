@@ -6,9 +6,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from counterpos.ui.background import print_after_sale
 from counterpos.ui.controls.reprint_dialog import ReprintDialog
-from tests.printing_support import LoopbackPrinter, closed_port, five_line_sale, set_setting
+from tests.printing_support import closed_port, five_line_sale, set_setting
 
 pytestmark = pytest.mark.gui
 
@@ -81,18 +80,3 @@ def test_printer_fault_shows_the_message_and_unlocks(qtbot, dialog, station, sal
         "refused the connection. Fix it and try again."
     )
     assert dialog.status.text() == message and dialog.print_button.isEnabled()
-
-
-def test_print_after_sale_runs_off_the_gui_thread(qtbot, station, cashier, drawer):
-    printer = LoopbackPrinter()
-    results = []
-    try:
-        set_setting(station, "printer.url", printer.url)
-        sale = five_line_sale(station, cashier, drawer)
-        print_after_sale(station, cashier, sale, results.append)
-        qtbot.waitUntil(lambda: bool(results), timeout=10000)
-        assert printer.wait_job()
-    finally:
-        printer.close()
-    [result] = results
-    assert result.printed and result.ok and result.receipt_no == sale.receipt_no

@@ -1,15 +1,15 @@
-"""Card as a tender in the till, by keys, against the simulated terminal over real TCP."""
+"""The card parts of a payment, through the real till by keys, against the simulated terminal over
+real TCP: the fee, a decline, an approval that cannot be walked away from, the void on Esc."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import text
 
-from counterpos.hardware.card_simulator import CardSimulator
 from counterpos.services import config
 from counterpos.ui.tender.card_dialog import CardPaymentDialog
+from tests.ui.conftest import rows
 
 pytestmark = pytest.mark.gui
 
@@ -17,28 +17,11 @@ K = Qt.Key
 
 
 @pytest.fixture
-def sim(station):
-    s = CardSimulator().start()
-    config.set_value(station, "card.terminal", s.url, None)
+def sim(sim, station):
+    """The simulated terminal (tests/ui/conftest.py) as the station's, with a 3% card fee."""
+    config.set_value(station, "card.terminal", sim.url, None)
     config.set_value(station, "card.convenience_fee", "3%", None)
-    yield s
-    s.stop()
-
-
-def rows(station, sql: str, **params) -> list[dict]:
-    with station.store.read() as s:
-        return [dict(r._mapping) for r in s.execute(text(sql), params)]
-
-
-def ring_misc(qtbot, drive, till, amount: str):
-    drive.key(till, K.Key_F3)
-    drive.type(till.picker, "8")
-    qtbot.waitUntil(lambda: till.dialog is not None and till.dialog.isVisible())
-    line = till.dialog
-    drive.type(line.fields["memo"].editor, "Plans copy")
-    drive.type(line.fields["amount"].editor, amount)
-    drive.press(line.fields["amount"].editor, K.Key_Return)
-    qtbot.waitUntil(lambda: till.dialog is None)
+    return sim
 
 
 def open_pay(qtbot, drive, till):
@@ -61,7 +44,7 @@ def run_card(qtbot, drive, pay) -> CardPaymentDialog:
 
 def thirty_of_fifty_by_card(qtbot, drive, till):
     """A $50.00 sale with $30.00 of it paid by an approved card: the payment screen, $20 due."""
-    ring_misc(qtbot, drive, till, "50.00")
+    drive.add_misc(till, "Plans copy", "50.00")
     pay = open_pay(qtbot, drive, till)
     drive.key(pay, K.Key_F10)
     pay.payment_page.amount.editor.selectAll()
@@ -73,7 +56,7 @@ def thirty_of_fifty_by_card(qtbot, drive, till):
 
 
 def test_twenty_cash_and_the_rest_by_card_with_the_fee(qtbot, drive, till, station, sim):
-    ring_misc(qtbot, drive, till, "120.00")
+    drive.add_misc(till, "Plans copy", "120.00")
     pay = open_pay(qtbot, drive, till)
     pay.payment_page.amount.editor.selectAll()
     drive.type(pay.payment_page.amount.editor, "20")
@@ -113,7 +96,7 @@ def test_twenty_cash_and_the_rest_by_card_with_the_fee(qtbot, drive, till, stati
 
 def test_a_declined_card_leaves_the_sale_open_for_another_tender(qtbot, drive, till, station, sim):
     sim.script.append("decline")
-    ring_misc(qtbot, drive, till, "40.00")
+    drive.add_misc(till, "Plans copy", "40.00")
     pay = open_pay(qtbot, drive, till)
     drive.key(pay, K.Key_F10)
     card = run_card(qtbot, drive, pay)

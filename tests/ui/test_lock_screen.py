@@ -1,0 +1,34 @@
+"""GUI: the idle lock hides the window behind a PIN screen that only the cashier's PIN closes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
+
+from counterpos.store.models import AuditEvent
+from counterpos.ui.lock_screen import IdleLock
+
+pytestmark = pytest.mark.gui
+
+
+def test_idle_lock_and_unlock_with_pin(qtbot, station, cashier):
+    window = QWidget()
+    qtbot.addWidget(window)
+    lock = IdleLock(station, cashier, window, idle_ms=50)
+    with qtbot.waitSignal(lock.locked, timeout=3_000):
+        pass
+    screen = lock.screen
+    assert screen is not None and screen.isVisible()
+    screen.pin.setText("0000")
+    screen.try_unlock()
+    assert screen.isVisible() and screen.error.text()
+    screen.reject()  # Escape does not unlock
+    assert screen.isVisible()
+    screen.pin.setText("1111")
+    with qtbot.waitSignal(lock.unlocked, timeout=3_000):
+        screen.try_unlock()
+    lock.stop()
+    with station.store.read() as s:
+        actions = list(s.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)))
+    assert "screen_lock" in actions and actions[-1] == "unlock"
