@@ -16,8 +16,8 @@ from counterpos.services.clock import local_today
 from counterpos.services.counter.issued_documents import issue_document
 from counterpos.services.counter.licenses import find_license
 from counterpos.services.errors import InputError, StateError
-from counterpos.services.sale.line_details import check_details
 from counterpos.services.sale.customers import index_customer
+from counterpos.services.sale.line_details import check_details
 from counterpos.services.sale.owners import owner_for
 from counterpos.services.sale.service_rules import (
     Companion,
