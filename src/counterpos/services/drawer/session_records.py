@@ -160,7 +160,7 @@ def drawer_totals(station: Station, actor: Actor, session_id: str) -> DrawerTota
             for kind, n, cents in s.execute(_BY_TENDER, {"sid": session_id, **_KINDS})
         }
         sales, refunds = s.execute(_COUNTS, {"sid": session_id, **_KINDS}).one()
-        paid = dict(
+        paid: dict[str, int] = dict(
             s.execute(
                 text(
                     "SELECT direction, SUM(amount_cents) FROM paid_in_out "
