@@ -29,6 +29,7 @@ KNOWN: tuple[SettingKey, ...] = (
     SettingKey("auth.max_failures", "5", "failed PIN attempts before a user is locked"),
     SettingKey("auth.lockout_minutes", "15", "how long a locked user waits"),
     SettingKey("ui.idle_lock_minutes", "5", "minutes without input before the till locks"),
+    SettingKey("ui.theme", "calm", "the screens' look: calm, or high_contrast"),
     SettingKey(
         "receipt.footer_en",
         "Thank you. Keep this receipt for your records.",

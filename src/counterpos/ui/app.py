@@ -19,14 +19,17 @@ from counterpos.ui.startup import StoreOpener
 BENCH_ENV = "COUNTERPOS_BENCH_EXIT_ON_SHOWN"
 
 
-def load_style(app: QApplication) -> None:
+def load_style(app: QApplication, theme: str = "") -> None:
+    """The one palette, type scale and style sheet (ui/theme.py); `theme` "high_contrast"
+    (or the environment's COUNTERPOS_THEME, else the station's ui.theme once it is open)."""
     from counterpos.resources_path import data_path
+    from counterpos.ui import theme as themes
 
     try:
         qss = (data_path("resources") / "styles" / "till.qss").read_text(encoding="utf-8")
     except OSError:
-        return  # plain Qt look; nothing a cashier needs is lost
-    app.setStyleSheet(qss)
+        qss = ""  # the palette and fonts still apply; nothing a cashier needs is lost
+    themes.apply(app, qss, theme or os.environ.get("COUNTERPOS_THEME", "") or "calm")
 
 
 class _FirstPaint(QObject):
@@ -111,6 +114,9 @@ class TillApp(QObject):
         if sync.central_url(station):
             self.sync_worker = sync.start_worker(station)
             self.flow.sync_worker = self.sync_worker
+        wanted = station.setting("ui.theme")
+        if wanted and not os.environ.get("COUNTERPOS_THEME") and wanted != "calm":
+            load_style(self.app, wanted)
         self.login.set_station(station)
         if self.progress is not None:
             self.progress.close()

@@ -14,6 +14,7 @@ class CounterFlow(QObject):
         self.login = login
         self.till = None
         self.drawer_dialog = None
+        self.reports = None  # the day view opened from the drawer count, without a drawer
         self.sync_worker = None  # the app starts it when central.url is set
         login.logged_in.connect(self.logged_in)
 
@@ -29,8 +30,17 @@ class CounterFlow(QObject):
         dialog = DrawerOpenDialog(self.station, actor, self.login)
         dialog.accepted.connect(lambda: self.open_till(actor, dialog.session))
         dialog.rejected.connect(self.login.reset)
+        dialog.reports_wanted.connect(lambda: self.open_reports(actor, dialog))
         self.drawer_dialog = dialog
         dialog.open()
+
+    def open_reports(self, actor, over) -> None:
+        """A supervisor's day view and Z report, with no drawer of their own opened."""
+        from counterpos.ui.back_office.day_view import DayViewDialog
+
+        self.reports = DayViewDialog(self.station, actor, over)
+        self.reports.finished.connect(lambda _r: setattr(self, "reports", None))
+        self.reports.open()
 
     def open_till(self, actor, session) -> None:
         from counterpos.ui.till.window import TillWindow
@@ -39,7 +49,7 @@ class CounterFlow(QObject):
         self.till = TillWindow(self.station, actor, session, sync_worker=self.sync_worker)
         self.till.logged_out.connect(self.logged_out)
         self.till.new_session_wanted.connect(lambda: self.new_session(actor))
-        self.till.show()
+        self.till.show_on_screen()
         self.till.activateWindow()
         self.login.hide()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from counterpos.services.clock import to_local
 from counterpos.services.utility.accounts import account_ledger
+from counterpos.ui.formats import date_text
 
 KINDS = {
     "charge": "Charge",
@@ -62,7 +63,7 @@ class AccountLedgerDialog(QDialog):
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for i, e in enumerate(ledger.entries):
             cells = (
-                to_local(e.at).strftime("%m/%d/%Y"),
+                date_text(to_local(e.at)),
                 self.tr(KINDS.get(e.entry_type, e.entry_type)),
                 e.memo,
                 # A deposit entry shows what it adds to (or takes from) the deposit held.

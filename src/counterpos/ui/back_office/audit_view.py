@@ -25,6 +25,7 @@ from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
 from counterpos.services.errors import CounterError
 from counterpos.services.station import Station
+from counterpos.ui.formats import datetime_text, set_date_format
 
 COLUMNS = ("Seq", "When", "Station", "Action", "By", "Approver", "Target", "Details")
 
@@ -53,6 +54,7 @@ class AuditView(QDialog):
         self.until = QDateEdit(today)
         for w in (self.since, self.until):
             w.setCalendarPopup(True)
+            set_date_format(w)
         search = QPushButton(self.tr("Show"))
         search.setObjectName("audit_show")
         for w in (
@@ -108,7 +110,7 @@ class AuditView(QDialog):
         for r, e in enumerate(events):
             cells = (
                 str(e.seq),
-                e.at.strftime("%Y-%m-%d %H:%M:%S"),
+                datetime_text(e.at),
                 e.station_code,
                 e.action,
                 e.actor,

@@ -23,6 +23,7 @@ from counterpos.services.clock import local_today
 from counterpos.services.counter import fee_schedule
 from counterpos.services.errors import CounterError
 from counterpos.services.sale import catalog
+from counterpos.ui.formats import date_text, set_date_format
 
 
 class FeeScheduleDialog(QDialog):
@@ -51,7 +52,7 @@ class FeeScheduleDialog(QDialog):
         self.effective = QDateEdit()
         self.effective.setObjectName("effective_from")
         self.effective.setCalendarPopup(True)
-        self.effective.setDisplayFormat("MM/dd/yyyy")
+        set_date_format(self.effective)
         today = local_today()
         self.effective.setDate(QDate(today.year, today.month, today.day))
         self.message = QLabel()
@@ -89,7 +90,7 @@ class FeeScheduleDialog(QDialog):
         for i, r in enumerate(rows):
             for j, text in enumerate(
                 (
-                    r.effective_from.strftime("%m/%d/%Y"),
+                    date_text(r.effective_from),
                     r.summary,
                     r.created_by,
                     self.tr("yes") if r.in_effect else "",
@@ -120,7 +121,7 @@ class FeeScheduleDialog(QDialog):
             return
         self.message.setText(
             self.tr("Saved: {fee} from {day}.").format(
-                fee=row.summary, day=row.effective_from.strftime("%m/%d/%Y")
+                fee=row.summary, day=date_text(row.effective_from)
             )
         )
         self.refresh()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from counterpos.services.devices import reprint
 from counterpos.services.errors import CounterError
 from counterpos.ui.background import run_in_background
+from counterpos.ui.formats import datetime_text, set_date_format
 
 
 class ReprintDialog(QDialog):
@@ -52,7 +53,7 @@ class ReprintDialog(QDialog):
         self.date_to = QDateEdit(today)
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
-            d.setDisplayFormat("MM/dd/yyyy")
+            set_date_format(d)
         self.find_button = QPushButton(self.tr("Find"))
 
         form = QFormLayout()
@@ -140,7 +141,7 @@ class ReprintDialog(QDialog):
         for row, hit in enumerate(hits):
             values = (
                 hit.receipt_no,
-                hit.when.strftime("%m/%d/%Y %I:%M %p"),
+                datetime_text(hit.when),
                 hit.customer,
                 hit.total.format(),
                 hit.cashier,

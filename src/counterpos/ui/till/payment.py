@@ -33,15 +33,23 @@ class TillPayment(QObject):
         self.last_sale: CompletedSale | None = None
         self.last_print: AfterSale | None = None  # what the drawer and printer did last
 
-    def pay(self) -> None:
+    def pay(self, kind: str | None = None) -> None:
+        """F5 (or F7–F10: the tender already chosen): the tender dialog for the cart."""
         state = self.state
         if not state.cart.lines:
             self.host.say(self.tr("The cart is empty: add a service first (F3)."))
             return
         self.host.say("")
         dialog = TenderDialog(
-            state.station, state.actor, state.session_id, state.cart, self.host.window()
+            state.station,
+            state.actor,
+            state.session_id,
+            state.cart,
+            self.host.window(),
+            approvals=state.sale_approvals(),
         )
+        if kind is not None:
+            dialog.choose_kind(kind)
         dialog.sale_saved.connect(self._saved)
         self.host.show_dialog(dialog, lambda _r: self._paid(dialog))
 
@@ -49,8 +57,7 @@ class TillPayment(QObject):
         done = dialog.completed
         if done is not None:
             self.last_sale = done
-            self.state.clear_cart()
-            self.state.refresh_customer()
+            self.state.new_sale()  # the next customer starts from a clear screen
             self.host.tell(
                 self.tr("Saved receipt {no}. Change {change}.").format(
                     no=done.receipt_no, change=done.change.format()
