@@ -77,9 +77,7 @@ def sale_count(station) -> int:
 
 def found_ids(lookup) -> list[str]:
     """The customer ids a CustomerLookup lists, top to bottom."""
-    return [
-        lookup.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lookup.results.count())
-    ]
+    return lookup.result_ids()
 
 
 def approve_as_sofia(qtbot, dlg) -> None:
@@ -136,7 +134,7 @@ class Driver:
 
     def pick(self, lookup, customer_id: str) -> None:
         """Wait for the lookup's debounced search, then arrow down to the customer and Enter."""
-        self.qtbot.waitUntil(lambda: lookup.results.count() > 0, timeout=3000)
+        self.qtbot.waitUntil(lambda: lookup.results.rowCount() > 0, timeout=3000)
         ids = found_ids(lookup)
         assert customer_id in ids
         for _ in range(ids.index(customer_id)):

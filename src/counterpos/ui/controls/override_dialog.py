@@ -21,9 +21,9 @@ class OverrideDialog(CounterDialog):
         self.station, self.actor, self.permission = station, actor, permission
         self.approval: overrides.Approval | None = None
         self.discard_text = self.tr("Go back without the supervisor's approval?")
-        about = QLabel(message or self.tr("A supervisor must approve this."))
-        about.setWordWrap(True)
-        self.body_layout.addWidget(about)
+        self.about = QLabel(message or self.tr("A supervisor must approve this."))
+        self.about.setWordWrap(True)
+        self.body_layout.addWidget(self.about)
         form = self.add_form()
         self.username = QLineEdit()
         self.username.setObjectName("override_username")

@@ -207,8 +207,7 @@ class PaymentPage(QWidget):
                 True,
             )
         )
-        for w in (self.quick_title, *self.quick_buttons):
-            w.setVisible(kind == CASH and bool(self._quick_amounts))
+        self._show_quick(kind)
         if not needs_number:
             self.clear_details()
 
@@ -231,7 +230,10 @@ class PaymentPage(QWidget):
             else:
                 button.setText("")
                 button.setEnabled(False)
-        show = self.current_kind() == CASH and bool(self._quick_amounts)
+        self._show_quick(self.current_kind())
+
+    def _show_quick(self, kind: str) -> None:
+        show = kind == CASH and bool(self._quick_amounts)
         self.quick_title.setVisible(show)
         for n, button in enumerate(self.quick_buttons):
             button.setVisible(show and n < len(self._quick_amounts))

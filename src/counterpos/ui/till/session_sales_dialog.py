@@ -181,13 +181,13 @@ class SessionSalesDialog(CounterDialog):
         if r is None or not r.can_void:
             self.say(self.tr("Choose a sale that is not voided."))
             return
+        self.void_wanted.emit(r.receipt_no)  # first: the till opens the void once this closes
         self.accept()
-        self.void_wanted.emit(r.receipt_no)
 
     def refund_selected(self) -> None:
         r = self.selected()
         if r is None or r.kind != "sale" or r.voided:
             self.say(self.tr("Choose a sale that is not voided."))
             return
-        self.accept()
         self.refund_wanted.emit(r.receipt_no)
+        self.accept()

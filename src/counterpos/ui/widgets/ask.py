@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -49,7 +49,9 @@ def ask_to_discard(
 
     def finished(_result: int) -> None:
         if box.clickedButton() is yes:
-            on_confirm()
+            # Once the question is gone and the focus is back where it was: the action may
+            # move it on (to the lookup after a cleared sale).
+            QTimer.singleShot(0, on_confirm)
 
     box.finished.connect(finished)
     box.setWindowModality(Qt.WindowModality.WindowModal)

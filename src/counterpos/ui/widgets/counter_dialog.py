@@ -196,6 +196,13 @@ class CounterDialog(QDialog):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
+    def errors(self) -> str:
+        """Everything the dialog says is wrong: each field's error, then the message line."""
+        parts = [f.error_text() for f in self.fields.values() if f.error_text()]
+        if self.message.property("tone") in (None, "error") and self.said():
+            parts.append(self.said())
+        return "\n".join(parts)
+
     def said(self) -> str:
         return self.message.text() if self.message.isVisibleTo(self) else ""
 
@@ -304,7 +311,7 @@ class CounterDialog(QDialog):
         max_w = area.width() - 2 * SCREEN_MARGIN
         max_h = area.height() - 2 * SCREEN_MARGIN - TITLE_BAR
         self.setMaximumSize(max_w, max_h)
-        want = self.sizeHint().expandedTo(self.size()).expandedTo(self.minimumSizeHint())
+        want = self.sizeHint().expandedTo(self.minimumSizeHint()).expandedTo(self.minimumSize())
         # The body's own wish, whole (a scroll area asks little by itself).
         inner = self.body.sizeHint()
         want.setHeight(max(want.height(), inner.height() + self._chrome_height()))

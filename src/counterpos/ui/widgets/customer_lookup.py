@@ -100,6 +100,8 @@ class CustomerLookup(QWidget):
         self.timer.stop()
         self.box.clear()
         self.results.setRowCount(0)
+        self.results.setColumnHidden(ACCOUNT, True)
+        self.results.setColumnHidden(PHONE, False)
         self.hint.setText(" ")
 
     def result_ids(self) -> list[str]:
