@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from counterpos.services.central.sync import SyncState
 from counterpos.ui.formats import datetime_text, time_text
 
-COLOURS = {"alone": "", "up_to_date": "#1b5e20", "waiting": "#8d6e00", "offline": "#b71c1c"}
+# The style sheet's tones (ui/theme.py fills in their colours) by sync state.
+TONES = {"alone": "", "up_to_date": "ok", "waiting": "warn", "offline": "error"}
 
 
 class SyncStatusLabel(QLabel):
@@ -45,8 +46,11 @@ class SyncStatusLabel(QLabel):
         self.setText(self.describe(state))
         self.setToolTip(self.tooltip(state))
         self.setProperty("syncState", state.state)
-        colour = COLOURS.get(state.state, "")
-        self.setStyleSheet(f"color: {colour};" if colour else "")
+        tone = TONES.get(state.state, "")
+        if self.property("tone") != tone:
+            self.setProperty("tone", tone)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def describe(self, state: SyncState) -> str:
         if state.state == "alone":

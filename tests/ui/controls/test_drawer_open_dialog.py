@@ -78,7 +78,8 @@ def test_esc_after_counting_asks_before_throwing_the_count_away(qtbot, drive, di
     assert dialog.isVisible() and dialog.counts["bill_5"].value() == 2
     drive.press(dialog.counts["bill_5"], K.Key_Escape)
     drive.press(dialog.question, K.Key_Escape)  # Esc again: thrown away
-    assert dialog.result() == DrawerOpenDialog.DialogCode.Rejected and not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.result() == DrawerOpenDialog.DialogCode.Rejected
 
 
 def test_a_user_without_the_permission_is_told_so(qtbot, drive, counter, station):

@@ -41,5 +41,9 @@ def test_refund_over_what_was_paid_is_refused_plainly(qtbot, station, cashier, d
     dlg.amount.setText("12.00")
     dlg.reason.setText("Too much")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
-    assert "$10.00" in dlg.fields["amount"].error_text() and dlg.result is None and dlg.override_dialog is None
+    assert (
+        "$10.00" in dlg.fields["amount"].error_text()
+        and dlg.result is None
+        and dlg.override_dialog is None
+    )
     assert refunds.refundable(station, sale.receipt_no) == Money(1_000)

@@ -31,9 +31,7 @@ def test_the_till_fills_the_counter_screen_and_its_key_bar_is_never_cut(qtbot, t
     for key, label in till.bar.labels.items():
         assert label.isVisible(), key
         assert label.width() >= label.fontMetrics().horizontalAdvance(label.text()), key
-        assert till.bar.keys[key].width() >= till.bar.keys[key].fontMetrics().horizontalAdvance(
-            key
-        )
+        assert till.bar.keys[key].width() >= till.bar.keys[key].fontMetrics().horizontalAdvance(key)
     assert till.bar.geometry().bottom() <= till.centralWidget().height()
     # The body text is at least 16 px on this 96 DPI screen.
     assert till.total.fontInfo().pixelSize() > till.cart_table.fontInfo().pixelSize() >= 16
@@ -177,9 +175,7 @@ def test_the_drawers_sales_reprint_with_enter_and_void_with_v(qtbot, drive, till
     assert till.dialog.focusWidget() is till.dialog.reason
 
 
-def test_the_lock_hides_the_customer_and_a_wrong_pin_says_so(
-    qtbot, drive, counter, till, owing
-):
+def test_the_lock_hides_the_customer_and_a_wrong_pin_says_so(qtbot, drive, counter, till, owing):
     login, _flow = counter
     drive.find(till, owing["last_name"], owing["id"])
     drive.add_misc(till, "Copies", "5.00")

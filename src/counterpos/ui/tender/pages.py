@@ -151,6 +151,11 @@ class PaymentPage(QWidget):
         layout.addWidget(self.change_preview)
         layout.addWidget(self.message)
         layout.addStretch(1)
+        row = QHBoxLayout()  # the tender dialog moves these into its own row
+        row.addStretch(1)
+        row.addWidget(self.back_button)
+        row.addWidget(self.take_button)
+        layout.addLayout(row)
 
         self.kind.currentIndexChanged.connect(lambda _i: self.kind_changed.emit())
         self.amount.editor.textChanged.connect(lambda _t: self.amount_changed.emit())
@@ -353,6 +358,7 @@ class DonePage(QWidget):
         left.addWidget(self.page_button)
         left.addWidget(self.document_status)
         left.addStretch(1)
+        left.addWidget(self.next_button)  # the tender dialog moves it into its own row
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 1)

@@ -121,6 +121,10 @@ class ServicePicker(QTableWidget):
         row = self.currentRow()
         return self._codes[row] if 0 <= row < len(self._codes) else None
 
+    def select_code(self, code: str) -> None:
+        """Highlight the row of service `code` (Enter then rings it)."""
+        self.selectRow(self._codes.index(code))
+
     def price(self, code: str) -> str:
         """The price the picker shows for a service (tests and screen readers)."""
         return self.item(self._codes.index(code), 2).text()
