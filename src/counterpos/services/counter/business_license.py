@@ -160,6 +160,7 @@ class NewBusinessLicenseRules(ServiceRules):
     codes = (NEW,)
     permission = "business_license"
     permission_what = "issue business licenses"
+    required_fields = (*(key for key, _ in REQUIRED), "gross_receipts_cents", "review")
 
     def prepare(self, ctx: PriceContext) -> None:
         c = ctx.clean

@@ -75,4 +75,4 @@ class AccountLedgerDialog(CounterDialog):
         self.body_layout.addWidget(self.table, 1)
         self.add_button(self.tr("Close (Enter)"), self.accept, primary=True)
         self.first_field = self.table
-        self.setMinimumSize(760, 420)
+        self.setMinimumSize(960, 460)

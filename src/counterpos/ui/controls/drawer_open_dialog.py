@@ -8,7 +8,7 @@ from here without opening a drawer at all.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from counterpos.domain.money import Money
 from counterpos.services import sessions
@@ -49,12 +49,9 @@ class DrawerOpenDialog(CounterDialog):
         self.body_layout.addStretch(1)
 
         self.total = QLabel()
-        self.total.setObjectName("bigTotal")
-        total_row = QHBoxLayout()
-        total_row.addWidget(QLabel(self.tr("Float")))
-        total_row.addWidget(self.total)
-        total_row.addStretch(1)
-        self.body_layout.addLayout(total_row)
+        self.total.setObjectName("remainingDue")
+        self.buttons.insertWidget(0, QLabel(self.tr("Float")))
+        self.buttons.insertWidget(1, self.total)
         self.error = self.message  # the tests' and the flow's name for what went wrong
 
         if actor.can("view_reports"):

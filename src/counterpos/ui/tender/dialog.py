@@ -126,6 +126,7 @@ class TenderDialog(CounterDialog):
         page.show_kind(kind)
         page.clear_errors()
         self._live_change()
+        self.grow_to_fit()  # a check's number and payer: the whole form stays in view
 
     def _live_change(self) -> None:
         page = self.payment_page

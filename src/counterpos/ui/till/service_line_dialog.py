@@ -18,6 +18,7 @@ from counterpos.domain.money import Money
 from counterpos.services.clock import local_today
 from counterpos.services.errors import CounterError, InputError, NotFound
 from counterpos.services.sale import catalog
+from counterpos.services.sale.service_rules import rules_for
 from counterpos.ui.formats import DATE_HINT, date_text
 from counterpos.ui.widgets.counter_dialog import CounterDialog
 
@@ -58,11 +59,14 @@ class ServiceLineDialog(CounterDialog):
         self._amount_edited = False
 
         form = self.add_form()
+        rules = rules_for(service.code)
+        needed = set(rules.required_fields) if rules is not None else set()
         for spec in service.fields:
             editor = self._editor(spec, account)
             # A checkbox carries its own words; its row label would say them twice.
             label = "" if spec["type"] == "bool" else spec["label"]
-            self.add_field(form, label, editor, spec["name"], required=bool(spec.get("required")))
+            required = bool(spec.get("required")) or spec["name"] in needed
+            self.add_field(form, label, editor, spec["name"], required=required)
         if service.takes_quantity:
             qty = QSpinBox()
             qty.setObjectName("quantity")

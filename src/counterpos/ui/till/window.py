@@ -393,8 +393,11 @@ class TillWindow(QMainWindow):
         cart = self.state.cart
         self.question = ask_to_discard(
             self,
-            self.tr("Clear this sale ({n} lines, {total}) and the customer?").format(
-                n=len(cart.lines), total=cart.total.format()
+            self.tr("Clear this sale ({lines}, {total}) and the customer?").format(
+                lines=self.tr("1 line")
+                if len(cart.lines) == 1
+                else self.tr("{n} lines").format(n=len(cart.lines)),
+                total=cart.total.format(),
             ),
             self.tr("Clear the sale"),
             clear,

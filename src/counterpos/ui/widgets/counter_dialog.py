@@ -178,6 +178,7 @@ class CounterDialog(QDialog):
             self.say(message)
             return
         target.show_error(message)
+        self.grow_to_fit()
         self.scroll.ensureWidgetVisible(target)
         target.editor.setFocus()
         if isinstance(target.editor, QLineEdit):
@@ -195,6 +196,7 @@ class CounterDialog(QDialog):
         self.message.setStyleSheet("")  # re-polish with the new name
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self.grow_to_fit()
 
     def errors(self) -> str:
         """Everything the dialog says is wrong: each field's error, then the message line."""
@@ -323,6 +325,25 @@ class CounterDialog(QDialog):
         if geo.bottom() > area.bottom() - SCREEN_MARGIN:
             geo.moveBottom(area.bottom() - SCREEN_MARGIN)
         self.move(geo.topLeft())
+
+    def grow_to_fit(self) -> None:
+        """After an error line appeared: grow to show the whole form again if the screen
+        allows (else the body scrolls), staying on the screen."""
+        if not self._shown or not self.isVisible():
+            return
+        self.layout().activate()
+        area = screen_area(self.parentWidget() or self)
+        max_h = area.height() - 2 * SCREEN_MARGIN - TITLE_BAR
+        want = max(self.sizeHint().height(), self.body.sizeHint().height() + self._chrome_height())
+        want += self.message.sizeHint().height() if self.message.isVisible() else 0
+        height = min(max(want, self.height()), max_h)
+        if height == self.height():
+            return
+        geo = self.geometry()
+        geo.setHeight(height)
+        if geo.bottom() > area.bottom() - SCREEN_MARGIN:
+            geo.moveBottom(area.bottom() - SCREEN_MARGIN)
+        self.setGeometry(geo)
 
     def _chrome_height(self) -> int:
         """Everything around the body: title, message, buttons and margins."""

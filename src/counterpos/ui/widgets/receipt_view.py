@@ -18,6 +18,7 @@ class ReceiptView(QPlainTextEdit):
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         # 42 printer columns plus the scroll bar, in the style sheet's font.
+        self.ensurePolished()
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 44) + 30)
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * (10 if compact else 16))
 
