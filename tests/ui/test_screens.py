@@ -95,9 +95,11 @@ def shots(station) -> Shots:
 
 def wait_dialog(qtbot, till, kind=None):
     qtbot.waitUntil(
-        lambda: till.dialog is not None
-        and till.dialog.isVisible()
-        and (kind is None or isinstance(till.dialog, kind))
+        lambda: (
+            till.dialog is not None
+            and till.dialog.isVisible()
+            and (kind is None or isinstance(till.dialog, kind))
+        )
     )
     return till.dialog
 

@@ -81,7 +81,7 @@ def test_a_full_page_of_matches_says_there_may_be_more(qtbot):
     assert lookup.hint.text().startswith("3 found")
 
 
-def test_a_number_shows_the_account_column_and_nothing_moves(qtbot, drive, lookup, owing):
+def test_a_number_shows_the_account_column_and_nothing_moves(qtbot, drive, styled, lookup, owing):
     hint_height, box_top = lookup.hint.height(), lookup.results.geometry().top()
     assert lookup.results.isColumnHidden(ACCOUNT)
     drive.type(lookup.box, owing["account_no"])
