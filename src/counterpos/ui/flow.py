@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from counterpos.ui.back_office.day_view import DayViewDialog
+    from counterpos.ui.controls.drawer_open_dialog import DrawerOpenDialog
+    from counterpos.ui.till.window import TillWindow
 
 
 class CounterFlow(QObject):
@@ -12,9 +19,10 @@ class CounterFlow(QObject):
         super().__init__(login)
         self.station = station
         self.login = login
-        self.till = None
-        self.drawer_dialog = None
-        self.reports = None  # the day view opened from the drawer count, without a drawer
+        self.till: TillWindow | None = None
+        self.drawer_dialog: DrawerOpenDialog | None = None
+        # the day view opened from the drawer count, without a drawer
+        self.reports: DayViewDialog | None = None
         self.sync_worker = None  # the app starts it when central.url is set
         login.logged_in.connect(self.logged_in)
 
@@ -38,19 +46,21 @@ class CounterFlow(QObject):
         """A supervisor's day view and Z report, with no drawer of their own opened."""
         from counterpos.ui.back_office.day_view import DayViewDialog
 
-        self.reports = DayViewDialog(self.station, actor, over)
-        self.reports.finished.connect(lambda _r: setattr(self, "reports", None))
-        self.reports.open()
+        reports = DayViewDialog(self.station, actor, over)
+        reports.finished.connect(lambda _r: setattr(self, "reports", None))
+        self.reports = reports
+        reports.open()
 
     def open_till(self, actor, session) -> None:
         from counterpos.ui.till.window import TillWindow
 
         self.drawer_dialog = None
-        self.till = TillWindow(self.station, actor, session, sync_worker=self.sync_worker)
-        self.till.logged_out.connect(self.logged_out)
-        self.till.new_session_wanted.connect(lambda: self.new_session(actor))
-        self.till.show_on_screen()
-        self.till.activateWindow()
+        till = TillWindow(self.station, actor, session, sync_worker=self.sync_worker)
+        till.logged_out.connect(self.logged_out)
+        till.new_session_wanted.connect(lambda: self.new_session(actor))
+        self.till = till
+        till.show_on_screen()
+        till.activateWindow()
         self.login.hide()
 
     def new_session(self, actor) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
 def N(text: str) -> str:  # noqa: N802 (Qt's marker, for lupdate: translated when shown)
-    return QT_TRANSLATE_NOOP("KeyMap", text)
+    return str(QT_TRANSLATE_NOOP("KeyMap", text))
 
 
 def _tr(text: str) -> str:

@@ -100,7 +100,7 @@ def test_a_tall_dialog_fits_the_screen_and_its_buttons_stay_in_view(qtbot, style
     qtbot.waitExposed(dialog)
     area = QGuiApplication.primaryScreen().availableGeometry()
     assert area.contains(dialog.geometry())
-    assert dialog.scroll.verticalScrollBar().maximum() > 0  # the form scrolls inside
+    assert dialog.body_scroll.verticalScrollBar().maximum() > 0  # the form scrolls inside
     button = dialog.ok
     assert dialog.rect().contains(QRect(button.mapTo(dialog, QPoint(0, 0)), button.size()))
 

@@ -7,6 +7,7 @@ till's Controls menu.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -124,7 +125,7 @@ class DayViewDialog(CounterDialog):
 
     def refresh(self) -> None:
         try:
-            self.rows = day_view.sessions_on(self.station, self.actor, self.day.date().toPython())
+            self.rows = day_view.sessions_on(self.station, self.actor, self.chosen_day())
         except CounterError as exc:
             self.status.setText(str(exc))
             self.report.clear()
@@ -155,7 +156,7 @@ class DayViewDialog(CounterDialog):
                 self.table.setItem(r, c, item)
         self.status.setText(
             self.tr("{n} sessions on {day}").format(
-                n=len(self.rows), day=date_text(self.day.date().toPython())
+                n=len(self.rows), day=date_text(self.chosen_day())
             )
         )
         self.show_report()
@@ -165,7 +166,11 @@ class DayViewDialog(CounterDialog):
         picked = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if picked:
             return {"session_id": self.rows[picked[0].row()].session_id}
-        return {"day": self.day.date().toPython()}
+        return {"day": self.chosen_day()}
+
+    def chosen_day(self) -> date:
+        qd = self.day.date()
+        return date(qd.year(), qd.month(), qd.day())
 
     def show_report(self) -> None:
         """The Z report of the scope, on screen as the receipt printer prints it."""
@@ -209,7 +214,7 @@ class DayViewDialog(CounterDialog):
 
     def save_pdf(self, which: str) -> None:
         scope = self.scope()
-        stem = scope.get("session_id", "")[-8:] or str(scope.get("day"))
+        stem = str(scope.get("session_id", ""))[-8:] or str(scope.get("day"))
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save PDF"),

@@ -70,7 +70,7 @@ class TenderDialog(CounterDialog):
         self.done_page.page_documents.connect(self.page_documents)
         self.body_layout.addWidget(self.pages, 1)
         self.bar = ShortcutBar(keymap.bar(keymap.PAYMENT_BAR, "payment"))
-        self.layout().insertWidget(self.layout().indexOf(self.message) + 1, self.bar)
+        self.outer.insertWidget(self.outer.indexOf(self.message) + 1, self.bar)
         for button in (
             self.payment_page.back_button,
             self.payment_page.take_button,
@@ -362,7 +362,7 @@ class TenderDialog(CounterDialog):
         if self.pages.currentIndex() != 0:
             return
         self.choose_kind(CASH)
-        self.payment_page.amount.editor.setText(amount.plain())
+        self.payment_page.offer(amount)
         self.take()
 
     def has_work(self) -> bool:

@@ -95,9 +95,10 @@ class PaymentPage(QWidget):
         self.kind.setObjectName("kind")
         for kind, key in KIND_KEYS:
             self.kind.addItem(f"{tr(LABELS[kind])} ({key})", kind)
-        self.amount = FormField(QLineEdit())
-        self.amount.editor.setObjectName("amount")
-        self.amount.editor.setAlignment(_RIGHT)
+        amount = QLineEdit()
+        amount.setObjectName("amount")
+        amount.setAlignment(_RIGHT)
+        self.amount = FormField(amount)
         self.number = FormField(QLineEdit())
         self.number.editor.setObjectName("number")
         self.payer = FormField(QLineEdit())

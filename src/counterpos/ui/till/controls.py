@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from counterpos.services.devices import slips, void_slip
 from counterpos.ui import background
+from counterpos.ui.controls.approved_action import ApprovedActionDialog
 from counterpos.ui.controls.refund_dialog import RefundDialog
 from counterpos.ui.controls.void_dialog import VoidDialog
 
@@ -47,10 +48,9 @@ class ControlsHandOff(QObject):
         self.host.say("")
         if key == "void":
             dialog.voided.connect(self._voided)
-        if key == "refund":
-            dialog.done_.connect(lambda r: self._slip(slips.print_refund_slip, r.receipt_no))
-        if key == "paid":
-            dialog.done_.connect(lambda r: self._slip(slips.print_paid_slip, r.receipt_no))
+        if key in ("refund", "paid") and isinstance(dialog, ApprovedActionDialog):
+            slip = slips.print_refund_slip if key == "refund" else slips.print_paid_slip
+            dialog.done_.connect(lambda r: self._slip(slip, r.receipt_no))
         if key == "close":
             self.drawer_close.watch(dialog)
         self.host.show_dialog(dialog, self._finished)

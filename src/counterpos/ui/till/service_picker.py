@@ -127,7 +127,8 @@ class ServicePicker(QTableWidget):
 
     def price(self, code: str) -> str:
         """The price the picker shows for a service (tests and screen readers)."""
-        return self.item(self._codes.index(code), 2).text()
+        item = self.item(self._codes.index(code), 2)
+        return item.text() if item is not None else ""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         text = event.text()

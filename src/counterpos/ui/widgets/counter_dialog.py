@@ -91,12 +91,12 @@ class CounterDialog(QDialog):
         self.body.setObjectName("dialogBodyInner")
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 4, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("dialogBody")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.body)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setObjectName("dialogBody")
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setWidget(self.body)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -104,11 +104,11 @@ class CounterDialog(QDialog):
         self.message.hide()
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.heading)
-        outer.addWidget(self.scroll, 1)
-        outer.addWidget(self.message)
-        outer.addLayout(self.buttons)
+        self.outer = QVBoxLayout(self)
+        self.outer.addWidget(self.heading)
+        self.outer.addWidget(self.body_scroll, 1)
+        self.outer.addWidget(self.message)
+        self.outer.addLayout(self.buttons)
 
     # -- building ------------------------------------------------------------------------
 
@@ -179,7 +179,7 @@ class CounterDialog(QDialog):
             return
         target.show_error(message)
         self.grow_to_fit()
-        self.scroll.ensureWidgetVisible(target)
+        self.body_scroll.ensureWidgetVisible(target)
         target.editor.setFocus()
         if isinstance(target.editor, QLineEdit):
             target.editor.selectAll()
@@ -331,7 +331,7 @@ class CounterDialog(QDialog):
         allows (else the body scrolls), staying on the screen."""
         if not self._shown or not self.isVisible():
             return
-        self.layout().activate()
+        self.outer.activate()
         area = screen_area(self.parentWidget() or self)
         max_h = area.height() - 2 * SCREEN_MARGIN - TITLE_BAR
         want = max(self.sizeHint().height(), self.body.sizeHint().height() + self._chrome_height())
@@ -347,9 +347,8 @@ class CounterDialog(QDialog):
 
     def _chrome_height(self) -> int:
         """Everything around the body: title, message, buttons and margins."""
-        layout = self.layout()
-        m = layout.contentsMargins()
-        spacing = layout.spacing() * 3
+        m = self.outer.contentsMargins()
+        spacing = self.outer.spacing() * 3
         return (
             self.heading.sizeHint().height()
             + self.buttons.sizeHint().height()

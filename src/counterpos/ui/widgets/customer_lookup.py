@@ -106,10 +106,8 @@ class CustomerLookup(QWidget):
 
     def result_ids(self) -> list[str]:
         """The customer ids listed, top to bottom."""
-        return [
-            self.results.item(row, NAME).data(Qt.ItemDataRole.UserRole)
-            for row in range(self.results.rowCount())
-        ]
+        items = (self.results.item(row, NAME) for row in range(self.results.rowCount()))
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item is not None]
 
     def run_search(self) -> None:
         self.timer.stop()
