@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import cast
 
 from sqlalchemy import Engine, Table, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -167,7 +168,7 @@ def pull(store: Store, engine: Engine, station_code: str) -> PullResult:
             data = [{k: v for k, v in r.items() if k != "changed_at"} for r in ledger]
             for start in range(0, len(data), CHUNK):
                 s.execute(
-                    sqlite_insert(CentralLedgerEntry.__table__)
+                    sqlite_insert(cast(Table, CentralLedgerEntry.__table__))
                     .values(data[start : start + CHUNK])
                     .on_conflict_do_nothing(index_elements=["id"])
                 )

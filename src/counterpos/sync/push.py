@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import cast
 
 import psycopg
 from sqlalchemy import Engine, text
@@ -101,9 +102,9 @@ def central_tables(cur: psycopg.Cursor) -> dict[str, CentralTable]:
         WHERE i.indisprimary GROUP BY t.relname
         """
     )
-    keys = dict(cur.fetchall())
+    keys: dict[str, list[str]] = dict(cur.fetchall())
     cur.execute("SELECT table_name, kind FROM sync_table")
-    kinds = dict(cur.fetchall())
+    kinds: dict[str, str] = dict(cur.fetchall())
     return {
         name: CentralTable(name, tuple(c), tuple(keys[name]), kinds.get(name, "history"))
         for name, c in cols.items()
@@ -140,7 +141,8 @@ def _apply(cur: psycopg.Cursor, tables: dict[str, CentralTable], rows) -> int:
         table = tables[name]
         if table.kind == "reference":
             cur.execute(table.insert_sql(), (name, name))
-            inserted += cur.fetchone()[0] or 0
+            row = cur.fetchone()
+            inserted += (row[0] if row else 0) or 0
         else:
             cur.execute(table.insert_sql(), (name,))
             inserted += max(cur.rowcount, 0)
@@ -224,7 +226,7 @@ def push(
         raise CentralUnreachable(_message(exc)) from exc
     committed = None  # (rows, failed) of the last batch the centre committed, not yet marked
     try:
-        conn: psycopg.Connection = raw.driver_connection
+        conn = cast(psycopg.Connection, raw.driver_connection)
         conn.rollback()
         try:
             with conn.cursor() as cur:
