@@ -15,6 +15,19 @@ from sqlalchemy.engine import URL, make_url
 from counterpos.resources_path import data_path
 
 VERSION_TABLE = "central_alembic_version"
+# What a station may read of other stations' ledger entries: enough for a balance.
+LEDGER_SHARED = (
+    "id",
+    "account_id",
+    "entry_type",
+    "amount_cents",
+    "station_code",
+    "sale_line_id",
+    "reverses_id",
+    "created_at",
+    "pushed_by",
+    "changed_at",
+)
 
 
 def normalise_url(url: str) -> URL:
@@ -173,9 +186,14 @@ def _grant_group(conn) -> str:
     )  # a schema before c0003 (kept only for a downgrade)
     for table in data_tables(conn):
         conn.execute(text(f'REVOKE ALL ON "{table}" FROM "{group}"'))
-        if table in reference and not trusting:
+        if trusting:
+            conn.execute(text(f'GRANT SELECT, INSERT ON "{table}" TO "{group}"'))
+        elif table in reference:
             if table != "app_user":
                 conn.execute(text(f'GRANT SELECT ON "{table}" TO "{group}"'))
+        elif table == "ledger_entry":  # every station's entries, for balances; not their memos
+            cols = ", ".join(LEDGER_SHARED)
+            conn.execute(text(f'GRANT INSERT, SELECT ({cols}) ON "{table}" TO "{group}"'))
         else:
             conn.execute(text(f'GRANT SELECT, INSERT ON "{table}" TO "{group}"'))
     conn.execute(text(f'GRANT SELECT ON sync_station, sync_table TO "{group}"'))
