@@ -70,7 +70,7 @@ class Hands:
         self.wait_for(OverrideDialog)
         self.type("sofia")
         self.enter()
-        self.type("3333")
+        self.type("333333")
         self.enter()
 
 
@@ -262,7 +262,7 @@ def test_a_whole_cashier_day_by_keys(qtbot, drive, counter, station, owing):
     login.username.setFocus()
     hands.type("sofia")
     hands.enter()
-    hands.type("3333")
+    hands.type("333333")
     hands.enter()
     qtbot.waitUntil(lambda: flow.drawer_dialog is not None and flow.drawer_dialog.isVisible())
     hands.key(K.Key_F11)
