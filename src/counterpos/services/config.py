@@ -52,6 +52,8 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
         raise InputError(f"{key} takes a whole number.")
     if key == "ui.theme" and value not in ("calm", "high_contrast"):
         raise InputError("ui.theme is calm or high_contrast.", field=key)
+    if key == "ui.customer_display" and value not in ("on", "off"):
+        raise InputError("ui.customer_display is on or off.", field=key)
     if contains_card_number(value):
         raise InputError(refusal(key), field=key)
     if key.startswith("card."):

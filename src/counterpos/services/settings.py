@@ -36,6 +36,11 @@ KNOWN: tuple[SettingKey, ...] = (
     SettingKey("ui.idle_lock_minutes", "5", "minutes without input before the till locks"),
     SettingKey("ui.theme", "calm", "the screens' look: calm, or high_contrast"),
     SettingKey(
+        "ui.customer_display",
+        "off",
+        "on: the till opens the customer display at sign-in (on a second screen if there is one)",
+    ),
+    SettingKey(
         "receipt.footer_en",
         "Thank you. Keep this receipt for your records.",
         "receipt footer, English",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from counterpos.ui.controls.reprint_dialog import ReprintDialog
 from counterpos.ui.formats import datetime_text
 from counterpos.ui.lock_screen import IdleLock
 from counterpos.ui.sync_status import SyncStatusLabel
+from counterpos.ui.till import customer_display
 from counterpos.ui.till.approval import with_permission
 from counterpos.ui.till.controls import ControlsHandOff
 from counterpos.ui.till.drawer_close import DrawerClose
@@ -134,9 +135,23 @@ class TillWindow(QMainWindow):
         self.drawer_close.new_drawer_wanted.connect(self._new_drawer)
         self.drawer_close.log_out_wanted.connect(self.log_out)
 
+        # The customer display: opened at sign-in when the station's setting asks for it; the
+        # Sale menu turns it on and off.
+        self.customer_display: customer_display.CustomerDisplay | None = None
+        self.display_action = QAction(self.tr("Customer display"), self)
+        self.display_action.setCheckable(True)
+        self.display_action.toggled.connect(self.show_customer_display)
+        self.menus.sale_menu.insertAction(self.menus.actions["lock"], self.display_action)
+        self.idle_lock.locked.connect(lambda: self._to_display("lock"))
+        self.idle_lock.unlocked.connect(lambda: self._to_display("unlock"))
+        self.payment.payment_shown.connect(lambda view: self._to_display("show_payment", view))
+        self.payment.sale_saved.connect(lambda done: self._to_display("show_thanks", done))
+
         self._build_status_bar()
         self.show_cart()
         self.resize(1280, 700)
+        if customer_display.wanted(self.state):
+            self.display_action.setChecked(True)
         self.lookup.focus()
 
     def _lay_out(self) -> None:
@@ -346,8 +361,25 @@ class TillWindow(QMainWindow):
         if self.sync_worker is not None:
             self.sync_worker.wake()
 
+    def show_customer_display(self, on: bool) -> None:
+        """The second window facing the customer (Sale menu, or `ui.customer_display` on)."""
+        if on and self.customer_display is None:
+            self.customer_display = customer_display.CustomerDisplay(self.state, self)
+            self.customer_display.show_cart()
+            self.customer_display.place()
+            self.activateWindow()  # the keys stay with the till
+        elif not on and self.customer_display is not None:
+            self.customer_display.close()
+            self.customer_display.deleteLater()
+            self.customer_display = None
+
+    def _to_display(self, what: str, *args) -> None:
+        if self.customer_display is not None:
+            getattr(self.customer_display, what)(*args)
+
     def _after_payment(self, completed: CompletedSale | None) -> None:
         if completed is None:
+            self._to_display("show_cart")  # back to the sale: the lines and the total again
             self.cart_table.setFocus()
         else:
             self.lookup.clear()
@@ -424,6 +456,7 @@ class TillWindow(QMainWindow):
             event.ignore()
             return
         self.idle_lock.stop()
+        self.show_customer_display(False)
         super().closeEvent(event)
 
     def log_out(self) -> None:
