@@ -27,6 +27,13 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
         actor.require("edit_settings", "change settings")
     if key not in settings.BY_KEY:
         raise InputError(f"Unknown setting {key!r}; `counterpos config get` lists them.")
+    if key in ("station.mode", "station.training"):
+        raise InputError(
+            f"{key} changes only with `counterpos training on|off` (a supervisor, audited).",
+            field=key,
+        )
+    if key == "central.url" and value.strip() and station.setting("station.training") == "on":
+        raise InputError("A training store never syncs: it takes no central database.", field=key)
     if key == "station.code":
         station.set_code(value)
         return

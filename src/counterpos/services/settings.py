@@ -84,6 +84,12 @@ KNOWN: tuple[SettingKey, ...] = (
     SettingKey("yard_sale.max_days", "3", "consecutive days one yard sale permit covers"),
     SettingKey("central.url", "", "central PostgreSQL database; empty: the station works alone"),
     SettingKey(
+        "station.mode",
+        "live",
+        "live, or training: the till opens the training store (`counterpos training on|off`)",
+    ),
+    SettingKey("station.training", "off", "on in a training store: receipts say TRAINING"),
+    SettingKey(
         "card.terminal",
         "standalone",
         "card terminal: 'standalone' (cashier keys the approval) or tcp://127.0.0.1:PORT",

@@ -26,6 +26,7 @@ from counterpos.services.sale import customers
 from counterpos.services.sale.sales import CompletedSale
 from counterpos.services.sessions import SessionView
 from counterpos.services.station import Station
+from counterpos.services.training import mode as training_mode
 from counterpos.ui import keymap
 from counterpos.ui.controls.reprint_dialog import ReprintDialog
 from counterpos.ui.formats import datetime_text
@@ -77,6 +78,7 @@ class TillWindow(QMainWindow):
         self.question: QMessageBox | None = None  # "F4 again removes it", "Ctrl+Delete again"
         self.setWindowTitle(
             self.tr("CounterPOS – {city}").format(city=station.setting("city.name"))
+            + (self.tr(" – TRAINING") if training_mode.is_training(station) else "")
         )
 
         self.lookup = CustomerLookup(lambda text: customers.search(station, text, limit=SHOWN))
@@ -185,6 +187,14 @@ class TillWindow(QMainWindow):
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(8, 6, 8, 4)
+        self.training_banner: QLabel | None = None
+        if training_mode.is_training(self.state.station):
+            self.training_banner = QLabel(
+                self.tr("TRAINING – practice on the demo city: no real money, nothing syncs")
+            )
+            self.training_banner.setObjectName("trainingBanner")
+            self.training_banner.setWordWrap(True)
+            outer.addWidget(self.training_banner)
         splitter.setSizes([460, 380, 460])
         outer.addWidget(splitter, 1)
         self.bar = ShortcutBar(keymap.bar(keymap.TILL_BAR, "till"))
