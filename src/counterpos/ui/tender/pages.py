@@ -107,7 +107,9 @@ class PaymentPage(QWidget):
         # would run it twice and dismiss the change-due page with the same key press.
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(tr("&Tender"), self.kind)
+        kind_label = QLabel(tr("&Tender"))  # its own label: the generated one was clipped
+        kind_label.setBuddy(self.kind)
+        form.addRow(kind_label, self.kind)
         amount_label = QLabel(tr("&Amount"))
         amount_label.setBuddy(self.amount.editor)
         form.addRow(amount_label, self.amount)
