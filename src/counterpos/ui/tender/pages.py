@@ -107,7 +107,7 @@ class PaymentPage(QWidget):
         # would run it twice and dismiss the change-due page with the same key press.
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        kind_label = QLabel(tr("&Tender"))  # its own label: the generated one was clipped
+        kind_label = QLabel(tr("&Tender"))
         kind_label.setBuddy(self.kind)
         form.addRow(kind_label, self.kind)
         amount_label = QLabel(tr("&Amount"))
@@ -117,6 +117,12 @@ class PaymentPage(QWidget):
         self.payer_label = QLabel(tr("Payer"))
         form.addRow(self.number_label, self.number)
         form.addRow(self.payer_label, self.payer)
+        # One width for the labels' column: a label as wide as its own size hint lost its last
+        # letter in the counter's font ("Tendeı").
+        labels = (kind_label, amount_label, self.number_label, self.payer_label)
+        widest = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(widest + label.fontMetrics().averageCharWidth())
 
         self.quick_row = QHBoxLayout()
         self.quick_title = QLabel(tr("Quick cash"))
