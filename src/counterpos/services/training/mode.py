@@ -91,3 +91,24 @@ def switch(live: Station, actor: Actor, on: bool, note: str = "") -> None:
             target=live.code,
             details={"store": str(training_home(live.home)), "note": note},
         )
+
+
+def switch_by_pin(
+    current: Station, username: str, pin: str, on: bool, note: str = "", seed=None
+) -> None:
+    """The till's switch: a supervisor of the station's own store (never the training store's
+    demo users) signs for it with their PIN. `current` is the store the till has open: the
+    station's own, or its training store. With `on`, the training store is prepared first
+    (`seed` fills it the first time)."""
+    from counterpos.services.access import auth  # noqa: PLC0415 (auth imports argon2)
+
+    live = Station(current.home.parent) if is_training(current) else current
+    try:
+        actor = auth.login(live, username, pin, action="training_switch")
+        actor.require("edit_settings", "switch the station into or out of training")
+        if on:
+            open_training(live, seed=seed).close()
+        switch(live, actor, on, note)
+    finally:
+        if live is not current:
+            live.close()

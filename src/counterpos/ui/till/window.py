@@ -65,6 +65,8 @@ class TillWindow(QMainWindow):
     """
 
     logged_out = Signal()
+    # A supervisor switched the station into training or back: the app opens the other store.
+    store_switched = Signal()
     # After the drawer is closed: the cashier chose to count a new float (True) or log out.
     new_session_wanted = Signal()
 
@@ -144,6 +146,14 @@ class TillWindow(QMainWindow):
         self.display_action.setCheckable(True)
         self.display_action.toggled.connect(self.show_customer_display)
         self.menus.sale_menu.insertAction(self.menus.actions["lock"], self.display_action)
+        self.training_action = QAction(
+            self.tr("Leave training…")
+            if training_mode.is_training(station)
+            else self.tr("Training mode…"),
+            self,
+        )
+        self.training_action.triggered.connect(self.switch_training)
+        self.menus.controls_menu.addAction(self.training_action)
         self.idle_lock.locked.connect(lambda: self._to_display("lock"))
         self.idle_lock.unlocked.connect(lambda: self._to_display("unlock"))
         self.payment.payment_shown.connect(lambda view: self._to_display("show_payment", view))
@@ -382,6 +392,23 @@ class TillWindow(QMainWindow):
             self.customer_display.close()
             self.customer_display.deleteLater()
             self.customer_display = None
+
+    def switch_training(self) -> None:
+        """Controls → Training mode…: a supervisor signs for it; then the till signs out and
+        the app opens the training store (or, from training, the station's own again)."""
+        from counterpos.ui.controls.training_dialog import TrainingDialog  # noqa: PLC0415
+
+        if self.state.cart.lines:
+            self.say(self.tr("Finish this sale (F5) or clear it (Ctrl+Delete) first."))
+            return
+        dialog = TrainingDialog(self.state.station, self)
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self.log_out()
+                self.store_switched.emit()
+
+        self.show_dialog(dialog, finished)
 
     def _to_display(self, what: str, *args) -> None:
         if self.customer_display is not None:
