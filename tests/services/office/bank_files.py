@@ -1,0 +1,68 @@
+"""Bank statements as a bank sends them: BAI2 written by the `bai2` package, and the CSV."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from bai2 import bai2 as bai2_lib
+from bai2.constants import FundsType, GroupStatus, TypeCodes
+from bai2.models import (
+    Account,
+    AccountIdentifier,
+    Bai2File,
+    Bai2FileHeader,
+    Group,
+    GroupHeader,
+    TransactionDetail,
+)
+
+
+def bai2_statement(on: date, transactions: list[tuple[str, int, str, str]]) -> str:
+    """One group, one account: (type code, cents, bank ref, customer ref) per transaction."""
+    details = [
+        TransactionDetail(
+            type_code=TypeCodes[code],
+            amount=cents,
+            funds_type=FundsType.immediate_availability,
+            bank_reference=bank_ref,
+            customer_reference=customer_ref,
+            text=f"{TypeCodes[code].description}",
+        )
+        for code, cents, bank_ref, customer_ref in transactions
+    ]
+    account = Account(
+        header=AccountIdentifier(customer_account_number="9876543210", currency="USD"),
+        children=details,
+    )
+    group = Group(
+        header=GroupHeader(
+            ultimate_receiver_id="CITYMV",
+            originator_id="121000248",
+            group_status=GroupStatus.update,
+            as_of_date=on,
+            as_of_time=time(6, 0),
+            currency="USD",
+        ),
+        children=[account],
+    )
+    f = Bai2File(
+        header=Bai2FileHeader(
+            sender_id="121000248",
+            receiver_id="CITYMV",
+            creation_date=on,
+            creation_time=time(6, 0),
+            file_id="1",
+            physical_record_length=80,
+            block_size=1,
+        ),
+        children=[group],
+    )
+    return bai2_lib.write(f) + "\n"
+
+
+def csv_statement(rows: list[tuple[str, str, str, str, str]]) -> str:
+    """(posted_on, type, amount, customer_ref, description) rows under the documented header."""
+    out = ["posted_on,type,amount,bank_ref,customer_ref,description"]
+    for n, (on, kind, amount, ref, desc) in enumerate(rows, start=1):
+        out.append(f"{on},{kind},{amount},BR{n:04d},{ref},{desc}")
+    return "\n".join(out) + "\n"
