@@ -8,7 +8,13 @@ import pytest
 
 from counterpos.services.office import connection
 from counterpos.sync import central
-from tests.services.office.office_support import add_finance_users, join, new_station, office_as
+from tests.services.office.office_support import (
+    add_finance_users,
+    join,
+    new_station,
+    office_as,
+    publish_accounts,
+)
 
 
 @pytest.fixture
@@ -28,6 +34,7 @@ def centre(central_url):
 def joined(station, centre):
     """The test station joined to the centre, with the finance users added."""
     join(station, centre.url)
+    publish_accounts(station, centre.admin)
     add_finance_users(station)
     return station
 

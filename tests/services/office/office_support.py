@@ -88,3 +88,27 @@ def open_drawer(station, actor):
 
 def push(station: Station) -> None:
     sync_service.run_once(station)
+
+
+def publish_accounts(station: Station, admin_engine) -> int:
+    """Copy the station's customers and utility accounts to the centre as the billing system
+    would have written them there (the test store seeds them locally, unsynced)."""
+    from sqlalchemy import select
+    from sqlalchemy import text as sql
+
+    from counterpos.store.models import Customer, UtilityAccount
+
+    with station.store.read() as s:
+        customers = [dict(r._mapping) for r in s.execute(select(Customer.__table__))]
+        accounts = [dict(r._mapping) for r in s.execute(select(UtilityAccount.__table__))]
+    with admin_engine.begin() as conn:
+        for table, rows in (("customer", customers), ("utility_account", accounts)):
+            cols = list(rows[0])
+            conn.execute(
+                sql(
+                    f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                    f"({', '.join(':' + c for c in cols)}) ON CONFLICT DO NOTHING"
+                ),
+                rows,
+            )
+    return len(accounts)

@@ -45,10 +45,12 @@ DAY_SESSIONS = text(
 )
 BY_GL = text(
     """
-    SELECT l.gl_account, coalesce(g.name, l.gl_account), coalesce(g.fund_code, ''),
-           coalesce(g.fund_name, ''), sum(l.amount_cents)
+    SELECT l.gl_account, coalesce(g.name, o.name, l.gl_account),
+           coalesce(g.fund_code, o.fund_code, ''), coalesce(g.fund_name, o.fund_name, ''),
+           sum(l.amount_cents)
     FROM sale s JOIN sale_line l ON l.sale_id = s.id
     LEFT JOIN gl_account g ON g.code = l.gl_account
+    LEFT JOIN office_account o ON o.code = l.gl_account
     WHERE s.session_id = ANY(:ids)
     GROUP BY 1, 2, 3, 4
     """
