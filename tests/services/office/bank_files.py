@@ -66,3 +66,20 @@ def csv_statement(rows: list[tuple[str, str, str, str, str]]) -> str:
     for n, (on, kind, amount, ref, desc) in enumerate(rows, start=1):
         out.append(f"{on},{kind},{amount},BR{n:04d},{ref},{desc}")
     return "\n".join(out) + "\n"
+
+
+def payment_file(rows: list[tuple[str, str, str, str, str]], *, total: bool = True) -> str:
+    """A lockbox/online file: (confirmation, account, amount, payer, check no) rows, paid today,
+    with the TOTAL row."""
+    from datetime import date as day_
+
+    from counterpos.domain.money import Money
+
+    out = ["confirmation_no,account_no,amount,paid_on,payer,check_no"]
+    today = day_.today().isoformat()
+    for conf, acct, amount, payer, chk in rows:
+        out.append(f"{conf},{acct},{amount},{today},{payer},{chk}")
+    if total:
+        cents = sum(Money.parse(r[2]).cents for r in rows)
+        out.append(f"TOTAL,{len(rows)},{Money(cents).plain()},,,")
+    return "\n".join(out) + "\n"

@@ -75,23 +75,6 @@ def expected_items(office: Office, since: date) -> list[Expected]:
                         f"{brand.upper()} settlement of {day:%m/%d/%Y}",
                     )
                 )
-        for bid, kind, total, at, name in conn.execute(
-            text(
-                "SELECT id, kind, total_cents, imported_at, file_name FROM office_payment_batch "
-                "WHERE kind IN ('lockbox', 'online') AND imported_at >= :since"
-            ),
-            {"since": since},
-        ):
-            items.append(
-                Expected(
-                    "remote_batch",
-                    bid,
-                    Money(int(total)),
-                    to_local(at).date(),
-                    f"{kind.capitalize()} file {name}",
-                    (name, bid),
-                )
-            )
         for fid, no, cents, eff in conn.execute(
             text(
                 "SELECT id, file_no, debit_cents, effective_date FROM office_ach_file "

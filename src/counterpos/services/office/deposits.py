@@ -22,11 +22,12 @@ from counterpos.domain.money import Money
 from counterpos.services.clock import local_today, to_local, utcnow
 from counterpos.services.errors import InputError, NotFound, PermissionDenied, StateError
 from counterpos.services.office import audit
-from counterpos.services.office.connection import Office
+from counterpos.services.office.connection import OFFICE, Office
 from counterpos.services.office.numbers import next_number
 from counterpos.store.models.base import new_id
 
 BANK_WITHIN_DAYS = 1  # a deposit is banked within one business day of its day
+REMOTE_ACCOUNT = "1020"  # lockbox and online batches are deposited there by the bank
 
 
 @dataclass(frozen=True)
@@ -140,9 +141,10 @@ def _itemise(conn: Connection, rows) -> tuple[dict[str, int], int, int, list[Dep
         short += missing
         ticked.update(closing.get("ticked", []))
     raw = conn.execute(_ITEMS, {"ids": [r[0] for r in rows]}).all()
+    office_sessions = {r[0] for r in rows if r[1] == OFFICE}  # a mail batch: no drawer to tick
     items, records = [], []
-    for tid, kind, ref, payer, cents, receipt_no, _sid in raw:
-        if tid in ticked:
+    for tid, kind, ref, payer, cents, receipt_no, sid in raw:
+        if tid in ticked or sid in office_sessions:
             items.append(DepositItem(kind, ref, payer, Money(int(cents)), receipt_no))
             records.append(
                 {
@@ -408,7 +410,9 @@ def exceptions(office: Office, today: date | None = None) -> list[OfficeExceptio
     out = []
     for d in deposits(office):
         late = business_days_between(d.business_day, today)
-        if d.banked_on is None and late > BANK_WITHIN_DAYS:
+        # A lockbox or online batch's deposit is made by the bank itself: the bank statement
+        # confirms it (bank_matching), not a courier.
+        if d.banked_on is None and late > BANK_WITHIN_DAYS and d.bank_account != REMOTE_ACCOUNT:
             out.append(
                 OfficeException(
                     "not_banked",

@@ -124,69 +124,105 @@ def write_sales(
     numbers = receipt_numbers(conn, len(sales))
     for sale, seq in zip(sales, numbers, strict=True):
         sale.receipt_no = f"{OFFICE}-{seq:06d}"
-    conn.execute(
-        text(
-            "INSERT INTO sale (id, receipt_no, station_code, sequence, kind, original_sale_id, "
-            "session_id, user_id, approver_id, customer_id, total_cents, change_cents, note, "
-            "created_at) VALUES (:id, :no, :st, :seq, :kind, :orig, :sid, :u, NULL, :cust, "
-            ":total, 0, :note, :at)"
+    bulk_insert(
+        conn,
+        "sale",
+        (
+            "id",
+            "receipt_no",
+            "station_code",
+            "sequence",
+            "kind",
+            "original_sale_id",
+            "session_id",
+            "user_id",
+            "customer_id",
+            "total_cents",
+            "change_cents",
+            "note",
+            "created_at",
         ),
         [
-            {
-                "id": s.id,
-                "no": s.receipt_no,
-                "st": OFFICE,
-                "seq": seq,
-                "kind": s.kind,
-                "orig": s.original_sale_id,
-                "sid": session_id,
-                "u": office.actor.user_id,
-                "cust": s.customer_id,
-                "total": s.total_cents,
-                "note": s.note[:200],
-                "at": at,
-            }
+            (
+                s.id,
+                s.receipt_no,
+                OFFICE,
+                seq,
+                s.kind,
+                s.original_sale_id,
+                session_id,
+                office.actor.user_id,
+                s.customer_id,
+                s.total_cents,
+                0,
+                s.note[:200],
+                at,
+            )
             for s, seq in zip(sales, numbers, strict=True)
         ],
     )
-    conn.execute(
-        text(
-            "INSERT INTO sale_line (id, sale_id, line_no, service_code, description, quantity, "
-            "amount_cents, gl_account, account_id, details) VALUES (:id, :sale, :n, :svc, "
-            ":d, 1, :a, :gl, :acct, CAST(:det AS jsonb))"
+    bulk_insert(
+        conn,
+        "sale_line",
+        (
+            "id",
+            "sale_id",
+            "line_no",
+            "service_code",
+            "description",
+            "quantity",
+            "amount_cents",
+            "gl_account",
+            "account_id",
+            "details",
         ),
         [
-            {
-                "id": line.id,
-                "sale": s.id,
-                "n": n,
-                "svc": line.service_code,
-                "d": line.description[:200],
-                "a": line.amount_cents,
-                "gl": line.gl_account,
-                "acct": line.account_id,
-                "det": json.dumps(line.details),
-            }
+            (
+                line.id,
+                s.id,
+                n,
+                line.service_code,
+                line.description[:200],
+                1,
+                line.amount_cents,
+                line.gl_account,
+                line.account_id,
+                json.dumps(line.details),
+            )
             for s in sales
             for n, line in enumerate(s.lines, start=1)
         ],
     )
-    conn.execute(
-        text(
-            "INSERT INTO tender (id, sale_id, position, kind, amount_cents, tendered_cents, "
-            "change_cents, reference, payer, card_brand, card_last4) VALUES (:id, :sale, :p, "
-            ":k, :a, :a, 0, :ref, :payer, '', '')"
+    bulk_insert(
+        conn,
+        "tender",
+        (
+            "id",
+            "sale_id",
+            "position",
+            "kind",
+            "amount_cents",
+            "tendered_cents",
+            "change_cents",
+            "reference",
+            "payer",
+            "card_brand",
+            "card_last4",
         ),
         [
-            {
-                "id": new_id(),
-                "sale": s.id,
-                "p": p,
-                "k": t.kind,
-                "a": t.amount_cents,
-                "ref": t.reference[:40],
-                "payer": t.payer[:80],
-            }
+            (
+                new_id(),
+                s.id,
+                p,
+                t.kind,
+                t.amount_cents,
+                t.amount_cents,
+                0,
+                t.reference[:40],
+                t.payer[:80],
+                "",
+                "",
+            )
             for s in sales
             for p, t in enumerate(s.tenders, start=1)
         ],
@@ -194,27 +230,60 @@ def write_sales(
     write_entries(conn, entries, at)
 
 
+def bulk_insert(
+    conn: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Insert many rows in one statement: COPY into a temporary twin, then INSERT ... SELECT
+    (COPY straight into a table with row-level security is not allowed; the INSERT is checked
+    against the policies like any other)."""
+    if not rows:
+        return
+    cols = ", ".join(f'"{c}"' for c in columns)
+    stage = f"office_stage_{table}"
+    raw = conn.connection.driver_connection
+    assert raw is not None  # a live psycopg connection inside the transaction
+    with raw.cursor() as cur:
+        cur.execute(
+            f'CREATE TEMP TABLE IF NOT EXISTS {stage} (LIKE "{table}" INCLUDING DEFAULTS) '
+            "ON COMMIT DROP"
+        )
+        with cur.copy(f"COPY {stage} ({cols}) FROM STDIN") as cp:
+            for row in rows:
+                cp.write_row(row)
+        cur.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM {stage}')
+        cur.execute(f"TRUNCATE {stage}")
+
+
 def write_entries(conn: Connection, entries: Sequence[Entry], at: datetime | None = None) -> None:
     if not entries:
         return
-    conn.execute(
-        text(
-            "INSERT INTO ledger_entry (id, account_id, entry_type, amount_cents, memo, "
-            "sale_line_id, reverses_id, station_code, created_at) VALUES (:id, :acct, :t, :a, "
-            ":m, :line, :rev, :st, :at)"
+    at = at or utcnow()
+    bulk_insert(
+        conn,
+        "ledger_entry",
+        (
+            "id",
+            "account_id",
+            "entry_type",
+            "amount_cents",
+            "memo",
+            "sale_line_id",
+            "reverses_id",
+            "station_code",
+            "created_at",
         ),
         [
-            {
-                "id": new_id(),
-                "acct": e.account_id,
-                "t": e.entry_type,
-                "a": e.amount_cents,
-                "m": e.memo[:200],
-                "line": e.sale_line_id,
-                "rev": e.reverses_id,
-                "st": OFFICE,
-                "at": at or utcnow(),
-            }
+            (
+                new_id(),
+                e.account_id,
+                e.entry_type,
+                e.amount_cents,
+                e.memo[:200],
+                e.sale_line_id,
+                e.reverses_id,
+                OFFICE,
+                at,
+            )
             for e in entries
         ],
     )
