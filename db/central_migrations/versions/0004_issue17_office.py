@@ -538,6 +538,10 @@ def upgrade() -> None:
     _each_role(f"GRANT INSERT ON {', '.join(office)} TO {{f}}")
     _each_role(f"GRANT INSERT ON {', '.join(SUPERVISOR_ONLY)} TO {{s}}")
     _each_role("GRANT UPDATE (last_value) ON office_counter TO {f}")
+    # An enrolment is ended by stamping it cancelled; nothing else of it changes.
+    _each_role(
+        "GRANT INSERT ON office_autopay TO {f}; GRANT UPDATE (cancelled_at) ON office_autopay TO {f}"
+    )
     _each_role("GRANT UPDATE (status) ON license TO {s}")
     _each_role(
         "REVOKE INSERT ON office_deposit_event FROM {f}; "

@@ -16,6 +16,9 @@ from bai2.models import (
     TransactionDetail,
 )
 
+from counterpos.domain.nacha import ENTRY, FILE_HEADER, RETURN_ADDENDA, record
+from counterpos.domain.nacha import Entry as NachaEntry
+
 
 def bai2_statement(on: date, transactions: list[tuple[str, int, str, str]]) -> str:
     """One group, one account: (type code, cents, bank ref, customer ref) per transaction."""
@@ -83,3 +86,46 @@ def payment_file(rows: list[tuple[str, str, str, str, str]], *, total: bool = Tr
         cents = sum(Money.parse(r[2]).cents for r in rows)
         out.append(f"TOTAL,{len(rows)},{Money(cents).plain()},,,")
     return "\n".join(out) + "\n"
+
+
+def nacha_returns(*pairs: tuple[NachaEntry, str]) -> str:
+    """A bank's returns file: each entry returned with a 99 addenda of its reason code."""
+    lines = [
+        record(
+            FILE_HEADER,
+            record_type=1,
+            priority_code=1,
+            record_size=94,
+            blocking_factor=10,
+            format_code=1,
+        )
+    ]
+    for n, (e, code) in enumerate(pairs, start=1):
+        lines.append(
+            record(
+                ENTRY,
+                record_type=6,
+                transaction_code=26,
+                receiving_dfi=e.routing[:8],
+                check_digit=e.routing[8],
+                dfi_account_number=e.account,
+                amount=e.cents,
+                individual_id=e.individual_id,
+                individual_name=e.name,
+                addenda_indicator=1,
+                trace_number=f"0110000{n:08d}",
+            )
+        )
+        lines.append(
+            record(
+                RETURN_ADDENDA,
+                record_type=7,
+                addenda_type=99,
+                return_reason_code=code,
+                original_trace_number=e.trace,
+                original_receiving_dfi=e.routing[:8],
+                trace_number=f"0110000{n:08d}",
+            )
+        )
+    lines.append("9" + "0" * 93)
+    return "\n".join(lines) + "\n"
