@@ -1,7 +1,7 @@
 """The finance office: deposits, bank statements, journals, returned payments, payment files.
 
 Revision ID: c0004_i17
-Revises: c0002
+Revises: c0003
 Create Date: 2026-11-30
 
 The office works on the central database through its own database roles, made here:
@@ -23,7 +23,7 @@ or deleted: a state is a new row (a verification, a banking, a posting, an expor
 from alembic import op
 
 revision = "c0004_i17"
-down_revision = "c0002"
+down_revision = "c0003"
 branch_labels = None
 depends_on = None
 
@@ -557,9 +557,25 @@ def upgrade() -> None:
         "CREATE POLICY clerk_banks ON office_deposit_event FOR INSERT TO {c} "
         "WITH CHECK (state = 'banked')"
     )
-    # Station history: only the office's own rows, inserted as itself.
+    # Row-level security (c0003) shows a station only what it pushed; the office reads every
+    # station's rows. Every table under row-level security gets a reading policy for it.
+    op.execute(
+        "DO $$ DECLARE db text := substr(regexp_replace(lower(current_database()), "
+        "'[^a-z0-9_]', '_', 'g'), 1, 40); t text; BEGIN "
+        "FOR t IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relrowsecurity LOOP "
+        "EXECUTE format('CREATE POLICY office_reads ON %I FOR SELECT TO %I USING (true)', "
+        "t, db || '_finance'); END LOOP; END $$"
+    )
+    # Station history: only the office's own rows, inserted as itself. c0003's `insert_own`
+    # admits station roles only (a row's station is the role's); this permissive policy admits
+    # the office's logins, and the restrictive one below holds them to the office's rows.
     for table, mine in OFFICE_ROWS.items():
         _each_role(f'GRANT INSERT ON "{table}" TO {{f}}')
+        _each_role(
+            f'CREATE POLICY office_inserts ON "{table}" FOR INSERT TO {{f}} '
+            "WITH CHECK (pushed_by = current_user)"
+        )
         _each_role(
             f'CREATE POLICY office_rows_only ON "{table}" AS RESTRICTIVE FOR INSERT TO {{f}} '
             f"WITH CHECK ({mine})"
@@ -575,6 +591,12 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table, _ in OFFICE_ROWS.items():
         op.execute(f'DROP POLICY IF EXISTS office_rows_only ON "{table}"')
+        op.execute(f'DROP POLICY IF EXISTS office_inserts ON "{table}"')
+    op.execute(
+        "DO $$ DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_policies "
+        "WHERE schemaname = current_schema() AND policyname = 'office_reads' LOOP "
+        "EXECUTE format('DROP POLICY office_reads ON %I', t); END LOOP; END $$"
+    )
     op.execute("DROP POLICY IF EXISTS office_license_status ON license")
     for sql in reversed(TABLES):
         if sql.startswith("CREATE TABLE"):

@@ -35,7 +35,7 @@ def joined(station, centre):
     """The test station joined to the centre, with the finance users added."""
     join(station, centre.url)
     publish_accounts(station, centre.admin)
-    add_finance_users(station)
+    add_finance_users(station, centre.url)
     return station
 
 

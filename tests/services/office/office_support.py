@@ -16,13 +16,13 @@ from counterpos.services.drawer.close import ClosingCount
 from counterpos.services.drawer.figures import session_figures
 from counterpos.services.office.connection import Office, office_engine
 from counterpos.services.station import DB_FILE, Station
-from tests.sync.helpers import attach
+from tests.sync.helpers import apply_held, attach
 
 # username -> (full name, role, PIN)
 FINANCE = {
     "fiona": ("Fiona Park", "finance_clerk", "4444"),
-    "felix": ("Felix Ortega", "finance_supervisor", "5555"),
-    "frank": ("Frank Osei", "finance_supervisor", "6666"),
+    "felix": ("Felix Ortega", "finance_supervisor", "555555"),
+    "frank": ("Frank Osei", "finance_supervisor", "666666"),
 }
 FLOAT = {"bill_20": 4, "bill_10": 1, "bill_1": 5, "coin_25": 20}  # $100.00
 
@@ -38,15 +38,20 @@ def new_station(template_home: Path, where: Path, code: str) -> Station:
 
 def join(station: Station, central_url: str) -> None:
     """Register the station at the centre, connect it, and sync once (the finance roles come
-    down with the reference data)."""
+    down with the reference data). The catalog it sends waits for the administrator, who
+    applies it, as at a city's first station."""
     attach(station, central_url)
+    sync_service.run_once(station)
+    apply_held(central_url, station.code)
     sync_service.run_once(station)
 
 
-def add_finance_users(station: Station) -> None:
+def add_finance_users(station: Station, central_url: str) -> None:
+    """The finance users, added at the station and applied by the centre's administrator."""
     for username, (name, role, pin) in FINANCE.items():
         users.add_user(station, username, name, role, pin)
     sync_service.run_once(station)
+    apply_held(central_url, station.code)
 
 
 def office_as(station: Station, login: dict, username: str) -> Office:
