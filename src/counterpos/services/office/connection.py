@@ -150,6 +150,18 @@ def add_login(
     }
 
 
+def add_login_at(admin_url: str, name: str, role: str) -> dict[str, str]:
+    """`add_login` through the administrator's database URL (the command line's way in)."""
+    try:
+        engine = make_central_engine(admin_url)
+    except Exception as exc:
+        raise InputError(f"That is not a PostgreSQL address: {exc}", field="url") from exc
+    try:
+        return add_login(engine, name, role)
+    finally:
+        engine.dispose()
+
+
 def drop_logins(admin_engine: Engine) -> None:
     """Remove this database's finance roles and logins (tests and decommissioning)."""
     with admin_engine.begin() as conn:

@@ -462,3 +462,15 @@ def exceptions(office: Office, today: date | None = None) -> list[OfficeExceptio
 
 def cash_of(pieces: dict[str, int]) -> Money:
     return Money(sum(BY_KEY[k].cents * n for k, n in pieces.items()))
+
+
+def by_number(office: Office, number: int) -> DepositView:
+    """A deposit by the number printed on its slip."""
+    office.actor.require("office", "see deposits")
+    with office.read() as conn:
+        row = (
+            conn.execute(text(_VIEW + " WHERE d.deposit_no = :n"), {"n": number}).mappings().first()
+        )
+    if row is None:
+        raise NotFound(f"There is no deposit {number}.")
+    return _view(row)

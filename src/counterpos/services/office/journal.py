@@ -381,3 +381,14 @@ def journals(office: Office, day: date | None = None) -> list[JournalView]:
             params["d"] = day
         ids = list(conn.execute(text(sql + " ORDER BY journal_no"), params).scalars())
         return [load(conn, i) for i in ids]
+
+
+def by_number(office: Office, number: int) -> JournalView:
+    office.actor.require("office", "see the journal")
+    with office.read() as conn:
+        jid = conn.execute(
+            text("SELECT id FROM office_journal WHERE journal_no = :n"), {"n": number}
+        ).scalar()
+        if jid is None:
+            raise NotFound(f"There is no journal {number}.")
+        return load(conn, jid)

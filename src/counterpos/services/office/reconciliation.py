@@ -272,3 +272,35 @@ def _receipt_tender(kind, amount, tendered, change, ref, payer, brand, last4) ->
             label, Money(int(amount)), detail, Money(int(tendered)), Money(int(change))
         )
     return ReceiptTender(label, Money(int(amount)), detail)
+
+
+def sale_id_for(office: Office, receipt_no: str) -> str:
+    """The central id of a receipt number (any station's, or the office's)."""
+    office.actor.require("office", "look up a receipt")
+    with office.read() as conn:
+        sid = conn.execute(
+            text("SELECT id FROM sale WHERE receipt_no = :n"), {"n": receipt_no.strip().upper()}
+        ).scalar()
+    if sid is None:
+        raise NotFound(f"Receipt {receipt_no} has not reached the central database.")
+    return sid
+
+
+def resolve_session(office: Office, text_id: str) -> str:
+    """A session id from its full form or the 8 characters printed on reports."""
+    office.actor.require("office", "look up a session")
+    t = text_id.strip().lower()
+    if len(t) < 8:
+        raise NotFound("Give at least the 8 characters of the session printed on reports.")
+    with office.read() as conn:
+        found = (
+            conn.execute(
+                text("SELECT id FROM drawer_session WHERE id = :t OR id LIKE :end LIMIT 2"),
+                {"t": t, "end": f"%{t}"},
+            )
+            .scalars()
+            .all()
+        )
+    if len(found) != 1:
+        raise NotFound(f"No single session matches {text_id}.")
+    return found[0]
