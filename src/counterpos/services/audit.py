@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.pan_guard import scrub
 from counterpos.services.clock import utcnow
 from counterpos.store.models import AuditEvent, OutboxRow
 from counterpos.store.outbox import insert_synced
@@ -50,8 +51,13 @@ def event_row(
     details: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> dict[str, Any]:
-    """The next event of the chain as column values, not yet written (see `record`)."""
+    """The next event of the chain as column values, not yet written (see `record`).
+
+    Who did it (`actor`, `approver`) is recorded even when it is not a real username, like the
+    name typed at a failed sign-in: a card number typed there is masked, never stored. Any
+    other text holding a card number is refused by the store (store/pan_boundary.py)."""
     details = details or {}
+    actor, approver = scrub(actor), scrub(approver)
     last = session.execute(
         select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
     ).first()
