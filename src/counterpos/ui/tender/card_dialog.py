@@ -53,9 +53,11 @@ class CardPaymentDialog(QDialog):
         parent: QWidget | None = None,
         *,
         terminal: CardTerminal | None = None,
+        held: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.station, self.actor, self.session_id, self.cart = station, actor, session_id, cart
+        self.held = list(held or [])  # the payment's approved cards: another may follow them
         self.payment: CardResult | None = None
         self.last_result: CardResult | None = None
         self._request_id: str | None = None
@@ -147,6 +149,7 @@ class CardPaymentDialog(QDialog):
                 self.quote.base,
                 terminal=self.terminal,
                 on_recorded=self._bridge.recorded.emit,
+                held=self.held,
             )
         )
 
@@ -270,6 +273,7 @@ class CardPaymentDialog(QDialog):
                 brand=self.brand_combo.currentData(),
                 last4=self.last4_edit.text(),
                 approved_text=self.approved_edit.text(),
+                held=self.held,
             )
         except CounterError as exc:
             self.status_label.setText(str(exc))
