@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 REFUSAL = (
     "{label} looks like a card number. Never type card numbers into CounterPOS: "
@@ -69,21 +70,20 @@ def refuse(label: str, field: str | None = None) -> CardNumberFound:
     return _error_class(refusal(label), field)
 
 
+# Each digit doubled, less 9 when over 9: still one digit, so a translation does the work.
+_DOUBLED = str.maketrans("0123456789", "0246813579")
+
+
 def luhn_ok(digits: str) -> bool:
     """True when the digit string passes the Luhn check."""
-    if not digits.isdigit() or not digits.isascii():
+    if not digits.isascii() or not digits.isdigit():
         return False
-    total = 0
-    for pos, ch in enumerate(reversed(digits)):
-        d = ord(ch) - 48
-        if pos % 2 == 1:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
+    rev = digits[::-1]
+    total = sum(map(int, rev[0::2])) + sum(map(int, rev[1::2].translate(_DOUBLED)))
     return total % 10 == 0
 
 
+@lru_cache(maxsize=8192)
 def network_lengths(digits: str) -> tuple[int, ...]:
     """The lengths a card number starting with `digits` (at least 6 of them) has, when those
     first digits are a card network's issuer number (IIN); () when they are none."""
@@ -143,11 +143,18 @@ def _normalise(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class _Run:
     digits: str
-    positions: tuple[int, ...]  # where each digit stands in the text
-    groups: tuple[tuple[int, int], ...]  # [start, end) of each group, as digit indexes
+    # per group of digits: (first digit index, end digit index, where it starts in the text)
+    groups: tuple[tuple[int, int, int], ...]
     # per group: plain ASCII digits, joined to the next group by one space or one dash
     plain: tuple[bool, ...]
     joined: tuple[bool, ...]
+
+    def position(self, k: int) -> int:
+        """Where the run's k-th digit stands in the text."""
+        for first, end, start in self.groups:
+            if first <= k < end:
+                return start + k - first
+        raise IndexError(k)
 
 
 def _runs(text: str) -> Iterator[_Run]:
@@ -156,30 +163,27 @@ def _runs(text: str) -> Iterator[_Run]:
         norm = _UUID.sub(lambda m: "x" * len(m.group()), norm)
     for m in _RUN.finditer(norm):
         chunk = m.group()
-        positions: list[int] = []
-        groups: list[tuple[int, int]] = []
+        digits = "".join(_GROUP.findall(chunk))
+        if len(digits) < 13:
+            continue
+        groups: list[tuple[int, int, int]] = []
         plain: list[bool] = []
         joined: list[bool] = []
-        prev_end = -1
+        n = prev_end = 0
         for g in _GROUP.finditer(chunk):
             a, b = m.start() + g.start(), m.start() + g.end()
-            if prev_end >= 0:
+            if groups:
                 joined.append(a - prev_end == 1 and text[prev_end] in " -")
-            first = len(positions)
-            positions.extend(range(a, b))
-            groups.append((first, len(positions)))
+            groups.append((n, n + b - a, a))
             plain.append(text[a:b].isascii())
+            n += b - a
             prev_end = b
-        if len(positions) < 13:
-            continue
         joined.append(False)
-        digits = "".join(norm[p] for p in positions)
-        yield _Run(digits, tuple(positions), tuple(groups), tuple(plain), tuple(joined))
+        yield _Run(digits, tuple(groups), tuple(plain), tuple(joined))
 
 
-def _spans_in_run(run: _Run) -> list[tuple[int, int]]:
+def _spans_in_run(run: _Run) -> Iterator[tuple[int, int]]:
     """Digit-index spans [a, b) of the run that are card numbers."""
-    found: list[tuple[int, int]] = []
     digits = run.digits
     gs = run.groups
     # As ever: any Luhn-valid stretch of whole groups of 13 to 19 plain digits, written plainly
@@ -192,15 +196,14 @@ def _spans_in_run(run: _Run) -> list[tuple[int, int]]:
             if b - a > 19:
                 break
             if b - a >= 13 and luhn_ok(digits[a:b]):
-                found.append((a, b))
+                yield a, b
     # Anywhere in the run, however written: a network's number of its own length.
     n = len(digits)
     for a in range(n - 12):
         for length in network_lengths(digits[a : a + 6]):
             b = a + length
             if b <= n and luhn_ok(digits[a:b]):
-                found.append((a, b))
-    return found
+                yield a, b
 
 
 def may_hold_card_number(text: str) -> bool:
@@ -213,28 +216,23 @@ def may_hold_card_number(text: str) -> bool:
 
 
 def card_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans [start, end) of `text` holding a card number, merged, in order."""
+    """Character spans [start, end) of `text` holding a card number, in order: each is the
+    whole run of digits the number was found in (what is left of a run cut in two could read
+    as a number again; an expiry written next to the number goes with it)."""
     if not text or not may_hold_card_number(text):
         return []
-    spans: list[tuple[int, int]] = []
+    spans = []
     for run in _runs(text):
-        for a, b in _spans_in_run(run):
-            spans.append((run.positions[a], run.positions[b - 1] + 1))
-    if not spans:
-        return []
-    spans.sort()
-    merged = [spans[0]]
-    for a, b in spans[1:]:
-        if a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    return merged
+        if next(_spans_in_run(run), None) is not None:
+            spans.append((run.position(0), run.position(len(run.digits) - 1) + 1))
+    return spans
 
 
 def contains_card_number(text: str) -> bool:
     """True when the text holds something that could be a full card number."""
-    return bool(card_spans(text))
+    if not text or not may_hold_card_number(text):
+        return False
+    return any(next(_spans_in_run(run), None) for run in _runs(text))
 
 
 def scrub(text: str, mask: str = MASK) -> str:
