@@ -103,7 +103,7 @@ def test_resolve_command_asks_the_terminal(
     args = ["--home", str(home), "card", "resolve", "--void", r.request_id[-8:]]
     assert main([*args, "--user", "maria"]) != 0
     assert "a supervisor must approve" in capsys.readouterr().err
-    monkeypatch.setenv("COUNTERPOS_PIN", "3333")
+    monkeypatch.setenv("COUNTERPOS_PIN", "333333")
     assert main([*args, "--user", "sofia"]) == 0
     assert "voided" in capsys.readouterr().out
     assert card_simulator.records[r.request_id].status == "voided"

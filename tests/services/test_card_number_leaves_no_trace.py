@@ -169,7 +169,7 @@ def test_every_field_the_issue_names_refuses_a_disguised_card_number(home, stati
     from tests.services.utility.conftest import an_account
 
     maria = auth.login(station, "maria", "1111")
-    sofia = auth.login(station, "sofia", "3333")
+    sofia = auth.login(station, "sofia", "333333")
     sid = sessions.open_session(station, maria, {"bill_20": 5}).session_id
     sold = ring(station, maria, sid, 1_000, cash(1_000))
     account_no, _ = an_account(station)

@@ -148,7 +148,7 @@ def test_the_supervisor_who_took_the_card_cannot_void_it_alone(
     from counterpos.services import sessions
     from counterpos.services.access import overrides, users
 
-    users.add_user(station, "rosa", "Rosa Diaz", "supervisor", "4444")
+    users.add_user(station, "rosa", "Rosa Diaz", "supervisor", "444444")
     sofia = login(station, "sofia")
     sid = sessions.open_session(station, sofia, {"bill_20": 5}).session_id
     cart = utility_cart(station)
@@ -160,7 +160,7 @@ def test_the_supervisor_who_took_the_card_cannot_void_it_alone(
         station,
         sofia,
         card.request_id,
-        overrides.approve(station, sofia, "rosa", "4444", "void"),
+        overrides.approve(station, sofia, "rosa", "444444", "void"),
         terminal=card_terminal,
     )
     assert result.status == "voided"

@@ -208,7 +208,7 @@ def test_a_card_approved_earlier_is_voided_with_a_supervisor(qtbot, drive, till,
     over = pay.card_parts.override_dialog  # Maria may not void it: Sofia approves
     qtbot.waitUntil(lambda: over.isVisible())
     over.username.setText("sofia")
-    over.pin.setText("3333")
+    over.pin.setText("333333")
     over.try_approve()
     qtbot.waitUntil(
         lambda: "voided at the terminal" in pay.payment_page.message.text(), timeout=10_000
