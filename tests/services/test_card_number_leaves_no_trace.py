@@ -316,3 +316,28 @@ def _remove_log_handlers():
         if h not in before:
             root.removeHandler(h)
             h.close()
+
+
+def test_a_check_paid_with_its_micr_line_is_kept(station, cashier, drawer):
+    """A check's MICR line is a declared long digit run: its account passes Luhn and the sale
+    is still taken, the line kept as the tender's reference."""
+    from sqlalchemy import select
+
+    from counterpos.store.models import TenderRow
+    from tests.services.card.card_support import utility_cart
+
+    cart = utility_cart(station, "25.00")
+    micr = "⑆021000021⑆ 1234567890123452⑈ 1001"
+    check = Tender("check", cart.total, reference=micr, payer="Ana Ruiz")
+    sale = sales.complete_sale(station, cashier, drawer.session_id, cart, [check])
+    with station.store.read() as s:
+        refs = list(s.scalars(select(TenderRow.reference).where(TenderRow.sale_id == sale.sale_id)))
+    assert refs == [micr]
+    card_as_account = Tender(
+        "check",
+        cart.total,
+        reference=micr.replace("1234567890123452", "4111111111111111"),
+        payer="Ana Ruiz",
+    )
+    with pytest.raises(InputError, match="looks like a card number"):
+        sales.complete_sale(station, cashier, drawer.session_id, cart, [card_as_account])

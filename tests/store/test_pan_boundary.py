@@ -180,6 +180,20 @@ def test_declared_long_digit_fields_take_their_own_format(station, cashier, draw
         pan_boundary.check("issued_document", "holder", transit, row={"doc_type": "permit"})
 
 
+def test_a_checks_micr_line_is_kept_in_the_tender_reference(station, cashier, drawer):
+    """The check's MICR line (its account passes Luhn) is kept; a card number as its account,
+    or the same digits as any other tender's reference, is refused."""
+    micr = "⑆021000021⑆ 1234567890123452⑈ 1001"
+    assert pan_boundary.check("tender", "reference", micr, row={"kind": "check"}) is None
+    for bad, kind in (
+        ("⑆021000021⑆ 4111111111111111⑈ 1001", "check"),
+        (micr, "money_order"),
+        ("1234567890123452", "check"),
+    ):
+        with pytest.raises(CardNumberFound):
+            pan_boundary.check("tender", "reference", bad, row={"kind": kind})
+
+
 def test_a_refusal_can_name_the_field_as_the_screen_does():
     with pytest.raises(CardNumberFound) as refused:
         pan_boundary.check("sale", "note", PAN, label="The reason")

@@ -69,6 +69,7 @@ DECLARED: dict[tuple[str, ...], Format] = {
     ("issued_document", "holder"): lambda row: (
         "transit_card" if row.get("doc_type") == "bus_pass" else None
     ),
+    ("tender", "reference"): lambda row: "micr_line" if row.get("kind") == "check" else None,
 }
 
 # How the message names a field; otherwise "The <column, in words>".
