@@ -10,22 +10,27 @@ from pathlib import Path
 
 # Each module in counterpos.commands exposes `register(subparsers)`, which adds its parser(s)
 # and sets `func` (a callable taking the parsed args and returning an exit code). Add a command
-# group by adding its module name here.
-COMMAND_MODULES = (
-    "init",
-    "user",
-    "config",
-    "receipt",
-    "tags",
-    "passport",
-    "report",
-    "audit",
-    "card",
-    "printer",
-    "drawer",
-    "central",
-    "sync",
-)
+# group by adding it here: its name, the module that registers it, and its one-line help. Only
+# the module of the command being run is imported; the others stand in with this line (so
+# `counterpos --help` lists every command without loading the database layers behind them).
+# tests/test_cli.py checks that each line here is the one its module registers.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("init", "create (or migrate) this station's store"),
+    "user": ("user", "add, list or disable users"),
+    "config": ("config", "get or set station settings"),
+    "receipt": ("receipt", "show or reprint receipts"),
+    "tags": ("tags", "animal tag blocks per station"),
+    "certificate": ("tags", "print or save an issued certificate or permit"),
+    "passport": ("passport", "passport acceptance log"),
+    "report": ("report", "end-of-day reports"),
+    "audit": ("audit", "check or list the audit trail"),
+    "card": ("card", "card terminal tools"),
+    "printer": ("printer", "test the receipt printer"),
+    "drawer": ("drawer", "test or open the cash drawer"),
+    "central": ("central", "set up the central PostgreSQL database"),
+    "sync": ("sync", "send sales to the central database and fetch reference data"),
+}
+COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 
 
 def default_home() -> Path:
@@ -38,7 +43,11 @@ def default_home() -> Path:
     return Path(user_data_dir("CounterPOS", "CounterPOS"))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None, *, full: bool = False) -> argparse.ArgumentParser:
+    """The command tree: `command`'s module for real, the others by name and help line only
+    (`full`: every module for real)."""
+    from counterpos.version import version
+
     parser = argparse.ArgumentParser(
         prog="counterpos",
         description="CounterPOS: the cashiering client for a city hall's counter. "
@@ -48,20 +57,37 @@ def build_parser() -> argparse.ArgumentParser:
         "--home",
         type=Path,
         default=None,
-        help="data folder (default: $COUNTERPOS_HOME or the user data folder)",
+        help="data folder (default: $COUNTERPOS_HOME, else the folder `counterpos init` chose)",
     )
     parser.add_argument(
         "--demo",
         action="store_true",
         help="with no command: start on demo data, creating it on first run",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"counterpos {__import__('counterpos').__version__}"
-    )
+    parser.add_argument("--version", action="version", version=f"counterpos {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"counterpos.commands.{name}").register(sub)
+    wanted = COMMANDS[command][0] if command in COMMANDS else None
+    for name, (module, help_line) in COMMANDS.items():
+        if name in sub.choices:  # registered along with another name of its module
+            continue
+        if full or module == wanted:
+            importlib.import_module(f"counterpos.commands.{module}").register(sub)
+        else:
+            sub.add_parser(name, help=help_line)
     return parser
+
+
+def _command_of(argv: list[str]) -> str | None:
+    """The command named in argv, past the global options; None when there is none."""
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token == "--home":
+            if rest:
+                rest.pop(0)
+        elif not token.startswith("-"):
+            return token
+    return None
 
 
 def _gui_only(argv: list[str]) -> argparse.Namespace | None:
@@ -86,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _gui_only(argv)
     if args is None:
-        args = build_parser().parse_args(argv)
+        args = build_parser(_command_of(argv)).parse_args(argv)
     args.home = (args.home or default_home()).expanduser().resolve()
     if args.command != "card" or getattr(args, "card_command", "") != "simulator":
         from counterpos.logging_setup import configure
