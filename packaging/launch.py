@@ -1,4 +1,4 @@
-"""Entry point of the PyInstaller bundle: the same command tree as the `counterpos` script."""
+"""Entry point of the bundle's console program, counterpos: the same command tree as the script."""
 
 from counterpos.cli import main
 

@@ -80,3 +80,13 @@ def test_the_start_path_paints_before_loading_the_database_layers(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_the_login_window_shows_the_version_and_the_app_its_icon(qtbot, start, home):
+    from counterpos.version import version
+
+    app = start(home, demo=False)
+    qtbot.waitUntil(lambda: getattr(app, "version_label", None) is not None, timeout=15000)
+    assert app.version_label.text() == f"Version {version()}"
+    assert app.version_label.isVisible()
+    assert not app.app.windowIcon().isNull()

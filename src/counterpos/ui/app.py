@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 
 from counterpos.ui.gui_thread_gc import GuiThreadGarbageCollector
 from counterpos.ui.login_window import LoginWindow
@@ -22,6 +23,9 @@ BENCH_ENV = "COUNTERPOS_BENCH_EXIT_ON_SHOWN"
 def load_style(app: QApplication) -> None:
     from counterpos.resources_path import data_path
 
+    icon = data_path("resources") / "icons" / "counterpos.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     try:
         qss = (data_path("resources") / "styles" / "till.qss").read_text(encoding="utf-8")
     except OSError:
@@ -66,9 +70,19 @@ class TillApp(QObject):
     def start(self) -> None:
         self.login.show()
         self.login.username.setFocus()
+        QTimer.singleShot(0, self._show_version)  # after the first paint: it reads metadata
         if self.bench == "1" or self.bench == "shown":
             _FirstPaint(self.login, lambda: self._bench_exit("shown"))
         self.opener.open(self.home)
+
+    def _show_version(self) -> None:
+        from counterpos.version import version
+
+        self.version_label = QLabel(self.tr("Version {version}").format(version=version()))
+        self.version_label.setObjectName("version")
+        layout = self.login.layout()
+        if layout is not None:
+            layout.addWidget(self.version_label)
 
     def _bench_exit(self, what: str) -> None:
         print(f"COUNTERPOS_{what.upper()} {time.time():.6f}", flush=True)
