@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -34,13 +35,10 @@ COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values())
 
 
 def default_home() -> Path:
-    """The data folder: --home, else COUNTERPOS_HOME, else the platform's user data folder."""
-    env = os.environ.get("COUNTERPOS_HOME")
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
+    """The data folder when no option names one (services/home.py has the whole order)."""
+    from counterpos.services.home import choose
 
-    return Path(user_data_dir("CounterPOS", "CounterPOS"))
+    return choose().path
 
 
 def build_parser(command: str | None = None, *, full: bool = False) -> argparse.ArgumentParser:
@@ -113,11 +111,19 @@ def main(argv: list[str] | None = None) -> int:
     args = _gui_only(argv)
     if args is None:
         args = build_parser(_command_of(argv)).parse_args(argv)
-    args.home = (args.home or default_home()).expanduser().resolve()
+    from counterpos.services.home import choose, is_machine_home
+
+    home = choose(args.home, getattr(args, "scope", None), demo=bool(args.demo))
+    args.home = home.path.expanduser().resolve()
+    args.home_source = home.source  # how it was found: option, env, machine-chosen, ...
+    if os.name == "posix" and is_machine_home(args.home):
+        os.umask(0o002)  # files of the shared store stay writable by the counterpos group
     if args.command != "card" or getattr(args, "card_command", "") != "simulator":
         from counterpos.logging_setup import configure
 
-        configure(args.home)  # the log file, with card numbers scrubbed from every line
+        # A folder this user may not write: no log file; opening the store says so, plainly.
+        with contextlib.suppress(OSError):
+            configure(args.home)  # the log file, with card numbers scrubbed from every line
     if args.command is None:
         from counterpos.commands.gui import run_gui
 

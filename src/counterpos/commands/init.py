@@ -7,13 +7,32 @@ import getpass
 
 from counterpos.commands.common import open_station
 from counterpos.services.access import users
+from counterpos.services.errors import InputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "init",
         help="create (or migrate) this station's store",
-        description="Create this station's store in --home, migrate it, and load the default fee schedule.",
+        description="Create this station's store, migrate it, and load the default fee schedule. "
+        "A new station says where its store lives: --machine (every login of this computer "
+        "shares it: a counter PC) or --user-only (this login only); --home names a folder.",
+    )
+    where = p.add_mutually_exclusive_group()
+    where.add_argument(
+        "--machine",
+        dest="scope",
+        action="store_const",
+        const="machine",
+        help="the machine-wide folder (C:\\ProgramData\\CounterPOS, /var/lib/counterpos, "
+        "/Library/Application Support/CounterPOS): run once as administrator",
+    )
+    where.add_argument(
+        "--user-only",
+        dest="scope",
+        action="store_const",
+        const="user",
+        help="this user's own data folder: a PC with a single login",
     )
     p.add_argument(
         "--demo",
@@ -36,6 +55,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from counterpos.services.home import DB_FILE, machine_home, user_home
+
+    source = getattr(args, "home_source", "option")
+    if getattr(args, "scope", None) and source in ("option", "env"):
+        raise InputError(
+            "--home (or COUNTERPOS_HOME) names the folder; leave out --machine and --user-only."
+        )
+    if source in ("machine", "user") and not args.demo and not (args.home / DB_FILE).exists():
+        raise InputError(
+            "Say where this station's store lives: `counterpos init --machine` on a counter PC "
+            f"(every login of it shares {machine_home()}; run it once as administrator), or "
+            f"`counterpos init --user-only` for a PC with one login ({user_home()})."
+        )
     station = open_station(args, must_exist=False)
     if args.station:
         station.set_code(args.station)

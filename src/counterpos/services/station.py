@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 
 from counterpos.domain.receipt_number import ReceiptNumberError, check_station_code
 from counterpos.services import settings
-from counterpos.services.errors import InputError
+from counterpos.services.errors import InputError, StateError
+from counterpos.services.home import HomeNotWritable, prepare
 from counterpos.services.seed import seed_catalog
 from counterpos.store.models import ReceiptSequence, User
 from counterpos.store.models import Station as StationRow
@@ -22,7 +23,10 @@ class Station:
 
     def __init__(self, home: Path) -> None:
         self.home = Path(home)
-        self.home.mkdir(parents=True, exist_ok=True)
+        try:
+            prepare(self.home)  # made if missing; a folder we may not write is a plain message
+        except HomeNotWritable as exc:
+            raise StateError(str(exc)) from exc
         self.store = Store(self.home / DB_FILE)
         self._code: str | None = None
 
