@@ -4,6 +4,6 @@ It takes the same options as `counterpos` (--home, --demo); commands belong to t
 program beside it, where their output can be read.
 """
 
-from counterpos.cli import main
+from counterpos.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -106,7 +106,13 @@ def _gui_only(argv: list[str]) -> argparse.Namespace | None:
     return argparse.Namespace(home=home, demo=demo, command=None)
 
 
-def main(argv: list[str] | None = None) -> int:
+def run() -> int:
+    """The `counterpos` program (the script, `python -m counterpos`, the bundle): main() with
+    every unhandled error of the process logged (counterpos.faults)."""
+    return main(install_fault_hooks=True)
+
+
+def main(argv: list[str] | None = None, *, install_fault_hooks: bool = False) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _gui_only(argv)
     if args is None:
@@ -124,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         # A folder this user may not write: no log file; opening the store says so, plainly.
         with contextlib.suppress(OSError):
             configure(args.home)  # the log file, with card numbers scrubbed from every line
+        if install_fault_hooks:
+            from counterpos import faults
+
+            faults.install(args.home / "logs")
     if args.command is None:
         from counterpos.commands.gui import run_gui
 
@@ -142,4 +152,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run())

@@ -154,6 +154,12 @@ def run(home: Path, demo: bool) -> int:
     """Run the till on the station in `home` until the window is closed; return the exit code."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("CounterPOS")
+    from counterpos import faults
+    from counterpos.ui.fault_dialog import FaultReporter, install_qt_message_handler
+
+    install_qt_message_handler()
+    reporter = FaultReporter(Path(home) / "logs" / "counterpos.log", app)
+    faults.install(Path(home) / "logs", on_error=reporter.report)  # logged, then the dialog
     load_style(app)
     collector = GuiThreadGarbageCollector(app)  # never in a printing or card worker thread
     till = TillApp(app, home, demo)
