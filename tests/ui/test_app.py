@@ -90,3 +90,27 @@ def test_the_login_window_shows_the_version_and_the_app_its_icon(qtbot, start, h
     assert app.version_label.text() == f"Version {version()}"
     assert app.version_label.isVisible()
     assert not app.app.windowIcon().isNull()
+
+
+def test_a_station_behind_the_approved_version_says_so_at_the_login_window(qtbot, start, home):
+    from counterpos.services.central import station_report
+    from counterpos.services.station import Station
+    from counterpos.store.models import SyncStatus
+    from counterpos.version import version
+
+    station = Station(home)  # what the centre answered at the last sync
+    with station.store.write() as s:
+        s.add(SyncStatus(key=station_report.APPROVED, value="999.0"))
+    station.close()
+    app = start(home, demo=False)
+    qtbot.waitUntil(lambda: app.flow is not None, timeout=15000)
+    assert app.login.notice.text() == (
+        f"This station runs CounterPOS {version()}; the city has approved 999.0. "
+        "Sales work as usual; ask IT to install the new version."
+    )
+
+
+def test_a_station_on_the_approved_version_shows_no_notice(qtbot, start, home):
+    app = start(home, demo=False)
+    qtbot.waitUntil(lambda: app.flow is not None, timeout=15000)
+    assert app.update_notice == "" and app.login.notice.text() == ""

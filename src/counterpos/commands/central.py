@@ -24,6 +24,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--url", help="administrator's database URL")
     add.add_argument("--password", help="the role's password (default: a new random one)")
     add.set_defaults(func=run_add_station)
+    stations = cs.add_parser(
+        "stations",
+        help="each station's version, last sync and newest error",
+        description="Every registered station as the centre last heard from it: its version "
+        "(marked when older than the approved one), when it last synced, what waits, and its "
+        "newest error.",
+    )
+    stations.add_argument("--url", help="administrator's database URL")
+    stations.set_defaults(func=run_stations)
+    approve = cs.add_parser(
+        "approve-version",
+        help="the version every station should run",
+        description="Approve a version for every station. A station that runs an older one "
+        "says so at its login window and in `counterpos sync status`.",
+    )
+    approve.add_argument("version", help="like 1.4.2")
+    approve.add_argument("--url", help="administrator's database URL")
+    approve.set_defaults(func=run_approve)
 
 
 def _admin_url(value: str | None) -> str:
@@ -51,4 +69,34 @@ def run_add_station(args: argparse.Namespace) -> int:
     print("On the station run (the password is read from standard input and kept out of")
     print("the settings, in the keyring or a file only its user can read):")
     print(f"  counterpos sync connect '{info['url']}' --password-stdin")
+    return 0
+
+
+def _when(value) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "never"
+
+
+def run_stations(args: argparse.Namespace) -> int:
+    from counterpos.domain.versions import is_older
+
+    rows, approved = admin.station_statuses(_admin_url(args.url))
+    print(f"Approved version: {approved or 'none set (counterpos central approve-version)'}")
+    print(f"{'station':8} {'version':12} {'last sync':16} {'waiting':>7} {'set aside':>9}  host")
+    for r in rows:
+        version = r.version or "-"
+        if approved and r.version and is_older(r.version, approved):
+            version += " (old)"
+        print(
+            f"{r.code:8} {version:12} {_when(r.last_sync_at):16} {r.pending:7} {r.failed:9}"
+            f"  {r.host or '-'} {r.platform}".rstrip()
+        )
+        if r.last_error:
+            print(f"{'':8} newest error {_when(r.last_error_at)}: {r.last_error}")
+    return 0
+
+
+def run_approve(args: argparse.Namespace) -> int:
+    before = admin.approve_version(_admin_url(args.url), args.version)
+    print(f"Approved version: {before or 'none'} -> {args.version.strip()}.")
+    print("Each station learns it at its next sync.")
     return 0

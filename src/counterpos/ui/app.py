@@ -60,6 +60,7 @@ class TillApp(QObject):
         self.flow = None
         self.progress = None
         self.sync_worker = None  # started once the store is open, if central.url is set
+        self.update_notice = ""  # set when the centre approved a newer version
         self.bench = os.environ.get(BENCH_ENV, "")
         self.login = LoginWindow()
         self.opener = StoreOpener()
@@ -126,6 +127,15 @@ class TillApp(QObject):
             self.sync_worker = sync.start_worker(station)
             self.flow.sync_worker = self.sync_worker
         self.login.set_station(station)
+        from counterpos.services.central import station_report
+
+        versions = station_report.behind(station)  # an older version than the city approved
+        if versions is not None:
+            self.update_notice = self.tr(
+                "This station runs CounterPOS {running}; the city has approved {approved}. "
+                "Sales work as usual; ask IT to install the new version."
+            ).format(running=versions[0], approved=versions[1])
+            self.login.set_notice(self.update_notice)
         if self.progress is not None:
             self.progress.close()
             self.progress = None
