@@ -42,6 +42,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     approve.add_argument("version", help="like 1.4.2")
     approve.add_argument("--url", help="administrator's database URL")
     approve.set_defaults(func=run_approve)
+    setting = cs.add_parser(
+        "setting",
+        help="settings kept at the centre, per station or for every station",
+        description="Settings kept at the centre, changed in one place: each station pulls its "
+        "own (else every station's) at its next sync. Every change is kept with who and when.",
+    )
+    ss = setting.add_subparsers(dest="setting_command", metavar="ACTION", required=True)
+    sset = ss.add_parser("set", help="set KEY to VALUE for STATION (or all)")
+    sset.add_argument("station", help="a station code, or all")
+    sset.add_argument("key")
+    sset.add_argument("value")
+    sset.add_argument("--url", help="administrator's database URL")
+    sset.set_defaults(func=run_setting_set)
+    sunset = ss.add_parser("unset", help="stop setting KEY for STATION (or all)")
+    sunset.add_argument("station", help="a station code, or all")
+    sunset.add_argument("key")
+    sunset.add_argument("--url", help="administrator's database URL")
+    sunset.set_defaults(func=run_setting_unset)
+    slist = ss.add_parser("list", help="what the centre sets (for STATION)")
+    slist.add_argument("station", nargs="?")
+    slist.add_argument("--url", help="administrator's database URL")
+    slist.set_defaults(func=run_setting_list)
 
 
 def _admin_url(value: str | None) -> str:
@@ -99,4 +121,32 @@ def run_approve(args: argparse.Namespace) -> int:
     before = admin.approve_version(_admin_url(args.url), args.version)
     print(f"Approved version: {before or 'none'} -> {args.version.strip()}.")
     print("Each station learns it at its next sync.")
+    return 0
+
+
+def run_setting_set(args: argparse.Namespace) -> int:
+    from counterpos.services.central import station_settings
+
+    old = station_settings.admin_set(_admin_url(args.url), args.station, args.key, args.value)
+    who = "every station" if args.station.lower() in ("all", "*") else args.station.upper()
+    print(f"{args.key} for {who}: {old if old is not None else '(not set)'} -> {args.value}")
+    print("Each station takes it at its next sync.")
+    return 0
+
+
+def run_setting_unset(args: argparse.Namespace) -> int:
+    from counterpos.services.central import station_settings
+
+    old = station_settings.admin_set(_admin_url(args.url), args.station, args.key, None)
+    print(f"{args.key} is no longer set at the centre (it was {old!r}).")
+    print("Stations keep the value they have.")
+    return 0
+
+
+def run_setting_list(args: argparse.Namespace) -> int:
+    from counterpos.services.central import station_settings
+
+    for r in station_settings.admin_list(_admin_url(args.url), args.station):
+        who = "all" if r.station_code == "*" else r.station_code
+        print(f"{who:8} {r.key} = {r.value}    ({r.changed_by}, {_when(r.changed_at)})")
     return 0

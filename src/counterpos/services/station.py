@@ -29,6 +29,8 @@ class Station:
             raise StateError(str(exc)) from exc
         self.store = Store(self.home / DB_FILE)
         self._code: str | None = None
+        # Why counterpos.toml was not applied at this start ("" when it was, or there is none).
+        self.config_problem = ""
 
     @classmethod
     def open(cls, home: Path) -> Station:
@@ -37,6 +39,9 @@ class Station:
         station.store.migrate()
         with station.store.write() as s:
             seed_catalog(s)
+        from counterpos.services.station_config import apply_at_start
+
+        station.config_problem = apply_at_start(station)  # counterpos.toml, if there is one
         return station
 
     @property

@@ -129,6 +129,12 @@ class TillApp(QObject):
         self.login.set_station(station)
         from counterpos.services.central import station_report
 
+        if getattr(station, "config_problem", ""):  # counterpos.toml refused; nothing applied
+            self.login.set_notice(
+                self.tr("The station's configuration file was not applied: {why}").format(
+                    why=station.config_problem
+                )
+            )
         versions = station_report.behind(station)  # an older version than the city approved
         if versions is not None:
             self.update_notice = self.tr(

@@ -10,7 +10,7 @@ from sqlalchemy import CursorResult, func, select, text
 
 from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
-from counterpos.services.central import station_report
+from counterpos.services.central import station_report, station_settings
 from counterpos.services.clock import to_local, utcnow
 from counterpos.services.errors import CentralUnavailable, InputError, StateError
 from counterpos.services.station import Station
@@ -168,6 +168,7 @@ def run_once(
         try:
             pushed = push(station.store, engine, batch_size=batch_size, after_commit=after_commit)
             pulled = pull(station.store, engine, station.code)
+            station_settings.pull(station, engine)  # what the centre sets for this station
             station_report.send(station, engine)  # version, newest error; the approved version
         except CentralUnreachable as exc:
             record_failure(station, str(exc))
