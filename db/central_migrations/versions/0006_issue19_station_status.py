@@ -1,7 +1,7 @@
 """Each station's version, last sync and last error, and the version the city approved.
 
 Revision ID: c0006_i19
-Revises: c0002
+Revises: c0003
 Create Date: 2026-11-30
 
 A station reports with every successful sync, through counterpos_report_status(): the function
@@ -14,7 +14,7 @@ holds settings of the whole city (approved_version), every change kept in centra
 from alembic import op
 
 revision = "c0006_i19"
-down_revision = "c0002"
+down_revision = "c0003"
 branch_labels = None
 depends_on = None
 
