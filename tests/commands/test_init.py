@@ -40,7 +40,7 @@ def test_a_new_station_must_say_where_its_store_lives(tmp_path):
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the folders named are Linux's")
 def test_user_only_puts_the_store_in_the_users_folder_and_later_starts_find_it(tmp_path):
-    done = counterpos(tmp_path, "init", "--user-only", "--admin", "boss", stdin="Bea Boss\n4321\n")
+    done = counterpos(tmp_path, "init", "--user-only", "--admin", "boss", stdin="Bea Boss\n654321\n")
     assert done.returncode == 0, done.stderr
     user = tmp_path / "xdg" / "CounterPOS"
     assert (user / "counterpos.sqlite").exists()
