@@ -40,7 +40,9 @@ def test_a_new_station_must_say_where_its_store_lives(tmp_path):
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the folders named are Linux's")
 def test_user_only_puts_the_store_in_the_users_folder_and_later_starts_find_it(tmp_path):
-    done = counterpos(tmp_path, "init", "--user-only", "--admin", "boss", stdin="Bea Boss\n654321\n")
+    done = counterpos(
+        tmp_path, "init", "--user-only", "--admin", "boss", stdin="Bea Boss\n654321\n"
+    )
     assert done.returncode == 0, done.stderr
     user = tmp_path / "xdg" / "CounterPOS"
     assert (user / "counterpos.sqlite").exists()
@@ -54,3 +56,35 @@ def test_home_and_a_choice_of_folder_do_not_go_together(tmp_path):
     done = counterpos(tmp_path, "--home", str(tmp_path / "h"), "init", "--machine")
     assert done.returncode == 2
     assert "leave out --machine and --user-only" in done.stderr
+
+
+def test_with_no_one_to_type_init_says_what_to_give_instead(tmp_path):
+    done = counterpos(tmp_path, "--home", str(tmp_path / "h"), "init", "--admin", "boss")
+    assert done.returncode == 2
+    assert "give --admin NAME --name 'FULL NAME' and the PIN in COUNTERPOS_PIN" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_init_unattended_with_the_pin_in_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("COUNTERPOS_PIN", "654321")
+    home = tmp_path / "h"
+    done = counterpos(tmp_path, "--home", str(home), "init", "--admin", "boss", "--name", "Bea B")
+    assert done.returncode == 0, done.stderr
+    assert "Created supervisor boss." in done.stdout
+
+
+def test_init_of_a_station_named_to_a_centre_makes_no_local_user(tmp_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    home = tmp_path / "h"
+    home.mkdir()
+    (home / "counterpos.toml").write_text(
+        f'[station]\ncode = "CH4"\n[central]\nurl = "postgresql+psycopg://r@127.0.0.1:{port}/c"\n'
+    )
+    done = counterpos(tmp_path, "--home", str(home), "init")
+    assert done.returncode == 0, done.stderr
+    assert "No one can sign in at station CH4 yet" in done.stdout
+    assert "Station CH4 is ready" in done.stdout

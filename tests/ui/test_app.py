@@ -114,3 +114,28 @@ def test_a_station_on_the_approved_version_shows_no_notice(qtbot, start, home):
     app = start(home, demo=False)
     qtbot.waitUntil(lambda: app.flow is not None, timeout=15000)
     assert app.update_notice == "" and app.login.notice.text() == ""
+
+
+def test_a_new_station_attached_to_a_centre_takes_no_demo_and_says_why_no_one_can_sign_in(
+    qtbot, start, tmp_path
+):
+    """counterpos.toml names a central database that cannot be reached: no demo offer (the
+    station's users come from the centre), a plain notice, and the sync worker keeps trying."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    home = tmp_path / "ch5"
+    home.mkdir()
+    (home / "counterpos.toml").write_text(
+        f'[station]\ncode = "CH5"\n[central]\n'
+        f'url = "postgresql+psycopg://counterpos_station_ch5@127.0.0.1:{port}/counterpos"\n'
+    )
+    app = start(home, demo=False)
+    qtbot.waitUntil(lambda: app.flow is not None, timeout=30000)
+    assert getattr(app, "offer", None) is None and not app.station.is_initialised()
+    notice = app.login.notice.text()
+    assert "No one can sign in at station CH5 yet" in notice and "cannot be reached" in notice
+    assert app.sync_worker is not None
+    app.sync_worker.stop()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 
 from counterpos.commands.common import open_station
 from counterpos.services.access import users
+from counterpos.services.central import sync
 from counterpos.services.errors import InputError
 
 
@@ -49,8 +51,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--admin",
         metavar="USERNAME",
         default=None,
-        help="without --demo: create this first supervisor (asks for a PIN)",
+        help="without --demo: create this first supervisor (asks for a PIN, or reads "
+        "COUNTERPOS_PIN). Not needed when counterpos.toml names a central database: the "
+        "station takes its users from there",
     )
+    p.add_argument("--name", default=None, help="the first supervisor's full name")
     p.set_defaults(func=run)
 
 
@@ -78,10 +83,23 @@ def run(args: argparse.Namespace) -> int:
 
         summary = load_demo(station)
         print(summary)
+    elif not args.admin and sync.needs_users_from_centre(station):
+        # Attached to a centre (counterpos.toml or an earlier `sync connect`): no local user.
+        problem = sync.take_users(station)
+        print(problem or "Took this station's users from the central database.")
     elif not station.is_initialised():
-        username = args.admin or input("First supervisor's username: ").strip()
-        full_name = input("Full name: ").strip() or username
-        pin = getpass.getpass("PIN (4-12 digits): ")
+        try:
+            username = args.admin or input("First supervisor's username: ").strip()
+            full_name = args.name or input("Full name: ").strip() or username
+            pin = os.environ.get("COUNTERPOS_PIN") or getpass.getpass(
+                "PIN (at least 6 digits for a supervisor): "
+            )
+        except EOFError:  # no one to type: run by configuration management
+            raise InputError(
+                "No one is there to type the first supervisor's details: give --admin NAME "
+                "--name 'FULL NAME' and the PIN in COUNTERPOS_PIN, or name a central database "
+                "in counterpos.toml so the station takes its users from there."
+            ) from None
         users.add_user(station, username, full_name, "supervisor", pin)
         print(f"Created supervisor {username}.")
     print(f"Station {station.code} is ready in {args.home}")

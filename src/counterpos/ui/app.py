@@ -135,6 +135,8 @@ class TillApp(QObject):
                     why=station.config_problem
                 )
             )
+        if self.opener.first_sync_problem:  # a new station whose users are not here yet
+            self.login.set_notice(self.opener.first_sync_problem)
         versions = station_report.behind(station)  # an older version than the city approved
         if versions is not None:
             self.update_notice = self.tr(
