@@ -185,3 +185,16 @@ def test_another_file_can_be_named(station, tmp_path, monkeypatch):
 )
 def test_find_line(text, key, line):
     assert station_config.find_line(text, key) == line
+
+
+def test_a_station_that_issued_receipts_keeps_its_code_and_nothing_else_is_applied(
+    station, cashier, drawer
+):
+    from tests.sync.helpers import first_accounts, sell
+
+    sell(station, cashier, drawer, account_no=first_accounts(station, 1)[0])
+    code = station.code
+    write(station.home, '[printer]\ntimeout = 9\n[station]\ncode = "CH9"\n')
+    with pytest.raises(InputError, match=f"has issued receipts as {code}"):
+        station_config.apply(station)
+    assert station.code == code and station.setting("printer.timeout") != "9"

@@ -197,7 +197,10 @@ def apply(
         return []
     config = read(path, check or default_check(station.home))
     changes = []
-    for key, value in config.values.items():
+    # station.code first: the one value the store itself may refuse (a station that issued
+    # receipts keeps its code), so a refusal comes before anything else is written.
+    ordered = sorted(config.values.items(), key=lambda item: item[0] != "station.code")
+    for key, value in ordered:
         if key in skip:
             log.info(
                 "%s: %s is set at the centre for this station; the file's value waits", path, key
@@ -247,6 +250,9 @@ def apply_at_start(station: Station) -> str:
     except InputError as exc:
         log.error("%s was not applied: %s", path, exc)
         return str(exc)
+    except Exception as exc:  # the file must never keep the till from starting
+        log.exception("%s was not applied", path)
+        return f"{path}: {exc}"
     return ""
 
 
