@@ -139,3 +139,10 @@ def test_a_new_station_attached_to_a_centre_takes_no_demo_and_says_why_no_one_ca
     assert "No one can sign in at station CH5 yet" in notice and "cannot be reached" in notice
     assert app.sync_worker is not None
     app.sync_worker.stop()
+    # The users arrive later (here added directly, as the worker's pull would write them).
+    from counterpos.services.access import users
+
+    app.users_watch.setInterval(50)
+    users.add_user(app.station, "bea", "Bea Boss", "supervisor", "654321")
+    qtbot.waitUntil(lambda: "users have arrived" in app.login.notice.text(), timeout=5000)
+    assert not app.users_watch.isActive()

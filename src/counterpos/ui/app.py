@@ -51,6 +51,8 @@ class _FirstPaint(QObject):
 class TillApp(QObject):
     """Owns the login window, the store opener and, once open, the station and screen flow."""
 
+    USERS_WATCH_MS = 3000  # how often a new station looks whether its users have arrived
+
     def __init__(self, app: QApplication, home: Path, demo: bool) -> None:
         super().__init__()
         self.app = app
@@ -137,6 +139,11 @@ class TillApp(QObject):
             )
         if self.opener.first_sync_problem:  # a new station whose users are not here yet
             self.login.set_notice(self.opener.first_sync_problem)
+            # The sync worker keeps trying; say so when someone may sign in after all.
+            self.users_watch = QTimer(self)
+            self.users_watch.setInterval(self.USERS_WATCH_MS)
+            self.users_watch.timeout.connect(self._users_arrived)
+            self.users_watch.start()
         versions = station_report.behind(station)  # an older version than the city approved
         if versions is not None:
             self.update_notice = self.tr(
@@ -150,6 +157,20 @@ class TillApp(QObject):
             self.login.set_notice(self.tr("Demo city ready: sign in as maria, PIN 1111."))
         if self.bench == "ready":
             self._bench_exit("ready")
+
+    def _users_arrived(self) -> None:
+        if self.station is None or not self._anyone_may_sign_in(self.station):
+            return
+        self.users_watch.stop()
+        self.login.set_notice(
+            self.tr("This station's users have arrived from the central database: sign in.")
+        )
+
+    @staticmethod
+    def _anyone_may_sign_in(station) -> bool:
+        from counterpos.services.central import sync
+
+        return sync.anyone_may_sign_in(station)
 
     def _failed(self, message: str) -> None:
         if self.progress is not None:
