@@ -80,7 +80,8 @@ def run_apply(args: argparse.Namespace) -> int:
         print(f"There is no {path}; nothing to apply.")
         return 0
     skip = managed_keys(station)
-    changes = station_config.apply(station, path, skip=skip)
+    # Opening the station applied the file already; report that, and anything left.
+    changes = station.config_applied + station_config.apply(station, path, skip=skip)
     for change in changes:
         print(f"{change.key}: {change.old or '(empty)'} -> {change.new}")
     for key in sorted(skip):

@@ -31,6 +31,7 @@ class Station:
         self._code: str | None = None
         # Why counterpos.toml was not applied at this start ("" when it was, or there is none).
         self.config_problem = ""
+        self.config_applied: list = []  # what it changed at this start (station_config.Change)
 
     @classmethod
     def open(cls, home: Path) -> Station:

@@ -246,7 +246,7 @@ def apply_at_start(station: Station) -> str:
     from counterpos.services.central.station_settings import managed_keys
 
     try:
-        apply(station, path, skip=managed_keys(station))
+        station.config_applied = apply(station, path, skip=managed_keys(station))
     except InputError as exc:
         log.error("%s was not applied: %s", path, exc)
         return str(exc)
