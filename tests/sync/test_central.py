@@ -164,7 +164,7 @@ def test_a_centre_upgraded_to_c0003_keeps_its_rows_and_claims_their_numbers(pg_s
             "failed_attempts, created_at) VALUES ('u1', 'ana', 'Ana', 'cashier', 'h', true, 0, "
             "now())",
         )
-        central.init(engine)  # the upgrade to c0003 (and on), and the stations' rights again
+        central.init(engine)  # the upgrade to c0003 (and later), and the stations' rights again
         head = ScriptDirectory.from_config(central.alembic_config(engine)).get_current_head()
         assert central.current_revision(engine) == head
         assert admin_query(url, "SELECT count(*) FROM sale") == [(2,)]

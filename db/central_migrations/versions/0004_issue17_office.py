@@ -1,7 +1,7 @@
 """The finance office: deposits, bank statements, journals, returned payments, payment files.
 
 Revision ID: c0004_i17
-Revises: c0003
+Revises: c0007_i19
 Create Date: 2026-11-30
 
 The office works on the central database through its own database roles, made here:
@@ -23,7 +23,7 @@ or deleted: a state is a new row (a verification, a banking, a posting, an expor
 from alembic import op
 
 revision = "c0004_i17"
-down_revision = "c0003"
+down_revision = "c0007_i19"
 branch_labels = None
 depends_on = None
 
