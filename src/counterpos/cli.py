@@ -30,6 +30,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "drawer": ("drawer", "test or open the cash drawer"),
     "central": ("central", "set up the central PostgreSQL database"),
     "sync": ("sync", "send sales to the central database and fetch reference data"),
+    "office": (
+        "office",
+        "the finance office: reconcile, deposit, bank, journal, returns, payment files",
+    ),
 }
 COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 
