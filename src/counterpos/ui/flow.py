@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from counterpos.ui.back_office.day_view import DayViewDialog
@@ -26,12 +27,16 @@ class CounterFlow(QObject):
         self.drawer_dialog: DrawerOpenDialog | None = None
         # the day view opened from the drawer count, without a drawer
         self.reports: DayViewDialog | None = None
+        self.office: QWidget | None = None
         self.sync_worker = None  # the app starts it when central.url is set
         login.logged_in.connect(self.logged_in)
 
     def logged_in(self, actor) -> None:
         from counterpos.services import sessions
 
+        if actor.can("office"):  # a finance role: the back office, not a drawer
+            self.open_office(actor)
+            return
         session = sessions.current_session(self.station, actor)
         if session is not None:
             self.open_till(actor, session)
@@ -66,6 +71,29 @@ class CounterFlow(QObject):
         till.show_on_screen()
         till.activateWindow()
         self.login.hide()
+        self._card_notice(till, session)
+
+    def _card_notice(self, till, session) -> None:
+        """At sign-in: card payments approved and not on a saved sale, or with no answer yet."""
+        from counterpos.services.card.unattached import notice
+        from counterpos.services.errors import CounterError
+
+        try:
+            text = notice(self.station, session.session_id)
+        except CounterError as exc:
+            text = str(exc)
+        if text:
+            till.tell(text)
+
+    def open_office(self, actor) -> None:
+        from counterpos.ui.back_office.office_window import OfficeWindow
+
+        office = OfficeWindow(self.station, actor)
+        self.office = office
+        office.logged_out.connect(self.logged_out)
+        office.show()
+        office.activateWindow()
+        self.login.hide()
 
     def new_session(self, actor) -> None:
         """The drawer was closed and the cashier stays: count a new float, then the till."""
@@ -75,6 +103,7 @@ class CounterFlow(QObject):
 
     def logged_out(self) -> None:
         self.till = None
+        self.office = None
         self.login.show()
         self.login.activateWindow()
         self.login.reset()

@@ -21,6 +21,9 @@ class StoreOpener(QObject):
     demo_loaded = Signal(object)  # station
     failed = Signal(str)
 
+    # Why a new station attached to a centre has no users after its first sync ("" if it has).
+    first_sync_problem = ""
+
     def open(self, home: Path) -> None:
         threading.Thread(target=self._open, args=(home,), name="store-open", daemon=True).start()
 
@@ -34,6 +37,14 @@ class StoreOpener(QObject):
             from counterpos.services.station import Station
 
             station = Station.open(home)
+            from counterpos.services.central import sync
+
+            if sync.needs_users_from_centre(station):
+                # Attached to a centre (counterpos.toml): its users come from there, not a demo.
+                self.first_sync_problem = sync.take_users(station)
+                self.opened.emit(station, True)
+                return
+
             from counterpos.services.training import mode
 
             if mode.is_switched_on(station):  # a supervisor switched it into training
