@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "office",
         "the finance office: reconcile, deposit, bank, journal, returns, payment files",
     ),
+    "training": ("training", "switch the station into training mode and back (supervisor)"),
 }
 COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 

@@ -52,3 +52,18 @@ def test_every_known_setting_is_described_with_its_value(station):
 def test_settings_refuse_a_card_number(station):
     with pytest.raises(InputError, match="card number"):
         config.set_value(station, "city.address", f"1 Main St {FORMS[2]}", None)
+
+
+def test_the_theme_is_calm_or_high_contrast(station, supervisor):
+    with pytest.raises(InputError, match="calm or high_contrast"):
+        config.set_value(station, "ui.theme", "neon", supervisor)
+    config.set_value(station, "ui.theme", "high_contrast", supervisor)
+    assert station.setting("ui.theme") == "high_contrast"
+
+
+def test_the_customer_display_is_on_or_off(station, supervisor):
+    assert station.setting("ui.customer_display") == "off"
+    with pytest.raises(InputError, match="on or off"):
+        config.set_value(station, "ui.customer_display", "yes", supervisor)
+    config.set_value(station, "ui.customer_display", "on", supervisor)
+    assert station.setting("ui.customer_display") == "on"

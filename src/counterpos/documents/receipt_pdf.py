@@ -11,7 +11,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from counterpos.domain.money import Money
-from counterpos.domain.receipt_document import ReceiptDocument
+from counterpos.domain.receipt_document import TRAINING_MARK, TRAINING_NOTE, ReceiptDocument
 
 PAGE_W = 80 * mm
 MARGIN = 5 * mm
@@ -70,6 +70,8 @@ def _flow(doc: ReceiptDocument, logo: Path | None) -> _Flow:
         if s:
             f.text(s, SMALL, align="center")
     f.gap()
+    if doc.training:
+        f.text(TRAINING_MARK, 18, BOLD, "center")
     f.text(doc.title, 11, BOLD, "center")
     if doc.reprint_count:
         f.text(doc.reprint_mark, 11, BOLD, "center")
@@ -119,6 +121,10 @@ def _flow(doc: ReceiptDocument, logo: Path | None) -> _Flow:
         f.rule()
         for s in doc.footer:
             f.text(s, SMALL, align="center")
+    if doc.training:
+        f.gap()
+        f.text(TRAINING_MARK, 18, BOLD, "center")
+        f.text(TRAINING_NOTE, SMALL, align="center")
     f.barcode(doc.barcode)
     return f
 

@@ -34,6 +34,12 @@ KNOWN: tuple[SettingKey, ...] = (
         "fewest digits of a supervisor's or administrator's PIN (6 to 12)",
     ),
     SettingKey("ui.idle_lock_minutes", "5", "minutes without input before the till locks"),
+    SettingKey("ui.theme", "calm", "the screens' look: calm, or high_contrast"),
+    SettingKey(
+        "ui.customer_display",
+        "off",
+        "on: the till opens the customer display at sign-in (on a second screen if there is one)",
+    ),
     SettingKey(
         "receipt.footer_en",
         "Thank you. Keep this receipt for your records.",
@@ -77,6 +83,12 @@ KNOWN: tuple[SettingKey, ...] = (
     SettingKey("yard_sale.max_per_year", "2", "yard sale permits per address per calendar year"),
     SettingKey("yard_sale.max_days", "3", "consecutive days one yard sale permit covers"),
     SettingKey("central.url", "", "central PostgreSQL database; empty: the station works alone"),
+    SettingKey(
+        "station.mode",
+        "live",
+        "live, or training: the till opens the training store (`counterpos training on|off`)",
+    ),
+    SettingKey("station.training", "off", "on in a training store: receipts say TRAINING"),
     SettingKey(
         "office.url", "", "the back office's finance login at the central database (office connect)"
     ),

@@ -20,8 +20,11 @@ from counterpos.ui.startup import StoreOpener
 BENCH_ENV = "COUNTERPOS_BENCH_EXIT_ON_SHOWN"
 
 
-def load_style(app: QApplication) -> None:
+def load_style(app: QApplication, theme: str = "") -> None:
+    """The one palette, type scale and style sheet (ui/theme.py); `theme` "high_contrast"
+    (or the environment's COUNTERPOS_THEME, else the station's ui.theme once it is open)."""
     from counterpos.resources_path import data_path
+    from counterpos.ui import theme as themes
 
     icon = data_path("resources") / "icons" / "counterpos.png"
     if icon.is_file():
@@ -29,8 +32,8 @@ def load_style(app: QApplication) -> None:
     try:
         qss = (data_path("resources") / "styles" / "till.qss").read_text(encoding="utf-8")
     except OSError:
-        return  # plain Qt look; nothing a cashier needs is lost
-    app.setStyleSheet(qss)
+        qss = ""  # the palette and fonts still apply; nothing a cashier needs is lost
+    themes.apply(app, qss, theme or os.environ.get("COUNTERPOS_THEME", "") or "calm")
 
 
 class _FirstPaint(QObject):
@@ -122,12 +125,17 @@ class TillApp(QObject):
     def _ready(self, station) -> None:
         from counterpos.ui.flow import CounterFlow
 
-        self.flow = CounterFlow(station, self.login)
+        flow = CounterFlow(station, self.login)
+        flow.store_switched.connect(self._reopen)
+        self.flow = flow
         from counterpos.services.central import sync
 
         if sync.central_url(station):
             self.sync_worker = sync.start_worker(station)
             self.flow.sync_worker = self.sync_worker
+        wanted = station.setting("ui.theme")
+        if wanted and not os.environ.get("COUNTERPOS_THEME") and wanted != "calm":
+            load_style(self.app, wanted)
         self.login.set_station(station)
         from counterpos.services.central import station_report
 
@@ -157,6 +165,21 @@ class TillApp(QObject):
             self.login.set_notice(self.tr("Demo city ready: sign in as maria, PIN 1111."))
         if self.bench == "ready":
             self._bench_exit("ready")
+
+    def _reopen(self) -> None:
+        """Training was switched on or off: open the store the station now names."""
+        if self.sync_worker is not None:
+            self.sync_worker.stop()
+            self.sync_worker = None
+        if self.flow is not None:
+            self.login.logged_in.disconnect(self.flow.logged_in)
+            self.flow.deleteLater()
+            self.flow = None
+        if self.station is not None:
+            self.station.close()
+            self.station = None
+        self.login.place.setText(self.tr("Opening the store…"))
+        self.opener.open(self.home)
 
     def _users_arrived(self) -> None:
         if self.station is None or not self._anyone_may_sign_in(self.station):

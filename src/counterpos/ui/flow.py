@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from counterpos.ui.back_office.day_view import DayViewDialog
+    from counterpos.ui.controls.drawer_open_dialog import DrawerOpenDialog
+    from counterpos.ui.till.window import TillWindow
 
 
 class CounterFlow(QObject):
-    """Wires the login window to the drawer dialog and the till for one opened station."""
+    """Wires the login window to the drawer dialog and the till for one opened station.
+    `store_switched` when a supervisor switched training on or off: the app reopens."""
+
+    store_switched = Signal()
 
     def __init__(self, station, login) -> None:
         super().__init__(login)
         self.station = station
         self.login = login
-        self.till = None
+        self.till: TillWindow | None = None
+        self.drawer_dialog: DrawerOpenDialog | None = None
+        # the day view opened from the drawer count, without a drawer
+        self.reports: DayViewDialog | None = None
         self.office: QWidget | None = None
-        self.drawer_dialog = None
         self.sync_worker = None  # the app starts it when central.url is set
         login.logged_in.connect(self.logged_in)
 
@@ -34,19 +46,30 @@ class CounterFlow(QObject):
         dialog = DrawerOpenDialog(self.station, actor, self.login)
         dialog.accepted.connect(lambda: self.open_till(actor, dialog.session))
         dialog.rejected.connect(self.login.reset)
+        dialog.reports_wanted.connect(lambda: self.open_reports(actor, dialog))
         self.drawer_dialog = dialog
         dialog.open()
+
+    def open_reports(self, actor, over) -> None:
+        """A supervisor's day view and Z report, with no drawer of their own opened."""
+        from counterpos.ui.back_office.day_view import DayViewDialog
+
+        reports = DayViewDialog(self.station, actor, over)
+        reports.finished.connect(lambda _r: setattr(self, "reports", None))
+        self.reports = reports
+        reports.open()
 
     def open_till(self, actor, session) -> None:
         from counterpos.ui.till.window import TillWindow
 
         self.drawer_dialog = None
         till = TillWindow(self.station, actor, session, sync_worker=self.sync_worker)
+        till.logged_out.connect(self.logged_out)
+        till.store_switched.connect(self.store_switched)
+        till.new_session_wanted.connect(lambda: self.new_session(actor))
         self.till = till
-        self.till.logged_out.connect(self.logged_out)
-        self.till.new_session_wanted.connect(lambda: self.new_session(actor))
-        self.till.show()
-        self.till.activateWindow()
+        till.show_on_screen()
+        till.activateWindow()
         self.login.hide()
         self._card_notice(till, session)
 

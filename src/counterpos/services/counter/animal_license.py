@@ -18,6 +18,7 @@ from counterpos.services.counter.issued_documents import issue_document
 from counterpos.services.counter.licenses import find_license
 from counterpos.services.errors import InputError
 from counterpos.services.sale.catalog import rule_in_effect
+from counterpos.services.sale.customers import index_customer
 from counterpos.services.sale.owners import check_owner, owner_for
 from counterpos.services.sale.service_rules import (
     Companion,
@@ -150,6 +151,8 @@ class AnimalLicenseRules(ServiceRules):
                 status="issued",
             )
         )
+        ctx.session.flush()
+        index_customer(ctx.session, owner.id)  # the new tag is found by the lookup at once
         issue_document(
             ctx,
             row,
@@ -256,6 +259,8 @@ class ReplacementTagRules(ServiceRules):
         )
         lic.tag_no = row.details["tag_no"]
         enqueue(ctx.session, lic)
+        ctx.session.flush()
+        index_customer(ctx.session, lic.customer_id)  # found by the new tag from now on
         issue_document(
             ctx,
             row,

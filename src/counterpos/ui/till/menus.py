@@ -1,8 +1,9 @@
 """The till's menu bar: every action the branches built, each with its key, in one place.
 
-The sale keys (F2–F12) live here as menu actions, so the menus show them and they work from
-anywhere in the till; the account dialogs act on the state's selected account; the controls
-menu (void, close drawer, day view, audit trail) comes from `till.controls_menu`.
+The sale keys (ui/keymap.py: F1–F12, Ctrl+Delete) live here as menu actions, so the menus
+show them and they work from anywhere in the till; the account dialogs act on the state's
+selected account, and what the cashier's role lacks is asked of a supervisor on the spot; the
+controls menu (void, close drawer, day view, audit trail) comes from `till.controls_menu`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from counterpos.ui.account.start_dialog import StartServiceDialog
 from counterpos.ui.account.stop_dialog import StopServiceDialog
 from counterpos.ui.account.transfer_dialog import TransferServiceDialog
 from counterpos.ui.back_office.fee_schedule_dialog import FeeScheduleDialog
+from counterpos.ui.till.approval import with_permission
 from counterpos.ui.till.controls_menu import add_controls_menu
 
 if TYPE_CHECKING:
@@ -29,12 +31,18 @@ if TYPE_CHECKING:
 
 # The Sale menu's actions by name, with their keys; the window gives each its slot.
 SALE_KEYS = {
+    "help": "F1",
     "find": "F2",
     "add": "F3",
     "remove": "F4",
     "pay": "F5",
-    "reprint": "F6",
-    "new": "F8",
+    "cash": "F7",
+    "check": "F8",
+    "money_order": "F9",
+    "card": "F10",
+    "sales": "F11",
+    "reprint": "Ctrl+P",
+    "new": "Ctrl+Delete",
 }
 ACCOUNT_KEYS = {
     "start": "Ctrl+Shift+S",
@@ -73,11 +81,17 @@ class TillMenus(QObject):
         menu = bar.addMenu(tr("&Sale"))
         for name, label in (
             ("find", tr("Find customer")),
-            ("add", tr("Add service")),
-            ("remove", tr("Remove line")),
+            ("add", tr("Services")),
+            ("remove", tr("Remove line…")),
             ("pay", tr("Pay…")),
-            ("reprint", tr("Reprint a receipt…")),
-            ("new", tr("New sale")),
+            ("cash", tr("Pay in cash…")),
+            ("check", tr("Pay by check…")),
+            ("money_order", tr("Pay by money order…")),
+            ("card", tr("Pay by card…")),
+            ("sales", tr("This drawer's sales…")),
+            ("reprint", tr("Find a receipt to reprint…")),
+            ("new", tr("Clear the sale…")),
+            ("help", tr("Keys…")),
         ):
             self._add(menu, name, label, SALE_KEYS[name], sale[name])
         self.sale_menu = menu
@@ -140,36 +154,57 @@ class TillMenus(QObject):
         return True
 
     def start_service(self) -> None:
-        if self._refuse("start_stop_service", "start utility service"):
-            return
-        customer = self.state.customer
-        dialog = StartServiceDialog(
-            self.state.station,
-            customer_id=customer.customer_id if customer else None,
-            customer_name=customer.name if customer else "",
-            parent=self.window,
-        )
-        self.host.open_line_dialog(dialog)
+        def start(_approval) -> None:
+            customer = self.state.customer
+            dialog = StartServiceDialog(
+                self.state.station,
+                customer_id=customer.customer_id if customer else None,
+                customer_name=customer.name if customer else "",
+                parent=self.window,
+            )
+            self.host.open_line_dialog(dialog)  # the sale spends the approval
+
+        with_permission(self.state, self.host, "start_stop_service", "start utility service", start)
 
     def stop_service(self) -> None:
-        if self._refuse("start_stop_service", "stop utility service"):
-            return
         account_no = self._account_no()
-        if account_no:
+        if not account_no:
+            return
+
+        def stop(approval) -> None:
             dialog = StopServiceDialog(
-                self.state.station, self.state.actor, account_no, self.window
+                self.state.station, self.state.actor, account_no, self.window, approval
             )
             self.host.open_account_dialog(dialog, self.tr("Service stopped."))
 
+        with_permission(
+            self.state,
+            self.host,
+            "start_stop_service",
+            "stop utility service",
+            stop,
+            for_sale=False,
+        )
+
     def transfer_service(self) -> None:
-        if self._refuse("start_stop_service", "transfer utility service"):
-            return
         account_no = self._account_no()
-        if account_no:
+        if not account_no:
+            return
+
+        def transfer(approval) -> None:
             dialog = TransferServiceDialog(
-                self.state.station, self.state.actor, account_no, self.window
+                self.state.station, self.state.actor, account_no, self.window, approval
             )
             self.host.open_account_dialog(dialog, self.tr("Service transferred."))
+
+        with_permission(
+            self.state,
+            self.host,
+            "start_stop_service",
+            "transfer utility service",
+            transfer,
+            for_sale=False,
+        )
 
     def adjust_account(self) -> None:
         account_no = self._account_no()

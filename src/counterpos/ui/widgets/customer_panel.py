@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterpos.ui.formats import date_text
+
 if TYPE_CHECKING:
     from counterpos.services.sale import customers
 
@@ -41,11 +43,12 @@ class CustomerPanel(QWidget):
         self.name = QLabel()
         self.name.setObjectName("panelName")
         self.contact = QLabel()
-        self.contact.setWordWrap(False)
+        self.contact.setWordWrap(True)
+        self.name.setWordWrap(True)
         self.accounts = QTableWidget(0, 4)
         self.accounts.setObjectName("accounts")
         self.accounts.setHorizontalHeaderLabels(
-            [self.tr("Account"), self.tr("Service address"), self.tr("Balance due"), self.tr("Due")]
+            [self.tr("Account"), self.tr("Address"), self.tr("Balance"), self.tr("Due")]
         )
         self.licenses = QTableWidget(0, 3)
         self.licenses.setObjectName("licenses")
@@ -59,6 +62,8 @@ class CustomerPanel(QWidget):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setStretchLastSection(False)
+            table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.accounts.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.accounts.setMaximumHeight(130)
         self.licenses.setMaximumHeight(110)
@@ -118,7 +123,7 @@ class CustomerPanel(QWidget):
                     amount=type(a.balance)(-a.balance.cents).format()
                 )
             )
-            due = a.due_date.strftime("%m/%d/%Y") if a.due_date else ""
+            due = date_text(a.due_date)
             for col, (text, right) in enumerate(
                 ((a.account_no, False), (a.service_address, False), (balance, True), (due, False))
             ):
@@ -135,7 +140,7 @@ class CustomerPanel(QWidget):
                 for t in (x.description or x.kind.replace("_", " "), x.tag_no and f"tag {x.tag_no}")
                 if t
             )
-            expires = x.expires_on.strftime("%m/%d/%Y") if x.expires_on else ""
+            expires = date_text(x.expires_on)
             for col, text in enumerate((number, what, expires)):
                 self.licenses.setItem(row, col, _item(text))
 

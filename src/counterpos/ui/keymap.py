@@ -1,0 +1,137 @@
+"""The one key map: what each key means on the till, in payment and in every dialog.
+
+A key means the same thing wherever it works. The till and the payment screen build their key
+bars from here, the F1 help lists it, and the README's "Using the till" table is this table
+(a test compares them). No key empties a cart or a drawer count without asking first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+def N(text: str) -> str:  # noqa: N802 (Qt's marker, for lupdate: translated when shown)
+    return str(QT_TRANSLATE_NOOP("KeyMap", text))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("KeyMap", text)
+
+
+def tr(text: str) -> str:
+    """A string of this table, translated (the table keeps the English, marked for lupdate)."""
+    return _tr(text)
+
+
+@dataclass(frozen=True)
+class KeyUse:
+    key: str  # as QKeySequence reads it ("F2", "Ctrl+Delete")
+    label: str  # short, for the key bar
+    till: str  # what it does on the till ("" where it does nothing)
+    payment: str  # what it does while taking payment
+
+
+# The order is the key bars' and the README table's order.
+KEYS: tuple[KeyUse, ...] = (
+    KeyUse("F1", N("Keys"), N("show every key"), N("show every key")),
+    KeyUse(
+        "F2",
+        N("Find customer"),
+        N(
+            "find a customer: type any part of a name, account, address, phone or tag; "
+            "↓ ↑ and Enter pick"
+        ),
+        "",
+    ),
+    KeyUse(
+        "F3", N("Services"), N("go to the services; then the service's number (1–8) opens it"), ""
+    ),
+    KeyUse(
+        "F4",
+        N("Remove"),
+        N("remove the selected line (asks: F4 again removes it)"),
+        N("remove the last part of a split payment"),
+    ),
+    KeyUse("F5", N("Pay"), N("take payment"), N("take payment (as Enter)")),
+    KeyUse("F6", N("Split"), "", N("take this amount as one part of a split payment")),
+    KeyUse("F7", N("Cash"), N("take payment in cash"), N("pay the amount in cash")),
+    KeyUse("F8", N("Check"), N("take payment by check"), N("pay the amount by check")),
+    KeyUse(
+        "F9", N("Money order"), N("take payment by money order"), N("pay the amount by money order")
+    ),
+    KeyUse("F10", N("Card"), N("take payment by card"), N("pay the amount by card")),
+    KeyUse(
+        "F11",
+        N("Drawer's sales"),
+        N(
+            "this drawer's sales and totals by tender: Enter prints one again, V voids it, R refunds it"
+        ),
+        "",
+    ),
+    KeyUse("F12", N("Log out"), N("log out (once the sale is finished or cleared)"), ""),
+    KeyUse(
+        "Alt+1…6",
+        N("Quick cash"),
+        "",
+        N("cash: the exact amount, the next $5, $10, $20, then $50 and $100"),
+    ),
+    KeyUse(
+        "Ctrl+Delete",
+        N("Clear sale"),
+        N("clear the sale and the customer (asks: Ctrl+Delete again clears it)"),
+        "",
+    ),
+    KeyUse("Ctrl+Shift+K", N("Lock"), N("lock the screen now"), ""),
+    KeyUse(
+        "Enter",
+        N("OK"),
+        N("open the chosen customer or service"),
+        N("take payment; after the sale: next customer"),
+    ),
+    KeyUse(
+        "Esc",
+        N("Back"),
+        N("back to the customer search (clears what was typed there)"),
+        N("back to the sale (the cart stays)"),
+    ),
+    KeyUse(
+        "Alt",
+        N("Menus"),
+        N(
+            "the menus: Sale, Account (start, stop, transfer, adjust, ledger), Controls (void "
+            "Ctrl+Shift+V, refund Ctrl+Shift+R, paid-in/out Ctrl+Shift+P, no-sale "
+            "Ctrl+Shift+N, close drawer Ctrl+Shift+C, day view Ctrl+Shift+D, audit trail, "
+            "fee schedules); each asks a supervisor on the spot when the cashier may not"
+        ),
+        "",
+    ),
+)
+
+# In every dialog: what Enter and Esc do (README: "In every dialog").
+DIALOG_KEYS = (
+    ("Enter", N("moves on or confirms (in a count: the next line); it never throws work away")),
+    ("Esc", N("backs out; if something was typed, it asks before throwing it away")),
+    ("Tab / Shift+Tab", N("the next / previous field; the field with the focus has a ring")),
+)
+
+BY_KEY = {k.key: k for k in KEYS}
+
+# What the till's key bar shows, and the payment screen's.
+TILL_BAR = (
+    "F2", "F3", "F4", "F5", "F7", "F8", "F9", "F10", "F11", "F12", "Ctrl+Delete", "Esc", "F1",
+)  # fmt: skip
+PAYMENT_BAR = ("Enter", "F6", "F4", "F7", "F8", "F9", "F10", "Alt+1…6", "Esc", "F1")
+# Where a bar words a key more closely than the table's short label.
+_BAR_LABELS = {
+    ("till", "F4"): N("Remove line"),
+    ("payment", "Enter"): N("Take payment"),
+    ("payment", "F4"): N("Remove part"),
+    ("payment", "Esc"): N("Back to the sale"),
+}
+
+
+def bar(keys: tuple[str, ...], where: str = "till") -> list[tuple[str, str]]:
+    """(key, label) pairs for the key bar of `where` ("till" or "payment"), translated."""
+    return [(key, _tr(_BAR_LABELS.get((where, key), BY_KEY[key].label))) for key in keys]
