@@ -79,6 +79,25 @@ def enqueue(session: Session, obj: Any) -> None:
     )
 
 
+def enqueue_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Queue changed (not new) reference rows given whole as column values, many at once."""
+    now = utcnow()
+    queued = [
+        full_row(OutboxRow, _outbox_row(model.__tablename__, str(row["id"]), row, now))
+        for row in rows
+    ]
+    if queued:
+        conn = session.connection()
+        sql, converters = _insert_plan(cast(Table, OutboxRow.__table__), conn.dialect)
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        cursor = driver.cursor()
+        try:
+            _executemany(cursor, conn.dialect, sql, [_values(row, converters) for row in queued])
+        finally:
+            cursor.close()
+
+
 def full_row(model: Any, values: dict[str, Any]) -> dict[str, Any]:
     """`values` completed with the column defaults the ORM would fill in on insert."""
     row = dict(values)
