@@ -150,7 +150,7 @@ def correct_read(
                 reason=f"Rebilled after the read of {p.serial} was corrected (bill {bill.bill_no})",
                 station_code=station.code,
             )
-            insert_synced(s, [(Bill, [*rev_bills, new_bill]), (LedgerEntry, [*rev_ledger, entry])])
+            insert_synced(s, [(Bill, [new_bill]), (LedgerEntry, [entry])])
             acct = s.get(UtilityAccount, bill.account_id)
             assert acct is not None
             _new_due_dates(s, {acct.id: acct}, {acct.id: due})
