@@ -28,7 +28,7 @@ from counterpos.store.models import (
     new_id,
     utcnow,
 )
-from counterpos.store.outbox import full_row
+from counterpos.store.outbox import Serialized, full_row
 
 Row = dict[str, Any]
 
@@ -315,7 +315,7 @@ def bill_row(
     consumption: int,
     estimated: bool,
     read_ids: list[str],
-    lines: list[list[Any]],
+    lines: list[list[Any]] | Serialized,
     total_cents: int,
     ledger_entry_id: str | None,
     station_code: str,
@@ -342,7 +342,7 @@ def bill_row(
             "consumption": consumption,
             "estimated": estimated,
             "read_ids": list(read_ids),
-            "lines": [list(x) for x in lines],
+            "lines": lines if isinstance(lines, Serialized) else list(lines),
             "total_cents": total_cents,
             "ledger_entry_id": ledger_entry_id,
             "reverses_id": reverses_id,

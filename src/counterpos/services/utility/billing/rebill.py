@@ -153,7 +153,8 @@ def correct_read(
             insert_synced(s, [(Bill, [new_bill]), (LedgerEntry, [entry])])
             acct = s.get(UtilityAccount, bill.account_id)
             assert acct is not None
-            _new_due_dates(s, {acct.id: acct}, {acct.id: due})
+            s.expire(acct, ["due_date"])  # written by SQL below
+            _new_due_dates(s, {acct.id: due})
         audit.record(
             s,
             station.code,

@@ -26,10 +26,10 @@ from counterpos.services.errors import InputError, NotFound, StateError
 from counterpos.services.station import Station
 from counterpos.services.utility.billing.bills import check_cycle
 from counterpos.services.utility.billing.rates import in_effect
-from counterpos.services.utility.meters.state import LIVE_BILL, averages, installed, last_reads
+from counterpos.services.utility.meters.state import LIVE_BILL, averages, last_reads, placements
 from counterpos.services.utility.numbers import next_number, next_numbers
 from counterpos.store.models import Bill, BillingRun, LedgerEntry, MeterRead, UtilityAccount, new_id
-from counterpos.store.outbox import enqueue_rows, full_row, insert_synced
+from counterpos.store.outbox import Serialized, enqueue_stored, insert_synced
 from counterpos.store.rows import bill_row, ledger_row, read_row
 
 LIVE_RUN = (
@@ -130,9 +130,9 @@ def billing_run(
                     UtilityAccount.due_date,
                     UtilityAccount.created_at,
                 )
-            )
+            ).all()
         }
-        placed = installed(s)
+        placed = [p for p in placements(s) if p.status == "installed"]
         route_of = {p.meter_id: p.route for p in placed}
         meters = {
             m[0]: (m[1], m[2]) for m in s.execute(text("SELECT id, size, unit FROM meter")).all()
@@ -146,7 +146,7 @@ def billing_run(
         found: dict[str, _Account] = {}
         for rid, meter_id, account_id, read_on, kind, review, units, decision, prev_on in s.execute(
             text(_CYCLE_READS), {"first": first, "last": last}
-        ):
+        ).all():
             if decision == "reject":
                 continue
             if route and route_of.get(meter_id, "") != route:
@@ -195,6 +195,7 @@ def billing_run(
         totals = 0
         units_sum = 0
         n_est = 0
+        priced: dict[tuple, tuple] = {}  # the same month on the same meter prices the same
         for acc in to_bill:
             info = accounts[acc.account_id]
             if acc.account_id in billed:
@@ -212,11 +213,19 @@ def billing_run(
             if period_to not in schedules:
                 schedules[period_to] = in_effect(s, "water_rates", period_to)
             sched_id, sched = schedules[period_to]
-            try:
-                lines = price(sched, meter_size, info.customer_class, units)
-            except RateError as exc:
-                raise StateError(f"Account {info.account_no}: {exc} Nothing was billed.") from exc
-            amount = total(lines)
+            key = (sched_id, meter_size, info.customer_class, units)
+            if key not in priced:
+                try:
+                    lines = price(sched, meter_size, info.customer_class, units)
+                except RateError as exc:
+                    raise StateError(
+                        f"Account {info.account_no}: {exc} Nothing was billed."
+                    ) from exc
+                priced[key] = (
+                    Serialized([[x.code, x.label, x.units, x.rate, x.cents, x.gl] for x in lines]),
+                    total(lines),
+                )
+            stored_lines, amount = priced[key]
             due = date.fromordinal(bill_date.toordinal() + sched.due_days)
             bill_no = next(numbers)
             entry = ledger_row(
@@ -283,7 +292,7 @@ def billing_run(
         )
         s.flush()
         insert_synced(s, [(Bill, bills), (LedgerEntry, ledger)])
-        _new_due_dates(s, accounts, due_of)
+        _new_due_dates(s, due_of)
         audit.record(
             s,
             station.code,
@@ -317,33 +326,13 @@ def billing_run(
         )
 
 
-def _new_due_dates(s: Session, accounts: dict, due_of: dict[str, date]) -> None:
+def _new_due_dates(s: Session, due_of: dict[str, date]) -> None:
     """The accounts' due dates move to their new bills' (and go to the centre as changed rows)."""
-    conn = s.connection()
-    conn.exec_driver_sql(
+    s.connection().exec_driver_sql(
         "UPDATE utility_account SET due_date = ? WHERE id = ?",
         [(d.isoformat(), a) for a, d in due_of.items()],
     )
-    rows = []
-    for account_id, due in due_of.items():
-        a = accounts[account_id]
-        rows.append(
-            full_row(
-                UtilityAccount,
-                {
-                    "id": a.id,
-                    "account_no": a.account_no,
-                    "customer_id": a.customer_id,
-                    "service_address": a.service_address,
-                    "customer_class": a.customer_class,
-                    "status": a.status,
-                    "opened_on": a.opened_on,
-                    "due_date": due,
-                    "created_at": a.created_at,
-                },
-            )
-        )
-    enqueue_rows(s, UtilityAccount, rows)
+    enqueue_stored(s, UtilityAccount, list(due_of))
 
 
 def _estimates(
