@@ -257,6 +257,7 @@ HISTORY = {
     ],
     "adjustment_calc": [
         ("id", T),
+        ("calc_no", T),
         ("account_id", T),
         ("kind", T),
         ("calculation", J),
@@ -295,6 +296,7 @@ UNIQUE = [
     ("work_order", "wo_no"),
     ("payment_arrangement", "arrangement_no"),
     ("read_review", "read_id"),
+    ("adjustment_calc", "calc_no"),
 ]
 INDEXES = [
     ("meter_read", "meter_id"),

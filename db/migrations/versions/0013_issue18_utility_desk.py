@@ -104,7 +104,6 @@ def upgrade() -> None:
         sa.Column("created_by", sa.String(40), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
     )
-    op.create_index("ix_meter_read_meter_id", "meter_read", ["meter_id"])
     op.create_index("ix_meter_read_account_id", "meter_read", ["account_id"])
     op.create_index("ix_meter_read_read_on", "meter_read", ["read_on"])
     op.create_index("ix_meter_read_replaces_id", "meter_read", ["replaces_id"])
@@ -197,7 +196,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("bill_no", name="uq_bill_bill_no"),
     )
     op.create_index("ix_bill_run_id", "bill", ["run_id"])
-    op.create_index("ix_bill_account_id", "bill", ["account_id"])
     op.create_index("ix_bill_cycle", "bill", ["cycle"])
     op.create_index("ix_bill_reverses_id", "bill", ["reverses_id"])
     op.create_table(
@@ -347,6 +345,7 @@ def upgrade() -> None:
     op.create_table(
         "adjustment_calc",
         sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("calc_no", sa.String(24), nullable=False),
         sa.Column("account_id", sa.String(36), sa.ForeignKey("utility_account.id"), nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("calculation", sa.JSON(), nullable=False),
@@ -358,10 +357,12 @@ def upgrade() -> None:
         sa.Column("approved_by", sa.String(40), nullable=False),
         sa.Column("station_code", sa.String(12), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.UniqueConstraint("calc_no", name="uq_adjustment_calc_calc_no"),
     )
     op.create_index("ix_adjustment_calc_account_id", "adjustment_calc", ["account_id"])
     op.create_index("ix_meter_read_meter_id_read_on", "meter_read", ["meter_id", "read_on"])
     op.create_index("ix_bill_account_id_cycle", "bill", ["account_id", "cycle"])
+    op.create_index("ix_bill_ledger_entry_id", "bill", ["ledger_entry_id"])
     for table in HISTORY:
         for verb in ("UPDATE", "DELETE"):
             op.execute(

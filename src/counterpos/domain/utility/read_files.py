@@ -61,6 +61,13 @@ class ReadRecord:
 
 def _date(text: str, line_no: int) -> date:
     text = text.strip()
+    try:
+        if len(text) == 8 and text.isdigit():
+            return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        if len(text) == 10 and text[4] == "-":
+            return date.fromisoformat(text)
+    except ValueError:
+        raise ReadFileError(line_no, f"{text!r} is not a date (YYYY-MM-DD).") from None
     for fmt in ("%Y-%m-%d", "%m/%d/%Y", "%Y%m%d"):
         try:
             return datetime.strptime(text, fmt).date()

@@ -59,6 +59,13 @@ def consumption(previous: int, value: int, dials: int, rollover: bool = False) -
     return wrapped
 
 
+def after_estimate(estimated: int, last_actual: int, value: int) -> bool:
+    """True for an actual read below the estimated read before it but not below the last
+    actual one: the estimates ran ahead of the meter. It bills 0 units now; the estimated
+    bills are corrected by calculation (calculations.over_estimate_credit)."""
+    return last_actual <= value < estimated
+
+
 @dataclass(frozen=True, slots=True)
 class Range:
     """The consumption the account normally has in a month: low..high units."""

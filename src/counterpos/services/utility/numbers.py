@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-WIDTH = {"B": 7, "N": 7, "W": 5, "R": 4, "A": 5}
+WIDTH = {"B": 7, "N": 7, "W": 5, "R": 4, "A": 5, "C": 5}
 
 
 def next_numbers(

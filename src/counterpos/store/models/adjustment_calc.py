@@ -17,6 +17,7 @@ class AdjustmentCalculation(Base):
     __synced__ = True
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    calc_no: Mapped[str] = mapped_column(String(24), unique=True)
     account_id: Mapped[str] = mapped_column(ForeignKey("utility_account.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16))  # leak, over_estimate, penalty
     calculation: Mapped[dict] = mapped_column(JSON)

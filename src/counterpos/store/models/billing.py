@@ -68,7 +68,8 @@ class Bill(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     bill_no: Mapped[str] = mapped_column(String(24), unique=True)
     run_id: Mapped[str] = mapped_column(ForeignKey("billing_run.id"), index=True)
-    account_id: Mapped[str] = mapped_column(ForeignKey("utility_account.id"), index=True)
+    # looked up by (account_id, cycle): the composite index serves both
+    account_id: Mapped[str] = mapped_column(ForeignKey("utility_account.id"))
     cycle: Mapped[str] = mapped_column(String(7), index=True)
     route: Mapped[str] = mapped_column(String(12), default="")
     bill_date: Mapped[date] = mapped_column()
@@ -82,7 +83,7 @@ class Bill(Base):
     read_ids: Mapped[list] = mapped_column(JSON, default=list)
     lines: Mapped[list] = mapped_column(JSON, default=list)  # [code, label, units, rate, cents, gl]
     total_cents: Mapped[int] = mapped_column(Integer)
-    ledger_entry_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    ledger_entry_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
     reverses_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
     reason: Mapped[str] = mapped_column(Text, default="")
     station_code: Mapped[str] = mapped_column(String(12), default="")

@@ -68,7 +68,7 @@ class MeterRead(Base):
     __synced__ = True
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    meter_id: Mapped[str] = mapped_column(ForeignKey("meter.id"), index=True)
+    meter_id: Mapped[str] = mapped_column(ForeignKey("meter.id"))  # (meter_id, read_on) index
     account_id: Mapped[str | None] = mapped_column(
         ForeignKey("utility_account.id"), default=None, index=True
     )

@@ -16,13 +16,25 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from counterpos.domain.utility.read_files import ReadFileError, ReadRecord, parse, sniff
-from counterpos.domain.utility.reads import BelowPrevious, ReadError, consumption, review_reason
+from counterpos.domain.utility.reads import (
+    BelowPrevious,
+    ReadError,
+    after_estimate,
+    consumption,
+    review_reason,
+)
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today, to_local
 from counterpos.services.errors import InputError
 from counterpos.services.station import Station
-from counterpos.services.utility.meters.state import averages, last_reads, placements, review_limits
+from counterpos.services.utility.meters.state import (
+    averages,
+    last_actual,
+    last_reads,
+    placements,
+    review_limits,
+)
 from counterpos.store.models import MeterRead, ReadImport, new_id
 from counterpos.store.outbox import insert_synced
 from counterpos.store.rows import read_row
@@ -107,13 +119,23 @@ def import_reads(
                     r, f"meter {r.meter_serial} already has a read on {r.read_on:%m/%d/%Y}."
                 )
             review = ""
-            try:
-                units: int | None = consumption(prev.value, r.value, p.dials, r.rollover)
-            except BelowPrevious:
-                units, review = None, "below_previous"
-            except ReadError as exc:
-                raise _refuse(r, f"meter {r.meter_serial}: {exc}") from exc
-            if units is not None and not r.estimated:
+            actual = (
+                last_actual(s, p.meter_id)
+                if prev.kind == "estimated" and not r.estimated and r.value < prev.value
+                else None
+            )
+            units: int | None
+            ran_ahead = actual is not None and after_estimate(prev.value, actual.value, r.value)
+            if ran_ahead:
+                units = 0  # the estimates ran ahead: an over-estimate correction, not a hold
+            else:
+                try:
+                    units = consumption(prev.value, r.value, p.dials, r.rollover)
+                except BelowPrevious:
+                    units, review = None, "below_previous"
+                except ReadError as exc:
+                    raise _refuse(r, f"meter {r.meter_serial}: {exc}") from exc
+            if units is not None and not ran_ahead and not r.estimated:
                 review = review_reason(units, avgs.get(p.account_id), high, low)
             if review:
                 held[review] += 1

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from counterpos.domain.utility.reads import (
     BelowPrevious,
     ReadError,
+    after_estimate,
     consumption,
     normal_range,
     review_reason,
@@ -35,6 +36,7 @@ from counterpos.services.utility.meters.state import (
     Placement,
     averages,
     installed,
+    last_actual,
     last_read,
     last_reads,
     review_limits,
@@ -203,6 +205,10 @@ def check_read(
             f"Meter {p.serial} already has a read on {read_on:%m/%d/%Y}; correct that one instead.",
             field="read_on",
         )
+    if previous.kind == "estimated" and not estimated and value < previous.value:
+        actual = last_actual(s, p.meter_id)
+        if actual is not None and after_estimate(previous.value, actual.value, value):
+            return 0, ""  # the estimates ran ahead: corrected by calculation, not billed twice
     try:
         units = consumption(previous.value, value, p.dials, bool(rollover))
     except BelowPrevious as exc:

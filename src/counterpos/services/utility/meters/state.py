@@ -74,7 +74,7 @@ def _placement(row) -> Placement:
 def placements(session: Session, where: str = "", params: dict | None = None) -> list[Placement]:
     """Every meter's placement (optionally filtered on m.* columns)."""
     sql = _PLACEMENTS + (f" WHERE {where}" if where else "")
-    return [_placement(r) for r in session.execute(text(sql), params or {})]
+    return [_placement(r) for r in session.execute(text(sql), params or {}).all()]
 
 
 def placement_of(session: Session, serial: str) -> Placement | None:
@@ -141,9 +141,22 @@ def last_read(session: Session, meter_id: str) -> LastRead | None:
     return _last(row) if row else None
 
 
+def last_actual(session: Session, meter_id: str) -> LastRead | None:
+    """The meter's newest effective read that was read, not estimated."""
+    row = session.execute(
+        text(
+            "SELECT r.id, r.meter_id, r.value, r.read_on, r.kind FROM meter_read r "
+            f"WHERE r.meter_id = :m AND r.kind <> 'estimated' AND {EFFECTIVE} "
+            "ORDER BY r.read_on DESC, r.created_at DESC, r.id DESC LIMIT 1"
+        ),
+        {"m": meter_id},
+    ).first()
+    return _last(row) if row else None
+
+
 def last_reads(session: Session) -> dict[str, LastRead]:
     """Every meter's newest effective read, by meter id."""
-    return {r[1]: _last(r) for r in session.execute(text(_ALL_LAST))}
+    return {r[1]: _last(r) for r in session.execute(text(_ALL_LAST)).all()}
 
 
 LIVE_BILL = "NOT EXISTS (SELECT 1 FROM bill x WHERE x.reverses_id = b.id) AND b.reverses_id IS NULL"
