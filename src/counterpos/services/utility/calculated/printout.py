@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -89,3 +90,11 @@ def calculation_pdf(station: Station, actor: Actor, calc_no: str) -> bytes:
             s, station.code, "calculation_printed", actor=actor.username, target=letter.reference
         )
     return pdf
+
+
+def save_calculation_pdf(station: Station, actor: Actor, calc_no: str, path: Path) -> Path:
+    """The calculation's letter written to a file (for the screens, which write no files)."""
+    path = Path(path).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(calculation_pdf(station, actor, calc_no))
+    return path
