@@ -3,7 +3,7 @@ arrangements, protections, disconnections and calculated adjustments (history), 
 schedules and closed days (reference data the office keeps and stations pull).
 
 Revision ID: c0005_i18
-Revises: c0002
+Revises: c0003
 Create Date: 2026-11-30
 
 Self-contained: it creates its own tables, guards and grants-to-be (`central init` grants the
@@ -11,6 +11,12 @@ station group on every table with `pushed_by`), registers them in sync_table, an
 their records that waited in inbox_record (sync/central.apply_inbox does that at init).
 A notice's key and a bill's number are unique here too: a second station sending the same
 notice is refused and its row set aside, never recorded twice.
+
+Row-level security as c0003's: every history row here is the pushing station's own (its
+station_code, and the meter, read, run, bill, notice, work order or arrangement it points at),
+read back by that station only; rate schedules and closed days are the administrator's. Bill
+and late-fee charges, which c0003 refuses from stations, come only from a station the
+administrator lets bill (`sync_station.may_bill`, `counterpos central allow-billing`).
 """
 
 import json
@@ -22,7 +28,7 @@ from alembic import op
 from counterpos.resources_path import data_path
 
 revision = "c0005_i18"
-down_revision = "c0002"
+down_revision = "c0003"
 branch_labels = None
 depends_on = None
 
@@ -309,6 +315,28 @@ INDEXES = [
 ]
 
 
+MINE = "(SELECT code FROM sync_station WHERE role_name = current_user)"
+
+# (column, parent table): a history row that points at a parent must point at one the same
+# station pushed (sync/push.py sends these parents before their children).
+LINKS = {
+    "meter_event": [("meter_id", "meter")],
+    "meter_read": [("meter_id", "meter")],
+    "read_review": [("read_id", "meter_read")],
+    "bill": [("run_id", "billing_run")],
+    "bill_penalty": [("bill_id", "bill")],
+    "notice_event": [("notice_id", "notice")],
+    "work_order_event": [("work_order_id", "work_order")],
+    "arrangement_event": [("arrangement_id", "payment_arrangement")],
+}
+
+
+def _own(parent: str, column: str) -> str:
+    return (
+        f'EXISTS (SELECT 1 FROM "{parent}" p WHERE p.id = {column} AND p.pushed_by = current_user)'
+    )
+
+
 def _create(table: str, cols: list[tuple], pulled: bool) -> None:
     body = [f'"{c[0]}" {c[1]}' + ("" if len(c) > 2 and c[2] else " NOT NULL") for c in cols]
     body += [
@@ -344,14 +372,43 @@ def upgrade() -> None:
         + ", "
         + ", ".join(f"('{t}', 'reference')" for t in REFERENCE)
     )
-    for table in [*HISTORY, *REFERENCE]:
+    # As c0003's history: each row is the pushing station's own, its links point at rows that
+    # station pushed, and a station reads back only its own. Reference data is the
+    # administrator's: stations read it and write none of it.
+    for table in HISTORY:
         op.execute(f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY')
-        op.execute(f'CREATE POLICY read_all ON "{table}" FOR SELECT USING (true)')
+        check = f"station_code = {MINE}" + "".join(
+            f" AND {_own(parent, f'{table}.{column}')}" for column, parent in LINKS.get(table, ())
+        )
         op.execute(
-            f'CREATE POLICY insert_as_self ON "{table}" FOR INSERT '
-            "WITH CHECK (pushed_by = current_user)"
+            f'CREATE POLICY insert_own ON "{table}" FOR INSERT '
+            f"WITH CHECK (pushed_by = current_user AND {check})"
+        )
+        op.execute(
+            f'CREATE POLICY read_own ON "{table}" FOR SELECT USING (pushed_by = current_user)'
         )
         op.execute(f'REVOKE ALL ON "{table}" FROM PUBLIC')
+    for table in REFERENCE:
+        op.execute(f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY')
+        op.execute(f'CREATE POLICY read_all ON "{table}" FOR SELECT USING (true)')
+        op.execute(f'REVOKE ALL ON "{table}" FROM PUBLIC')
+    # Bills and late fees are charges, which c0003 refuses from any station: a station the
+    # administrator lets bill (`central allow-billing`, the office's billing station) may send
+    # them, as its own, never linked to a sale. A second INSERT policy: Postgres lets a row in
+    # when any one of a table's policies passes.
+    op.execute("ALTER TABLE sync_station ADD COLUMN may_bill boolean NOT NULL DEFAULT false")
+    op.execute(
+        "CREATE POLICY insert_billing ON ledger_entry FOR INSERT WITH CHECK ("
+        f"pushed_by = current_user AND station_code = {MINE} "
+        "AND entry_type = ANY (ARRAY['charge', 'penalty']) "
+        "AND amount_cents BETWEEN 0 AND 100000000 AND sale_line_id IS NULL "
+        "AND EXISTS (SELECT 1 FROM sync_station WHERE role_name = current_user AND may_bill))"
+    )
+    # A billing run moves the accounts' due dates: a station may send that change too.
+    op.execute(
+        "UPDATE station_change_rule SET may_update = array_append(may_update, 'due_date') "
+        "WHERE table_name = 'utility_account' AND NOT ('due_date' = ANY (may_update))"
+    )
     _seed()
 
 
@@ -387,10 +444,16 @@ def _seed() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DROP POLICY IF EXISTS insert_billing ON ledger_entry")
+    op.execute("ALTER TABLE sync_station DROP COLUMN IF EXISTS may_bill")
+    op.execute(
+        "UPDATE station_change_rule SET may_update = array_remove(may_update, 'due_date') "
+        "WHERE table_name = 'utility_account'"
+    )
     op.execute(
         "DELETE FROM sync_table WHERE table_name IN ("
         + ", ".join(f"'{t}'" for t in [*HISTORY, *REFERENCE])
         + ")"
     )
-    for table in [*HISTORY, *REFERENCE]:
+    for table in reversed([*HISTORY, *REFERENCE]):  # children first: their policies name parents
         op.execute(f'DROP TABLE IF EXISTS "{table}"')
