@@ -41,7 +41,7 @@ def base_city(n: int) -> Path:
     shutil.rmtree(home, ignore_errors=True)
     station = Station.open(home)
     station.set_code("B1", "Bench desk")
-    users.add_user(station, "sofia", "Sofia Nguyen", "supervisor", "3333")
+    users.add_user(station, "sofia", "Sofia Nguyen", "supervisor", "333333")
     add_demo_customers(station, load_demo_file(), n)
     station.close()
     first = month_start(5)
@@ -140,7 +140,7 @@ class Reader:
 
 
 def login(station: Station):
-    return auth.login(station, "sofia", "3333")
+    return auth.login(station, "sofia", "333333")
 
 
 def history_city(n: int, months: int = 3) -> Path:

@@ -18,7 +18,7 @@ def cli(home, *args: str) -> int:
 
 
 def test_a_month_at_the_desk_from_the_command_line(home, monkeypatch, capsys, tmp_path):
-    monkeypatch.setenv("COUNTERPOS_PIN", "3333")
+    monkeypatch.setenv("COUNTERPOS_PIN", "333333")
     st = Station.open(home)
     accounts = residential_accounts(st, 3)
     st.close()

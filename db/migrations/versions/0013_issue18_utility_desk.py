@@ -363,6 +363,9 @@ def upgrade() -> None:
     op.create_index("ix_meter_read_meter_id_read_on", "meter_read", ["meter_id", "read_on"])
     op.create_index("ix_bill_account_id_cycle", "bill", ["account_id", "cycle"])
     op.create_index("ix_bill_ledger_entry_id", "bill", ["ledger_entry_id"])
+    # What is still unpaid skips reversed charges (standing.UNPAID): without this index the
+    # delinquency run scanned the whole ledger once per charge.
+    op.create_index("ix_ledger_entry_reverses_id", "ledger_entry", ["reverses_id"])
     for table in HISTORY:
         for verb in ("UPDATE", "DELETE"):
             op.execute(
@@ -428,5 +431,6 @@ def downgrade() -> None:
         op.execute(
             sa.text("DELETE FROM role_permission WHERE permission = :p").bindparams(p=permission)
         )
+    op.drop_index("ix_ledger_entry_reverses_id", "ledger_entry")
     for table in reversed((*HISTORY[:5], *REFERENCE, *HISTORY[5:])):
         op.drop_table(table)

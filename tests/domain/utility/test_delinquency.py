@@ -91,6 +91,25 @@ def test_the_calendar_late_then_final_then_collection():
     assert coll.kind == "collection"
 
 
+def test_no_collection_notice_before_the_final_notice_s_shut_off_date():
+    """An account that fell far behind gets its final notice first; the collection notice
+    waits for the shut-off date that notice gave, never the same day."""
+    bill = Charge("b1", date(2026, 8, 1), 8000)
+    final = choose_notice(account(bill, balance=8000), ON, set(), POLICY)
+    assert final.kind == "final"
+    facts = AccountFacts(
+        "a1",
+        True,
+        True,
+        unpaid([bill], 8000),
+        frozenset({"final:b1"}),
+        sent_on={"final:b1": ON},
+    )
+    assert choose_notice(facts, ON, set(), POLICY) is None
+    assert choose_notice(facts, final.shutoff_on - timedelta(days=1), set(), POLICY) is None
+    assert choose_notice(facts, final.shutoff_on, set(), POLICY).kind == "collection"
+
+
 def test_no_notice_under_the_minimum_or_while_an_arrangement_is_kept():
     bill = Charge("b1", date(2026, 9, 1), 900)
     assert choose_notice(account(bill, balance=900), ON, set(), POLICY) is None

@@ -39,7 +39,7 @@ def test_calculate_approve_and_print(qtbot, station, tmp_path):
     assert "may not approve" in dlg.message.text() and dlg.pin.text() == ""
     dlg.approver.clear()
     qtbot.keyClicks(dlg.approver, "sofia")
-    qtbot.keyClicks(dlg.pin, "3333")
+    qtbot.keyClicks(dlg.pin, "333333")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
     assert dlg.adjusted is not None and "Saved as calculation" in dlg.message.text()
     assert dlg.print_button.isVisible() or not dlg.isVisible()

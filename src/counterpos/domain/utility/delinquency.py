@@ -3,7 +3,8 @@
 Payments pay the oldest charges first, so what is unpaid is the newest charges up to the
 balance (`unpaid`). The oldest of those sets the account's place on the calendar: a late
 notice after its due date, a final (shut-off) notice once it is `final_notice_after_days`
-delinquent, a collection notice for a closed account left owing. Each notice is keyed to the
+delinquent, a collection notice for a closed account left owing (or for an active one, once
+the final notice's shut-off date has come and it still owes). Each notice is keyed to the
 bill it is about, so the same notice is never chosen twice.
 """
 
@@ -140,6 +141,7 @@ class AccountFacts:
     sent: frozenset[str] = frozenset()  # keys of the notices already recorded
     arrangement: str = ""  # "", kept, missed, broken
     arrangement_id: str = ""
+    sent_on: Mapping[str, date] = field(default_factory=dict)  # key -> the day it was issued
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +180,11 @@ def choose_notice(
     final_key = f"final:{oldest.ref}"
     if late >= policy.final_notice_after_days:
         if final_key in facts.sent:
+            final_on = facts.sent_on.get(final_key)
+            if final_on is not None and on < earliest_shutoff(
+                oldest.due_on, final_on, closed, policy.sb998
+            ):
+                return None  # the final notice's shut-off date has not come: nothing else yet
             key = f"collection:{oldest.ref}"
             if late >= policy.collection_after_days and key not in facts.sent:
                 return NoticeChoice("collection", key, oldest.ref, owed, oldest.due_on)

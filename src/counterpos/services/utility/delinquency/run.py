@@ -102,6 +102,7 @@ def delinquency_run(station: Station, actor: Actor, on: date | None = None) -> D
                 frozenset(sent.get(account_id, ())),
                 arr.standing.state if arr and arr.standing.state != "completed" else "",
                 arr.arrangement_id if arr else "",
+                sent.get(account_id, {}),
             )
             choice = choose_notice(facts, on, closed, policy)
             if choice is not None:

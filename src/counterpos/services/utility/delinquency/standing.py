@@ -161,11 +161,11 @@ def arrangements(
     return out
 
 
-def sent_by_account(session: Session) -> dict[str, set[str]]:
-    """The keys of the notices each account has been sent."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for acct, key in session.execute(
-        text("SELECT account_id, key FROM notice WHERE account_id IS NOT NULL")
+def sent_by_account(session: Session) -> dict[str, dict[str, date]]:
+    """The notices each account has been sent: key -> the day it was issued."""
+    out: dict[str, dict[str, date]] = defaultdict(dict)
+    for acct, key, issued in session.execute(
+        text("SELECT account_id, key, issued_on FROM notice WHERE account_id IS NOT NULL")
     ):
-        out[acct].add(key)
+        out[acct][key] = _d(issued)
     return out
