@@ -106,11 +106,11 @@ def delinquency_run(station: Station, actor: Actor, on: date | None = None) -> D
             )
             choice = choose_notice(facts, on, closed, policy)
             if choice is not None:
-                choices.append((acct, o, choice, arr))
+                choices.append((acct, o, choice, arr, past_due(facts.unpaid, on)))
         customers = _customers(s, {a.customer_id for a, *_ in choices})
-        bill_nos = _bill_nos(s, {o.bill_of.get(c.ref, "") for _a, o, c, _s in choices} - {""})
+        bill_nos = _bill_nos(s, {o.bill_of.get(c.ref, "") for _a, o, c, *_ in choices} - {""})
         notices = []
-        for acct, o, c, arr in choices:
+        for acct, o, c, arr, owed_now in choices:
             cust = customers.get(acct.customer_id)
             notices.append(
                 {
@@ -130,7 +130,7 @@ def delinquency_run(station: Station, actor: Actor, on: date | None = None) -> D
                         "account_no": acct.account_no,
                         "service_address": acct.service_address,
                         "balance_cents": o.balance,
-                        "past_due_cents": past_due(o.unpaid(), on),
+                        "past_due_cents": owed_now,
                         "bill_no": bill_nos.get(o.bill_of.get(c.ref, ""), ""),
                         "arrangement_no": arr.arrangement_no if arr else "",
                         "residential": acct.customer_class in policy.residential_classes,
