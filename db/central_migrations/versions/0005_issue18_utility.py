@@ -3,7 +3,7 @@ arrangements, protections, disconnections and calculated adjustments (history), 
 schedules and closed days (reference data the office keeps and stations pull).
 
 Revision ID: c0005_i18
-Revises: c0003
+Revises: c0004_i17
 Create Date: 2026-11-30
 
 Self-contained: it creates its own tables, guards and grants-to-be (`central init` grants the
@@ -28,7 +28,7 @@ from alembic import op
 from counterpos.resources_path import data_path
 
 revision = "c0005_i18"
-down_revision = "c0003"
+down_revision = "c0004_i17"
 branch_labels = None
 depends_on = None
 

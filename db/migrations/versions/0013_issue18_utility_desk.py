@@ -7,7 +7,7 @@ default rates, policies and holidays of db/seed/utility.json; a store that alrea
 catalog also gets the two GL accounts the bills credit and the new permissions.
 
 Revision ID: 0013
-Revises: 0007
+Revises: 0010
 Create Date: 2026-11-30
 """
 
@@ -21,7 +21,7 @@ from alembic import op
 from counterpos.resources_path import data_path
 
 revision = "0013"
-down_revision = "0007"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
