@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "the finance office: reconcile, deposit, bank, journal, returns, payment files",
     ),
     "training": ("training", "switch the station into training mode and back (supervisor)"),
+    "utility": ("utility", "the utility desk: meters, reads, billing, notices"),
 }
 COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 

@@ -1,4 +1,5 @@
-"""`counterpos central init|add-station|receipts|changes|apply|allow-user`: the central database."""
+"""`counterpos central init|add-station|receipts|changes|apply|allow-user|allow-billing`: the
+central database."""
 
 from __future__ import annotations
 
@@ -86,6 +87,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     al.add_argument("stations", nargs="+", help="station codes, or *")
     al.add_argument("--url", help="administrator's database URL")
     al.set_defaults(func=run_allow_user)
+    ab = cs.add_parser("allow-billing", help="let a station send utility bills and late fees")
+    ab.add_argument("code", help="station code, like CH1")
+    ab.add_argument("--off", action="store_true", help="stop it instead")
+    ab.add_argument("--url", help="administrator's database URL")
+    ab.set_defaults(func=run_allow_billing)
 
 
 def _admin_url(value: str | None) -> str:
@@ -216,4 +222,10 @@ def run_apply(args: argparse.Namespace) -> int:
 def run_allow_user(args: argparse.Namespace) -> int:
     stations = admin.allow_user(_admin_url(args.url), args.username, args.stations)
     print(f"{args.username} may sign in at: {', '.join(stations)}.")
+    return 0
+
+
+def run_allow_billing(args: argparse.Namespace) -> int:
+    may = admin.allow_billing(_admin_url(args.url), args.code, not args.off)
+    print(f"{args.code.upper()} {'may' if may else 'may not'} send utility bills and late fees.")
     return 0

@@ -111,6 +111,21 @@ KNOWN: tuple[SettingKey, ...] = (
     ),
     SettingKey("card.status_timeout_seconds", "10", "seconds to wait for a status, void or refund"),
     SettingKey(
+        "utility.usage_high_percent",
+        "150",
+        "a read above this percent of the account's 12-month average is held for review",
+    ),
+    SettingKey(
+        "utility.usage_low_percent",
+        "50",
+        "a read below this percent of the account's 12-month average is held for review",
+    ),
+    SettingKey(
+        "utility.usage_min_months",
+        "3",
+        "bills an account needs in the last 12 months before its reads are judged by its average",
+    ),
+    SettingKey(
         "card.convenience_fee",
         "none",
         "card convenience fee: none, 2.5%, 1.50, or per category: utility=2.5%; permit=1.00; *=none",

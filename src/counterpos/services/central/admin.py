@@ -126,3 +126,14 @@ def allow_user(url: str, username: str, stations: list[str]) -> list[str]:
         raise InputError(str(exc), field="stations") from exc
     finally:
         engine.dispose()
+
+
+def allow_billing(url: str, code: str, allow: bool = True) -> bool:
+    """Let a station send bills and late fees to the centre (or stop it)."""
+    engine = _engine(url)
+    try:
+        return central.allow_billing(engine, code, allow)
+    except ValueError as exc:
+        raise InputError(str(exc), field="code") from exc
+    finally:
+        engine.dispose()

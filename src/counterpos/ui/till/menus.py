@@ -21,6 +21,7 @@ from counterpos.ui.account.ledger_dialog import AccountLedgerDialog
 from counterpos.ui.account.start_dialog import StartServiceDialog
 from counterpos.ui.account.stop_dialog import StopServiceDialog
 from counterpos.ui.account.transfer_dialog import TransferServiceDialog
+from counterpos.ui.account.utility_menu import add_utility_actions
 from counterpos.ui.back_office.fee_schedule_dialog import FeeScheduleDialog
 from counterpos.ui.till.approval import with_permission
 from counterpos.ui.till.controls_menu import add_controls_menu
@@ -108,6 +109,7 @@ class TillMenus(QObject):
             ("ledger", tr("Account ledger…"), self.account_ledger),
         ):
             self._add(account, name, label, ACCOUNT_KEYS[name], slot)
+        self.actions.update(add_utility_actions(account, window, state, host))
 
         controls = bar.addMenu(tr("&Controls"))
         self.actions.update(
