@@ -51,3 +51,14 @@ def test_status_switch_on_the_url():
     assert status_allowed("tcp://p:9100", True)
     assert not status_allowed("tcp://p:9100?status=off", True)
     assert status_allowed("serial:///dev/ttyS0?status=on", False)
+
+
+@pytest.mark.parametrize("url", ["tcp://[::1", "tcp://[nope]:9100", "serial://[x"])
+def test_an_address_that_does_not_parse_is_a_plain_refusal(url, tmp_path):
+    with pytest.raises(BadPrinterUrl, match="not one CounterPOS knows"):
+        open_backend(url, tmp_path)
+    assert status_allowed(url, True) is True  # the switch reads no further
+
+
+def test_a_bracketed_ipv6_host_is_a_printer_address(tmp_path):
+    assert open_backend("tcp://[::1]:9100", tmp_path).describe() == "::1:9100"
