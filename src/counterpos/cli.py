@@ -25,7 +25,14 @@ COMMAND_MODULES = (
     "drawer",
     "central",
     "sync",
+    "doctor",
+    "backup",
 )
+
+
+# Exit codes: 0 done, 1 done but something needs attention (a check failed), 2 refused (bad
+# input, no permission, wrong PIN: nothing was changed), 70 an error nobody foresaw (logged).
+UNEXPECTED = 70
 
 
 def default_home() -> Path:
@@ -38,6 +45,12 @@ def default_home() -> Path:
     return Path(user_data_dir("CounterPOS", "CounterPOS"))
 
 
+def _folder(text: str) -> Path:
+    if not text.strip() or len(text) > 1000:
+        raise argparse.ArgumentTypeError("give the data folder as a path (1 to 1000 characters)")
+    return Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="counterpos",
@@ -46,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--home",
-        type=Path,
+        type=_folder,
         default=None,
         help="data folder (default: $COUNTERPOS_HOME or the user data folder)",
     )
@@ -73,25 +86,76 @@ def _gui_only(argv: list[str]) -> argparse.Namespace | None:
         token = rest.pop(0)
         if token == "--demo":
             demo = True
-        elif token == "--home" and rest:
+        elif token == "--home" and rest and rest[0].strip():
             home = Path(rest.pop(0))
-        elif token.startswith("--home="):
+        elif token.startswith("--home=") and token.split("=", 1)[1].strip():
             home = Path(token.split("=", 1)[1])
         else:
             return None
     return argparse.Namespace(home=home, demo=demo, command=None)
 
 
+def _not_text(argv: list[str]) -> str | None:
+    """The first argument that is not valid text (undecodable bytes, lone surrogates)."""
+    for i, arg in enumerate(argv, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"argument {i} is not valid text (it holds bytes that are not UTF-8); type it again."
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last words
+        return code
+    except BrokenPipeError:
+        # The reader went away (`counterpos report eod | head`): stop quietly, as a pipe should.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 141
+
+
+def _exit_code(exc: SystemExit) -> int:
+    if isinstance(exc.code, str):
+        print(exc.code, file=sys.stderr)
+        return 2
+    return int(exc.code or 0)
+
+
+def _main(argv: list[str]) -> int:
+    bad = _not_text(argv)
+    if bad:
+        print(f"counterpos: {bad}", file=sys.stderr)
+        return 2
     args = _gui_only(argv)
     if args is None:
-        args = build_parser().parse_args(argv)
-    args.home = (args.home or default_home()).expanduser().resolve()
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # --help, --version, or argparse's own plain refusal
+            return _exit_code(exc)
+    try:
+        args.home = (args.home or default_home()).expanduser().resolve()
+    except (RuntimeError, OSError, ValueError) as exc:
+        print(f"counterpos: the data folder {args.home} cannot be used ({exc}).", file=sys.stderr)
+        return 2
     if args.command != "card" or getattr(args, "card_command", "") != "simulator":
         from counterpos.logging_setup import configure
 
-        configure(args.home)  # the log file, with card numbers scrubbed from every line
+        try:
+            configure(args.home)  # the log file, with card numbers scrubbed from every line
+        except OSError as exc:
+            print(
+                f"counterpos: the data folder {args.home} cannot be used "
+                f"({exc.strerror or exc}); give another one with --home.",
+                file=sys.stderr,
+            )
+            return 2
     if args.command is None:
         from counterpos.commands.gui import run_gui
 
@@ -100,13 +164,28 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a plain message, not a traceback, for known errors
+    except SystemExit as exc:
+        return _exit_code(exc)
+    except BrokenPipeError:
+        raise
+    except Exception as exc:  # a plain message, never a traceback
         from counterpos.services.errors import CounterError
 
         if isinstance(exc, CounterError):
             print(f"counterpos: {exc}", file=sys.stderr)
             return 2
-        raise
+        if os.environ.get("COUNTERPOS_DEBUG"):
+            raise
+        import logging
+
+        logging.getLogger("counterpos.cli").exception("command failed: %s", args.command)
+        print(
+            f"counterpos: the command failed unexpectedly ({type(exc).__name__}). Each change "
+            "is saved whole or not at all, so nothing was half-written; the log in "
+            f"{args.home / 'logs'} has the details.",
+            file=sys.stderr,
+        )
+        return UNEXPECTED
 
 
 if __name__ == "__main__":

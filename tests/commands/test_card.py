@@ -72,7 +72,9 @@ def test_simulator_command_refuses_a_bad_script(tmp_path, capsys):
     assert "unknown outcome" in capsys.readouterr().out
 
 
-def test_resolve_command_asks_the_terminal(home, station, cashier, drawer, card_simulator, capsys):
+def test_resolve_command_asks_the_terminal(
+    home, station, cashier, drawer, card_simulator, capsys, signed
+):
     config.set_value(station, "card.terminal", card_simulator.url, None)
     cart = utility_cart(station, "9.00")
     card_simulator.push("timeout")
@@ -89,9 +91,9 @@ def test_resolve_command_asks_the_terminal(home, station, cashier, drawer, card_
     finally:
         mute.close()
     assert r.is_unknown
-    assert main(["--home", str(home), "card", "resolve"]) == 0
+    assert main(["--home", str(home), "card", "resolve", *signed("maria")]) == 0
     assert "approved" in capsys.readouterr().out
     with station.store.read() as s:
         assert s.get(CardRequest, r.request_id).status == "approved"
-    assert main(["--home", str(home), "card", "resolve"]) == 0
+    assert main(["--home", str(home), "card", "resolve", *signed("maria")]) == 0
     assert "No card request is waiting" in capsys.readouterr().out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from counterpos.commands.common import open_station
+from counterpos.commands.common import add_user_option, open_station, sign_in, text, whole
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,10 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Run a simulated semi-integrated card terminal on 127.0.0.1 until Ctrl-C. "
         "Point a station at it with `counterpos config set card.terminal tcp://127.0.0.1:PORT`.",
     )
-    sim.add_argument("--port", type=int, default=9400, help="TCP port (default 9400)")
+    sim.add_argument("--port", type=whole(1, 65535), default=9400, help="TCP port (default 9400)")
     sim.add_argument(
         "--script",
         default="",
+        type=text(2000, "the script"),
         help="outcomes of the next sales, comma-separated: approve, decline, cancel, "
         "partial:AMOUNT, timeout, timeout-decline, lost, wait:SECONDS (then approve)",
     )
@@ -28,8 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "resolve",
         help="ask the terminal about card requests with no answer yet",
         description="Ask the terminal for the status of every pending or unknown card request "
-        "and record its answer.",
+        "and record its answer. Needs a user who may take payments (sell).",
     )
+    add_user_option(res, "who resolves them (sell)")
     res.set_defaults(func=run_resolve)
 
 
@@ -51,6 +53,7 @@ def run_resolve(args: argparse.Namespace) -> int:
     from counterpos.services.card.requests import resolve_pending
 
     station = open_station(args)
+    sign_in(station, args.user, "sell", "resolve card payments")
     results = resolve_pending(station)
     if not results:
         print("No card request is waiting for an answer.")

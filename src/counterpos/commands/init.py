@@ -1,19 +1,36 @@
-"""`counterpos init`: create a station store, optionally filled with the demo city."""
+"""`counterpos init`: create a station store, optionally filled with the demo city.
+
+Provisioning an empty store is the one change made without signing in: `--admin-name NAME`
+creates its first administrator, the PIN read from standard input or COUNTERPOS_PIN (asked
+for only at a terminal). Once the store has users, changing its code needs `--user`.
+"""
 
 from __future__ import annotations
 
 import argparse
-import getpass
+import sys
 
-from counterpos.commands.common import open_station
+from counterpos.commands.common import (
+    read_secret,
+    sign_in,
+    text,
+    username,
+)
+from counterpos.services import config as config_service
 from counterpos.services.access import users
+from counterpos.services.errors import InputError, StateError
+from counterpos.services.station import Station
+
+FIRST_ROLE = "admin"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "init",
         help="create (or migrate) this station's store",
-        description="Create this station's store in --home, migrate it, and load the default fee schedule.",
+        description="Create this station's store in --home, migrate it, and load the default "
+        "fee schedule. On an empty store, --admin-name creates its first administrator (PIN "
+        "from standard input or COUNTERPOS_PIN; asked for at a terminal).",
     )
     p.add_argument(
         "--demo",
@@ -23,34 +40,101 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--station",
         metavar="CODE",
+        type=text(12, "a station code"),
         default=None,
         help="station code, the prefix of receipt numbers (default CH1)",
     )
     p.add_argument(
+        "--admin-name",
         "--admin",
+        dest="admin_name",
         metavar="USERNAME",
+        type=username,
         default=None,
-        help="without --demo: create this first supervisor (asks for a PIN)",
+        help="without --demo, on an empty store: create this first administrator",
+    )
+    p.add_argument(
+        "--full-name",
+        metavar="TEXT",
+        type=text(80, "a full name"),
+        default=None,
+        help="the first administrator's full name (default: the username)",
+    )
+    p.add_argument(
+        "--user",
+        metavar="NAME",
+        type=username,
+        default=None,
+        help="on a store that is set up already: who changes its station code (edit_settings)",
     )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    station = open_station(args, must_exist=False)
-    if args.station:
-        station.set_code(args.station)
-    else:
-        station.set_code(station.code)
+    station = Station.open(args.home)
+    try:
+        if station.is_initialised():
+            return _existing(station, args)
+        return _provision(station, args)
+    finally:
+        station.close()
+
+
+def _existing(station: Station, args: argparse.Namespace) -> int:
+    if args.admin_name:
+        raise StateError(
+            "This station already has users; add one with `counterpos user add NAME --name "
+            "'Full Name' --role ROLE --user YOU`."
+        )
+    if args.demo:
+        raise StateError("This station is set up already; --demo only fills an empty store.")
+    if args.station and args.station.strip().upper() != station.code:
+        if not args.user:
+            raise InputError(
+                "This station is set up; changing its code needs --user NAME (a user who may "
+                "change settings).",
+                field="user",
+            )
+        actor = sign_in(station, args.user, "edit_settings", "change settings")
+        config_service.set_value(station, "station.code", args.station, actor)
+    print(f"Station {station.code} is ready in {args.home}")
+    return 0
+
+
+def _provision(station: Station, args: argparse.Namespace) -> int:
+    station.set_code(args.station or station.code)
     if args.demo:
         from counterpos.demo.city import load_demo
 
-        summary = load_demo(station)
-        print(summary)
-    elif not station.is_initialised():
-        username = args.admin or input("First supervisor's username: ").strip()
-        full_name = input("Full name: ").strip() or username
-        pin = getpass.getpass("PIN (4-12 digits): ")
-        users.add_user(station, username, full_name, "supervisor", pin)
-        print(f"Created supervisor {username}.")
+        print(load_demo(station))
+        print(f"Station {station.code} is ready in {args.home}")
+        return 0
+    name = args.admin_name
+    if not name:
+        if not (sys.stdin is not None and sys.stdin.isatty()):
+            raise InputError(
+                "Give the first administrator with --admin-name NAME (the PIN on standard "
+                "input or in COUNTERPOS_PIN), or use --demo.",
+                field="admin_name",
+            )
+        try:
+            name = username(input("First administrator's username: ").strip())
+        except (argparse.ArgumentTypeError, EOFError) as exc:
+            raise InputError(str(exc) or "No username was given.", field="admin_name") from None
+    pin = read_secret(f"PIN for {name} (4-12 digits): ")
+    if sys.stdin is not None and sys.stdin.isatty() and not _env_pin():
+        again = read_secret("The same PIN again: ")
+        if again != pin:
+            raise InputError("The two PINs differ; nothing was created.", field="pin")
+    view = users.add_user(station, name, args.full_name or name, FIRST_ROLE, pin)
+    print(f"Created administrator {view.username}.")
     print(f"Station {station.code} is ready in {args.home}")
     return 0
+
+
+def _env_pin() -> bool:
+    import os
+
+    from counterpos.commands.common import PIN_ENV
+
+    return bool(os.environ.get(PIN_ENV))

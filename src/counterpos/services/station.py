@@ -5,16 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from counterpos.domain.receipt_number import ReceiptNumberError, check_station_code
-from counterpos.services import settings
-from counterpos.services.errors import InputError
+from counterpos.services import settings, store_health
+from counterpos.services.errors import InputError, StateError
 from counterpos.services.seed import seed_catalog
+from counterpos.store.high_water import MarkKeeper
 from counterpos.store.models import ReceiptSequence, User
 from counterpos.store.models import Station as StationRow
 from counterpos.store.unit_of_work import Store
 
-DB_FILE = "counterpos.sqlite"
+DB_FILE = store_health.DB_FILE
 
 
 class Station:
@@ -22,17 +24,49 @@ class Station:
 
     def __init__(self, home: Path) -> None:
         self.home = Path(home)
-        self.home.mkdir(parents=True, exist_ok=True)
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StateError(
+                f"The data folder {self.home} cannot be used ({exc.strerror or exc}); "
+                "give another one with --home."
+            ) from exc
         self.store = Store(self.home / DB_FILE)
         self._code: str | None = None
+        self.keeper: MarkKeeper | None = None
 
     @classmethod
-    def open(cls, home: Path) -> Station:
-        """Open (creating if needed) and migrate the store, and seed the catalog once."""
+    def open(cls, home: Path, *, check: bool = True, check_mark: bool = True) -> Station:
+        """Open (creating if needed) and migrate the store, and seed the catalog once.
+
+        Before anything is trusted: the file is looked at (an empty, foreign or cut-short file,
+        or a missing one where a station was, is refused: store_health.StoreDamaged names the
+        newest backup), SQLite's quick_check runs, and the store's sequences are compared with
+        the station's high-water mark (StoreBehind when it lost committed work). `check` False
+        skips all of it (restoring, repairing); `check_mark` False only the refusal of a store
+        behind its mark (the mark then keeps the higher figures).
+        """
+        home = Path(home)
+        if check:
+            store_health.check_file(home)
         station = cls(home)
-        station.store.migrate()
-        with station.store.write() as s:
-            seed_catalog(s)
+        try:
+            if check:
+                store_health.check_pages(home)
+            station.store.migrate()
+            with station.store.write() as s:
+                seed_catalog(s)
+            start = store_health.check_mark(station, refuse=check and check_mark)
+        except store_health.StoreDamaged:
+            station.close()
+            raise
+        except store_health.DATABASE_ERRORS as exc:
+            station.close()
+            raise store_health.damaged(home, str(getattr(exc, "orig", None) or exc)) from exc
+        except BaseException:
+            station.close()
+            raise
+        station.keeper = store_health.keep_mark(station, start)
         return station
 
     @property
@@ -41,6 +75,9 @@ class Station:
             with self.store.read() as s:
                 self._code = settings.get(s, "station.code")
         return self._code
+
+    def forget_code(self) -> None:
+        self._code = None
 
     def setting(self, key: str) -> str:
         with self.store.read() as s:
@@ -52,26 +89,34 @@ class Station:
 
     def set_code(self, code: str, name: str | None = None) -> str:
         """Name this station. Refused once it has issued a receipt under another code."""
+        with self.store.write() as s:
+            code = self.set_code_in(s, code, name)
+        self._code = code
+        return code
+
+    def set_code_in(self, s: Session, code: str, name: str | None = None) -> str:
+        """`set_code` inside the caller's write transaction."""
         try:
             code = check_station_code(code)
         except ReceiptNumberError as exc:
             raise InputError(str(exc), field="station") from exc
-        with self.store.write() as s:
-            current = settings.get(s, "station.code")
-            seq = s.get(ReceiptSequence, current)
-            if seq is not None and seq.last_value > 0 and current != code:
-                raise InputError(
-                    f"This station has issued receipts as {current}; its code cannot change."
-                )
-            settings.put(s, "station.code", code)
-            if name:
-                settings.put(s, "station.name", name)
-            if s.scalar(select(StationRow).where(StationRow.code == code)) is None:
-                s.add(StationRow(code=code, name=name or settings.get(s, "station.name")))
-            if s.get(ReceiptSequence, code) is None:
-                s.add(ReceiptSequence(station_code=code, last_value=0))
-        self._code = code
+        current = settings.get(s, "station.code")
+        seq = s.get(ReceiptSequence, current)
+        if seq is not None and seq.last_value > 0 and current != code:
+            raise InputError(
+                f"This station has issued receipts as {current}; its code cannot change."
+            )
+        settings.put(s, "station.code", code)
+        if name:
+            settings.put(s, "station.name", name)
+        if s.scalar(select(StationRow).where(StationRow.code == code)) is None:
+            s.add(StationRow(code=code, name=name or settings.get(s, "station.name")))
+        if s.get(ReceiptSequence, code) is None:
+            s.add(ReceiptSequence(station_code=code, last_value=0))
         return code
 
     def close(self) -> None:
+        if self.keeper is not None:
+            self.keeper.stop()
+            self.keeper = None
         self.store.close()

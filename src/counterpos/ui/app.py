@@ -6,11 +6,15 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from counterpos.ui.gui_thread_gc import GuiThreadGarbageCollector
+
+if TYPE_CHECKING:
+    from counterpos.services.backups import BackupScheduler
 from counterpos.ui.login_window import LoginWindow
 from counterpos.ui.startup import StoreOpener
 
@@ -56,6 +60,7 @@ class TillApp(QObject):
         self.flow = None
         self.progress = None
         self.sync_worker = None  # started once the store is open, if central.url is set
+        self.backups: BackupScheduler | None = None  # started once the store is open
         self.bench = os.environ.get(BENCH_ENV, "")
         self.login = LoginWindow()
         self.opener = StoreOpener()
@@ -111,6 +116,9 @@ class TillApp(QObject):
         if sync.central_url(station):
             self.sync_worker = sync.start_worker(station)
             self.flow.sync_worker = self.sync_worker
+        from counterpos.services.backups import BackupScheduler
+
+        self.backups = BackupScheduler(station).start()
         self.login.set_station(station)
         if self.progress is not None:
             self.progress.close()
@@ -147,6 +155,8 @@ def run(home: Path, demo: bool) -> int:
     code = app.exec()
     if till.sync_worker is not None:
         till.sync_worker.stop()
+    if till.backups is not None:
+        till.backups.stop()
     if till.station is not None:
         till.station.close()
     collector.timer.stop()
