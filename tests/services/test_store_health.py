@@ -161,3 +161,55 @@ def test_the_doctor_changes_nothing(home, backed_up):
     before = (home / DB_FILE).read_bytes()
     store_health.doctor(home)
     assert (home / DB_FILE).read_bytes() == before
+
+
+def crash_between_commit_and_mark(station, cashier, drawer):
+    """A sale committed whose process died before its mark said so: the mark still shows
+    the sale as pending. Returns the sale."""
+    sale = ring(station, cashier, drawer.session_id, 900, cash(900))
+    mark = high_water.read_mark(station.home)
+    n = int(sale.receipt_no[-6:])
+    station.keeper.stop()  # the process is gone: nothing rewrites the mark
+    station.keeper = None
+    high_water.write_mark(
+        station.home,
+        high_water.Mark(
+            mark.station_code, n - 1, mark.audit_seq - 1, mark.backups, n, mark.audit_seq
+        ),
+    )
+    return sale
+
+
+def test_a_pending_commit_with_its_wal_is_an_ordinary_crash(station, cashier, drawer, tmp_path):
+    crash_between_commit_and_mark(station, cashier, drawer)
+    target = tmp_path / "crashed"
+    shutil.copytree(station.home, target)  # the WAL comes along, as after a crash
+    assert (target / f"{DB_FILE}-wal").exists()
+    Station.open(target).close()
+
+
+def test_a_pending_commit_whose_wal_was_removed_counts_as_lost(station, cashier, drawer, tmp_path):
+    sale = crash_between_commit_and_mark(station, cashier, drawer)
+    target = tmp_path / "crashed"
+    faults.copy_without_wal(station.home, target)
+    with pytest.raises(StoreBehind, match=f"already committed {sale.receipt_no}"):
+        Station.open(target)
+
+
+def test_a_clean_close_settles_what_a_crashed_process_left_pending(
+    station, cashier, drawer, tmp_path
+):
+    mark = high_water.read_mark(station.home)
+    station.keeper.stop()
+    high_water.write_mark(  # another process died in the middle of a commit it never made
+        station.home,
+        high_water.Mark(mark.station_code, mark.receipt_seq, mark.audit_seq, "", 99, 999),
+    )
+    station.keeper = None
+    other = Station.open(station.home)  # the WAL is there: not an alarm
+    other.close()  # ...and the last one out settles the mark from the store
+    after = high_water.read_mark(station.home)
+    assert not after.pending and after.receipt_seq == mark.receipt_seq
+    station.close()
+    faults.remove_wal(station.home / DB_FILE)
+    Station.open(station.home).close()  # no false alarm once the WAL is gone

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -47,6 +48,7 @@ class Station:
         behind its mark (the mark then keeps the higher figures).
         """
         home = Path(home)
+        wal_was_there = store_health.wal_present(home)
         if check:
             store_health.check_file(home)
         station = cls(home)
@@ -56,7 +58,9 @@ class Station:
             station.store.migrate()
             with station.store.write() as s:
                 seed_catalog(s)
-            start = store_health.check_mark(station, refuse=check and check_mark)
+            start = store_health.check_mark(
+                station, refuse=check and check_mark, wal_was_there=wal_was_there
+            )
         except store_health.StoreDamaged:
             station.close()
             raise
@@ -118,5 +122,8 @@ class Station:
     def close(self) -> None:
         if self.keeper is not None:
             self.keeper.stop()
+            # A commit another process left pending (it crashed) is settled here.
+            with contextlib.suppress(*store_health.DATABASE_ERRORS):
+                self.keeper.settle(*store_health.store_counters(self))
             self.keeper = None
         self.store.close()

@@ -91,7 +91,7 @@ def check_file(home: Path) -> None:
     one in a folder that has held a station."""
     db = db_path(home)
     if not db.exists():
-        mark = _mark(home)
+        mark = effective_mark(_mark(home), wal_was_there=False)
         wal, _ = file_check.sidecars(db)
         if (mark is not None and (mark.receipt_seq or mark.audit_seq)) or wal.exists():
             held = (
@@ -130,14 +130,30 @@ def store_counters(station: Station) -> tuple[str, int, int]:
     return code or station.code, receipt, seq
 
 
-def check_mark(station: Station, *, refuse: bool = True) -> Mark:
+def wal_present(home: Path) -> bool:
+    """Whether the store's WAL is there (look before SQLite opens the store: opening makes one)."""
+    return file_check.sidecars(db_path(home))[0].exists()
+
+
+def effective_mark(mark: Mark | None, wal_was_there: bool) -> Mark | None:
+    """A commit left pending by a crash counts as done only when its WAL is gone: with the WAL
+    there, SQLite's own recovery says whether it was committed."""
+    if mark is None:
+        return None
+    if mark.pending and not wal_was_there:
+        return mark.settled()
+    return Mark(mark.station_code, mark.receipt_seq, mark.audit_seq, mark.backups)
+
+
+def check_mark(station: Station, *, refuse: bool = True, wal_was_there: bool = True) -> Mark:
     """Compare the store with the station's mark; StoreBehind when it lost committed work.
     Returns the mark to keep from now on. With `refuse` False (doctor, restore) nothing is
     refused and the mark kept is the higher of the two: evidence of a loss is never erased
-    except by `accept_loss` or a restore."""
+    except by `accept_loss` or a restore. `wal_was_there`: whether the WAL existed before the
+    store was opened (see `effective_mark`)."""
     code, receipt, seq = store_counters(station)
     now = Mark(code, receipt, seq, _backups_setting(station))
-    mark = _mark(station.home)
+    mark = effective_mark(_mark(station.home), wal_was_there)
     if mark is None:
         return now
     if not refuse:
@@ -241,7 +257,7 @@ def doctor(home: Path) -> Checkup:
     code, receipt, seq = counters
     up.notes.append(f"Station {code}: last receipt {_number(code, receipt)}, audit event {seq}.")
     try:
-        mark = high_water.read_mark(home)
+        mark = effective_mark(high_water.read_mark(home), wal_present(home))
     except UnreadableMark as exc:
         mark = None
         up.notes.append(f"The station mark is unreadable ({exc}); the next start rewrites it.")
@@ -279,7 +295,8 @@ def accept_loss(station: Station, actor: Actor) -> str:
     moves past the last number the station issued (none is ever used twice), and the audit
     trail records what was lost and who accepted it."""
     actor.require("manage_store", "accept lost work in the store")
-    mark = _mark(station.home)
+    keeper = getattr(station, "keeper", None)
+    mark = keeper.mark if keeper is not None else _mark(station.home)
     code, receipt, seq = store_counters(station)
     if mark is None or (mark.receipt_seq <= receipt and mark.audit_seq <= seq):
         return "The store has lost nothing the station knows of; nothing to accept."
@@ -311,7 +328,6 @@ def accept_loss(station: Station, actor: Actor) -> str:
         )
     code, receipt, seq = store_counters(station)
     new = Mark(code, receipt, seq, mark.backups)
-    keeper = getattr(station, "keeper", None)
     if keeper is not None:
         keeper.reset(new)
     else:

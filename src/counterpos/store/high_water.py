@@ -3,10 +3,13 @@ small file beside the store.
 
 Committed work that lives only in the WAL is lost if someone deletes the WAL after a crash,
 and a store put back from an older copy has forgotten its newest sales; either way the store
-itself cannot tell. This file can: it is rewritten after every commit that moved a sequence,
-so a store whose sequences are below it has lost work, and numbering must never restart
-below it. The write is not synced (a process crash keeps it in the page cache; after a power
-cut it can only be older than the store, which raises no false alarm).
+itself cannot tell. This file can. Each write transaction that moves a sequence writes it
+twice: just before COMMIT as *pending*, and once committed as the new mark. A crash between
+the two leaves a pending mark and the WAL (a crashed process never deletes its WAL), so at the
+next start: pending with the WAL there is an ordinary crash (SQLite's recovery decides what
+was committed), pending with the WAL gone means the WAL was removed and that transaction may
+be lost with it. The writes are not synced: a process crash keeps them in the page cache, and
+after a power cut the file can only be older than the store, which raises no alarm.
 """
 
 from __future__ import annotations
@@ -32,9 +35,25 @@ class Mark:
     receipt_seq: int
     audit_seq: int
     backups: str = ""  # the backup folder in use, so a broken store can still name its backups
+    pending_receipt: int = 0  # a commit under way (see the module's docstring)
+    pending_audit: int = 0
 
     def covers(self, other: Mark) -> bool:
         return self.receipt_seq >= other.receipt_seq and self.audit_seq >= other.audit_seq
+
+    def settled(self) -> Mark:
+        """The mark as if its pending commit went through (the WAL holding it is gone)."""
+        return replace(
+            self,
+            receipt_seq=max(self.receipt_seq, self.pending_receipt),
+            audit_seq=max(self.audit_seq, self.pending_audit),
+            pending_receipt=0,
+            pending_audit=0,
+        )
+
+    @property
+    def pending(self) -> bool:
+        return self.pending_receipt > self.receipt_seq or self.pending_audit > self.audit_seq
 
 
 class UnreadableMark(Exception):
@@ -59,30 +78,34 @@ def read_mark(home: Path) -> Mark | None:
         if f"{zlib.crc32(body.encode()):08x}" != crc:
             raise ValueError("checksum")
         data = json.loads(body)
+        pending = data.get("pending") or [0, 0]
         return Mark(
             str(data["station"]),
             int(data["receipt_seq"]),
             int(data["audit_seq"]),
             str(data.get("backups", "")),
+            int(pending[0]),
+            int(pending[1]),
         )
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise UnreadableMark(f"{mark_path(home).name} is garbled") from exc
 
 
 def write_mark(home: Path, mark: Mark) -> None:
-    body = json.dumps(
-        {
-            "station": mark.station_code,
-            "receipt_seq": mark.receipt_seq,
-            "audit_seq": mark.audit_seq,
-            "backups": mark.backups,
-        },
-        separators=(",", ":"),
-    )
+    fields: dict[str, object] = {
+        "station": mark.station_code,
+        "receipt_seq": mark.receipt_seq,
+        "audit_seq": mark.audit_seq,
+        "backups": mark.backups,
+    }
+    if mark.pending:
+        fields["pending"] = [mark.pending_receipt, mark.pending_audit]
+    body = json.dumps(fields, separators=(",", ":"))
     line = f"{zlib.crc32(body.encode()):08x} {body}".encode()
     data = line.ljust(_SIZE - 1) + b"\n" if len(line) < _SIZE else line + b"\n"
     fd = os.open(mark_path(home), os.O_WRONLY | os.O_CREAT, 0o600)
     try:
+        # One write of one block: a process killed mid-call leaves the old or the new record.
         os.pwrite(fd, data, 0) if hasattr(os, "pwrite") else os.write(fd, data)
         if os.fstat(fd).st_size != len(data):
             os.ftruncate(fd, len(data))
@@ -97,27 +120,46 @@ _COUNTERS = (
 
 
 class MarkKeeper:
-    """Keeps the mark of one store up to date: reads the sequences at the end of each write
-    transaction (two index lookups on the transaction's own connection) and rewrites the file
-    once that transaction has committed, when one of them moved."""
+    """Keeps the mark of one store up to date. At the end of each write transaction it reads
+    the sequences (two index lookups on the transaction's own connection); when one moved, the
+    mark is written as pending before COMMIT and as committed after it."""
 
     def __init__(self, home: Path, writer: sessionmaker, start: Mark) -> None:
         self.home = Path(home)
-        self.mark = start
+        self.mark = replace(start, pending_receipt=0, pending_audit=0)
         self._lock = threading.Lock()
         self._writer = writer
         event.listen(writer, "before_commit", self._before_commit)
         event.listen(writer, "after_commit", self._after_commit)
+        event.listen(writer, "after_rollback", self._after_rollback)
 
     def stop(self) -> None:
         event.remove(self._writer, "before_commit", self._before_commit)
         event.remove(self._writer, "after_commit", self._after_commit)
+        event.remove(self._writer, "after_rollback", self._after_rollback)
+
+    def _write(self, mark: Mark) -> None:
+        # A mark that could not be written is only older: never fail the transaction for it.
+        with contextlib.suppress(OSError):
+            write_mark(self.home, mark)
 
     def _before_commit(self, session: Session) -> None:
+        session.flush()  # what the ORM still holds is part of this commit
         raw = session.connection().connection.driver_connection
         assert raw is not None
         code, receipt, audit = raw.execute(_COUNTERS).fetchone()
-        session.info["high_water"] = (code or "", int(receipt or 0), int(audit or 0))
+        receipt, audit = int(receipt or 0), int(audit or 0)
+        with self._lock:
+            if receipt <= self.mark.receipt_seq and audit <= self.mark.audit_seq:
+                return
+            session.info["high_water"] = (code or "", receipt, audit)
+            self.mark = replace(
+                self.mark,
+                pending_receipt=max(receipt, self.mark.pending_receipt),
+                pending_audit=max(audit, self.mark.pending_audit),
+            )
+            mark = self.mark
+        self._write(mark)
 
     def _after_commit(self, session: Session) -> None:
         seen = session.info.pop("high_water", None)
@@ -125,18 +167,44 @@ class MarkKeeper:
             return
         code, receipt, audit = seen
         with self._lock:
-            if receipt <= self.mark.receipt_seq and audit <= self.mark.audit_seq:
-                return
-            self.mark = replace(
+            committed = replace(
                 self.mark,
                 station_code=code or self.mark.station_code,
                 receipt_seq=max(receipt, self.mark.receipt_seq),
                 audit_seq=max(audit, self.mark.audit_seq),
             )
+            if not committed.pending:  # no other commit under way: nothing pending is left
+                committed = replace(committed, pending_receipt=0, pending_audit=0)
+            self.mark = committed
+        self._write(committed)
+
+    def _after_rollback(self, session: Session) -> None:
+        if session.info.pop("high_water", None) is None:
+            return
+        with self._lock:
+            self.mark = replace(self.mark, pending_receipt=0, pending_audit=0)
             mark = self.mark
-        # The sale is committed; a mark that could not be written is only older.
-        with contextlib.suppress(OSError):
-            write_mark(self.home, mark)
+        self._write(mark)
+
+    def settle(self, code: str, receipt: int, audit: int) -> None:
+        """At a clean close: the store (its WAL intact while this process holds it) has every
+        commit of every process, so the mark becomes what the store holds, nothing pending;
+        it is never lowered below a committed mark in the file."""
+        try:
+            on_file = read_mark(self.home)
+        except UnreadableMark:
+            on_file = None
+        with self._lock:
+            mark = replace(
+                self.mark,
+                station_code=code or self.mark.station_code,
+                receipt_seq=max(receipt, on_file.receipt_seq if on_file else 0),
+                audit_seq=max(audit, on_file.audit_seq if on_file else 0),
+                pending_receipt=0,
+                pending_audit=0,
+            )
+            self.mark = mark
+        self._write(mark)
 
     def set_backups(self, folder: str) -> None:
         with self._lock:
@@ -147,5 +215,6 @@ class MarkKeeper:
     def reset(self, mark: Mark) -> None:
         """After a restore or an accepted loss: the store and the mark agree again."""
         with self._lock:
-            self.mark = mark
+            self.mark = replace(mark, pending_receipt=0, pending_audit=0)
+            mark = self.mark
         write_mark(self.home, mark)
