@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from counterpos.commands.common import open_station, read_secret, username
+from counterpos.commands.common import file_path, open_station, read_secret, username
 from counterpos.services import backups
 
 
@@ -27,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "is refused unless --accept-older; numbering then continues after the last receipt the "
         "station issued, so no number is used twice.",
     )
-    r.add_argument("file", type=Path, help="the backup file")
+    r.add_argument("file", type=file_path, help="the backup file")
     r.add_argument(
         "--user",
         required=True,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 
+from counterpos.commands.common import text
+from counterpos.services import config as config_service
 from counterpos.services.central import admin
 
 
@@ -17,12 +19,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     cs = p.add_subparsers(dest="central_command", metavar="ACTION", required=True)
     init = cs.add_parser("init", help="create or upgrade the central schema")
-    init.add_argument("url", nargs="?", help="administrator's database URL")
+    init.add_argument(
+        "url", nargs="?", type=text(500, "the address"), help="administrator's database URL"
+    )
     init.set_defaults(func=run_init)
     add = cs.add_parser("add-station", help="register a station and create its database role")
-    add.add_argument("code", help="station code, like CH1")
-    add.add_argument("--url", help="administrator's database URL")
-    add.add_argument("--password", help="the role's password (default: a new random one)")
+    add.add_argument("code", type=text(12, "a station code"), help="station code, like CH1")
+    add.add_argument("--url", type=text(500, "the address"), help="administrator's database URL")
+    add.add_argument(
+        "--password",
+        type=text(200, "the password"),
+        help="the role's password (default: a new random one)",
+    )
     add.set_defaults(func=run_add_station)
 
 
@@ -30,6 +38,7 @@ def _admin_url(value: str | None) -> str:
     url = value or os.environ.get("COUNTERPOS_CENTRAL_ADMIN_URL", "")
     if not url:
         raise SystemExit("counterpos: give the administrator's database URL")
+    config_service.check("central.url", url)  # an address that does not parse is refused here
     return url
 
 

@@ -10,6 +10,7 @@ import os
 import re
 import sys
 from datetime import date
+from pathlib import Path
 
 from counterpos.services.access import auth
 from counterpos.services.actor import Actor
@@ -81,6 +82,16 @@ def login_from_args(station: Station, username: str) -> Actor:
     """Log a user in for one command (the service checks what they may do)."""
     pin = read_secret(f"PIN for {username}: ")
     return auth.login(station, username, pin, action="login_cli")
+
+
+def write_file(path: Path, data: bytes, what: str = "The PDF") -> None:
+    """Write a file the user named; a folder, a missing folder or no permission is a plain
+    refusal."""
+    try:
+        path.write_bytes(data)
+    except (OSError, ValueError) as exc:
+        why = getattr(exc, "strerror", None) or str(exc)
+        raise StateError(f"{what} could not be saved to {path} ({why}).") from None
 
 
 # --- argument types: each refuses with a message argparse prints plainly --------------------
@@ -158,6 +169,14 @@ def text(limit: int, what: str = "text"):
 
     parse.__name__ = "text"
     return parse
+
+
+def file_path(value: str) -> Path:
+    """An argparse type: a file's path, 1 to 1,024 characters of plain text."""
+    if not value.strip() or len(value) > 1024 or re.search(r"[\x00-\x1f\x7f]", value):
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise argparse.ArgumentTypeError(f"{shown!r} is not a file name (1 to 1,024 characters)")
+    return Path(value)
 
 
 def add_user_option(parser: argparse.ArgumentParser, who: str = "who signs in") -> None:

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from counterpos.commands.common import add_user_option, login_from_args, open_station, text, whole
+from counterpos.commands.common import (
+    add_user_option,
+    file_path,
+    login_from_args,
+    open_station,
+    text,
+    whole,
+)
 from counterpos.domain.receipt_document import render_text
 from counterpos.services.devices import reprint
 from counterpos.services.sale import receipts
@@ -37,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_user_option(again, "who reprints it")
     again.add_argument(
-        "--pdf", type=Path, metavar="FILE", help="save a PDF copy instead of printing"
+        "--pdf", type=file_path, metavar="FILE", help="save a PDF copy instead of printing"
     )
     again.set_defaults(func=run_reprint)
 

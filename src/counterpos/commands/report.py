@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 
 from counterpos.commands.common import (
     add_user_option,
     day,
+    file_path,
     login_from_args,
     open_station,
     text,
@@ -38,8 +38,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     scope.add_argument(
         "--date", metavar="YYYY-MM-DD", type=day, help="every session opened that day"
     )
-    e.add_argument("--pdf", type=Path, metavar="FILE", help="write the Z report PDF here")
-    e.add_argument("--deposit", type=Path, metavar="FILE", help="write the deposit slip PDF here")
+    e.add_argument("--pdf", type=file_path, metavar="FILE", help="write the Z report PDF here")
+    e.add_argument(
+        "--deposit", type=file_path, metavar="FILE", help="write the deposit slip PDF here"
+    )
     add_user_option(e, "who runs the report (view_reports, or the cashier of the session)")
     e.add_argument(
         "--width", type=whole(24, 200), default=42, help="characters per line (default 42)"

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from counterpos.commands.common import add_user_option, open_station, sign_in, text, whole
+from counterpos.commands.common import (
+    add_user_option,
+    file_path,
+    open_station,
+    sign_in,
+    text,
+    whole,
+    write_file,
+)
 from counterpos.services.clock import local_today
 from counterpos.services.counter import certificates, tag_inventory
 
@@ -43,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=text(40, "a document number"),
         help="license, permit or pass number, like AN-2026-00012",
     )
-    c.add_argument("--pdf", type=Path, default=None, help="write the PDF here")
+    c.add_argument("--pdf", type=file_path, default=None, help="write the PDF here")
     c.add_argument(
         "--width", type=whole(24, 200), default=42, help="characters per line for the text form"
     )
@@ -76,7 +83,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_certificate(args: argparse.Namespace) -> int:
     station = open_station(args)
     if args.pdf:
-        args.pdf.write_bytes(certificates.certificate_pdf(station, args.number))
+        write_file(args.pdf, certificates.certificate_pdf(station, args.number))
         print(f"Wrote {args.pdf}")
     else:
         print("\n".join(certificates.certificate_text(station, args.number, args.width)))
