@@ -151,9 +151,8 @@ class CentralUrl(Rule):
         try:
             normalise_url(text)
         except Exception as exc:  # make_url raises ArgumentError, ValueError, ...
-            raise InputError(
-                f"{key} takes {self.describes} ({exc}).".replace("..", "."), field=key
-            ) from exc
+            why = str(exc).strip().rstrip(".")[:200]
+            raise InputError(f"{key} takes {self.describes}; {why}.", field=key) from exc
         return text
 
 
