@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from counterpos.cli import main
+from tests.conftest import PINS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,7 +47,7 @@ def test_audit_verify_as_a_real_process(home, closed):
     run = subprocess.run(
         [sys.executable, "-m", "counterpos", "--home", str(home), "audit", "verify"]
         + ["--user", "sofia"],
-        input="3333\n",  # the PIN on standard input
+        input=PINS["sofia"] + "\n",  # the PIN on standard input
         capture_output=True,
         text=True,
         env=env,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from counterpos.cli import main
+from tests.conftest import PINS
 from tests.sale_helpers import cash, ring
 
 
@@ -22,7 +23,9 @@ def test_backup_list_and_restore_from_standard_input(station, cashier, drawer, c
     path = listed[0].split()[-1]
     station.close()
     monkeypatch.delenv("COUNTERPOS_PIN", raising=False)
-    monkeypatch.setattr("sys.stdin", io.StringIO("9999\n"))  # no terminal: the PIN on stdin
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO(PINS["admin"] + "\n")
+    )  # no terminal: the PIN on stdin
     assert main(["--home", home, "restore", path, "--user", "admin"]) == 0
     out = capsys.readouterr().out
     assert "Restored" in out and "is kept as" in out
@@ -34,7 +37,7 @@ def test_restore_without_a_pin_or_of_no_file_is_plain(home, station, capsys, mon
         main(["--home", str(home), "restore", str(tmp_path / "x.sqlite"), "--user", "admin"]) == 2
     )
     assert "No PIN was given" in capsys.readouterr().err
-    monkeypatch.setenv("COUNTERPOS_PIN", "9999")
+    monkeypatch.setenv("COUNTERPOS_PIN", PINS["admin"])
     assert (
         main(["--home", str(home), "restore", str(tmp_path / "x.sqlite"), "--user", "admin"]) == 2
     )

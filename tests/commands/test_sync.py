@@ -56,3 +56,14 @@ def test_sync_once_with_the_centre_away_says_so(station, capsys, tmp_path, signe
     assert "cannot be reached" in err and "kept here" in err
     assert main([*home, "sync", "status"]) == 0
     assert capsys.readouterr().out.startswith("Offline since ")
+
+
+def test_resolve_numbers_signs_a_supervisor_in(station, capsys, signed):
+    home = ["--home", str(station.home)]
+    args = [*home, "sync", "resolve-numbers", "--note", "restored from Monday's copy"]
+    assert main([*args, *signed("maria")]) == 2
+    assert "may not resolve receipt numbering" in capsys.readouterr().err
+    assert main([*args, *signed("sofia")]) == 2  # signed in, but nothing is behind
+    assert "not behind the central database" in capsys.readouterr().err
+    assert main([*args[:-2], "--note", "x" * 501, *signed("sofia")]) == 2
+    assert "at most 500" in capsys.readouterr().err

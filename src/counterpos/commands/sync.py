@@ -15,6 +15,7 @@ from counterpos.commands.common import (
     whole,
 )
 from counterpos.services import config as config_service
+from counterpos.services.central import continuity
 from counterpos.services.central import sync as sync_service
 
 
@@ -55,6 +56,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     r = ss.add_parser("retry", help="queue the refused records again")
     add_user_option(r, "who resends them (edit_settings)")
     r.set_defaults(func=run_retry)
+    rn = ss.add_parser(
+        "resolve-numbers",
+        help="let receipt numbers go on after the centre's highest (a restored store)",
+    )
+    add_user_option(rn, "the supervisor who lets them go on (close_any_session)")
+    rn.add_argument(
+        "--note", required=True, type=text(500, "a note"), help="why the numbers were behind"
+    )
+    rn.set_defaults(func=run_resolve_numbers)
 
 
 def run_sync(args: argparse.Namespace) -> int:
@@ -122,4 +132,15 @@ def run_retry(args: argparse.Namespace) -> int:
     station = open_station(args)
     actor = sign_in(station, args.user, "edit_settings", "resend records")
     print(f"{sync_service.retry_failed(station, actor)} record(s) queued again.")
+    return 0
+
+
+def run_resolve_numbers(args: argparse.Namespace) -> int:
+    station = open_station(args)
+    actor = sign_in(station, args.user, "close_any_session", "resolve receipt numbering")
+    last, high = continuity.resolve(station, actor, args.note)
+    print(
+        f"Receipt numbers go on after {high:06d} (this store's last was {last:06d}); "
+        "recorded in the audit trail."
+    )
     return 0

@@ -260,6 +260,12 @@ KNOWN: tuple[SettingKey, ...] = (
         _whole(0, 240, "minutes"),
     ),
     SettingKey(
+        "auth.privileged_pin_digits",
+        "6",
+        "fewest digits of a supervisor's or administrator's PIN (6 to 12)",
+        _whole(6, 12, "digits"),
+    ),
+    SettingKey(
         "receipt.footer_en",
         "Thank you. Keep this receipt for your records.",
         "receipt footer, English",
