@@ -42,3 +42,7 @@ def test_restore_without_a_pin_or_of_no_file_is_plain(home, station, capsys, mon
         main(["--home", str(home), "restore", str(tmp_path / "x.sqlite"), "--user", "admin"]) == 2
     )
     assert "There is no file" in capsys.readouterr().err
+    name = str(tmp_path / ("0" * 300))  # a name longer than the file system allows
+    assert main(["--home", str(home), "restore", name, "--user", "admin"]) == 2
+    err = capsys.readouterr().err
+    assert "There is no file" in err and len(err) < 300

@@ -33,6 +33,11 @@ SIGNED = {
     "sync connect": (["sync", "connect", "postgresql+psycopg://r@h/db"], "admin", "maria"),
     "init --station": (["init", "--station", "T9"], "admin", "maria"),
     "doctor --accept-loss": (["doctor", "--accept-loss"], "admin", "sofia"),
+    "sync resolve-numbers": (
+        ["sync", "resolve-numbers", "--note", "restored from an older copy"],
+        "sofia",
+        "maria",
+    ),
 }
 
 
@@ -112,3 +117,30 @@ def test_a_username_that_is_not_one_is_refused_before_anything(home, station, ca
         err = capsys.readouterr().err
         assert "is not a username" in err and len(err) < 500
     assert audit_events(station, "login_failed") == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["", "x" * 2_000, "a\nb", "bell\x07"],
+    ids=["empty", "a page", "newline", "control"],
+)
+def test_a_file_name_that_is_not_one_is_refused_plainly(home, station, name, capsys, tmp_path):
+    args = ["passport", "log", "--pdf", name, "--user", "james"]
+    assert main(["--home", str(home), *args]) == 2
+    err = capsys.readouterr().err
+    assert "is not a file name" in err and len(err) < 500
+
+
+def test_a_pdf_that_cannot_be_written_is_a_plain_refusal(home, station, capsys, monkeypatch):
+    monkeypatch.setenv("COUNTERPOS_PIN", PINS["james"])
+    folder = home / "no" / "such" / "folder" / "log.pdf"
+    for target in (home, folder):  # a folder, then a folder that is not there
+        assert (
+            main(
+                ["--home", str(home), "passport", "log", "--pdf", str(target)] + ["--user", "james"]
+            )
+            == 2
+        )
+        err = capsys.readouterr().err
+        assert "could not be saved to" in err and "Traceback" not in err
+    assert not folder.parent.exists()

@@ -121,7 +121,7 @@ def _provision(station: Station, args: argparse.Namespace) -> int:
             name = username(input("First administrator's username: ").strip())
         except (argparse.ArgumentTypeError, EOFError) as exc:
             raise InputError(str(exc) or "No username was given.", field="admin_name") from None
-    pin = read_secret(f"PIN for {name} (4-12 digits): ")
+    pin = read_secret(f"PIN for {name} (at least 6 digits): ")
     if sys.stdin is not None and sys.stdin.isatty() and not _env_pin():
         again = read_secret("The same PIN again: ")
         if again != pin:

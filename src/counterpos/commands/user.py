@@ -54,7 +54,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_add(args: argparse.Namespace) -> int:
     station = open_station(args)
     actor = sign_in(station, args.user, "manage_users", "manage users")
-    pin = read_secret(f"PIN for {args.username} (4-12 digits): ", NEW_PIN_ENV)
+    pin = read_secret(
+        f"PIN for {args.username} (4-12 digits; a supervisor's or administrator's at least 6): ",
+        NEW_PIN_ENV,
+    )
     at_terminal = sys.stdin is not None and sys.stdin.isatty()
     if (
         at_terminal

@@ -298,8 +298,13 @@ def restore(
     from counterpos.services.station import Station
 
     home, source = Path(home), Path(source)
-    if not source.is_file():
-        raise InputError(f"There is no file {source}.", field="file")
+    try:
+        there = source.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, ...
+        there = False
+    if not there:
+        shown = str(source) if len(str(source)) <= 80 else str(source)[:80] + "…"
+        raise InputError(f"There is no file {shown}.", field="file")
     problem = file_check.inspect_file(source)
     if problem:
         raise InputError(f"{source} cannot be restored: {problem}.", field="file")

@@ -9,18 +9,18 @@ from counterpos.domain.money import Money
 from counterpos.services.access import users
 from counterpos.services.drawer import paid_in_out
 from counterpos.services.errors import InputError, PermissionDenied, StateError
-from tests.conftest import audit_events
+from tests.conftest import PINS, audit_events
 from tests.sale_helpers import cash, ring
 
 
 @pytest.fixture
 def omar(station):
     """A second supervisor, to approve what Sofia may not approve for herself."""
-    users.add_user(station, "omar", "Omar Diaz", "supervisor", "4444")
+    users.add_user(station, "omar", "Omar Diaz", "supervisor", "444444")
     return "omar"
 
 
-def grant(station, actor, who="omar", pin="4444"):
+def grant(station, actor, who="omar", pin="444444"):
     from counterpos.services.access import overrides
 
     return overrides.approve(station, actor, who, pin, "paid_in_out")
@@ -52,7 +52,7 @@ def test_a_supervisors_own_paid_out_needs_a_second_supervisor(
     from counterpos.services.access import overrides
 
     with pytest.raises(PermissionDenied, match="own action"):
-        overrides.approve(station, supervisor, "sofia", "3333", "paid_in_out")
+        overrides.approve(station, supervisor, "sofia", PINS["sofia"], "paid_in_out")
     done = paid_in_out.record(
         station, supervisor, sid, "out", Money(5_000), "Stamps", grant(station, supervisor)
     )
