@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from counterpos.domain.receipt_number import ReceiptNumberError, check_station_code
 from counterpos.services import settings, store_health
 from counterpos.services.errors import InputError, StateError
+from counterpos.services.home import HomeNotWritable, prepare
 from counterpos.services.seed import seed_catalog
 from counterpos.store.high_water import MarkKeeper
 from counterpos.store.models import ReceiptSequence, User
@@ -26,15 +27,15 @@ class Station:
     def __init__(self, home: Path) -> None:
         self.home = Path(home)
         try:
-            self.home.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StateError(
-                f"The data folder {self.home} cannot be used ({exc.strerror or exc}); "
-                "give another one with --home."
-            ) from exc
+            prepare(self.home)  # made if missing; a folder we may not write is a plain message
+        except HomeNotWritable as exc:
+            raise StateError(str(exc)) from exc
         self.store = Store(self.home / DB_FILE)
         self._code: str | None = None
         self.keeper: MarkKeeper | None = None
+        # Why counterpos.toml was not applied at this start ("" when it was, or there is none).
+        self.config_problem = ""
+        self.config_applied: list = []  # what it changed at this start (station_config.Change)
 
     @classmethod
     def open(cls, home: Path, *, check: bool = True, check_mark: bool = True) -> Station:
@@ -71,6 +72,9 @@ class Station:
             station.close()
             raise
         station.keeper = store_health.keep_mark(station, start)
+        from counterpos.services.station_config import apply_at_start
+
+        station.config_problem = apply_at_start(station)  # counterpos.toml, if there is one
         return station
 
     @property

@@ -117,3 +117,18 @@ def test_a_kick_through_a_printer_without_status_is_not_confirmed(station, cashi
     assert "not confirmed" in after.message and after.ok
     events = audit_events(station, "drawer_open")
     assert [e.details.get("confirmed") for e in events] == [False, False]
+
+
+def test_a_drawer_fault_is_logged_for_it(
+    station, cashier, drawer, preview_printer, tmp_path, caplog
+):
+    set_setting(station, "drawer.port", str(tmp_path / "ttyUSB9"))
+    sale = five_line_sale(station, cashier, drawer)
+    with caplog.at_level("ERROR", logger="counterpos.services.devices.drawer_kick"):
+        after_sale.after_sale(station, cashier, sale)
+    [record] = [r for r in caplog.records if r.name.endswith("drawer_kick")]
+    assert record.levelname == "ERROR"
+    assert record.getMessage() == (
+        f"Drawer on {tmp_path / 'ttyUSB9'} did not open: There is no serial port "
+        f"{tmp_path / 'ttyUSB9'}. Is the cable or USB adapter plugged in?"
+    )

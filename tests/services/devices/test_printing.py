@@ -332,3 +332,14 @@ def test_a_printer_that_answers_its_status_is_confirmed(station, cashier, drawer
     sale = ring(station, cashier, drawer.session_id, 1_000, cash(1_000))
     outcome = printing.print_receipt(station, cashier, sale.receipt_no)
     assert outcome.confirmed and outcome.message == f"Receipt {sale.receipt_no} printed."
+
+
+def test_a_failed_print_is_logged_for_it(station, cashier, drawer, caplog):
+    port = closed_port()
+    with caplog.at_level("ERROR", logger="counterpos.services.devices.printing"):
+        fault_case(station, cashier, drawer, f"tcp://127.0.0.1:{port}")
+    [record] = [r for r in caplog.records if r.name.endswith("devices.printing")]
+    assert record.levelname == "ERROR"
+    message = record.getMessage()
+    assert message.startswith("print of ") and f"on tcp://127.0.0.1:{port} failed" in message
+    assert message.endswith(f"The printer at 127.0.0.1:{port} refused the connection.")
