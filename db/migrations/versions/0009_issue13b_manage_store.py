@@ -11,7 +11,7 @@ Create Date: 2026-11-30
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0010"  # the head on main when this branch merged it
 branch_labels = None
 depends_on = None
 

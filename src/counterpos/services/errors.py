@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from counterpos.domain import pan_guard
+
 
 class CounterError(Exception):
     """Base of every error a service raises on purpose. str(error) is the message to show."""
@@ -13,6 +15,18 @@ class InputError(CounterError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class CardNumberRefused(InputError, pan_guard.CardNumberFound):
+    """A value holds a card number; raised by the guard at the store boundary as well."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        InputError.__init__(self, message, field)
+
+
+# The store's guard (store/pan_boundary.py) raises this one, so the till and the CLI show its
+# message like any other refused input.
+pan_guard.use_error_class(CardNumberRefused)
 
 
 class NotFound(CounterError):

@@ -36,12 +36,26 @@ class CounterFlow(QObject):
         from counterpos.ui.till.window import TillWindow
 
         self.drawer_dialog = None
-        self.till = TillWindow(self.station, actor, session, sync_worker=self.sync_worker)
+        till = TillWindow(self.station, actor, session, sync_worker=self.sync_worker)
+        self.till = till
         self.till.logged_out.connect(self.logged_out)
         self.till.new_session_wanted.connect(lambda: self.new_session(actor))
         self.till.show()
         self.till.activateWindow()
         self.login.hide()
+        self._card_notice(till, session)
+
+    def _card_notice(self, till, session) -> None:
+        """At sign-in: card payments approved and not on a saved sale, or with no answer yet."""
+        from counterpos.services.card.unattached import notice
+        from counterpos.services.errors import CounterError
+
+        try:
+            text = notice(self.station, session.session_id)
+        except CounterError as exc:
+            text = str(exc)
+        if text:
+            till.tell(text)
 
     def new_session(self, actor) -> None:
         """The drawer was closed and the cashier stays: count a new float, then the till."""

@@ -130,5 +130,7 @@ class AuditView(QDialog):
                 self.tr("CHAIN BROKEN at event {seq}: {problem}").format(
                     seq=check.first_bad_seq, problem=check.problem
                 )
+                if check.first_bad_seq is not None
+                else self.tr("TAMPERING FOUND: {problem}").format(problem=check.problem)
             )
             self.status.setStyleSheet("color: #b00020; font-weight: bold")

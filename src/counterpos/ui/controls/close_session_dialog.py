@@ -77,6 +77,12 @@ class CloseSessionDialog(QDialog):
         self.next.clicked.connect(self._next)
         self.close_button.clicked.connect(lambda: self.try_close())
         self._go(COUNT)
+        if self.sheet.card_problems:  # the drawer cannot close until they are settled
+            self.warn(
+                " ".join(self.sheet.card_problems)
+                + " "
+                + self.tr("The drawer cannot close until then.")
+            )
 
     def warn(self, text: str) -> None:
         """Show `text` above the count (the till's warning of sales not yet sent centrally)."""

@@ -77,6 +77,7 @@ class TenderDialog(QDialog):
         QShortcut(QKeySequence("F4"), self, self.remove_part)
         self.refresh()
         self.choose_kind(CASH)
+        self.payment_page.say(self.card_parts.notice())  # a card approved earlier, if any
         self.setMinimumWidth(680)
 
     # -- state ---------------------------------------------------------------------------
