@@ -40,7 +40,7 @@ def test_audit_verify_ok_then_broken(home, station, closed, capsys, signed):
     assert f"BROKEN at event {seq}" in capsys.readouterr().out
 
 
-def test_audit_verify_names_every_problem(home, station, closed, capsys):
+def test_audit_verify_names_every_problem(home, station, closed, capsys, signed):
     """The last sale removed with its event, its outbox copies and its number (issue 13)."""
     station.close()
     con = sqlite3.connect(home / "counterpos.sqlite")
@@ -53,7 +53,7 @@ def test_audit_verify_names_every_problem(home, station, closed, capsys):
     con.execute("DELETE FROM sale WHERE id = ?", (sale_id,))
     con.commit()
     con.close()
-    assert main(["--home", str(home), "audit", "verify"]) == 1
+    assert main(["--home", str(home), "audit", "verify", *signed("sofia")]) == 1
     out = capsys.readouterr().out
     assert out.startswith("BROKEN at event ")  # its audit event names a receipt not there
     assert f"(sale {receipt_no}): that receipt is not in the store" in out.splitlines()[0]
