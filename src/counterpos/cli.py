@@ -33,6 +33,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "doctor": ("doctor", "check the store in full (read-only), and name the newest backup"),
     "backup": ("backup", "back the store up now (or list the backups)"),
     "restore": ("backup", "put a backup in place of the store (an administrator)"),
+    "office": (
+        "office",
+        "the finance office: reconcile, deposit, bank, journal, returns, payment files",
+    ),
 }
 COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 

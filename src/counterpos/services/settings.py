@@ -351,6 +351,18 @@ KNOWN: tuple[SettingKey, ...] = (
         CentralUrl(),
     ),
     SettingKey(
+        "office.url", "", "the back office's finance login at the central database (office connect)"
+    ),
+    SettingKey("office.ach_company_name", "", "autopay: the city's name in NACHA files (16)"),
+    SettingKey(
+        "office.ach_company_id", "", "autopay: the city's company id in NACHA files (10 characters)"
+    ),
+    SettingKey("office.ach_odfi", "", "autopay: routing number of the city's bank (9 digits)"),
+    SettingKey(
+        "office.ach_destination", "", "autopay: routing number the NACHA file goes to (9 digits)"
+    ),
+    SettingKey("office.ach_destination_name", "", "autopay: name of the bank the file goes to"),
+    SettingKey(
         "card.terminal",
         "standalone",
         "card terminal: 'standalone' (cashier keys the approval) or tcp://127.0.0.1:PORT",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 
 class CounterFlow(QObject):
@@ -13,6 +14,7 @@ class CounterFlow(QObject):
         self.station = station
         self.login = login
         self.till = None
+        self.office: QWidget | None = None
         self.drawer_dialog = None
         self.sync_worker = None  # the app starts it when central.url is set
         login.logged_in.connect(self.logged_in)
@@ -20,6 +22,9 @@ class CounterFlow(QObject):
     def logged_in(self, actor) -> None:
         from counterpos.services import sessions
 
+        if actor.can("office"):  # a finance role: the back office, not a drawer
+            self.open_office(actor)
+            return
         session = sessions.current_session(self.station, actor)
         if session is not None:
             self.open_till(actor, session)
@@ -57,6 +62,16 @@ class CounterFlow(QObject):
         if text:
             till.tell(text)
 
+    def open_office(self, actor) -> None:
+        from counterpos.ui.back_office.office_window import OfficeWindow
+
+        office = OfficeWindow(self.station, actor)
+        self.office = office
+        office.logged_out.connect(self.logged_out)
+        office.show()
+        office.activateWindow()
+        self.login.hide()
+
     def new_session(self, actor) -> None:
         """The drawer was closed and the cashier stays: count a new float, then the till."""
         self.till = None
@@ -65,6 +80,7 @@ class CounterFlow(QObject):
 
     def logged_out(self) -> None:
         self.till = None
+        self.office = None
         self.login.show()
         self.login.activateWindow()
         self.login.reset()

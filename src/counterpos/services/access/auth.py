@@ -115,7 +115,9 @@ def login(station: Station, username: str, pin: str, *, action: str = "login") -
     raise failure
 
 
-PRIVILEGED = frozenset({"manage_users", "edit_settings"})  # supervisors and administrators
+# Supervisors and administrators; and finance supervisors, who post the ledger and reverse
+# customers' payments.
+PRIVILEGED = frozenset({"manage_users", "edit_settings", "post_journal", "return_payment"})
 
 
 def privileged_pin_digits(session, actor_or_perms) -> int:
