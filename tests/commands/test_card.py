@@ -73,7 +73,7 @@ def test_simulator_command_refuses_a_bad_script(tmp_path, capsys):
 
 
 def test_resolve_command_asks_the_terminal(
-    home, station, cashier, drawer, card_simulator, capsys, monkeypatch
+    home, station, cashier, drawer, card_simulator, capsys, monkeypatch, signed
 ):
     config.set_value(station, "card.terminal", card_simulator.url, None)
     cart = utility_cart(station, "9.00")
@@ -92,7 +92,7 @@ def test_resolve_command_asks_the_terminal(
         mute.close()
     assert r.is_unknown
     # the terminal says approved: now an approved card payment that is on no sale
-    assert main(["--home", str(home), "card", "resolve"]) == 1
+    assert main(["--home", str(home), "card", "resolve", *signed("maria")]) == 1
     out = capsys.readouterr().out
     assert "approved" in out and "NOT ON A SALE" in out and r.request_id[-8:] in out
     with station.store.read() as s:
@@ -107,5 +107,5 @@ def test_resolve_command_asks_the_terminal(
     assert main([*args, "--user", "sofia"]) == 0
     assert "voided" in capsys.readouterr().out
     assert card_simulator.records[r.request_id].status == "voided"
-    assert main(["--home", str(home), "card", "resolve"]) == 0
+    assert main(["--home", str(home), "card", "resolve", *signed("maria")]) == 0
     assert "No card payment is waiting" in capsys.readouterr().out

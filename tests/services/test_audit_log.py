@@ -33,6 +33,15 @@ def test_the_actions_on_record_are_listed_once_each(busy_station):
     assert {"login", "session_open", "sale"} <= set(listed)
 
 
+def test_the_ends_of_the_calendar_list_everything_or_nothing(busy_station, supervisor):
+    from datetime import date
+
+    every = audit_log.list_events(busy_station, supervisor, since=date.min, until=date.max)
+    assert every and every == audit_log.list_events(busy_station, supervisor)
+    assert audit_log.list_events(busy_station, supervisor, since=date.max) == []
+    assert audit_log.list_events(busy_station, supervisor, until=date(1, 1, 1)) == []
+
+
 # -- issue 13, section 5: what the chain alone missed -------------------------------------------
 
 import json  # noqa: E402

@@ -53,8 +53,17 @@ class EventView:
 
 
 def utc_bound(day: date) -> datetime:
-    """Local midnight starting `day`, as the naive UTC the store holds."""
-    return datetime.combine(day, time()).astimezone(UTC).replace(tzinfo=None)
+    """Local midnight starting `day`, as the naive UTC the store holds (at the very ends of
+    the calendar, where the time zone has no room, the earliest or latest time there is)."""
+    try:
+        return datetime.combine(day, time()).astimezone(UTC).replace(tzinfo=None)
+    except (OverflowError, ValueError):
+        return datetime.min if day.year < 5000 else datetime.max
+
+
+def utc_end(day: date) -> datetime:
+    """Local midnight ending `day` (the start of the next one), as naive UTC."""
+    return datetime.max if day >= date.max else utc_bound(day + timedelta(days=1))
 
 
 def list_events(
@@ -79,7 +88,7 @@ def list_events(
     if since:
         q = q.where(AuditEvent.at >= utc_bound(since))
     if until:
-        q = q.where(AuditEvent.at < utc_bound(until + timedelta(days=1)))
+        q = q.where(AuditEvent.at < utc_end(until))
     if text:
         q = q.where(AuditEvent.target.contains(text.strip()))
     with station.store.read() as s:

@@ -25,6 +25,11 @@ class Store:
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(write_engine(self.engine), expire_on_commit=False)
 
+    @property
+    def writer_sessions(self) -> sessionmaker:
+        """The factory of `write()` sessions (store/high_water.py listens on its commits)."""
+        return self._writer
+
     def migrate(self) -> bool:
         return migrate(self.engine, self.path)
 

@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 from counterpos.ui.gui_thread_gc import GuiThreadGarbageCollector
 from counterpos.ui.login_window import LoginWindow
 from counterpos.ui.startup import StoreOpener
+
+if TYPE_CHECKING:
+    from counterpos.services.backups import BackupScheduler
 
 # Set by bench/startup.py: "shown" prints a timestamp and exits once the login window has
 # painted; "ready" waits until the store is open and sign-in is possible.
@@ -65,6 +69,7 @@ class TillApp(QObject):
         self.flow = None
         self.progress = None
         self.sync_worker = None  # started once the store is open, if central.url is set
+        self.backups: BackupScheduler | None = None  # started once the store is open
         self.update_notice = ""  # set when the centre approved a newer version
         self.bench = os.environ.get(BENCH_ENV, "")
         self.login = LoginWindow()
@@ -136,6 +141,9 @@ class TillApp(QObject):
         wanted = station.setting("ui.theme")
         if wanted and not os.environ.get("COUNTERPOS_THEME") and wanted != "calm":
             load_style(self.app, wanted)
+        from counterpos.services.backups import BackupScheduler
+
+        self.backups = BackupScheduler(station).start()
         self.login.set_station(station)
         from counterpos.services.central import station_report
 
@@ -229,6 +237,8 @@ def run(home: Path, demo: bool) -> int:
     code = app.exec()
     if till.sync_worker is not None:
         till.sync_worker.stop()
+    if till.backups is not None:
+        till.backups.stop()
     if till.station is not None:
         till.station.close()
     collector.timer.stop()

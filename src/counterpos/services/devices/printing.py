@@ -62,6 +62,28 @@ class PrintOutcome:
     copy_no: int
     note: str
     message: str
+    confirmed: bool = True  # False: sent to a printer that reports no status (see `confirms`)
+
+
+def confirms(printer: Printer) -> bool:
+    """Whether a job this printer took is known to have printed: it answered the status query
+    (online, paper) first, or it is a device that takes a job whole (file, USB, CUPS, preview).
+    A tcp or serial printer with ?status=off, or a profile without status, only took the bytes
+    into its connection: sent, not confirmed."""
+    return not printer.backend.supports_status or status_allowed(
+        printer.url, printer.profile.status
+    )
+
+
+def done_words(printer: Printer, what: str, done: str = "printed") -> str:
+    """ "Receipt CH1-000001 printed." or, when `confirms` is False, that it was sent and not
+    confirmed, so the cashier looks at the paper."""
+    if confirms(printer):
+        return f"{what} {done}."
+    return (
+        f"{what} was sent to the printer at {printer.where}, not confirmed (the printer does "
+        "not report its status): check that it printed."
+    )
 
 
 def check_printer_url(url: str, home: Path) -> None:
@@ -223,7 +245,12 @@ def print_document(
         receipt_no=doc.receipt_no,
     )
     return PrintOutcome(
-        doc.receipt_no, printer.where, 0, note, f"Receipt {doc.receipt_no} printed."
+        doc.receipt_no,
+        printer.where,
+        0,
+        note,
+        done_words(printer, f"Receipt {doc.receipt_no}"),
+        confirms(printer),
     )
 
 
@@ -261,7 +288,10 @@ def print_test_page(station: Station, actor_name: str = "admin") -> PrintOutcome
         printer.where,
         0,
         note,
-        f"The test page went to {printer.where} ({printer.profile.label}).",
+        f"The test page went to {printer.where} ({printer.profile.label})."
+        if confirms(printer)
+        else done_words(printer, "The test page"),
+        confirms(printer),
     )
 
 

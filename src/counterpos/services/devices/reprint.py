@@ -182,7 +182,10 @@ def reprint(station: Station, actor: Actor, receipt_no: str) -> printing.PrintOu
         printer.where,
         doc.reprint_count,
         note,
-        f"Receipt {doc.receipt_no} reprinted (REPRINT #{doc.reprint_count}).",
+        printing.done_words(
+            printer, f"Receipt {doc.receipt_no}", f"reprinted (REPRINT #{doc.reprint_count})"
+        ),
+        printing.confirms(printer),
     )
 
 

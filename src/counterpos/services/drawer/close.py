@@ -8,7 +8,7 @@ from counterpos.domain.denominations import CountError, count_total
 from counterpos.domain.drawer_balance import expected_cash, needs_approval, over_short
 from counterpos.domain.kinds import TenderKind
 from counterpos.domain.money import Money
-from counterpos.services import audit, settings
+from counterpos.services import audit, backups, settings
 from counterpos.services.access import overrides
 from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
@@ -242,4 +242,5 @@ def close_session(
             details={**_count_details(result), "kind": drawer.kind},
         )
     overrides.spend(approval)
+    backups.after_close(station)  # in the background; a lost disk loses nothing closed
     return replace(result, closed=True, approver=who, note=note)

@@ -74,8 +74,16 @@ class Tier:
     match: str
 
 
+# What the lookup reads of a query: a pasted page of text or digits is cut to this before any
+# index is asked (no name, number or address the index holds comes near these lengths).
+MAX_QUERY_CHARS = 100
+MAX_WORDS = 8
+MAX_WORD_CHARS = 40
+
+
 def _tokens(user_text: str) -> list[str]:
-    return [customer_index.fold(t) for t in _TOKEN.findall(user_text)]
+    words = _TOKEN.findall(user_text[:MAX_QUERY_CHARS])[:MAX_WORDS]
+    return [customer_index.fold(t[:MAX_WORD_CHARS]) for t in words]
 
 
 def _all(tokens: list[str]) -> str:
