@@ -84,7 +84,7 @@ def test_esc_after_counting_asks_before_throwing_the_count_away(qtbot, drive, di
 
 def test_a_user_without_the_permission_is_told_so(qtbot, drive, counter, station):
     login, flow = counter
-    drive.log_in(login, "admin", "9999")
+    drive.log_in(login, "admin", "999999")
     dialog = flow.drawer_dialog  # the administrator role holds no open_session permission
     dialog.counts["bill_100"].setValue(1)
     drive.confirm(dialog.counts["bill_100"])

@@ -20,6 +20,7 @@ from counterpos.services import audit
 from counterpos.services.access import overrides
 from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
+from counterpos.services.central import continuity
 from counterpos.services.clock import utcnow
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.sale.service_rules import SaleContext, rules_for
@@ -67,6 +68,7 @@ def next_receipt_no(session: Session, station_code: str) -> tuple[int, str]:
         session.add(ReceiptSequence(station_code=station_code, last_value=1))
         session.flush()
         seq = 1
+    continuity.check_next(session, station_code, seq)  # behind the centre: a restored store
     return seq, format_receipt_no(station_code, seq)
 
 
