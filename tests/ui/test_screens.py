@@ -182,7 +182,7 @@ def test_every_screen_fits_1366x768_and_is_rendered(qtbot, drive, counter, stati
             shots.take(f"{name}-approval", till, dialog)
             drive.type(dialog.username, "sofia")
             drive.press(dialog.username, K.Key_Return)
-            drive.type(dialog.pin, "3333")
+            drive.type(dialog.pin, "333333")
             drive.press(dialog.pin, K.Key_Return)
             qtbot.waitUntil(lambda d=dialog: till.dialog is not None and till.dialog is not d)
             dialog = till.dialog
@@ -267,7 +267,7 @@ def test_every_screen_fits_1366x768_and_is_rendered(qtbot, drive, counter, stati
     drive.key(till, K.Key_F12)
     qtbot.waitUntil(login.isVisible)
 
-    drive.log_in(login, "sofia", "3333")
+    drive.log_in(login, "sofia", "333333")
     sofia = flow.drawer_dialog
     qtbot.waitExposed(sofia)
     drive.key(sofia, K.Key_F11)

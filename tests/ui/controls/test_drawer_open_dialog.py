@@ -93,7 +93,7 @@ def test_a_user_without_the_permission_is_told_so(qtbot, drive, counter, station
 
 def test_a_supervisor_sees_the_day_without_opening_a_drawer(qtbot, drive, counter, station):
     login, flow = counter
-    drive.log_in(login, "sofia", "3333")
+    drive.log_in(login, "sofia", "333333")
     dialog = flow.drawer_dialog
     qtbot.waitExposed(dialog)
     drive.key(dialog, K.Key_F11)

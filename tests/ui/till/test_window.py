@@ -130,7 +130,7 @@ def test_a_cashier_gets_a_supervisor_on_the_spot_to_stop_service(qtbot, drive, t
     over = till.dialog
     drive.type(over.username, "sofia")
     drive.press(over.username, K.Key_Return)
-    drive.type(over.pin, "3333")
+    drive.type(over.pin, "333333")
     drive.press(over.pin, K.Key_Return)
     qtbot.waitUntil(lambda: till.dialog is not None and till.dialog is not over)
     assert till.dialog.windowTitle().startswith("Stop service")
