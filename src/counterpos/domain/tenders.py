@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from counterpos.domain.kinds import TenderKind
+from counterpos.domain.messages import Explained, Msg
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money
 from counterpos.domain.pan_guard import contains_card_number, refusal
 
@@ -17,9 +18,16 @@ CARD = TenderKind.CARD
 KINDS = (CASH, CHECK, MONEY_ORDER, CARD)  # what a customer can hand over at the till
 LABELS: dict[str, str] = {CASH: "Cash", CHECK: "Check", MONEY_ORDER: "Money order", CARD: "Card"}
 DRAWER_KINDS = (CASH, CHECK, MONEY_ORDER)  # tenders that go into the cash drawer
+# A tender named inside a message, translated with it.
+NAMES: dict[str, Msg] = {
+    CASH: Msg("cash"),
+    CHECK: Msg("check"),
+    MONEY_ORDER: Msg("money order"),
+    CARD: Msg("card"),
+}
 
 
-class TenderError(ValueError):
+class TenderError(Explained, ValueError):
     """A tender that cannot be taken; the message is for the cashier."""
 
 
@@ -36,21 +44,23 @@ class Tender:
 
     def validate(self) -> None:
         if self.kind not in KINDS:
-            raise TenderError(f"Unknown tender {self.kind!r}.")
-        label = LABELS[self.kind]
+            raise TenderError("Unknown tender {kind!r}.", kind=self.kind)
+        name = NAMES[self.kind]
         for value, what in ((self.reference, "The reference"), (self.payer, "The payer's name")):
             if contains_card_number(value):
                 raise TenderError(refusal(what))
         if self.amount.cents <= 0:
-            raise TenderError(f"The {label.lower()} amount must be more than $0.00.")
+            raise TenderError("The {tender} amount must be more than $0.00.", tender=name)
         if self.amount.cents > MAX_COUNTER_CENTS:
-            raise TenderError(f"The {label.lower()} amount is over {Money(MAX_COUNTER_CENTS)}.")
+            raise TenderError(
+                "The {tender} amount is over {most}.", tender=name, most=Money(MAX_COUNTER_CENTS)
+            )
         if self.kind in (CHECK, MONEY_ORDER):
             if not self.reference.strip():
-                raise TenderError(f"Enter the {label.lower()} number.")
+                raise TenderError("Enter the {tender} number.", tender=name)
             if not re.fullmatch(r"[0-9A-Za-z-]{1,30}", self.reference.strip()):
                 raise TenderError(
-                    f"The {label.lower()} number may hold only letters, digits and '-'."
+                    "The {tender} number may hold only letters, digits and '-'.", tender=name
                 )
         if self.kind == CHECK and not self.payer.strip():
             raise TenderError("Enter the payer's name as printed on the check.")
@@ -94,13 +104,15 @@ def settle(total: Money, tenders: list[Tender]) -> Settlement:
     non_cash = sum(t.amount.cents for t in tenders if t.kind != CASH)
     if non_cash > total.cents:
         raise TenderError(
-            f"Checks, money orders and cards come to {Money(non_cash)}, more than the total "
-            f"{total}; they cannot give change. Lower one of them."
+            "Checks, money orders and cards come to {non_cash}, more than the total "
+            "{total}; they cannot give change. Lower one of them.",
+            non_cash=Money(non_cash),
+            total=total,
         )
     cash = sum(t.amount.cents for t in tenders if t.kind == CASH)
     paid = non_cash + cash
     if paid < total.cents:
-        raise TenderError(f"{Money(total.cents - paid)} is still due.")
+        raise TenderError("{due} is still due.", due=Money(total.cents - paid))
     change = paid - total.cents  # <= cash, since non_cash <= total
     applied: list[AppliedTender] = []
     change_left = change

@@ -6,6 +6,7 @@ from counterpos.domain.pan_guard import contains_card_number, refusal
 from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError
+from counterpos.services.language import LANGUAGES
 from counterpos.services.station import Station
 
 
@@ -52,6 +53,12 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
         raise InputError(f"{key} takes a whole number.")
     if key == "ui.theme" and value not in ("calm", "high_contrast"):
         raise InputError("ui.theme is calm or high_contrast.", field=key)
+    if key == "ui.language" and value not in LANGUAGES:
+        raise InputError("ui.language is en or es.", field=key)
+    if key == "receipt.language" and value not in ("customer", *LANGUAGES, "both"):
+        raise InputError("receipt.language is customer, en, es or both.", field=key)
+    if key == "ui.font_scale" and not (value.isdigit() and 100 <= int(value) <= 200):
+        raise InputError("ui.font_scale is a percentage from 100 to 200.", field=key)
     if contains_card_number(value):
         raise InputError(refusal(key), field=key)
     if key.startswith("card."):

@@ -35,6 +35,17 @@ KNOWN: tuple[SettingKey, ...] = (
     ),
     SettingKey("ui.idle_lock_minutes", "5", "minutes without input before the till locks"),
     SettingKey("ui.theme", "calm", "the screens' look: calm, or high_contrast"),
+    SettingKey("ui.language", "en", "the screens' language until a user picks their own: en or es"),
+    SettingKey(
+        "ui.font_scale",
+        "100",
+        "text size in percent of the system font (100 to 200); every style is in points",
+    ),
+    SettingKey(
+        "receipt.language",
+        "customer",
+        "receipts and customer documents: customer (their preferred language), en, es, both",
+    ),
     SettingKey(
         "receipt.footer_en",
         "Thank you. Keep this receipt for your records.",

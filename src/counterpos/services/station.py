@@ -55,7 +55,7 @@ class Station:
         try:
             code = check_station_code(code)
         except ReceiptNumberError as exc:
-            raise InputError(str(exc), field="station") from exc
+            raise InputError(exc, field="station") from exc
         with self.store.write() as s:
             current = settings.get(s, "station.code")
             seq = s.get(ReceiptSequence, current)

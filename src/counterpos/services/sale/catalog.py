@@ -127,13 +127,13 @@ def price_line_in(
         try:
             entered = Money.parse(amount_text or "")
         except MoneyError as exc:
-            raise InputError(str(exc), field="amount") from exc
+            raise InputError(exc, field="amount") from exc
     try:
         amount = compute_fee(
             rule, FeeInput(attributes=attrs, quantity=quantity, entered=entered, on=on)
         )
     except FeeRuleError as exc:
-        raise InputError(str(exc), field="amount" if entered is not None else None) from exc
+        raise InputError(exc, field="amount" if entered is not None else None) from exc
     # A misc receipt's GL account is a required field the cashier picks; others come with the service.
     gl = str(clean["gl_account"]) if service_code == "misc_receipt" else svc.gl_account
     description = svc.name
@@ -150,7 +150,7 @@ def price_line_in(
             details=clean,
         )
     except (ValueError, MoneyError) as exc:
-        raise InputError(str(exc), field="amount") from exc
+        raise InputError(exc, field="amount") from exc
 
 
 def price_lines(

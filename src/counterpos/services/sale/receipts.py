@@ -77,7 +77,7 @@ def _checked_number(receipt_no: str) -> str:
     try:
         parse_receipt_no(receipt_no)
     except ReceiptNumberError as exc:
-        raise InputError(str(exc), field="receipt_no") from exc
+        raise InputError(exc, field="receipt_no") from exc
     return receipt_no.strip().upper()
 
 

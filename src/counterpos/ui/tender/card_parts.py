@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import CASH, Tender
@@ -37,7 +37,9 @@ class CardParts(QObject):
         due = pay.remaining()
         if amount.cents <= 0 or amount.cents > due.cents:
             page.show_error(
-                pay.tr("A card can pay up to the {due} still due.").format(due=due.format()),
+                QCoreApplication.translate(
+                    "CardParts", "A card can pay up to the {due} still due."
+                ).format(due=due.format()),
                 page.amount,
             )
             return
@@ -66,9 +68,9 @@ class CardParts(QObject):
         payment = card.payment
         if payment is None:
             pay.payment_page.say(
-                pay.tr("No card payment was taken. {due} is still due.").format(
-                    due=pay.remaining().format()
-                )
+                QCoreApplication.translate(
+                    "CardParts", "No card payment was taken. {due} is still due."
+                ).format(due=pay.remaining().format())
             )
             pay.payment_page.focus_amount(select=False)
             return
@@ -78,7 +80,9 @@ class CardParts(QObject):
             pay.complete(list(pay.parts))
             return
         pay.payment_page.say(
-            pay.tr("{due} still due: take the next part.").format(due=pay.remaining().format())
+            QCoreApplication.translate("CardParts", "{due} still due: take the next part.").format(
+                due=pay.remaining().format()
+            )
         )
         pay.choose_kind(CASH)
 
@@ -91,10 +95,11 @@ class CardParts(QObject):
         if not self.void_armed:
             self.void_armed = True
             pay.payment_page.say(
-                pay.tr(
+                QCoreApplication.translate(
+                    "CardParts",
                     "A card payment of {amount} is approved: take the rest ({due}) to finish "
                     "this sale, or press Esc again to void the card payment at the terminal "
-                    "and go back to the sale."
+                    "and go back to the sale.",
                 ).format(
                     amount=Money(sum(r.approved.cents for r in pay.cards)).format(),
                     due=pay.remaining().format(),
@@ -108,7 +113,9 @@ class CardParts(QObject):
         back to the sale; a card the terminal does not void stays on the payment."""
         pay = self.dialog
         self.void_armed = False
-        pay.payment_page.say(pay.tr("Voiding the card payment at the terminal…"))
+        pay.payment_page.say(
+            QCoreApplication.translate("CardParts", "Voiding the card payment at the terminal…")
+        )
         self._voider.start(pay.cards, pay.terminal)
 
     def _voided(self, voided: list, problems: list) -> None:
@@ -119,8 +126,9 @@ class CardParts(QObject):
             pay.back_to_sale()  # nothing charged any more
             return
         pay.payment_page.say(
-            pay.tr(
+            QCoreApplication.translate(
+                "CardParts",
                 "The card payment was not voided: {problem} Take the rest ({due}) to finish "
-                "this sale, or press Esc twice to try the void again."
+                "this sale, or press Esc twice to try the void again.",
             ).format(problem=" ".join(problems), due=pay.remaining().format())
         )
