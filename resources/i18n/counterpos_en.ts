@@ -1158,6 +1158,10 @@ which creates the first supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sign in (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1171,6 +1175,22 @@ which creates the first supervisor.</source>
     </message>
     <message>
         <source>{city} · station {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1543,6 +1563,25 @@ which creates the first supervisor.</source>
     </message>
     <message>
         <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>senior cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1162,6 +1162,10 @@ que crea el primer supervisor.</translation>
         <translation>p. ej., maria</translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
         <source>Sign in (Enter)</source>
         <translation>Iniciar sesión (Enter)</translation>
     </message>
@@ -1176,6 +1180,22 @@ que crea el primer supervisor.</translation>
     <message>
         <source>{city} · station {code}</source>
         <translation>{city} · estación {code}</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
     </message>
     <message>
         <source>Enter your username.</source>
@@ -1548,6 +1568,25 @@ que crea el primer supervisor.</translation>
     <message>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>cashier</source>
+        <translation>cajero</translation>
+    </message>
+    <message>
+        <source>senior cashier</source>
+        <translation>cajero principal</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrador</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QScrollArea, QWidget
 from sqlalchemy import text
@@ -124,8 +124,17 @@ def a_person(station):
         ).one()
 
 
-def test_every_screen_fits_1366x768_and_is_rendered(qtbot, drive, counter, station, shots):
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_screen_fits_1366x768_and_is_rendered(
+    qtbot, drive, counter, station, shots, language
+):
+    """Every screen, in English and in Spanish (longer labels: nothing may be cut off)."""
     login, flow = counter
+    if language != "en":
+        shots.folder = shots.folder / language
+        shots.folder.mkdir(exist_ok=True)
+        login.language.setCurrentIndex(login.language.findData(language))
+        login.language.activated.emit(login.language.currentIndex())
     screen = QGuiApplication.primaryScreen().geometry()
     assert (screen.width(), screen.height()) == SCREEN
     login.move(screen.center() - login.rect().center())
@@ -143,6 +152,13 @@ def test_every_screen_fits_1366x768_and_is_rendered(qtbot, drive, counter, stati
     drive.confirm(drawer.counts["bill_1"])
     qtbot.waitUntil(lambda: flow.till is not None)
     till = flow.till
+    menus = [a.text() for a in till.menuBar().actions()]
+    keys = " ".join(label.text() for label in till.bar.labels.values())
+    if language == "es":  # the till really is in Spanish: its menus and key bar
+        assert menus[:3] == ["&Venta", "&Cuenta", "C&ontroles"], menus
+        assert "Buscar cliente" in keys and "Pagar" in keys, keys
+    else:
+        assert menus[:3] == ["&Sale", "&Account", "&Controls"], menus
     qtbot.addWidget(till)
     till.show_on_screen()
     qtbot.waitUntil(lambda: till.width() >= 1200)
@@ -178,7 +194,9 @@ def test_every_screen_fits_1366x768_and_is_rendered(qtbot, drive, counter, stati
         drive.key(till, K.Key_F3)
         drive.type(till.picker, key)
         dialog = wait_dialog(qtbot, till)
-        if dialog.windowTitle() == "Supervisor approval":  # a cashier: asked on the spot
+        if dialog.windowTitle() == QCoreApplication.translate(
+            "OverrideDialog", "Supervisor approval"
+        ):  # a cashier: asked on the spot
             shots.take(f"{name}-approval", till, dialog)
             drive.type(dialog.username, "sofia")
             drive.press(dialog.username, K.Key_Return)

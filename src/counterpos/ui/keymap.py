@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 
-def N(text: str) -> str:  # noqa: N802 (Qt's marker, for lupdate: translated when shown)
-    return str(QT_TRANSLATE_NOOP("KeyMap", text))
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's marker for lupdate)
+    """Marks a string of the table for lupdate; it is translated when shown (`tr`)."""
+    return text
 
 
 def _tr(text: str) -> str:

@@ -26,7 +26,7 @@ from counterpos.services.sale import customers
 from counterpos.services.sale.sales import CompletedSale
 from counterpos.services.sessions import SessionView
 from counterpos.services.station import Station
-from counterpos.ui import keymap
+from counterpos.ui import i18n, keymap
 from counterpos.ui.controls.reprint_dialog import ReprintDialog
 from counterpos.ui.formats import datetime_text
 from counterpos.ui.lock_screen import IdleLock
@@ -183,7 +183,7 @@ class TillWindow(QMainWindow):
         self.station_label = QLabel(self.tr("Station {code}").format(code=station.code))
         self.cashier_label = QLabel(
             self.tr("Cashier {name} ({role})").format(
-                name=actor.full_name, role=actor.role.replace("_", " ")
+                name=actor.full_name, role=i18n.role_name(actor.role)
             )
         )
         self.session_label = QLabel(
