@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from counterpos.documents.fonts import BOLD, FONT, register
 from counterpos.domain.money import Money
 from counterpos.domain.receipt_document import ReceiptDocument
 
@@ -17,7 +18,6 @@ PAGE_W = 80 * mm
 MARGIN = 5 * mm
 BODY = 8
 SMALL = 7
-FONT, BOLD = "Helvetica", "Helvetica-Bold"
 
 
 class _Flow:
@@ -125,10 +125,11 @@ def _flow(doc: ReceiptDocument, logo: Path | None) -> _Flow:
 
 def render_pdf(doc: ReceiptDocument, logo: Path | None = None) -> bytes:
     """One page as tall as the receipt, 80 mm wide; text stays text (searchable, extractable)."""
+    register()
     f = _flow(doc, logo)
     height = f.y + 2 * MARGIN
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(PAGE_W, height), invariant=1)
+    c = Canvas(buf, pagesize=(PAGE_W, height), invariant=1, initialFontName=FONT)
     c.setTitle(f"Receipt {doc.receipt_no}" + (f" {doc.reprint_mark}" if doc.reprint_count else ""))
     c.setAuthor(doc.city_name)
     top = height - MARGIN
