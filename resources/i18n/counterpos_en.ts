@@ -569,6 +569,22 @@
 <context>
     <name>CustomerPanel</name>
     <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spanish (español)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts and documents in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Receipts in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>

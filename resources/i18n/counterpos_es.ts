@@ -569,6 +569,22 @@
 <context>
     <name>CustomerPanel</name>
     <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish (español)</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Receipts and documents in</source>
+        <translation>Recibos y documentos en</translation>
+    </message>
+    <message>
+        <source>&amp;Receipts in</source>
+        <translation>&amp;Recibos en</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>

@@ -25,7 +25,7 @@ def _fit(c: canvas.Canvas, text: str, font: str, size: float, width: float) -> f
 def render_pdf(cert: Certificate) -> bytes:
     register()
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=letter, initialFontName=FONT)
+    c = canvas.Canvas(buf, pagesize=letter, initialFontName=FONT)  # type: ignore[arg-type]  # the stubs say float
     c.setTitle(f"{cert.title} {cert.number}")
     c.setAuthor(cert.city_name)
     width, height = letter

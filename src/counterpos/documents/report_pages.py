@@ -19,7 +19,7 @@ class PageWriter:
 
     def __init__(self, path: Path | str, title: str, subtitle: str = "") -> None:
         register()
-        self.canvas = Canvas(str(path), pagesize=letter, invariant=1, initialFontName=FONT)
+        self.canvas = Canvas(str(path), pagesize=letter, invariant=1, initialFontName=FONT)  # type: ignore[arg-type]  # the stubs say float
         self.canvas.setTitle(title)
         self.width, self.height = letter
         self.title = title

@@ -19,10 +19,10 @@ def write_pdf(doc: ReceiptDocument, path: Path | str, width: int = 42) -> Path:
     size = 9
     page_w = width * size * 0.6 + 12 * mm
     page_h = (len(lines) + 4) * size * 1.25 + 12 * mm
-    c = Canvas(str(path), pagesize=(page_w, page_h), invariant=1, initialFontName=MONO)
+    c = Canvas(str(path), pagesize=(page_w, page_h), invariant=1, initialFontName=MONO)  # type: ignore[arg-type]  # the stubs say float
     c.setTitle(f"{doc.title} {doc.receipt_no}")
     c.setFont(MONO, size)
-    mono = pdfmetrics.getFont(MONO).face.charToGlyph
+    mono = pdfmetrics.getFont(MONO).face.charToGlyph  # type: ignore[attr-defined]  # a TTFont
     y = page_h - 6 * mm - size
     for line in lines:
         if all(ord(ch) in mono for ch in line):
