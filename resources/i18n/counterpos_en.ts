@@ -55,6 +55,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Account ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -343,6 +347,10 @@
 <context>
     <name>CartTable</name>
     <message>
+        <source>Sale lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -538,6 +546,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Customers found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -645,6 +657,10 @@
     </message>
     <message>
         <source>↑ ↓ choose a session (the Z report follows); Esc: the whole day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawer sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1330,6 +1346,10 @@ which creates the first supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Applicants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add applicant (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1437,6 +1457,13 @@ which creates the first supervisor.</source>
     </message>
 </context>
 <context>
+    <name>ReceiptView</name>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <source>Refund a sale</source>
@@ -1514,6 +1541,14 @@ which creates the first supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Find (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1535,6 +1570,10 @@ which creates the first supervisor.</source>
     </message>
     <message>
         <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1672,6 +1711,10 @@ which creates the first supervisor.</source>
     </message>
     <message>
         <source>as on record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

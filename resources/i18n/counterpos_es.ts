@@ -55,6 +55,10 @@
         <translation>{address} · {status} · saldo pendiente {due} · depósito retenido {deposit}</translation>
     </message>
     <message>
+        <source>Account ledger</source>
+        <translation>Movimientos de la cuenta</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -343,6 +347,10 @@
 <context>
     <name>CartTable</name>
     <message>
+        <source>Sale lines</source>
+        <translation>Líneas de la venta</translation>
+    </message>
+    <message>
         <source>#</source>
         <translation>N.º</translation>
     </message>
@@ -538,6 +546,10 @@
         <translation>Buscar un cliente</translation>
     </message>
     <message>
+        <source>Customers found</source>
+        <translation>Clientes encontrados</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -646,6 +658,10 @@
     <message>
         <source>↑ ↓ choose a session (the Z report follows); Esc: the whole day</source>
         <translation>↑ ↓ elija una sesión (sigue el informe Z); Esc: todo el día</translation>
+    </message>
+    <message>
+        <source>Drawer sessions</source>
+        <translation>Sesiones de caja</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
@@ -1334,6 +1350,10 @@ que crea el primer supervisor.</translation>
         <translation>Aceptación de pasaportes</translation>
     </message>
     <message>
+        <source>Applicants</source>
+        <translation>Solicitantes</translation>
+    </message>
+    <message>
         <source>Add applicant (Ctrl+N)</source>
         <translation>Agregar solicitante (Ctrl+N)</translation>
     </message>
@@ -1441,6 +1461,13 @@ que crea el primer supervisor.</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptView</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <source>Refund a sale</source>
@@ -1518,6 +1545,14 @@ que crea el primer supervisor.</translation>
         <translation>Entre</translation>
     </message>
     <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
         <source>Find (Enter)</source>
         <translation>Buscar (Enter)</translation>
     </message>
@@ -1540,6 +1575,10 @@ que crea el primer supervisor.</translation>
     <message>
         <source>Amount</source>
         <translation>Monto</translation>
+    </message>
+    <message>
+        <source>Receipts found</source>
+        <translation>Recibos encontrados</translation>
     </message>
     <message>
         <source>Receipt</source>
@@ -1677,6 +1716,10 @@ que crea el primer supervisor.</translation>
     <message>
         <source>as on record</source>
         <translation>como en el registro</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Servicios</translation>
     </message>
     <message>
         <source>Key</source>

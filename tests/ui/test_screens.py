@@ -13,8 +13,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QScrollArea, QWidget
+from PySide6.QtGui import QAccessible, QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QScrollArea,
+    QWidget,
+)
 from sqlalchemy import text
 
 from counterpos.demo.tags import give_demo_block
@@ -53,12 +61,34 @@ def check_fits(dialog: QWidget) -> None:
         assert dialog.rect().contains(inside), (dialog.windowTitle(), button.text())
 
 
+def unnamed_controls(window: QWidget) -> list[str]:
+    """Controls a screen reader would announce without a name: every visible widget that
+    takes the keyboard focus, asked through Qt's accessibility interface (which counts a
+    button's text and a buddy label)."""
+    out = []
+    for w in [window, *window.findChildren(QWidget)]:
+        if w.window() is not window:
+            continue  # inside a dialog: checked with the dialog, as its own window
+        if not w.isVisible() or w.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        if isinstance(w, QScrollArea) or w.inherits("QScrollBar"):
+            continue  # scrolling, not a control: its content's controls are checked
+        if isinstance(w.parentWidget(), QAbstractSpinBox | QComboBox):
+            continue  # a spin box's or combo box's own line edit: checked as the box
+        face = QAccessible.queryAccessibleInterface(w)
+        if face is None or not face.text(QAccessible.Text.Name).strip():
+            out.append(f"{type(w).__name__} {w.objectName()!r} in {type(window).__name__}")
+    return out
+
+
 class Shots:
-    """Draws the screen as the counter PC shows it: each visible window at its place."""
+    """Draws the screen as the counter PC shows it: each visible window at its place, and
+    notes every focusable control without an accessible name."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.taken: list[Path] = []
+        self.unnamed: set[str] = set()
 
     def take(self, name: str, *windows: QWidget) -> Path:
         QApplication.processEvents()
@@ -68,6 +98,7 @@ class Shots:
         for w in windows or [w for w in QApplication.topLevelWidgets() if w.isVisible()]:
             if isinstance(w, QDialog):
                 check_fits(w)
+            self.unnamed.update(unnamed_controls(w))
             painter.drawPixmap(w.geometry().topLeft(), w.grab())
         painter.end()
         path = self.folder / f"{name}.png"
@@ -301,6 +332,7 @@ def test_every_screen_fits_1366x768_and_is_rendered(
     for path in shots.taken:
         looks_drawn(path)
     assert len(shots.taken) >= 30
+    assert not shots.unnamed, "\n".join(sorted(shots.unnamed))
 
 
 def test_the_till_works_from_1280x720_to_1920x1080(qtbot, drive, counter, station):

@@ -92,6 +92,7 @@ class ServicePicker(QTableWidget):
     def __init__(self, services: Sequence[ServiceView], parent: QWidget | None = None) -> None:
         super().__init__(len(services), 3, parent)
         self.setObjectName("services")
+        self.setAccessibleName(QCoreApplication.translate("ServicePicker", "Services"))
         # The numbered services first, in number order (all in view at 1366x768); then the rest.
         services = sorted(services, key=lambda s: (not s.hotkey, s.hotkey or ""))
         self._codes = [svc.code for svc in services]

@@ -58,11 +58,13 @@ class CustomerPanel(QWidget):
         self.name.setWordWrap(True)
         self.accounts = QTableWidget(0, 4)
         self.accounts.setObjectName("accounts")
+        self.accounts.setAccessibleName(self.tr("Utility accounts"))
         self.accounts.setHorizontalHeaderLabels(
             [self.tr("Account"), self.tr("Address"), self.tr("Balance"), self.tr("Due")]
         )
         self.licenses = QTableWidget(0, 3)
         self.licenses.setObjectName("licenses")
+        self.licenses.setAccessibleName(self.tr("Licenses"))
         self.licenses.setHorizontalHeaderLabels(
             [self.tr("License"), self.tr("What"), self.tr("Expires")]
         )
