@@ -53,7 +53,7 @@ def name_from_labels(root: QWidget) -> None:
         for row in range(form.rowCount()):
             label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            label = label_item.widget() if label_item is not None else None
+            caption = label_item.widget() if label_item is not None else None
             field = field_item.widget() if field_item is not None else None
-            if isinstance(label, QLabel) and field is not None:
-                _name(field, label.text())
+            if isinstance(caption, QLabel) and field is not None:
+                _name(field, caption.text())
