@@ -27,6 +27,7 @@ from sqlalchemy import text
 
 from counterpos.demo.tags import give_demo_block
 from counterpos.services.clock import local_today
+from counterpos.ui.app import load_style
 from counterpos.ui.widgets.counter_dialog import CounterDialog
 from tests.sale_helpers import cash, check, ring
 from tests.ui.conftest import SCREEN, open_till
@@ -155,14 +156,28 @@ def a_person(station):
         ).one()
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.fixture
+def font_scale(request, qapp):
+    """The whole run at a font scale (ui.font_scale), the usual 100% again afterwards."""
+    percent = getattr(request, "param", "100")
+    load_style(qapp, "", percent)
+    yield percent
+    load_style(qapp)
+
+
+@pytest.mark.parametrize(
+    ("language", "font_scale"),
+    [("en", "100"), ("es", "100"), ("en", "150")],
+    indirect=["font_scale"],
+)
 def test_every_screen_fits_1366x768_and_is_rendered(
-    qtbot, drive, counter, station, shots, language
+    qtbot, drive, counter, station, shots, language, font_scale
 ):
-    """Every screen, in English and in Spanish (longer labels: nothing may be cut off)."""
+    """Every screen, in English and in Spanish (longer labels: nothing may be cut off), and
+    at 150% text: each dialog still fits the 1366x768 counter screen."""
     login, flow = counter
-    if language != "en":
-        shots.folder = shots.folder / language
+    if language != "en" or font_scale != "100":
+        shots.folder = shots.folder / f"{language}-{font_scale}"
         shots.folder.mkdir(exist_ok=True)
         login.language.setCurrentIndex(login.language.findData(language))
         login.language.activated.emit(login.language.currentIndex())
