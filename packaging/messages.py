@@ -2,7 +2,8 @@
 
 Every English template a service or domain rule raises (an error's first argument, `Msg(...)`,
 `N_(...)`, the `what` of `actor.require(permission, what)`) is a msgid; this writes them into
-resources/i18n/messages_<lang>.po, keeping the translations already there. A template built
+resources/i18n/messages_<lang>.po, keeping the translations already there, and compiles
+messages_<lang>.mo, which the station reads with the standard library's gettext. A template built
 with an f-string cannot be translated: `tests/services/language/test_catalog.py` counts those
 and the count may only shrink.
 """
@@ -67,6 +68,7 @@ def scan(root: Path = ROOT) -> tuple[dict[str, list[str]], list[str]]:
 
 def write(language: str, found: dict[str, list[str]]) -> Path:
     from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po, write_po
 
     path = I18N / f"messages_{language}.po"
@@ -85,6 +87,8 @@ def write(language: str, found: dict[str, list[str]]) -> Path:
         catalog.add(msgid, old.get(msgid, ""), locations=[])
     with path.open("wb") as f:
         write_po(f, catalog, width=100, omit_header=False, no_location=True, sort_output=True)
+    with path.with_suffix(".mo").open("wb") as f:  # what the station reads (stdlib gettext)
+        write_mo(f, catalog)
     return path
 
 

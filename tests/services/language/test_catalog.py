@@ -85,3 +85,14 @@ def test_text_gives_one_message_in_a_language_whatever_is_in_use():
     assert catalog.text("{due} is still due.", "es", due=Money(250)) == "Quedan $2.50 pendientes."
     assert catalog.text("{due} is still due.", "en", due=Money(250)) == "$2.50 is still due."
     assert catalog.text("{due} is still due.", "xx", due=Money(250)) == "$2.50 is still due."
+
+
+def test_the_compiled_catalog_the_station_reads_matches_the_po():
+    import gettext
+
+    with (ROOT / "resources/i18n/messages_es.po").open("rb") as f:
+        po = {m.id: m.string for m in read_po(f) if m.id and m.string}
+    with (ROOT / "resources/i18n/messages_es.mo").open("rb") as f:
+        mo = gettext.GNUTranslations(f)
+    stale = [k for k, v in po.items() if mo.gettext(k) != v]
+    assert not stale, f"run python packaging/messages.py: {stale[:3]}"

@@ -1,12 +1,15 @@
-"""The services' messages in the signed-in user's language (gettext catalogs read by Babel).
+"""The services' messages in the signed-in user's language (gettext catalogs).
 
 resources/i18n/messages_<lang>.po maps each English template a service or domain rule raises
-(the msgid) to its translation; `use("es")` makes every error's str() Spanish from then on.
-A template with no translation reads in English, never blank.
+(the msgid) to its translation; packaging/messages.py compiles it to messages_<lang>.mo, which
+the standard library's gettext reads here. `use("es")` makes every error's str() Spanish from
+then on. A template with no translation reads in English, never blank.
 """
 
 from __future__ import annotations
 
+import gettext
+from collections.abc import Callable
 from functools import cache
 
 from counterpos.domain import messages
@@ -15,28 +18,21 @@ from counterpos.services.language import DEFAULT, checked
 
 
 @cache
-def translations(language: str) -> dict[str, str]:
-    """msgid -> msgstr of one language's catalog (empty for English, the templates' own)."""
+def translations(language: str) -> gettext.GNUTranslations | None:
+    """One language's compiled catalog (None for English, the templates' own, or if missing)."""
     if language == DEFAULT:
-        return {}
-    from babel.messages.pofile import read_po  # noqa: PLC0415 (only when a catalog is used)
-
-    path = data_path("resources") / "i18n" / f"messages_{language}.po"
+        return None
+    path = data_path("resources") / "i18n" / f"messages_{language}.mo"
     try:
         with path.open("rb") as f:
-            catalog = read_po(f, locale=language)
+            return gettext.GNUTranslations(f)
     except OSError:
-        return {}
-    return {
-        str(m.id): str(m.string)
-        for m in catalog
-        if m.id and m.string and not m.fuzzy and isinstance(m.string, str)
-    }
+        return None
 
 
-def translator(language: str):
-    table = translations(checked(language))
-    return (lambda template: table.get(template, template)) if table else None
+def translator(language: str) -> Callable[[str], str] | None:
+    catalog = translations(checked(language))
+    return catalog.gettext if catalog is not None else None
 
 
 def use(language: str) -> str:
