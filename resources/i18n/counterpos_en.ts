@@ -536,6 +536,65 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>{city} – customer display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to {city}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card {charge} (includes a {fee} card fee)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tendered {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This counter is closed for a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This counter is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerLookup</name>
     <message>
         <source>Name, account, address, phone or tag</source>
@@ -689,6 +748,10 @@
     </message>
     <message>
         <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 session on {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1207,6 +1270,10 @@ which creates the first supervisor.</source>
     </message>
     <message>
         <source>{city} · station {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TRAINING – the demo city, for practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1992,6 +2059,10 @@ which creates the first supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Opening the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>CounterPOS cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2131,6 +2202,22 @@ which creates the first supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> – TRAINING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training mode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Find a customer (F2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2144,6 +2231,10 @@ which creates the first supervisor.</source>
     </message>
     <message>
         <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TRAINING – practice on the demo city: no real money, nothing syncs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2179,6 +2270,10 @@ which creates the first supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Finish this sale (F5) or clear it (Ctrl+Delete) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sale cleared.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2208,6 +2303,61 @@ which creates the first supervisor.</source>
     </message>
     <message>
         <source>Finish this sale (F5) or clear it (Ctrl+Delete) before logging out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>Training mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till will sign out and open a separate training store with the demo city: every receipt says TRAINING, nothing syncs, cards go to the simulator. The first time, preparing it takes about a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till will sign out and open the station&apos;s own store again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Monday class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to training (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the station&apos;s store (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the supervisor&apos;s username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switching…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

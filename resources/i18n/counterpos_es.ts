@@ -536,6 +536,65 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>{city} – customer display</source>
+        <translation>{city} – pantalla del cliente</translation>
+    </message>
+    <message>
+        <source>Welcome to {city}</source>
+        <translation>Bienvenido a {city}</translation>
+    </message>
+    <message>
+        <source>Your items</source>
+        <translation>Sus artículos</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <source>Due {amount}</source>
+        <translation>A pagar {amount}</translation>
+    </message>
+    <message>
+        <source>Card {charge} (includes a {fee} card fee)</source>
+        <translation>Tarjeta {charge} (incluye un cargo de {fee} por tarjeta)</translation>
+    </message>
+    <message>
+        <source>Tendered {amount}</source>
+        <translation>Entregado {amount}</translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation>Cambio {amount}</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>¡Gracias!</translation>
+    </message>
+    <message>
+        <source>Paid {amount}</source>
+        <translation>Pagado {amount}</translation>
+    </message>
+    <message>
+        <source>Your change {amount}</source>
+        <translation>Su cambio {amount}</translation>
+    </message>
+    <message>
+        <source>Receipt {no}</source>
+        <translation>Recibo {no}</translation>
+    </message>
+    <message>
+        <source>This counter is closed for a moment.</source>
+        <translation>Esta ventanilla está cerrada por un momento.</translation>
+    </message>
+    <message>
+        <source>This counter is closed.</source>
+        <translation>Esta ventanilla está cerrada.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerLookup</name>
     <message>
         <source>Name, account, address, phone or tag</source>
@@ -690,6 +749,10 @@
     <message>
         <source>closed</source>
         <translation>cerrada</translation>
+    </message>
+    <message>
+        <source>1 session on {day}</source>
+        <translation>1 sesión el {day}</translation>
     </message>
     <message>
         <source>{n} sessions on {day}</source>
@@ -1212,6 +1275,10 @@ que crea el primer supervisor.</translation>
     <message>
         <source>{city} · station {code}</source>
         <translation>{city} · estación {code}</translation>
+    </message>
+    <message>
+        <source>TRAINING – the demo city, for practice</source>
+        <translation>CAPACITACIÓN – la ciudad de demostración, para practicar</translation>
     </message>
     <message>
         <source>Username</source>
@@ -1996,6 +2063,10 @@ que crea el primer supervisor.</translation>
         <translation>Ciudad de demostración lista: inicie sesión como maria, PIN 1111.</translation>
     </message>
     <message>
+        <source>Opening the store…</source>
+        <translation>Abriendo el almacén de datos…</translation>
+    </message>
+    <message>
         <source>CounterPOS cannot start</source>
         <translation>CounterPOS no puede iniciar</translation>
     </message>
@@ -2137,6 +2208,22 @@ que crea el primer supervisor.</translation>
         <translation>CounterPOS – {city}</translation>
     </message>
     <message>
+        <source> – TRAINING</source>
+        <translation> – CAPACITACIÓN</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Pantalla del cliente</translation>
+    </message>
+    <message>
+        <source>Leave training…</source>
+        <translation>Salir de capacitación…</translation>
+    </message>
+    <message>
+        <source>Training mode…</source>
+        <translation>Modo de capacitación…</translation>
+    </message>
+    <message>
         <source>Find a customer (F2)</source>
         <translation>Buscar un cliente (F2)</translation>
     </message>
@@ -2151,6 +2238,10 @@ que crea el primer supervisor.</translation>
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <source>TRAINING – practice on the demo city: no real money, nothing syncs</source>
+        <translation>CAPACITACIÓN – práctica en la ciudad de demostración: sin dinero real, nada se sincroniza</translation>
     </message>
     <message>
         <source>Station {code}</source>
@@ -2185,6 +2276,10 @@ que crea el primer supervisor.</translation>
         <translation>Quitar una línea</translation>
     </message>
     <message>
+        <source>Finish this sale (F5) or clear it (Ctrl+Delete) first.</source>
+        <translation>Primero termine esta venta (F5) o bórrela (Ctrl+Delete).</translation>
+    </message>
+    <message>
         <source>Sale cleared.</source>
         <translation>Venta borrada.</translation>
     </message>
@@ -2215,6 +2310,61 @@ que crea el primer supervisor.</translation>
     <message>
         <source>Finish this sale (F5) or clear it (Ctrl+Delete) before logging out.</source>
         <translation>Termine esta venta (F5) o bórrela (Ctrl+Delete) antes de cerrar sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>Training mode</source>
+        <translation>Modo de capacitación</translation>
+    </message>
+    <message>
+        <source>Leave training</source>
+        <translation>Salir de capacitación</translation>
+    </message>
+    <message>
+        <source>The till will sign out and open a separate training store with the demo city: every receipt says TRAINING, nothing syncs, cards go to the simulator. The first time, preparing it takes about a minute.</source>
+        <translation>La caja cerrará sesión y abrirá un almacén de capacitación aparte con la ciudad de demostración: cada recibo dice CAPACITACIÓN, nada se sincroniza y las tarjetas van al simulador. La primera vez, prepararlo tarda cerca de un minuto.</translation>
+    </message>
+    <message>
+        <source>The till will sign out and open the station&apos;s own store again.</source>
+        <translation>La caja cerrará sesión y volverá a abrir el almacén propio de la estación.</translation>
+    </message>
+    <message>
+        <source>e.g. Monday class</source>
+        <translation>p. ej., clase del lunes</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>&amp;Supervisor</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>N&amp;ota</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Atrás (Esc)</translation>
+    </message>
+    <message>
+        <source>Switch to training (Enter)</source>
+        <translation>Pasar a capacitación (Enter)</translation>
+    </message>
+    <message>
+        <source>Back to the station&apos;s store (Enter)</source>
+        <translation>Volver al almacén de la estación (Enter)</translation>
+    </message>
+    <message>
+        <source>Enter the supervisor&apos;s username.</source>
+        <translation>Escriba el usuario del supervisor.</translation>
+    </message>
+    <message>
+        <source>Switching…</source>
+        <translation>Cambiando…</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "drawer",
     "central",
     "sync",
+    "training",
 )
 
 

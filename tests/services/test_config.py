@@ -59,3 +59,11 @@ def test_the_theme_is_calm_or_high_contrast(station, supervisor):
         config.set_value(station, "ui.theme", "neon", supervisor)
     config.set_value(station, "ui.theme", "high_contrast", supervisor)
     assert station.setting("ui.theme") == "high_contrast"
+
+
+def test_the_customer_display_is_on_or_off(station, supervisor):
+    assert station.setting("ui.customer_display") == "off"
+    with pytest.raises(InputError, match="on or off"):
+        config.set_value(station, "ui.customer_display", "yes", supervisor)
+    config.set_value(station, "ui.customer_display", "on", supervisor)
+    assert station.setting("ui.customer_display") == "on"

@@ -256,6 +256,10 @@ def test_every_screen_fits_1366x768_and_is_rendered(
         close_dialog(qtbot, drive, till)
     till.lookup.box.setFocus()
     shots.take("till", till)
+    till.display_action.trigger()  # the customer display, as on a second screen
+    display = till.customer_display
+    display.setGeometry(0, 0, *SCREEN)
+    shots.take("customer-display", display)
 
     drive.key(till, K.Key_F5)
     pay = wait_dialog(qtbot, till)
@@ -267,9 +271,11 @@ def test_every_screen_fits_1366x768_and_is_rendered(
     shots.take("tender-check", till, pay)
     drive.key(pay, K.Key_F7)
     shots.take("tender", till, pay)
+    shots.take("customer-display-paying", display)
     drive.key(pay, K.Key_3, Qt.KeyboardModifier.AltModifier)  # quick cash
     qtbot.waitUntil(lambda: pay.completed is not None)
     shots.take("receipt", till, pay)
+    shots.take("customer-display-thanks", display)
     drive.key(pay, K.Key_Return)
     qtbot.waitUntil(lambda: till.dialog is None)
 

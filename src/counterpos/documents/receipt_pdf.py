@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from counterpos.documents.fonts import BOLD, FONT, register
 from counterpos.domain.document_language import datetime_text
 from counterpos.domain.money import Money
-from counterpos.domain.receipt_document import ReceiptDocument
+from counterpos.domain.receipt_document import TRAINING_MARK, TRAINING_NOTE, ReceiptDocument
 
 PAGE_W = 80 * mm
 MARGIN = 5 * mm
@@ -71,6 +71,8 @@ def _flow(doc: ReceiptDocument, logo: Path | None) -> _Flow:
         if s:
             f.text(s, SMALL, align="center")
     f.gap()
+    if doc.training:
+        f.text(TRAINING_MARK, 18, BOLD, "center")
     f.text(doc.says(doc.title), 11, BOLD, "center")
     if doc.reprint_count:
         f.text(doc.reprint_mark, 11, BOLD, "center")
@@ -124,6 +126,10 @@ def _flow(doc: ReceiptDocument, logo: Path | None) -> _Flow:
         f.rule()
         for s in doc.footer:
             f.text(s, SMALL, align="center")
+    if doc.training:
+        f.gap()
+        f.text(TRAINING_MARK, 18, BOLD, "center")
+        f.text(TRAINING_NOTE, SMALL, align="center")
     f.barcode(doc.barcode)
     return f
 

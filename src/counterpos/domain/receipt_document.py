@@ -49,6 +49,7 @@ class ReceiptDocument:
     logo: bool = False  # print the city's logo where the printer can print images
     reprinted_at: datetime | None = None  # local time of this reprint, when it is one
     language: str = "en"  # "en", "es" or "both" (domain/document_language.py)
+    training: bool = False  # printed by a training store: TRAINING, not a real record
 
     @property
     def subtotal(self) -> Money:
@@ -76,6 +77,10 @@ class ReceiptDocument:
     def says(self, text: str) -> str:
         """One of the document's labels in its language."""
         return label(text, self.language)
+
+
+TRAINING_MARK = "TRAINING"
+TRAINING_NOTE = "Training only: no money was taken and nothing was recorded."
 
 
 # Row styles: "text" plain, "center", "bold" (emphasised), "big" (centered, double
@@ -148,6 +153,8 @@ def layout(doc: ReceiptDocument, width: int = 42) -> list[Row]:
         if text:
             add(_wrap(text, width), "center")
     out.append(Row("", "blank"))
+    if doc.training:
+        add([TRAINING_MARK], "big")
     add(_wrap(doc.says(doc.title), half), "big")
     if doc.reprint_count:
         add(_wrap(doc.reprint_mark, half), "big")
@@ -197,6 +204,10 @@ def layout(doc: ReceiptDocument, width: int = 42) -> list[Row]:
         out.append(Row("-" * width, "rule"))
         for text in doc.footer:
             add(_wrap(text, width), "center")
+    if doc.training:
+        out.append(Row("", "blank"))
+        add([TRAINING_MARK], "big")
+        add(_wrap(TRAINING_NOTE, width), "center")
     out.append(Row("", "blank"))
     out.append(Row(doc.barcode, "barcode"))
     return out

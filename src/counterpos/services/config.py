@@ -28,6 +28,13 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
         actor.require("edit_settings", "change settings")
     if key not in settings.BY_KEY:
         raise InputError(f"Unknown setting {key!r}; `counterpos config get` lists them.")
+    if key in ("station.mode", "station.training"):
+        raise InputError(
+            f"{key} changes only with `counterpos training on|off` (a supervisor, audited).",
+            field=key,
+        )
+    if key == "central.url" and value.strip() and station.setting("station.training") == "on":
+        raise InputError("A training store never syncs: it takes no central database.", field=key)
     if key == "station.code":
         station.set_code(value)
         return
@@ -59,6 +66,8 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
         raise InputError("receipt.language is customer, en, es or both.", field=key)
     if key == "ui.font_scale" and not (value.isdigit() and 100 <= int(value) <= 200):
         raise InputError("ui.font_scale is a percentage from 100 to 200.", field=key)
+    if key == "ui.customer_display" and value not in ("on", "off"):
+        raise InputError("ui.customer_display is on or off.", field=key)
     if contains_card_number(value):
         raise InputError(refusal(key), field=key)
     if key.startswith("card."):

@@ -47,6 +47,11 @@ KNOWN: tuple[SettingKey, ...] = (
         "receipts and customer documents: customer (their preferred language), en, es, both",
     ),
     SettingKey(
+        "ui.customer_display",
+        "off",
+        "on: the till opens the customer display at sign-in (on a second screen if there is one)",
+    ),
+    SettingKey(
         "receipt.footer_en",
         "Thank you. Keep this receipt for your records.",
         "receipt footer, English",
@@ -89,6 +94,12 @@ KNOWN: tuple[SettingKey, ...] = (
     SettingKey("yard_sale.max_per_year", "2", "yard sale permits per address per calendar year"),
     SettingKey("yard_sale.max_days", "3", "consecutive days one yard sale permit covers"),
     SettingKey("central.url", "", "central PostgreSQL database; empty: the station works alone"),
+    SettingKey(
+        "station.mode",
+        "live",
+        "live, or training: the till opens the training store (`counterpos training on|off`)",
+    ),
+    SettingKey("station.training", "off", "on in a training store: receipts say TRAINING"),
     SettingKey(
         "card.terminal",
         "standalone",

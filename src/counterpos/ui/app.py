@@ -109,7 +109,9 @@ class TillApp(QObject):
     def _ready(self, station) -> None:
         from counterpos.ui.flow import CounterFlow
 
-        self.flow = CounterFlow(station, self.login)
+        flow = CounterFlow(station, self.login)
+        flow.store_switched.connect(self._reopen)
+        self.flow = flow
         from counterpos.services.central import sync
 
         if sync.central_url(station):
@@ -128,6 +130,21 @@ class TillApp(QObject):
             self.login.set_notice(self.tr("Demo city ready: sign in as maria, PIN 1111."))
         if self.bench == "ready":
             self._bench_exit("ready")
+
+    def _reopen(self) -> None:
+        """Training was switched on or off: open the store the station now names."""
+        if self.sync_worker is not None:
+            self.sync_worker.stop()
+            self.sync_worker = None
+        if self.flow is not None:
+            self.login.logged_in.disconnect(self.flow.logged_in)
+            self.flow.deleteLater()
+            self.flow = None
+        if self.station is not None:
+            self.station.close()
+            self.station = None
+        self.login.place.setText(self.tr("Opening the store…"))
+        self.opener.open(self.home)
 
     def _failed(self, message: str) -> None:
         if self.progress is not None:

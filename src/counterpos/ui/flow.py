@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from counterpos.ui.back_office.day_view import DayViewDialog
@@ -13,7 +13,10 @@ if TYPE_CHECKING:
 
 
 class CounterFlow(QObject):
-    """Wires the login window to the drawer dialog and the till for one opened station."""
+    """Wires the login window to the drawer dialog and the till for one opened station.
+    `store_switched` when a supervisor switched training on or off: the app reopens."""
+
+    store_switched = Signal()
 
     def __init__(self, station, login) -> None:
         super().__init__(login)
@@ -57,6 +60,7 @@ class CounterFlow(QObject):
         self.drawer_dialog = None
         till = TillWindow(self.station, actor, session, sync_worker=self.sync_worker)
         till.logged_out.connect(self.logged_out)
+        till.store_switched.connect(self.store_switched)
         till.new_session_wanted.connect(lambda: self.new_session(actor))
         self.till = till
         till.show_on_screen()

@@ -44,6 +44,10 @@ class LoginWindow(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
+        self.training = QLabel(self.tr("TRAINING – the demo city, for practice"))
+        self.training.setObjectName("trainingBanner")
+        self.training.setWordWrap(True)
+        self.training.hide()
         self.sign_in = QPushButton()
         self.sign_in.setAutoDefault(False)
         self.language = QComboBox()
@@ -65,6 +69,7 @@ class LoginWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(10)
+        layout.addWidget(self.training)
         layout.addWidget(self.heading)
         layout.addWidget(self.place)
         layout.addSpacing(8)
@@ -121,6 +126,9 @@ class LoginWindow(QWidget):
             self.use_language(station.setting("ui.language"))
         self.retranslate()
         self.notice.clear()
+        from counterpos.services.training import mode  # the store is open: cheap now
+
+        self.training.setVisible(mode.is_training(station))
         if self._pending:
             self._pending = False
             self.submit()

@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, Signal
 
 
 class StoreOpener(QObject):
-    """Runs `Station.open(home)` (and `load_demo` when asked) in a plain worker thread.
+    """Runs `Station.open(home)` (and `load_demo` when asked) in a plain worker thread; a
+    station switched into training opens its training store instead.
 
     The login window is on screen while this runs; the heavy imports (SQLAlchemy, Alembic)
     and the migration check happen here instead of before the first paint.
@@ -33,6 +34,13 @@ class StoreOpener(QObject):
             from counterpos.services.station import Station
 
             station = Station.open(home)
+            from counterpos.services.training import mode
+
+            if mode.is_switched_on(station):  # a supervisor switched it into training
+                from counterpos.demo.city import load_demo
+
+                live, station = station, mode.open_training(station, seed=load_demo)
+                live.close()
             self.opened.emit(station, station.is_initialised())
         except Exception as exc:  # shown to the person starting the till, not swallowed
             traceback.print_exc()

@@ -32,10 +32,25 @@ def check_setting(key: str, value: str) -> None:
         raise InputError(f"{key} takes a whole number of seconds from 1 to 600.", field=key)
 
 
+_TRAINING_SIMULATOR: list = []  # the one simulator a training store's payments go to
+
+
+def training_terminal_url() -> str:
+    """The simulated terminal of training mode, started in this process the first time."""
+    if not _TRAINING_SIMULATOR:
+        from counterpos.services.card.simulator import start  # noqa: PLC0415
+
+        _TRAINING_SIMULATOR.append(start())
+    return f"tcp://127.0.0.1:{_TRAINING_SIMULATOR[0].port}"
+
+
 def terminal_for(station: Station) -> ct.CardTerminal:
-    """The terminal named by the station's `card.terminal` setting."""
+    """The terminal named by the station's `card.terminal` setting; in a training store always
+    the simulator (no real card is charged in class)."""
     with station.store.read() as s:
         url = settings.get(s, "card.terminal")
+        if settings.get(s, "station.training") == "on":
+            url = training_terminal_url()
         sale_timeout = float(settings.get_int(s, "card.sale_timeout_seconds"))
         call_timeout = float(settings.get_int(s, "card.status_timeout_seconds"))
     try:

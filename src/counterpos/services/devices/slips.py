@@ -64,6 +64,7 @@ def paid_slip(station: Station, receipt_no: str) -> ReceiptDocument:
             tenders=(ReceiptTender("Cash", amount),),
             title=title,
             notes=tuple(notes),
+            training=conf.get("station.training") == "on",
         )
 
 

@@ -246,6 +246,7 @@ def document_for(
         ),
         reprint_count=reprint_count,
         documents=tuple(f"{d.doc_type.replace('_', ' ')} {d.doc_no}" for d in docs),
+        training=conf.get("station.training") == "on",
     )
 
 

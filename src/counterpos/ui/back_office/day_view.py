@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -91,8 +91,9 @@ class DayViewDialog(CounterDialog):
         self.status.setObjectName("day_status")
         self.status.setWordWrap(True)
         left.addWidget(self.status)
-        body.addLayout(left, 3)
-        body.addWidget(self.report, 2)
+        body.addLayout(left, 1)
+        self.report.setMaximumWidth(self.report.minimumWidth())  # the report's own 42 columns
+        body.addWidget(self.report)
         self.body_layout.addLayout(body, 1)
         self.add_button(self.tr("Close (Esc)"), back=True)
         self.deposit_button = self.add_button(
@@ -112,6 +113,11 @@ class DayViewDialog(CounterDialog):
         self.first_field = self.table
         self.setMinimumSize(1100, 600)
         self.refresh()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        # As wide as the screen allows (fit_to_screen clamps it): every column of the sessions
+        # beside the whole width of the Z report.
+        return QSize(1920, 720)
 
     def has_work(self) -> bool:
         return False  # nothing typed here is lost
@@ -157,9 +163,11 @@ class DayViewDialog(CounterDialog):
                     item.setFont(font)
                 self.table.setItem(r, c, item)
         self.status.setText(
-            self.tr("{n} sessions on {day}").format(
-                n=len(self.rows), day=date_text(self.chosen_day())
-            )
+            (
+                self.tr("1 session on {day}")
+                if len(self.rows) == 1
+                else self.tr("{n} sessions on {day}")
+            ).format(n=len(self.rows), day=date_text(self.chosen_day()))
         )
         self.show_report()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget
@@ -30,6 +32,17 @@ from counterpos.ui.widgets.counter_dialog import CounterDialog
 from counterpos.ui.widgets.shortcut_bar import ShortcutBar
 
 
+@dataclass(frozen=True)
+class PaymentView:
+    """What the customer display shows while payment is taken (`TenderDialog.payment_shown`)."""
+
+    due: Money  # still due of the sale
+    tendered: Money | None = None  # the amount in the form, if it reads as money
+    change: Money | None = None  # cash above what is due
+    card_charge: Money | None = None  # a card's charge and fee, quoted before it is run
+    card_fee: Money | None = None
+
+
 class TenderDialog(CounterDialog):
     """Completes the sale through services.sales.complete_sale; `completed` holds the result.
 
@@ -39,6 +52,7 @@ class TenderDialog(CounterDialog):
 
     sale_saved = Signal(object)
     documents_done = Signal(bool, str)  # a permit print or PDF: ok, message
+    payment_shown = Signal(object)  # a PaymentView at each change of the form, for the customer
 
     def __init__(self, station, actor, session_id: str, cart, parent=None, approvals=()) -> None:
         super().__init__(self.tr("Take payment"), parent)
@@ -130,18 +144,20 @@ class TenderDialog(CounterDialog):
 
     def _live_change(self) -> None:
         page = self.payment_page
+        due = self.remaining()
         try:
             amount = Money.parse(page.amount_text())
         except MoneyError:
             page.show_preview("")
+            self.payment_shown.emit(PaymentView(due))
             return
-        due = self.remaining()
+        view = PaymentView(due, tendered=amount)
         if page.amount.error_text():
             page.show_preview("")  # the refused amount's error stands alone until it is changed
         elif page.current_kind() == CASH and amount.cents > due.cents:
-            page.show_preview(
-                self.tr("Change {amount}").format(amount=Money(amount.cents - due.cents).format())
-            )
+            change = Money(amount.cents - due.cents)
+            view = PaymentView(due, tendered=amount, change=change)
+            page.show_preview(self.tr("Change {amount}").format(amount=change.format()))
         elif 0 < amount.cents < due.cents and page.current_kind() != CARD:
             page.show_preview(
                 self.tr("Short {amount}: F6 takes it as one part").format(
@@ -153,7 +169,9 @@ class TenderDialog(CounterDialog):
                 q = quote(self.station, self.cart, amount)
             except CounterError:
                 page.show_preview("")
+                self.payment_shown.emit(PaymentView(due))
                 return
+            view = PaymentView(due, card_charge=q.charge, card_fee=q.fee)
             page.show_preview(
                 self.tr("Card {charge} (fee {fee})").format(
                     charge=q.charge.format(), fee=q.fee.format()
@@ -161,6 +179,7 @@ class TenderDialog(CounterDialog):
             )
         else:
             page.show_preview("")
+        self.payment_shown.emit(view)
 
     def current_tender(self) -> Tender | None:
         """The tender in the form, or None after marking what is wrong with it."""

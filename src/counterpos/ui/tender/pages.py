@@ -108,7 +108,9 @@ class PaymentPage(QWidget):
         # would run it twice and dismiss the change-due page with the same key press.
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(self.tr("&Tender"), self.kind)
+        kind_label = QLabel(self.tr("&Tender"))
+        kind_label.setBuddy(self.kind)
+        form.addRow(kind_label, self.kind)
         amount_label = QLabel(self.tr("&Amount"))
         amount_label.setBuddy(self.amount.editor)
         form.addRow(amount_label, self.amount)
@@ -116,6 +118,12 @@ class PaymentPage(QWidget):
         self.payer_label = QLabel(self.tr("Payer"))
         form.addRow(self.number_label, self.number)
         form.addRow(self.payer_label, self.payer)
+        # One width for the labels' column: a label as wide as its own size hint lost its last
+        # letter in the counter's font ("Tendeı").
+        labels = (kind_label, amount_label, self.number_label, self.payer_label)
+        widest = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(widest + label.fontMetrics().averageCharWidth())
 
         self.quick_row = QHBoxLayout()
         self.quick_title = QLabel(self.tr("Quick cash"))

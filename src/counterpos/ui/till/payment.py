@@ -21,10 +21,12 @@ class TillPayment(QObject):
     comes back on the GUI thread and stops with the till.
 
     `sale_saved(CompletedSale)` the moment a sale is saved; `closed(CompletedSale | None)` when
-    the tender dialog has gone, with the sale or None if none was made."""
+    the tender dialog has gone, with the sale or None if none was made; `payment_shown` relays
+    the tender form's PaymentView for the customer display."""
 
     sale_saved = Signal(object)
     closed = Signal(object)
+    payment_shown = Signal(object)  # the tender form's PaymentView, for the customer display
 
     def __init__(self, state: TillState, host: TillHost, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +53,8 @@ class TillPayment(QObject):
         if kind is not None:
             dialog.choose_kind(kind)
         dialog.sale_saved.connect(self._saved)
+        dialog.payment_shown.connect(self.payment_shown)
+        dialog.refresh()  # the customer display shows what is due from the start
         self.host.show_dialog(dialog, lambda _r: self._paid(dialog))
 
     def _paid(self, dialog: TenderDialog) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,11 +26,13 @@ from counterpos.services.sale import customers
 from counterpos.services.sale.sales import CompletedSale
 from counterpos.services.sessions import SessionView
 from counterpos.services.station import Station
+from counterpos.services.training import mode as training_mode
 from counterpos.ui import i18n, keymap
 from counterpos.ui.controls.reprint_dialog import ReprintDialog
 from counterpos.ui.formats import datetime_text
 from counterpos.ui.lock_screen import IdleLock
 from counterpos.ui.sync_status import SyncStatusLabel
+from counterpos.ui.till import customer_display
 from counterpos.ui.till.approval import with_permission
 from counterpos.ui.till.controls import ControlsHandOff
 from counterpos.ui.till.drawer_close import DrawerClose
@@ -63,6 +65,8 @@ class TillWindow(QMainWindow):
     """
 
     logged_out = Signal()
+    # A supervisor switched the station into training or back: the app opens the other store.
+    store_switched = Signal()
     # After the drawer is closed: the cashier chose to count a new float (True) or log out.
     new_session_wanted = Signal()
 
@@ -76,6 +80,7 @@ class TillWindow(QMainWindow):
         self.question: QMessageBox | None = None  # "F4 again removes it", "Ctrl+Delete again"
         self.setWindowTitle(
             self.tr("CounterPOS – {city}").format(city=station.setting("city.name"))
+            + (self.tr(" – TRAINING") if training_mode.is_training(station) else "")
         )
 
         self.lookup = CustomerLookup(lambda text: customers.search(station, text, limit=SHOWN))
@@ -135,9 +140,31 @@ class TillWindow(QMainWindow):
         self.drawer_close.new_drawer_wanted.connect(self._new_drawer)
         self.drawer_close.log_out_wanted.connect(self.log_out)
 
+        # The customer display: opened at sign-in when the station's setting asks for it; the
+        # Sale menu turns it on and off.
+        self.customer_display: customer_display.CustomerDisplay | None = None
+        self.display_action = QAction(self.tr("Customer display"), self)
+        self.display_action.setCheckable(True)
+        self.display_action.toggled.connect(self.show_customer_display)
+        self.menus.sale_menu.insertAction(self.menus.actions["lock"], self.display_action)
+        self.training_action = QAction(
+            self.tr("Leave training…")
+            if training_mode.is_training(station)
+            else self.tr("Training mode…"),
+            self,
+        )
+        self.training_action.triggered.connect(self.switch_training)
+        self.menus.controls_menu.addAction(self.training_action)
+        self.idle_lock.locked.connect(lambda: self._to_display("lock"))
+        self.idle_lock.unlocked.connect(lambda: self._to_display("unlock"))
+        self.payment.payment_shown.connect(lambda view: self._to_display("show_payment", view))
+        self.payment.sale_saved.connect(lambda done: self._to_display("show_thanks", done))
+
         self._build_status_bar()
         self.show_cart()
         self.resize(1280, 700)
+        if customer_display.wanted(self.state):
+            self.display_action.setChecked(True)
         self.lookup.focus()
 
     def _lay_out(self) -> None:
@@ -171,6 +198,14 @@ class TillWindow(QMainWindow):
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(8, 6, 8, 4)
+        self.training_banner: QLabel | None = None
+        if training_mode.is_training(self.state.station):
+            self.training_banner = QLabel(
+                self.tr("TRAINING – practice on the demo city: no real money, nothing syncs")
+            )
+            self.training_banner.setObjectName("trainingBanner")
+            self.training_banner.setWordWrap(True)
+            outer.addWidget(self.training_banner)
         splitter.setSizes([460, 380, 460])
         outer.addWidget(splitter, 1)
         self.bar = ShortcutBar(keymap.bar(keymap.TILL_BAR, "till"))
@@ -361,8 +396,42 @@ class TillWindow(QMainWindow):
         if self.sync_worker is not None:
             self.sync_worker.wake()
 
+    def show_customer_display(self, on: bool) -> None:
+        """The second window facing the customer (Sale menu, or `ui.customer_display` on)."""
+        if on and self.customer_display is None:
+            self.customer_display = customer_display.CustomerDisplay(self.state, self)
+            self.customer_display.show_cart()
+            self.customer_display.place()
+            self.activateWindow()  # the keys stay with the till
+        elif not on and self.customer_display is not None:
+            self.customer_display.close()
+            self.customer_display.deleteLater()
+            self.customer_display = None
+
+    def switch_training(self) -> None:
+        """Controls → Training mode…: a supervisor signs for it; then the till signs out and
+        the app opens the training store (or, from training, the station's own again)."""
+        from counterpos.ui.controls.training_dialog import TrainingDialog  # noqa: PLC0415
+
+        if self.state.cart.lines:
+            self.say(self.tr("Finish this sale (F5) or clear it (Ctrl+Delete) first."))
+            return
+        dialog = TrainingDialog(self.state.station, self)
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self.log_out()
+                self.store_switched.emit()
+
+        self.show_dialog(dialog, finished)
+
+    def _to_display(self, what: str, *args) -> None:
+        if self.customer_display is not None:
+            getattr(self.customer_display, what)(*args)
+
     def _after_payment(self, completed: CompletedSale | None) -> None:
         if completed is None:
+            self._to_display("show_cart")  # back to the sale: the lines and the total again
             self.cart_table.setFocus()
         else:
             self.lookup.clear()
@@ -439,6 +508,7 @@ class TillWindow(QMainWindow):
             event.ignore()
             return
         self.idle_lock.stop()
+        self.show_customer_display(False)
         super().closeEvent(event)
 
     def log_out(self) -> None:
