@@ -919,6 +919,21 @@ which creates the first supervisor.</source>
     </message>
 </context>
 <context>
+    <name>FaultReporter</name>
+    <message>
+        <source>CounterPOS met an error it did not expect, at {when}.
+
+Nothing was lost: the sale on the screen is still there, and every sale already completed is saved.
+
+Carry on with the sale. If this happens again, call IT and tell them the time; the details are in {log}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FeeScheduleDialog</name>
     <message>
         <source>Fee schedules</source>
@@ -2043,6 +2058,10 @@ which creates the first supervisor.</source>
 <context>
     <name>TillApp</name>
     <message>
+        <source>Version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preparing the demo city… this takes a few seconds.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2055,11 +2074,23 @@ which creates the first supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The station&apos;s configuration file was not applied: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station runs CounterPOS {running}; the city has approved {approved}. Sales work as usual; ask IT to install the new version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Demo city ready: sign in as maria, PIN 1111.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Opening the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station&apos;s users have arrived from the central database: sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -923,6 +923,25 @@ que crea el primer supervisor.</translation>
     </message>
 </context>
 <context>
+    <name>FaultReporter</name>
+    <message>
+        <source>CounterPOS met an error it did not expect, at {when}.
+
+Nothing was lost: the sale on the screen is still there, and every sale already completed is saved.
+
+Carry on with the sale. If this happens again, call IT and tell them the time; the details are in {log}.</source>
+        <translation>CounterPOS encontró un error inesperado, a las {when}.
+
+No se perdió nada: la venta en pantalla sigue ahí y cada venta ya terminada está guardada.
+
+Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; los detalles están en {log}.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo salió mal</translation>
+    </message>
+</context>
+<context>
     <name>FeeScheduleDialog</name>
     <message>
         <source>Fee schedules</source>
@@ -2047,6 +2066,10 @@ que crea el primer supervisor.</translation>
 <context>
     <name>TillApp</name>
     <message>
+        <source>Version {version}</source>
+        <translation>Versión {version}</translation>
+    </message>
+    <message>
         <source>Preparing the demo city… this takes a few seconds.</source>
         <translation>Preparando la ciudad de demostración… tarda unos segundos.</translation>
     </message>
@@ -2059,12 +2082,24 @@ que crea el primer supervisor.</translation>
         <translation>Preparando la ciudad de demostración…</translation>
     </message>
     <message>
+        <source>The station&apos;s configuration file was not applied: {why}</source>
+        <translation>No se aplicó el archivo de configuración de la estación: {why}</translation>
+    </message>
+    <message>
+        <source>This station runs CounterPOS {running}; the city has approved {approved}. Sales work as usual; ask IT to install the new version.</source>
+        <translation>Esta estación usa CounterPOS {running}; la ciudad aprobó la {approved}. Las ventas funcionan como siempre; pida a informática que instale la versión nueva.</translation>
+    </message>
+    <message>
         <source>Demo city ready: sign in as maria, PIN 1111.</source>
         <translation>Ciudad de demostración lista: inicie sesión como maria, PIN 1111.</translation>
     </message>
     <message>
         <source>Opening the store…</source>
         <translation>Abriendo el almacén de datos…</translation>
+    </message>
+    <message>
+        <source>This station&apos;s users have arrived from the central database: sign in.</source>
+        <translation>Los usuarios de esta estación llegaron de la base de datos central: inicie sesión.</translation>
     </message>
     <message>
         <source>CounterPOS cannot start</source>
