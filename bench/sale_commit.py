@@ -2,6 +2,11 @@
 
 Run: python bench/sale_commit.py [--sales N]
 
+A third series times the same `complete_sale` with the store's card-number guard switched off
+(store/pan_boundary.py: its engine hook removed, `guard_rows` a no-op), alternating with the
+other two, so the guard's share of a sale commit is measured in the same run; the guard's own
+work on one sale's rows is also timed on its own.
+
 Both write the same sale to a copy of the same store (WAL, synchronous=FULL, foreign keys on)
 in one transaction each: the receipt number, the sale, two lines (a utility bill payment and a
 miscellaneous receipt), the ledger payment, two tenders (check and cash with change), the
@@ -20,13 +25,14 @@ import sqlite3
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import event, text  # noqa: E402
 
 from counterpos.demo.city import add_demo_customers, load_demo_file  # noqa: E402
 from counterpos.domain.cart import Cart  # noqa: E402
@@ -36,6 +42,7 @@ from counterpos.services import sessions  # noqa: E402
 from counterpos.services.access import auth, users  # noqa: E402
 from counterpos.services.sale import catalog, sales  # noqa: E402
 from counterpos.services.station import DB_FILE, Station  # noqa: E402
+from counterpos.store import pan_boundary  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "sale-commit"
 
@@ -243,6 +250,41 @@ def raw_sale(conn: sqlite3.Connection, station_code, user_id, session_id, accoun
     return time.perf_counter() - t
 
 
+@contextmanager
+def unguarded(station):
+    """The store without its card-number guard (the "before" of issue 13), for one sale."""
+    guard_rows = pan_boundary.guard_rows
+    event.remove(station.store.engine, "before_execute", pan_boundary._before_execute)
+    pan_boundary.guard_rows = lambda table, rows: None
+    try:
+        yield
+    finally:
+        pan_boundary.guard_rows = guard_rows
+        pan_boundary.install(station.store.engine)
+
+
+def guard_alone(station, actor, session_id, account_no, rounds: int = 2000) -> float:
+    """Microseconds the guard spends on one sale's rows (the rows `insert_synced` writes)."""
+    seen: list[tuple] = []
+    guard_rows = pan_boundary.guard_rows
+
+    def keep(table, rows):
+        seen.append((table, [dict(r) for r in rows]))
+        guard_rows(table, rows)
+
+    pan_boundary.guard_rows = keep
+    try:
+        real_sale(station, actor, session_id, account_no)
+    finally:
+        pan_boundary.guard_rows = guard_rows
+    copies = [[(table, [dict(r) for r in rows]) for table, rows in seen] for _ in range(rounds)]
+    t = time.perf_counter()
+    for batch in copies:
+        for table, rows in batch:
+            guard_rows(table, rows)
+    return (time.perf_counter() - t) / rounds * 1e6
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sales", type=int, default=200, help="sales timed for each side")
@@ -268,16 +310,20 @@ def main() -> None:
     account_id = conn.execute(
         "SELECT id FROM utility_account WHERE account_no = ?", (account_no,)
     ).fetchone()[0]
-    real, raw = [], []
+    real, raw, bare = [], [], []
     for i in range(args.sales + 10):
         r = real_sale(station, actor, session_id, account_no)
         w = raw_sale(conn, station.code, actor.user_id, session_id, account_id)
+        with unguarded(station):
+            b = real_sale(station, actor, session_id, account_no)
         if i >= 10:  # the first few warm caches up
             real.append(r * 1000)
             raw.append(w * 1000)
-    for db in (conn, sqlite3.connect(OUT / DB_FILE)):
+            bare.append(b * 1000)
+    guard_us = guard_alone(station, actor, session_id, account_no)
+    for db, n in ((conn, args.sales + 10), (sqlite3.connect(OUT / DB_FILE), 2 * args.sales + 21)):
         total, top = db.execute("SELECT count(*), max(sequence) FROM sale").fetchone()
-        assert total == top == args.sales + 10, "every sale saved, numbers gap-free"
+        assert total == top == n, "every sale saved, numbers gap-free"
         db.close()
     station.close()
     r50, r95, w50, w95 = pct(real, 50), pct(real, 95), pct(raw, 50), pct(raw, 95)
@@ -285,6 +331,13 @@ def main() -> None:
     print(f"complete_sale:       p50 {r50:6.2f} ms  p95 {r95:6.2f} ms")
     print(f"raw sqlite3:         p50 {w50:6.2f} ms  p95 {w95:6.2f} ms")
     print(f"ratio complete_sale/raw: p50 {r50 / w50:.2f}x  p95 {r95 / w95:.2f}x")
+    b50, b95 = pct(bare, 50), pct(bare, 95)
+    print(f"complete_sale, card-number guard off: p50 {b50:6.2f} ms  p95 {b95:6.2f} ms")
+    print(
+        f"the guard's cost: p50 {(r50 - b50) / b50 * 100:+.1f}%  p95 {(r95 - b95) / b95 * 100:+.1f}%"
+        f"; its own work on one sale's rows {guard_us:.1f} µs = "
+        f"{guard_us / 1000 / b50 * 100:.1f}% of the unguarded p50"
+    )
 
 
 if __name__ == "__main__":

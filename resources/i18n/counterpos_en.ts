@@ -205,6 +205,10 @@
         <source>CHAIN BROKEN at event {seq}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>TAMPERING FOUND: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CardParts</name>
@@ -221,11 +225,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>That card paid {paid}, more than the {due} still due on this sale: ring the same sale again, or void the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card attached. {due} still due: take the next part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supervisor approves voiding the card payment of {card}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A card payment of {amount} is approved: take the rest ({due}) to finish this sale, or press Esc again to void the card payment at the terminal and go back to the sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Voiding the card payment at the terminal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card payment approved earlier is voided at the terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card payment was not voided: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -395,6 +419,10 @@
     </message>
     <message>
         <source>Close session (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drawer cannot close until then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -915,6 +943,29 @@ which creates the first supervisor.</source>
     </message>
     <message>
         <source>Go back and count (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EarlierCardDialog</name>
+    <message>
+        <source>Card approved earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A card payment of {card} is approved and not on a saved sale (the station stopped before the sale was saved). If this is that customer&apos;s sale, attach the card to it: nobody is charged again. If the customer has gone, void it at the terminal with a supervisor. Still due on this sale: {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach to this sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void at the terminal (supervisor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2459,6 +2510,13 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>Done (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.dialog</name>
+    <message>
+        <source>A card payment of {card} is approved and not on a saved sale. If this is that sale, take the card part (F10): it is attached, not run again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -205,6 +205,10 @@
         <source>CHAIN BROKEN at event {seq}: {problem}</source>
         <translation>CADENA ROTA en el evento {seq}: {problem}</translation>
     </message>
+    <message>
+        <source>TAMPERING FOUND: {problem}</source>
+        <translation>SE ENCONTRÓ UNA ALTERACIÓN: {problem}</translation>
+    </message>
 </context>
 <context>
     <name>CardParts</name>
@@ -221,12 +225,32 @@
         <translation>Quedan {due} pendientes: cobre el siguiente pago parcial.</translation>
     </message>
     <message>
+        <source>That card paid {paid}, more than the {due} still due on this sale: ring the same sale again, or void the card.</source>
+        <translation>Esa tarjeta pagó {paid}, más que los {due} pendientes de esta venta: registre la misma venta otra vez, o anule la tarjeta.</translation>
+    </message>
+    <message>
+        <source>Card attached. {due} still due: take the next part.</source>
+        <translation>Tarjeta agregada. Quedan {due} pendientes: cobre el siguiente pago parcial.</translation>
+    </message>
+    <message>
+        <source>A supervisor approves voiding the card payment of {card}.</source>
+        <translation>Un supervisor aprueba anular el pago con tarjeta de {card}.</translation>
+    </message>
+    <message>
         <source>A card payment of {amount} is approved: take the rest ({due}) to finish this sale, or press Esc again to void the card payment at the terminal and go back to the sale.</source>
         <translation>Se aprobó un pago con tarjeta de {amount}: cobre el resto ({due}) para terminar esta venta, o pulse Esc otra vez para anular el pago en la terminal y volver a la venta.</translation>
     </message>
     <message>
         <source>Voiding the card payment at the terminal…</source>
         <translation>Anulando el pago con tarjeta en la terminal…</translation>
+    </message>
+    <message>
+        <source>The card payment approved earlier is voided at the terminal.</source>
+        <translation>El pago con tarjeta aprobado antes se anuló en la terminal.</translation>
+    </message>
+    <message>
+        <source>The card payment was not voided: {problem}</source>
+        <translation>El pago con tarjeta no se anuló: {problem}</translation>
     </message>
     <message>
         <source>The card payment was not voided: {problem} Take the rest ({due}) to finish this sale, or press Esc twice to try the void again.</source>
@@ -396,6 +420,10 @@
     <message>
         <source>Close session (Enter)</source>
         <translation>Cerrar sesión de caja (Enter)</translation>
+    </message>
+    <message>
+        <source>The drawer cannot close until then.</source>
+        <translation>La caja no puede cerrarse hasta entonces.</translation>
     </message>
     <message>
         <source>Count the cash in the drawer, piece by piece. Enter: the next line; Ctrl+Enter: the next step.</source>
@@ -920,6 +948,29 @@ que crea el primer supervisor.</translation>
     <message>
         <source>Go back and count (Enter)</source>
         <translation>Volver y contar (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>EarlierCardDialog</name>
+    <message>
+        <source>Card approved earlier</source>
+        <translation>Tarjeta aprobada antes</translation>
+    </message>
+    <message>
+        <source>A card payment of {card} is approved and not on a saved sale (the station stopped before the sale was saved). If this is that customer&apos;s sale, attach the card to it: nobody is charged again. If the customer has gone, void it at the terminal with a supervisor. Still due on this sale: {due}.</source>
+        <translation>Hay un pago con tarjeta de {card} aprobado que no está en una venta guardada (la estación se detuvo antes de guardar la venta). Si esta es la venta de ese cliente, agréguele la tarjeta: no se cobra otra vez. Si el cliente ya se fue, anúlelo en la terminal con un supervisor. Pendiente en esta venta: {due}.</translation>
+    </message>
+    <message>
+        <source>Attach to this sale</source>
+        <translation>Agregar a esta venta</translation>
+    </message>
+    <message>
+        <source>Void at the terminal (supervisor)</source>
+        <translation>Anular en la terminal (supervisor)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2521,13 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>Done (Enter)</source>
         <translation>Listo (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>self.dialog</name>
+    <message>
+        <source>A card payment of {card} is approved and not on a saved sale. If this is that sale, take the card part (F10): it is attached, not run again.</source>
+        <translation>Hay un pago con tarjeta de {card} aprobado que no está en una venta guardada. Si es esta venta, cobre la parte con tarjeta (F10): se agrega, no se pasa otra vez.</translation>
     </message>
 </context>
 </TS>

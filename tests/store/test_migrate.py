@@ -98,7 +98,7 @@ def test_upgrading_an_existing_store_indexes_its_customers(station):
     with station.store.read() as s:
         assert s.execute(text("SELECT count(*) FROM customer_search")).scalar() == 0
     assert station.store.migrate()
-    assert current_revision(station.store.engine) == "0015_i16"
+    assert current_revision(station.store.engine) == head_revision(station.store.engine)
     with station.store.read() as s:
         for table in ("customer_search", "customer_search_last", "customer_search_key"):
             assert s.execute(text(f"SELECT count(*) FROM {table}")).scalar() == total, table
@@ -171,3 +171,45 @@ def test_history_tables_refuse_update_and_delete(station, cashier, drawer, table
             s.execute(text(f"SELECT count(*) FROM {table} WHERE id = :id"), {"id": row_id}).scalar()
             == 1
         )
+
+
+def test_0010_keeps_the_outbox_and_never_reuses_its_ids(tmp_path):
+    """Migration 0010 (issue 13): the outbox rebuilt with AUTOINCREMENT, every row kept."""
+    engine = make_engine(tmp_path / "old.sqlite")
+    command.upgrade(alembic_config(engine), "0007")
+    with engine.begin() as c:
+        for i in range(1, 6):
+            c.execute(
+                text(
+                    "INSERT INTO outbox (id, record_id, table_name, payload, created_at, "
+                    "attempts, error, state) VALUES (:i, :r, 'sale', '{}', '2026-11-01', 0, '', "
+                    ":s)"
+                ),
+                {"i": i, "r": f"r{i}", "s": "sent" if i < 3 else "pending"},
+            )
+    command.upgrade(alembic_config(engine), "0010")
+    with engine.begin() as c:
+        rows = c.execute(text("SELECT id, record_id, state FROM outbox ORDER BY id")).all()
+        assert [tuple(r) for r in rows] == [
+            (1, "r1", "sent"),
+            (2, "r2", "sent"),
+            (3, "r3", "pending"),
+            (4, "r4", "pending"),
+            (5, "r5", "pending"),
+        ]
+        assert "orphaned_at" in {c["name"] for c in inspect(c).get_columns("card_request")}
+        c.execute(text("DELETE FROM outbox WHERE id = 5"))
+        c.execute(
+            text(
+                "INSERT INTO outbox (record_id, table_name, payload, created_at, attempts, error) "
+                "VALUES ('r6', 'sale', '{}', '2026-11-01', 0, '')"
+            )
+        )
+        assert c.execute(text("SELECT max(id) FROM outbox")).scalar() == 6  # 5 is not reused
+        indexes = {i["name"] for i in inspect(c).get_indexes("outbox")}
+        assert {"ix_outbox_pending", "ix_outbox_failed"} <= indexes
+    command.downgrade(alembic_config(engine), "0007")
+    with engine.begin() as c:
+        assert c.execute(text("SELECT count(*) FROM outbox")).scalar() == 5
+        assert "orphaned_at" not in {c["name"] for c in inspect(c).get_columns("card_request")}
+    engine.dispose()

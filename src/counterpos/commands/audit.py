@@ -24,7 +24,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "audit", help="check or list the audit trail", description="The audit trail."
     )
     aus = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    v = aus.add_parser("verify", help="check the hash chain: OK, or the first broken event")
+    v = aus.add_parser(
+        "verify",
+        help="check the hash chain, and every sale against its audit event and outbox copies",
+        description="Check the hash-chained audit trail; every sale, void and refund against "
+        "its audit event and the copies queued in the outbox; every receipt number used once; "
+        "nothing removed from the outbox's end. Prints OK, or every problem found.",
+    )
     v.set_defaults(func=run_verify)
     ls = aus.add_parser("list", help="list events, newest first")
     ls.add_argument("--action", default="", help="only this action (sale, void, login_failed, ...)")
@@ -41,9 +47,15 @@ def run_verify(args: argparse.Namespace) -> int:
     station = open_station(args)
     check = audit_log.verify(station)
     if check.ok:
-        print(f"OK: {check.checked} events, chain intact.")
+        print(
+            f"OK: {check.checked} events, chain intact; every sale matches its audit event "
+            "and its outbox copies; no receipt number or outbox row missing."
+        )
         return 0
-    print(f"BROKEN at event {check.first_bad_seq}: {check.problem}")
+    where = f" at event {check.first_bad_seq}" if check.first_bad_seq is not None else ""
+    print(f"BROKEN{where}: {check.problem}")
+    for problem in check.problems[1:]:
+        print(f"  also: {problem}")
     return 1
 
 

@@ -26,9 +26,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     sim.set_defaults(func=run_simulator)
     res = cs.add_parser(
         "resolve",
-        help="ask the terminal about card requests with no answer yet",
+        help="settle card payments after a crash: no answer yet, or approved and not on a sale",
         description="Ask the terminal for the status of every pending or unknown card request "
-        "and record its answer.",
+        "and record its answer; then list every approved card payment that is not on a saved "
+        "sale. Attach one by ringing the same sale again at the till (the payment screen "
+        "offers it), or void it at the terminal: --void ID --user SUPERVISOR.",
+    )
+    res.add_argument(
+        "--void",
+        metavar="ID",
+        default="",
+        help="void this approved card payment at the terminal (its id or last 8 characters)",
+    )
+    res.add_argument(
+        "--user",
+        default="",
+        help="who voids it: a supervisor (PIN from COUNTERPOS_PIN, else asked for)",
     )
     res.set_defaults(func=run_resolve)
 
@@ -48,12 +61,31 @@ def run_simulator(args: argparse.Namespace) -> int:
 
 
 def run_resolve(args: argparse.Namespace) -> int:
+    from counterpos.commands.common import login_from_args
+    from counterpos.services.card import unattached
     from counterpos.services.card.requests import resolve_pending
+    from counterpos.services.errors import InputError
 
     station = open_station(args)
+    if args.void:
+        if not args.user:
+            raise InputError("Say who voids it: --user SUPERVISOR.", field="user")
+        request_id = unattached.find(station, args.void)
+        actor = login_from_args(station, args.user)
+        result = unattached.void_unattached(station, actor, request_id)
+        print(f"{result.request_id}  {result.approved}  {result.status}.")
+        return 0
     results = resolve_pending(station)
-    if not results:
-        print("No card request is waiting for an answer.")
     for r in results:
         print(f"{r.request_id}  {r.requested}  {r.status}: {r.message()}")
-    return 0 if all(not r.is_unknown for r in results) else 1
+    waiting = [r for r in results if r.is_unknown]
+    orphans = unattached.unattached(station)
+    for r in orphans:
+        print(
+            f"{r.request_id}  {r.approved}  approved, NOT ON A SALE: {unattached.describe(r)}. "
+            "Ring the same sale again at the till and attach it in the payment screen, or "
+            f"void it: counterpos card resolve --void {r.request_id[-8:]} --user SUPERVISOR"
+        )
+    if not results and not orphans:
+        print("No card payment is waiting for an answer or for its sale.")
+    return 1 if waiting or orphans else 0

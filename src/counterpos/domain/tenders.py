@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from counterpos.domain.kinds import TenderKind
 from counterpos.domain.messages import Explained, Msg
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money
-from counterpos.domain.pan_guard import contains_card_number, refusal
+from counterpos.domain.pan_guard import contains_card_number, declared_ok, micr_line_ok, refusal
 
 # The names the screens import; each is its TenderKind member.
 CASH = TenderKind.CASH
@@ -25,6 +25,7 @@ NAMES: dict[str, Msg] = {
     MONEY_ORDER: Msg("money order"),
     CARD: Msg("card"),
 }
+MICR_MAX = 40  # a check's reference as stored (tender.reference), a MICR line included
 
 
 class TenderError(Explained, ValueError):
@@ -37,7 +38,7 @@ class Tender:
 
     kind: str
     amount: Money
-    reference: str = ""  # check or money order number, card approval code
+    reference: str = ""  # check or money order number (or a check's MICR line), approval code
     payer: str = ""  # name on the check
     card_brand: str = ""
     card_last4: str = ""
@@ -46,9 +47,16 @@ class Tender:
         if self.kind not in KINDS:
             raise TenderError("Unknown tender {kind!r}.", kind=self.kind)
         name = NAMES[self.kind]
-        for value, what in ((self.reference, "The reference"), (self.payer, "The payer's name")):
-            if contains_card_number(value):
-                raise TenderError(refusal(what))
+        # A check's reference may be its MICR line, a long digit run of its own format: it is
+        # refused only when it is no MICR line and holds a card number (its account included).
+        if (
+            not declared_ok("micr_line", self.reference)
+            if self.kind == CHECK
+            else contains_card_number(self.reference)
+        ):
+            raise TenderError(refusal("The reference"))
+        if contains_card_number(self.payer):
+            raise TenderError(refusal("The payer's name"))
         if self.amount.cents <= 0:
             raise TenderError("The {tender} amount must be more than $0.00.", tender=name)
         if self.amount.cents > MAX_COUNTER_CENTS:
@@ -58,9 +66,21 @@ class Tender:
         if self.kind in (CHECK, MONEY_ORDER):
             if not self.reference.strip():
                 raise TenderError("Enter the {tender} number.", tender=name)
-            if not re.fullmatch(r"[0-9A-Za-z-]{1,30}", self.reference.strip()):
+            reference = self.reference.strip()
+            if self.kind == CHECK and micr_line_ok(reference):
+                if len(reference) > MICR_MAX:
+                    raise TenderError(
+                        "The check's MICR line is over {most} characters: "
+                        "enter the check number instead.",
+                        most=MICR_MAX,
+                    )
+            elif not re.fullmatch(r"[0-9A-Za-z-]{1,30}", reference):
                 raise TenderError(
-                    "The {tender} number may hold only letters, digits and '-'.", tender=name
+                    "The check number may hold only letters, digits and '-' "
+                    "(or the check's whole MICR line)."
+                    if self.kind == CHECK
+                    else "The {tender} number may hold only letters, digits and '-'.",
+                    tender=name,
                 )
         if self.kind == CHECK and not self.payer.strip():
             raise TenderError("Enter the payer's name as printed on the check.")

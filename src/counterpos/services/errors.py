@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from counterpos.domain import pan_guard
 from counterpos.domain.messages import Explained, Msg
 
 
@@ -24,6 +25,18 @@ class InputError(CounterError):
     ) -> None:
         super().__init__(message, **params)
         self.field = field
+
+
+class CardNumberRefused(InputError, pan_guard.CardNumberFound):
+    """A value holds a card number; raised by the guard at the store boundary as well."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        InputError.__init__(self, message, field)
+
+
+# The store's guard (store/pan_boundary.py) raises this one, so the till and the CLI show its
+# message like any other refused input.
+pan_guard.use_error_class(CardNumberRefused)
 
 
 class NotFound(CounterError):

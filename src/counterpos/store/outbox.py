@@ -18,6 +18,7 @@ from sqlalchemy import Dialect, Table, event, insert, inspect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from counterpos.store import pan_boundary
 from counterpos.store.models import OutboxRow
 from counterpos.store.models.base import utcnow
 
@@ -97,7 +98,8 @@ def full_row(model: Any, values: dict[str, Any]) -> dict[str, Any]:
 def insert_synced(session: Session, batches: list[tuple[Any, list[dict[str, Any]]]]) -> None:
     """Insert complete rows (from store/rows.py) of synced models, in the order given, and one
     outbox row each, exactly as the flush hook above would: every financial row is written
-    this way, not through the ORM's unit of work.
+    this way, not through the ORM's unit of work. Every text value passes the card-number guard
+    first (store/pan_boundary.py), as the ORM's writes do.
 
     The rows go straight to the driver, in the session's own transaction, each value through
     its column type's own conversion (the one SQLAlchemy applies): a sale is a dozen small
@@ -114,6 +116,7 @@ def insert_synced(session: Session, batches: list[tuple[Any, list[dict[str, Any]
         for model, rows in batches:
             if not rows:
                 continue
+            pan_boundary.guard_rows(model.__table__, rows)
             sql, converters = _insert_plan(model.__table__, dialect)
             _executemany(cursor, dialect, sql, [_values(row, converters) for row in rows])
             queued += [

@@ -3,7 +3,8 @@
 Sales, voids, refunds, paid-ins and -outs, the ledger and the audit trail all build their rows
 here and write them as plain values (store/outbox.py: `insert_synced`), never through the ORM's
 unit of work. A new column is added to its model and, unless its declared default will do, to
-its builder here: every writer then fills it.
+its builder here: every writer then fills it. `insert_synced` passes every text value of these
+rows through the store's card-number guard (store/pan_boundary.py) before it is written.
 """
 
 from __future__ import annotations

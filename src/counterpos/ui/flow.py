@@ -66,6 +66,19 @@ class CounterFlow(QObject):
         till.show_on_screen()
         till.activateWindow()
         self.login.hide()
+        self._card_notice(till, session)
+
+    def _card_notice(self, till, session) -> None:
+        """At sign-in: card payments approved and not on a saved sale, or with no answer yet."""
+        from counterpos.services.card.unattached import notice
+        from counterpos.services.errors import CounterError
+
+        try:
+            text = notice(self.station, session.session_id)
+        except CounterError as exc:
+            text = str(exc)
+        if text:
+            till.tell(text)
 
     def new_session(self, actor) -> None:
         """The drawer was closed and the cashier stays: count a new float, then the till."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Collection
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -18,6 +19,7 @@ from counterpos.services.actor import Actor
 from counterpos.services.card.fees import CardQuote, _sale_total, ensure_fee_service, quote
 from counterpos.services.card.results import CardResult, request_row, result_of
 from counterpos.services.card.settings import terminal_for
+from counterpos.services.card.unattached import refuse_another_card
 from counterpos.services.clock import utcnow
 from counterpos.services.errors import DeviceError, NotFound, StateError
 from counterpos.services.sessions import require_own_open
@@ -47,12 +49,22 @@ def _context(cart: Cart) -> str:
 
 
 def begin_request(
-    station: Station, actor: Actor, session_id: str, cart: Cart, q: CardQuote, terminal_url: str
+    station: Station,
+    actor: Actor,
+    session_id: str,
+    cart: Cart,
+    q: CardQuote,
+    terminal_url: str,
+    held: Collection[str] = (),
 ) -> str:
-    """Write the pending request: after this, whatever happens, the request is known."""
+    """Write the pending request: after this, whatever happens, the request is known.
+
+    Refused while another card of the session has no answer, or is approved and not on a sale
+    (unless it is one of `held`, the cards of the payment being taken)."""
     with station.store.write() as s:
         require_own_open(s, station.code, actor, session_id)
         _refuse_if_open(s, session_id)
+        refuse_another_card(s, session_id, held)
         ensure_fee_service(s)
         row = CardRequest(
             station_code=station.code,
@@ -163,10 +175,12 @@ def charge(
     *,
     terminal: ct.CardTerminal | None = None,
     on_recorded=None,
+    held: Collection[str] = (),
 ) -> CardResult:
     """Run `base` (plus its convenience fee) on the integrated terminal. Blocks: call it off the
     GUI thread. `on_recorded(request_id)` is called once the request is saved, before sending
-    (the dialog uses it to be able to Cancel)."""
+    (the dialog uses it to be able to Cancel). `held`: the approved cards of the payment being
+    taken (a partial approval, then another card for the rest)."""
     actor.require("sell", "take payments")
     q = quote(station, cart, base)
     terminal = terminal or terminal_for(station)
@@ -174,7 +188,7 @@ def charge(
         raise StateError(
             "This station's terminal is standalone: run the card there and key in the result."
         )
-    request_id = begin_request(station, actor, session_id, cart, q, terminal.url)
+    request_id = begin_request(station, actor, session_id, cart, q, terminal.url, held)
     if on_recorded is not None:
         on_recorded(request_id)
     with station.store.write() as s:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money, MoneyError
@@ -29,6 +30,7 @@ def record_standalone(
     brand: str,
     last4: str,
     approved_text: str | None = None,
+    held: Collection[str] = (),
 ) -> CardResult:
     """Record a card the cashier ran on a separate terminal, from what that terminal printed."""
     actor.require("sell", "take payments")
@@ -59,7 +61,7 @@ def record_standalone(
             raise InputError(
                 f"The approved amount is between $0.01 and {q.charge}.", field="approved"
             )
-    request_id = begin_request(station, actor, session_id, cart, q, ct.STANDALONE)
+    request_id = begin_request(station, actor, session_id, cart, q, ct.STANDALONE, held)
     reply = ct.TerminalReply(
         request_id,
         ct.APPROVED,

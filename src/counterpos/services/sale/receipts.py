@@ -40,6 +40,8 @@ def _tender_detail(t) -> str:
     if t.kind in (TenderKind.CHECK, TenderKind.MONEY_ORDER):
         return f"No. {t.reference}" + (f", {t.payer}" if t.payer else "")
     if t.kind == TenderKind.CARD:
+        if t.payer:  # a card approved earlier, attached to the sale rung again, names itself
+            return t.payer + (f", auth {t.reference}" if t.reference else "")
         return f"{t.card_brand.upper()} ****{t.card_last4}" + (
             f" auth {t.reference}" if t.reference else ""
         )

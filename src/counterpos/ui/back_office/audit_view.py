@@ -133,6 +133,8 @@ class AuditView(CounterDialog):
                 self.tr("CHAIN BROKEN at event {seq}: {problem}").format(
                     seq=check.first_bad_seq, problem=check.problem
                 )
+                if check.first_bad_seq is not None
+                else self.tr("TAMPERING FOUND: {problem}").format(problem=check.problem)
             )
             self.status.setProperty("tone", "error")
         self.status.style().unpolish(self.status)

@@ -74,6 +74,12 @@ class CloseSessionDialog(CounterDialog):
         self.first_field = self.enter_order[0]
         self._update_counted()
         self._go(COUNT)
+        if self.sheet.card_problems:  # the drawer cannot close until they are settled
+            self.warn(
+                " ".join(self.sheet.card_problems)
+                + " "
+                + self.tr("The drawer cannot close until then.")
+            )
 
     def warn(self, text: str) -> None:
         """Show `text` above the count (the till's warning of sales not yet sent centrally)."""

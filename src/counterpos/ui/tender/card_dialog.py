@@ -53,9 +53,11 @@ class CardPaymentDialog(QDialog):
         parent: QWidget | None = None,
         *,
         terminal: CardTerminal | None = None,
+        held: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.station, self.actor, self.session_id, self.cart = station, actor, session_id, cart
+        self.held = list(held or [])  # the payment's approved cards: another may follow them
         self.payment: CardResult | None = None
         self.last_result: CardResult | None = None
         self._request_id: str | None = None
@@ -140,6 +142,7 @@ class CardPaymentDialog(QDialog):
             return
         station, actor, session_id, cart = self.station, self.actor, self.session_id, self.cart
         base, terminal, recorded = self.quote.base, self.terminal, self._bridge.recorded
+        held = self.held
         self._start(
             lambda: charge(
                 station,
@@ -149,6 +152,7 @@ class CardPaymentDialog(QDialog):
                 base,
                 terminal=terminal,
                 on_recorded=recorded.emit,
+                held=held,
             )
         )
 
@@ -268,6 +272,7 @@ class CardPaymentDialog(QDialog):
                 brand=self.brand_combo.currentData(),
                 last4=self.last4_edit.text(),
                 approved_text=self.approved_edit.text(),
+                held=self.held,
             )
         except CounterError as exc:
             self.status_label.setText(str(exc))

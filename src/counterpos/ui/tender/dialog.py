@@ -106,6 +106,7 @@ class TenderDialog(CounterDialog):
         self.refresh()
         self.choose_kind(CASH)
         self.first_field = self.payment_page.amount.editor
+        self.payment_page.say(self.card_parts.notice())  # a card approved earlier, if any
         self.setMinimumWidth(760)
 
     # -- state ---------------------------------------------------------------------------
