@@ -245,6 +245,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A card payment of {card} is approved and not on a saved sale. If this is that sale, take the card part (F10): it is attached, not run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The card payment approved earlier is voided at the terminal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2510,13 +2514,6 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>Done (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.dialog</name>
-    <message>
-        <source>A card payment of {card} is approved and not on a saved sale. If this is that sale, take the card part (F10): it is attached, not run again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

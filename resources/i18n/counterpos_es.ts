@@ -245,6 +245,10 @@
         <translation>Anulando el pago con tarjeta en la terminal…</translation>
     </message>
     <message>
+        <source>A card payment of {card} is approved and not on a saved sale. If this is that sale, take the card part (F10): it is attached, not run again.</source>
+        <translation>Hay un pago con tarjeta de {card} aprobado que no está en una venta guardada. Si es esta venta, cobre la parte con tarjeta (F10): se agrega, no se pasa otra vez.</translation>
+    </message>
+    <message>
         <source>The card payment approved earlier is voided at the terminal.</source>
         <translation>El pago con tarjeta aprobado antes se anuló en la terminal.</translation>
     </message>
@@ -2521,13 +2525,6 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>Done (Enter)</source>
         <translation>Listo (Enter)</translation>
-    </message>
-</context>
-<context>
-    <name>self.dialog</name>
-    <message>
-        <source>A card payment of {card} is approved and not on a saved sale. If this is that sale, take the card part (F10): it is attached, not run again.</source>
-        <translation>Hay un pago con tarjeta de {card} aprobado que no está en una venta guardada. Si es esta venta, cobre la parte con tarjeta (F10): se agrega, no se pasa otra vez.</translation>
     </message>
 </context>
 </TS>

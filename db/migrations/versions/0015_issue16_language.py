@@ -6,7 +6,7 @@
 push and pull move the columns the centre has, so the centre ignores them until it adds them.
 
 Revision ID: 0015_i16
-Revises: 0007
+Revises: 0010
 Create Date: 2026-11-30
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_i16"
-down_revision = "0007"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -36,9 +36,10 @@ class CardParts(QObject):
         """What the payment screen says at once when a card approved earlier is waiting."""
         if not self.earlier:
             return ""
-        return self.dialog.tr(
+        return QCoreApplication.translate(
+            "CardParts",
             "A card payment of {card} is approved and not on a saved sale. If this is that "
-            "sale, take the card part (F10): it is attached, not run again."
+            "sale, take the card part (F10): it is attached, not run again.",
         ).format(card=describe(self.earlier[0]))
 
     def bases(self) -> list[Tender]:
