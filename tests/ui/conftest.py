@@ -168,6 +168,16 @@ class Driver:
         self.qtbot.waitUntil(lambda: till.dialog is None)
 
 
+@pytest.fixture(autouse=True)
+def _english_again(request):
+    """A test that switches the screens to Spanish leaves English behind it."""
+    yield
+    if QApplication.instance() is not None:
+        from counterpos.ui import i18n  # noqa: PLC0415
+
+        i18n.install(None, "en")
+
+
 @pytest.fixture
 def drive(qtbot) -> Driver:
     return Driver(qtbot)

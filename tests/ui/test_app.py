@@ -134,7 +134,7 @@ def test_the_login_window_shows_the_version_and_the_app_its_icon(qtbot, start, h
     app = start(home, demo=False)
     qtbot.waitUntil(lambda: getattr(app, "version_label", None) is not None, timeout=15000)
     assert app.version_label.text() == f"Version {version()}"
-    assert app.version_label.isVisible()
+    qtbot.waitUntil(app.version_label.isVisible, timeout=5000)  # shown by a queued call
     assert not app.app.windowIcon().isNull()
 
 

@@ -12,13 +12,22 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QScrollArea, QWidget
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
+from PySide6.QtGui import QAccessible, QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QScrollArea,
+    QWidget,
+)
 from sqlalchemy import text
 
 from counterpos.demo.tags import give_demo_block
 from counterpos.services.clock import local_today
+from counterpos.ui.app import load_style
 from counterpos.ui.widgets.counter_dialog import CounterDialog
 from tests.sale_helpers import cash, check, ring
 from tests.ui.conftest import SCREEN, open_till
@@ -53,12 +62,34 @@ def check_fits(dialog: QWidget) -> None:
         assert dialog.rect().contains(inside), (dialog.windowTitle(), button.text())
 
 
+def unnamed_controls(window: QWidget) -> list[str]:
+    """Controls a screen reader would announce without a name: every visible widget that
+    takes the keyboard focus, asked through Qt's accessibility interface (which counts a
+    button's text and a buddy label)."""
+    out = []
+    for w in [window, *window.findChildren(QWidget)]:
+        if w.window() is not window:
+            continue  # inside a dialog: checked with the dialog, as its own window
+        if not w.isVisible() or w.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        if isinstance(w, QScrollArea) or w.inherits("QScrollBar"):
+            continue  # scrolling, not a control: its content's controls are checked
+        if isinstance(w.parentWidget(), QAbstractSpinBox | QComboBox):
+            continue  # a spin box's or combo box's own line edit: checked as the box
+        face = QAccessible.queryAccessibleInterface(w)
+        if face is None or not face.text(QAccessible.Text.Name).strip():
+            out.append(f"{type(w).__name__} {w.objectName()!r} in {type(window).__name__}")
+    return out
+
+
 class Shots:
-    """Draws the screen as the counter PC shows it: each visible window at its place."""
+    """Draws the screen as the counter PC shows it: each visible window at its place, and
+    notes every focusable control without an accessible name."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.taken: list[Path] = []
+        self.unnamed: set[str] = set()
 
     def take(self, name: str, *windows: QWidget) -> Path:
         QApplication.processEvents()
@@ -68,6 +99,7 @@ class Shots:
         for w in windows or [w for w in QApplication.topLevelWidgets() if w.isVisible()]:
             if isinstance(w, QDialog):
                 check_fits(w)
+            self.unnamed.update(unnamed_controls(w))
             painter.drawPixmap(w.geometry().topLeft(), w.grab())
         painter.end()
         path = self.folder / f"{name}.png"
@@ -124,8 +156,31 @@ def a_person(station):
         ).one()
 
 
-def test_every_screen_fits_1366x768_and_is_rendered(qtbot, drive, counter, station, shots):
+@pytest.fixture
+def font_scale(request, qapp):
+    """The whole run at a font scale (ui.font_scale), the usual 100% again afterwards."""
+    percent = getattr(request, "param", "100")
+    load_style(qapp, "", percent)
+    yield percent
+    load_style(qapp)
+
+
+@pytest.mark.parametrize(
+    ("language", "font_scale"),
+    [("en", "100"), ("es", "100"), ("en", "150")],
+    indirect=["font_scale"],
+)
+def test_every_screen_fits_1366x768_and_is_rendered(
+    qtbot, drive, counter, station, shots, language, font_scale
+):
+    """Every screen, in English and in Spanish (longer labels: nothing may be cut off), and
+    at 150% text: each dialog still fits the 1366x768 counter screen."""
     login, flow = counter
+    if language != "en" or font_scale != "100":
+        shots.folder = shots.folder / f"{language}-{font_scale}"
+        shots.folder.mkdir(exist_ok=True)
+        login.language.setCurrentIndex(login.language.findData(language))
+        login.language.activated.emit(login.language.currentIndex())
     screen = QGuiApplication.primaryScreen().geometry()
     assert (screen.width(), screen.height()) == SCREEN
     login.move(screen.center() - login.rect().center())
@@ -143,6 +198,13 @@ def test_every_screen_fits_1366x768_and_is_rendered(qtbot, drive, counter, stati
     drive.confirm(drawer.counts["bill_1"])
     qtbot.waitUntil(lambda: flow.till is not None)
     till = flow.till
+    menus = [a.text() for a in till.menuBar().actions()]
+    keys = " ".join(label.text() for label in till.bar.labels.values())
+    if language == "es":  # the till really is in Spanish: its menus and key bar
+        assert menus[:3] == ["&Venta", "&Cuenta", "C&ontroles"], menus
+        assert "Buscar cliente" in keys and "Pagar" in keys, keys
+    else:
+        assert menus[:3] == ["&Sale", "&Account", "&Controls"], menus
     qtbot.addWidget(till)
     till.show_on_screen()
     qtbot.waitUntil(lambda: till.width() >= 1200)
@@ -178,7 +240,9 @@ def test_every_screen_fits_1366x768_and_is_rendered(qtbot, drive, counter, stati
         drive.key(till, K.Key_F3)
         drive.type(till.picker, key)
         dialog = wait_dialog(qtbot, till)
-        if dialog.windowTitle() == "Supervisor approval":  # a cashier: asked on the spot
+        if dialog.windowTitle() == QCoreApplication.translate(
+            "OverrideDialog", "Supervisor approval"
+        ):  # a cashier: asked on the spot
             shots.take(f"{name}-approval", till, dialog)
             drive.type(dialog.username, "sofia")
             drive.press(dialog.username, K.Key_Return)
@@ -289,6 +353,7 @@ def test_every_screen_fits_1366x768_and_is_rendered(qtbot, drive, counter, stati
     for path in shots.taken:
         looks_drawn(path)
     assert len(shots.taken) >= 30
+    assert not shots.unnamed, "\n".join(sorted(shots.unnamed))
 
 
 def test_the_till_works_from_1280x720_to_1920x1080(qtbot, drive, counter, station):

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from counterpos.domain.messages import Explained
 from counterpos.domain.money import Money, MoneyError
 
 NONE = "none"
@@ -16,7 +17,7 @@ MAX_PERCENT = Decimal("10")  # a convenience fee above 10% is surely a typing mi
 MAX_FLAT_CENTS = 10_000
 
 
-class CardFeeError(ValueError):
+class CardFeeError(Explained, ValueError):
     """A fee policy that cannot be read; the message is for the administrator."""
 
 

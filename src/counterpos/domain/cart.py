@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from counterpos.domain.messages import Explained
 from counterpos.domain.money import Money, check_counter_amount
 
 
-class CartError(ValueError):
+class CartError(Explained, ValueError):
     """A cart that cannot be sold as it is; the message is for the cashier."""
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from counterpos.domain.messages import Explained
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 
 # Rule kinds:
@@ -24,7 +25,7 @@ from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 #        (a flat penalty once more than after_days have passed since that date; else $0)
 
 
-class FeeRuleError(ValueError):
+class FeeRuleError(Explained, ValueError):
     """A fee that cannot be computed from what was entered; the message is for the cashier."""
 
 

@@ -272,6 +272,24 @@ KNOWN: tuple[SettingKey, ...] = (
         Choice(("calm", "high_contrast")),
     ),
     SettingKey(
+        "ui.language",
+        "en",
+        "the screens' language until a user picks their own: en or es",
+        Choice(("en", "es")),
+    ),
+    SettingKey(
+        "ui.font_scale",
+        "100",
+        "text size in percent of the system font (100 to 200); every style is in points",
+        _whole(100, 200, "percent"),
+    ),
+    SettingKey(
+        "receipt.language",
+        "customer",
+        "receipts and customer documents: customer (their preferred language), en, es, both",
+        Choice(("customer", "en", "es", "both")),
+    ),
+    SettingKey(
         "ui.customer_display",
         "off",
         "on: the till opens the customer display at sign-in (on a second screen if there is one)",

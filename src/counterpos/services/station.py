@@ -107,7 +107,7 @@ class Station:
         try:
             code = check_station_code(code)
         except ReceiptNumberError as exc:
-            raise InputError(str(exc), field="station") from exc
+            raise InputError(exc, field="station") from exc
         current = settings.get(s, "station.code")
         seq = s.get(ReceiptSequence, current)
         if seq is not None and seq.last_value > 0 and current != code:

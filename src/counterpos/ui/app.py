@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 BENCH_ENV = "COUNTERPOS_BENCH_EXIT_ON_SHOWN"
 
 
-def load_style(app: QApplication, theme: str = "") -> None:
+def load_style(app: QApplication, theme: str = "", font_scale: str = "") -> None:
     """The one palette, type scale and style sheet (ui/theme.py); `theme` "high_contrast"
     (or the environment's COUNTERPOS_THEME, else the station's ui.theme once it is open)."""
     from counterpos.resources_path import data_path
@@ -37,7 +37,8 @@ def load_style(app: QApplication, theme: str = "") -> None:
         qss = (data_path("resources") / "styles" / "till.qss").read_text(encoding="utf-8")
     except OSError:
         qss = ""  # the palette and fonts still apply; nothing a cashier needs is lost
-    themes.apply(app, qss, theme or os.environ.get("COUNTERPOS_THEME", "") or "calm")
+    scale = themes.scale_of(font_scale or os.environ.get("COUNTERPOS_FONT_SCALE", "") or 100)
+    themes.apply(app, qss, theme or os.environ.get("COUNTERPOS_THEME", "") or "calm", scale)
 
 
 class _FirstPaint(QObject):
@@ -139,8 +140,11 @@ class TillApp(QObject):
             self.sync_worker = sync.start_worker(station)
             self.flow.sync_worker = self.sync_worker
         wanted = station.setting("ui.theme")
-        if wanted and not os.environ.get("COUNTERPOS_THEME") and wanted != "calm":
-            load_style(self.app, wanted)
+        scale = station.setting("ui.font_scale")
+        if (wanted and not os.environ.get("COUNTERPOS_THEME") and wanted != "calm") or (
+            scale not in ("", "100") and not os.environ.get("COUNTERPOS_FONT_SCALE")
+        ):
+            load_style(self.app, wanted, scale)
         from counterpos.services.backups import BackupScheduler
 
         self.backups = BackupScheduler(station).start()

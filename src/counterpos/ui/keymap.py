@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 
-def N(text: str) -> str:  # noqa: N802 (Qt's marker, for lupdate: translated when shown)
-    return str(QT_TRANSLATE_NOOP("KeyMap", text))
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's marker for lupdate)
+    """Marks a string of the table for lupdate; it is translated when shown (`tr`)."""
+    return text
 
 
 def _tr(text: str) -> str:
@@ -35,75 +36,128 @@ class KeyUse:
 
 # The order is the key bars' and the README table's order.
 KEYS: tuple[KeyUse, ...] = (
-    KeyUse("F1", N("Keys"), N("show every key"), N("show every key")),
+    KeyUse(
+        "F1",
+        QT_TRANSLATE_NOOP("KeyMap", "Keys"),
+        QT_TRANSLATE_NOOP("KeyMap", "show every key"),
+        QT_TRANSLATE_NOOP("KeyMap", "show every key"),
+    ),
     KeyUse(
         "F2",
-        N("Find customer"),
-        N(
+        QT_TRANSLATE_NOOP("KeyMap", "Find customer"),
+        QT_TRANSLATE_NOOP(
+            "KeyMap",
             "find a customer: type any part of a name, account, address, phone or tag; "
-            "↓ ↑ and Enter pick"
+            "↓ ↑ and Enter pick",
         ),
         "",
     ),
     KeyUse(
-        "F3", N("Services"), N("go to the services; then the service's number (1–8) opens it"), ""
+        "F3",
+        QT_TRANSLATE_NOOP("KeyMap", "Services"),
+        QT_TRANSLATE_NOOP("KeyMap", "go to the services; then the service's number (1–8) opens it"),
+        "",
     ),
     KeyUse(
         "F4",
-        N("Remove"),
-        N("remove the selected line (asks: F4 again removes it)"),
-        N("remove the last part of a split payment"),
+        QT_TRANSLATE_NOOP("KeyMap", "Remove"),
+        QT_TRANSLATE_NOOP("KeyMap", "remove the selected line (asks: F4 again removes it)"),
+        QT_TRANSLATE_NOOP("KeyMap", "remove the last part of a split payment"),
     ),
-    KeyUse("F5", N("Pay"), N("take payment"), N("take payment (as Enter)")),
-    KeyUse("F6", N("Split"), "", N("take this amount as one part of a split payment")),
-    KeyUse("F7", N("Cash"), N("take payment in cash"), N("pay the amount in cash")),
-    KeyUse("F8", N("Check"), N("take payment by check"), N("pay the amount by check")),
     KeyUse(
-        "F9", N("Money order"), N("take payment by money order"), N("pay the amount by money order")
+        "F5",
+        QT_TRANSLATE_NOOP("KeyMap", "Pay"),
+        QT_TRANSLATE_NOOP("KeyMap", "take payment"),
+        QT_TRANSLATE_NOOP("KeyMap", "take payment (as Enter)"),
     ),
-    KeyUse("F10", N("Card"), N("take payment by card"), N("pay the amount by card")),
+    KeyUse(
+        "F6",
+        QT_TRANSLATE_NOOP("KeyMap", "Split"),
+        "",
+        QT_TRANSLATE_NOOP("KeyMap", "take this amount as one part of a split payment"),
+    ),
+    KeyUse(
+        "F7",
+        QT_TRANSLATE_NOOP("KeyMap", "Cash"),
+        QT_TRANSLATE_NOOP("KeyMap", "take payment in cash"),
+        QT_TRANSLATE_NOOP("KeyMap", "pay the amount in cash"),
+    ),
+    KeyUse(
+        "F8",
+        QT_TRANSLATE_NOOP("KeyMap", "Check"),
+        QT_TRANSLATE_NOOP("KeyMap", "take payment by check"),
+        QT_TRANSLATE_NOOP("KeyMap", "pay the amount by check"),
+    ),
+    KeyUse(
+        "F9",
+        QT_TRANSLATE_NOOP("KeyMap", "Money order"),
+        QT_TRANSLATE_NOOP("KeyMap", "take payment by money order"),
+        QT_TRANSLATE_NOOP("KeyMap", "pay the amount by money order"),
+    ),
+    KeyUse(
+        "F10",
+        QT_TRANSLATE_NOOP("KeyMap", "Card"),
+        QT_TRANSLATE_NOOP("KeyMap", "take payment by card"),
+        QT_TRANSLATE_NOOP("KeyMap", "pay the amount by card"),
+    ),
     KeyUse(
         "F11",
-        N("Drawer's sales"),
-        N(
-            "this drawer's sales and totals by tender: Enter prints one again, V voids it, R refunds it"
+        QT_TRANSLATE_NOOP("KeyMap", "Drawer's sales"),
+        QT_TRANSLATE_NOOP(
+            "KeyMap",
+            "this drawer's sales and totals by tender: Enter prints one again, V voids it, R refunds it",
         ),
         "",
     ),
-    KeyUse("F12", N("Log out"), N("log out (once the sale is finished or cleared)"), ""),
+    KeyUse(
+        "F12",
+        QT_TRANSLATE_NOOP("KeyMap", "Log out"),
+        QT_TRANSLATE_NOOP("KeyMap", "log out (once the sale is finished or cleared)"),
+        "",
+    ),
     KeyUse(
         "Alt+1…6",
-        N("Quick cash"),
+        QT_TRANSLATE_NOOP("KeyMap", "Quick cash"),
         "",
-        N("cash: the exact amount, the next $5, $10, $20, then $50 and $100"),
+        QT_TRANSLATE_NOOP(
+            "KeyMap", "cash: the exact amount, the next $5, $10, $20, then $50 and $100"
+        ),
     ),
     KeyUse(
         "Ctrl+Delete",
-        N("Clear sale"),
-        N("clear the sale and the customer (asks: Ctrl+Delete again clears it)"),
+        QT_TRANSLATE_NOOP("KeyMap", "Clear sale"),
+        QT_TRANSLATE_NOOP(
+            "KeyMap", "clear the sale and the customer (asks: Ctrl+Delete again clears it)"
+        ),
         "",
     ),
-    KeyUse("Ctrl+Shift+K", N("Lock"), N("lock the screen now"), ""),
+    KeyUse(
+        "Ctrl+Shift+K",
+        QT_TRANSLATE_NOOP("KeyMap", "Lock"),
+        QT_TRANSLATE_NOOP("KeyMap", "lock the screen now"),
+        "",
+    ),
     KeyUse(
         "Enter",
-        N("OK"),
-        N("open the chosen customer or service"),
-        N("take payment; after the sale: next customer"),
+        QT_TRANSLATE_NOOP("KeyMap", "OK"),
+        QT_TRANSLATE_NOOP("KeyMap", "open the chosen customer or service"),
+        QT_TRANSLATE_NOOP("KeyMap", "take payment; after the sale: next customer"),
     ),
     KeyUse(
         "Esc",
-        N("Back"),
-        N("back to the customer search (clears what was typed there)"),
-        N("back to the sale (the cart stays)"),
+        QT_TRANSLATE_NOOP("KeyMap", "Back"),
+        QT_TRANSLATE_NOOP("KeyMap", "back to the customer search (clears what was typed there)"),
+        QT_TRANSLATE_NOOP("KeyMap", "back to the sale (the cart stays)"),
     ),
     KeyUse(
         "Alt",
-        N("Menus"),
-        N(
+        QT_TRANSLATE_NOOP("KeyMap", "Menus"),
+        QT_TRANSLATE_NOOP(
+            "KeyMap",
             "the menus: Sale, Account (start, stop, transfer, adjust, ledger), Controls (void "
             "Ctrl+Shift+V, refund Ctrl+Shift+R, paid-in/out Ctrl+Shift+P, no-sale "
             "Ctrl+Shift+N, close drawer Ctrl+Shift+C, day view Ctrl+Shift+D, audit trail, "
-            "fee schedules); each asks a supervisor on the spot when the cashier may not"
+            "fee schedules); each asks a supervisor on the spot when the cashier may not",
         ),
         "",
     ),
@@ -111,9 +165,24 @@ KEYS: tuple[KeyUse, ...] = (
 
 # In every dialog: what Enter and Esc do (README: "In every dialog").
 DIALOG_KEYS = (
-    ("Enter", N("moves on or confirms (in a count: the next line); it never throws work away")),
-    ("Esc", N("backs out; if something was typed, it asks before throwing it away")),
-    ("Tab / Shift+Tab", N("the next / previous field; the field with the focus has a ring")),
+    (
+        "Enter",
+        QT_TRANSLATE_NOOP(
+            "KeyMap", "moves on or confirms (in a count: the next line); it never throws work away"
+        ),
+    ),
+    (
+        "Esc",
+        QT_TRANSLATE_NOOP(
+            "KeyMap", "backs out; if something was typed, it asks before throwing it away"
+        ),
+    ),
+    (
+        "Tab / Shift+Tab",
+        QT_TRANSLATE_NOOP(
+            "KeyMap", "the next / previous field; the field with the focus has a ring"
+        ),
+    ),
 )
 
 BY_KEY = {k.key: k for k in KEYS}
@@ -125,10 +194,10 @@ TILL_BAR = (
 PAYMENT_BAR = ("Enter", "F6", "F4", "F7", "F8", "F9", "F10", "Alt+1…6", "Esc", "F1")
 # Where a bar words a key more closely than the table's short label.
 _BAR_LABELS = {
-    ("till", "F4"): N("Remove line"),
-    ("payment", "Enter"): N("Take payment"),
-    ("payment", "F4"): N("Remove part"),
-    ("payment", "Esc"): N("Back to the sale"),
+    ("till", "F4"): QT_TRANSLATE_NOOP("KeyMap", "Remove line"),
+    ("payment", "Enter"): QT_TRANSLATE_NOOP("KeyMap", "Take payment"),
+    ("payment", "F4"): QT_TRANSLATE_NOOP("KeyMap", "Remove part"),
+    ("payment", "Esc"): QT_TRANSLATE_NOOP("KeyMap", "Back to the sale"),
 }
 
 

@@ -116,16 +116,21 @@ def palette(theme: Theme) -> QPalette:
     return p
 
 
-def style_sheet(qss: str, theme: Theme) -> str:
-    """The style sheet with the theme's named colours filled in (`@error` -> its colour)."""
+def style_sheet(qss: str, theme: Theme, scale: float = 1.0) -> str:
+    """The style sheet with the theme's named colours filled in (`@error` -> its colour) and
+    every point size times `scale` (the font scale setting); sizes in em follow by themselves."""
     values = vars(theme)
-    return re.sub(r"@([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), qss)
+    qss = re.sub(r"@([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), qss)
+    if scale != 1.0:
+        qss = re.sub(r"(\d+(?:\.\d+)?)pt\b", lambda m: f"{float(m.group(1)) * scale:g}pt", qss)
+    return qss
 
 
-def body_font(base: QFont | None = None) -> QFont:
-    """The body font: 12 pt, figures of equal width so amounts line up in columns."""
+def body_font(base: QFont | None = None, scale: float = 1.0) -> QFont:
+    """The body font: 12 pt (times the font scale), figures of equal width so amounts line up
+    in columns."""
     font = QFont(base) if base is not None else QFont()
-    font.setPointSizeF(BODY_PT)
+    font.setPointSizeF(BODY_PT * scale)
     font.setFeature(QFont.Tag("tnum"), 1)
     return font
 
@@ -136,14 +141,25 @@ def current() -> Theme:
     return THEMES.get(str(name), CALM)
 
 
-def apply(app: QApplication, qss: str, name: str = "calm") -> Theme:
-    """Give the whole application the theme `name` (unknown names fall back to calm)."""
+def scale_of(percent: str | int | None) -> float:
+    """The font scale from the `ui.font_scale` setting (100 to 200 percent); 1.0 otherwise."""
+    try:
+        value = int(str(percent).strip().rstrip("%"))
+    except ValueError:
+        return 1.0
+    return value / 100 if 100 <= value <= 200 else 1.0
+
+
+def apply(app: QApplication, qss: str, name: str = "calm", scale: float = 1.0) -> Theme:
+    """Give the whole application the theme `name` (unknown names fall back to calm), its
+    text `scale` times the 12 pt body size."""
     theme = THEMES.get(name, CALM)
     fusion = QStyleFactory.create("Fusion")  # the same focus rings and metrics everywhere
     if fusion is not None:
         app.setStyle(fusion)
     app.setPalette(palette(theme))
-    app.setFont(body_font(app.font()))
+    app.setFont(body_font(app.font(), scale))
     app.setProperty("counterposTheme", theme.name)
-    app.setStyleSheet(style_sheet(qss, theme))
+    app.setProperty("counterposScale", scale)
+    app.setStyleSheet(style_sheet(qss, theme, scale))
     return theme

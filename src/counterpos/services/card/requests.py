@@ -239,7 +239,7 @@ def check_status(
         try:
             terminal = ct.open_terminal(url) if url != ct.STANDALONE else terminal_for(station)
         except ct.TerminalError as exc:
-            raise DeviceError(str(exc)) from exc
+            raise DeviceError(exc) from exc
     try:
         reply = terminal.status(request_id)
     except ct.TerminalError as exc:

@@ -20,7 +20,7 @@ def check_setting(key: str, value: str) -> None:
         try:
             card_fee.parse_policy(value)
         except card_fee.CardFeeError as exc:
-            raise InputError(str(exc), field=key) from exc
+            raise InputError(exc, field=key) from exc
     elif key == "card.terminal":
         v = value.strip()
         if v != ct.STANDALONE and not re.fullmatch(r"tcp://[A-Za-z0-9.\-]+:[0-9]{1,5}", v):
@@ -56,4 +56,4 @@ def terminal_for(station: Station) -> ct.CardTerminal:
     try:
         return ct.open_terminal(url, sale_timeout=sale_timeout, call_timeout=call_timeout)
     except ct.TerminalError as exc:
-        raise DeviceError(str(exc)) from exc
+        raise DeviceError(exc) from exc

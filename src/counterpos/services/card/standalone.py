@@ -56,7 +56,7 @@ def record_standalone(
         try:
             approved = Money.parse(approved_text)
         except MoneyError as exc:
-            raise InputError(str(exc), field="approved") from exc
+            raise InputError(exc, field="approved") from exc
         if approved.cents <= 0 or approved.cents > q.charge.cents:
             raise InputError(
                 f"The approved amount is between $0.01 and {q.charge}.", field="approved"

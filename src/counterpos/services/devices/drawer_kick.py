@@ -37,7 +37,7 @@ def config_from(values: Mapping[str, str]) -> DrawerConfig:
     try:
         kick = parse_kick(values["drawer.kick"])
     except DrawerFault as exc:
-        raise DeviceError(str(exc)) from exc
+        raise DeviceError(exc) from exc
     return DrawerConfig(
         values["drawer.port"].strip(),
         settings.as_int("drawer.baud", values["drawer.baud"]),

@@ -90,14 +90,14 @@ def check_printer_url(url: str, home: Path) -> None:
     try:
         open_backend(url, home)
     except BadPrinterUrl as exc:
-        raise InputError(str(exc), field="printer.url") from exc
+        raise InputError(exc, field="printer.url") from exc
 
 
 def check_profile(name: str) -> None:
     try:
         load_profile(name)
     except ProfileError as exc:
-        raise InputError(str(exc), field="printer.profile") from exc
+        raise InputError(exc, field="printer.profile") from exc
 
 
 def printer_profiles() -> list[PrinterProfile]:
@@ -121,7 +121,7 @@ def printer_from(values: Mapping[str, str], home: Path) -> Printer:
         profile = load_profile(values["printer.profile"])
         backend = open_backend(url, home)
     except (ProfileError, BadPrinterUrl) as exc:
-        raise DeviceError(str(exc)) from exc
+        raise DeviceError(exc) from exc
     return Printer(url, profile, backend, float(timeout), Path(logo) if logo else None)
 
 
@@ -308,7 +308,7 @@ def printer_status(station: Station) -> str:
     except DeviceBusy as exc:
         raise DeviceError(f"The printer at {printer.where} did not answer.") from exc
     except PrinterFault as exc:
-        raise DeviceError(str(exc)) from exc
+        raise DeviceError(exc) from exc
     return f"The printer at {printer.where} is online and has paper."
 
 

@@ -83,7 +83,7 @@ def find_receipts(
         try:
             cents = Money.parse(amount).cents
         except MoneyError as exc:
-            raise InputError(str(exc), field="amount") from exc
+            raise InputError(exc, field="amount") from exc
         q = q.where(Sale.total_cents == cents)
     q = q.order_by(Sale.created_at.desc(), Sale.sequence.desc()).limit(limit)
     with station.store.read() as s:

@@ -112,7 +112,7 @@ def _balance(s, drawer: DrawerSession, count: ClosingCount) -> BalanceResult:
     try:
         counted = count_total(count.counts)
     except CountError as exc:
-        raise InputError(str(exc), field="count") from exc
+        raise InputError(exc, field="count") from exc
     if count.card_batch_total.cents < 0:
         raise InputError("The card batch total cannot be negative.", field="card_total")
     figures = session_figures(s, drawer.id)

@@ -51,7 +51,7 @@ def record(
     try:
         check_counter_amount(amount, what="The amount")
     except MoneyError as exc:
-        raise InputError(str(exc), field="amount") from exc
+        raise InputError(exc, field="amount") from exc
     if amount.cents <= 0:
         raise InputError("The amount must be more than $0.00.", field="amount")
     with station.store.write() as s:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import CartLine
+from counterpos.domain.document_language import either
 from counterpos.domain.fee_rules import FeeInput, FeeRuleError, compute_fee, needs_entered_amount
 from counterpos.domain.money import Money, MoneyError
 from counterpos.services.clock import local_today
@@ -127,13 +129,13 @@ def price_line_in(
         try:
             entered = Money.parse(amount_text or "")
         except MoneyError as exc:
-            raise InputError(str(exc), field="amount") from exc
+            raise InputError(exc, field="amount") from exc
     try:
         amount = compute_fee(
             rule, FeeInput(attributes=attrs, quantity=quantity, entered=entered, on=on)
         )
     except FeeRuleError as exc:
-        raise InputError(str(exc), field="amount" if entered is not None else None) from exc
+        raise InputError(exc, field="amount" if entered is not None else None) from exc
     # A misc receipt's GL account is a required field the cashier picks; others come with the service.
     gl = str(clean["gl_account"]) if service_code == "misc_receipt" else svc.gl_account
     description = svc.name
@@ -150,7 +152,7 @@ def price_line_in(
             details=clean,
         )
     except (ValueError, MoneyError) as exc:
-        raise InputError(str(exc), field="amount") from exc
+        raise InputError(exc, field="amount") from exc
 
 
 def price_lines(
@@ -185,3 +187,21 @@ def price_lines_in(s: Session, service_code: str, **request: Unpack[LineRequest]
             if line.amount.cents:  # a $0 deposit (an owner's) is not worth a receipt line
                 lines.append(line)
     return lines
+
+
+@cache
+def names_by_code() -> dict[str, tuple[str, str]]:
+    """Each catalog service's (English, Spanish) name, from db/seed/catalog.json ("name_es")."""
+    import json  # noqa: PLC0415
+
+    from counterpos.resources_path import data_path  # noqa: PLC0415
+
+    seed = json.loads((data_path("db") / "seed" / "catalog.json").read_text(encoding="utf-8"))
+    return {s["code"]: (s["name"], s.get("name_es", "")) for s in seed["services"]}
+
+
+def line_name(service_code: str, description: str, language: str) -> str:
+    """A sale line's description on a customer document in `language` ("en", "es", "both"):
+    the service's Spanish name where the line carries the catalog's English one."""
+    english, spanish = names_by_code().get(service_code, ("", ""))
+    return either(description, spanish if description == english else "", language)

@@ -76,11 +76,11 @@ def validate(cart: Cart, tenders: list[Tender]) -> Settlement:
     try:
         cart.check_sellable()
     except (CartError, MoneyError) as exc:
-        raise InputError(str(exc), field="cart") from exc
+        raise InputError(exc, field="cart") from exc
     try:
         return settle(cart.total, tenders)
     except TenderError as exc:
-        raise InputError(str(exc), field="tender") from exc
+        raise InputError(exc, field="tender") from exc
 
 
 def complete_sale(
@@ -177,7 +177,7 @@ def write_sale(
     if wanted:
         accounts = dict(conn.execute(_ACCOUNT_IDS, {"numbers": sorted(wanted)}).all())
     for number in sorted(wanted - accounts.keys()):
-        raise NotFound(f"There is no utility account {number}.")
+        raise NotFound("There is no utility account {number}.", number=number)
     seq, receipt_no = next_receipt_no(s, station_code)
     now = at or utcnow()
     stamp = None

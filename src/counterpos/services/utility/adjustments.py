@@ -54,7 +54,7 @@ def adjust_account(
     try:
         amount = Money.parse(amount_text)
     except MoneyError as exc:
-        raise InputError(str(exc), field="amount") from exc
+        raise InputError(exc, field="amount") from exc
     if amount.cents == 0:
         raise InputError("An adjustment of $0.00 changes nothing.", field="amount")
     if abs(amount.cents) > MAX_COUNTER_CENTS:

@@ -41,6 +41,7 @@ class AccountLedgerDialog(CounterDialog):
         head.setObjectName("subtitle")
         self.table = QTableWidget(len(ledger.entries), 6)
         self.table.setObjectName("ledger")
+        self.table.setAccessibleName(self.tr("Account ledger"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Date"),

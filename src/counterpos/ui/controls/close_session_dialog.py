@@ -126,6 +126,7 @@ class CloseSessionDialog(CounterDialog):
         v.addWidget(hint)
         self.checks = QListWidget()
         self.checks.setObjectName("checks_list")
+        self.checks.setAccessibleName(self.tr("Checks and money orders"))
         for item in self.sheet.items:
             kind = self.tr("Check") if item.kind == "check" else self.tr("Money order")
             w = QListWidgetItem(f"{kind} {item.number}   {item.payer}   {item.amount}")
@@ -152,6 +153,7 @@ class CloseSessionDialog(CounterDialog):
         v.addWidget(hint)
         self.card_total = QLineEdit("0.00")
         self.card_total.setObjectName("card_total")
+        self.card_total.setAccessibleName(self.tr("Card batch total"))
         self.card_total.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.card_total.setMaximumWidth(self.card_total.fontMetrics().horizontalAdvance("0") * 14)
         v.addWidget(self.card_total)
@@ -164,6 +166,7 @@ class CloseSessionDialog(CounterDialog):
         v.setContentsMargins(0, 0, 0, 0)
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("close_summary")
+        self.summary.setAccessibleName(self.tr("Result"))
         self.summary.setReadOnly(True)
         v.addWidget(self.summary, 1)
         note = QLabel(self.tr("&Note (needed when a supervisor accepts a difference)"))

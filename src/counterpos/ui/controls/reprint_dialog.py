@@ -51,6 +51,8 @@ class ReprintDialog(CounterDialog):
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addDays(-7))
         self.date_to = QDateEdit(today)
+        self.date_from.setAccessibleName(self.tr("From"))
+        self.date_to.setAccessibleName(self.tr("To"))
         self.number.setObjectName("reprint_number")
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
@@ -71,6 +73,7 @@ class ReprintDialog(CounterDialog):
         form.addRow(self.tr("Amount"), self.amount)
 
         self.results = QTableWidget(0, 5)
+        self.results.setAccessibleName(self.tr("Receipts found"))
         self.results.setHorizontalHeaderLabels(
             [
                 self.tr("Receipt"),

@@ -3,7 +3,7 @@ a card approved earlier (not on a saved sale) offered before any new card."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import CASH, Tender
@@ -36,9 +36,10 @@ class CardParts(QObject):
         """What the payment screen says at once when a card approved earlier is waiting."""
         if not self.earlier:
             return ""
-        return self.dialog.tr(
+        return QCoreApplication.translate(
+            "CardParts",
             "A card payment of {card} is approved and not on a saved sale. If this is that "
-            "sale, take the card part (F10): it is attached, not run again."
+            "sale, take the card part (F10): it is attached, not run again.",
         ).format(card=describe(self.earlier[0]))
 
     def bases(self) -> list[Tender]:
@@ -56,7 +57,9 @@ class CardParts(QObject):
         due = pay.remaining()
         if amount.cents <= 0 or amount.cents > due.cents:
             page.show_error(
-                pay.tr("A card can pay up to the {due} still due.").format(due=due.format()),
+                QCoreApplication.translate(
+                    "CardParts", "A card can pay up to the {due} still due."
+                ).format(due=due.format()),
                 page.amount,
             )
             return
@@ -89,9 +92,9 @@ class CardParts(QObject):
         payment = card.payment
         if payment is None:
             pay.payment_page.say(
-                pay.tr("No card payment was taken. {due} is still due.").format(
-                    due=pay.remaining().format()
-                )
+                QCoreApplication.translate(
+                    "CardParts", "No card payment was taken. {due} is still due."
+                ).format(due=pay.remaining().format())
             )
             pay.payment_page.focus_amount(select=False)
             return
@@ -101,7 +104,9 @@ class CardParts(QObject):
             pay.complete(list(pay.parts))
             return
         pay.payment_page.say(
-            pay.tr("{due} still due: take the next part.").format(due=pay.remaining().format())
+            QCoreApplication.translate("CardParts", "{due} still due: take the next part.").format(
+                due=pay.remaining().format()
+            )
         )
         pay.choose_kind(CASH)
 
@@ -120,9 +125,10 @@ class CardParts(QObject):
         if box.choice == ATTACH:
             if card.base.cents > pay.remaining().cents:
                 pay.payment_page.say(
-                    pay.tr(
+                    QCoreApplication.translate(
+                        "CardParts",
                         "That card paid {paid}, more than the {due} still due on this sale: "
-                        "ring the same sale again, or void the card."
+                        "ring the same sale again, or void the card.",
                     ).format(paid=card.base.format(), due=pay.remaining().format())
                 )
                 return
@@ -133,9 +139,9 @@ class CardParts(QObject):
                 pay.complete(list(pay.parts))
                 return
             pay.payment_page.say(
-                pay.tr("Card attached. {due} still due: take the next part.").format(
-                    due=pay.remaining().format()
-                )
+                QCoreApplication.translate(
+                    "CardParts", "Card attached. {due} still due: take the next part."
+                ).format(due=pay.remaining().format())
             )
             pay.choose_kind(CASH)
         elif box.choice == VOID:
@@ -149,16 +155,18 @@ class CardParts(QObject):
                 pay.station,
                 pay.actor,
                 "void",
-                pay.tr("A supervisor approves voiding the card payment of {card}.").format(
-                    card=describe(card)
-                ),
+                QCoreApplication.translate(
+                    "CardParts", "A supervisor approves voiding the card payment of {card}."
+                ).format(card=describe(card)),
                 pay,
             )
             self.override_dialog = dlg
             dlg.accepted.connect(lambda: self._void_earlier(card, dlg.approval))
             dlg.open()
             return
-        pay.payment_page.say(pay.tr("Voiding the card payment at the terminal…"))
+        pay.payment_page.say(
+            QCoreApplication.translate("CardParts", "Voiding the card payment at the terminal…")
+        )
         self._voiding_earlier = True
         self._voider.start([card], pay.terminal, approval)
 
@@ -171,10 +179,11 @@ class CardParts(QObject):
         if not self.void_armed:
             self.void_armed = True
             pay.payment_page.say(
-                pay.tr(
+                QCoreApplication.translate(
+                    "CardParts",
                     "A card payment of {amount} is approved: take the rest ({due}) to finish "
                     "this sale, or press Esc again to void the card payment at the terminal "
-                    "and go back to the sale."
+                    "and go back to the sale.",
                 ).format(
                     amount=Money(sum(r.approved.cents for r in pay.cards)).format(),
                     due=pay.remaining().format(),
@@ -196,7 +205,9 @@ class CardParts(QObject):
             pay.refresh()
             pay.back_to_sale()
             return
-        pay.payment_page.say(pay.tr("Voiding the card payment at the terminal…"))
+        pay.payment_page.say(
+            QCoreApplication.translate("CardParts", "Voiding the card payment at the terminal…")
+        )
         self._voider.start(pay.cards, pay.terminal)
 
     def _voided(self, voided: list, problems: list) -> None:
@@ -205,11 +216,13 @@ class CardParts(QObject):
             self._voiding_earlier = False
             self.earlier = [c for c in self.earlier if c.request_id not in voided]
             pay.payment_page.say(
-                pay.tr("The card payment approved earlier is voided at the terminal.")
-                if voided
-                else pay.tr("The card payment was not voided: {problem}").format(
-                    problem=" ".join(problems)
+                QCoreApplication.translate(
+                    "CardParts", "The card payment approved earlier is voided at the terminal."
                 )
+                if voided
+                else QCoreApplication.translate(
+                    "CardParts", "The card payment was not voided: {problem}"
+                ).format(problem=" ".join(problems))
             )
             return
         pay.cards = [c for c in pay.cards if c.request_id not in voided]
@@ -218,8 +231,9 @@ class CardParts(QObject):
             pay.back_to_sale()  # nothing charged any more
             return
         pay.payment_page.say(
-            pay.tr(
+            QCoreApplication.translate(
+                "CardParts",
                 "The card payment was not voided: {problem} Take the rest ({due}) to finish "
-                "this sale, or press Esc twice to try the void again."
+                "this sale, or press Esc twice to try the void again.",
             ).format(problem=" ".join(problems), due=pay.remaining().format())
         )

@@ -62,19 +62,18 @@ class PaymentPage(QWidget):
 
     def __init__(self, total: Money, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
-        title = QLabel(tr("Take payment"))
+        title = QLabel(self.tr("Take payment"))
         title.setObjectName("title")
         self.total_label = QLabel(total.format())
         self.total_label.setObjectName("bigTotal")
         self.remaining_label = QLabel()
         self.remaining_label.setObjectName("remainingDue")
         sums = QGridLayout()
-        sums.addWidget(QLabel(tr("Total")), 0, 0)
+        sums.addWidget(QLabel(self.tr("Total")), 0, 0)
         sums.addWidget(self.total_label, 1, 0)
-        sums.addWidget(QLabel(tr("Still due")), 0, 1)
+        sums.addWidget(QLabel(self.tr("Still due")), 0, 1)
         sums.addWidget(self.remaining_label, 1, 1)
-        self.card_fee_title = QLabel(tr("Card convenience fee"))
+        self.card_fee_title = QLabel(self.tr("Card convenience fee"))
         self.card_fee = QLabel()
         self.card_fee.setObjectName("cardFee")
         sums.addWidget(self.card_fee_title, 0, 2)
@@ -83,7 +82,9 @@ class PaymentPage(QWidget):
 
         self.parts_table = QTableWidget(0, 3)
         self.parts_table.setObjectName("tenders")
-        self.parts_table.setHorizontalHeaderLabels([tr("Tender"), tr("Details"), tr("Amount")])
+        self.parts_table.setHorizontalHeaderLabels(
+            [self.tr("Tender"), self.tr("Details"), self.tr("Amount")]
+        )
         self.parts_table.verticalHeader().hide()
         self.parts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.parts_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -94,7 +95,7 @@ class PaymentPage(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for kind, key in KIND_KEYS:
-            self.kind.addItem(f"{tr(LABELS[kind])} ({key})", kind)
+            self.kind.addItem(f"{self.tr(LABELS[kind])} ({key})", kind)
         amount = QLineEdit()
         amount.setObjectName("amount")
         amount.setAlignment(_RIGHT)
@@ -107,14 +108,14 @@ class PaymentPage(QWidget):
         # would run it twice and dismiss the change-due page with the same key press.
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        kind_label = QLabel(tr("&Tender"))
+        kind_label = QLabel(self.tr("&Tender"))
         kind_label.setBuddy(self.kind)
         form.addRow(kind_label, self.kind)
-        amount_label = QLabel(tr("&Amount"))
+        amount_label = QLabel(self.tr("&Amount"))
         amount_label.setBuddy(self.amount.editor)
         form.addRow(amount_label, self.amount)
-        self.number_label = QLabel(tr("Number"))
-        self.payer_label = QLabel(tr("Payer"))
+        self.number_label = QLabel(self.tr("Number"))
+        self.payer_label = QLabel(self.tr("Payer"))
         form.addRow(self.number_label, self.number)
         form.addRow(self.payer_label, self.payer)
         # One width for the labels' column: a label as wide as its own size hint lost its last
@@ -125,7 +126,7 @@ class PaymentPage(QWidget):
             label.setMinimumWidth(widest + label.fontMetrics().averageCharWidth())
 
         self.quick_row = QHBoxLayout()
-        self.quick_title = QLabel(tr("Quick cash"))
+        self.quick_title = QLabel(self.tr("Quick cash"))
         self.quick_row.addWidget(self.quick_title)
         self.quick_buttons: list[QPushButton] = []
         for n in range(QUICK_KEYS):
@@ -144,9 +145,9 @@ class PaymentPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.take_button = QPushButton(tr("Take payment (Enter)"))
+        self.take_button = QPushButton(self.tr("Take payment (Enter)"))
         self.take_button.setObjectName("take")
-        self.back_button = QPushButton(tr("Back to the sale (Esc)"))
+        self.back_button = QPushButton(self.tr("Back to the sale (Esc)"))
         for b in (self.take_button, self.back_button):
             b.setAutoDefault(False)
 
@@ -261,14 +262,13 @@ class PaymentPage(QWidget):
 
     def show_parts(self, parts: list[Tender], cards: list) -> None:
         """Each cash, check or money order part taken so far, then each approved card."""
-        tr = self.tr
         rows = [
-            (tr(LABELS[t.kind]), ", ".join(x for x in (t.reference, t.payer) if x), t.amount)
+            (self.tr(LABELS[t.kind]), ", ".join(x for x in (t.reference, t.payer) if x), t.amount)
             for t in parts
         ] + [
             (
-                tr(LABELS[CARD]),
-                tr("{brand} ending {last4}, approval {code}, fee {fee}").format(
+                self.tr(LABELS[CARD]),
+                self.tr("{brand} ending {last4}, approval {code}, fee {fee}").format(
                     brand=r.brand.upper(), last4=r.last4, code=r.approval_code, fee=r.fee.format()
                 ),
                 r.approved,
@@ -331,26 +331,25 @@ class DonePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
-        title = QLabel(tr("Sale saved"))
+        title = QLabel(self.tr("Sale saved"))
         title.setObjectName("title")
         self.receipt_no = QLabel()
         self.receipt_no.setObjectName("receiptNo")
-        self.change_title = QLabel(tr("Change due"))
+        self.change_title = QLabel(self.tr("Change due"))
         self.change_due = QLabel()
         self.change_due.setObjectName("changeDue")
-        self.documents_title = QLabel(tr("Issued with this sale"))
+        self.documents_title = QLabel(self.tr("Issued with this sale"))
         self.documents_title.setObjectName("sectionHeader")
         self.documents = QLabel()
         self.documents.setWordWrap(True)
-        self.print_button = QPushButton(tr("Print them on the receipt printer (P)"))
+        self.print_button = QPushButton(self.tr("Print them on the receipt printer (P)"))
         self.print_button.setObjectName("printDocuments")
-        self.page_button = QPushButton(tr("PDF for a page printer (D)"))
+        self.page_button = QPushButton(self.tr("PDF for a page printer (D)"))
         self.page_button.setObjectName("pageDocuments")
         self.document_status = QLabel()
         self.document_status.setWordWrap(True)
         self.preview = ReceiptView()
-        self.next_button = QPushButton(tr("Next customer (Enter)"))
+        self.next_button = QPushButton(self.tr("Next customer (Enter)"))
         self.next_button.setObjectName("next")
         for b in (self.print_button, self.page_button, self.next_button):
             b.setAutoDefault(False)

@@ -16,6 +16,7 @@ class KeysDialog(CounterDialog):
         ]
         table = QTableWidget(len(rows), 3)
         table.setObjectName("keys")
+        table.setAccessibleName(self.tr("Keys"))
         table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Till"), self.tr("Payment")])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -77,41 +77,40 @@ class TillMenus(QObject):
         self.host = host
         self.actions: dict[str, QAction] = {}
         bar = window.menuBar()
-        tr = self.tr
 
-        menu = bar.addMenu(tr("&Sale"))
+        menu = bar.addMenu(self.tr("&Sale"))
         for name, label in (
-            ("find", tr("Find customer")),
-            ("add", tr("Services")),
-            ("remove", tr("Remove line…")),
-            ("pay", tr("Pay…")),
-            ("cash", tr("Pay in cash…")),
-            ("check", tr("Pay by check…")),
-            ("money_order", tr("Pay by money order…")),
-            ("card", tr("Pay by card…")),
-            ("sales", tr("This drawer's sales…")),
-            ("reprint", tr("Find a receipt to reprint…")),
-            ("new", tr("Clear the sale…")),
-            ("help", tr("Keys…")),
+            ("find", self.tr("Find customer")),
+            ("add", self.tr("Services")),
+            ("remove", self.tr("Remove line…")),
+            ("pay", self.tr("Pay…")),
+            ("cash", self.tr("Pay in cash…")),
+            ("check", self.tr("Pay by check…")),
+            ("money_order", self.tr("Pay by money order…")),
+            ("card", self.tr("Pay by card…")),
+            ("sales", self.tr("This drawer's sales…")),
+            ("reprint", self.tr("Find a receipt to reprint…")),
+            ("new", self.tr("Clear the sale…")),
+            ("help", self.tr("Keys…")),
         ):
             self._add(menu, name, label, SALE_KEYS[name], sale[name])
         self.sale_menu = menu
         menu.addSeparator()
-        self._add(menu, "lock", tr("Lock the screen"), LOCK_KEY, sale["lock"])
-        self._add(menu, "logout", tr("Log out"), LOGOUT_KEY, sale["logout"])
+        self._add(menu, "lock", self.tr("Lock the screen"), LOCK_KEY, sale["lock"])
+        self._add(menu, "logout", self.tr("Log out"), LOGOUT_KEY, sale["logout"])
 
-        account = bar.addMenu(tr("&Account"))
+        account = bar.addMenu(self.tr("&Account"))
         for name, label, slot in (
-            ("start", tr("Start service…"), self.start_service),
-            ("stop", tr("Stop service…"), self.stop_service),
-            ("transfer", tr("Transfer service…"), self.transfer_service),
-            ("adjust", tr("Adjust the account…"), self.adjust_account),
-            ("ledger", tr("Account ledger…"), self.account_ledger),
+            ("start", self.tr("Start service…"), self.start_service),
+            ("stop", self.tr("Stop service…"), self.stop_service),
+            ("transfer", self.tr("Transfer service…"), self.transfer_service),
+            ("adjust", self.tr("Adjust the account…"), self.adjust_account),
+            ("ledger", self.tr("Account ledger…"), self.account_ledger),
         ):
             self._add(account, name, label, ACCOUNT_KEYS[name], slot)
         self.actions.update(add_utility_actions(account, window, state, host))
 
-        controls = bar.addMenu(tr("&Controls"))
+        controls = bar.addMenu(self.tr("&Controls"))
         self.actions.update(
             add_controls_menu(
                 controls,
@@ -123,7 +122,7 @@ class TillMenus(QObject):
             )
         )
         controls.addSeparator()
-        self._add(controls, "fees", tr("Fee schedules…"), FEES_KEY, self.fee_schedules)
+        self._add(controls, "fees", self.tr("Fee schedules…"), FEES_KEY, self.fee_schedules)
         self.controls_menu = controls
 
     def _add(

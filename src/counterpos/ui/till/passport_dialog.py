@@ -97,6 +97,7 @@ class PassportDialog(CounterDialog):
         self.customer_id = customer_id
         self.lines: list = []
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Applicants"))
         self.photos = QSpinBox()
         self.photos.setObjectName("photo_sets")
         self.photos.setRange(0, 20)

@@ -47,9 +47,15 @@ def price_text(rule: dict[str, Any], code: str = "") -> str:
     if kind == "fixed":
         return Money(int(rule["cents"])).format()
     if kind == "per_quantity":
-        return _tr("{fee} each").format(fee=Money(int(rule["cents"])).format())
+        return QCoreApplication.translate("ServicePicker", "{fee} each").format(
+            fee=Money(int(rule["cents"])).format()
+        )
     if kind == "entered":
-        return _tr("balance due") if code == "utility_payment" else _tr("amount typed")
+        return (
+            QCoreApplication.translate("ServicePicker", "balance due")
+            if code == "utility_payment"
+            else QCoreApplication.translate("ServicePicker", "amount typed")
+        )
     if kind == "table":
         cents = _leaves(rule)
         if not cents:
@@ -60,13 +66,19 @@ def price_text(rule: dict[str, Any], code: str = "") -> str:
         return f"{Money(low).format()}–{Money(high).format()}"
     if kind == "sum":
         first = rule["parts"][0]
-        return _tr("from {fee}").format(fee=price_text(first))
+        return QCoreApplication.translate("ServicePicker", "from {fee}").format(
+            fee=price_text(first)
+        )
     if kind == "percent_late":
-        return _tr("from {fee}").format(fee=price_text(rule["of"]).replace(_tr("from "), ""))
+        return QCoreApplication.translate("ServicePicker", "from {fee}").format(
+            fee=price_text(rule["of"]).replace(
+                QCoreApplication.translate("ServicePicker", "from "), ""
+            )
+        )
     if kind == "late_fixed":
         return Money(int(rule["cents"])).format()
     if kind == "attribute":
-        return _tr("as on record")
+        return QCoreApplication.translate("ServicePicker", "as on record")
     return ""
 
 
@@ -80,11 +92,18 @@ class ServicePicker(QTableWidget):
     def __init__(self, services: Sequence[ServiceView], parent: QWidget | None = None) -> None:
         super().__init__(len(services), 3, parent)
         self.setObjectName("services")
+        self.setAccessibleName(QCoreApplication.translate("ServicePicker", "Services"))
         # The numbered services first, in number order (all in view at 1366x768); then the rest.
         services = sorted(services, key=lambda s: (not s.hotkey, s.hotkey or ""))
         self._codes = [svc.code for svc in services]
         self._hotkeys = [svc.hotkey for svc in services]
-        self.setHorizontalHeaderLabels([_tr("Key"), _tr("Service"), _tr("Price")])
+        self.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("ServicePicker", "Key"),
+                QCoreApplication.translate("ServicePicker", "Service"),
+                QCoreApplication.translate("ServicePicker", "Price"),
+            ]
+        )
         self.verticalHeader().hide()
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -41,6 +41,7 @@ class SessionSalesDialog(CounterDialog):
         self.records: list[SessionRecord] = []
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("session_sales")
+        self.table.setAccessibleName(self.tr("This drawer's sales"))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

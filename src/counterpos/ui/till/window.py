@@ -27,7 +27,7 @@ from counterpos.services.sale.sales import CompletedSale
 from counterpos.services.sessions import SessionView
 from counterpos.services.station import Station
 from counterpos.services.training import mode as training_mode
-from counterpos.ui import keymap
+from counterpos.ui import i18n, keymap
 from counterpos.ui.controls.reprint_dialog import ReprintDialog
 from counterpos.ui.formats import datetime_text
 from counterpos.ui.lock_screen import IdleLock
@@ -131,6 +131,7 @@ class TillWindow(QMainWindow):
         self.lookup.scanned.connect(self.stub_scanned)
         self.picker.rung.connect(self.ring)
         self.panel.account_selected.connect(self.state.select_account)
+        self.panel.language_chosen.connect(self.set_customer_language)
         self.state.cart_changed.connect(self.show_cart)
         self.state.customer_changed.connect(self.panel.show_customer)
         self.state.account_changed.connect(self.panel.select_account)
@@ -218,7 +219,7 @@ class TillWindow(QMainWindow):
         self.station_label = QLabel(self.tr("Station {code}").format(code=station.code))
         self.cashier_label = QLabel(
             self.tr("Cashier {name} ({role})").format(
-                name=actor.full_name, role=actor.role.replace("_", " ")
+                name=actor.full_name, role=i18n.role_name(actor.role)
             )
         )
         self.session_label = QLabel(
@@ -270,6 +271,20 @@ class TillWindow(QMainWindow):
             self.state.refresh_customer()
 
         self.show_dialog(dialog, finished)
+
+    def set_customer_language(self, customer_id: str, language: str) -> None:
+        """The customer wants their receipts in `language`: kept on their record."""
+        from counterpos.services.errors import CounterError  # noqa: PLC0415
+        from counterpos.services.sale import customers  # noqa: PLC0415
+
+        try:
+            self.panel.show_panel(
+                customers.set_preferred_language(
+                    self.state.station, self.state.actor, customer_id, language
+                )
+            )
+        except CounterError as exc:
+            self.say(str(exc))
 
     def say(self, text: str) -> None:
         self.message.setText(text)

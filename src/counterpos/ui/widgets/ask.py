@@ -28,11 +28,14 @@ def ask_to_discard(
     box = QMessageBox(parent)
     box.setObjectName("discardQuestion")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(title or _tr("Are you sure?"))
+    box.setWindowTitle(title or QCoreApplication.translate("Ask", "Are you sure?"))
     box.setText(text)
-    keep_button = box.addButton(keep or _tr("Keep it (Enter)"), QMessageBox.ButtonRole.RejectRole)
+    keep_button = box.addButton(
+        keep or QCoreApplication.translate("Ask", "Keep it (Enter)"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
     yes = box.addButton(
-        _tr("{what} ({key})").format(what=confirm, key=again_key),
+        QCoreApplication.translate("Ask", "{what} ({key})").format(what=confirm, key=again_key),
         QMessageBox.ButtonRole.DestructiveRole,
     )
     yes.setObjectName("confirmDiscard")

@@ -39,6 +39,7 @@ class CartTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
         self.setObjectName("cart")
+        self.setAccessibleName(self.tr("Sale lines"))
         self.setHorizontalHeaderLabels(
             [self.tr("#"), self.tr("Service"), self.tr("Details"), self.tr("Amount")]
         )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterpos.ui.accessible import name_from_labels
 from counterpos.ui.widgets.ask import ask_to_discard
 from counterpos.ui.widgets.form_field import FormField, required_label
 
@@ -289,6 +290,7 @@ class CounterDialog(QDialog):
         if self._shown:
             return
         self._shown = True
+        name_from_labels(self)
         self.fit_to_screen()
         self.work_saved()
         target = self.first_field or self._first_input()

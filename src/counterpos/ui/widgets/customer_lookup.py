@@ -49,12 +49,14 @@ class CustomerLookup(QWidget):
         super().__init__(parent)
         self._search = search
         self.box = QLineEdit()
+        self.box.setAccessibleName(self.tr("Find a customer"))
         self.box.setObjectName("lookup")
         self.box.setPlaceholderText(self.tr("Name, account, address, phone or tag"))
         self.box.setClearButtonEnabled(True)
         self.box.setAccessibleName(self.tr("Find a customer"))
         self.results = QTableWidget(0, 4)
         self.results.setObjectName("lookupResults")
+        self.results.setAccessibleName(self.tr("Customers found"))
         self.results.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Address"), self.tr("Phone"), self.tr("Account")]
         )

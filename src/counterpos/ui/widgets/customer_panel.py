@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -35,6 +37,7 @@ class CustomerPanel(QWidget):
     `account_selected(AccountView)` when the cashier selects another of the accounts."""
 
     account_selected = Signal(object)
+    language_chosen = Signal(str, str)  # customer id, language code: their receipts' language
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,14 +47,24 @@ class CustomerPanel(QWidget):
         self.name.setObjectName("panelName")
         self.contact = QLabel()
         self.contact.setWordWrap(True)
+        self.language = QComboBox()
+        self.language.setObjectName("customerLanguage")
+        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem(self.tr("Spanish (español)"), "es")
+        self.language.setAccessibleName(self.tr("Receipts and documents in"))
+        self.language_label = QLabel(self.tr("&Receipts in"))
+        self.language_label.setBuddy(self.language)
+        self.language.activated.connect(self._language_activated)
         self.name.setWordWrap(True)
         self.accounts = QTableWidget(0, 4)
         self.accounts.setObjectName("accounts")
+        self.accounts.setAccessibleName(self.tr("Utility accounts"))
         self.accounts.setHorizontalHeaderLabels(
             [self.tr("Account"), self.tr("Address"), self.tr("Balance"), self.tr("Due")]
         )
         self.licenses = QTableWidget(0, 3)
         self.licenses.setObjectName("licenses")
+        self.licenses.setAccessibleName(self.tr("Licenses"))
         self.licenses.setHorizontalHeaderLabels(
             [self.tr("License"), self.tr("What"), self.tr("Expires")]
         )
@@ -77,6 +90,10 @@ class CustomerPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.name)
         layout.addWidget(self.contact)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language_label)
+        language_row.addWidget(self.language, 1)
+        layout.addLayout(language_row)
         layout.addWidget(self.accounts_header)
         layout.addWidget(self.accounts)
         layout.addWidget(self.licenses_header)
@@ -93,6 +110,11 @@ class CustomerPanel(QWidget):
         finally:
             self._filling = False
         self.licenses.setRowCount(0)
+        self.language.setEnabled(False)
+
+    def _language_activated(self, index: int) -> None:
+        if self.panel is not None:
+            self.language_chosen.emit(self.panel.customer_id, str(self.language.itemData(index)))
 
     def show_customer(self, panel: customers.CustomerPanel | None) -> None:
         """Show `panel`, or clear the panel for None (no customer chosen)."""
@@ -113,6 +135,8 @@ class CustomerPanel(QWidget):
         self.panel = panel
         self.name.setText(f"{panel.name}  ({panel.customer_no})")
         self.contact.setText(" · ".join(x for x in (panel.mailing_address, panel.phone) if x))
+        self.language.setEnabled(True)
+        self.language.setCurrentIndex(max(self.language.findData(panel.preferred_language), 0))
         self.accounts.setRowCount(len(panel.accounts))
         select_row = 0
         for row, a in enumerate(panel.accounts):

@@ -14,6 +14,7 @@ class ReceiptView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None, compact: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("receiptPreview")
+        self.setAccessibleName(self.tr("Receipt"))
         self.setReadOnly(True)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
