@@ -2586,7 +2586,7 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <name>StoreOpener</name>
     <message>
         <source>An unexpected error stopped the start ({kind}); the log file in the data folder has the details. `counterpos doctor` checks the store.</source>
-        <translation>Un error inesperado detuvo el inicio ({kind}); el archivo de registro en la carpeta de datos tiene los detalles. `counterpos doctor` revisa la base de datos.</translation>
+        <translation>Un error inesperado detuvo el inicio ({kind}); el archivo de registro en la carpeta de datos tiene los detalles. `counterpos doctor` revisa el almacén de datos.</translation>
     </message>
 </context>
 <context>
