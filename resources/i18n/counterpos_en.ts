@@ -159,6 +159,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The instalments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save the arrangement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1363,6 +1367,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The calculation, step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Calculate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1559,6 +1567,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Renewal notices: days ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Print the letters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1611,6 +1623,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1691,6 +1707,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>Tenders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2104,6 +2124,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The route&apos;s meters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3159,6 +3183,14 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>&amp;Work orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account&apos;s records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instalments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -159,6 +159,10 @@
         <translation>Monto</translation>
     </message>
     <message>
+        <source>The instalments</source>
+        <translation>Las cuotas</translation>
+    </message>
+    <message>
         <source>Save the arrangement</source>
         <translation>Guardar el acuerdo</translation>
     </message>
@@ -1371,6 +1375,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <translation>Cifra</translation>
     </message>
     <message>
+        <source>The calculation, step by step</source>
+        <translation>El cálculo, paso a paso</translation>
+    </message>
+    <message>
         <source>&amp;Calculate</source>
         <translation>&amp;Calcular</translation>
     </message>
@@ -1567,6 +1575,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <translation> días</translation>
     </message>
     <message>
+        <source>Renewal notices: days ahead</source>
+        <translation>Avisos de renovación: días de anticipación</translation>
+    </message>
+    <message>
         <source>&amp;Print the letters</source>
         <translation>&amp;Imprimir las cartas</translation>
     </message>
@@ -1620,6 +1632,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>Log out</source>
         <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>The office&apos;s pages</source>
+        <translation>Las páginas de la oficina</translation>
     </message>
     <message>
         <source>What</source>
@@ -1700,6 +1716,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>Tenders</source>
         <translation>Formas de pago</translation>
+    </message>
+    <message>
+        <source>Sessions of the day</source>
+        <translation>Las sesiones del día</translation>
     </message>
     <message>
         <source>Day</source>
@@ -2113,6 +2133,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>Read</source>
         <translation>Lectura</translation>
+    </message>
+    <message>
+        <source>The route&apos;s meters</source>
+        <translation>Los medidores de la ruta</translation>
     </message>
     <message>
         <source>Route</source>
@@ -3170,6 +3194,14 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>&amp;Work orders</source>
         <translation>Órdenes de &amp;trabajo</translation>
+    </message>
+    <message>
+        <source>The account&apos;s records</source>
+        <translation>Los registros de la cuenta</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>Cuotas</translation>
     </message>
     <message>
         <source>Start an &amp;arrangement…</source>

@@ -47,6 +47,7 @@ class NoticesDialog(QDialog):
         self.window_days.setRange(1, 120)
         self.window_days.setValue(30)
         self.window_days.setSuffix(self.tr(" days"))
+        self.window_days.setAccessibleName(self.tr("Renewal notices: days ahead"))
         self.print_button = QPushButton(self.tr("&Print the letters"))
         self.print_button.setObjectName("print")
         self.print_button.setEnabled(False)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from counterpos.domain.money import Money
 from counterpos.services.errors import CounterError
 from counterpos.services.utility.desk import AccountDesk, account_desk
+from counterpos.ui.accessible import plain
 from counterpos.ui.account.arrangement_dialog import ArrangementDialog
 from counterpos.ui.account.desk_tables import fill, table
 from counterpos.ui.account.leak_adjustment_dialog import LeakAdjustmentDialog
@@ -123,6 +124,10 @@ class UtilityDeskDialog(QDialog):
             (self.orders, self.tr("&Work orders")),
         ):
             self.tabs.addTab(widget, label)
+            if widget is not page:  # each table named by its page, for a screen reader
+                widget.setAccessibleName(plain(label))
+        self.tabs.setAccessibleName(self.tr("The account's records"))
+        self.instalments.setAccessibleName(self.tr("Instalments"))
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
