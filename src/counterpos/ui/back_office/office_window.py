@@ -36,6 +36,7 @@ from counterpos.services.office import connection, deposits, journal, journal_ex
 from counterpos.services.office import reconciliation as recon
 from counterpos.services.station import Station
 from counterpos.ui.accessible import plain
+from counterpos.ui.formats import date_text, set_date_format, time_text
 
 RED = QColor("#b00020")
 
@@ -87,6 +88,7 @@ class OfficeWindow(QMainWindow):
         self.day = QDateEdit(QDate(t.year, t.month, t.day))
         self.day.setObjectName("office_date")
         self.day.setCalendarPopup(True)
+        set_date_format(self.day)
         self.day.dateChanged.connect(self.refresh)
         date_label = QLabel(self.tr("Date"))
         date_label.setBuddy(self.day)
@@ -320,7 +322,7 @@ class OfficeWindow(QMainWindow):
         _fill(
             self.sales_table,
             [
-                (x.receipt_no, x.at.strftime("%H:%M"), x.kind, x.cashier, x.total, x.tenders)
+                (x.receipt_no, time_text(x.at), x.kind, x.cashier, x.total, x.tenders)
                 for x in self.sales
             ],
         )
@@ -346,7 +348,7 @@ class OfficeWindow(QMainWindow):
             [
                 (
                     d.deposit_no,
-                    d.business_day.strftime("%m/%d/%Y"),
+                    date_text(d.business_day),
                     d.bag_no,
                     d.state,
                     d.total,
@@ -354,7 +356,7 @@ class OfficeWindow(QMainWindow):
                     d.expected_cash,
                     d.prepared_by,
                     d.verified_by,
-                    d.banked_on.strftime("%m/%d/%Y") if d.banked_on else "",
+                    date_text(d.banked_on),
                 )
                 for d in found
             ],
