@@ -141,6 +141,77 @@
     </message>
 </context>
 <context>
+    <name>ArrangementDialog</name>
+    <message>
+        <source>Payment arrangement: account {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount forgiven (reduction only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The instalments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the arrangement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instalments (monthly)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First one due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgiven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reduction: supervisor approval (not you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrears {arrears}{cut}; new bills are paid as they fall due as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, {cut} forgiven</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Ask</name>
     <message>
         <source>Are you sure?</source>
@@ -1274,6 +1345,89 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
 </context>
 <context>
+    <name>LeakAdjustmentDialog</name>
+    <message>
+        <source>Leak adjustment: account {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work order {no} (leak repaired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s receipt: repaired on…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calculation, step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Calculate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the calculation as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bills the leak ran up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proof of repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repaired on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor approval (not the person entering it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit {amount}: a second supervisor approves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as calculation {no}; new balance {balance}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calculation saved as {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Locked</source>
@@ -1391,6 +1545,332 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticesDialog</name>
+    <message>
+        <source>Notices and letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run late fees and &amp;notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Renewal notices, next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal notices: days ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print the letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late fees are charged once per bill; a notice is never sent twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charging late fees and choosing notices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{fees} late fees charged; notices recorded: {kinds}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal notices recorded: {sent} ({old} had one already).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing the letters…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} letters saved as {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <source>Finance office - {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over/short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions of the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bag number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepare the day&apos;s deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banked today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions&apos; cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft the day&apos;s journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptions ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MISSING: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a deposit in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit {n} prepared: {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit {n} verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit {n} banked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal {n} ({state}): debits {d}, credits {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal {n} drafted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft the day&apos;s journal first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal {n} posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft and post the day&apos;s journal first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal {n} saved to {path}{copy}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (copy {n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the journal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1590,6 +2070,104 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     <name>PrintWorker</name>
     <message>
         <source>The printer job failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressJob</name>
+    <message>
+        <source>The job failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadEntryDialog</name>
+    <message>
+        <source>Meter reads by route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{route} ({n} meters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the read on the dials, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated, not read (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The route&apos;s meters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter save · R/W rollover or wrong · F9 estimated · PgUp/PgDn move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No meters on this route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{pos} of {n}: {serial} · account {account} · {address} · {location}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, expected {low}–{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A read is the whole number on the dials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is below the last read {previous}. R: the meter rolled over ({units} used). W: a wrong read, type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the read again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2017,6 +2595,13 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>Stopped. Deposit applied {applied}; refund requested {refund}; still due {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreOpener</name>
+    <message>
+        <source>An unexpected error stopped the start ({kind}); the log file in the data folder has the details. `counterpos doctor` checks the store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2471,6 +3056,236 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>Transfer (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UtilityDeskDialog</name>
+    <message>
+        <source>Utility desk: account {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shut-off on/after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Meters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arran&amp;gement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Work orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account&apos;s records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start an &amp;arrangement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Leak adjustment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{a} credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>balance due {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Water is disconnected for non-payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May be disconnected today: {a} past due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{a} past due; not eligible for shut-off: {why}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing past due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (replaced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reverses {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reversed by {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (returned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No payment arrangement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, next {amount} on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no}: {kind}, {state}; {paid} paid of {due} due so far{next}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrangement recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leak adjustment saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UtilityMenu</name>
+    <message>
+        <source>Find the customer (F2) and choose one of their accounts first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utility desk: meters, reads, bills, notices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meter reads by route…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notices and letters…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

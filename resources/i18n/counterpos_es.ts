@@ -141,6 +141,77 @@
     </message>
 </context>
 <context>
+    <name>ArrangementDialog</name>
+    <message>
+        <source>Payment arrangement: account {no}</source>
+        <translation>Acuerdo de pago: cuenta {no}</translation>
+    </message>
+    <message>
+        <source>amount forgiven (reduction only)</source>
+        <translation>monto perdonado (solo en una reducción)</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Adeudado</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <source>The instalments</source>
+        <translation>Las cuotas</translation>
+    </message>
+    <message>
+        <source>Save the arrangement</source>
+        <translation>Guardar el acuerdo</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Atrás (Esc)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Instalments (monthly)</source>
+        <translation>Cuotas (mensuales)</translation>
+    </message>
+    <message>
+        <source>First one due</source>
+        <translation>Vence el primero</translation>
+    </message>
+    <message>
+        <source>Forgiven</source>
+        <translation>Perdonado</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>A reduction: supervisor approval (not you)</source>
+        <translation>Una reducción: aprobación de un supervisor (no usted)</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Arrears {arrears}{cut}; new bills are paid as they fall due as well.</source>
+        <translation>Atrasos {arrears}{cut}; además, las facturas nuevas se pagan a su vencimiento.</translation>
+    </message>
+    <message>
+        <source>, {cut} forgiven</source>
+        <translation>, {cut} perdonado</translation>
+    </message>
+</context>
+<context>
     <name>Ask</name>
     <message>
         <source>Are you sure?</source>
@@ -1282,6 +1353,89 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     </message>
 </context>
 <context>
+    <name>LeakAdjustmentDialog</name>
+    <message>
+        <source>Leak adjustment: account {no}</source>
+        <translation>Ajuste por fuga: cuenta {no}</translation>
+    </message>
+    <message>
+        <source>Work order {no} (leak repaired)</source>
+        <translation>Orden de trabajo {no} (fuga reparada)</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s receipt: repaired on…</source>
+        <translation>El recibo del cliente: reparado el…</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cifra</translation>
+    </message>
+    <message>
+        <source>The calculation, step by step</source>
+        <translation>El cálculo, paso a paso</translation>
+    </message>
+    <message>
+        <source>&amp;Calculate</source>
+        <translation>&amp;Calcular</translation>
+    </message>
+    <message>
+        <source>Approve and save</source>
+        <translation>Aprobar y guardar</translation>
+    </message>
+    <message>
+        <source>Save the calculation as PDF</source>
+        <translation>Guardar el cálculo como PDF</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Atrás (Esc)</translation>
+    </message>
+    <message>
+        <source>Bills the leak ran up</source>
+        <translation>Facturas que subió la fuga</translation>
+    </message>
+    <message>
+        <source>Proof of repair</source>
+        <translation>Comprobante de reparación</translation>
+    </message>
+    <message>
+        <source>Repaired on</source>
+        <translation>Reparado el</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Supervisor approval (not the person entering it)</source>
+        <translation>Aprobación del supervisor (no de quien lo registra)</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Credit {amount}: a second supervisor approves it.</source>
+        <translation>Crédito de {amount}: lo aprueba un segundo supervisor.</translation>
+    </message>
+    <message>
+        <source>Saved as calculation {no}; new balance {balance}.</source>
+        <translation>Guardado como cálculo {no}; saldo nuevo {balance}.</translation>
+    </message>
+    <message>
+        <source>Calculation saved as {path}.</source>
+        <translation>Cálculo guardado como {path}.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Locked</source>
@@ -1400,6 +1554,332 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesDialog</name>
+    <message>
+        <source>Notices and letters</source>
+        <translation>Avisos y cartas</translation>
+    </message>
+    <message>
+        <source>Run late fees and &amp;notices</source>
+        <translation>Cobrar recargos y enviar &amp;avisos</translation>
+    </message>
+    <message>
+        <source>&amp;Renewal notices, next</source>
+        <translation>Avisos de &amp;renovación, próximos</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Renewal notices: days ahead</source>
+        <translation>Avisos de renovación: días de anticipación</translation>
+    </message>
+    <message>
+        <source>&amp;Print the letters</source>
+        <translation>&amp;Imprimir las cartas</translation>
+    </message>
+    <message>
+        <source>Late fees are charged once per bill; a notice is never sent twice.</source>
+        <translation>El recargo se cobra una sola vez por factura; un aviso nunca se envía dos veces.</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <source>Charging late fees and choosing notices…</source>
+        <translation>Cobrando recargos y eligiendo avisos…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>{fees} late fees charged; notices recorded: {kinds}.</source>
+        <translation>{fees} recargos cobrados; avisos registrados: {kinds}.</translation>
+    </message>
+    <message>
+        <source>Renewal notices recorded: {sent} ({old} had one already).</source>
+        <translation>Avisos de renovación registrados: {sent} ({old} ya tenían uno).</translation>
+    </message>
+    <message>
+        <source>Printing the letters…</source>
+        <translation>Imprimiendo las cartas…</translation>
+    </message>
+    <message>
+        <source>{n} letters saved as {path}.</source>
+        <translation>{n} cartas guardadas como {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <source>Finance office - {name}</source>
+        <translation>Oficina de finanzas - {name}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>The office&apos;s pages</source>
+        <translation>Las páginas de la oficina</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>Antigüedad (días)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Excepciones</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Estación</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Fondo</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Contado</translation>
+    </message>
+    <message>
+        <source>Over/short</source>
+        <translation>Sobrante/faltante</translation>
+    </message>
+    <message>
+        <source>Accepted by</source>
+        <translation>Aceptado por</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Cobrado</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation>Formas de pago</translation>
+    </message>
+    <message>
+        <source>Sessions of the day</source>
+        <translation>Las sesiones del día</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Bag number</source>
+        <translation>Número de bolsa</translation>
+    </message>
+    <message>
+        <source>Prepare the day&apos;s deposit</source>
+        <translation>Preparar el depósito del día</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verificar</translation>
+    </message>
+    <message>
+        <source>Banked today</source>
+        <translation>Depositado hoy</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Núm.</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>Bolsa</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Sessions&apos; cash</source>
+        <translation>Efectivo de las sesiones</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>Preparado por</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>Verificado por</translation>
+    </message>
+    <message>
+        <source>Banked</source>
+        <translation>Depositado</translation>
+    </message>
+    <message>
+        <source>Deposits</source>
+        <translation>Depósitos</translation>
+    </message>
+    <message>
+        <source>Draft the day&apos;s journal</source>
+        <translation>Preparar el diario del día</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Contabilizar</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Fund</source>
+        <translation>Fondo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>Débito</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Crédito</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <source>Exceptions ({n})</source>
+        <translation>Excepciones ({n})</translation>
+    </message>
+    <message>
+        <source>MISSING: {why}</source>
+        <translation>FALTA: {why}</translation>
+    </message>
+    <message>
+        <source>Up to date.</source>
+        <translation>Al día.</translation>
+    </message>
+    <message>
+        <source>Choose a deposit in the list first.</source>
+        <translation>Primero elija un depósito de la lista.</translation>
+    </message>
+    <message>
+        <source>Deposit {n} prepared: {total}.</source>
+        <translation>Depósito {n} preparado: {total}.</translation>
+    </message>
+    <message>
+        <source>Deposit {n} verified.</source>
+        <translation>Depósito {n} verificado.</translation>
+    </message>
+    <message>
+        <source>Deposit {n} banked.</source>
+        <translation>Depósito {n} llevado al banco.</translation>
+    </message>
+    <message>
+        <source>Journal {n} ({state}): debits {d}, credits {c}</source>
+        <translation>Diario {n} ({state}): débitos {d}, créditos {c}</translation>
+    </message>
+    <message>
+        <source>Journal {n} drafted.</source>
+        <translation>Diario {n} preparado.</translation>
+    </message>
+    <message>
+        <source>Draft the day&apos;s journal first.</source>
+        <translation>Primero prepare el diario del día.</translation>
+    </message>
+    <message>
+        <source>Journal {n} posted.</source>
+        <translation>Diario {n} contabilizado.</translation>
+    </message>
+    <message>
+        <source>Draft and post the day&apos;s journal first.</source>
+        <translation>Primero prepare y contabilice el diario del día.</translation>
+    </message>
+    <message>
+        <source>Journal {n} saved to {path}{copy}.</source>
+        <translation>Diario {n} guardado en {path}{copy}.</translation>
+    </message>
+    <message>
+        <source> (copy {n})</source>
+        <translation> (copia {n})</translation>
+    </message>
+    <message>
+        <source>Export the journal</source>
+        <translation>Exportar el diario</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +2079,104 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>The printer job failed: {0}</source>
         <translation>Falló la impresión: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressJob</name>
+    <message>
+        <source>The job failed: {0}</source>
+        <translation>El trabajo falló: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadEntryDialog</name>
+    <message>
+        <source>Meter reads by route</source>
+        <translation>Lecturas de medidores por ruta</translation>
+    </message>
+    <message>
+        <source>{route} ({n} meters)</source>
+        <translation>{route} ({n} medidores)</translation>
+    </message>
+    <message>
+        <source>the read on the dials, then Enter</source>
+        <translation>la lectura de los diales, luego Enter</translation>
+    </message>
+    <message>
+        <source>Estimated, not read (F9)</source>
+        <translation>Estimada, sin leer (F9)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>Medidor</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Última</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lectura</translation>
+    </message>
+    <message>
+        <source>The route&apos;s meters</source>
+        <translation>Los medidores de la ruta</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Ruta</translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation>Última lectura</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <source>Enter save · R/W rollover or wrong · F9 estimated · PgUp/PgDn move</source>
+        <translation>Enter guarda · R/W vuelta del medidor o lectura errónea · F9 estimada · RePág/AvPág mover</translation>
+    </message>
+    <message>
+        <source>No meters on this route.</source>
+        <translation>No hay medidores en esta ruta.</translation>
+    </message>
+    <message>
+        <source>{pos} of {n}: {serial} · account {account} · {address} · {location}</source>
+        <translation>{pos} de {n}: {serial} · cuenta {account} · {address} · {location}</translation>
+    </message>
+    <message>
+        <source>, expected {low}–{high}</source>
+        <translation>, se espera {low}–{high}</translation>
+    </message>
+    <message>
+        <source>A read is the whole number on the dials.</source>
+        <translation>Una lectura es el número entero que marcan los diales.</translation>
+    </message>
+    <message>
+        <source>{value} is below the last read {previous}. R: the meter rolled over ({units} used). W: a wrong read, type it again.</source>
+        <translation>{value} es menor que la última lectura {previous}. R: el medidor dio la vuelta ({units} de consumo). W: lectura errónea, escríbala otra vez.</translation>
+    </message>
+    <message>
+        <source>Type the read again.</source>
+        <translation>Escriba la lectura otra vez.</translation>
     </message>
 </context>
 <context>
@@ -2026,6 +2604,13 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>Stopped. Deposit applied {applied}; refund requested {refund}; still due {due}.</source>
         <translation>Dado de baja. Depósito aplicado {applied}; reembolso solicitado {refund}; pendiente {due}.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreOpener</name>
+    <message>
+        <source>An unexpected error stopped the start ({kind}); the log file in the data folder has the details. `counterpos doctor` checks the store.</source>
+        <translation>Un error inesperado detuvo el inicio ({kind}); el archivo de registro en la carpeta de datos tiene los detalles. `counterpos doctor` revisa el almacén de datos.</translation>
     </message>
 </context>
 <context>
@@ -2482,6 +3067,236 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>Transfer (Enter)</source>
         <translation>Trasladar (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>UtilityDeskDialog</name>
+    <message>
+        <source>Utility desk: account {no}</source>
+        <translation>Servicios públicos: cuenta {no}</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>Medidor</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Instalado</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Ruta</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation>Última lectura</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lectura</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Consumo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>Ciclo</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Adeudado</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>Recargo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Shut-off on/after</source>
+        <translation>Corte el o después del</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>&amp;Meters</source>
+        <translation>&amp;Medidores</translation>
+    </message>
+    <message>
+        <source>&amp;Reads</source>
+        <translation>&amp;Lecturas</translation>
+    </message>
+    <message>
+        <source>&amp;Bills</source>
+        <translation>Fa&amp;cturas</translation>
+    </message>
+    <message>
+        <source>&amp;Notices</source>
+        <translation>&amp;Avisos</translation>
+    </message>
+    <message>
+        <source>Arran&amp;gement</source>
+        <translation>Acu&amp;erdo de pago</translation>
+    </message>
+    <message>
+        <source>&amp;Work orders</source>
+        <translation>Órdenes de &amp;trabajo</translation>
+    </message>
+    <message>
+        <source>The account&apos;s records</source>
+        <translation>Los registros de la cuenta</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>Cuotas</translation>
+    </message>
+    <message>
+        <source>Start an &amp;arrangement…</source>
+        <translation>Iniciar un acuerdo de &amp;pago…</translation>
+    </message>
+    <message>
+        <source>&amp;Leak adjustment…</source>
+        <translation>Ajuste por &amp;fuga…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <source>{a} credit</source>
+        <translation>{a} a favor</translation>
+    </message>
+    <message>
+        <source>balance due {b}</source>
+        <translation>saldo pendiente {b}</translation>
+    </message>
+    <message>
+        <source>Water is disconnected for non-payment.</source>
+        <translation>El agua está cortada por falta de pago.</translation>
+    </message>
+    <message>
+        <source>May be disconnected today: {a} past due.</source>
+        <translation>Se puede cortar hoy: {a} vencido.</translation>
+    </message>
+    <message>
+        <source>{a} past due; not eligible for shut-off: {why}.</source>
+        <translation>{a} vencido; no procede el corte: {why}.</translation>
+    </message>
+    <message>
+        <source>Nothing past due.</source>
+        <translation>Nada vencido.</translation>
+    </message>
+    <message>
+        <source> (replaced)</source>
+        <translation> (reemplazado)</translation>
+    </message>
+    <message>
+        <source>reverses {n}</source>
+        <translation>anula {n}</translation>
+    </message>
+    <message>
+        <source>reversed by {n}</source>
+        <translation>anulada por {n}</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>vigente</translation>
+    </message>
+    <message>
+        <source> (returned)</source>
+        <translation> (devuelto)</translation>
+    </message>
+    <message>
+        <source>No payment arrangement.</source>
+        <translation>No hay acuerdo de pago.</translation>
+    </message>
+    <message>
+        <source>, next {amount} on {day}</source>
+        <translation>, próximo pago {amount} el {day}</translation>
+    </message>
+    <message>
+        <source>{no}: {kind}, {state}; {paid} paid of {due} due so far{next}.</source>
+        <translation>{no}: {kind}, {state}; pagado {paid} de {due} vencido hasta ahora{next}.</translation>
+    </message>
+    <message>
+        <source>Arrangement recorded.</source>
+        <translation>Acuerdo de pago registrado.</translation>
+    </message>
+    <message>
+        <source>Leak adjustment saved.</source>
+        <translation>Ajuste por fuga guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>UtilityMenu</name>
+    <message>
+        <source>Find the customer (F2) and choose one of their accounts first.</source>
+        <translation>Primero busque al cliente (F2) y elija una de sus cuentas.</translation>
+    </message>
+    <message>
+        <source>Utility desk: meters, reads, bills, notices…</source>
+        <translation>Servicios públicos: medidores, lecturas, facturas, avisos…</translation>
+    </message>
+    <message>
+        <source>Meter reads by route…</source>
+        <translation>Lecturas de medidores por ruta…</translation>
+    </message>
+    <message>
+        <source>Notices and letters…</source>
+        <translation>Avisos y cartas…</translation>
     </message>
 </context>
 <context>

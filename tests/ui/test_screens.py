@@ -21,15 +21,31 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QScrollArea,
+    QTabWidget,
     QWidget,
 )
 from sqlalchemy import text
 
 from counterpos.demo.tags import give_demo_block
+from counterpos.services.access import auth
 from counterpos.services.clock import local_today
+from counterpos.services.office import connection
+from counterpos.services.utility.billing.bills import account_bills
+from counterpos.services.utility.billing.runs import billing_run
+from counterpos.ui.account.arrangement_dialog import ArrangementDialog
+from counterpos.ui.account.leak_adjustment_dialog import LeakAdjustmentDialog
+from counterpos.ui.account.notices_dialog import NoticesDialog
+from counterpos.ui.account.read_entry_dialog import ReadEntryDialog
+from counterpos.ui.account.utility_desk_dialog import UtilityDeskDialog
 from counterpos.ui.app import load_style
+from counterpos.ui.back_office.office_window import OfficeWindow
 from counterpos.ui.widgets.counter_dialog import CounterDialog
+from tests.conftest import login
 from tests.sale_helpers import cash, check, ring
+from tests.services.office.conftest import centre, joined  # noqa: F401 (fixtures)
+from tests.services.office.office_support import FINANCE
+from tests.services.utility.desk_support import cycle_of
+from tests.ui.account.desk_city import billed_city, leak_on_first
 from tests.ui.conftest import SCREEN, open_till
 
 pytestmark = pytest.mark.gui
@@ -369,3 +385,52 @@ def test_the_till_works_from_1280x720_to_1920x1080(qtbot, drive, counter, statio
             assert label.width() >= label.fontMetrics().horizontalAdvance(label.text()), key
             assert label.geometry().right() <= till.bar.width()
         assert till.bar.geometry().bottom() <= till.centralWidget().height()
+
+
+def _walk_every_tab(qtbot, window: QWidget) -> list[str]:
+    """The window's unnamed controls with each page of each of its tab widgets shown in turn
+    (a control on a hidden page is not visible, so it is walked with its page)."""
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    out = set(unnamed_controls(window))
+    for tabs in window.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            out.update(unnamed_controls(window))
+    window.close()
+    return sorted(out)
+
+
+def test_the_utility_desks_screens_name_every_control(qtbot, station):
+    """The utility desk's screens (merged after the walk above was written): the account's
+    desk on each of its pages, the arrangement, the leak adjustment, reads by route and the
+    notices, each asked through Qt's accessibility interface like the till."""
+    city = billed_city(station)
+    wo = leak_on_first(station, city)
+    billing_run(station, login(station, "sofia"), cycle_of(local_today()))
+    account_no = city.accounts["MV-000001"]
+    leak_bill = account_bills(station, account_no)[-1].bill_no
+    james, sofia = login(station, "james"), login(station, "sofia")
+    unnamed = []
+    for window in (
+        UtilityDeskDialog(station, james, account_no),
+        ArrangementDialog(station, james, account_no),
+        LeakAdjustmentDialog(station, james, account_no, [leak_bill], [wo]),
+        ReadEntryDialog(station, james),
+        NoticesDialog(station, sofia),
+    ):
+        unnamed += _walk_every_tab(qtbot, window)
+    assert not unnamed, "\n".join(unnamed)
+
+
+@pytest.mark.pg
+def test_the_finance_offices_window_names_every_control(qtbot, joined, centre):  # noqa: F811
+    """The finance office's window (merged after the walk above was written), connected to a
+    real centre, on each of its pages."""
+    info = centre.logins["supervisor"]
+    connection.connect(joined, "admin", info["url"], info["password"])
+    office = OfficeWindow(joined, auth.login(joined, "felix", FINANCE["felix"][2]))
+    unnamed = _walk_every_tab(qtbot, office)
+    assert not unnamed, "\n".join(unnamed)

@@ -25,6 +25,11 @@ def time_text(value: datetime | None) -> str:
     return value.strftime(TIME).lstrip("0") if value is not None else ""
 
 
+def log_time_text(value: datetime) -> str:
+    """A time to the second, as the log file stamps its lines (to find the one it points to)."""
+    return value.strftime("%H:%M:%S")
+
+
 def datetime_text(value: datetime | None) -> str:
     return f"{date_text(value)} {time_text(value)}" if value is not None else ""
 

@@ -98,7 +98,7 @@ def push(station: Station) -> None:
 def publish_accounts(station: Station, admin_engine) -> int:
     """Copy the station's customers and utility accounts to the centre as the billing system
     would have written them there (the test store seeds them locally, unsynced)."""
-    from sqlalchemy import select
+    from sqlalchemy import inspect, select
     from sqlalchemy import text as sql
 
     from counterpos.store.models import Customer, UtilityAccount
@@ -108,16 +108,11 @@ def publish_accounts(station: Station, admin_engine) -> int:
         accounts = [dict(r._mapping) for r in s.execute(select(UtilityAccount.__table__))]
     with admin_engine.begin() as conn:
         for table, rows in (("customer", customers), ("utility_account", accounts)):
-            # Only the columns the centre keeps (a station-only column, such as the customer's
-            # receipt language, stays on the station).
-            central = set(
-                conn.execute(
-                    sql("SELECT column_name FROM information_schema.columns WHERE table_name = :t"),
-                    {"t": table},
-                ).scalars()
-            )
-            cols = [c for c in rows[0] if c in central]
-            rows = [{c: row[c] for c in cols} for row in rows]
+            # only the centre's columns: some are the station's alone (a customer's
+            # preferred_language, issue 16, is set at the counter and never published)
+            central_cols = {c["name"] for c in inspect(conn).get_columns(table)}
+            cols = [c for c in rows[0] if c in central_cols]
+            rows = [{c: r[c] for c in cols} for r in rows]
             conn.execute(
                 sql(
                     f"INSERT INTO {table} ({', '.join(cols)}) VALUES "

@@ -373,7 +373,9 @@ def resolve_session(station: Station, text_id: str) -> str:
         raise NotFound("Give at least the first 4 characters of the session id.")
     if len(text_id) > 36 or not re.fullmatch(r"[0-9a-f-]+", text_id):
         shown = text_id if len(text_id) <= 40 else text_id[:40] + "…"
-        raise NotFound(f"{shown!r} is not a drawer session id (letters a-f, digits and '-').")
+        raise NotFound(
+            "{shown} is not a drawer session id (letters a-f, digits and '-').", shown=repr(shown)
+        )
     with station.store.read() as s:
         found = s.scalars(
             select(DrawerSession.id)

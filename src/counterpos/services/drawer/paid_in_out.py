@@ -70,9 +70,11 @@ def record(
             expected = expected_cash(session_figures(s, session_id).movements)
             if amount.cents > expected.cents:
                 raise InputError(
-                    f"The drawer should hold only {expected.format()} in cash; a paid-out of "
-                    f"{amount.format()} would take it below zero. Check the amount.",
+                    "The drawer should hold only {expected} in cash; a paid-out of {amount} "
+                    "would take it below zero. Check the amount.",
                     field="amount",
+                    expected=expected,
+                    amount=amount,
                 )
         seq, number = next_receipt_no(s, station.code)
         now = utcnow()

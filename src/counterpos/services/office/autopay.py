@@ -66,8 +66,9 @@ def enroll(
     bank_account = bank_account.replace(" ", "").replace("-", "")
     if not rtn.is_valid(routing_no):
         raise InputError(
-            f"{routing_no} is not a valid bank routing number (check its nine digits).",
+            "{routing_no} is not a valid bank routing number (check its nine digits).",
             field="routing_no",
+            routing_no=routing_no,
         )
     if not bank_account.isdigit() or not 4 <= len(bank_account) <= 17:
         raise InputError("A bank account number is 4 to 17 digits.", field="bank_account")
@@ -80,12 +81,14 @@ def enroll(
             text("SELECT id FROM utility_account WHERE account_no = :n"), {"n": account_no}
         ).scalar()
         if acct is None:
-            raise NotFound(f"There is no utility account {account_no}.")
+            raise NotFound("There is no utility account {account_no}.", account_no=account_no)
         if conn.execute(
             text("SELECT 1 FROM office_autopay WHERE account_id = :a AND cancelled_at IS NULL"),
             {"a": acct},
         ).first():
-            raise StateError(f"Account {account_no} is already enrolled in autopay.")
+            raise StateError(
+                "Account {account_no} is already enrolled in autopay.", account_no=account_no
+            )
         eid = new_id()
         conn.execute(
             text(
@@ -213,7 +216,9 @@ def run(office: Office, orig: Originator, run_date: date, path: Path | str) -> A
                     )
                 )
         if not entries:
-            raise StateError(f"No autopay debit or prenote is due on {run_date:%m/%d/%Y}.")
+            raise StateError(
+                "No autopay debit or prenote is due on {run_date:%m/%d/%Y}.", run_date=run_date
+            )
         effective = add_business_days(run_date, 0)
         content = write_file(
             orig,
@@ -323,10 +328,13 @@ def apply_returns(office: Office, path: Path | str) -> ReturnsResult:
     try:
         returned = read_returns(raw.decode("ascii"))
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path.name} is not a NACHA file; nothing was posted.") from exc
+        raise InputError("{file} is not a NACHA file; nothing was posted.", file=path.name) from exc
     except NachaError as exc:
         raise InputError(
-            f"{path.name} was refused and nothing was posted. {exc}", field="file"
+            "{file} was refused and nothing was posted. {exc}",
+            field="file",
+            file=path.name,
+            exc=exc,
         ) from exc
     with office.write() as conn:
         if conn.execute(
@@ -343,9 +351,14 @@ def apply_returns(office: Office, path: Path | str) -> ReturnsResult:
             ).first()
             if entry is None:
                 raise InputError(
-                    f"{path.name} was refused and nothing was posted. Line {r.line_no}: trace "
-                    f"{r.original_trace} is not one of our autopay entries.",
+                    (
+                        "{file} was refused and nothing was posted. Line {line_no}: trace "
+                        "{original_trace} is not one of our autopay entries."
+                    ),
                     field="file",
+                    file=path.name,
+                    line_no=r.line_no,
+                    original_trace=r.original_trace,
                 )
             if conn.execute(
                 text("SELECT 1 FROM office_ach_return WHERE trace_no = :t"), {"t": r.original_trace}

@@ -157,7 +157,7 @@ def import_statement(
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path.name} is not a text file.", field="file") from exc
+        raise InputError("{file} is not a text file.", field="file", file=path.name) from exc
     with office.read() as conn:
         seen = conn.execute(
             text("SELECT id, imported_at FROM office_bank_statement WHERE sha256 = :h"),
@@ -176,7 +176,10 @@ def import_statement(
         lines = read_statement(content, fmt)
     except StatementError as exc:
         raise InputError(
-            f"{path.name} was refused and nothing was posted. {exc}", field="file"
+            "{file} was refused and nothing was posted. {exc}",
+            field="file",
+            file=path.name,
+            exc=exc,
         ) from exc
     credits = sum(b.amount.cents for b in lines if b.amount.cents > 0)
     debits = -sum(b.amount.cents for b in lines if b.amount.cents < 0)

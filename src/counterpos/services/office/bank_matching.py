@@ -177,7 +177,10 @@ def match_by_hand(office: Office, bank_line_id: str, kind: str, key: str) -> Non
             raise NotFound("There is no such bank line.")
         if int(line[0]) != item.amount.cents:
             raise InputError(
-                f"The bank line is {Money(int(line[0]))} and {item.label} is {item.amount}."
+                "The bank line is {line_amount} and {item} is {amount}.",
+                line_amount=Money(int(line[0])),
+                item=item.label,
+                amount=item.amount,
             )
         done = conn.execute(
             text(

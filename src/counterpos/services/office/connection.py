@@ -60,7 +60,7 @@ def connect(station: Station, actor_name: str, url: str, password: str | None = 
     try:
         u = normalise_url(url)
     except Exception as exc:
-        raise InputError(f"That is not a PostgreSQL address: {exc}", field="url") from exc
+        raise InputError("That is not a PostgreSQL address: {exc}", field="url", exc=exc) from exc
     password = password or u.password
     plain = u._replace(password=None).render_as_string(hide_password=False)
     where = ""
@@ -103,7 +103,8 @@ def open_office(station: Station, actor: Actor) -> Office:
     except Exception as exc:
         engine.dispose()
         raise CentralUnavailable(
-            f"The central database cannot be reached as the office ({_first_line(exc)})."
+            "The central database cannot be reached as the office ({reason}).",
+            reason=_first_line(exc),
         ) from exc
     return Office(engine, actor, station.setting("city.name"))
 
@@ -155,7 +156,7 @@ def add_login_at(admin_url: str, name: str, role: str) -> dict[str, str]:
     try:
         engine = make_central_engine(admin_url)
     except Exception as exc:
-        raise InputError(f"That is not a PostgreSQL address: {exc}", field="url") from exc
+        raise InputError("That is not a PostgreSQL address: {exc}", field="url", exc=exc) from exc
     try:
         return add_login(engine, name, role)
     finally:

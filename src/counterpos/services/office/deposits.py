@@ -117,12 +117,20 @@ def _sessions_for(conn: Connection, session_ids: list[str]) -> list:
     found = {r[0] for r in rows}
     for sid in session_ids:
         if sid not in found:
-            raise NotFound(f"Session {sid[-8:]} has not reached the central database.")
+            raise NotFound("Session {sid} has not reached the central database.", sid=sid[-8:])
     for r in rows:
         if r[5] is None:
-            raise StateError(f"Session {r[0][-8:]} ({r[1]}) is not closed; it cannot be deposited.")
+            raise StateError(
+                "Session {sid} ({station}) is not closed; it cannot be deposited.",
+                sid=r[0][-8:],
+                station=r[1],
+            )
         if r[7] is not None:
-            raise StateError(f"Session {r[0][-8:]} ({r[1]}) is already in another deposit.")
+            raise StateError(
+                "Session {sid} ({station}) is already in another deposit.",
+                sid=r[0][-8:],
+                station=r[1],
+            )
     return list(rows)
 
 
@@ -194,7 +202,9 @@ def prepare(
                 ).scalars()
             )
             if not session_ids:
-                raise StateError(f"No closed session of {day:%m/%d/%Y} is waiting for a deposit.")
+                raise StateError(
+                    "No closed session of {day:%m/%d/%Y} is waiting for a deposit.", day=day
+                )
         assert session_ids is not None
         rows = _sessions_for(conn, sorted(set(session_ids)))
         pieces, expected, short, items, records = _itemise(conn, rows)
@@ -262,12 +272,15 @@ def verify(office: Office, deposit_id: str, note: str = "") -> DepositView:
         dep = _load(conn, deposit_id)
         if dep["prepared_by"] == office.actor.user_id:
             raise PermissionDenied(
-                f"{office.actor.full_name} prepared deposit {dep['deposit_no']}; another person "
-                "must verify it.",
+                "{name} prepared deposit {deposit_no}; another person must verify it.",
                 "verify_deposit",
+                name=office.actor.full_name,
+                deposit_no=dep["deposit_no"],
             )
         if _state(conn, deposit_id, "verified"):
-            raise StateError(f"Deposit {dep['deposit_no']} is already verified.")
+            raise StateError(
+                "Deposit {deposit_no} is already verified.", deposit_no=dep["deposit_no"]
+            )
         _event(conn, office, deposit_id, "verified", None, note)
         audit.record(conn, office, "deposit_verify", target=str(dep["deposit_no"]))
     return get(office, deposit_id)
@@ -280,9 +293,14 @@ def bank(office: Office, deposit_id: str, banked_on: date | None = None) -> Depo
     with office.write() as conn:
         dep = _load(conn, deposit_id)
         if not _state(conn, deposit_id, "verified"):
-            raise StateError(f"Deposit {dep['deposit_no']} must be verified before it is banked.")
+            raise StateError(
+                "Deposit {deposit_no} must be verified before it is banked.",
+                deposit_no=dep["deposit_no"],
+            )
         if _state(conn, deposit_id, "banked"):
-            raise StateError(f"Deposit {dep['deposit_no']} is already banked.")
+            raise StateError(
+                "Deposit {deposit_no} is already banked.", deposit_no=dep["deposit_no"]
+            )
         if banked_on < dep["business_day"]:
             raise InputError("A deposit cannot be banked before its own day.", field="banked_on")
         _event(conn, office, deposit_id, "banked", banked_on, "")
@@ -472,5 +490,5 @@ def by_number(office: Office, number: int) -> DepositView:
             conn.execute(text(_VIEW + " WHERE d.deposit_no = :n"), {"n": number}).mappings().first()
         )
     if row is None:
-        raise NotFound(f"There is no deposit {number}.")
+        raise NotFound("There is no deposit {number}.", number=number)
     return _view(row)

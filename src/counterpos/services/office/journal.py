@@ -240,11 +240,15 @@ def draft(office: Office, day: date) -> JournalView:
         ).first()
         if existing is not None:
             raise StateError(
-                f"{day:%m/%d/%Y} already has journal {existing[0]}; correct it instead."
+                "{day:%m/%d/%Y} already has journal {journal}; correct it instead.",
+                day=day,
+                journal=existing[0],
             )
         ids = day_sessions(conn, day)
         if not ids:
-            raise StateError(f"No session was opened on {day:%m/%d/%Y}; there is nothing to post.")
+            raise StateError(
+                "No session was opened on {day:%m/%d/%Y}; there is nothing to post.", day=day
+            )
         lines = lines_of(_by_fund(conn, postings_for(conn, ids)))
         journal_id, number = _save(conn, office, day, "day", lines, ids, "", None)
         audit.record(
@@ -272,7 +276,8 @@ def correct(office: Office, journal_id: str, reason: str) -> JournalView:
         ).first()
         if latest is None or latest[0] != journal_id:
             raise StateError(
-                f"Journal {old.journal.number} was already corrected; correct the latest one."
+                "Journal {journal} was already corrected; correct the latest one.",
+                journal=old.journal.number,
             )
         ids = day_sessions(conn, day)
         now = merge(_by_fund(conn, postings_for(conn, ids)))
@@ -281,7 +286,7 @@ def correct(office: Office, journal_id: str, reason: str) -> JournalView:
             for ln in old.journal.lines
         )
         if _key(now) == _key(before) and set(ids) == set(old.session_ids):
-            raise StateError(f"Nothing changed since journal {old.journal.number}.")
+            raise StateError("Nothing changed since journal {journal}.", journal=old.journal.number)
         lines = lines_of([*reversal(old.journal.lines), *now])
         new_id_, number = _save(conn, office, day, "correction", lines, ids, reason, journal_id)
         audit.record(
@@ -303,16 +308,17 @@ def post(office: Office, journal_id: str) -> JournalView:
     office.actor.require("post_journal", "post a journal")
     view = get(office, journal_id)
     if view.posted_by:
-        raise StateError(f"Journal {view.journal.number} is already posted.")
+        raise StateError("Journal {journal} is already posted.", journal=view.journal.number)
     with office.write() as conn:
         prepared_by = conn.execute(
             text("SELECT prepared_by FROM office_journal WHERE id = :id"), {"id": journal_id}
         ).scalar_one()
         if prepared_by == office.actor.user_id:
             raise PermissionDenied(
-                f"{office.actor.full_name} drafted journal {view.journal.number}; another "
-                "person must post it.",
+                "{name} drafted journal {journal}; another person must post it.",
                 "post_journal",
+                name=office.actor.full_name,
+                journal=view.journal.number,
             )
         conn.execute(
             text(
@@ -390,5 +396,5 @@ def by_number(office: Office, number: int) -> JournalView:
             text("SELECT id FROM office_journal WHERE journal_no = :n"), {"n": number}
         ).scalar()
         if jid is None:
-            raise NotFound(f"There is no journal {number}.")
+            raise NotFound("There is no journal {number}.", number=number)
         return load(conn, jid)

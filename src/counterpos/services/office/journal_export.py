@@ -45,7 +45,8 @@ def export(office: Office, journal_id: str, path: Path | str, fmt: str = "") -> 
         view = load(conn, journal_id)
         if not view.posted_by:
             raise StateError(
-                f"Journal {view.journal.number} is a draft; a finance supervisor posts it first."
+                "Journal {journal} is a draft; a finance supervisor posts it first.",
+                journal=view.journal.number,
             )
         # Serialise exports of one journal so two people cannot both take "the original".
         conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:j))"), {"j": journal_id})

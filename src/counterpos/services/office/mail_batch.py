@@ -19,9 +19,14 @@ def post(office: Office, tape: MailTape, label: str = "") -> BatchResult:
         raise InputError("The batch holds no payment yet.")
     if not tape.balanced:
         raise InputError(
-            f"The tape ({tape.tape}) differs from the adding-machine total "
-            f"({tape.control_total}) by {tape.difference}; find the difference before posting.",
+            (
+                "The tape ({tape}) differs from the adding-machine total ({control_total}) by "
+                "{difference}; find the difference before posting."
+            ),
             field="control_total",
+            tape=tape.tape,
+            control_total=tape.control_total,
+            difference=tape.difference,
         )
     today = local_today()
     with office.write() as conn:

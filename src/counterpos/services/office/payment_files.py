@@ -80,10 +80,13 @@ def import_file(office: Office, path: Path | str, kind: str = "lockbox") -> Batc
     try:
         items = read_file(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path.name} is not a text file; nothing was posted.") from exc
+        raise InputError("{file} is not a text file; nothing was posted.", file=path.name) from exc
     except RemittanceError as exc:
         raise InputError(
-            f"{path.name} was refused and nothing was posted. {exc}", field="file"
+            "{file} was refused and nothing was posted. {exc}",
+            field="file",
+            file=path.name,
+            exc=exc,
         ) from exc
     with office.write() as conn:
         return post_batch(conn, office, kind, items, file_name=path.name, sha256=digest)

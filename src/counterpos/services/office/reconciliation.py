@@ -282,7 +282,9 @@ def sale_id_for(office: Office, receipt_no: str) -> str:
             text("SELECT id FROM sale WHERE receipt_no = :n"), {"n": receipt_no.strip().upper()}
         ).scalar()
     if sid is None:
-        raise NotFound(f"Receipt {receipt_no} has not reached the central database.")
+        raise NotFound(
+            "Receipt {receipt_no} has not reached the central database.", receipt_no=receipt_no
+        )
     return sid
 
 
@@ -302,5 +304,5 @@ def resolve_session(office: Office, text_id: str) -> str:
             .all()
         )
     if len(found) != 1:
-        raise NotFound(f"No single session matches {text_id}.")
+        raise NotFound("No single session matches {text_id}.", text_id=text_id)
     return found[0]

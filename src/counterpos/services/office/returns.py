@@ -61,7 +61,9 @@ def find_tender(office: Office, receipt_no: str, reference: str = "") -> str:
             {"no": receipt_no.strip().upper()},
         ).all()
     if not rows:
-        raise NotFound(f"Receipt {receipt_no} has not reached the central database.")
+        raise NotFound(
+            "Receipt {receipt_no} has not reached the central database.", receipt_no=receipt_no
+        )
     picked = [r for r in rows if r[1] in RETURNABLE and (not reference or r[2] == reference)]
     if len(picked) != 1:
         raise InputError(
@@ -139,11 +141,15 @@ def _return(
         raise NotFound("That payment has not reached the central database.")
     kind, amount, sale_id, receipt_no, sale_kind, customer_id, voided, done = t
     if kind not in RETURNABLE:
-        raise StateError(f"Only a check or an electronic payment can come back; this is {kind}.")
+        raise StateError(
+            "Only a check or an electronic payment can come back; this is {kind}.", kind=kind
+        )
     if sale_kind != SaleKind.SALE or voided:
-        raise StateError(f"Receipt {receipt_no} was voided or is not a sale.")
+        raise StateError("Receipt {receipt_no} was voided or is not a sale.", receipt_no=receipt_no)
     if done:
-        raise StateError(f"This payment of receipt {receipt_no} was already returned.")
+        raise StateError(
+            "This payment of receipt {receipt_no} was already returned.", receipt_no=receipt_no
+        )
     amount = int(amount)
     lines = conn.execute(
         text(

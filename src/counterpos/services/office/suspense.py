@@ -107,7 +107,9 @@ def resolve(
                 {"n": account_no.strip()},
             ).first()
             if acct is None:
-                raise InputError(f"There is no account {account_no!r}.", field="account_no")
+                raise InputError(
+                    "There is no account {account_no!r}.", field="account_no", account_no=account_no
+                )
             gl = (
                 conn.execute(
                     text("SELECT gl_account FROM service WHERE code = 'utility_payment'")

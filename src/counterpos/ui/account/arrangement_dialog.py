@@ -67,6 +67,7 @@ class ArrangementDialog(QDialog):
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.plan = table("plan", [self.tr("Due"), self.tr("Amount")], 1)
+        self.plan.setAccessibleName(self.tr("The instalments"))
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.message = QLabel()

@@ -65,6 +65,7 @@ class LeakAdjustmentDialog(QDialog):
         self.memo = QLineEdit()
         self.memo.setObjectName("memo")
         self.steps = table("steps", [self.tr("Step"), self.tr("Figure")], 0)
+        self.steps.setAccessibleName(self.tr("The calculation, step by step"))
         self.approver = QLineEdit()
         self.approver.setObjectName("approver")
         self.pin = QLineEdit()

@@ -76,6 +76,7 @@ class ReadEntryDialog(QDialog):
             ],
             3,
         )
+        self.sheet.setAccessibleName(self.tr("The route's meters"))
         form = QFormLayout()
         form.addRow(self.tr("Route"), self.route)
         form.addRow(self.tr("Meter"), self.where)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from counterpos.domain.money import Money
 from counterpos.services.errors import CounterError
 from counterpos.services.utility.desk import AccountDesk, account_desk
+from counterpos.ui.accessible import plain
 from counterpos.ui.account.arrangement_dialog import ArrangementDialog
 from counterpos.ui.account.desk_tables import fill, table
 from counterpos.ui.account.leak_adjustment_dialog import LeakAdjustmentDialog
@@ -42,39 +43,68 @@ class UtilityDeskDialog(QDialog):
         self.shutoff = QLabel()
         self.shutoff.setObjectName("shutoff")
         self.shutoff.setWordWrap(True)
-        tr = self.tr
         self.meters = table(
             "meters",
-            [tr("Meter"), tr("Size"), tr("Installed"), tr("Route"), tr("Where"), tr("Last read")],
+            [
+                self.tr("Meter"),
+                self.tr("Size"),
+                self.tr("Installed"),
+                self.tr("Route"),
+                self.tr("Where"),
+                self.tr("Last read"),
+            ],
             4,
         )
         self.reads = table(
-            "reads", [tr("Date"), tr("Meter"), tr("Read"), tr("Used"), tr("Kind"), tr("Review")], 5
+            "reads",
+            [
+                self.tr("Date"),
+                self.tr("Meter"),
+                self.tr("Read"),
+                self.tr("Used"),
+                self.tr("Kind"),
+                self.tr("Review"),
+            ],
+            5,
         )
         self.bills = table(
             "bills",
             [
-                tr("Bill"),
-                tr("Cycle"),
-                tr("Used"),
-                tr("Amount"),
-                tr("Due"),
-                tr("Late fee"),
-                tr("Status"),
+                self.tr("Bill"),
+                self.tr("Cycle"),
+                self.tr("Used"),
+                self.tr("Amount"),
+                self.tr("Due"),
+                self.tr("Late fee"),
+                self.tr("Status"),
             ],
             6,
         )
         self.notices = table(
             "notices",
-            [tr("Notice"), tr("Sent"), tr("What"), tr("Amount"), tr("Shut-off on/after")],
+            [
+                self.tr("Notice"),
+                self.tr("Sent"),
+                self.tr("What"),
+                self.tr("Amount"),
+                self.tr("Shut-off on/after"),
+            ],
             2,
         )
         self.arrangement_text = QLabel()
         self.arrangement_text.setObjectName("arrangement")
         self.arrangement_text.setWordWrap(True)
-        self.instalments = table("instalments", [tr("Due"), tr("Amount")], 1)
+        self.instalments = table("instalments", [self.tr("Due"), self.tr("Amount")], 1)
         self.orders = table(
-            "work_orders", [tr("Work order"), tr("Opened"), tr("What"), tr("Status"), tr("Why")], 4
+            "work_orders",
+            [
+                self.tr("Work order"),
+                self.tr("Opened"),
+                self.tr("What"),
+                self.tr("Status"),
+                self.tr("Why"),
+            ],
+            4,
         )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("desk_tabs")
@@ -86,22 +116,26 @@ class UtilityDeskDialog(QDialog):
         page = QWidget()
         page.setLayout(arrangement_page)
         for widget, label in (
-            (self.meters, tr("&Meters")),
-            (self.reads, tr("&Reads")),
-            (self.bills, tr("&Bills")),
-            (self.notices, tr("&Notices")),
-            (page, tr("Arran&gement")),
-            (self.orders, tr("&Work orders")),
+            (self.meters, self.tr("&Meters")),
+            (self.reads, self.tr("&Reads")),
+            (self.bills, self.tr("&Bills")),
+            (self.notices, self.tr("&Notices")),
+            (page, self.tr("Arran&gement")),
+            (self.orders, self.tr("&Work orders")),
         ):
             self.tabs.addTab(widget, label)
+            if widget is not page:  # each table named by its page, for a screen reader
+                widget.setAccessibleName(plain(label))
+        self.tabs.setAccessibleName(self.tr("The account's records"))
+        self.instalments.setAccessibleName(self.tr("Instalments"))
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.arrange_button = QPushButton(tr("Start an &arrangement…"))
+        self.arrange_button = QPushButton(self.tr("Start an &arrangement…"))
         self.arrange_button.setObjectName("arrange")
-        self.leak_button = QPushButton(tr("&Leak adjustment…"))
+        self.leak_button = QPushButton(self.tr("&Leak adjustment…"))
         self.leak_button.setObjectName("leak")
-        close = QPushButton(tr("Close (Esc)"))
+        close = QPushButton(self.tr("Close (Esc)"))
         self.arrange_button.clicked.connect(self.start_arrangement)
         self.leak_button.clicked.connect(self.leak_adjustment)
         close.clicked.connect(self.reject)
@@ -125,33 +159,32 @@ class UtilityDeskDialog(QDialog):
             self.message.setText(str(exc))
             return
         self.desk = desk
-        tr = self.tr
         balance = (
             desk.balance.format()
             if desk.balance.cents >= 0
-            else tr("{a} credit").format(a=Money(-desk.balance.cents).format())
+            else self.tr("{a} credit").format(a=Money(-desk.balance.cents).format())
         )
         self.head.setText(
             f"{desk.account_no} · {desk.service_address} · {desk.status} · "
-            + tr("balance due {b}").format(b=balance)
+            + self.tr("balance due {b}").format(b=balance)
         )
         if desk.shutoff.disconnected:
-            self.shutoff.setText(tr("Water is disconnected for non-payment."))
+            self.shutoff.setText(self.tr("Water is disconnected for non-payment."))
         elif desk.shutoff.eligible:
             self.shutoff.setText(
-                tr("May be disconnected today: {a} past due.").format(
+                self.tr("May be disconnected today: {a} past due.").format(
                     a=Money(desk.shutoff.past_due_cents).format()
                 )
             )
         elif desk.shutoff.past_due_cents > 0:
             self.shutoff.setText(
-                tr("{a} past due; not eligible for shut-off: {why}.").format(
+                self.tr("{a} past due; not eligible for shut-off: {why}.").format(
                     a=Money(desk.shutoff.past_due_cents).format(),
                     why="; ".join(desk.shutoff.reasons),
                 )
             )
         else:
-            self.shutoff.setText(tr("Nothing past due."))
+            self.shutoff.setText(self.tr("Nothing past due."))
         fill(
             self.meters,
             [
@@ -174,7 +207,7 @@ class UtilityDeskDialog(QDialog):
                     r.serial,
                     str(r.value),
                     "" if r.consumption is None else str(r.consumption),
-                    tr(r.kind) + (tr(" (replaced)") if r.replaced else ""),
+                    self.tr(r.kind) + (self.tr(" (replaced)") if r.replaced else ""),
                     r.held or r.decision,
                 ]
                 for r in desk.reads
@@ -191,12 +224,12 @@ class UtilityDeskDialog(QDialog):
                     Money(b.total_cents).format(),
                     f"{b.due_date:%m/%d/%Y}",
                     Money(b.penalty_cents).format() if b.penalty_cents else "",
-                    tr("reverses {n}").format(n=b.reverses_no)
+                    self.tr("reverses {n}").format(n=b.reverses_no)
                     if b.reverses_no
                     else (
-                        tr("reversed by {n}").format(n=b.reversed_by)
+                        self.tr("reversed by {n}").format(n=b.reversed_by)
                         if b.reversed_by
-                        else (b.reason or tr("live"))
+                        else (b.reason or self.tr("live"))
                     ),
                 ]
                 for b in desk.bills
@@ -209,7 +242,7 @@ class UtilityDeskDialog(QDialog):
                 [
                     n.notice_no,
                     f"{n.issued_on:%m/%d/%Y}",
-                    tr(n.kind_text) + (tr(" (returned)") if n.returned else ""),
+                    self.tr(n.kind_text) + (self.tr(" (returned)") if n.returned else ""),
                     Money(n.amount_cents).format() if n.amount_cents else "",
                     f"{n.shutoff_on:%m/%d/%Y}" if n.shutoff_on else "",
                 ]
@@ -219,21 +252,21 @@ class UtilityDeskDialog(QDialog):
         )
         a = desk.arrangement
         if a is None:
-            self.arrangement_text.setText(tr("No payment arrangement."))
+            self.arrangement_text.setText(self.tr("No payment arrangement."))
             fill(self.instalments, [])
         else:
             nxt = (
-                tr(", next {amount} on {day}").format(
+                self.tr(", next {amount} on {day}").format(
                     amount=Money(a.next_due.cents).format(), day=f"{a.next_due.due_on:%m/%d/%Y}"
                 )
                 if a.next_due
                 else ""
             )
             self.arrangement_text.setText(
-                tr("{no}: {kind}, {state}; {paid} paid of {due} due so far{next}.").format(
+                self.tr("{no}: {kind}, {state}; {paid} paid of {due} due so far{next}.").format(
                     no=a.arrangement_no,
-                    kind=tr(a.kind_text),
-                    state=tr(STATES.get(a.state, a.state)),
+                    kind=self.tr(a.kind_text),
+                    state=self.tr(STATES.get(a.state, a.state)),
                     paid=Money(a.paid_cents).format(),
                     due=Money(a.due_cents).format(),
                     next=nxt,
@@ -250,7 +283,7 @@ class UtilityDeskDialog(QDialog):
                 [
                     o.wo_no,
                     f"{o.opened_on:%m/%d/%Y}",
-                    tr(o.kind_text),
+                    self.tr(o.kind_text),
                     o.status.replace("_", " "),
                     o.reason,
                 ]

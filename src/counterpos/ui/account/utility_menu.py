@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -19,8 +20,6 @@ def add_utility_actions(menu: QMenu, window: QWidget, state, host) -> dict[str, 
     from counterpos.ui.account.read_entry_dialog import ReadEntryDialog
     from counterpos.ui.account.utility_desk_dialog import UtilityDeskDialog
 
-    tr = menu.tr
-
     def refused(permission: str, what: str) -> bool:
         if state.actor.can(permission):
             return False
@@ -33,7 +32,11 @@ def add_utility_actions(menu: QMenu, window: QWidget, state, host) -> dict[str, 
     def desk() -> None:
         account = state.account
         if account is None:
-            host.say(tr("Find the customer (F2) and choose one of their accounts first."))
+            host.say(
+                QCoreApplication.translate(
+                    "UtilityMenu", "Find the customer (F2) and choose one of their accounts first."
+                )
+            )
             return
         host.open_account_dialog(
             UtilityDeskDialog(state.station, state.actor, account.account_no, window), ""
@@ -50,9 +53,15 @@ def add_utility_actions(menu: QMenu, window: QWidget, state, host) -> dict[str, 
     menu.addSeparator()
     actions = {}
     for name, label, slot in (
-        ("desk", tr("Utility desk: meters, reads, bills, notices…"), desk),
-        ("reads", tr("Meter reads by route…"), reads),
-        ("notices", tr("Notices and letters…"), notices),
+        (
+            "desk",
+            QCoreApplication.translate(
+                "UtilityMenu", "Utility desk: meters, reads, bills, notices…"
+            ),
+            desk,
+        ),
+        ("reads", QCoreApplication.translate("UtilityMenu", "Meter reads by route…"), reads),
+        ("notices", QCoreApplication.translate("UtilityMenu", "Notices and letters…"), notices),
     ):
         act = QAction(label, window)
         act.setShortcut(QKeySequence(KEYS[name]))

@@ -35,7 +35,8 @@ from counterpos.services.errors import CounterError
 from counterpos.services.office import connection, deposits, journal, journal_export
 from counterpos.services.office import reconciliation as recon
 from counterpos.services.station import Station
-from counterpos.ui.formats import date_text, time_text
+from counterpos.ui.accessible import plain
+from counterpos.ui.formats import date_text, set_date_format, time_text
 
 RED = QColor("#b00020")
 
@@ -87,8 +88,12 @@ class OfficeWindow(QMainWindow):
         self.day = QDateEdit(QDate(t.year, t.month, t.day))
         self.day.setObjectName("office_date")
         self.day.setCalendarPopup(True)
+        set_date_format(self.day)
         self.day.dateChanged.connect(self.refresh)
-        top.addWidget(QLabel(self.tr("Date")))
+        date_label = QLabel(self.tr("Date"))
+        date_label.setBuddy(self.day)
+        self.day.setAccessibleName(plain(date_label.text()))
+        top.addWidget(date_label)
         top.addWidget(self.day)
         top.addStretch(1)
         refresh = QPushButton(self.tr("Refresh"))
@@ -99,6 +104,7 @@ class OfficeWindow(QMainWindow):
         top.addWidget(out)
         layout.addLayout(top)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("The office's pages"))
         layout.addWidget(self.tabs)
         self.status = QLabel()
         self.status.setObjectName("office_status")
@@ -117,6 +123,7 @@ class OfficeWindow(QMainWindow):
         self.exceptions = _table(
             "office_exceptions", [self.tr("What"), self.tr("Age (days)"), self.tr("Details")]
         )
+        self.exceptions.setAccessibleName(self.tr("Exceptions"))
         self.tabs.addTab(self.exceptions, self.tr("Exceptions"))
 
     def _day_tab(self) -> None:
@@ -154,6 +161,10 @@ class OfficeWindow(QMainWindow):
         self.receipt = QPlainTextEdit()
         self.receipt.setObjectName("office_receipt")
         self.receipt.setReadOnly(True)
+        # each list named for a screen reader (a table has no label of its own)
+        self.day_table.setAccessibleName(self.tr("Sessions of the day"))
+        self.sales_table.setAccessibleName(self.tr("Sales"))
+        self.receipt.setAccessibleName(self.tr("Receipt"))
         v.addWidget(self.day_table, 3)
         h = QHBoxLayout()
         h.addWidget(self.sales_table, 3)
@@ -168,6 +179,7 @@ class OfficeWindow(QMainWindow):
         self.bag = QLineEdit()
         self.bag.setObjectName("office_bag")
         self.bag.setPlaceholderText(self.tr("Bag number"))
+        self.bag.setAccessibleName(self.tr("Bag number"))
         prepare = QPushButton(self.tr("Prepare the day's deposit"))
         prepare.clicked.connect(self.prepare_deposit)
         verify = QPushButton(self.tr("Verify"))
@@ -193,6 +205,7 @@ class OfficeWindow(QMainWindow):
                 self.tr("Banked"),
             ],
         )
+        self.deposit_table.setAccessibleName(self.tr("Deposits"))
         v.addWidget(self.deposit_table)
         self.tabs.addTab(page, self.tr("Deposits"))
 
@@ -225,6 +238,7 @@ class OfficeWindow(QMainWindow):
                 self.tr("Memo"),
             ],
         )
+        self.journal_table.setAccessibleName(self.tr("Journal"))
         v.addWidget(self.journal_table)
         self.tabs.addTab(page, self.tr("Journal"))
 
