@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -163,12 +164,14 @@ def charge(
     *,
     terminal: ct.CardTerminal | None = None,
     on_recorded=None,
+    prior: Sequence[str] = (),
 ) -> CardResult:
     """Run `base` (plus its convenience fee) on the integrated terminal. Blocks: call it off the
     GUI thread. `on_recorded(request_id)` is called once the request is saved, before sending
-    (the dialog uses it to be able to Cancel)."""
+    (the dialog uses it to be able to Cancel). `prior`: the sale's cards approved before this
+    one (their fee counts: see `fees.quote`)."""
     actor.require("sell", "take payments")
-    q = quote(station, cart, base)
+    q = quote(station, cart, base, prior=prior, session_id=session_id)
     terminal = terminal or terminal_for(station)
     if not terminal.integrated:
         raise StateError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money, MoneyError
@@ -29,10 +30,12 @@ def record_standalone(
     brand: str,
     last4: str,
     approved_text: str | None = None,
+    prior: Sequence[str] = (),
 ) -> CardResult:
-    """Record a card the cashier ran on a separate terminal, from what that terminal printed."""
+    """Record a card the cashier ran on a separate terminal, from what that terminal printed.
+    `prior`: the sale's cards approved before this one (see `fees.quote`)."""
     actor.require("sell", "take payments")
-    q = quote(station, cart, base)
+    q = quote(station, cart, base, prior=prior, session_id=session_id)
     code = approval_code.strip().upper()
     if contains_card_number(code):
         raise InputError(refusal("The approval code"), field="approval_code")

@@ -53,9 +53,11 @@ class CardPaymentDialog(QDialog):
         parent: QWidget | None = None,
         *,
         terminal: CardTerminal | None = None,
+        prior: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.station, self.actor, self.session_id, self.cart = station, actor, session_id, cart
+        self.prior = list(prior or ())  # this sale's cards approved before: one fee for all
         self.payment: CardResult | None = None
         self.last_result: CardResult | None = None
         self._request_id: str | None = None
@@ -67,7 +69,7 @@ class CardPaymentDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(460)
 
-        self.quote = quote(station, cart, amount)
+        self.quote = quote(station, cart, amount, prior=self.prior, session_id=session_id)
         self.terminal = terminal or terminal_for(station)
 
         layout = QVBoxLayout(self)
@@ -147,6 +149,7 @@ class CardPaymentDialog(QDialog):
                 self.quote.base,
                 terminal=self.terminal,
                 on_recorded=self._bridge.recorded.emit,
+                prior=self.prior,
             )
         )
 
@@ -270,6 +273,7 @@ class CardPaymentDialog(QDialog):
                 brand=self.brand_combo.currentData(),
                 last4=self.last4_edit.text(),
                 approved_text=self.approved_edit.text(),
+                prior=self.prior,
             )
         except CounterError as exc:
             self.status_label.setText(str(exc))

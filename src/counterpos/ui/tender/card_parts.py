@@ -50,6 +50,7 @@ class CardParts(QObject):
                 amount,
                 pay,
                 terminal=pay.terminal,
+                prior=[r.request_id for r in pay.cards],
             )
         except CounterError as exc:
             page.say(str(exc))

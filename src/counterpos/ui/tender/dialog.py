@@ -126,7 +126,13 @@ class TenderDialog(QDialog):
             )
         elif page.current_kind() == CARD and 0 < amount.cents <= due.cents:
             try:
-                q = quote(self.station, self.cart, amount)
+                q = quote(
+                    self.station,
+                    self.cart,
+                    amount,
+                    prior=[r.request_id for r in self.cards],
+                    session_id=self.session_id,
+                )
             except CounterError:
                 page.show_preview("")
                 return
