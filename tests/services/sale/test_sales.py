@@ -134,7 +134,12 @@ def test_a_payment_to_an_unknown_account_is_refused_whole(station, cashier, draw
     cart = cart_of(500)
     cart.add(
         CartLine(
-            "utility_payment", "Utility bill payment", Money(700), "2100", account_no="99999999"
+            "utility_payment",
+            "Utility bill payment",
+            Money(700),
+            "2100",
+            account_no="99999999",
+            details={"account_no": "99999999"},
         )
     )
     with pytest.raises(NotFound, match="no utility account 99999999"):
