@@ -50,6 +50,10 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> No
         )
     ) and not value.isdigit():
         raise InputError(f"{key} takes a whole number.")
+    try:
+        settings.check_range(key, value)
+    except ValueError as exc:
+        raise InputError(str(exc), field=key) from exc
     if contains_card_number(value):
         raise InputError(refusal(key), field=key)
     if key.startswith("card."):

@@ -70,7 +70,12 @@ KNOWN: tuple[SettingKey, ...] = (
         "the bank account named on the deposit slip",
     ),
     SettingKey("yard_sale.max_per_year", "2", "yard sale permits per address per calendar year"),
-    SettingKey("yard_sale.max_days", "3", "consecutive days one yard sale permit covers"),
+    SettingKey("yard_sale.max_days", "3", "consecutive days one yard sale permit covers (1-3)"),
+    SettingKey(
+        "bus_pass.next_month_from_day",
+        "25",
+        "from this day of the month the till offers next month's bus pass first (1-31)",
+    ),
     SettingKey("central.url", "", "central PostgreSQL database; empty: the station works alone"),
     SettingKey(
         "card.terminal",
@@ -88,6 +93,21 @@ KNOWN: tuple[SettingKey, ...] = (
     ),
 )
 BY_KEY = {k.key: k for k in KNOWN}
+# Whole-number settings with the values the rules allow (both ends included): a value outside
+# is refused when set, and one already stored outside reads as the default.
+RANGES: dict[str, tuple[int, int]] = {
+    "yard_sale.max_days": (1, 3),  # DOMAIN.md: at most 3 consecutive days
+    "yard_sale.max_per_year": (1, 12),
+    "bus_pass.next_month_from_day": (1, 31),
+}
+
+
+def check_range(key: str, value: str) -> None:
+    """Refuse a value outside the key's range (ValueError, the message for the person)."""
+    if key in RANGES:
+        low, high = RANGES[key]
+        if not value.strip().isdigit() or not low <= int(value) <= high:
+            raise ValueError(f"{key} takes a whole number from {low} to {high}.")
 
 
 def get(session: Session, key: str) -> str:
@@ -104,11 +124,14 @@ def get_int(session: Session, key: str) -> int:
 
 
 def as_int(key: str, value: str) -> int:
-    """A number setting's value, or its default when what is stored is not a number."""
+    """A number setting's value, or its default when what is stored is not a number (or is
+    outside the key's range)."""
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         return int(BY_KEY[key].default)
+    low, high = RANGES.get(key, (number, number))
+    return number if low <= number <= high else int(BY_KEY[key].default)
 
 
 def put(session: Session, key: str, value: str) -> str | None:
