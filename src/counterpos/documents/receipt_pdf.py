@@ -71,6 +71,9 @@ def _flow(doc: ReceiptDocument, logo: Path | None) -> _Flow:
             f.text(s, SMALL, align="center")
     f.gap()
     f.text(doc.title, 11, BOLD, "center")
+    if doc.voided:
+        f.text("*** VOID ***", 14, BOLD, "center")
+        f.text(doc.voided, SMALL, align="center")
     if doc.reprint_count:
         f.text(doc.reprint_mark, 11, BOLD, "center")
         if doc.reprinted_at:

@@ -47,6 +47,8 @@ class ReceiptDocument:
     notes: tuple[str, ...] = field(default_factory=tuple)
     logo: bool = False  # print the city's logo where the printer can print images
     reprinted_at: datetime | None = None  # local time of this reprint, when it is one
+    # A sale voided since: "Voided by CH1-V000123 on 11/30/2026"; every print of it says VOID.
+    voided: str = ""
 
     @property
     def subtotal(self) -> Money:
@@ -141,6 +143,9 @@ def layout(doc: ReceiptDocument, width: int = 42) -> list[Row]:
             add(_wrap(text, width), "center")
     out.append(Row("", "blank"))
     add(_wrap(doc.title, half), "big")
+    if doc.voided:
+        add(["*** VOID ***"], "big")
+        add(_wrap(doc.voided, width), "center")
     if doc.reprint_count:
         add(_wrap(doc.reprint_mark, half), "big")
         if doc.reprinted_at:
@@ -187,6 +192,10 @@ def layout(doc: ReceiptDocument, width: int = 42) -> list[Row]:
         out.append(Row("-" * width, "rule"))
         for text in doc.footer:
             add(_wrap(text, width), "center")
+    if doc.voided:
+        out.append(Row("", "blank"))
+        add(["*** VOID ***"], "big")
+        add(_wrap(f"{doc.voided}: nothing on this receipt is paid or valid.", width), "center")
     out.append(Row("", "blank"))
     out.append(Row(doc.barcode, "barcode"))
     return out

@@ -174,3 +174,26 @@ def test_void_of_a_renewal_puts_the_old_expiry_back(station):
     void(station, james, session_id, done.receipt_no)
     st = business_license.status(station, no)
     assert (st.status, st.expires_on) == ("expired", old_expiry)
+
+
+def test_after_a_renewal_is_voided_its_certificate_prints_void(station):
+    from counterpos.services.counter import certificates
+    from tests.services.counter_visit import void
+
+    james, session_id = senior_drawer(station)
+    with station.store.write() as s:
+        lic = s.scalar(select(License).where(License.kind == "business").limit(1))
+        lic.expires_on = TODAY - timedelta(days=3)
+        no = lic.license_no
+    lines = catalog.price_lines(
+        station,
+        "business_license_renewal",
+        details={"license_no": no, "gross_receipts_cents": "10,000"},
+    )
+    done = pay_cash(station, james, session_id, Cart(lines=list(lines)))
+    renewed_to = business_license.status(station, no).expires_on
+    assert not any("VOID" in x for x in certificates.certificate_text(station, no))
+    void(station, james, session_id, done.receipt_no)
+    text = certificates.certificate_text(station, no)
+    assert "*** VOID ***" in [x.strip() for x in text]
+    assert any(f"{renewed_to:%m/%d/%Y}" in x for x in text)  # the voided period, marked VOID

@@ -121,3 +121,28 @@ def test_a_voided_permit_no_longer_counts_toward_the_yearly_limit(
     voids.void_sale(station, cashier, first.receipt_no, "Wrong address", approval(cashier, "void"))
     assert ring(station, cashier, drawer.session_id, permit(), cash(2_000)).documents
 
+
+def test_show_and_reprint_of_a_voided_sale_say_void_with_the_void_s_number_and_date(
+    station, cashier, drawer, approval
+):
+    from counterpos.services.sale import receipts
+
+    cart = Cart()
+    cart.add(
+        CartLine(
+            "yard_sale_permit",
+            "Yard sale permit",
+            Money(2_000),
+            "4320",
+            details={"address": "14 Elm St", "start_date": date.today().isoformat(), "days": 1},
+        )
+    )
+    sale = ring(station, cashier, drawer.session_id, cart, cash(2_000))
+    before = receipts.receipt_document(station, sale.receipt_no)
+    assert before.voided == "" and "VOID" not in "\n".join(render_text(before))
+    voids.void_sale(station, cashier, sale.receipt_no, "Wrong address", approval(cashier, "void"))
+    for reprints in (0, 1):
+        doc = receipts.receipt_document(station, sale.receipt_no, reprints)
+        text = [x.strip() for x in render_text(doc)]
+        assert text.count("*** VOID ***") == 2  # under the heading and above the barcode
+        assert f"Voided by {sale.receipt_no}-V on {date.today():%m/%d/%Y}" in " ".join(text)
