@@ -22,7 +22,7 @@ def picker(qtbot, station):
     widget.setFocus()
     widget.rang: list[str] = []
     widget.rung.connect(widget.rang.append)
-    widget.services = services
+    widget.services = [s for s in services if s.offered_alone]
     return widget
 
 
@@ -52,3 +52,10 @@ def test_a_key_that_is_no_hotkey_rings_nothing(qtbot, picker):
     assert "z" not in hotkeys
     qtbot.keyClicks(picker, "z")
     assert picker.rang == []
+
+
+def test_companions_are_not_offered_alone(picker, station):
+    listed = {picker.item(row).data(Qt.ItemDataRole.UserRole) for row in range(picker.count())}
+    companions = {s.code for s in catalog.list_services(station) if not s.offered_alone}
+    assert {"citation_late_penalty", "animal_late_penalty", "disability_access_city"} <= companions
+    assert not listed & companions and "citation" in listed

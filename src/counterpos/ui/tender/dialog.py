@@ -20,7 +20,7 @@ from counterpos.domain.tenders import (
 from counterpos.services.card.fees import quote
 from counterpos.services.card.sales import finish_sale
 from counterpos.services.errors import CounterError
-from counterpos.services.sale import receipts, sales
+from counterpos.services.sale import catalog, receipts, sales
 from counterpos.ui.tender.card_parts import CardParts
 from counterpos.ui.tender.pages import KIND_KEYS, DonePage, PaymentPage
 from counterpos.ui.widgets.shortcut_bar import ShortcutBar
@@ -40,6 +40,7 @@ class TenderDialog(QDialog):
         self.actor = actor
         self.session_id = session_id
         self.cart = cart
+        self.repriced = False  # the cart was priced again (it is the till's: it redraws)
         self.parts: list[Tender] = []  # cash, check and money order parts
         self.cards: list = []  # approved CardResult, each a part of its own
         self.card_dialog = None
@@ -264,6 +265,9 @@ class TenderDialog(QDialog):
                     self.station, self.actor, self.session_id, self.cart, tenders
                 )
         except CounterError as exc:
+            if getattr(exc, "field", None) == catalog.PRICES_CHANGED:
+                self._prices_changed(str(exc))
+                return
             self.payment_page.say(str(exc))
             return
         done = receipts.with_receipt(self.station, done)  # read back once: shown and printed
@@ -276,6 +280,22 @@ class TenderDialog(QDialog):
         self.pages.setCurrentIndex(1)
         self.resize(max(self.width(), 860), max(self.height(), 620))
         self.done_page.focus_next()
+
+    def _prices_changed(self, why: str) -> None:
+        """A fee changed since the cart was rung (midnight, a new schedule): the cart is priced
+        again in place, the till's cart with it, and the cashier shows the new total."""
+        try:
+            again = catalog.reprice(self.station, self.cart)
+        except CounterError as exc:
+            self.payment_page.say(f"{why} {exc}")
+            return
+        self.cart.lines[:] = again.lines
+        self.repriced = True
+        self.payment_page.total_label.setText(self.cart.total.format())
+        self.refresh()
+        self.payment_page.say(
+            why + " " + self.tr("New total: {total}.").format(total=self.cart.total.format())
+        )
 
     def reject(self) -> None:
         # After the sale is saved, Esc is the same as "next customer".

@@ -20,6 +20,8 @@ class ServicePicker(QListWidget):
     def __init__(self, services: Sequence[ServiceView], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("services")
+        # A companion (a late penalty, the disability-access shares) comes with its service.
+        services = [svc for svc in services if svc.offered_alone]
         self._codes = [svc.code for svc in services]
         self._hotkeys = [svc.hotkey for svc in services]
         for svc in services:
