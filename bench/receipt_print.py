@@ -130,10 +130,10 @@ def main() -> int:
             settings.put(s, f"city.{key}", data["city"][key])
     add_user(station, "maria", "Maria Lopez", "cashier", "1111")
     add_demo_customers(station, data, 50)
-    add_user(station, "sofia", "Sofia Ramirez", "supervisor", "3333")
+    add_user(station, "sofia", "Sofia Ramirez", "supervisor", "333333")
     year = date.today().year
     tag_inventory.assign_block(
-        station, auth.login(station, "sofia", "3333"), "B1", year, 1, args.sales + 10
+        station, auth.login(station, "sofia", "333333"), "B1", year, 1, args.sales + 10
     )
     actor = auth.login(station, "maria", "1111")
     session = sessions.open_session(station, actor, {"bill_20": 5})

@@ -42,7 +42,7 @@ def _collect_garbage_on_the_main_thread():
 
 
 # Demo logins (also in the README): username -> PIN
-PINS = {"maria": "1111", "james": "2222", "sofia": "3333", "admin": "9999"}
+PINS = {"maria": "1111", "james": "2222", "sofia": "333333", "admin": "999999"}
 TEST_CUSTOMERS = 300
 
 

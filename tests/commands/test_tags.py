@@ -18,7 +18,7 @@ def assign(home, station: str, first: int, last: int, user: str) -> int:
 
 
 def test_assign_list_and_print_a_certificate(home, monkeypatch, capsys, tmp_path):
-    monkeypatch.setenv("COUNTERPOS_PIN", "3333")
+    monkeypatch.setenv("COUNTERPOS_PIN", "333333")
     year = local_today().year
     assert assign(home, "T1", 1, 50, "sofia") == 0
     assert "T1 issues" in capsys.readouterr().out

@@ -37,7 +37,9 @@ def counterpos(home: Path | None, *args: str, stdin: str = "", env: dict | None 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
     home = tmp_path_factory.mktemp("cli") / "home"
-    done = counterpos(home, "init", "--station", "EC1", "--admin", "boss", stdin="Bea Boss\n4321\n")
+    done = counterpos(
+        home, "init", "--station", "EC1", "--admin", "boss", stdin="Bea Boss\n654321\n"
+    )
     assert done.returncode == 0, done.stderr
     assert "Created supervisor boss." in done.stdout
     assert f"Station EC1 is ready in {home}" in done.stdout

@@ -27,7 +27,7 @@ def test_importing_hardware_adds_no_console_handler():
 
 
 def test_cli_prints_no_log_lines(tmp_path):
-    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "COUNTERPOS_PIN": "4321"}
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "COUNTERPOS_PIN": "654321"}
     out = subprocess.run(
         [
             sys.executable,

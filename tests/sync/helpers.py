@@ -94,3 +94,12 @@ def queue_record(station, table: str, **fields) -> str:
             )
         )
     return record_id
+
+
+def apply_held(admin_url: str, station_code: str | None = None) -> int:
+    """The administrator applies every change stations sent that waits for them."""
+    engine = central.make_central_engine(admin_url)
+    try:
+        return central.decide_changes(engine, None, apply=True, station_code=station_code)
+    finally:
+        engine.dispose()

@@ -119,3 +119,68 @@ def test_the_station_cannot_use_the_upsert_for_history(station, central_url):
             "SELECT counterpos_upsert_reference('sale', %s::json)",
             ('[{"id": "x", "total_cents": 1}]',),
         )
+
+
+def test_a_centre_upgraded_to_c0003_keeps_its_rows_and_claims_their_numbers(pg_server):
+    """A centre that took duplicates before the claims rule: they stay, and are named."""
+    import json
+    import uuid
+
+    from alembic import command
+
+    from counterpos.services.central import continuity
+    from counterpos.sync import central
+
+    name = f"cpos_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(pg_server.conninfo(), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = pg_server.url(name)
+    engine = central.make_central_engine(url)
+    try:
+        command.upgrade(central.alembic_config(engine), "c0002")
+        sale = {
+            "receipt_no": "CH1-005306", "station_code": "CH1", "sequence": 5306, "kind": "sale",
+            "session_id": "s", "user_id": "u", "change_cents": 0, "note": "",
+            "created_at": "2026-11-01T10:00:00",
+        }  # fmt: skip
+        for cents in (6300, 27074):
+            row = json.dumps({**sale, "id": str(uuid.uuid4()), "total_cents": cents})
+            admin_query(
+                url,
+                "INSERT INTO sale SELECT (jsonb_populate_record(NULL::sale, "
+                "%s::jsonb || jsonb_build_object('pushed_by', 'old', 'changed_at', now()))).*",
+                (row,),
+            )
+        admin_query(
+            url,
+            "INSERT INTO app_user (id, username, full_name, role, pin_hash, active, "
+            "failed_attempts, created_at) VALUES ('u1', 'ana', 'Ana', 'cashier', 'h', true, 0, "
+            "now())",
+        )
+        central.init(engine)  # the upgrade to c0003, and the stations' rights again
+        assert central.current_revision(engine) == "c0003"
+        assert admin_query(url, "SELECT count(*) FROM sale") == [(2,)]
+        assert admin_query(url, "SELECT station_code, series, number FROM station_claim") == [
+            ("CH1", "receipt", 5306)
+        ]
+        assert admin_query(url, "SELECT stations FROM app_user") == [(["*"],)]
+        (ch1,) = continuity.central_report(url)
+        assert sorted(h.amount.cents for h in ch1.duplicates[5306]) == [6300, 27074]
+        assert ch1.gaps == [(1, 5305)]
+        # A third record with that number is refused from now on, even the owner's.
+        with pytest.raises(psycopg.errors.UniqueViolation):
+            row = json.dumps({**sale, "id": str(uuid.uuid4()), "total_cents": 1})
+            admin_query(
+                url,
+                "INSERT INTO sale SELECT (jsonb_populate_record(NULL::sale, "
+                "%s::jsonb || jsonb_build_object('pushed_by', 'x', 'changed_at', now()))).*",
+                (row,),
+            )
+        command.downgrade(central.alembic_config(engine), "c0002")
+        command.upgrade(central.alembic_config(engine), "head")
+        assert admin_query(url, "SELECT count(*) FROM station_claim") == [(1,)]
+    finally:
+        central.drop_database_roles(engine)
+        engine.dispose()
+        with psycopg.connect(pg_server.conninfo(), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -40,5 +40,11 @@ def test_central_setup_and_sync_through_the_cli(central_url, tmp_path):
     assert password not in (home / "counterpos.sqlite").read_bytes().decode("latin-1")
     out = _run("sync", "--once", home=home)
     assert re.search(r"up\s+service: \d+", out)
+    # The station's catalog waits for the administrator, who applies it.
+    assert admin_query(central_url, "SELECT count(*) FROM service")[0][0] == 0
+    held = _run("central", "changes", "--url", central_url)
+    assert "stations may not change service" in held
+    assert re.search(r"Applied \d+ change", _run("central", "apply", "--all", "--url", central_url))
     assert admin_query(central_url, "SELECT count(*) FROM service")[0][0] > 0
+    assert "No change waits" in _run("central", "changes", "--url", central_url)
     assert _run("sync", "status", home=home).startswith("Up to date")

@@ -14,7 +14,7 @@ from counterpos.services.sale import customers
 from counterpos.services.station import DB_FILE, Station
 from counterpos.store.models import Customer, UtilityAccount, new_id, utcnow
 from tests.conftest import login
-from tests.sync.helpers import admin_query, attach, first_accounts, sell
+from tests.sync.helpers import admin_query, apply_held, attach, first_accounts, sell
 
 pytestmark = pytest.mark.pg
 
@@ -98,7 +98,10 @@ def test_reference_data_flows_down_by_watermark(station, second_station, central
     sync.run_once(a)
     first = sync.run_once(b)
     assert first.pull.by_table["customer"] >= 1
-    assert first.pull.by_table["service"] > 0
+    # The catalog A sent waits for the administrator; applied, it comes down to B.
+    assert first.pull.by_table["service"] == 0
+    assert apply_held(central_url) > 0
+    assert sync.run_once(b).pull.by_table["service"] > 0
     with b.store.read() as s:
         assert s.get(Customer, cid).last_name == "Quintero"
         assert s.scalar(select(UtilityAccount.account_no).where(UtilityAccount.id == aid))
@@ -120,6 +123,7 @@ def test_reference_data_flows_down_by_watermark(station, second_station, central
 def test_pull_keeps_local_lockout_state(station, central_url):
     attach(station, central_url)
     sync.run_once(station)
+    apply_held(central_url)
     from counterpos.store.models import User
 
     with station.store.write() as s:
@@ -150,8 +154,14 @@ def test_a_user_disabled_at_one_station_is_disabled_everywhere(
     attach(b, central_url)
     sync.run_once(a)
     sync.run_once(b)
+    apply_held(central_url)  # the users both stations sent: allowed at T1 and T2
     users.disable_user(a, "james")
     sync.run_once(a)
+    # A station may not change a user at the centre: the disable waits for the administrator.
+    assert admin_query(central_url, "SELECT active FROM app_user WHERE username = 'james'") == [
+        (True,)
+    ]
+    assert apply_held(central_url, "T1") == 1
     assert admin_query(central_url, "SELECT active FROM app_user WHERE username = 'james'") == [
         (False,)
     ]

@@ -48,7 +48,7 @@ def approve_as_sofia(qtbot, dlg) -> None:
     over = dlg.override_dialog
     assert over is not None, dlg.error.text()
     over.username.setText("sofia")
-    over.pin.setText("3333")
+    over.pin.setText("333333")
     with qtbot.waitSignal(dlg.done_, timeout=5_000):
         over.try_approve()
 

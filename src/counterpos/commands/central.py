@@ -1,11 +1,11 @@
-"""`counterpos central init|add-station`: set up the central PostgreSQL database."""
+"""`counterpos central init|add-station|receipts|changes|apply|allow-user`: the central database."""
 
 from __future__ import annotations
 
 import argparse
 import os
 
-from counterpos.services.central import admin
+from counterpos.services.central import admin, continuity
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +24,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--url", help="administrator's database URL")
     add.add_argument("--password", help="the role's password (default: a new random one)")
     add.set_defaults(func=run_add_station)
+    rc = cs.add_parser(
+        "receipts", help="every station's receipt numbers: gaps and duplicates named"
+    )
+    rc.add_argument("--station", help="one station's code, like CH1")
+    rc.add_argument("--url", help="administrator's database URL")
+    rc.set_defaults(func=run_receipts)
+    ch = cs.add_parser("changes", help="reference data stations sent that waits for you")
+    ch.add_argument("--station", help="one station's code")
+    ch.add_argument("--url", help="administrator's database URL")
+    ch.set_defaults(func=run_changes)
+    ap = cs.add_parser("apply", help="apply (or --refuse) held changes")
+    ap.add_argument("ids", nargs="*", type=int, help="change numbers (see `central changes`)")
+    ap.add_argument("--all", action="store_true", help="every held change (of --station)")
+    ap.add_argument("--station", help="one station's code")
+    ap.add_argument("--refuse", action="store_true", help="refuse them instead")
+    ap.add_argument("--url", help="administrator's database URL")
+    ap.set_defaults(func=run_apply)
+    al = cs.add_parser("allow-user", help="the stations a user may sign in at (* for all)")
+    al.add_argument("username")
+    al.add_argument("stations", nargs="+", help="station codes, or *")
+    al.add_argument("--url", help="administrator's database URL")
+    al.set_defaults(func=run_allow_user)
 
 
 def _admin_url(value: str | None) -> str:
@@ -51,4 +73,49 @@ def run_add_station(args: argparse.Namespace) -> int:
     print("On the station run (the password is read from standard input and kept out of")
     print("the settings, in the keyring or a file only its user can read):")
     print(f"  counterpos sync connect '{info['url']}' --password-stdin")
+    return 0
+
+
+def run_receipts(args: argparse.Namespace) -> int:
+    stations = continuity.central_report(_admin_url(args.url), args.station)
+    if not stations:
+        print(
+            "The central database holds no receipt numbers"
+            + (f" of {args.station.upper()}." if args.station else ".")
+        )
+        return 0
+    for st in stations:
+        print("\n".join(st.lines()))
+    return 0 if all(st.ok for st in stations) else 1
+
+
+def run_changes(args: argparse.Namespace) -> int:
+    held = admin.held_changes(_admin_url(args.url), args.station)
+    if not held:
+        print("No change waits for an administrator.")
+        return 0
+    for c in held:
+        print(f"{c.id:>6}  {c.sent_at}  {c.station_code or '?':<6} {c.table_name} {c.record_id}")
+        print(f"        {c.reason}")
+        print(f"        {c.summary}")
+    print(f"{len(held)} change(s) held. Apply with `counterpos central apply ID...` (or --all).")
+    return 0
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    if not args.ids and not args.all:
+        raise SystemExit("counterpos: give change numbers, or --all")
+    n = admin.decide_changes(
+        _admin_url(args.url),
+        None if args.all else args.ids,
+        apply=not args.refuse,
+        station_code=args.station,
+    )
+    print(f"{'Refused' if args.refuse else 'Applied'} {n} change(s).")
+    return 0
+
+
+def run_allow_user(args: argparse.Namespace) -> int:
+    stations = admin.allow_user(_admin_url(args.url), args.username, args.stations)
+    print(f"{args.username} may sign in at: {', '.join(stations)}.")
     return 0

@@ -6,7 +6,8 @@ import argparse
 import sys
 import time
 
-from counterpos.commands.common import open_station
+from counterpos.commands.common import login_from_args, open_station
+from counterpos.services.central import continuity
 from counterpos.services.central import sync as sync_service
 
 
@@ -37,6 +38,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     f.set_defaults(func=run_failed)
     r = ss.add_parser("retry", help="queue the refused records again")
     r.set_defaults(func=run_retry)
+    rn = ss.add_parser(
+        "resolve-numbers",
+        help="let receipt numbers go on after the centre's highest (a restored store)",
+    )
+    rn.add_argument("--user", required=True, help="supervisor (PIN asked, or COUNTERPOS_PIN)")
+    rn.add_argument("--note", required=True, help="why the numbers were behind")
+    rn.set_defaults(func=run_resolve_numbers)
 
 
 def run_sync(args: argparse.Namespace) -> int:
@@ -100,4 +108,15 @@ def run_failed(args: argparse.Namespace) -> int:
 def run_retry(args: argparse.Namespace) -> int:
     station = open_station(args, must_exist=False)
     print(f"{sync_service.retry_failed(station, None)} record(s) queued again.")
+    return 0
+
+
+def run_resolve_numbers(args: argparse.Namespace) -> int:
+    station = open_station(args)
+    actor = login_from_args(station, args.user)
+    last, high = continuity.resolve(station, actor, args.note)
+    print(
+        f"Receipt numbers go on after {high:06d} (this store's last was {last:06d}); "
+        "recorded in the audit trail."
+    )
     return 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import random
 from datetime import date, timedelta
+from typing import cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 
 from counterpos.demo.citations import add_demo_citations
 from counterpos.demo.tags import give_demo_block
@@ -39,6 +40,11 @@ def load_demo_file() -> dict:
 
 def _phone(rng: random.Random) -> str:
     return f"(555) {rng.randint(200, 999)}-{rng.randint(0, 9999):04d}"
+
+
+def _table(model: type) -> Table:
+    """A model's table for bulk Core inserts (skipping the ORM, as reference data loads do)."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
 
 def load_demo(station: Station, customers: int = 5000, history_days: int = 30) -> str:
@@ -176,14 +182,14 @@ def add_demo_customers(station: Station, data: dict, count: int, seed: int = DEM
             )
     with station.store.write() as s:
         # Reference data from the city's billing system; bulk inserts, not one outbox row each.
-        s.execute(insert(Customer.__table__), cust_rows)
-        s.execute(insert(UtilityAccount.__table__), acct_rows)
+        s.execute(insert(_table(Customer)), cust_rows)
+        s.execute(insert(_table(UtilityAccount)), acct_rows)
         if ledger_rows:
-            s.execute(insert(LedgerEntry.__table__), ledger_rows)
+            s.execute(insert(_table(LedgerEntry)), ledger_rows)
         if lic_rows:
-            s.execute(insert(License.__table__), lic_rows)
+            s.execute(insert(_table(License)), lic_rows)
         if tag_rows:
-            s.execute(insert(TagMovement.__table__), tag_rows)
+            s.execute(insert(_table(TagMovement)), tag_rows)
         rebuild_search_index(s)
 
         add_demo_citations(s, today)

@@ -45,7 +45,7 @@ def _to_utc(day: date, at: time) -> datetime:
 
 
 def _actor(s: Session, username: str) -> Actor:
-    user = s.scalar(select(User).where(User.username == username))
+    user = s.execute(select(User).where(User.username == username)).scalar_one()
     perms = frozenset(
         s.scalars(select(RolePermission.permission).where(RolePermission.role == user.role))
     )

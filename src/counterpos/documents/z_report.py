@@ -36,7 +36,7 @@ def write_pdf(z: ZReport, path: Path | str) -> Path:
     )
     for s in z.sessions:
         name = s.cashier + (" (RECOVERY)" if s.kind == "recovery" else "")
-        if s.closed_at is None:
+        if s.closed_at is None or s.expected is None or s.counted is None or s.over_short is None:
             w.row(
                 [
                     s.station_code,
@@ -113,8 +113,8 @@ def write_pdf(z: ZReport, path: Path | str) -> Path:
         ("paid_in", "Paid in"),
         ("paid_out", "Paid out"),
     ):
-        rows = z.of_kind(kind)
-        if not rows:
+        exceptions = z.of_kind(kind)
+        if not exceptions:
             continue
         w.heading(title)
         cols = [0.16, 0.13, 0.31, 0.2, 0.2]
@@ -125,7 +125,7 @@ def write_pdf(z: ZReport, path: Path | str) -> Path:
             bold=True,
             rule=True,
         )
-        for e in rows:
+        for e in exceptions:
             reason = e.reason + (f" ({e.detail})" if e.detail else "")
             w.row([e.receipt_no, e.amount.format(), reason, e.by, e.approver], cols, right={1})
 

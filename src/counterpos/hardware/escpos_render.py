@@ -35,7 +35,8 @@ def new_printer(profile: PrinterProfile) -> Dummy:
     cp = _codepage_name(profile)
     cls = _escpos_profile_class(profile.escpos_profile, profile.dots)
     # Profile() would start with no features (no cutter!): hand it the model's own.
-    escpos_profile: Profile = cls(features=dict(cls.profile_data.get("features", {})))
+    data: dict = getattr(cls, "profile_data", {})  # set by _escpos_profile_class
+    escpos_profile: Profile = cls(features=dict(data.get("features", {})))
     printer = Dummy(
         profile=escpos_profile,
         magic_encode_args={"encoder": Encoder({cp: profile.codepage_n}), "defaultsymbol": "?"},
@@ -68,8 +69,8 @@ def _logo(printer: Dummy, profile: PrinterProfile, path: Path) -> None:
     """The logo scaled to at most 60% of the paper's width and centred (GS v 0 raster)."""
     from PIL import Image
 
-    with Image.open(path) as img:
-        img = img.convert("RGB")
+    with Image.open(path) as opened:
+        img = opened.convert("RGB")
         img.thumbnail((int(profile.dots * 0.6), 160))
         printer.image(img, center=True)
 

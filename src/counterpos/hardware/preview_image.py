@@ -31,7 +31,9 @@ def _font(size: int, bold: bool = False):
 def render_png(lines: list[DecodedLine], path: Path, width_chars: int, size: int = 16) -> Path:
     """Normal lines at `size`, double-size lines twice as large, centred as the printer would."""
     fonts = {
-        (big, bold): _font(size * (2 if big else 1), bold) for big in (0, 1) for bold in (0, 1)
+        (big, bold): _font(size * (2 if big else 1), bool(bold))
+        for big in (0, 1)
+        for bold in (0, 1)
     }
     margin = 16
     paper_w = int(fonts[0, 0].getlength("M" * width_chars)) + 2 * margin

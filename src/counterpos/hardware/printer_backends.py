@@ -329,10 +329,10 @@ def open_backend(url: str, home: Path) -> Backend:
         if not parts.hostname:
             raise bad
         try:
-            port = parts.port or 9100
+            tcp_port = parts.port or 9100
         except ValueError:
             raise bad from None
-        return TcpBackend(url, parts.hostname, port)
+        return TcpBackend(url, parts.hostname, tcp_port)
     if scheme == "serial":
         port = unquote(parts.path or parts.netloc)
         if parts.netloc and parts.path:  # serial://COM3 or serial:///dev/ttyS0

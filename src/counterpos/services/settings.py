@@ -28,6 +28,11 @@ KNOWN: tuple[SettingKey, ...] = (
     SettingKey("city.phone", "", "the counter's phone number on receipts"),
     SettingKey("auth.max_failures", "5", "failed PIN attempts before a user is locked"),
     SettingKey("auth.lockout_minutes", "15", "how long a locked user waits"),
+    SettingKey(
+        "auth.privileged_pin_digits",
+        "6",
+        "fewest digits of a supervisor's or administrator's PIN (6 to 12)",
+    ),
     SettingKey("ui.idle_lock_minutes", "5", "minutes without input before the till locks"),
     SettingKey(
         "receipt.footer_en",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import cast
 
 from sqlalchemy import Engine, Table, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -28,6 +29,9 @@ from counterpos.store.unit_of_work import Store
 LOCAL_ONLY: dict[str, frozenset[str]] = {
     "app_user": frozenset({"failed_attempts", "locked_until"}),
 }
+# Where a table is read from at the centre, when not from itself: a station sees a user's PIN
+# hash only where that user may sign in (the others come down disabled, without it).
+SOURCES = {"app_user": "station_app_user"}
 OVERLAP = timedelta(minutes=10)
 LEDGER_KEY = "ledger_entry"
 CHUNK = 500
@@ -39,6 +43,8 @@ class PullResult:
     ledger_entries: int = 0
     touched: dict[str, set] = field(default_factory=dict)  # table -> primary keys applied
     errors: dict[str, str] = field(default_factory=dict)  # a table that could not be applied
+    # The highest receipt sequence the centre holds for this station (None: unknown).
+    central_receipt_high: int | None = None
 
 
 def _watermark(session: Session, table: str) -> datetime | None:
@@ -112,6 +118,19 @@ def _upsert(session: Session, table: Table, rows: list[dict]) -> None:
         session.execute(stmt)
 
 
+def central_receipt_high(conn, station_code: str) -> int | None:
+    """The highest receipt sequence the centre holds for this station (0: none yet)."""
+    if not _central_columns(conn, "station_claim"):
+        return None  # a centre before c0003
+    return conn.execute(
+        text(
+            "SELECT coalesce(max(number), 0) FROM station_claim "
+            "WHERE station_code = :c AND series = 'receipt'"
+        ),
+        {"c": station_code},
+    ).scalar_one()
+
+
 def pull(store: Store, engine: Engine, station_code: str) -> PullResult:
     """Apply reference rows and other stations' ledger entries changed since the watermarks."""
     result = PullResult()
@@ -124,7 +143,7 @@ def pull(store: Store, engine: Engine, station_code: str) -> PullResult:
             ).scalars()
         )
         names = [t.name for t in Base.metadata.sorted_tables if t.name in reference]
-        central = {t: _central_columns(conn, t) for t in [*names, LEDGER_KEY]}
+        central = {t: _central_columns(conn, SOURCES.get(t, t)) for t in [*names, LEDGER_KEY]}
         fetched = {}
         with store.read() as s:
             marks = {t: _watermark(s, t) for t in [*names, LEDGER_KEY]}
@@ -132,7 +151,7 @@ def pull(store: Store, engine: Engine, station_code: str) -> PullResult:
             if not central[t]:
                 continue
             cols = [c.name for c in local[t].columns if c.name in central[t]]
-            fetched[t] = _since(conn, t, cols, marks[t])
+            fetched[t] = _since(conn, SOURCES.get(t, t), cols, marks[t])
         ledger = []
         if central[LEDGER_KEY]:
             ledger = _since(
@@ -143,6 +162,7 @@ def pull(store: Store, engine: Engine, station_code: str) -> PullResult:
                 where="station_code <> :me",
                 params={"me": station_code},
             )
+        result.central_receipt_high = central_receipt_high(conn, station_code)
         conn.rollback()
     pulled = set(fetched)
     with store.write() as s:
@@ -167,7 +187,7 @@ def pull(store: Store, engine: Engine, station_code: str) -> PullResult:
             data = [{k: v for k, v in r.items() if k != "changed_at"} for r in ledger]
             for start in range(0, len(data), CHUNK):
                 s.execute(
-                    sqlite_insert(CentralLedgerEntry.__table__)
+                    sqlite_insert(cast(Table, CentralLedgerEntry.__table__))
                     .values(data[start : start + CHUNK])
                     .on_conflict_do_nothing(index_elements=["id"])
                 )

@@ -6,9 +6,14 @@ synced table: a new local table needs only a central table of the same name and 
 until the centre has one its records wait, whole, in `inbox_record`. Only after the central
 commit is the batch marked sent locally; a crash in between resends it, which changes nothing.
 A record the centre refuses (bad data, a broken constraint) is set aside as `failed` with the
-server's message; the rest of its batch goes through. Reference rows (users, customers, ...)
-may come again changed; the centre applies those through `counterpos_upsert_reference`, a
-function owned by the schema's owner, as station roles hold no UPDATE right on any table.
+server's message; the rest of its batch goes through.
+
+A station writes no reference table (users, roles, fees, customers, accounts, ...): a new or
+changed reference row it sends becomes one `station_change` row, its own history, which the
+centre applies under its rules (a new customer, account or license, a customer's address, an
+account's status) or holds for an administrator (see db/central_migrations c0003). Within a
+batch, parents go in before the rows that point at them (a sale before its lines), because
+row-level security lets a station link a row only to a sale, line or session it pushed.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import cast
 
 import psycopg
 from sqlalchemy import Engine, text
@@ -31,6 +37,7 @@ STAGE_DDL = (
     "(seq bigint, tbl text, rid text, payload json) ON COMMIT DELETE ROWS"
 )
 SKIP_COLUMNS = ("pushed_by", "changed_at")
+LOCAL_TABLES = ("inbox_record", "station_change")  # the centre's own; no station table
 DEFAULT_BATCH = 5000
 
 
@@ -56,10 +63,7 @@ class CentralTable:
 
     def insert_sql(self) -> str:
         if self.kind == "reference":
-            return (
-                "SELECT counterpos_upsert_reference(%s, json_agg(payload ORDER BY seq)) "
-                "FROM sync_stage WHERE tbl = %s"
-            )
+            return CHANGE_SQL
         cols = ", ".join(f'"{c}"' for c in self.columns)
         picked = ", ".join(f'r."{c}"' for c in self.columns)
         key = ", ".join(f'"{c}"' for c in self.key)
@@ -70,6 +74,20 @@ class CentralTable:
         )
 
 
+CHANGE_SQL = (
+    "INSERT INTO station_change (table_name, record_id, payload, digest) "
+    "SELECT tbl, rid, payload::jsonb, md5(payload::text) FROM sync_stage WHERE tbl = %s "
+    "ORDER BY seq ON CONFLICT (pushed_by, table_name, record_id, digest) DO NOTHING"
+)
+# Parents before children (row-level security checks each link against rows already there);
+# every other table after these, by name.
+PARENTS_FIRST = (
+    "drawer_session",
+    "sale",
+    "sale_line",
+    "passport_application",
+    "drawer_close",
+)
 INBOX_SQL = (
     "INSERT INTO inbox_record (table_name, record_id, payload) "
     "SELECT tbl, rid, payload::jsonb FROM sync_stage WHERE NOT (tbl = ANY(%s)) "
@@ -101,14 +119,20 @@ def central_tables(cur: psycopg.Cursor) -> dict[str, CentralTable]:
         WHERE i.indisprimary GROUP BY t.relname
         """
     )
-    keys = dict(cur.fetchall())
+    keys: dict[str, list[str]] = dict(cur.fetchall())
     cur.execute("SELECT table_name, kind FROM sync_table")
-    kinds = dict(cur.fetchall())
-    return {
+    kinds: dict[str, str] = dict(cur.fetchall())
+    tables = {
         name: CentralTable(name, tuple(c), tuple(keys[name]), kinds.get(name, "history"))
         for name, c in cols.items()
-        if name != "inbox_record" and name in keys
+        if name not in LOCAL_TABLES and name in keys
     }
+    # Reference tables a station may not even see the columns of (app_user): their records
+    # only ever become station changes.
+    for name, kind in kinds.items():
+        if kind == "reference" and name not in tables:
+            tables[name] = CentralTable(name, (), (), "reference")
+    return tables
 
 
 def pending_batch(store: Store, limit: int, after: int = 0) -> list[tuple[int, str, str, str]]:
@@ -136,18 +160,17 @@ def _apply(cur: psycopg.Cursor, tables: dict[str, CentralTable], rows) -> int:
     """Insert the staged rows into their tables; returns how many were new."""
     inserted = 0
     present = {r[1] for r in rows}
-    for name in sorted(present & tables.keys()):
-        table = tables[name]
-        if table.kind == "reference":
-            cur.execute(table.insert_sql(), (name, name))
-            inserted += cur.fetchone()[0] or 0
-        else:
-            cur.execute(table.insert_sql(), (name,))
-            inserted += max(cur.rowcount, 0)
+    for name in sorted(present & tables.keys(), key=_insert_order):
+        cur.execute(tables[name].insert_sql(), (name,))
+        inserted += max(cur.rowcount, 0)
     if present - tables.keys():
         cur.execute(INBOX_SQL, (list(tables),))
         inserted += max(cur.rowcount, 0)
     return inserted
+
+
+def _insert_order(name: str) -> tuple[int, str]:
+    return (PARENTS_FIRST.index(name), "") if name in PARENTS_FIRST else (len(PARENTS_FIRST), name)
 
 
 def _mark(store: Store, rows, failed: dict[int, str]) -> None:
@@ -224,7 +247,7 @@ def push(
         raise CentralUnreachable(_message(exc)) from exc
     committed = None  # (rows, failed) of the last batch the centre committed, not yet marked
     try:
-        conn: psycopg.Connection = raw.driver_connection
+        conn = cast(psycopg.Connection, raw.driver_connection)
         conn.rollback()
         try:
             with conn.cursor() as cur:

@@ -57,10 +57,53 @@ def test_disabled_user_cannot_log_in(station):
         auth.login(station, "maria", "1111")
 
 
-def test_pins_are_stored_only_as_scrypt_hashes(station):
+def test_pins_are_stored_only_as_argon2id_hashes(station):
     with station.store.read() as s:
         hashes = list(s.scalars(select(User.pin_hash)))
-    assert hashes and all(h.startswith("scrypt$") for h in hashes)
-    assert not any("1111" in h or "3333" in h for h in hashes)
+    assert hashes and all(h.startswith("$argon2id$v=19$m=65536,t=2,p=1$") for h in hashes)
+    assert not any("1111" in h or "333333" in h for h in hashes)
     raw = station.store.path.read_bytes()
-    assert b"scrypt$" in raw
+    assert b"$argon2id$" in raw
+
+
+def _old_scrypt_hash(pin: str) -> str:
+    """A hash as the station made them before argon2id (scrypt, N=2^14)."""
+    import base64
+    import hashlib
+    import os
+
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt$16384$8$1${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
+
+
+def _hash_of(station, username: str) -> str:
+    with station.store.read() as s:
+        return s.scalar(select(User.pin_hash).where(User.username == username))
+
+
+def test_an_old_scrypt_hash_is_upgraded_at_the_next_good_sign_in(station):
+    with station.store.write() as s:
+        s.scalar(select(User).where(User.username == "maria")).pin_hash = _old_scrypt_hash("1111")
+    with pytest.raises(AuthError):  # a wrong PIN upgrades nothing
+        auth.login(station, "maria", "1112")
+    assert _hash_of(station, "maria").startswith("scrypt$")
+    auth.login(station, "maria", "1111")
+    upgraded = _hash_of(station, "maria")
+    assert upgraded.startswith("$argon2id$")
+    assert auth.login(station, "maria", "1111").username == "maria"
+    assert _hash_of(station, "maria") == upgraded  # a current hash is left alone
+    with station.store.read() as s:
+        events = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "login").order_by(AuditEvent.seq)
+        ).all()
+    assert events[-2].details == {"pin_hash_upgraded": True} and events[-1].details == {}
+
+
+def test_a_supervisor_signing_in_with_a_pin_below_the_policy_is_noted(station):
+    with station.store.write() as s:
+        s.scalar(select(User).where(User.username == "sofia")).pin_hash = _old_scrypt_hash("3333")
+    auth.login(station, "sofia", "3333")
+    with station.store.read() as s:
+        event = s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
+    assert event.details == {"pin_hash_upgraded": True, "pin_shorter_than_policy": True}

@@ -138,8 +138,8 @@ def test_supervisor_cannot_void_own_sale_alone(station, supervisor, supervisor_d
     # A second supervisor can approve it.
     from counterpos.services.access import users
 
-    users.add_user(station, "omar", "Omar Diaz", "supervisor", "4444")
-    approval = overrides.approve(station, sofia, "omar", "4444", "void")
+    users.add_user(station, "omar", "Omar Diaz", "supervisor", "444444")
+    approval = overrides.approve(station, sofia, "omar", "444444", "void")
     voids.void_sale(station, sofia, sale.receipt_no, "oops", approval)
     ev = _last_event(station, "void")
     assert (ev.actor, ev.approver) == ("sofia", "omar")

@@ -51,3 +51,45 @@ def test_user_names_refuse_a_card_number(station):
         users.add_user(station, "newbie", f"Pat {PAN}", "cashier", "4567")
     with pytest.raises(InputError, match="card number"):
         users.add_user(station, f"a{PAN}", "Pat Lee", "cashier", "4567")
+
+
+def test_a_supervisors_pin_has_six_digits_or_what_the_setting_says(station, supervisor):
+    from counterpos.services import settings
+
+    with pytest.raises(InputError, match="supervisor's PIN is at least 6 digits") as err:
+        users.add_user(station, "omar", "Omar Diaz", "supervisor", "4444", actor=supervisor)
+    assert err.value.field == "pin"
+    with pytest.raises(InputError, match="admin's PIN is at least 6 digits"):
+        users.add_user(station, "ines", "Ines Roa", "admin", "12345", actor=supervisor)
+    users.add_user(station, "omar", "Omar Diaz", "supervisor", "444444", actor=supervisor)
+    users.add_user(station, "lee", "Lee Park", "cashier", "4444", actor=supervisor)  # 4 is fine
+    with station.store.write() as s:
+        settings.put(s, "auth.privileged_pin_digits", "8")
+    with pytest.raises(InputError, match="at least 8 digits"):
+        users.add_user(station, "ines", "Ines Roa", "admin", "1234567", actor=supervisor)
+    with station.store.write() as s:
+        settings.put(s, "auth.privileged_pin_digits", "2")  # never below 6
+    with pytest.raises(InputError, match="at least 6 digits"):
+        users.add_user(station, "ines", "Ines Roa", "admin", "12345", actor=supervisor)
+
+
+def test_a_user_changes_their_own_pin_with_the_old_one(station):
+    with pytest.raises(InputError, match="current PIN is wrong") as err:
+        users.set_pin(station, "sofia", "765432", old_pin="000000")
+    assert err.value.field == "old_pin"
+    with pytest.raises(InputError, match="at least 6 digits"):
+        users.set_pin(station, "sofia", "7654", old_pin="333333")
+    users.set_pin(station, "sofia", "765432", old_pin="333333")
+    assert login_ok(station, "sofia", "765432")
+    from counterpos.services.access import auth
+    from counterpos.services.errors import AuthError
+
+    with pytest.raises(AuthError):
+        auth.login(station, "sofia", "333333")
+
+
+def test_only_a_user_manager_sets_someone_elses_pin(station, cashier, supervisor):
+    with pytest.raises(PermissionDenied):
+        users.set_pin(station, "james", "9876", actor=cashier)
+    users.set_pin(station, "maria", "8765", actor=supervisor)
+    assert login_ok(station, "maria", "8765")

@@ -20,7 +20,7 @@ def misread_by_sofia(qtbot, dlg) -> None:
     qtbot.keyClicks(dlg.amount, "-7.25")
     dlg.reason.setCurrentIndex(dlg.reason.findData("misread"))
     qtbot.keyClicks(dlg.approver, "sofia")
-    qtbot.keyClicks(dlg.pin, "3333")
+    qtbot.keyClicks(dlg.pin, "333333")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
 
 

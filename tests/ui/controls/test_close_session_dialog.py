@@ -54,7 +54,7 @@ def test_cashier_closes_seven_dollars_short(qtbot, station, cashier, drawer, tmp
     over.pin.setText("0000")
     over.try_approve()
     assert "PIN" in over.error.text() and over.isVisible()
-    over.pin.setText("3333")
+    over.pin.setText("333333")
     with qtbot.waitSignal(dlg.closed, timeout=5_000) as sig:
         over.try_approve()
     result = sig.args[0]

@@ -47,7 +47,7 @@ def test_a_second_open_is_refused_with_a_message(qtbot, drive, dialog, station, 
 
 def test_a_user_without_the_permission_is_told_so(qtbot, drive, counter, station):
     login, flow = counter
-    drive.log_in(login, "admin", "9999")
+    drive.log_in(login, "admin", "999999")
     dialog = flow.drawer_dialog  # the administrator role holds no open_session permission
     drive.press(dialog.counts["bill_100"], Qt.Key.Key_Return)
     assert "may not open a drawer session" in dialog.error.text()

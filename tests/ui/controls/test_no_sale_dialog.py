@@ -39,6 +39,6 @@ def test_no_sale_with_no_drawer_configured_says_so(qtbot, station, cashier, draw
     dlg.reason.setText("Change for the bus")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
     dlg.override_dialog.username.setText("sofia")
-    dlg.override_dialog.pin.setText("3333")
+    dlg.override_dialog.pin.setText("333333")
     dlg.override_dialog.try_approve()
     assert "drawer" in dlg.error.text().lower() and dlg.ok.isEnabled()

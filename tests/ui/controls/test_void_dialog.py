@@ -30,7 +30,7 @@ def test_void_dialog_demands_an_override(qtbot, station, cashier, drawer, tmp_pa
     over = dlg.override_dialog
     assert over is not None
     over.username.setText("sofia")
-    over.pin.setText("3333")
+    over.pin.setText("333333")
     with qtbot.waitSignal(dlg.voided, timeout=5_000):
         over.try_approve()
     assert "VOID" in dlg.text.toPlainText() and "$12.34" in dlg.error.text()

@@ -30,7 +30,7 @@ def test_void_from_the_menu_takes_a_supervisors_override(qtbot, drive, till, sta
     over = void.override_dialog
     assert over is not None and "may not" in over.message.text()
     drive.type(over.username, "sofia")
-    drive.type(over.pin, "3333")
+    drive.type(over.pin, "333333")
     drive.press(over.pin, K.Key_Return)
     qtbot.waitUntil(lambda: void.result is not None)
     assert "Voided" in till.notice.text() and "$25.00" in till.notice.text()

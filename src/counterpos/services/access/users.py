@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from counterpos.domain.pan_guard import contains_card_number, refusal
 from counterpos.services import audit
-from counterpos.services.access.pin import check_pin_format, hash_pin
+from counterpos.services.access.auth import role_pin_digits
+from counterpos.services.access.pin import check_pin_format, hash_pin, verify_pin
 from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.station import Station
@@ -45,15 +46,15 @@ def add_user(
     if contains_card_number(full_name):
         raise InputError(refusal("The full name"), field="full_name")
     check_pin_format(pin)
+    pin_hash = hash_pin(pin)  # a sixth of a second: before the store's write lock
     with station.store.write() as s:
         if s.get(Role, role) is None:
             roles = ", ".join(r.name for r in s.scalars(select(Role).order_by(Role.rank)))
             raise InputError(f"Unknown role {role!r}; choose one of: {roles}.", field="role")
         if s.scalar(select(User).where(User.username == username)) is not None:
             raise InputError(f"The username {username!r} is taken.", field="username")
-        user = User(
-            username=username, full_name=full_name.strip(), role=role, pin_hash=hash_pin(pin)
-        )
+        _check_role_pin(s, role, pin)
+        user = User(username=username, full_name=full_name.strip(), role=role, pin_hash=pin_hash)
         s.add(user)
         s.flush()
         audit.record(
@@ -65,6 +66,58 @@ def add_user(
             details={"role": role, "full_name": user.full_name},
         )
         return UserView(user.username, user.full_name, user.role, True, False)
+
+
+def _check_role_pin(session, role: str, pin: str) -> None:
+    digits = role_pin_digits(session, role)
+    if len(pin) < digits:
+        raise InputError(
+            f"A {role.replace('_', ' ')}'s PIN is at least {digits} digits.", field="pin"
+        )
+
+
+def set_pin(
+    station: Station,
+    username: str,
+    new_pin: str,
+    *,
+    actor: Actor | None = None,
+    old_pin: str | None = None,
+) -> None:
+    """Change a PIN: the user themselves with the old PIN, or a holder of `manage_users`.
+
+    `actor` None with `old_pin` is the user at the command line. The new PIN must meet the
+    policy of the user's role (a supervisor's at least `auth.privileged_pin_digits`).
+    """
+    username = username.strip().lower()
+    if actor is None or actor.username != username:
+        if actor is not None:
+            actor.require("manage_users", "change another user's PIN")
+        elif old_pin is None:
+            raise InputError("Enter the current PIN.", field="old_pin")
+    check_pin_format(new_pin)
+    with station.store.read() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound(f"There is no user {username!r}.")
+        stored = user.pin_hash
+    if (actor is None or actor.username == username) and not verify_pin(old_pin or "", stored):
+        raise InputError("The current PIN is wrong; nothing was changed.", field="old_pin")
+    new_hash = hash_pin(new_pin)
+    with station.store.write() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound(f"There is no user {username!r}.")
+        _check_role_pin(s, user.role, new_pin)
+        user.pin_hash = new_hash
+        enqueue(s, user)  # held at the centre until an administrator applies it elsewhere
+        audit.record(
+            s,
+            station.code,
+            "pin_change",
+            actor=actor.username if actor else username,
+            target=username,
+        )
 
 
 def list_users(station: Station) -> list[UserView]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from counterpos.services.errors import CentralUnavailable, InputError
 from counterpos.sync import central
 
@@ -31,5 +33,67 @@ def add_station(url: str, code: str, password: str | None = None) -> dict[str, s
         return central.add_station(engine, code, password)
     except ValueError as exc:
         raise InputError(str(exc), field="station") from exc
+    finally:
+        engine.dispose()
+
+
+@dataclass(frozen=True)
+class HeldChange:
+    """A change to reference data a station sent that only an administrator may make."""
+
+    id: int
+    station_code: str
+    table_name: str
+    record_id: str
+    reason: str
+    summary: str  # the record, shortened (never a PIN hash)
+    sent_at: str
+
+
+def _summary(payload: dict) -> str:
+    shown = {k: v for k, v in payload.items() if k != "pin_hash"}
+    text_ = ", ".join(f"{k}={v}" for k, v in shown.items())
+    return text_ if len(text_) <= 160 else text_[:157] + "..."
+
+
+def held_changes(url: str, station_code: str | None = None) -> list[HeldChange]:
+    engine = _engine(url)
+    try:
+        with engine.connect() as conn:
+            return [
+                HeldChange(
+                    r.id,
+                    r.station_code,
+                    r.table_name,
+                    r.record_id,
+                    r.reason,
+                    _summary(r.payload),
+                    r.changed_at.strftime("%Y-%m-%d %H:%M"),
+                )
+                for r in central.held_changes(conn, station_code)
+            ]
+    finally:
+        engine.dispose()
+
+
+def decide_changes(
+    url: str, ids: list[int] | None, *, apply: bool, station_code: str | None = None
+) -> int:
+    """Apply (or refuse) held changes as the administrator; returns how many."""
+    engine = _engine(url)
+    try:
+        return central.decide_changes(engine, ids, apply=apply, station_code=station_code)
+    except ValueError as exc:
+        raise InputError(str(exc), field="id") from exc
+    finally:
+        engine.dispose()
+
+
+def allow_user(url: str, username: str, stations: list[str]) -> list[str]:
+    engine = _engine(url)
+    try:
+        return central.allow_user(engine, username, stations)
+    except ValueError as exc:
+        raise InputError(str(exc), field="stations") from exc
     finally:
         engine.dispose()

@@ -10,6 +10,7 @@ from sqlalchemy import CursorResult, func, select, text
 
 from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
+from counterpos.services.central import continuity
 from counterpos.services.clock import to_local, utcnow
 from counterpos.services.errors import CentralUnavailable, InputError, StateError
 from counterpos.services.station import Station
@@ -190,6 +191,7 @@ def run_once(
     with station.store.write() as s:
         errors = "; ".join(f"{t}: {e}" for t, e in pulled.errors.items())
         _status_put(s, last_attempt=now, last_success=now, offline_since="", last_error=errors)
+        continuity.note_central_high(s, pulled.central_receipt_high)
     return CycleReport(pushed, pulled)
 
 

@@ -18,6 +18,7 @@ from counterpos.domain.receipt_number import format_receipt_no
 from counterpos.domain.tenders import DRAWER_KINDS, Settlement, Tender, TenderError, settle
 from counterpos.services import audit
 from counterpos.services.actor import Actor
+from counterpos.services.central import continuity
 from counterpos.services.clock import to_local, utcnow
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.sale.approved_lines import check_ceiling
@@ -65,6 +66,7 @@ def next_receipt_no(session: Session, station_code: str) -> tuple[int, str]:
         session.add(ReceiptSequence(station_code=station_code, last_value=1))
         session.flush()
         seq = 1
+    continuity.check_next(session, station_code, seq)  # behind the centre: a restored store
     return seq, format_receipt_no(station_code, seq)
 
 

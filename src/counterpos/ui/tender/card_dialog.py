@@ -140,24 +140,27 @@ class CardPaymentDialog(QDialog):
         if not self.terminal.integrated:
             self._record_standalone()
             return
+        station, actor, session_id, cart = self.station, self.actor, self.session_id, self.cart
+        base, terminal, recorded = self.quote.base, self.terminal, self._bridge.recorded
+        prior = self.prior
         self._start(
             lambda: charge(
-                self.station,
-                self.actor,
-                self.session_id,
-                self.cart,
-                self.quote.base,
-                terminal=self.terminal,
-                on_recorded=self._bridge.recorded.emit,
-                prior=self.prior,
+                station,
+                actor,
+                session_id,
+                cart,
+                base,
+                terminal=terminal,
+                on_recorded=recorded.emit,
+                prior=prior,
             )
         )
 
     def check_status(self) -> None:
         if self._busy or self._request_id is None:
             return
-        rid = self._request_id
-        self._start(lambda: check_status(self.station, rid, terminal=self.terminal))
+        station, rid, terminal = self.station, self._request_id, self.terminal
+        self._start(lambda: check_status(station, rid, terminal=terminal))
 
     def reject(self) -> None:
         """Cancel: while the terminal works, ask it to stop; the card's own answer follows."""
@@ -166,7 +169,9 @@ class CardPaymentDialog(QDialog):
                 rid = self._request_id
                 self.status_label.setText(self.tr("Cancelling at the terminal…"))
                 self.cancel_button.setEnabled(False)
-                threading.Thread(target=self._send_cancel, args=(rid,), daemon=True).start()
+                threading.Thread(
+                    target=_send_cancel, args=(self.station, rid, self.terminal), daemon=True
+                ).start()
             return
         if self.last_result is not None and self.last_result.is_unknown:
             # The money may have been taken: the request stays open; the till asks again later.
@@ -179,9 +184,10 @@ class CardPaymentDialog(QDialog):
         super().reject()
 
     # -- plumbing ------------------------------------------------------------------------
-    def _send_cancel(self, request_id: str) -> None:
-        with contextlib.suppress(CounterError):  # the sale's own answer tells what happened
-            cancel(self.station, request_id, terminal=self.terminal)
+    # The worker threads below hold no reference to the dialog: if the last reference to a
+    # Qt object is dropped on a worker thread, Python deletes the object there, and Qt may
+    # crash the whole till. They reach the screen only through the bridge, a child of the
+    # dialog (Qt owns it, so dropping its Python wrapper on the thread deletes nothing).
 
     def _start(self, work: Callable[[], Any]) -> None:
         self._busy = True
@@ -192,16 +198,9 @@ class CardPaymentDialog(QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.status_label.setText(self.tr("Waiting for the terminal…"))
 
-        def target() -> None:
-            try:
-                result, error = work(), None
-            except CounterError as exc:
-                result, error = None, exc
-            except Exception as exc:  # a fault must come back to the screen, not vanish
-                result, error = None, exc
-            self._bridge.done.emit(result, error)
-
-        threading.Thread(target=target, name="card-payment", daemon=True).start()
+        threading.Thread(
+            target=_run_and_report, args=(work, self._bridge), name="card-payment", daemon=True
+        ).start()
 
     def _on_recorded(self, request_id: str) -> None:
         self._request_id = request_id
@@ -279,3 +278,18 @@ class CardPaymentDialog(QDialog):
             self.status_label.setText(str(exc))
             return
         self._show(result)
+
+
+def _run_and_report(work: Callable[[], Any], bridge: _Bridge) -> None:
+    """On the worker thread: the terminal's answer (or the fault) goes back through the bridge."""
+    try:
+        result, error = work(), None
+    except Exception as exc:  # a fault must come back to the screen, not vanish
+        result, error = None, exc
+    with contextlib.suppress(RuntimeError):  # the dialog, and its bridge, are already gone
+        bridge.done.emit(result, error)
+
+
+def _send_cancel(station: Any, request_id: str, terminal: Any) -> None:
+    with contextlib.suppress(CounterError):  # the sale's own answer tells what happened
+        cancel(station, request_id, terminal=terminal)
