@@ -31,6 +31,7 @@ from counterpos.store.rows import ledger_row, tag_movement_row
 
 DEMO_SEED = 20261122
 ONE_YEAR = Term(1)
+EARLIER_TAGS = 9000  # the demo licenses' tags are 9001 up; the station's blocks 1-2000
 
 
 def load_demo_file() -> dict:
@@ -134,9 +135,9 @@ def add_demo_customers(station: Station, data: dict, count: int, seed: int = DEM
             species = "dog" if rng.random() < 0.85 else "cat"
             issued = today - timedelta(days=rng.randint(10, 700))
             rng.randint(1, 9999)  # drawn as before, so the rest of the demo stays the same
-            # Tags come from the station's stock in order, each recorded as issued: the till
-            # never issues a number a demo license already holds.
-            tag_no = tags_used[issued.year] = tags_used.get(issued.year, 0) + 1
+            # Tags the city issued before this station had stock: numbered above the station's
+            # blocks, in order, each recorded as issued, so no stock ever hands one out again.
+            tag_no = tags_used[issued.year] = tags_used.get(issued.year, EARLIER_TAGS) + 1
             tag = f"{issued.year}-{tag_no:04d}"
             tag_rows.append(
                 tag_movement_row(
