@@ -64,10 +64,10 @@ def setup() -> tuple[Station, object, str, str, str]:
     station.set_code("B1", "Bench counter")
     data = load_demo_file()
     users.add_user(station, "maria", "Maria Lopez", "cashier", "1111")
-    users.add_user(station, "sofia", "Sofia Ruiz", "supervisor", "3333")
+    users.add_user(station, "sofia", "Sofia Ruiz", "supervisor", "333333")
     add_demo_customers(station, data, 2000)
     year = local_today().year
-    supervisor = auth.login(station, "sofia", "3333")
+    supervisor = auth.login(station, "sofia", "333333")
     tag_inventory.assign_block(station, supervisor, "B1", year, 1, 90_000)  # the real side's
     tag_inventory.assign_block(station, supervisor, "B2", year, 90_001, 180_000)  # the raw's
     actor = auth.login(station, "maria", "1111")

@@ -197,3 +197,18 @@ def test_after_a_renewal_is_voided_its_certificate_prints_void(station):
     text = certificates.certificate_text(station, no)
     assert "*** VOID ***" in [x.strip() for x in text]
     assert any(f"{renewed_to:%m/%d/%Y}" in x for x in text)  # the voided period, marked VOID
+
+
+@pytest.mark.parametrize("said", ["no", "false", False])
+def test_no_or_false_in_the_review_is_not_ticked(station, said):
+    review = {"zoning_ok": said, "id_seen": "no", "seller_permit": True, "health_permit": True}
+    with pytest.raises(InputError) as err:
+        catalog.price_lines(station, "business_license_new", details=business(review=review))
+    assert "zoning" in str(err.value) and "photo identification" in str(err.value)
+
+
+def test_anything_but_a_yes_or_no_in_the_review_is_refused_with_the_field_named(station):
+    review = {"zoning_ok": "sure", "id_seen": True, "seller_permit": True, "health_permit": True}
+    with pytest.raises(InputError, match="is not a yes or a no") as err:
+        catalog.price_lines(station, "business_license_new", details=business(review=review))
+    assert err.value.field == "review"
