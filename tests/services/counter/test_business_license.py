@@ -212,3 +212,27 @@ def test_anything_but_a_yes_or_no_in_the_review_is_refused_with_the_field_named(
     with pytest.raises(InputError, match="is not a yes or a no") as err:
         catalog.price_lines(station, "business_license_new", details=business(review=review))
     assert err.value.field == "review"
+
+
+def test_a_license_issued_at_the_till_renewed_on_its_anniversary_pays_no_penalty(station):
+    from counterpos.domain.license_term import Term
+
+    james, session_id = senior_drawer(station)
+    try:
+        issued = TODAY.replace(year=TODAY.year - 1)
+    except ValueError:  # 02/29: last year had no such day
+        pytest.skip("no anniversary of 02/29 in last year")
+    with station.store.write() as s:
+        lic = s.scalar(select(License).where(License.kind == "business").limit(1))
+        lic.issued_on, lic.expires_on = issued, Term(1).end(issued)  # as the till issues it
+        no = lic.license_no
+    assert Term(1).end(issued) == TODAY - timedelta(days=1)  # renewal due today
+    lines = catalog.price_lines(
+        station,
+        "business_license_renewal",
+        details={"license_no": no, "gross_receipts_cents": "100,000"},
+    )
+    assert lines[0].amount.cents == 12_500  # $125.00, not $137.50
+    pay_cash(station, james, session_id, Cart(lines=list(lines)))
+    st = business_license.status(station, no)
+    assert (st.status, st.expires_on) == ("issued", Term(1).end(TODAY))
