@@ -172,3 +172,29 @@ def test_anything_but_a_yes_or_no_in_the_checklist_is_refused_by_name(station, s
     ticked = {**CHECKLIST_OK, "identity": said}
     with pytest.raises(InputError, match="is not a yes or a no"):
         price(station, applicant(checklist=ticked))
+
+
+def test_a_sale_written_for_an_earlier_day_is_logged_on_that_day(station):
+    """The demo history writes its 30 days of sales with their own time: each application is
+    in its own day's log, not today's."""
+    from datetime import datetime, time
+
+    from counterpos.services.clock import to_local
+
+    james, session_id = senior_drawer(station)
+    lines = price(station, applicant("Elena Ruiz"))
+    cart = Cart(lines=list(lines))
+    at = datetime.combine(TODAY - timedelta(days=5), time(18))  # naive UTC, as the store keeps
+    with station.store.write() as s:
+        sales.write_sale(
+            s,
+            station.code,
+            james,
+            session_id,
+            cart,
+            sales.validate(cart, [Tender("cash", cart.total)]),
+            at=at,
+        )
+    day = to_local(at).date()
+    assert [e.applicant_name for e in passport.acceptance_log(station, day)] == ["Elena Ruiz"]
+    assert passport.acceptance_log(station, TODAY) == []
