@@ -1,5 +1,5 @@
-"""Entry point of the PyInstaller bundle: the same command tree as the `counterpos` script."""
+"""Entry point of the bundle's console program, counterpos: the same command tree as the script."""
 
-from counterpos.cli import main
+from counterpos.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

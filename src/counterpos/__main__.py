@@ -1,5 +1,5 @@
 """Lets `python -m counterpos` run the same command tree as the `counterpos` script."""
 
-from counterpos.cli import main
+from counterpos.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

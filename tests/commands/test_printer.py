@@ -60,3 +60,23 @@ def test_printer_status_online_offline_and_paper(station, capsys):
     set_setting(station, "printer.url", "preview:")
     assert main(["--home", str(station.home), "printer", "status"]) == 0
     assert "cannot report its status" in capsys.readouterr().out
+
+
+def test_printer_list_gives_printer_urls_and_needs_no_store(tmp_path, capsys, monkeypatch):
+    import sys
+
+    from counterpos.services.devices.printer_list import find_printers
+    from tests.conftest import free_port
+
+    monkeypatch.setenv("CUPS_SERVER", f"127.0.0.1:{free_port()}")  # a CUPS that is not running
+    home = tmp_path / "not-yet-a-station"
+    assert main(["--home", str(home), "printer", "list"]) == 0
+    out = capsys.readouterr().out
+    found = find_printers()
+    for p in found.found:  # each thing found is a line that starts with its printer.url
+        assert any(line.strip().startswith(p.url + " ") for line in out.splitlines())
+    if sys.platform != "win32":
+        assert (
+            "Note: CUPS is installed but not running" in out or "Note: CUPS is not installed" in out
+        )
+    assert not (home / "counterpos.sqlite").exists()  # listing made no store

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -30,3 +31,16 @@ def test_wheel_ships_migrations_seed_data_and_printer_profiles(tmp_path):
     assert "counterpos/cli.py" in names
     assert any(n.startswith("counterpos/_data/printers/") for n in names)
     assert any(n.startswith("counterpos/_data/resources/") for n in names)
+    assert "counterpos/_data/resources/styles/till.qss" in names
+    assert "counterpos/_data/resources/icons/counterpos.png" in names
+    # The README's pictures stay in the repository.
+    assert not [n for n in names if "screenshots" in n or n.endswith(".png") and "icons" not in n]
+    # The licence travels with the wheel, and the version is pyproject.toml's.
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        version = tomllib.load(f)["project"]["version"]
+    assert wheel.name.startswith(f"counterpos-{version}-")
+    metadata = zipfile.ZipFile(wheel).read(f"counterpos-{version}.dist-info/METADATA").decode()
+    assert "License-Expression: AGPL-3.0-or-later" in metadata
+    assert "Requires-Dist: python-escpos<4,>=3.1" in metadata
+    assert any(line.startswith("requires-dist: pillow") for line in metadata.lower().splitlines())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from counterpos.hardware.printer_backends import (
@@ -9,9 +11,12 @@ from counterpos.hardware.printer_backends import (
     CupsBackend,
     FileBackend,
     PreviewBackend,
+    PrinterFault,
+    PrintJob,
     SerialBackend,
     TcpBackend,
     UsbBackend,
+    Win32Backend,
     open_backend,
     status_allowed,
 )
@@ -27,6 +32,9 @@ from counterpos.hardware.printer_backends import (
         ("usb://04b8:0202", UsbBackend, "USB 04b8:0202"),
         ("file:///dev/usb/lp0", FileBackend, "/dev/usb/lp0"),
         ("cups://Receipts", CupsBackend, "CUPS queue Receipts"),
+        ("win32://EPSON TM-T88V Receipt", Win32Backend, "Windows printer EPSON TM-T88V Receipt"),
+        ("win32://Star%20TSP100", Win32Backend, "Windows printer Star TSP100"),
+        ("WIN32://\\\\frontdesk\\Receipt", Win32Backend, "Windows printer \\\\frontdesk\\Receipt"),
     ],
 )
 def test_printer_urls(url, kind, where, tmp_path):
@@ -41,7 +49,10 @@ def test_serial_baud_and_preview_folder(tmp_path):
     assert open_backend(f"preview:{tmp_path}/x", tmp_path).folder == tmp_path / "x"
 
 
-@pytest.mark.parametrize("url", ["lpt1", "tcp://", "usb://epson", "serial://?baud=x", "http://p"])
+@pytest.mark.parametrize(
+    "url",
+    ["lpt1", "tcp://", "usb://epson", "serial://?baud=x", "http://p", "win32://", "win32:// "],
+)
 def test_bad_urls_say_what_is_accepted(url, tmp_path):
     with pytest.raises(BadPrinterUrl, match="tcp://HOST:9100"):
         open_backend(url, tmp_path)
@@ -51,3 +62,28 @@ def test_status_switch_on_the_url():
     assert status_allowed("tcp://p:9100", True)
     assert not status_allowed("tcp://p:9100?status=off", True)
     assert status_allowed("serial:///dev/ttyS0?status=on", False)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the message for systems other than Windows")
+def test_a_windows_printer_elsewhere_is_a_plain_fault_naming_what_works_here(tmp_path):
+    backend = open_backend("win32://EPSON TM-T88V Receipt", tmp_path)
+    with pytest.raises(PrinterFault) as caught:
+        backend.send(PrintJob(b"\x1b@hello"), timeout=1.0, check_status=False)
+    message = str(caught.value)
+    assert "not running Windows" in message
+    assert "counterpos printer list" in message
+    assert "cups://" in message
+
+
+def test_the_windows_printer_library_is_imported_only_when_printing_to_one():
+    import subprocess
+
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from counterpos.hardware.printer_backends import open_backend\n"
+        "open_backend('win32://Receipt', Path('.'))\n"
+        "print(sorted(m for m in ('win32print', 'pywintypes', 'escpos.printer.win32raw') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

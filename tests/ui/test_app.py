@@ -80,3 +80,69 @@ def test_the_start_path_paints_before_loading_the_database_layers(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_the_login_window_shows_the_version_and_the_app_its_icon(qtbot, start, home):
+    from counterpos.version import version
+
+    app = start(home, demo=False)
+    qtbot.waitUntil(lambda: getattr(app, "version_label", None) is not None, timeout=15000)
+    assert app.version_label.text() == f"Version {version()}"
+    assert app.version_label.isVisible()
+    assert not app.app.windowIcon().isNull()
+
+
+def test_a_station_behind_the_approved_version_says_so_at_the_login_window(qtbot, start, home):
+    from counterpos.services.central import station_report
+    from counterpos.services.station import Station
+    from counterpos.store.models import SyncStatus
+    from counterpos.version import version
+
+    station = Station(home)  # what the centre answered at the last sync
+    with station.store.write() as s:
+        s.add(SyncStatus(key=station_report.APPROVED, value="999.0"))
+    station.close()
+    app = start(home, demo=False)
+    qtbot.waitUntil(lambda: app.flow is not None, timeout=15000)
+    assert app.login.notice.text() == (
+        f"This station runs CounterPOS {version()}; the city has approved 999.0. "
+        "Sales work as usual; ask IT to install the new version."
+    )
+
+
+def test_a_station_on_the_approved_version_shows_no_notice(qtbot, start, home):
+    app = start(home, demo=False)
+    qtbot.waitUntil(lambda: app.flow is not None, timeout=15000)
+    assert app.update_notice == "" and app.login.notice.text() == ""
+
+
+def test_a_new_station_attached_to_a_centre_takes_no_demo_and_says_why_no_one_can_sign_in(
+    qtbot, start, tmp_path
+):
+    """counterpos.toml names a central database that cannot be reached: no demo offer (the
+    station's users come from the centre), a plain notice, and the sync worker keeps trying."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    home = tmp_path / "ch5"
+    home.mkdir()
+    (home / "counterpos.toml").write_text(
+        f'[station]\ncode = "CH5"\n[central]\n'
+        f'url = "postgresql+psycopg://counterpos_station_ch5@127.0.0.1:{port}/counterpos"\n'
+    )
+    app = start(home, demo=False)
+    qtbot.waitUntil(lambda: app.flow is not None, timeout=30000)
+    assert getattr(app, "offer", None) is None and not app.station.is_initialised()
+    notice = app.login.notice.text()
+    assert "No one can sign in at station CH5 yet" in notice and "cannot be reached" in notice
+    assert app.sync_worker is not None
+    app.sync_worker.stop()
+    # The users arrive later (here added directly, as the worker's pull would write them).
+    from counterpos.services.access import users
+
+    app.users_watch.setInterval(50)
+    users.add_user(app.station, "bea", "Bea Boss", "supervisor", "654321")
+    qtbot.waitUntil(lambda: "users have arrived" in app.login.notice.text(), timeout=5000)
+    assert not app.users_watch.isActive()

@@ -24,6 +24,46 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--url", help="administrator's database URL")
     add.add_argument("--password", help="the role's password (default: a new random one)")
     add.set_defaults(func=run_add_station)
+    stations = cs.add_parser(
+        "stations",
+        help="each station's version, last sync and newest error",
+        description="Every registered station as the centre last heard from it: its version "
+        "(marked when older than the approved one), when it last synced, what waits, and its "
+        "newest error.",
+    )
+    stations.add_argument("--url", help="administrator's database URL")
+    stations.set_defaults(func=run_stations)
+    approve = cs.add_parser(
+        "approve-version",
+        help="the version every station should run",
+        description="Approve a version for every station. A station that runs an older one "
+        "says so at its login window and in `counterpos sync status`.",
+    )
+    approve.add_argument("version", help="like 1.4.2")
+    approve.add_argument("--url", help="administrator's database URL")
+    approve.set_defaults(func=run_approve)
+    setting = cs.add_parser(
+        "setting",
+        help="settings kept at the centre, per station or for every station",
+        description="Settings kept at the centre, changed in one place: each station pulls its "
+        "own (else every station's) at its next sync. Every change is kept with who and when.",
+    )
+    ss = setting.add_subparsers(dest="setting_command", metavar="ACTION", required=True)
+    sset = ss.add_parser("set", help="set KEY to VALUE for STATION (or all)")
+    sset.add_argument("station", help="a station code, or all")
+    sset.add_argument("key")
+    sset.add_argument("value")
+    sset.add_argument("--url", help="administrator's database URL")
+    sset.set_defaults(func=run_setting_set)
+    sunset = ss.add_parser("unset", help="stop setting KEY for STATION (or all)")
+    sunset.add_argument("station", help="a station code, or all")
+    sunset.add_argument("key")
+    sunset.add_argument("--url", help="administrator's database URL")
+    sunset.set_defaults(func=run_setting_unset)
+    slist = ss.add_parser("list", help="what the centre sets (for STATION)")
+    slist.add_argument("station", nargs="?")
+    slist.add_argument("--url", help="administrator's database URL")
+    slist.set_defaults(func=run_setting_list)
     rc = cs.add_parser(
         "receipts", help="every station's receipt numbers: gaps and duplicates named"
     )
@@ -73,6 +113,64 @@ def run_add_station(args: argparse.Namespace) -> int:
     print("On the station run (the password is read from standard input and kept out of")
     print("the settings, in the keyring or a file only its user can read):")
     print(f"  counterpos sync connect '{info['url']}' --password-stdin")
+    return 0
+
+
+def _when(value) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "never"
+
+
+def run_stations(args: argparse.Namespace) -> int:
+    from counterpos.domain.versions import is_older
+
+    rows, approved = admin.station_statuses(_admin_url(args.url))
+    print(f"Approved version: {approved or 'none set (counterpos central approve-version)'}")
+    print(f"{'station':8} {'version':12} {'last sync':16} {'waiting':>7} {'set aside':>9}  host")
+    for r in rows:
+        version = r.version or "-"
+        if approved and r.version and is_older(r.version, approved):
+            version += " (old)"
+        print(
+            f"{r.code:8} {version:12} {_when(r.last_sync_at):16} {r.pending:7} {r.failed:9}"
+            f"  {r.host or '-'} {r.platform}".rstrip()
+        )
+        if r.last_error:
+            print(f"{'':8} newest error {_when(r.last_error_at)}: {r.last_error}")
+    return 0
+
+
+def run_approve(args: argparse.Namespace) -> int:
+    before = admin.approve_version(_admin_url(args.url), args.version)
+    print(f"Approved version: {before or 'none'} -> {args.version.strip()}.")
+    print("Each station learns it at its next sync.")
+    return 0
+
+
+def run_setting_set(args: argparse.Namespace) -> int:
+    from counterpos.services.central import station_settings
+
+    old = station_settings.admin_set(_admin_url(args.url), args.station, args.key, args.value)
+    who = "every station" if args.station.lower() in ("all", "*") else args.station.upper()
+    print(f"{args.key} for {who}: {old if old is not None else '(not set)'} -> {args.value}")
+    print("Each station takes it at its next sync.")
+    return 0
+
+
+def run_setting_unset(args: argparse.Namespace) -> int:
+    from counterpos.services.central import station_settings
+
+    old = station_settings.admin_set(_admin_url(args.url), args.station, args.key, None)
+    print(f"{args.key} is no longer set at the centre (it was {old!r}).")
+    print("Stations keep the value they have.")
+    return 0
+
+
+def run_setting_list(args: argparse.Namespace) -> int:
+    from counterpos.services.central import station_settings
+
+    for r in station_settings.admin_list(_admin_url(args.url), args.station):
+        who = "all" if r.station_code == "*" else r.station_code
+        print(f"{who:8} {r.key} = {r.value}    ({r.changed_by}, {_when(r.changed_at)})")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from counterpos.commands.common import open_station
 from counterpos.services import config as config_service
@@ -22,6 +23,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("key")
     s.add_argument("value")
     s.set_defaults(func=run_set)
+    chk = cs.add_parser(
+        "check",
+        help="check counterpos.toml (or FILE) without applying it",
+        description="Read the station's configuration file and check every value; a bad one "
+        "is named with its line. Default file: counterpos.toml in the data folder, or "
+        "$COUNTERPOS_CONFIG.",
+    )
+    chk.add_argument("file", nargs="?", type=Path)
+    chk.set_defaults(func=run_check)
+    app = cs.add_parser(
+        "apply",
+        help="apply counterpos.toml (or FILE) now: all of it, or nothing when a value is bad",
+        description="Apply the configuration file now (the station also applies it at every "
+        "start); each changed setting is audited.",
+    )
+    app.add_argument("file", nargs="?", type=Path)
+    app.set_defaults(func=run_apply)
 
 
 def run_get(args: argparse.Namespace) -> int:
@@ -38,4 +56,36 @@ def run_set(args: argparse.Namespace) -> int:
     station = open_station(args, must_exist=False)
     config_service.set_value(station, args.key, args.value, actor=None)
     print(f"{args.key} = {args.value}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from counterpos.services import station_config
+
+    path = args.file or station_config.config_path(args.home)
+    config = station_config.read(path, station_config.default_check(args.home))
+    print(f"{path}: {len(config.values)} setting(s), all good.")
+    for key, value in config.values.items():
+        print(f"  {key} = {value}")
+    return 0
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    from counterpos.services import station_config
+    from counterpos.services.central.station_settings import managed_keys
+
+    station = open_station(args, must_exist=False)
+    path = args.file or station_config.config_path(args.home)
+    if not path.exists():
+        print(f"There is no {path}; nothing to apply.")
+        return 0
+    skip = managed_keys(station)
+    # Opening the station applied the file already; report that, and anything left.
+    changes = station.config_applied + station_config.apply(station, path, skip=skip)
+    for change in changes:
+        print(f"{change.key}: {change.old or '(empty)'} -> {change.new}")
+    for key in sorted(skip):
+        print(f"{key}: set at the centre for this station; the file's value is not used")
+    if not changes:
+        print(f"{path}: every setting already as the file says.")
     return 0

@@ -1,4 +1,4 @@
-"""`counterpos printer test|status|profiles`: test page, online/paper status, the profiles."""
+"""`counterpos printer test|status|profiles|list`: test page, status, profiles, this computer's printers."""
 
 from __future__ import annotations
 
@@ -26,6 +26,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     status.set_defaults(func=run_status)
     profiles = ps.add_parser("profiles", help="list the printer profiles")
     profiles.set_defaults(func=run_profiles)
+    listing = ps.add_parser(
+        "list",
+        help="the printers and serial ports this computer has, as printer.url values",
+        description="List the printers installed in Windows (or the CUPS queues on Linux and "
+        "macOS) and the serial ports, each as a printer.url value to pick one with "
+        "`counterpos config set printer.url URL`. Nothing is printed or opened.",
+    )
+    listing.set_defaults(func=run_list)
 
 
 def run_test(args: argparse.Namespace) -> int:
@@ -46,4 +54,24 @@ def run_status(args: argparse.Namespace) -> int:
 def run_profiles(args: argparse.Namespace) -> int:
     for p in printing.printer_profiles():
         print(f"{p.name:20} {p.chars:3} chars  {p.codepage.upper():6}  cut {p.cut:8} {p.label}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from counterpos.services.devices.printer_list import find_printers
+
+    found = find_printers()
+    if found.found:
+        print(
+            "Printers and ports on this computer (pick one with: counterpos config set printer.url URL)"
+        )
+        width = max(len(p.url) for p in found.found)
+        for p in found.found:
+            print(f"  {p.url:{width}}  {p.kind}: {p.detail}")
+            if p.note:
+                print(f"  {'':{width}}  ({p.note})")
+    else:
+        print("No printers or serial ports were found on this computer.")
+    for note in found.notes:
+        print(f"Note: {note}")
     return 0

@@ -82,6 +82,14 @@ def run_status(args: argparse.Namespace) -> int:
     for table, n in sorted(counts.items()):
         print(f"  {table}: {n}")
     print(f"set aside: {state.failed}")
+    from counterpos.services.central import station_report
+    from counterpos.version import version
+
+    approved = station_report.approved_version(station)
+    print(f"version: {version()} (approved: {approved or 'not known yet'})")
+    notice = station_report.update_notice(station)
+    if notice:
+        print(notice)
     return 0
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +17,9 @@ from counterpos.domain.receipt_document import Row, wrap_text
 from counterpos.hardware.printer_profile import SPANISH, PrinterProfile, printable
 
 ESC_INIT = b"\x1b@"
+# Escpos.barcode() prints which renderer it chose to stdout; that line is caught, not shown.
+# The lock keeps two renderings from swapping sys.stdout under each other.
+_QUIET = threading.Lock()
 
 
 def _codepage_name(profile: PrinterProfile) -> str:
@@ -53,11 +59,12 @@ def _barcode(printer: Dummy, profile: PrinterProfile, value: str) -> None:
         printer.qr(value, size=6, native=True)
         printer.textln(value)
     elif profile.barcode:
-        # The hardware renderer directly: Escpos.barcode() prints a chatty line to stdout.
-        # CODE128 subset B ("{B") holds the receipt number's letters, digits and '-'.
-        printer._hw_barcode(
-            "{B" + value, "CODE128", height=64, width=2, pos="BELOW", function_type="B"
-        )
+        # CODE128 subset B ("{B") holds the receipt number's letters, digits and '-'; the
+        # profiles with a barcode support the printer's own (hardware) renderer.
+        with _QUIET, contextlib.redirect_stdout(io.StringIO()):
+            printer.barcode(
+                "{B" + value, "CODE128", height=64, width=2, pos="BELOW", function_type="B"
+            )
         printer.ln()
     else:
         printer.set(align="center")
@@ -117,9 +124,8 @@ def render_rows(
         p.set(align="left", bold=False, normal_textsize=True)
     if cut:
         _cut(p, profile)
-    if kick:
-        p._raw(kick)
-    return p.output
+    # The kick is the configured bytes as they are (drawer.kick), after everything else.
+    return p.output + (kick or b"")
 
 
 def printer_test_rows(profile: PrinterProfile, printer_url: str) -> list[Row]:

@@ -8,6 +8,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +17,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from counterpos.hardware.device_worker import seconds
 from counterpos.hardware.escpos_decode import decode
 
-SCHEMES = ("tcp", "serial", "usb", "file", "cups", "preview")
+SCHEMES = ("tcp", "serial", "usb", "file", "cups", "win32", "preview")
 EXAMPLES = (
     "tcp://HOST:9100, serial:///dev/ttyS0?baud=38400, usb://04b8:0202, "
-    "file:///dev/usb/lp0, cups://QUEUE or preview:"
+    "file:///dev/usb/lp0, cups://QUEUE, win32://Printer Name or preview:"
 )
 try:  # pyserial on POSIX raises termios.error (not an OSError) when a port vanishes mid-call
     from termios import error as TermiosError
@@ -255,7 +256,9 @@ class UsbBackend(Backend):
         try:
             printer = Usb(self.vendor, self.product, timeout=int(timeout * 1000))
             printer.open()
-            printer._raw(job.data)
+            # The job is already ESC/POS bytes: write them to the opened device's out endpoint
+            # (python-escpos's public `device` and `out_ep`; pyusb's `write`).
+            printer.device.write(printer.out_ep, job.data, printer.timeout)
             printer.close()
         except Exception as exc:  # pyusb raises several unrelated types
             raise PrinterFault(
@@ -288,6 +291,53 @@ class CupsBackend(Backend):
             why = done.stderr.decode(errors="replace").strip() or f"exit code {done.returncode}"
             raise PrinterFault(f"CUPS refused the job for {self.queue}: {why}")
         return done.stdout.decode(errors="replace").strip()
+
+
+class Win32Backend(Backend):
+    """A printer installed in Windows (its spooler), sent the job as RAW bytes: win32://NAME.
+
+    python-escpos's Win32Raw opens the printer and starts a RAW document; the bytes go through
+    pywin32's WritePrinter. pywin32 is imported only here, so other systems never need it.
+    """
+
+    def __init__(self, url: str, name: str) -> None:
+        self.url, self.name = url, name
+
+    def describe(self) -> str:
+        return f"Windows printer {self.name}"
+
+    def send(self, job: PrintJob, timeout: float, check_status: bool) -> str:
+        if sys.platform != "win32":
+            raise PrinterFault(
+                f"{self.url} is a Windows printer, and this computer is not running Windows. "
+                "Use tcp://, serial://, cups:// or file:// here; `counterpos printer list` "
+                "shows the printers this computer has."
+            )
+        try:
+            import pywintypes
+            import win32print
+            from escpos.exceptions import DeviceNotFoundError
+            from escpos.printer import Win32Raw
+        except ImportError as exc:
+            raise PrinterFault(
+                "Printing to a Windows printer needs the pywin32 package, which the CounterPOS "
+                "installer includes; from source: pip install 'counterpos[windows]'."
+            ) from exc
+        try:
+            printer = Win32Raw(self.name)
+            printer.open(job_name=f"CounterPOS {job.name}")
+            try:
+                win32print.WritePrinter(printer.device, job.data)
+            finally:
+                printer.close()
+        except DeviceNotFoundError as exc:
+            raise PrinterFault(
+                f"There is no printer named {self.name!r} in Windows. "
+                "`counterpos printer list` shows the printers this computer has."
+            ) from exc
+        except pywintypes.error as exc:
+            raise PrinterFault(f"Windows could not print to {self.name} ({exc.strerror}).") from exc
+        return f"sent {len(job.data)} bytes to {self.describe()}"
 
 
 class PreviewBackend(Backend):
@@ -358,6 +408,13 @@ def open_backend(url: str, home: Path) -> Backend:
         if not parts.netloc:
             raise bad
         return CupsBackend(url, unquote(parts.netloc))
+    if scheme == "win32":
+        # The printer's name as Windows shows it, spaces and backslashes included
+        # (win32://EPSON TM-T88V Receipt, win32://\\server\Receipt when shared); %20 works too.
+        name = unquote(url.split("://", 1)[1] if "://" in url else "").strip()
+        if not name:
+            raise bad
+        return Win32Backend(url, name)
     if scheme == "preview":
         folder = Path(unquote(parts.path)) if parts.path else Path(home) / "preview"
         return PreviewBackend(url, folder)

@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 
 from counterpos.domain.receipt_number import ReceiptNumberError, check_station_code
 from counterpos.services import settings
-from counterpos.services.errors import InputError
+from counterpos.services.errors import InputError, StateError
+from counterpos.services.home import HomeNotWritable, prepare
 from counterpos.services.seed import seed_catalog
 from counterpos.store.models import ReceiptSequence, User
 from counterpos.store.models import Station as StationRow
@@ -22,9 +23,15 @@ class Station:
 
     def __init__(self, home: Path) -> None:
         self.home = Path(home)
-        self.home.mkdir(parents=True, exist_ok=True)
+        try:
+            prepare(self.home)  # made if missing; a folder we may not write is a plain message
+        except HomeNotWritable as exc:
+            raise StateError(str(exc)) from exc
         self.store = Store(self.home / DB_FILE)
         self._code: str | None = None
+        # Why counterpos.toml was not applied at this start ("" when it was, or there is none).
+        self.config_problem = ""
+        self.config_applied: list = []  # what it changed at this start (station_config.Change)
 
     @classmethod
     def open(cls, home: Path) -> Station:
@@ -33,6 +40,9 @@ class Station:
         station.store.migrate()
         with station.store.write() as s:
             seed_catalog(s)
+        from counterpos.services.station_config import apply_at_start
+
+        station.config_problem = apply_at_start(station)  # counterpos.toml, if there is one
         return station
 
     @property

@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 
 from counterpos.ui.gui_thread_gc import GuiThreadGarbageCollector
 from counterpos.ui.login_window import LoginWindow
@@ -22,6 +23,9 @@ BENCH_ENV = "COUNTERPOS_BENCH_EXIT_ON_SHOWN"
 def load_style(app: QApplication) -> None:
     from counterpos.resources_path import data_path
 
+    icon = data_path("resources") / "icons" / "counterpos.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     try:
         qss = (data_path("resources") / "styles" / "till.qss").read_text(encoding="utf-8")
     except OSError:
@@ -47,6 +51,8 @@ class _FirstPaint(QObject):
 class TillApp(QObject):
     """Owns the login window, the store opener and, once open, the station and screen flow."""
 
+    USERS_WATCH_MS = 3000  # how often a new station looks whether its users have arrived
+
     def __init__(self, app: QApplication, home: Path, demo: bool) -> None:
         super().__init__()
         self.app = app
@@ -56,6 +62,7 @@ class TillApp(QObject):
         self.flow = None
         self.progress = None
         self.sync_worker = None  # started once the store is open, if central.url is set
+        self.update_notice = ""  # set when the centre approved a newer version
         self.bench = os.environ.get(BENCH_ENV, "")
         self.login = LoginWindow()
         self.opener = StoreOpener()
@@ -66,9 +73,19 @@ class TillApp(QObject):
     def start(self) -> None:
         self.login.show()
         self.login.username.setFocus()
+        QTimer.singleShot(0, self._show_version)  # after the first paint: it reads metadata
         if self.bench == "1" or self.bench == "shown":
             _FirstPaint(self.login, lambda: self._bench_exit("shown"))
         self.opener.open(self.home)
+
+    def _show_version(self) -> None:
+        from counterpos.version import version
+
+        self.version_label = QLabel(self.tr("Version {version}").format(version=version()))
+        self.version_label.setObjectName("version")
+        layout = self.login.layout()
+        if layout is not None:
+            layout.addWidget(self.version_label)
 
     def _bench_exit(self, what: str) -> None:
         print(f"COUNTERPOS_{what.upper()} {time.time():.6f}", flush=True)
@@ -112,12 +129,48 @@ class TillApp(QObject):
             self.sync_worker = sync.start_worker(station)
             self.flow.sync_worker = self.sync_worker
         self.login.set_station(station)
+        from counterpos.services.central import station_report
+
+        if getattr(station, "config_problem", ""):  # counterpos.toml refused; nothing applied
+            self.login.set_notice(
+                self.tr("The station's configuration file was not applied: {why}").format(
+                    why=station.config_problem
+                )
+            )
+        if self.opener.first_sync_problem:  # a new station whose users are not here yet
+            self.login.set_notice(self.opener.first_sync_problem)
+            # The sync worker keeps trying; say so when someone may sign in after all.
+            self.users_watch = QTimer(self)
+            self.users_watch.setInterval(self.USERS_WATCH_MS)
+            self.users_watch.timeout.connect(self._users_arrived)
+            self.users_watch.start()
+        versions = station_report.behind(station)  # an older version than the city approved
+        if versions is not None:
+            self.update_notice = self.tr(
+                "This station runs CounterPOS {running}; the city has approved {approved}. "
+                "Sales work as usual; ask IT to install the new version."
+            ).format(running=versions[0], approved=versions[1])
+            self.login.set_notice(self.update_notice)
         if self.progress is not None:
             self.progress.close()
             self.progress = None
             self.login.set_notice(self.tr("Demo city ready: sign in as maria, PIN 1111."))
         if self.bench == "ready":
             self._bench_exit("ready")
+
+    def _users_arrived(self) -> None:
+        if self.station is None or not self._anyone_may_sign_in(self.station):
+            return
+        self.users_watch.stop()
+        self.login.set_notice(
+            self.tr("This station's users have arrived from the central database: sign in.")
+        )
+
+    @staticmethod
+    def _anyone_may_sign_in(station) -> bool:
+        from counterpos.services.central import sync
+
+        return sync.anyone_may_sign_in(station)
 
     def _failed(self, message: str) -> None:
         if self.progress is not None:
@@ -140,6 +193,12 @@ def run(home: Path, demo: bool) -> int:
     """Run the till on the station in `home` until the window is closed; return the exit code."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("CounterPOS")
+    from counterpos import faults
+    from counterpos.ui.fault_dialog import FaultReporter, install_qt_message_handler
+
+    install_qt_message_handler()
+    reporter = FaultReporter(Path(home) / "logs" / "counterpos.log", app)
+    faults.install(Path(home) / "logs", on_error=reporter.report)  # logged, then the dialog
     load_style(app)
     collector = GuiThreadGarbageCollector(app)  # never in a printing or card worker thread
     till = TillApp(app, home, demo)

@@ -20,6 +20,9 @@ class StoreOpener(QObject):
     demo_loaded = Signal(object)  # station
     failed = Signal(str)
 
+    # Why a new station attached to a centre has no users after its first sync ("" if it has).
+    first_sync_problem = ""
+
     def open(self, home: Path) -> None:
         threading.Thread(target=self._open, args=(home,), name="store-open", daemon=True).start()
 
@@ -33,6 +36,13 @@ class StoreOpener(QObject):
             from counterpos.services.station import Station
 
             station = Station.open(home)
+            from counterpos.services.central import sync
+
+            if sync.needs_users_from_centre(station):
+                # Attached to a centre (counterpos.toml): its users come from there, not a demo.
+                self.first_sync_problem = sync.take_users(station)
+                self.opened.emit(station, True)
+                return
             self.opened.emit(station, station.is_initialised())
         except Exception as exc:  # shown to the person starting the till, not swallowed
             traceback.print_exc()

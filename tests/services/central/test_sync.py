@@ -39,3 +39,29 @@ def test_a_centre_without_schema_is_reported_plainly(station, cashier, drawer, p
     finally:
         with psycopg.connect(pg_server.conninfo(), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_new_station_takes_its_users_from_the_centre_once_one_is_allowed_there(
+    station, empty_station, central_url
+):
+    from counterpos.sync import central
+    from tests.sync.helpers import admin_query, apply_held, attach
+
+    attach(station, central_url)  # an older station brings its users to the centre
+    sync.run_once(station)
+    apply_held(central_url)
+    new = empty_station
+    new.set_code("CH8")
+    attach(new, central_url)
+    assert sync.take_users(new) == (
+        "No one can sign in at station CH8 yet: the central database allows no user here. Ask "
+        "the administrator (`counterpos central allow-user NAME CH8`); the station takes them "
+        "at its next sync."
+    )
+    engine = central.make_central_engine(central_url)
+    try:
+        central.allow_user(engine, "sofia", ["CH8"])
+    finally:
+        engine.dispose()
+    assert sync.take_users(new) == "" and new.is_initialised()
+    assert admin_query(central_url, "SELECT count(*) FROM app_user") != [(0,)]

@@ -98,3 +98,18 @@ def test_a_kick_that_cannot_start_in_time_is_dropped_never_fired_late(
         silent.close()
     [ev] = audit_events(station, "no_sale_failed")
     assert ev.details["reason"] == "customer change"
+
+
+def test_a_drawer_fault_is_logged_for_it(
+    station, cashier, drawer, preview_printer, tmp_path, caplog
+):
+    set_setting(station, "drawer.port", str(tmp_path / "ttyUSB9"))
+    sale = five_line_sale(station, cashier, drawer)
+    with caplog.at_level("ERROR", logger="counterpos.services.devices.drawer_kick"):
+        after_sale.after_sale(station, cashier, sale)
+    [record] = [r for r in caplog.records if r.name.endswith("drawer_kick")]
+    assert record.levelname == "ERROR"
+    assert record.getMessage() == (
+        f"Drawer on {tmp_path / 'ttyUSB9'} did not open: There is no serial port "
+        f"{tmp_path / 'ttyUSB9'}. Is the cable or USB adapter plugged in?"
+    )

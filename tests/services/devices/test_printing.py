@@ -305,3 +305,14 @@ def test_an_unknown_cups_queue_is_a_plain_message_and_the_sale_stands(
     message = str(err.value)
     assert message.startswith(f"Sale {sale.receipt_no} is saved. CUPS refused the job for ")
     assert "NoSuchQueue" in message and message.endswith("Fix it, then use Reprint.")
+
+
+def test_a_failed_print_is_logged_for_it(station, cashier, drawer, caplog):
+    port = closed_port()
+    with caplog.at_level("ERROR", logger="counterpos.services.devices.printing"):
+        fault_case(station, cashier, drawer, f"tcp://127.0.0.1:{port}")
+    [record] = [r for r in caplog.records if r.name.endswith("devices.printing")]
+    assert record.levelname == "ERROR"
+    message = record.getMessage()
+    assert message.startswith("print of ") and f"on tcp://127.0.0.1:{port} failed" in message
+    assert message.endswith(f"The printer at 127.0.0.1:{port} refused the connection.")

@@ -37,6 +37,18 @@ def add_station(url: str, code: str, password: str | None = None) -> dict[str, s
         engine.dispose()
 
 
+def station_statuses(url: str):
+    """Every registered station's version, last sync and newest error, and the approved
+    version (`counterpos central stations`)."""
+    from counterpos.sync.status_report import statuses
+
+    engine = _engine(url)
+    try:
+        return statuses(engine)
+    finally:
+        engine.dispose()
+
+
 @dataclass(frozen=True)
 class HeldChange:
     """A change to reference data a station sent that only an administrator may make."""
@@ -72,6 +84,23 @@ def held_changes(url: str, station_code: str | None = None) -> list[HeldChange]:
                 )
                 for r in central.held_changes(conn, station_code)
             ]
+    finally:
+        engine.dispose()
+
+
+def approve_version(url: str, version: str) -> str | None:
+    """The version every station should run; a station behind it says so. Kept with its
+    history at the centre. Returns the version approved before."""
+    from counterpos.domain.versions import release
+
+    version = version.strip()
+    if release(version) is None:
+        raise InputError(f"{version!r} is not a version like 1.4.2.", field="version")
+    from counterpos.sync.status_report import set_approved_version
+
+    engine = _engine(url)
+    try:
+        return set_approved_version(engine, version)
     finally:
         engine.dispose()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
@@ -10,16 +11,25 @@ from sqlalchemy import CursorResult, func, select, text
 
 from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
-from counterpos.services.central import continuity
+from counterpos.services.central import continuity, station_report, station_settings
 from counterpos.services.clock import to_local, utcnow
 from counterpos.services.errors import CentralUnavailable, InputError, StateError
 from counterpos.services.station import Station
-from counterpos.store.models import Customer, License, OutboxRow, SyncStatus, UtilityAccount
+from counterpos.store.models import (
+    Customer,
+    License,
+    OutboxRow,
+    SyncStatus,
+    User,
+    UtilityAccount,
+)
 from counterpos.sync import credentials
 from counterpos.sync.central import make_central_engine, normalise_url
 from counterpos.sync.pull import PullResult, pull
 from counterpos.sync.push import DEFAULT_BATCH, CentralUnreachable, PushResult, push
 from counterpos.sync.worker import SyncWorker
+
+log = logging.getLogger(__name__)
 
 # DEFAULT_BATCH (records per central transaction) is also `counterpos sync --batch`'s default.
 REINDEX_ALL_ABOVE = 500  # pulled customers beyond this: rebuild the whole search index
@@ -168,6 +178,8 @@ def run_once(
         try:
             pushed = push(station.store, engine, batch_size=batch_size, after_commit=after_commit)
             pulled = pull(station.store, engine, station.code)
+            station_settings.pull(station, engine)  # what the centre sets for this station
+            station_report.send(station, engine)  # version, newest error; the approved version
         except CentralUnreachable as exc:
             record_failure(station, str(exc))
             raise CentralUnavailable(
@@ -193,6 +205,61 @@ def run_once(
         _status_put(s, last_attempt=now, last_success=now, offline_since="", last_error=errors)
         continuity.note_central_high(s, pulled.central_receipt_high)
     return CycleReport(pushed, pulled)
+
+
+def anyone_may_sign_in(station: Station) -> bool:
+    """Whether an active user with a PIN is here. Users the centre does not allow at this
+    station arrive inactive and without their PIN hash."""
+    with station.store.read() as s:
+        return bool(
+            s.scalar(
+                select(func.count())
+                .select_from(User)
+                .where(User.active.is_(True), User.pin_hash != "")
+            )
+        )
+
+
+def needs_users_from_centre(station: Station) -> bool:
+    """Attached to a centre and no one may sign in yet: a new station, configured by file."""
+    return bool(central_url(station)) and not anyone_may_sign_in(station)
+
+
+def take_users(station: Station) -> str:
+    """A new station attached to a centre (counterpos.toml or `sync connect`) that has no users
+    yet takes them with a first sync, instead of being offered the demo city.
+
+    Returns "" when someone may now sign in here, else what the login window tells the cashier
+    and IT (the sync worker tries again; the station's log has the details)."""
+    if not central_url(station) or anyone_may_sign_in(station):
+        return ""
+    code = station.code
+    try:
+        run_once(station)
+    except CentralUnavailable as exc:
+        log.warning("First sync of new station %s: %s", code, exc)
+        return (
+            f"No one can sign in at station {code} yet: it takes its users from the central "
+            "database, which cannot be reached. It tries again every 30 seconds; ask IT to check "
+            "the network and central.url."
+        )
+    except Exception as exc:
+        lines = str(getattr(exc, "orig", exc)).strip().splitlines()
+        log.error("First sync of new station %s failed: %s", code, lines[0] if lines else exc)
+        return (
+            f"No one can sign in at station {code} yet: its first sync with the central database "
+            f"failed ({lines[0] if lines else type(exc).__name__}). Ask IT: the station's log "
+            "says more."
+        )
+    if not anyone_may_sign_in(station):
+        log.warning("New station %s: the central database allows no user here yet", code)
+        return (
+            f"No one can sign in at station {code} yet: the central database allows no user "
+            f"here. Ask the administrator (`counterpos central allow-user NAME {code}`); the "
+            "station takes them at its next sync."
+        )
+    log.info("New station %s took its users from the central database", code)
+    return ""
 
 
 def _is_connection_error(exc: BaseException) -> bool:

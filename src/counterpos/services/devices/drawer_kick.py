@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -13,6 +14,8 @@ from counterpos.services.actor import Actor
 from counterpos.services.devices import printing
 from counterpos.services.errors import DeviceError
 from counterpos.services.station import Station
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -75,11 +78,13 @@ def send_kick(station: Station, cfg: DrawerConfig, values: Mapping[str, str] | N
         # within the window is dropped, so the drawer never springs open minutes later.
         worker_for(device).call(run, timeout=window, start_within=window)
     except DeviceBusy as exc:
+        log.error("Drawer kick on %s dropped: not started within %s", where, seconds(window))
         raise DeviceError(
             f"The drawer did not open within {seconds(window)} ({where} is busy or not "
             "answering); the signal was cancelled. Open it with the key if needed."
         ) from exc
     except (DrawerFault, PrinterFault) as exc:
+        log.error("Drawer on %s did not open: %s", where, exc)
         raise DeviceError(f"The drawer did not open: {exc}") from exc
     return where
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,8 @@ from counterpos.services.errors import DeviceError, InputError
 from counterpos.services.sale import receipts
 from counterpos.services.station import Station
 from counterpos.store.models import PrintJob as PrintJobRow
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,8 @@ def record(
     copy_no: int = 0,
     error: str = "",
 ) -> None:
+    if status == "failed":  # IT reads the log (and the centre the newest error) when called
+        log.error("%s of %s on %s failed: %s", kind, receipt_no or "a page", printer_url, error)
     with station.store.write() as s:
         s.add(
             PrintJobRow(
