@@ -19,6 +19,11 @@ copy of the same store (WAL, synchronous=FULL, foreign keys on), one transaction
 moment), so that is part of what is timed; the cart is built before the clock starts. Real and
 raw run alternately in the same process so that disk and load affect both alike. Prints
 p50/p95 and the ratios.
+
+A third series times the two-line `complete_sale` with the store's card-number guard switched
+off (store/pan_boundary.py: its engine hook removed, `guard_rows` a no-op), alternating with
+the two-line real and raw sales, so the guard's share of a sale commit is measured in the same run; the guard's own
+work on one sale's rows is also timed on its own.
 """
 
 from __future__ import annotations
@@ -31,13 +36,14 @@ import sqlite3
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import event, text  # noqa: E402
 
 from counterpos.demo.city import add_demo_customers, load_demo_file  # noqa: E402
 from counterpos.domain.cart import Cart  # noqa: E402
@@ -49,6 +55,7 @@ from counterpos.services.clock import local_today  # noqa: E402
 from counterpos.services.counter import tag_inventory  # noqa: E402
 from counterpos.services.sale import catalog, sales  # noqa: E402
 from counterpos.services.station import DB_FILE, Station  # noqa: E402
+from counterpos.store import pan_boundary  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "sale-commit"
 
@@ -566,6 +573,41 @@ def report(title: str, real: list[float], raw: list[float]) -> None:
     print(f"  ratio complete_sale/raw: p50 {r50 / w50:.2f}x  p95 {r95 / w95:.2f}x")
 
 
+@contextmanager
+def unguarded(station):
+    """The store without its card-number guard (the "before" of issue 13), for one sale."""
+    guard_rows = pan_boundary.guard_rows
+    event.remove(station.store.engine, "before_execute", pan_boundary._before_execute)
+    pan_boundary.guard_rows = lambda table, rows: None
+    try:
+        yield
+    finally:
+        pan_boundary.guard_rows = guard_rows
+        pan_boundary.install(station.store.engine)
+
+
+def guard_alone(station, actor, session_id, account_no, rounds: int = 2000) -> float:
+    """Microseconds the guard spends on one sale's rows (the rows `insert_synced` writes)."""
+    seen: list[tuple] = []
+    guard_rows = pan_boundary.guard_rows
+
+    def keep(table, rows):
+        seen.append((table, [dict(r) for r in rows]))
+        guard_rows(table, rows)
+
+    pan_boundary.guard_rows = keep
+    try:
+        real_sale(station, actor, session_id, account_no)
+    finally:
+        pan_boundary.guard_rows = guard_rows
+    copies = [[(table, [dict(r) for r in rows]) for table, rows in seen] for _ in range(rounds)]
+    t = time.perf_counter()
+    for batch in copies:
+        for table, rows in batch:
+            guard_rows(table, rows)
+    return (time.perf_counter() - t) / rounds * 1e6
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sales", type=int, default=200, help="sales timed for each side")
@@ -591,13 +633,16 @@ def main() -> None:
     account_id = conn.execute(
         "SELECT id FROM utility_account WHERE account_no = ?", (account_no,)
     ).fetchone()[0]
-    real, raw = [], []
+    real, raw, bare = [], [], []
     for i in range(args.sales + 10):
         r = real_sale(station, actor, session_id, account_no)
         w = raw_sale(conn, station.code, actor.user_id, session_id, account_id)
+        with unguarded(station):
+            b = real_sale(station, actor, session_id, account_no)
         if i >= 10:  # the first few warm caches up
             real.append(r * 1000)
             raw.append(w * 1000)
+            bare.append(b * 1000)
     real5, raw5 = [], []
     for i in range(args.sales + 10):
         cart = five_line_cart(station, i, account_no, customer_id)
@@ -606,11 +651,15 @@ def main() -> None:
         if i >= 10:
             real5.append(r * 1000)
             raw5.append(w * 1000)
-    for db in (conn, sqlite3.connect(OUT / DB_FILE)):
+    guard_us = guard_alone(station, actor, session_id, account_no)
+    # raw: a two-line and a five-line sale a round; real: those, the unguarded two-line sale
+    # and the guard's own one.
+    n = args.sales + 10
+    for db, sold in ((conn, 2 * n), (sqlite3.connect(OUT / DB_FILE), 3 * n + 1)):
         total, top = db.execute("SELECT count(*), max(sequence) FROM sale").fetchone()
-        assert total == top == 2 * (args.sales + 10), "every sale saved, numbers gap-free"
+        assert total == top == sold, "every sale saved, numbers gap-free"
         licenses = db.execute("SELECT count(*) FROM license WHERE sale_line_id IS NOT NULL")
-        assert licenses.fetchone()[0] == args.sales + 10
+        assert licenses.fetchone()[0] == n
         db.close()
     station.close()
     report(
@@ -621,6 +670,13 @@ def main() -> None:
         f"misc); {args.sales} sales each, alternating",
         real5,
         raw5,
+    )
+    r50, r95, b50, b95 = pct(real, 50), pct(real, 95), pct(bare, 50), pct(bare, 95)
+    print(f"complete_sale, card-number guard off: p50 {b50:6.2f} ms  p95 {b95:6.2f} ms")
+    print(
+        f"the guard's cost: p50 {(r50 - b50) / b50 * 100:+.1f}%  p95 {(r95 - b95) / b95 * 100:+.1f}%"
+        f"; its own work on one sale's rows {guard_us:.1f} µs = "
+        f"{guard_us / 1000 / b50 * 100:.1f}% of the unguarded p50"
     )
 
 

@@ -30,8 +30,21 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "drawer": ("drawer", "test or open the cash drawer"),
     "central": ("central", "set up the central PostgreSQL database"),
     "sync": ("sync", "send sales to the central database and fetch reference data"),
+    "doctor": ("doctor", "check the store in full (read-only), and name the newest backup"),
+    "backup": ("backup", "back the store up now (or list the backups)"),
+    "restore": ("backup", "put a backup in place of the store (an administrator)"),
+    "office": (
+        "office",
+        "the finance office: reconcile, deposit, bank, journal, returns, payment files",
+    ),
+    "training": ("training", "switch the station into training mode and back (supervisor)"),
+    "utility": ("utility", "the utility desk: meters, reads, billing, notices"),
 }
 COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
+
+# Exit codes: 0 done, 1 done but something needs attention (a check failed), 2 refused (bad
+# input, no permission, wrong PIN: nothing was changed), 70 an error nobody foresaw (logged).
+UNEXPECTED = 70
 
 
 def default_home() -> Path:
@@ -39,6 +52,12 @@ def default_home() -> Path:
     from counterpos.services.home import choose
 
     return choose().path
+
+
+def _folder(text: str) -> Path:
+    if not text.strip() or len(text) > 1000:
+        raise argparse.ArgumentTypeError("give the data folder as a path (1 to 1000 characters)")
+    return Path(text)
 
 
 def build_parser(command: str | None = None, *, full: bool = False) -> argparse.ArgumentParser:
@@ -53,7 +72,7 @@ def build_parser(command: str | None = None, *, full: bool = False) -> argparse.
     )
     parser.add_argument(
         "--home",
-        type=Path,
+        type=_folder,
         default=None,
         help="data folder (default: $COUNTERPOS_HOME, else the folder `counterpos init` chose)",
     )
@@ -112,15 +131,58 @@ def run() -> int:
     return main(install_fault_hooks=True)
 
 
+def _not_text(argv: list[str]) -> str | None:
+    """The first argument that is not valid text (undecodable bytes, lone surrogates)."""
+    for i, arg in enumerate(argv, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"argument {i} is not valid text (it holds bytes that are not UTF-8); type it again."
+    return None
+
+
 def main(argv: list[str] | None = None, *, install_fault_hooks: bool = False) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        code = _main(argv, install_fault_hooks)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last words
+        return code
+    except BrokenPipeError:
+        # The reader went away (`counterpos report eod | head`): stop quietly, as a pipe should.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 141
+
+
+def _exit_code(exc: SystemExit) -> int:
+    if isinstance(exc.code, str):
+        print(exc.code, file=sys.stderr)
+        return 2
+    return int(exc.code or 0)
+
+
+def _main(argv: list[str], install_fault_hooks: bool) -> int:
+    bad = _not_text(argv)
+    if bad:
+        print(f"counterpos: {bad}", file=sys.stderr)
+        return 2
     args = _gui_only(argv)
     if args is None:
-        args = build_parser(_command_of(argv)).parse_args(argv)
+        try:
+            args = build_parser(_command_of(argv)).parse_args(argv)
+        except SystemExit as exc:  # --help, --version, or argparse's own plain refusal
+            return _exit_code(exc)
     from counterpos.services.home import choose, is_machine_home
 
-    home = choose(args.home, getattr(args, "scope", None), demo=bool(args.demo))
-    args.home = home.path.expanduser().resolve()
+    try:
+        home = choose(args.home, getattr(args, "scope", None), demo=bool(args.demo))
+        args.home = home.path.expanduser().resolve()
+    except (RuntimeError, OSError, ValueError) as exc:
+        print(f"counterpos: the data folder {args.home} cannot be used ({exc}).", file=sys.stderr)
+        return 2
     args.home_source = home.source  # how it was found: option, env, machine-chosen, ...
     if os.name == "posix" and is_machine_home(args.home):
         os.umask(0o002)  # files of the shared store stay writable by the counterpos group
@@ -142,13 +204,28 @@ def main(argv: list[str] | None = None, *, install_fault_hooks: bool = False) ->
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a plain message, not a traceback, for known errors
+    except SystemExit as exc:
+        return _exit_code(exc)
+    except BrokenPipeError:
+        raise
+    except Exception as exc:  # a plain message, never a traceback
         from counterpos.services.errors import CounterError
 
         if isinstance(exc, CounterError):
             print(f"counterpos: {exc}", file=sys.stderr)
             return 2
-        raise
+        if os.environ.get("COUNTERPOS_DEBUG"):
+            raise
+        import logging
+
+        logging.getLogger("counterpos.cli").exception("command failed: %s", args.command)
+        print(
+            f"counterpos: the command failed unexpectedly ({type(exc).__name__}). Each change "
+            "is saved whole or not at all, so nothing was half-written; the log in "
+            f"{args.home / 'logs'} has the details.",
+            file=sys.stderr,
+        )
+        return UNEXPECTED
 
 
 if __name__ == "__main__":

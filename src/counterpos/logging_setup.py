@@ -1,4 +1,11 @@
-"""The app's logging: a log file in the data folder, with card numbers scrubbed from every line."""
+"""The app's logging: a log file in the data folder, with card numbers scrubbed from every line.
+
+The scrubber sits on the root logger, and every log record is scrubbed as it is made (the
+record factory), so a handler added later, a logger that does not propagate and a library's own
+logger are all covered. It masks card numbers however they are written (domain/pan_guard.py:
+any separators, any script's digits, inside longer digit runs), in the message, its arguments,
+an attached traceback and the stack.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +34,8 @@ class PanScrubFilter(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "_pan_scrubbed", False):
+            return True
         try:
             message = record.getMessage()
         except Exception:  # a broken format string: keep the raw parts, scrubbed
@@ -39,21 +48,38 @@ class PanScrubFilter(logging.Filter):
             record.exc_text = scrub(record.exc_text)
         if record.stack_info:
             record.stack_info = scrub(record.stack_info)
+        record._pan_scrubbed = True
         return True
 
 
+_SCRUBBER = PanScrubFilter()
+
+
+class _ScrubbingFactory:
+    """A log record factory that scrubs each record as it is made (wraps the one in place)."""
+
+    def __init__(self, base) -> None:
+        self.base = base
+
+    def __call__(self, *args, **kwargs) -> logging.LogRecord:
+        record = self.base(*args, **kwargs)
+        _SCRUBBER.filter(record)
+        return record
+
+
 def install_scrubber(logger: logging.Logger | None = None) -> PanScrubFilter:
-    """Put the scrubber on every handler of `logger` (the root logger by default)."""
+    """Scrub every record: the filter on the root logger (or `logger`), and the record factory
+    so that records reaching any handler, whenever it was added, are scrubbed already."""
     logger = logger or logging.getLogger()
-    flt = PanScrubFilter()
-    for handler in logger.handlers:
-        if not any(isinstance(f, PanScrubFilter) for f in handler.filters):
-            handler.addFilter(flt)
-    return flt
+    if _SCRUBBER not in logger.filters:
+        logger.addFilter(_SCRUBBER)
+    if not isinstance(logging.getLogRecordFactory(), _ScrubbingFactory):
+        logging.setLogRecordFactory(_ScrubbingFactory(logging.getLogRecordFactory()))
+    return _SCRUBBER
 
 
 def configure(home: Path, level: int | None = None) -> Path:
-    """Log to <home>/logs/counterpos.log (rotated), every handler scrubbed. Returns the file.
+    """Log to <home>/logs/counterpos.log (rotated), every record scrubbed. Returns the file.
 
     The level is `level`, else $COUNTERPOS_LOG_LEVEL, else INFO. The newest error also goes to
     <home>/logs/last-error.txt (the station reports it to the centre; see faults.py).
@@ -64,6 +90,7 @@ def configure(home: Path, level: int | None = None) -> Path:
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / LOG_FILE
     root = logging.getLogger()
+    install_scrubber(root)
     if not any(
         isinstance(h, logging.handlers.RotatingFileHandler)
         and Path(h.baseFilename) == path.resolve()

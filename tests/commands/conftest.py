@@ -27,3 +27,16 @@ def closed(station, cashier, drawer, approval):
         note="Short seven",
     )
     return drawer.session_id
+
+
+@pytest.fixture
+def signed(monkeypatch):
+    """`signed("sofia")` gives `["--user", "sofia"]` and puts her PIN in $COUNTERPOS_PIN, as a
+    command run at the station would get it."""
+    from tests.conftest import PINS
+
+    def sign(username: str) -> list[str]:
+        monkeypatch.setenv("COUNTERPOS_PIN", PINS[username])
+        return ["--user", username]
+
+    return sign

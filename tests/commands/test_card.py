@@ -72,7 +72,9 @@ def test_simulator_command_refuses_a_bad_script(tmp_path, capsys):
     assert "unknown outcome" in capsys.readouterr().out
 
 
-def test_resolve_command_asks_the_terminal(home, station, cashier, drawer, card_simulator, capsys):
+def test_resolve_command_asks_the_terminal(
+    home, station, cashier, drawer, card_simulator, capsys, monkeypatch, signed
+):
     config.set_value(station, "card.terminal", card_simulator.url, None)
     cart = utility_cart(station, "9.00")
     card_simulator.push("timeout")
@@ -89,9 +91,21 @@ def test_resolve_command_asks_the_terminal(home, station, cashier, drawer, card_
     finally:
         mute.close()
     assert r.is_unknown
-    assert main(["--home", str(home), "card", "resolve"]) == 0
-    assert "approved" in capsys.readouterr().out
+    # the terminal says approved: now an approved card payment that is on no sale
+    assert main(["--home", str(home), "card", "resolve", *signed("maria")]) == 1
+    out = capsys.readouterr().out
+    assert "approved" in out and "NOT ON A SALE" in out and r.request_id[-8:] in out
     with station.store.read() as s:
-        assert s.get(CardRequest, r.request_id).status == "approved"
-    assert main(["--home", str(home), "card", "resolve"]) == 0
-    assert "No card request is waiting" in capsys.readouterr().out
+        row = s.get(CardRequest, r.request_id)
+        assert row.status == "approved" and row.orphaned_at is not None
+    # a cashier may not void it alone; a supervisor does
+    monkeypatch.setenv("COUNTERPOS_PIN", "1111")
+    args = ["--home", str(home), "card", "resolve", "--void", r.request_id[-8:]]
+    assert main([*args, "--user", "maria"]) != 0
+    assert "a supervisor must approve" in capsys.readouterr().err
+    monkeypatch.setenv("COUNTERPOS_PIN", "333333")
+    assert main([*args, "--user", "sofia"]) == 0
+    assert "voided" in capsys.readouterr().out
+    assert card_simulator.records[r.request_id].status == "voided"
+    assert main(["--home", str(home), "card", "resolve", *signed("maria")]) == 0
+    assert "No card payment is waiting" in capsys.readouterr().out

@@ -8,7 +8,7 @@ from counterpos.services.station import Station
 from tests.services.counter_visit import applicant, pay_cash, ring, senior_drawer
 
 
-def test_passport_log_command(home, capsys, tmp_path):
+def test_passport_log_command(home, capsys, tmp_path, signed):
     st = Station.open(home)
     try:
         james, session_id = senior_drawer(st)
@@ -21,9 +21,11 @@ def test_passport_log_command(home, capsys, tmp_path):
         done = pay_cash(st, james, session_id, cart)
     finally:
         st.close()
-    assert main(["--home", str(home), "passport", "log"]) == 0
+    assert main(["--home", str(home), "passport", "log", *signed("james")]) == 0
     out = capsys.readouterr().out
     assert "Ana Lopez" in out and done.receipt_no in out and "not mailed" in out
     target = tmp_path / "log.pdf"
-    assert main(["--home", str(home), "passport", "log", "--pdf", str(target)]) == 0
+    assert (
+        main(["--home", str(home), "passport", "log", "--pdf", str(target), *signed("james")]) == 0
+    )
     assert target.read_bytes().startswith(b"%PDF")

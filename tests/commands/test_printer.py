@@ -12,9 +12,9 @@ from tests.printing_support import (
 )
 
 
-def test_printer_test_page(station, loopback_printer, capsys):
+def test_printer_test_page(station, loopback_printer, capsys, signed):
     set_setting(station, "printer.profile", "epson-tm-t88")
-    assert main(["--home", str(station.home), "printer", "test"]) == 0
+    assert main(["--home", str(station.home), "printer", "test", *signed("admin")]) == 0
     data = loopback_printer.wait_job()
     assert "The test page went to 127.0.0.1:" in capsys.readouterr().out
     d = decode(data)
@@ -25,10 +25,10 @@ def test_printer_test_page(station, loopback_printer, capsys):
     assert any(not line.big and line.text.startswith("Normal text") for line in d.lines)
 
 
-def test_printer_test_reports_the_exact_failure(station, capsys):
+def test_printer_test_reports_the_exact_failure(station, capsys, signed):
     port = closed_port()
     set_setting(station, "printer.url", f"tcp://127.0.0.1:{port}")
-    assert main(["--home", str(station.home), "printer", "test"]) == 2
+    assert main(["--home", str(station.home), "printer", "test", *signed("admin")]) == 2
     err = capsys.readouterr().err
     assert err.strip() == (
         f"counterpos: The test page did not print. The printer at 127.0.0.1:{port} refused the connection."

@@ -15,8 +15,9 @@ from tests.sale_helpers import cash, ring
 
 
 def test_both_pdfs_are_audited_and_a_bad_folder_is_a_plain_message(
-    home, station, cashier, drawer, tmp_path, capsys
+    home, station, cashier, drawer, tmp_path, capsys, signed
 ):
+    signed("maria")  # the cashier's own session: her PIN is enough
     sid = drawer.session_id
     ring(station, cashier, sid, 2_000, cash(2_000))
     close.close_session(
@@ -42,7 +43,7 @@ def test_both_pdfs_are_audited_and_a_bad_folder_is_a_plain_message(
     assert f"counterpos: The PDF could not be saved to {missing}" in capsys.readouterr().err
 
 
-def test_report_eod_by_session_prefix_writes_both_pdfs(home, closed, tmp_path, capsys):
+def test_report_eod_by_session_prefix_writes_both_pdfs(home, closed, tmp_path, capsys, signed):
     z, dep = tmp_path / "z.pdf", tmp_path / "dep.pdf"
     code = main(
         [
@@ -56,6 +57,7 @@ def test_report_eod_by_session_prefix_writes_both_pdfs(home, closed, tmp_path, c
             str(z),
             "--deposit",
             str(dep),
+            *signed("sofia"),
         ]
     )
     out = capsys.readouterr().out
@@ -65,16 +67,17 @@ def test_report_eod_by_session_prefix_writes_both_pdfs(home, closed, tmp_path, c
     assert "Ann Lee" in PdfReader(dep).pages[0].extract_text()
 
 
-def test_report_eod_by_the_session_label_the_report_prints(home, closed, capsys):
-    assert main(["--home", str(home), "report", "eod", "--session", closed[:8]]) == 0
+def test_report_eod_by_the_session_label_the_report_prints(home, closed, capsys, signed):
+    me = signed("sofia")
+    assert main(["--home", str(home), "report", "eod", "--session", closed[:8], *me]) == 0
     printed = capsys.readouterr().out
     label = closed[-8:]
     assert f"Session {label}" in printed
-    assert main(["--home", str(home), "report", "eod", "--session", label]) == 0
+    assert main(["--home", str(home), "report", "eod", "--session", label, *me]) == 0
     assert f"Session {label}" in capsys.readouterr().out
 
 
-def test_report_eod_by_date(home, closed, tmp_path, capsys):
+def test_report_eod_by_date(home, closed, tmp_path, capsys, signed):
     z = tmp_path / "day.pdf"
     assert (
         main(
@@ -87,6 +90,7 @@ def test_report_eod_by_date(home, closed, tmp_path, capsys):
                 local_today().isoformat(),
                 "--pdf",
                 str(z),
+                *signed("sofia"),
             ]
         )
         == 0
@@ -95,6 +99,7 @@ def test_report_eod_by_date(home, closed, tmp_path, capsys):
     assert Money(5_300).format() in PdfReader(z).pages[0].extract_text()
 
 
-def test_report_bad_date_is_a_plain_message(home, closed, capsys):
-    assert main(["--home", str(home), "report", "eod", "--date", "22/11/2026"]) == 2
+def test_report_bad_date_is_a_plain_message(home, closed, capsys, signed):
+    args = ["--home", str(home), "report", "eod", *signed("sofia")]
+    assert main([*args, "--date", "22/11/2026"]) == 2
     assert "not a date" in capsys.readouterr().err

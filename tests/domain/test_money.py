@@ -73,3 +73,24 @@ def test_percent_rounds_half_up_once(c, rate):
     exact = Fraction(c) * Fraction(rate) / 100
     expected = int(exact + Fraction(1, 2)) if exact >= 0 else None
     assert Money(c).percent(rate).cents == expected
+
+
+@pytest.mark.parametrize("text", ["1" * 5_000, "9" * 4_301, "$" + "9" * 41, "1" * 30 + ".00"])
+def test_a_pasted_run_of_digits_is_refused_not_a_crash(text):
+    with pytest.raises(MoneyError, match="too"):
+        Money.parse(text)
+
+
+def test_no_amount_beyond_ten_trillion_dollars_is_held():
+    assert Money.parse("9,999,999,999,999.99").cents == 999_999_999_999_999
+    with pytest.raises(MoneyError, match="far too large"):
+        Money.parse("99999999999999")
+    for cents in (10**15 + 1, -(10**15) - 1, 10**5_000):
+        with pytest.raises(MoneyError):
+            Money(cents)
+    with pytest.raises(MoneyError):
+        Money(10**15) + Money(1)
+    with pytest.raises(MoneyError):
+        Money.from_decimal(Decimal("1e5000"))
+    with pytest.raises(MoneyError):
+        Money.from_decimal(Decimal("NaN"))

@@ -6,7 +6,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counterpos.domain.pan_guard import MASK, contains_card_number, luhn_ok, refusal, scrub
+from counterpos.domain.pan_guard import (
+    MASK,
+    contains_card_number,
+    declared_ok,
+    is_payment_card,
+    luhn_ok,
+    micr_line_ok,
+    refusal,
+    scrub,
+    tracking_number_ok,
+    transit_card_ok,
+)
 
 # Published test numbers of the card networks (not real accounts).
 TEST_PANS = [
@@ -50,7 +61,7 @@ def test_known_test_numbers_are_found_in_any_spacing(pan):
         "411111111111",  # 12 digits: too short
         "10000000",  # an account number
         "CH1-000123",
-        "41111111111111111111111",  # 23 digits: not a 13–19 digit number
+        "9111111111111111111111",  # 22 digits, no card network's number inside
         "4111 1111 1111 111",  # 15 digits, not Luhn-valid
     ],
 )
@@ -93,3 +104,130 @@ def test_luhn_matches_a_plain_implementation(text):
             for i, c in enumerate(reversed(digits))
         )
         assert luhn_ok(digits) == (total % 10 == 0)
+
+
+# -- the forms that slipped past the guard (issue 13) ----------------------------------------
+
+DISGUISES = {
+    "dots": "4111.1111.1111.1111",
+    "slashes": "4111/1111/1111/1111",
+    "double spaces": "4111  1111  1111  1111",
+    "tabs": "4111\t1111\t1111\t1111",
+    "newlines": "4111\n1111\n1111\n1111",
+    "no-break spaces": "4111\u00a01111\u00a01111\u00a01111",
+    "thin spaces": "4111\u2009\u20091111\u20091111\u20091111",
+    "zero-width spaces": "4\u200b111111111111111",
+    "en dashes": "4111–1111–1111–1111",
+    "full-width digits": "４１１１１１１１１１１１１１１１",
+    "full-width, ideographic spaces": "４１１１\u3000１１１１\u3000１１１１\u3000１１１１",
+    "Arabic-Indic digits": "٤١١١١١١١١١١١١١١١",
+    "Devanagari digits": "४१११११११११११११११",
+    "inside a longer digit run": "9941111111111111111199",
+    "after an expiry, no space": "122741111111111111111",
+    "mixed": "Paid with 4111.1111\u00a01111/1111 thanks",
+}
+
+
+@pytest.mark.parametrize("form", list(DISGUISES.values()), ids=list(DISGUISES))
+def test_a_card_number_in_disguise_is_found_and_scrubbed(form):
+    assert contains_card_number(form)
+    out = scrub(form)
+    assert MASK in out
+    assert not contains_card_number(out)
+    assert "1111" not in out.replace("1111 thanks", "")
+
+
+@pytest.mark.parametrize("pan", TEST_PANS)
+def test_every_network_number_is_found_in_every_disguise(pan):
+    for sep in (".", "/", "\t", "\n", "\u00a0", "  ", " / "):
+        grouped = sep.join(pan[i : i + 4] for i in range(0, len(pan), 4))
+        assert contains_card_number(grouped), repr(grouped)
+    wide = "".join(chr(0xFF10 + int(d)) for d in pan)
+    assert contains_card_number(wide)
+    assert contains_card_number(f"77{pan}12")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paid 01/15/2024, 02/15/2024 and 03/15/2024",
+        "Call 555-123-4567 or 555-765-4321",
+        "2026-11-29 12:00:01.123456",
+        "Receipts CH1-000123 to CH1-000456",
+        "Lot 12. 34 Main St. Apt 5678",
+    ],
+)
+def test_dates_times_and_phone_numbers_are_not_card_numbers(text):
+    assert not contains_card_number(text)
+
+
+def test_payment_card_needs_a_network_its_length_and_luhn():
+    assert is_payment_card("4111111111111111")
+    assert is_payment_card("378282246310005")
+    assert not is_payment_card("3782822463100050")  # Amex is 15 digits
+    assert not is_payment_card("7111111111111114")  # Luhn-valid, no network starts with 7
+    assert not is_payment_card("4111111111111112")
+
+
+def _luhn(body: str) -> str:
+    return luhn_complete(body)
+
+
+@given(st.text(alphabet="0123456789", min_size=15, max_size=15))
+def test_transit_cards_numbered_outside_the_card_networks_are_never_refused(body):
+    # ISO/IEC 7812 numbers of a transit agency (industry 7 or 9), Luhn-valid or not.
+    for first in ("7", "90", "91"):
+        card = (first + body)[:16]
+        assert transit_card_ok(card)
+        assert declared_ok("transit_card", card)
+        assert declared_ok("transit_card", _luhn(card[:-1]))
+
+
+def test_a_card_number_in_a_transit_card_field_is_still_refused():
+    for pan in ("4111111111111111", "5555555555554444", "6011111111111117"):
+        assert not transit_card_ok(pan)
+        assert not declared_ok("transit_card", pan)
+        assert not declared_ok("transit_card", f"{pan[:4]} {pan[4:8]} {pan[8:12]} {pan[12:]}")
+
+
+def _usps(body: str) -> str:
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    return body + str((10 - total % 10) % 10)
+
+
+def test_tracking_numbers_of_the_carriers_formats_are_accepted():
+    usps = _usps("940011189922385437200")  # 22 digits
+    assert tracking_number_ok(usps)
+    assert tracking_number_ok(" ".join(usps[i : i + 4] for i in range(0, 22, 4)))
+    assert tracking_number_ok("420" + "92101" + usps)  # with the ZIP routing prefix
+    assert tracking_number_ok("EE123456785US")  # UPU S10
+    assert tracking_number_ok("1Z999AA10123456784")  # UPS
+    assert tracking_number_ok("123456789012")  # FedEx, 12 digits
+    assert not tracking_number_ok(usps[:-1] + str((int(usps[-1]) + 1) % 10))  # check digit
+    assert not tracking_number_ok("EE123456784US")
+    assert not tracking_number_ok("1Z999AA10123456785")
+
+
+def test_a_card_number_dressed_as_a_tracking_number_is_refused():
+    # 94 + a card number + 4 digits: 22 digits, its USPS check digit wrong: scanned as text.
+    wrapped = "94" + "4111111111111111" + "0000"
+    assert not tracking_number_ok(wrapped)
+    assert not declared_ok("tracking_number", wrapped)
+    assert not declared_ok("tracking_number", "4111111111111111")
+    assert declared_ok("tracking_number", "ABC12345")  # no card number, no carrier: still fine
+
+
+def test_a_micr_line_is_checked_by_its_routing_number():
+    assert micr_line_ok("⑆021000021⑆ 123456789⑈ 1001")
+    assert micr_line_ok("T021000021T 000123456789O 0345")
+    assert not micr_line_ok("⑆021000022⑆ 123456789⑈ 1001")  # ABA check digit wrong
+    assert not micr_line_ok("⑆021000021⑆ 4111111111111111⑈ 1001")  # a card as the account
+    assert declared_ok("micr_line", "⑆021000021⑆ 987654321012345⑈ 1001")
+
+
+@given(st.uuids())
+def test_a_uuid_is_never_a_card_number(u):
+    for text in (str(u), f"void of {u}", str(u).upper()):
+        assert not contains_card_number(text)
+    digits = "01234567-8901-7234-8220-720340318848"  # all-digit groups, Luhn-valid stretches
+    assert not contains_card_number(digits)

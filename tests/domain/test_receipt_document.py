@@ -35,7 +35,7 @@ def test_long_description_keeps_its_amount_on_the_last_line():
 def test_reprint_mark_and_time():
     lines = render_text(receipt(reprint_count=3, reprinted_at=datetime(2026, 11, 23, 9, 0)), 42)
     assert "REPRINT #3".center(42).rstrip() in lines
-    assert "Reprinted 11/23/2026 09:00 AM".center(42).rstrip() in lines
+    assert "Reprinted Nov 23, 2026 09:00 AM".center(42).rstrip() in lines
 
 
 def test_big_rows_fit_half_the_width():
@@ -51,3 +51,13 @@ def test_no_line_is_ever_wider_than_the_paper_and_no_word_is_lost(name, width):
     squeezed = "".join("".join(lines).split())
     for word in name.split():
         assert word in squeezed or all(part in squeezed for part in word)
+
+
+def test_a_spanish_receipt_says_everything_in_spanish_with_a_date_no_one_misreads():
+    doc = receipt(language="es", when=datetime(2026, 2, 1, 14, 5))
+    text = "\n".join(render_text(doc, 42))
+    for expected in ("RECIBO", "Recibo", "Fecha", "01 feb 2026 14:05", "Cajero", "Subtotal"):
+        assert expected in text, expected
+    assert "02/01/2026" not in text and "Cashier" not in text
+    both = "\n".join(render_text(receipt(language="both", when=datetime(2026, 2, 1, 9, 0)), 42))
+    assert "Cashier / Cajero" in both and "Feb 01, 2026 09:00 AM" in both

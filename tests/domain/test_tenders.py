@@ -82,3 +82,23 @@ def test_cash_short_of_the_total_is_refused(total, short):
 def test_checks_never_give_change(total, over):
     with pytest.raises(TenderError, match="cannot give change"):
         settle(Money(total), [Tender(CHECK, Money(total + over), reference="1", payer="P")])
+
+
+def test_a_checks_micr_line_is_kept_a_card_number_is_not():
+    """A check's reference may be its MICR line: a long digit run that passes Luhn there is the
+    account, not a card; a card number as the account, or anywhere else, is refused."""
+    micr = "⑆021000021⑆ 1234567890123452⑈ 1001"  # the account passes Luhn
+    Tender(CHECK, Money(2500), reference=micr, payer="Ana Ruiz").validate()
+    Tender(CHECK, Money(2500), reference="T021000021T1234567890123452O1001", payer="A").validate()
+    for bad in (
+        "⑆021000021⑆ 4111111111111111⑈ 1001",  # a card number as the account
+        "1234567890123452",  # no MICR line: a Luhn run of 16 digits
+    ):
+        with pytest.raises(TenderError, match="looks like a card number"):
+            Tender(CHECK, Money(2500), reference=bad, payer="Ana Ruiz").validate()
+    # a money order has no MICR line of its own format
+    with pytest.raises(TenderError):
+        Tender(MONEY_ORDER, Money(2500), reference=micr).validate()
+    long_micr = "⑆021000021⑆ 1234 5678 9012 345⑈ 0000001001 ⑈ 0000000001"
+    with pytest.raises(TenderError, match="over 40 characters"):
+        Tender(CHECK, Money(2500), reference=long_micr, payer="Ana Ruiz").validate()

@@ -17,7 +17,7 @@ SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 def run(home: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": SRC}
+    env = {**os.environ, "PYTHONPATH": SRC, "COUNTERPOS_PIN": "246810"}
     return subprocess.run(
         [sys.executable, "-m", "counterpos", "--home", str(home), *args],
         capture_output=True,
@@ -29,14 +29,17 @@ def run(home: Path, *args: str) -> subprocess.CompletedProcess:
 
 def test_printer_test_page_from_the_command_line(tmp_path):
     home = tmp_path / "home"
-    done = run(home, "printer", "test")
+    assert run(home, "init", "--admin-name", "it").returncode == 0
+    done = run(home, "printer", "test", "--user", "it")
     assert done.returncode == 0, done.stderr
     text = (home / "preview" / "test-page.txt").read_text(encoding="utf-8")
     assert "Español: áéíóúñüÁÉÍÓÚÑÜ¿¡" in text and "- cut -" in text
     printer = LoopbackPrinter()
     try:
-        assert run(home, "config", "set", "printer.url", printer.url).returncode == 0
-        done = run(home, "printer", "test")
+        assert (
+            run(home, "config", "set", "printer.url", printer.url, "--user", "it").returncode == 0
+        )
+        done = run(home, "printer", "test", "--user", "it")
         data = printer.wait_job()
     finally:
         printer.close()

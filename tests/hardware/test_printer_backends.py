@@ -64,6 +64,17 @@ def test_status_switch_on_the_url():
     assert status_allowed("serial:///dev/ttyS0?status=on", False)
 
 
+@pytest.mark.parametrize("url", ["tcp://[::1", "tcp://[nope]:9100", "serial://[x"])
+def test_an_address_that_does_not_parse_is_a_plain_refusal(url, tmp_path):
+    with pytest.raises(BadPrinterUrl, match="not one CounterPOS knows"):
+        open_backend(url, tmp_path)
+    assert status_allowed(url, True) is True  # the switch reads no further
+
+
+def test_a_bracketed_ipv6_host_is_a_printer_address(tmp_path):
+    assert open_backend("tcp://[::1]:9100", tmp_path).describe() == "::1:9100"
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="the message for systems other than Windows")
 def test_a_windows_printer_elsewhere_is_a_plain_fault_naming_what_works_here(tmp_path):
     backend = open_backend("win32://EPSON TM-T88V Receipt", tmp_path)

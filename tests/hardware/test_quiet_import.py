@@ -27,7 +27,7 @@ def test_importing_hardware_adds_no_console_handler():
 
 
 def test_cli_prints_no_log_lines(tmp_path):
-    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "COUNTERPOS_PIN": "654321"}
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "COUNTERPOS_PIN": "864213"}
     out = subprocess.run(
         [
             sys.executable,
@@ -35,13 +35,11 @@ def test_cli_prints_no_log_lines(tmp_path):
             "counterpos",
             "--home",
             str(tmp_path),
-            "user",
-            "add",
+            "init",
+            "--admin-name",
             "boss",
-            "--name",
+            "--full-name",
             "Boss Person",
-            "--role",
-            "supervisor",
         ],
         capture_output=True,
         text=True,
@@ -49,5 +47,5 @@ def test_cli_prints_no_log_lines(tmp_path):
         timeout=120,
     )
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "Added boss (Boss Person) as supervisor."
+    assert out.stdout.strip().splitlines()[0] == "Created administrator boss."
     assert "INFO" not in out.stderr

@@ -64,11 +64,12 @@ PREFIX = 'receipt.footer_en = "Changed"\n\n'  # two lines before each case's tex
     [
         (
             '[printer]\nurl = "tcp://p:9100"\ncolour = "red"\n',
-            "line 5: printer.colour = 'red': printer.colour is not a setting",
+            "line 5: printer.colour = 'red': Unknown setting 'printer.colour'",
         ),
         (
             '[printer]\n\n# seconds\ntimeout = "fast"\n',
-            "line 6: printer.timeout = 'fast': printer.timeout takes a whole number (like 5).",
+            "line 6: printer.timeout = 'fast': printer.timeout takes a whole number of seconds from 1 "
+            "to 120.",
         ),
         (
             'printer.url = "lpt1"\n',

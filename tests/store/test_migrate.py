@@ -186,3 +186,105 @@ def test_history_tables_refuse_update_and_delete(station, cashier, drawer, table
             s.execute(text(f"SELECT count(*) FROM {table} WHERE id = :id"), {"id": row_id}).scalar()
             == 1
         )
+
+
+UTILITY_DESK = (
+    "meter",
+    "meter_event",
+    "meter_read",
+    "read_review",
+    "read_import",
+    "rate_schedule",
+    "holiday",
+    "billing_run",
+    "bill",
+    "bill_penalty",
+    "notice",
+    "notice_event",
+    "work_order",
+    "work_order_event",
+    "payment_arrangement",
+    "arrangement_event",
+    "shutoff_protection",
+    "service_action",
+    "adjustment_calc",
+)
+
+
+def test_the_utility_desk_migration_builds_what_the_models_describe(tmp_path):
+    """0013 (issue 18) and store/models agree on every table, column, index and unique key."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from counterpos.store.models import Base
+
+    engine = make_engine(tmp_path / "desk.sqlite")
+    migrate(engine, None)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    mine = [d for d in diff if any(f"<{t}>" in str(d) or f"'{t}'" in str(d) for t in UTILITY_DESK)]
+    assert mine == []
+    with engine.connect() as conn:
+        kinds = conn.execute(text("SELECT kind FROM rate_schedule ORDER BY kind")).scalars().all()
+        assert kinds == ["delinquency", "leak_policy", "water_rates"]
+        assert conn.execute(text("SELECT count(*) FROM holiday")).scalar() > 50
+    engine.dispose()
+
+
+def test_an_existing_store_gets_the_bills_gl_accounts_and_the_new_permissions(tmp_path):
+    db = tmp_path / "old.sqlite"
+    engine = store_at_0004(db)
+    migrate(engine, db)
+    with engine.connect() as conn:
+        gls = conn.execute(
+            text("SELECT code, fund_code FROM gl_account WHERE code IN ('4401', '4450')")
+        ).all()
+        assert sorted(gls) == [("4401", "510"), ("4450", "520")]
+        perms = (
+            conn.execute(text("SELECT role FROM role_permission WHERE permission = 'run_billing'"))
+            .scalars()
+            .all()
+        )
+        assert perms == ["supervisor"]
+
+
+def test_0010_keeps_the_outbox_and_never_reuses_its_ids(tmp_path):
+    """Migration 0010 (issue 13): the outbox rebuilt with AUTOINCREMENT, every row kept."""
+    engine = make_engine(tmp_path / "old.sqlite")
+    command.upgrade(alembic_config(engine), "0007")
+    with engine.begin() as c:
+        for i in range(1, 6):
+            c.execute(
+                text(
+                    "INSERT INTO outbox (id, record_id, table_name, payload, created_at, "
+                    "attempts, error, state) VALUES (:i, :r, 'sale', '{}', '2026-11-01', 0, '', "
+                    ":s)"
+                ),
+                {"i": i, "r": f"r{i}", "s": "sent" if i < 3 else "pending"},
+            )
+    command.upgrade(alembic_config(engine), "0010")
+    with engine.begin() as c:
+        rows = c.execute(text("SELECT id, record_id, state FROM outbox ORDER BY id")).all()
+        assert [tuple(r) for r in rows] == [
+            (1, "r1", "sent"),
+            (2, "r2", "sent"),
+            (3, "r3", "pending"),
+            (4, "r4", "pending"),
+            (5, "r5", "pending"),
+        ]
+        assert "orphaned_at" in {c["name"] for c in inspect(c).get_columns("card_request")}
+        c.execute(text("DELETE FROM outbox WHERE id = 5"))
+        c.execute(
+            text(
+                "INSERT INTO outbox (record_id, table_name, payload, created_at, attempts, error) "
+                "VALUES ('r6', 'sale', '{}', '2026-11-01', 0, '')"
+            )
+        )
+        assert c.execute(text("SELECT max(id) FROM outbox")).scalar() == 6  # 5 is not reused
+        indexes = {i["name"] for i in inspect(c).get_indexes("outbox")}
+        assert {"ix_outbox_pending", "ix_outbox_failed"} <= indexes
+    command.downgrade(alembic_config(engine), "0007")
+    with engine.begin() as c:
+        assert c.execute(text("SELECT count(*) FROM outbox")).scalar() == 5
+        assert "orphaned_at" not in {c["name"] for c in inspect(c).get_columns("card_request")}
+    engine.dispose()

@@ -63,3 +63,78 @@ def test_outbox_rows_carry_the_records_uuid(station, cashier, drawer):
     assert len(mine) == 1
     assert mine[0].record_id == done.sale_id
     assert all(r.record_id == json.loads(r.payload)["id"] for r in rows)
+
+
+def test_many_rows_queue_the_same_payloads_sqlite_writes_them(station):
+    """From BULK_ROWS rows on, SQLite builds the outbox rows (json_object over the columns
+    just written); the payloads say exactly what the row-by-row path says."""
+    from datetime import date, datetime
+
+    from sqlalchemy import text
+
+    from counterpos.store.models import Bill, BillingRun, UtilityAccount
+    from counterpos.store.outbox import BULK_ROWS, Serialized, insert_synced
+    from counterpos.store.rows import bill_row
+
+    with station.store.write() as s:
+        accounts = s.scalars(select(UtilityAccount.id).limit(3)).all()
+        s.add(
+            BillingRun(
+                id="run-1",
+                run_no="T1-R9999",
+                cycle="2026-10",
+                bill_date=date(2026, 10, 25),
+                due_date=date(2026, 11, 15),
+            )
+        )
+        s.flush()
+
+        def bills(n, start):
+            return [
+                bill_row(
+                    bill_no=f"T1-B{start + i:07d}",
+                    run_id="run-1",
+                    account_id=accounts[i % 3],
+                    cycle="2026-10",
+                    route="R01",
+                    bill_date=date(2026, 10, 25),
+                    due_date=date(2026, 11, 15),
+                    period_from=None if i % 2 else date(2026, 9, 20),
+                    period_to=date(2026, 10, 20),
+                    meter_size="5/8",
+                    customer_class="residential_owner",
+                    consumption=i,
+                    estimated=bool(i % 3),
+                    read_ids=[f"r{i}", "ñ"],
+                    lines=(Serialized if i % 2 else list)(
+                        [["base", 'Base "5/8"', 0, "", 2050, "4401"]]
+                    ),
+                    total_cents=2050,
+                    ledger_entry_id=None,
+                    station_code="T1",
+                    reason="Núñez" if i == 1 else "",
+                )
+                for i in range(n)
+            ]
+
+        small, big = bills(3, 1), bills(BULK_ROWS, 10)
+        insert_synced(s, [(Bill, small)])
+        insert_synced(s, [(Bill, big)])
+    with station.store.read() as s:
+        stored = s.scalars(select(Bill.lines)).all()
+        assert stored and all(x == [["base", 'Base "5/8"', 0, "", 2050, "4401"]] for x in stored)
+        got = {
+            rid: json.loads(p)
+            for rid, p in s.execute(
+                text("SELECT record_id, payload FROM outbox WHERE table_name = 'bill'")
+            )
+        }
+    for row in [*small, *big]:
+        payload = got[row["id"]]
+        plain = {k: getattr(v, "value", v) for k, v in row.items()}
+        expect = json.loads(json.dumps(plain, default=lambda v: v.isoformat()))
+        assert expect["lines"] == [["base", 'Base "5/8"', 0, "", 2050, "4401"]]
+        assert datetime.fromisoformat(payload.pop("created_at")) == row["created_at"]
+        expect.pop("created_at")
+        assert payload == expect
+        assert list(got[row["id"]]) == sorted(got[row["id"]])

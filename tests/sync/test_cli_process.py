@@ -31,12 +31,14 @@ def _run(*args: str, stdin: str = "", home: Path | None = None) -> str:
 
 def test_central_setup_and_sync_through_the_cli(central_url, tmp_path):
     home = tmp_path / "station"
-    _run("config", "set", "station.code", "E1", home=home)
+    _run("init", "--station", "E1", "--admin-name", "it", stdin="864213\n", home=home)
     assert "up to date" in _run("central", "init", central_url)
     out = _run("central", "add-station", "E1", "--url", central_url)
     url = re.search(r"central.url = (\S+)", out).group(1)
     password = re.search(r"password\s+= (\S+)", out).group(1)
-    _run("sync", "connect", url, "--password-stdin", stdin=password + "\n", home=home)
+    # No terminal: the administrator's PIN is the first line, the password the next.
+    connect = ("sync", "connect", url, "--password-stdin", "--user", "it")
+    _run(*connect, stdin="864213\n" + password + "\n", home=home)
     assert password not in (home / "counterpos.sqlite").read_bytes().decode("latin-1")
     out = _run("sync", "--once", home=home)
     assert re.search(r"up\s+service: \d+", out)

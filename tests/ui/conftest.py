@@ -1,6 +1,15 @@
-"""Fixtures for driving the real till offscreen: log in, open the drawer, press keys."""
+"""Fixtures for driving the real till offscreen: log in, open the drawer, press keys.
+
+The offscreen screen is a 1366x768 counter PC at 96 DPI (set before Qt starts), so every
+dialog's geometry is checked against the screen the issue names.
+"""
 
 from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,6 +30,36 @@ from tests.conftest import login
 from tests.sale_helpers import cash, ring
 
 K = Qt.Key
+SCREEN = (1366, 768)
+
+
+def _counter_screen() -> None:
+    """Make the offscreen platform one 1366x768 screen at 96 DPI (Qt reads it at start-up)."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return
+    config = Path(tempfile.gettempdir()) / f"counterpos-screen-{SCREEN[0]}x{SCREEN[1]}.json"
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "counter",
+                        "x": 0,
+                        "y": 0,
+                        "width": SCREEN[0],
+                        "height": SCREEN[1],
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+_counter_screen()
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
@@ -38,9 +77,7 @@ def sale_count(station) -> int:
 
 def found_ids(lookup) -> list[str]:
     """The customer ids a CustomerLookup lists, top to bottom."""
-    return [
-        lookup.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lookup.results.count())
-    ]
+    return lookup.result_ids()
 
 
 def approve_as_sofia(qtbot, dlg) -> None:
@@ -80,6 +117,10 @@ class Driver:
         self.qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
         self.qtbot.keyClick(QApplication.focusWidget() or window, key, modifiers)
 
+    def confirm(self, widget) -> None:
+        """Ctrl+Enter: a dialog's main button at once, from any field (a count's Enter moves on)."""
+        self.qtbot.keyClick(widget, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
     def chord(self, window, key) -> None:
         """Ctrl+Shift and a key, as the till's Account and Controls menus take them."""
         self.key(window, key, CTRL_SHIFT)
@@ -93,7 +134,7 @@ class Driver:
 
     def pick(self, lookup, customer_id: str) -> None:
         """Wait for the lookup's debounced search, then arrow down to the customer and Enter."""
-        self.qtbot.waitUntil(lambda: lookup.results.count() > 0, timeout=3000)
+        self.qtbot.waitUntil(lambda: lookup.results.rowCount() > 0, timeout=3000)
         ids = found_ids(lookup)
         assert customer_id in ids
         for _ in range(ids.index(customer_id)):
@@ -125,6 +166,16 @@ class Driver:
         self.type(line.fields["amount"].editor, amount)
         self.press(line.fields["amount"].editor, K.Key_Return)
         self.qtbot.waitUntil(lambda: till.dialog is None)
+
+
+@pytest.fixture(autouse=True)
+def _english_again(request):
+    """A test that switches the screens to Spanish leaves English behind it."""
+    yield
+    if QApplication.instance() is not None:
+        from counterpos.ui import i18n  # noqa: PLC0415
+
+        i18n.install(None, "en")
 
 
 @pytest.fixture
@@ -201,7 +252,7 @@ def open_till(qtbot, drive, counter, username: str = "maria", pin: str = "1111")
     dialog.counts["bill_20"].setValue(4)
     dialog.counts["bill_10"].setValue(1)
     dialog.counts["coin_25"].setValue(20)
-    drive.press(dialog.counts["coin_25"], Qt.Key.Key_Return)
+    drive.confirm(dialog.counts["coin_25"])
     qtbot.waitUntil(lambda: flow.till is not None)
     window = flow.till
     qtbot.addWidget(window)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from counterpos.ui.app import TillApp
 
@@ -82,13 +83,58 @@ def test_the_start_path_paints_before_loading_the_database_layers(tmp_path):
     assert done.stdout.strip() == "[]"
 
 
+def test_a_supervisor_switches_training_on_and_off_from_the_till(qtbot, start, home, drive):
+    from counterpos.demo.city import load_demo
+    from counterpos.services.station import Station
+    from counterpos.services.training import mode
+    from tests.ui.conftest import open_till
+
+    live = Station.open(home)  # the training store prepared small (the till would seed it whole)
+    mode.open_training(live, seed=lambda st: load_demo(st, customers=20, history_days=0)).close()
+    live.close()
+    app = start(home, demo=False)
+    qtbot.waitUntil(lambda: app.flow is not None, timeout=15000)
+
+    def switch(username: str, pin: str) -> None:
+        till = open_till(qtbot, drive, (app.login, app.flow), "sofia", "333333")
+        flow = app.flow
+        till.training_action.trigger()
+        dialog = till.dialog
+        drive.type(dialog.username, username)
+        drive.type(dialog.pin, pin)
+        drive.type(dialog.note, "class")
+        drive.press(dialog.note, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: app.flow is not None and app.flow is not flow, timeout=30000)
+
+    switch("sofia", "333333")
+    assert mode.is_training(app.station) and app.login.training.isVisible()
+    switch("sofia", "333333")  # signed against the station's own store, not the class's
+    assert not mode.is_training(app.station) and not app.login.training.isVisible()
+    assert [e.action for e in events(app.station)] == ["training_on", "training_off"]
+
+
+def events(station):
+    from sqlalchemy import select
+
+    from counterpos.store.models import AuditEvent
+
+    with station.store.read() as s:
+        return list(
+            s.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.action.in_(("training_on", "training_off")))
+                .order_by(AuditEvent.seq)
+            )
+        )
+
+
 def test_the_login_window_shows_the_version_and_the_app_its_icon(qtbot, start, home):
     from counterpos.version import version
 
     app = start(home, demo=False)
     qtbot.waitUntil(lambda: getattr(app, "version_label", None) is not None, timeout=15000)
     assert app.version_label.text() == f"Version {version()}"
-    assert app.version_label.isVisible()
+    qtbot.waitUntil(app.version_label.isVisible, timeout=5000)  # shown by a queued call
     assert not app.app.windowIcon().isNull()
 
 

@@ -66,3 +66,43 @@ def test_a_sign_in_typed_before_the_store_opens_goes_through_once_it_does(
     with qtbot.waitSignal(window.logged_in):
         window.set_station(station)
     assert window.notice.text() == ""
+
+
+def test_a_language_picked_at_sign_in_is_kept_and_comes_back_next_time(
+    qtbot, drive, login, station
+):
+    from sqlalchemy import select
+
+    from counterpos.store.models import User
+    from counterpos.ui import i18n
+
+    assert login.sign_in.text() == "Sign in (Enter)"
+    login.language.setCurrentIndex(login.language.findData("es"))
+    login.language.activated.emit(login.language.currentIndex())
+    assert login.sign_in.text() == "Iniciar sesión (Enter)"
+    assert login.username_label.text() == "&Usuario" and login.pin_label.buddy() is login.pin
+    drive.type(login.pin, "1111")
+    drive.press(login.pin, Qt.Key.Key_Return)  # no username: said in Spanish
+    assert login.error.text() == "Escriba su usuario."
+    drive.type(login.username, "maria")
+    drive.press(login.username, Qt.Key.Key_Return)
+    drive.type(login.pin, "0000")
+    drive.press(login.pin, Qt.Key.Key_Return)  # the service's message, in Spanish too
+    assert login.error.text().startswith("Usuario o PIN incorrecto.")
+    drive.type(login.pin, "1111")
+    with qtbot.waitSignal(login.logged_in) as signal:
+        drive.press(login.pin, Qt.Key.Key_Return)
+    assert signal.args[0].language == "es"
+    with station.store.read() as s:
+        assert s.scalar(select(User.language).where(User.username == "maria")) == "es"
+
+    i18n.install(None, "en")  # the next person signs in; the form is English again
+    login.use_language("en")
+    assert login.sign_in.text() == "Sign in (Enter)"
+    with qtbot.waitSignal(login.logged_in) as signal:
+        drive.log_in(login, "maria", "1111")
+    assert signal.args[0].language == "es" and i18n.current() == "es"
+    assert login.sign_in.text() == "Iniciar sesión (Enter)"
+    with qtbot.waitSignal(login.logged_in) as signal:
+        drive.log_in(login, "james", "2222")  # never chose: the station's ui.language
+    assert i18n.current() == "en"

@@ -9,7 +9,7 @@ both from db/seed/catalog.json, the utility late fee's computed rule (10% of the
 balance) as a new fee schedule, and the supervisor's `approve_line` permission.
 
 Revision ID: 0011
-Revises: 0007
+Revises: 0015_i16
 Create Date: 2026-11-24
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0007"
+down_revision = "0015_i16"  # the head on main when this branch merged it
 branch_labels = None
 depends_on = None
 

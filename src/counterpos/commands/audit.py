@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 
-from counterpos.commands.common import open_station
+from counterpos.commands.common import add_user_option, day, open_station, sign_in, text, whole
 from counterpos.services import audit_log
-from counterpos.services.access import auth
-from counterpos.services.errors import InputError
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-22") from exc
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,39 +14,69 @@ def register(sub: argparse._SubParsersAction) -> None:
         "audit", help="check or list the audit trail", description="The audit trail."
     )
     aus = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    v = aus.add_parser("verify", help="check the hash chain: OK, or the first broken event")
+    v = aus.add_parser(
+        "verify",
+        help="check the hash chain, and every sale against its audit event and outbox copies",
+        description="Check the hash-chained audit trail; every sale, void and refund against "
+        "its audit event and the copies queued in the outbox; every receipt number used once; "
+        "nothing removed from the outbox's end. Prints OK, or every problem found.",
+    )
+    add_user_option(v, "who checks it (view_reports)")
     v.set_defaults(func=run_verify)
     ls = aus.add_parser("list", help="list events, newest first")
-    ls.add_argument("--action", default="", help="only this action (sale, void, login_failed, ...)")
-    ls.add_argument("--user", default="", help="events done or approved by this username")
-    ls.add_argument("--since", type=_day, help="from this date (YYYY-MM-DD)")
-    ls.add_argument("--until", type=_day, help="up to this date, inclusive")
-    ls.add_argument("--target", default="", help="target containing this text (receipt no., ...)")
-    ls.add_argument("--limit", type=int, default=100, help="at most this many (default 100)")
-    ls.add_argument("--as", dest="as_user", default="admin", help="who looks (default admin)")
+    ls.add_argument(
+        "--action",
+        default="",
+        type=text(40, "an action"),
+        help="only this action (sale, void, login_failed, ...)",
+    )
+    ls.add_argument(
+        "--by",
+        dest="by",
+        default="",
+        type=text(40, "a username"),
+        help="events done or approved by this username",
+    )
+    ls.add_argument("--since", type=day, help="from this date (YYYY-MM-DD)")
+    ls.add_argument("--until", type=day, help="up to this date, inclusive")
+    ls.add_argument(
+        "--target",
+        default="",
+        type=text(80, "a target"),
+        help="target containing this text (receipt no., ...)",
+    )
+    ls.add_argument(
+        "--limit", type=whole(1, 100_000), default=100, help="at most this many (default 100)"
+    )
+    add_user_option(ls, "who looks (view_reports)")
     ls.set_defaults(func=run_list)
 
 
 def run_verify(args: argparse.Namespace) -> int:
     station = open_station(args)
+    sign_in(station, args.user, "view_reports", "look at the audit trail")
     check = audit_log.verify(station)
     if check.ok:
-        print(f"OK: {check.checked} events, chain intact.")
+        print(
+            f"OK: {check.checked} events, chain intact; every sale matches its audit event "
+            "and its outbox copies; no receipt number or outbox row missing."
+        )
         return 0
-    print(f"BROKEN at event {check.first_bad_seq}: {check.problem}")
+    where = f" at event {check.first_bad_seq}" if check.first_bad_seq is not None else ""
+    print(f"BROKEN{where}: {check.problem}")
+    for problem in check.problems[1:]:
+        print(f"  also: {problem}")
     return 1
 
 
 def run_list(args: argparse.Namespace) -> int:
     station = open_station(args)
-    if args.limit < 1:
-        raise InputError("--limit must be at least 1.", field="limit")
-    actor = auth.actor_for(station, args.as_user)
+    actor = sign_in(station, args.user, "view_reports", "look at the audit trail")
     events = audit_log.list_events(
         station,
         actor,
         action=args.action,
-        user=args.user,
+        user=args.by,
         since=args.since,
         until=args.until,
         text=args.target,

@@ -1,11 +1,17 @@
-"""`counterpos central init|add-station|receipts|changes|apply|allow-user`: the central database."""
+"""`counterpos central init|add-station|receipts|changes|apply|allow-user|allow-billing`: the
+central database."""
 
 from __future__ import annotations
 
 import argparse
 import os
 
+from counterpos.commands.common import text, username, whole
+from counterpos.services import config as config_service
 from counterpos.services.central import admin, continuity
+
+CODE = text(12, "a station code")
+URL = text(500, "the address")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,12 +23,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     cs = p.add_subparsers(dest="central_command", metavar="ACTION", required=True)
     init = cs.add_parser("init", help="create or upgrade the central schema")
-    init.add_argument("url", nargs="?", help="administrator's database URL")
+    init.add_argument("url", nargs="?", type=URL, help="administrator's database URL")
     init.set_defaults(func=run_init)
     add = cs.add_parser("add-station", help="register a station and create its database role")
-    add.add_argument("code", help="station code, like CH1")
-    add.add_argument("--url", help="administrator's database URL")
-    add.add_argument("--password", help="the role's password (default: a new random one)")
+    add.add_argument("code", type=CODE, help="station code, like CH1")
+    add.add_argument("--url", type=URL, help="administrator's database URL")
+    add.add_argument(
+        "--password",
+        type=text(200, "the password"),
+        help="the role's password (default: a new random one)",
+    )
     add.set_defaults(func=run_add_station)
     stations = cs.add_parser(
         "stations",
@@ -67,31 +77,42 @@ def register(sub: argparse._SubParsersAction) -> None:
     rc = cs.add_parser(
         "receipts", help="every station's receipt numbers: gaps and duplicates named"
     )
-    rc.add_argument("--station", help="one station's code, like CH1")
-    rc.add_argument("--url", help="administrator's database URL")
+    rc.add_argument("--station", type=CODE, help="one station's code, like CH1")
+    rc.add_argument("--url", type=URL, help="administrator's database URL")
     rc.set_defaults(func=run_receipts)
     ch = cs.add_parser("changes", help="reference data stations sent that waits for you")
-    ch.add_argument("--station", help="one station's code")
-    ch.add_argument("--url", help="administrator's database URL")
+    ch.add_argument("--station", type=CODE, help="one station's code")
+    ch.add_argument("--url", type=URL, help="administrator's database URL")
     ch.set_defaults(func=run_changes)
     ap = cs.add_parser("apply", help="apply (or --refuse) held changes")
-    ap.add_argument("ids", nargs="*", type=int, help="change numbers (see `central changes`)")
+    ap.add_argument(
+        "ids",
+        nargs="*",
+        type=whole(1, 999_999_999_999),
+        help="change numbers (see `central changes`)",
+    )
     ap.add_argument("--all", action="store_true", help="every held change (of --station)")
-    ap.add_argument("--station", help="one station's code")
+    ap.add_argument("--station", type=CODE, help="one station's code")
     ap.add_argument("--refuse", action="store_true", help="refuse them instead")
-    ap.add_argument("--url", help="administrator's database URL")
+    ap.add_argument("--url", type=URL, help="administrator's database URL")
     ap.set_defaults(func=run_apply)
     al = cs.add_parser("allow-user", help="the stations a user may sign in at (* for all)")
-    al.add_argument("username")
-    al.add_argument("stations", nargs="+", help="station codes, or *")
-    al.add_argument("--url", help="administrator's database URL")
+    al.add_argument("username", type=username)
+    al.add_argument("stations", nargs="+", type=CODE, help="station codes, or *")
+    al.add_argument("--url", type=URL, help="administrator's database URL")
     al.set_defaults(func=run_allow_user)
+    ab = cs.add_parser("allow-billing", help="let a station send utility bills and late fees")
+    ab.add_argument("code", help="station code, like CH1")
+    ab.add_argument("--off", action="store_true", help="stop it instead")
+    ab.add_argument("--url", help="administrator's database URL")
+    ab.set_defaults(func=run_allow_billing)
 
 
 def _admin_url(value: str | None) -> str:
     url = value or os.environ.get("COUNTERPOS_CENTRAL_ADMIN_URL", "")
     if not url:
         raise SystemExit("counterpos: give the administrator's database URL")
+    config_service.check("central.url", url)  # an address that does not parse is refused here
     return url
 
 
@@ -216,4 +237,10 @@ def run_apply(args: argparse.Namespace) -> int:
 def run_allow_user(args: argparse.Namespace) -> int:
     stations = admin.allow_user(_admin_url(args.url), args.username, args.stations)
     print(f"{args.username} may sign in at: {', '.join(stations)}.")
+    return 0
+
+
+def run_allow_billing(args: argparse.Namespace) -> int:
+    may = admin.allow_billing(_admin_url(args.url), args.code, not args.off)
+    print(f"{args.code.upper()} {'may' if may else 'may not'} send utility bills and late fees.")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from counterpos.commands.common import open_station
+from counterpos.commands.common import add_user_option, open_station, sign_in, text
 from counterpos.services import config as config_service
 
 
@@ -17,11 +17,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     cs = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     g = cs.add_parser("get", help="print one setting, or all of them with their meaning")
-    g.add_argument("key", nargs="?")
+    g.add_argument("key", nargs="?", type=text(80, "a setting's name"))
     g.set_defaults(func=run_get)
-    s = cs.add_parser("set", help="change a setting")
-    s.add_argument("key")
+    s = cs.add_parser(
+        "set",
+        help="change a setting (needs edit_settings)",
+        description="Change a setting. The value is checked (type, range, format) before it "
+        "is kept, and the change is audited as the user who signs in.",
+    )
+    s.add_argument("key", type=text(80, "a setting's name"))
     s.add_argument("value")
+    add_user_option(s, "who changes it (edit_settings)")
     s.set_defaults(func=run_set)
     chk = cs.add_parser(
         "check",
@@ -53,9 +59,14 @@ def run_get(args: argparse.Namespace) -> int:
 
 
 def run_set(args: argparse.Namespace) -> int:
-    station = open_station(args, must_exist=False)
-    config_service.set_value(station, args.key, args.value, actor=None)
-    print(f"{args.key} = {args.value}")
+    station = open_station(args)
+    # Check the value before asking for a PIN: a typo costs no sign-in attempt.
+    kept = config_service.check(args.key, args.value)
+    actor = sign_in(station, args.user, "edit_settings", "change settings")
+    if config_service.set_value(station, args.key, args.value, actor):
+        print(f"{args.key} = {config_service.get_value(station, args.key)}")
+    else:
+        print(f"{args.key} is already {kept}; nothing changed.")
     return 0
 
 

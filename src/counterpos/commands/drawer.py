@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from counterpos.commands.common import login_from_args, open_station
+from counterpos.commands.common import add_user_option, login_from_args, open_station, sign_in, text
 from counterpos.services.devices import drawer_kick
 from counterpos.services.drawer import no_sale
 
@@ -17,8 +17,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     test = ds.add_parser(
         "test",
         help="open the drawer once",
-        description="Open the cash drawer (drawer.port) and report success or the exact failure.",
+        description="Open the cash drawer (drawer.port) and report success or the exact "
+        "failure. It is a drawer open like a no-sale: it needs the no_sale permission and is "
+        "audited as the user who signs in.",
     )
+    add_user_option(test, "who opens it (no_sale)")
     test.set_defaults(func=run_test)
     ns = ds.add_parser(
         "no-sale",
@@ -26,14 +29,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Open the drawer without a sale; audited with who, when and why. "
         "Asks for the PIN, or reads COUNTERPOS_PIN.",
     )
-    ns.add_argument("--user", required=True, help="who opens it (a supervisor)")
-    ns.add_argument("--reason", required=True, help="why the drawer is opened")
+    add_user_option(ns, "who opens it (a supervisor)")
+    ns.add_argument(
+        "--reason", required=True, type=text(200, "the reason"), help="why the drawer is opened"
+    )
     ns.set_defaults(func=run_no_sale)
 
 
 def run_test(args: argparse.Namespace) -> int:
-    station = open_station(args, must_exist=False)
-    print(drawer_kick.drawer_test(station))
+    station = open_station(args)
+    actor = sign_in(station, args.user, "no_sale", "open the drawer without a sale")
+    print(drawer_kick.drawer_test(station, actor.username))
     return 0
 
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
-from pathlib import Path
 
-from counterpos.commands.common import open_station
+from counterpos.commands.common import (
+    add_user_option,
+    day,
+    file_path,
+    open_station,
+    sign_in,
+    write_file,
+)
 from counterpos.services.counter import passport
 
 
@@ -18,17 +23,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     ps = p.add_subparsers(dest="passport_command", metavar="ACTION", required=True)
     log = ps.add_parser("log", help="list (or save as PDF) one day's applications")
-    log.add_argument(
-        "--date", type=date.fromisoformat, default=None, help="day as YYYY-MM-DD (default: today)"
-    )
-    log.add_argument("--pdf", type=Path, default=None, help="write the log as a PDF here")
+    log.add_argument("--date", type=day, default=None, help="day as YYYY-MM-DD (default: today)")
+    log.add_argument("--pdf", type=file_path, default=None, help="write the log as a PDF here")
+    add_user_option(log, "who reads it (passport or view_reports)")
     log.set_defaults(func=run_log)
 
 
 def run_log(args: argparse.Namespace) -> int:
     station = open_station(args)
+    sign_in(station, args.user, ("view_reports", "passport"), "read the passport log")
     if args.pdf:
-        args.pdf.write_bytes(passport.acceptance_log_pdf(station, args.date))
+        write_file(args.pdf, passport.acceptance_log_pdf(station, args.date))
         print(f"Wrote {args.pdf}")
         return 0
     entries = passport.acceptance_log(station, args.date)

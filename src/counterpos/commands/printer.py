@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from counterpos.commands.common import open_station
+from counterpos.commands.common import add_user_option, open_station, sign_in
 from counterpos.services.devices import printing
 
 
@@ -16,8 +16,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     test = ps.add_parser(
         "test",
         help="print a test page (sizes, Spanish letters, barcode, cut)",
-        description="Print a test page on printer.url and report success or the exact failure.",
+        description="Print a test page on printer.url and report success or the exact "
+        "failure; recorded as the user who signs in (edit_settings).",
     )
+    add_user_option(test, "who tests the printer (edit_settings)")
     test.set_defaults(func=run_test)
     status = ps.add_parser(
         "status",
@@ -37,8 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_test(args: argparse.Namespace) -> int:
-    station = open_station(args, must_exist=False)
-    outcome = printing.print_test_page(station)
+    station = open_station(args)
+    actor = sign_in(station, args.user, "edit_settings", "test the printer")
+    outcome = printing.print_test_page(station, actor.username)
     print(outcome.message)
     if outcome.note:
         print(outcome.note)

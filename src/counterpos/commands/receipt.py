@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from counterpos.commands.common import login_from_args, open_station
+from counterpos.commands.common import (
+    add_user_option,
+    file_path,
+    login_from_args,
+    open_station,
+    text,
+    whole,
+)
 from counterpos.domain.receipt_document import render_text
 from counterpos.services.devices import reprint
 from counterpos.services.sale import receipts
@@ -19,8 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     rs = p.add_subparsers(dest="receipt_command", metavar="ACTION", required=True)
     show = rs.add_parser("show", help="print a receipt as text")
-    show.add_argument("number", help="receipt number, like CH1-000123")
-    show.add_argument("--width", type=int, default=42, help="characters per line (default 42)")
+    show.add_argument(
+        "number", type=text(40, "a receipt number"), help="receipt number, like CH1-000123"
+    )
+    show.add_argument(
+        "--width", type=whole(24, 200), default=42, help="characters per line (default 42)"
+    )
     show.set_defaults(func=run_show)
     again = rs.add_parser(
         "reprint",
@@ -28,10 +38,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Reprint a saved receipt on printer.url, marked REPRINT #n; recorded and "
         "audited. Asks for the PIN, or reads COUNTERPOS_PIN.",
     )
-    again.add_argument("number", help="receipt number, like CH1-000123")
-    again.add_argument("--user", required=True, help="who reprints it")
     again.add_argument(
-        "--pdf", type=Path, metavar="FILE", help="save a PDF copy instead of printing"
+        "number", type=text(40, "a receipt number"), help="receipt number, like CH1-000123"
+    )
+    add_user_option(again, "who reprints it")
+    again.add_argument(
+        "--pdf", type=file_path, metavar="FILE", help="save a PDF copy instead of printing"
     )
     again.set_defaults(func=run_reprint)
 

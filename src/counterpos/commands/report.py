@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 
-from counterpos.commands.common import open_station
+from counterpos.commands.common import (
+    add_user_option,
+    day,
+    file_path,
+    login_from_args,
+    open_station,
+    text,
+    whole,
+)
 from counterpos.domain import deposit_slip, z_report
-from counterpos.services.access import auth
 from counterpos.services.drawer import eod
-from counterpos.services.errors import InputError, StateError
+from counterpos.services.errors import StateError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,39 +30,45 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     scope = e.add_mutually_exclusive_group(required=True)
     scope.add_argument(
-        "--session", metavar="ID", help="drawer session id (or its first 8 characters)"
+        "--session",
+        metavar="ID",
+        type=text(64, "a session id"),
+        help="drawer session id (or the 8 characters the reports print)",
     )
-    scope.add_argument("--date", metavar="YYYY-MM-DD", help="every session opened that day")
-    e.add_argument("--pdf", type=Path, metavar="FILE", help="write the Z report PDF here")
-    e.add_argument("--deposit", type=Path, metavar="FILE", help="write the deposit slip PDF here")
-    e.add_argument("--user", default="admin", help="who runs the report (default admin)")
-    e.add_argument("--width", type=int, default=42, help="characters per line (default 42)")
+    scope.add_argument(
+        "--date", metavar="YYYY-MM-DD", type=day, help="every session opened that day"
+    )
+    e.add_argument("--pdf", type=file_path, metavar="FILE", help="write the Z report PDF here")
+    e.add_argument(
+        "--deposit", type=file_path, metavar="FILE", help="write the deposit slip PDF here"
+    )
+    add_user_option(e, "who runs the report (view_reports, or the cashier of the session)")
+    e.add_argument(
+        "--width", type=whole(24, 200), default=42, help="characters per line (default 42)"
+    )
     e.set_defaults(func=run_eod)
 
 
 def run_eod(args: argparse.Namespace) -> int:
     station = open_station(args)
-    actor = auth.actor_for(station, args.user)
-    if args.session:
-        scope = {"session_id": eod.resolve_session(station, args.session)}
-    else:
-        try:
-            scope = {"day": date.fromisoformat(args.date)}
-        except ValueError as exc:
-            raise InputError(f"{args.date!r} is not a date like 2026-11-22.", field="date") from exc
+    actor = login_from_args(station, args.user)
+    session_id = eod.resolve_session(station, args.session) if args.session is not None else None
+    day_: date | None = args.date if session_id is None else None
     # With --pdf the service writes (and audits) the PDF of the very report printed here.
     if args.pdf:
-        z = eod.z_report_pdf(station, actor, args.pdf, **scope).document
+        z = eod.z_report_pdf(station, actor, args.pdf, session_id=session_id, day=day_).document
     else:
-        z = eod.z_report(station, actor, **scope)
+        z = eod.z_report(station, actor, session_id=session_id, day=day_)
     print("\n".join(z_report.render_text(z, args.width)))
     if args.pdf:
         print(f"\nZ report written to {args.pdf}")
     try:
         if args.deposit:
-            slip = eod.deposit_slip_pdf(station, actor, args.deposit, **scope).document
+            slip = eod.deposit_slip_pdf(
+                station, actor, args.deposit, session_id=session_id, day=day_
+            ).document
         else:
-            slip = eod.deposit_slip(station, actor, **scope)
+            slip = eod.deposit_slip(station, actor, session_id=session_id, day=day_)
     except StateError as exc:
         if args.deposit:
             raise

@@ -6,7 +6,15 @@ import argparse
 import sys
 import time
 
-from counterpos.commands.common import login_from_args, open_station
+from counterpos.commands.common import (
+    add_user_option,
+    open_station,
+    seconds,
+    sign_in,
+    text,
+    whole,
+)
+from counterpos.services import config as config_service
 from counterpos.services.central import continuity
 from counterpos.services.central import sync as sync_service
 
@@ -19,10 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "in the foreground (backing off while the centre is away) until Ctrl-C.",
     )
     p.add_argument("--once", action="store_true", help="run one full push and pull, then exit")
-    p.add_argument("--interval", type=float, default=30.0, help="seconds between cycles")
+    p.add_argument(
+        "--interval", type=seconds(0.01, 86_400), default=30.0, help="seconds between cycles"
+    )
     p.add_argument(
         "--batch",
-        type=int,
+        type=whole(1, 100_000),
         default=sync_service.DEFAULT_BATCH,
         help="records per central transaction",
     )
@@ -31,19 +41,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     st = ss.add_parser("status", help="pending counts and the last success")
     st.set_defaults(func=run_status)
     c = ss.add_parser("connect", help="point this station at the central database")
-    c.add_argument("url", help="postgresql+psycopg://ROLE@HOST/DB")
-    c.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    c.add_argument("url", type=text(500, "the address"), help="postgresql+psycopg://ROLE@HOST/DB")
+    c.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input (the line after the PIN, unless the PIN "
+        "comes from COUNTERPOS_PIN)",
+    )
+    add_user_option(c, "who changes the setting (edit_settings)")
     c.set_defaults(func=run_connect)
     f = ss.add_parser("failed", help="list records the central database refused")
+    add_user_option(f, "who looks (view_reports)")
     f.set_defaults(func=run_failed)
     r = ss.add_parser("retry", help="queue the refused records again")
+    add_user_option(r, "who resends them (edit_settings)")
     r.set_defaults(func=run_retry)
     rn = ss.add_parser(
         "resolve-numbers",
         help="let receipt numbers go on after the centre's highest (a restored store)",
     )
-    rn.add_argument("--user", required=True, help="supervisor (PIN asked, or COUNTERPOS_PIN)")
-    rn.add_argument("--note", required=True, help="why the numbers were behind")
+    add_user_option(rn, "the supervisor who lets them go on (close_any_session)")
+    rn.add_argument(
+        "--note", required=True, type=text(500, "a note"), help="why the numbers were behind"
+    )
     rn.set_defaults(func=run_resolve_numbers)
 
 
@@ -94,9 +114,11 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_connect(args: argparse.Namespace) -> int:
-    station = open_station(args, must_exist=False)
+    station = open_station(args)
+    config_service.check("central.url", args.url)
+    actor = sign_in(station, args.user, "edit_settings", "change settings")
     password = sys.stdin.readline().strip() if args.password_stdin else None
-    where = sync_service.connect(station, args.url, password)
+    where = sync_service.connect(station, args.url, password, actor_name=actor.username)
     print(f"central.url = {sync_service.central_url(station)}")
     if where:
         print(f"password kept in {where}")
@@ -104,8 +126,9 @@ def run_connect(args: argparse.Namespace) -> int:
 
 
 def run_failed(args: argparse.Namespace) -> int:
-    station = open_station(args, must_exist=False)
-    rows = sync_service.failed_records_admin(station)
+    station = open_station(args)
+    actor = sign_in(station, args.user, "view_reports", "see records the central database refused")
+    rows = sync_service.failed_records(station, actor)
     if not rows:
         print("No records are set aside.")
     for r in rows:
@@ -114,14 +137,15 @@ def run_failed(args: argparse.Namespace) -> int:
 
 
 def run_retry(args: argparse.Namespace) -> int:
-    station = open_station(args, must_exist=False)
-    print(f"{sync_service.retry_failed(station, None)} record(s) queued again.")
+    station = open_station(args)
+    actor = sign_in(station, args.user, "edit_settings", "resend records")
+    print(f"{sync_service.retry_failed(station, actor)} record(s) queued again.")
     return 0
 
 
 def run_resolve_numbers(args: argparse.Namespace) -> int:
     station = open_station(args)
-    actor = login_from_args(station, args.user)
+    actor = sign_in(station, args.user, "close_any_session", "resolve receipt numbering")
     last, high = continuity.resolve(station, actor, args.note)
     print(
         f"Receipt numbers go on after {high:06d} (this store's last was {last:06d}); "

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-from pathlib import Path
 
-from counterpos.commands.common import open_station
-from counterpos.services.access import auth
+from counterpos.commands.common import (
+    add_user_option,
+    file_path,
+    open_station,
+    sign_in,
+    text,
+    whole,
+    write_file,
+)
 from counterpos.services.clock import local_today
 from counterpos.services.counter import certificates, tag_inventory
 
@@ -22,29 +26,40 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     ts = p.add_subparsers(dest="tags_command", metavar="ACTION", required=True)
     a = ts.add_parser("assign-block", help="give a station a block of tag numbers (supervisor)")
-    a.add_argument("--station", required=True, help="station code, like CH2")
-    a.add_argument("--year", type=int, default=None, help="license year (default: this year)")
-    a.add_argument("--first", type=int, required=True, help="first tag number of the block")
-    a.add_argument("--last", type=int, required=True, help="last tag number of the block")
     a.add_argument(
-        "--user", required=True, help="supervisor's username (PIN asked, or COUNTERPOS_PIN)"
+        "--station", required=True, type=text(12, "a station code"), help="station code, like CH2"
     )
+    a.add_argument(
+        "--year", type=whole(2000, 2999), default=None, help="license year (default: this year)"
+    )
+    a.add_argument(
+        "--first", type=whole(1, 999_999), required=True, help="first tag number of the block"
+    )
+    a.add_argument(
+        "--last", type=whole(1, 999_999), required=True, help="last tag number of the block"
+    )
+    add_user_option(a, "the supervisor who hands it out")
     a.set_defaults(func=run_assign)
     ls = ts.add_parser("list", help="list the tag blocks this store knows")
-    ls.add_argument("--year", type=int, default=None)
+    ls.add_argument("--year", type=whole(2000, 2999), default=None)
     ls.set_defaults(func=run_list)
 
     c = sub.add_parser("certificate", help="print or save an issued certificate or permit")
-    c.add_argument("number", help="license, permit or pass number, like AN-2026-00012")
-    c.add_argument("--pdf", type=Path, default=None, help="write the PDF here")
-    c.add_argument("--width", type=int, default=42, help="characters per line for the text form")
+    c.add_argument(
+        "number",
+        type=text(40, "a document number"),
+        help="license, permit or pass number, like AN-2026-00012",
+    )
+    c.add_argument("--pdf", type=file_path, default=None, help="write the PDF here")
+    c.add_argument(
+        "--width", type=whole(24, 200), default=42, help="characters per line for the text form"
+    )
     c.set_defaults(func=run_certificate)
 
 
 def run_assign(args: argparse.Namespace) -> int:
     station = open_station(args)
-    pin = os.environ.get("COUNTERPOS_PIN") or getpass.getpass(f"PIN for {args.user}: ")
-    actor = auth.login(station, args.user, pin, action="login_cli")
+    actor = sign_in(station, args.user, "edit_fees", "hand out tag blocks")
     year = args.year or local_today().year
     block = tag_inventory.assign_block(station, actor, args.station, year, args.first, args.last)
     print(
@@ -68,7 +83,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_certificate(args: argparse.Namespace) -> int:
     station = open_station(args)
     if args.pdf:
-        args.pdf.write_bytes(certificates.certificate_pdf(station, args.number))
+        write_file(args.pdf, certificates.certificate_pdf(station, args.number))
         print(f"Wrote {args.pdf}")
     else:
         print("\n".join(certificates.certificate_text(station, args.number, args.width)))

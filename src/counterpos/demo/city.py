@@ -68,8 +68,10 @@ def load_demo(station: Station, customers: int = 5000, history_days: int = 30) -
     history = ""
     if history_days:
         from counterpos.demo.history import add_demo_history
+        from counterpos.demo.utility import add_demo_utility
 
-        history = add_demo_history(station, history_days)
+        meters = add_demo_utility(station)  # bills first: the till's payments pay them
+        history = add_demo_history(station, history_days) + " " + meters
     return f"Demo city {data['city']['name']}: {len(data['users'])} users, {made} customers. {history}".strip()
 
 

@@ -9,6 +9,7 @@ from reportlab.lib.pagesizes import letter
 from reportlab.lib.units import inch
 from reportlab.pdfgen import canvas
 
+from counterpos.documents.fonts import BOLD, FONT, ITALIC, register
 from counterpos.domain.certificate import Certificate
 
 INK = colors.HexColor("#1f3a5f")
@@ -22,8 +23,9 @@ def _fit(c: canvas.Canvas, text: str, font: str, size: float, width: float) -> f
 
 
 def render_pdf(cert: Certificate) -> bytes:
+    register()
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=letter)
+    c = canvas.Canvas(buf, pagesize=letter, initialFontName=FONT)  # type: ignore[arg-type]  # the stubs say float
     c.setTitle(f"{cert.title} {cert.number}")
     c.setAuthor(cert.city_name)
     width, height = letter
@@ -38,10 +40,10 @@ def render_pdf(cert: Certificate) -> bytes:
     # Heading
     y = height - margin - 30
     c.setFillColor(INK)
-    size = _fit(c, cert.city_name, "Helvetica-Bold", 24, inner)
-    c.setFont("Helvetica-Bold", size)
+    size = _fit(c, cert.city_name, BOLD, 24, inner)
+    c.setFont(BOLD, size)
     c.drawCentredString(width / 2, y, cert.city_name)
-    c.setFont("Helvetica", 10)
+    c.setFont(FONT, 10)
     for line in (cert.city_address, cert.city_phone):
         if line:
             y -= 15
@@ -49,12 +51,12 @@ def render_pdf(cert: Certificate) -> bytes:
     y -= 20
     c.line(margin + 40, y, width - margin - 40, y)
     y -= 48
-    size = _fit(c, cert.title, "Helvetica-Bold", 30, inner)
-    c.setFont("Helvetica-Bold", size)
+    size = _fit(c, cert.title, BOLD, 30, inner)
+    c.setFont(BOLD, size)
     c.drawCentredString(width / 2, y, cert.title)
     if cert.reprint:
         y -= 20
-        c.setFont("Helvetica-Bold", 12)
+        c.setFont(BOLD, 12)
         c.setFillColor(colors.HexColor("#a00000"))
         c.drawCentredString(width / 2, y, "REPRINT")
         c.setFillColor(INK)
@@ -67,17 +69,17 @@ def render_pdf(cert: Certificate) -> bytes:
     # Number and holder, large
     y -= 46
     c.setFillColor(colors.black)
-    c.setFont("Helvetica", 11)
+    c.setFont(FONT, 11)
     c.drawCentredString(width / 2, y, cert.number_label)
     y -= 28
-    c.setFont("Helvetica-Bold", 26)
+    c.setFont(BOLD, 26)
     c.drawCentredString(width / 2, y, cert.number)
     y -= 34
-    c.setFont("Helvetica", 11)
+    c.setFont(FONT, 11)
     c.drawCentredString(width / 2, y, cert.holder_label)
     y -= 22
-    size = _fit(c, cert.holder, "Helvetica-Bold", 18, inner - 20)
-    c.setFont("Helvetica-Bold", size)
+    size = _fit(c, cert.holder, BOLD, 18, inner - 20)
+    c.setFont(BOLD, size)
     c.drawCentredString(width / 2, y, cert.holder)
     # Facts table
     y -= 40
@@ -88,21 +90,21 @@ def render_pdf(cert: Certificate) -> bytes:
     rows.append(("Issued on", f"{cert.issued_on:%m/%d/%Y}"))
     label_x, value_x = margin + 60, margin + 230
     for label, value in rows:
-        c.setFont("Helvetica", 11)
+        c.setFont(FONT, 11)
         c.setFillColor(colors.HexColor("#555555"))
         c.drawString(label_x, y, label)
         c.setFillColor(colors.black)
-        size = _fit(c, value, "Helvetica-Bold", 12, width - margin - 40 - value_x)
-        c.setFont("Helvetica-Bold", size)
+        size = _fit(c, value, BOLD, 12, width - margin - 40 - value_x)
+        c.setFont(BOLD, size)
         c.drawString(value_x, y, value)
         y -= 22
     if cert.notice:
         y -= 16
-        c.setFont("Helvetica-Oblique", 11)
+        c.setFont(ITALIC, 11)
         words, line = cert.notice.split(), ""
         for word in words:
             trial = f"{line} {word}".strip()
-            if c.stringWidth(trial, "Helvetica-Oblique", 11) > inner - 80:
+            if c.stringWidth(trial, ITALIC, 11) > inner - 80:
                 c.drawCentredString(width / 2, y, line)
                 y -= 15
                 line = word
@@ -111,7 +113,7 @@ def render_pdf(cert: Certificate) -> bytes:
         if line:
             c.drawCentredString(width / 2, y, line)
     # Footer
-    c.setFont("Helvetica", 8)
+    c.setFont(FONT, 8)
     c.setFillColor(colors.HexColor("#555555"))
     c.drawCentredString(
         width / 2,

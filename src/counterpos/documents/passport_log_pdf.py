@@ -12,6 +12,8 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from counterpos.documents.fonts import BOLD, FONT, register
+
 
 @dataclass(frozen=True, slots=True)
 class LogRow:
@@ -28,6 +30,7 @@ class LogRow:
 def render_log_pdf(
     city_name: str, facility: str, day: date, rows: list[LogRow], dos_total: str
 ) -> bytes:
+    register()
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
         buf,
@@ -40,6 +43,8 @@ def render_log_pdf(
         author=city_name,
     )
     styles = getSampleStyleSheet()
+    for name in ("Title", "Heading2", "Normal"):
+        styles[name].fontName = FONT if name == "Normal" else BOLD
     story = [
         Paragraph(city_name, styles["Title"]),
         Paragraph(f"Passport acceptance log — {facility}", styles["Heading2"]),
@@ -97,8 +102,8 @@ def render_log_pdf(
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
-                ("FONT", (0, 1), (-1, -1), "Helvetica", 9),
+                ("FONT", (0, 0), (-1, 0), BOLD, 9),
+                ("FONT", (0, 1), (-1, -1), FONT, 9),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f3a5f")),
                 ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#eef2f7")]),

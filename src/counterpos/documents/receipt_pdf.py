@@ -10,14 +10,15 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from counterpos.documents.fonts import BOLD, FONT, register
+from counterpos.domain.document_language import datetime_text
 from counterpos.domain.money import Money
-from counterpos.domain.receipt_document import ReceiptDocument
+from counterpos.domain.receipt_document import TRAINING_MARK, TRAINING_NOTE, ReceiptDocument
 
 PAGE_W = 80 * mm
 MARGIN = 5 * mm
 BODY = 8
 SMALL = 7
-FONT, BOLD = "Helvetica", "Helvetica-Bold"
 
 
 class _Flow:
@@ -70,24 +71,30 @@ def _flow(doc: ReceiptDocument, logo: Path | None) -> _Flow:
         if s:
             f.text(s, SMALL, align="center")
     f.gap()
-    f.text(doc.title, 11, BOLD, "center")
+    if doc.training:
+        f.text(TRAINING_MARK, 18, BOLD, "center")
+    f.text(doc.says(doc.title), 11, BOLD, "center")
     if doc.voided:
-        f.text("*** VOID ***", 14, BOLD, "center")
+        f.text(f"*** {doc.says('VOID')} ***", 14, BOLD, "center")
         f.text(doc.voided, SMALL, align="center")
     if doc.reprint_count:
         f.text(doc.reprint_mark, 11, BOLD, "center")
         if doc.reprinted_at:
-            f.text(f"Reprinted {doc.reprinted_at:%m/%d/%Y %I:%M %p}", SMALL, align="center")
+            when = datetime_text(doc.reprinted_at, doc.language)
+            f.text(f"{doc.says('Reprinted')} {when}", SMALL, align="center")
     f.gap(2)
-    f.pair("Receipt", doc.receipt_no)
-    f.pair("Date", doc.when.strftime("%m/%d/%Y %I:%M %p"))
-    f.pair("Station", doc.station_code + (f" – {doc.station_name}" if doc.station_name else ""))
-    f.pair("Cashier", doc.cashier)
+    f.pair(doc.says("Receipt"), doc.receipt_no)
+    f.pair(doc.says("Date"), datetime_text(doc.when, doc.language))
+    f.pair(
+        doc.says("Station"),
+        doc.station_code + (f" – {doc.station_name}" if doc.station_name else ""),
+    )
+    f.pair(doc.says("Cashier"), doc.cashier)
     if doc.customer:
-        f.text("Customer")
+        f.text(doc.says("Customer"))
         f.text(doc.customer, indent=8)
     if doc.customer_no:
-        f.pair("Customer no.", doc.customer_no)
+        f.pair(doc.says("Customer no."), doc.customer_no)
     f.rule()
     for line in doc.lines:
         desc = line.description if line.quantity == 1 else f"{line.quantity} x {line.description}"
@@ -95,43 +102,48 @@ def _flow(doc: ReceiptDocument, logo: Path | None) -> _Flow:
         for detail in line.details:
             f.text(detail, SMALL, indent=8)
     f.rule()
-    f.pair("Subtotal", doc.subtotal.format())
-    f.pair("TOTAL", doc.total.format(), 10, BOLD)
+    f.pair(doc.says("Subtotal"), doc.subtotal.format())
+    f.pair(doc.says("TOTAL"), doc.total.format(), 10, BOLD)
     f.gap()
     for t in doc.tenders:
         if t.tendered is not None and t.tendered != t.amount:
-            f.pair(f"{t.label} tendered", t.tendered.format())
+            f.pair(f"{doc.says(t.label)} ({doc.says('tendered')})", t.tendered.format())
         else:
-            f.pair(t.label, t.amount.format())
+            f.pair(doc.says(t.label), t.amount.format())
         if t.detail:
             f.text(t.detail, SMALL, indent=8)
     if doc.change:
-        f.pair("Change", doc.change.format())
+        f.pair(doc.says("Change"), doc.change.format())
     if doc.balances:
         f.rule()
         for account_no, bal in doc.balances:
-            label = "Credit" if bal.cents < 0 else "Balance due"
-            f.pair(f"{label} {account_no}", Money(abs(bal.cents)).format())
+            what = doc.says("Credit" if bal.cents < 0 else "Balance due")
+            f.pair(f"{what} {account_no}", Money(abs(bal.cents)).format())
     if doc.documents:
         f.rule()
         for d in doc.documents:
-            f.text(f"Issued: {d}")
+            f.text(f"{doc.says('Issued')}: {d}")
     for note in doc.notes:
         f.text(note, SMALL)
     if doc.footer:
         f.rule()
         for s in doc.footer:
             f.text(s, SMALL, align="center")
+    if doc.training:
+        f.gap()
+        f.text(TRAINING_MARK, 18, BOLD, "center")
+        f.text(TRAINING_NOTE, SMALL, align="center")
     f.barcode(doc.barcode)
     return f
 
 
 def render_pdf(doc: ReceiptDocument, logo: Path | None = None) -> bytes:
     """One page as tall as the receipt, 80 mm wide; text stays text (searchable, extractable)."""
+    register()
     f = _flow(doc, logo)
     height = f.y + 2 * MARGIN
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(PAGE_W, height), invariant=1)
+    c = Canvas(buf, pagesize=(PAGE_W, height), invariant=1, initialFontName=FONT)  # type: ignore[arg-type]  # the stubs say float
     c.setTitle(f"Receipt {doc.receipt_no}" + (f" {doc.reprint_mark}" if doc.reprint_count else ""))
     c.setAuthor(doc.city_name)
     top = height - MARGIN

@@ -8,6 +8,8 @@ from reportlab.lib.pagesizes import letter
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 
+from counterpos.documents.fonts import BOLD, FONT, register
+
 MARGIN = 0.6 * inch
 LINE = 13
 
@@ -16,7 +18,8 @@ class PageWriter:
     """Writes rows of columns top to bottom; a new page (with the running title) when full."""
 
     def __init__(self, path: Path | str, title: str, subtitle: str = "") -> None:
-        self.canvas = Canvas(str(path), pagesize=letter, invariant=1)
+        register()
+        self.canvas = Canvas(str(path), pagesize=letter, invariant=1, initialFontName=FONT)  # type: ignore[arg-type]  # the stubs say float
         self.canvas.setTitle(title)
         self.width, self.height = letter
         self.title = title
@@ -30,13 +33,13 @@ class PageWriter:
         self.page += 1
         c = self.canvas
         self.y = self.height - MARGIN
-        c.setFont("Helvetica-Bold", 14)
+        c.setFont(BOLD, 14)
         c.drawString(MARGIN, self.y, self.title)
-        c.setFont("Helvetica", 8)
+        c.setFont(FONT, 8)
         c.drawRightString(self.width - MARGIN, self.y, f"Page {self.page}")
         self.y -= LINE + 2
         if self.subtitle:
-            c.setFont("Helvetica", 9)
+            c.setFont(FONT, 9)
             c.drawString(MARGIN, self.y, self.subtitle)
             self.y -= LINE
         c.setLineWidth(0.5)
@@ -50,13 +53,13 @@ class PageWriter:
     def heading(self, text: str) -> None:
         self._room(3)
         self.y -= 4
-        self.canvas.setFont("Helvetica-Bold", 11)
+        self.canvas.setFont(BOLD, 11)
         self.canvas.drawString(MARGIN, self.y, text)
         self.y -= LINE
 
     def text(self, text: str, *, bold: bool = False, size: int = 9) -> None:
         self._room()
-        self.canvas.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        self.canvas.setFont(BOLD if bold else FONT, size)
         self.canvas.drawString(MARGIN, self.y, text)
         self.y -= LINE
 
@@ -72,7 +75,7 @@ class PageWriter:
         """Cells in columns of the given widths (fractions of the text width)."""
         self._room()
         c = self.canvas
-        c.setFont("Helvetica-Bold" if bold else "Helvetica", 9)
+        c.setFont(BOLD if bold else FONT, 9)
         usable = self.width - 2 * MARGIN
         x = MARGIN
         right = right or set()

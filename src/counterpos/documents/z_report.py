@@ -17,7 +17,7 @@ def write_pdf(z: ZReport, path: Path | str) -> Path:
     w.text(f"Printed {z.printed_at:%m/%d/%Y %I:%M %p} by {z.printed_by}", size=8)
 
     w.heading("Drawer sessions")
-    cols = [0.07, 0.17, 0.13, 0.1, 0.11, 0.11, 0.14, 0.17]
+    cols = [0.06, 0.15, 0.17, 0.1, 0.11, 0.11, 0.13, 0.17]
     w.row(
         [
             "Station",
@@ -41,7 +41,7 @@ def write_pdf(z: ZReport, path: Path | str) -> Path:
                 [
                     s.station_code,
                     name,
-                    f"{s.opened_at:%H:%M}",
+                    f"{s.opened_at:%I:%M %p}".lstrip("0"),
                     s.opening_float.format(),
                     "",
                     "",
@@ -56,7 +56,7 @@ def write_pdf(z: ZReport, path: Path | str) -> Path:
             [
                 s.station_code,
                 name,
-                f"{s.opened_at:%H:%M}-{s.closed_at:%H:%M}",
+                f"{s.opened_at:%I:%M %p}".lstrip("0") + "–" + f"{s.closed_at:%I:%M %p}".lstrip("0"),
                 s.opening_float.format(),
                 s.expected.format(),
                 s.counted.format(),
@@ -140,7 +140,7 @@ def write_pdf(z: ZReport, path: Path | str) -> Path:
                     a.target[:20],
                     a.actor,
                     a.approver,
-                    f"{a.at:%m/%d %H:%M}",
+                    f"{a.at:%m/%d %I:%M %p}",
                 ],
                 cols,
             )

@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from counterpos.domain.messages import Explained
 from counterpos.domain.money import Money
 
 PREFIX = "UB"
 _PATTERN = re.compile(r"UB(\d{8})(\d{9})(\d{8})(\d)")
 
 
-class StubError(ValueError):
+class StubError(Explained, ValueError):
     """A scan that is not a readable bill stub; the message is for the cashier."""
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from counterpos.domain.messages import Explained
 from counterpos.domain.money import Money, MoneyError
 
 NONE = "none"
@@ -17,7 +18,7 @@ MAX_FLAT_CENTS = 10_000
 NOTHING = Money(0)
 
 
-class CardFeeError(ValueError):
+class CardFeeError(Explained, ValueError):
     """A fee policy that cannot be read; the message is for the administrator."""
 
 

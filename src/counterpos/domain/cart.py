@@ -12,10 +12,11 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from counterpos.domain.messages import Explained
 from counterpos.domain.money import Money, check_counter_amount
 
 
-class CartError(ValueError):
+class CartError(Explained, ValueError):
     """A cart that cannot be sold as it is; the message is for the cashier."""
 
 
@@ -70,22 +71,27 @@ class Cart:
         held = list(self.lines)
         for line in lines:
             if any(x.line_id == line.line_id for x in held):
-                raise CartError(f"{line.description} is already in the cart.")
+                raise CartError(
+                    "{description} is already in the cart.", description=line.description
+                )
             if line.once_key and any(x.once_key == line.once_key for x in held):
-                raise CartError(f"{line.once_key} is already in the cart.")
+                raise CartError("{once_key} is already in the cart.", once_key=line.once_key)
             if line.parent_id is not None:
                 parent = next((x for x in held if x.line_id == line.parent_id), None)
                 if parent is None:
                     raise CartError(
-                        f"{line.description} goes only with the line it was rung with; "
-                        "ring that service and it comes along."
+                        "{description} goes only with the line it was rung with; ring "
+                        "that service and it comes along.",
+                        description=line.description,
                     )
                 if any(
                     x.parent_id == line.parent_id and x.service_code == line.service_code
                     for x in held
                 ):
                     raise CartError(
-                        f"{line.description} is already in the cart with {parent.description}."
+                        "{description} is already in the cart with {parent}.",
+                        description=line.description,
+                        parent=parent.description,
                     )
             held.append(line)
 
@@ -122,7 +128,8 @@ class Cart:
         for x in self.lines:
             if x.parent_id is not None and x.parent_id not in ids:
                 raise CartError(
-                    f"{x.description} goes only with the line it was rung with, which is not "
-                    "in the cart; remove it."
+                    "{description} goes only with the line it was rung with, which is not"
+                    " in the cart; remove it.",
+                    description=x.description,
                 )
         check_counter_amount(self.total, allow_zero=True, what="The total")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counterpos.domain.messages import Explained
 from counterpos.domain.money import Money
 
 
@@ -38,7 +39,7 @@ DENOMINATIONS: tuple[Denomination, ...] = (
 BY_KEY = {d.key: d for d in DENOMINATIONS}
 
 
-class CountError(ValueError):
+class CountError(Explained, ValueError):
     """A drawer count that cannot be right; the message is for the cashier."""
 
 
@@ -47,12 +48,14 @@ def count_total(counts: dict[str, int]) -> Money:
     total = 0
     for key, pieces in counts.items():
         if key not in BY_KEY:
-            raise CountError(f"Unknown denomination {key!r}.")
+            raise CountError("Unknown denomination {key!r}.", key=key)
         if isinstance(pieces, bool) or not isinstance(pieces, int):
-            raise CountError(f"The count of {BY_KEY[key].label} must be a whole number.")
+            raise CountError("The count of {what} must be a whole number.", what=BY_KEY[key].label)
         if pieces < 0:
-            raise CountError(f"The count of {BY_KEY[key].label} cannot be negative.")
+            raise CountError("The count of {what} cannot be negative.", what=BY_KEY[key].label)
         if pieces > 100_000:
-            raise CountError(f"{pieces} {BY_KEY[key].label} is not a believable count.")
+            raise CountError(
+                "{n} {what} is not a believable count.", n=pieces, what=BY_KEY[key].label
+            )
         total += BY_KEY[key].cents * pieces
     return Money(total)

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from counterpos.domain.messages import Explained
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 
 # Rule kinds:
@@ -26,7 +27,7 @@ from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 #        (a share of an amount looked up for the line, rounded half-up: the utility late fee)
 
 
-class FeeRuleError(ValueError):
+class FeeRuleError(Explained, ValueError):
     """A fee that cannot be computed from what was entered; the message is for the cashier."""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from counterpos.domain.document_language import datetime_text, label
 from counterpos.domain.money import Money
 
 
@@ -47,6 +48,8 @@ class ReceiptDocument:
     notes: tuple[str, ...] = field(default_factory=tuple)
     logo: bool = False  # print the city's logo where the printer can print images
     reprinted_at: datetime | None = None  # local time of this reprint, when it is one
+    language: str = "en"  # "en", "es" or "both" (domain/document_language.py)
+    training: bool = False  # printed by a training store: TRAINING, not a real record
     # A sale voided since: "Voided by CH1-V000123 on 11/30/2026"; every print of it says VOID.
     voided: str = ""
 
@@ -69,7 +72,18 @@ class ReceiptDocument:
 
     @property
     def reprint_mark(self) -> str:
-        return f"REPRINT #{self.reprint_count}" if self.reprint_count else ""
+        if not self.reprint_count:
+            return ""
+        return f"{label('REPRINT', self.language)} #{self.reprint_count}"
+
+    def says(self, text: str) -> str:
+        """One of the document's labels in its language."""
+        return label(text, self.language)
+
+
+TRAINING_MARK = "TRAINING"
+TRAINING_NOTE = "Training only: no money was taken and nothing was recorded."
+VOID_NOTE = "nothing on this receipt is paid or valid."
 
 
 # Row styles: "text" plain, "center", "bold" (emphasised), "big" (centered, double
@@ -142,22 +156,25 @@ def layout(doc: ReceiptDocument, width: int = 42) -> list[Row]:
         if text:
             add(_wrap(text, width), "center")
     out.append(Row("", "blank"))
-    add(_wrap(doc.title, half), "big")
+    if doc.training:
+        add([TRAINING_MARK], "big")
+    add(_wrap(doc.says(doc.title), half), "big")
     if doc.voided:
-        add(["*** VOID ***"], "big")
+        add([f"*** {doc.says('VOID')} ***"], "big")
         add(_wrap(doc.voided, width), "center")
     if doc.reprint_count:
         add(_wrap(doc.reprint_mark, half), "big")
         if doc.reprinted_at:
-            add([f"Reprinted {doc.reprinted_at:%m/%d/%Y %I:%M %p}"], "center")
-    add(_labelled("Receipt", doc.receipt_no, width))
-    add(_labelled("Date", doc.when.strftime("%m/%d/%Y %I:%M %p"), width))
-    add(_labelled("Station", doc.station_code, width))
-    add(_labelled("Cashier", doc.cashier, width))
+            when = datetime_text(doc.reprinted_at, doc.language)
+            add(_wrap(f"{doc.says('Reprinted')} {when}", width), "center")
+    add(_labelled(doc.says("Receipt"), doc.receipt_no, width))
+    add(_labelled(doc.says("Date"), datetime_text(doc.when, doc.language), width))
+    add(_labelled(doc.says("Station"), doc.station_code, width))
+    add(_labelled(doc.says("Cashier"), doc.cashier, width))
     if doc.customer:
-        add(_labelled("Customer", doc.customer, width))
+        add(_labelled(doc.says("Customer"), doc.customer, width))
     if doc.customer_no:
-        add(_labelled("Customer no.", doc.customer_no, width))
+        add(_labelled(doc.says("Customer no."), doc.customer_no, width))
     out.append(Row("-" * width, "rule"))
     for line in doc.lines:
         desc = line.description if line.quantity == 1 else f"{line.quantity} x {line.description}"
@@ -165,27 +182,28 @@ def layout(doc: ReceiptDocument, width: int = 42) -> list[Row]:
         for detail in line.details:
             add(_wrap(detail, width, "  "))
     out.append(Row("-" * width, "rule"))
-    add(_pair("Subtotal", doc.subtotal.format(), width))
-    add(_pair("TOTAL", doc.total.format(), width), "bold")
+    add(_pair(doc.says("Subtotal"), doc.subtotal.format(), width))
+    add(_pair(doc.says("TOTAL"), doc.total.format(), width), "bold")
     out.append(Row("", "blank"))
     for tender in doc.tenders:
         if tender.tendered is not None and tender.tendered != tender.amount:
-            add(_pair(f"{tender.label} tendered", tender.tendered.format(), width))
+            what = f"{doc.says(tender.label)} ({doc.says('tendered')})"
+            add(_pair(what, tender.tendered.format(), width))
         else:
-            add(_pair(tender.label, tender.amount.format(), width))
+            add(_pair(doc.says(tender.label), tender.amount.format(), width))
         if tender.detail:
             add(_wrap(tender.detail, width, "  "))
     if doc.change:
-        add(_pair("Change", doc.change.format(), width))
+        add(_pair(doc.says("Change"), doc.change.format(), width))
     if doc.balances:
         out.append(Row("-" * width, "rule"))
         for account_no, balance in doc.balances:
-            label = "Credit" if balance.cents < 0 else "Balance due"
-            add(_pair(f"{label} {account_no}", Money(abs(balance.cents)).format(), width))
+            what = doc.says("Credit" if balance.cents < 0 else "Balance due")
+            add(_pair(f"{what} {account_no}", Money(abs(balance.cents)).format(), width))
     if doc.documents:
         out.append(Row("-" * width, "rule"))
         for d in doc.documents:
-            add(_wrap(f"Issued: {d}", width))
+            add(_wrap(f"{doc.says('Issued')}: {d}", width))
     for note in doc.notes:
         add(_wrap(note, width))
     if doc.footer:
@@ -194,8 +212,12 @@ def layout(doc: ReceiptDocument, width: int = 42) -> list[Row]:
             add(_wrap(text, width), "center")
     if doc.voided:
         out.append(Row("", "blank"))
-        add(["*** VOID ***"], "big")
-        add(_wrap(f"{doc.voided}: nothing on this receipt is paid or valid.", width), "center")
+        add([f"*** {doc.says('VOID')} ***"], "big")
+        add(_wrap(f"{doc.voided}: {doc.says(VOID_NOTE)}", width), "center")
+    if doc.training:
+        out.append(Row("", "blank"))
+        add([TRAINING_MARK], "big")
+        add(_wrap(TRAINING_NOTE, width), "center")
     out.append(Row("", "blank"))
     out.append(Row(doc.barcode, "barcode"))
     return out

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+from counterpos.domain.messages import Explained
+
 _STATION = re.compile(r"^[A-Z0-9]{1,12}$")
 _RECEIPT = re.compile(r"^([A-Z0-9]{1,12})-([0-9]{6,})$")
 
 
-class ReceiptNumberError(ValueError):
+class ReceiptNumberError(Explained, ValueError):
     """Text that is not a receipt number."""
 
 

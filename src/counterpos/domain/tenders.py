@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, replace
 
 from counterpos.domain.kinds import TenderKind
+from counterpos.domain.messages import Explained, Msg
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money
-from counterpos.domain.pan_guard import contains_card_number, refusal
+from counterpos.domain.pan_guard import contains_card_number, declared_ok, micr_line_ok, refusal
 
 # The names the screens import; each is its TenderKind member.
 CASH = TenderKind.CASH
@@ -17,9 +18,17 @@ CARD = TenderKind.CARD
 KINDS = (CASH, CHECK, MONEY_ORDER, CARD)  # what a customer can hand over at the till
 LABELS: dict[str, str] = {CASH: "Cash", CHECK: "Check", MONEY_ORDER: "Money order", CARD: "Card"}
 DRAWER_KINDS = (CASH, CHECK, MONEY_ORDER)  # tenders that go into the cash drawer
+# A tender named inside a message, translated with it.
+NAMES: dict[str, Msg] = {
+    CASH: Msg("cash"),
+    CHECK: Msg("check"),
+    MONEY_ORDER: Msg("money order"),
+    CARD: Msg("card"),
+}
+MICR_MAX = 40  # a check's reference as stored (tender.reference), a MICR line included
 
 
-class TenderError(ValueError):
+class TenderError(Explained, ValueError):
     """A tender that cannot be taken; the message is for the cashier."""
 
 
@@ -29,28 +38,49 @@ class Tender:
 
     kind: str
     amount: Money
-    reference: str = ""  # check or money order number, card approval code
+    reference: str = ""  # check or money order number (or a check's MICR line), approval code
     payer: str = ""  # name on the check
     card_brand: str = ""
     card_last4: str = ""
 
     def validate(self) -> None:
         if self.kind not in KINDS:
-            raise TenderError(f"Unknown tender {self.kind!r}.")
-        label = LABELS[self.kind]
-        for value, what in ((self.reference, "The reference"), (self.payer, "The payer's name")):
-            if contains_card_number(value):
-                raise TenderError(refusal(what))
+            raise TenderError("Unknown tender {kind!r}.", kind=self.kind)
+        name = NAMES[self.kind]
+        # A check's reference may be its MICR line, a long digit run of its own format: it is
+        # refused only when it is no MICR line and holds a card number (its account included).
+        if (
+            not declared_ok("micr_line", self.reference)
+            if self.kind == CHECK
+            else contains_card_number(self.reference)
+        ):
+            raise TenderError(refusal("The reference"))
+        if contains_card_number(self.payer):
+            raise TenderError(refusal("The payer's name"))
         if self.amount.cents <= 0:
-            raise TenderError(f"The {label.lower()} amount must be more than $0.00.")
+            raise TenderError("The {tender} amount must be more than $0.00.", tender=name)
         if self.amount.cents > MAX_COUNTER_CENTS:
-            raise TenderError(f"The {label.lower()} amount is over {Money(MAX_COUNTER_CENTS)}.")
+            raise TenderError(
+                "The {tender} amount is over {most}.", tender=name, most=Money(MAX_COUNTER_CENTS)
+            )
         if self.kind in (CHECK, MONEY_ORDER):
             if not self.reference.strip():
-                raise TenderError(f"Enter the {label.lower()} number.")
-            if not re.fullmatch(r"[0-9A-Za-z-]{1,30}", self.reference.strip()):
+                raise TenderError("Enter the {tender} number.", tender=name)
+            reference = self.reference.strip()
+            if self.kind == CHECK and micr_line_ok(reference):
+                if len(reference) > MICR_MAX:
+                    raise TenderError(
+                        "The check's MICR line is over {most} characters: "
+                        "enter the check number instead.",
+                        most=MICR_MAX,
+                    )
+            elif not re.fullmatch(r"[0-9A-Za-z-]{1,30}", reference):
                 raise TenderError(
-                    f"The {label.lower()} number may hold only letters, digits and '-'."
+                    "The check number may hold only letters, digits and '-' "
+                    "(or the check's whole MICR line)."
+                    if self.kind == CHECK
+                    else "The {tender} number may hold only letters, digits and '-'.",
+                    tender=name,
                 )
         if self.kind == CHECK and not self.payer.strip():
             raise TenderError("Enter the payer's name as printed on the check.")
@@ -94,13 +124,15 @@ def settle(total: Money, tenders: list[Tender]) -> Settlement:
     non_cash = sum(t.amount.cents for t in tenders if t.kind != CASH)
     if non_cash > total.cents:
         raise TenderError(
-            f"Checks, money orders and cards come to {Money(non_cash)}, more than the total "
-            f"{total}; they cannot give change. Lower one of them."
+            "Checks, money orders and cards come to {non_cash}, more than the total "
+            "{total}; they cannot give change. Lower one of them.",
+            non_cash=Money(non_cash),
+            total=total,
         )
     cash = sum(t.amount.cents for t in tenders if t.kind == CASH)
     paid = non_cash + cash
     if paid < total.cents:
-        raise TenderError(f"{Money(total.cents - paid)} is still due.")
+        raise TenderError("{due} is still due.", due=Money(total.cents - paid))
     change = paid - total.cents  # <= cash, since non_cash <= total
     applied: list[AppliedTender] = []
     change_left = change

@@ -110,7 +110,11 @@ def render_text(z: ZReport, width: int = 42) -> list[str]:
         out.append(rule)
         flag = " RECOVERY" if s.kind == "recovery" else ""
         out.append(
-            _pair(f"{s.station_code} {s.cashier}{flag}", s.opened_at.strftime("%H:%M"), width)
+            _pair(
+                f"{s.station_code} {s.cashier}{flag}",
+                s.opened_at.strftime("%I:%M %p").lstrip("0"),
+                width,
+            )
         )
         out.append(_pair("Float", s.opening_float.format(), width))
         if s.closed_at is None or s.expected is None or s.counted is None or s.over_short is None:

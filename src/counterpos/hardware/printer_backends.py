@@ -371,10 +371,17 @@ class PreviewBackend(Backend):
 def open_backend(url: str, home: Path) -> Backend:
     """The backend for a printer.url value; raises BadPrinterUrl with the accepted forms."""
     url = (url or "preview:").strip()
-    parts = urlsplit(url)
+    shown = url if len(url) <= 80 else url[:80] + "…"
+    bad = BadPrinterUrl(
+        f"The printer address {shown!r} is not one CounterPOS knows. Use {EXAMPLES}."
+    )
+    try:
+        parts = urlsplit(url)
+        query = parse_qs(parts.query)
+        parts.hostname  # noqa: B018 (a bracketed host that does not parse raises here)
+    except ValueError:
+        raise bad from None
     scheme = parts.scheme.lower()
-    query = parse_qs(parts.query)
-    bad = BadPrinterUrl(f"The printer address {url!r} is not one CounterPOS knows. Use {EXAMPLES}.")
     if scheme == "tcp":
         if not parts.hostname:
             raise bad
@@ -423,7 +430,10 @@ def open_backend(url: str, home: Path) -> Backend:
 
 def status_allowed(url: str, default: bool) -> bool:
     """`?status=off` on the URL turns the DLE EOT query off for a printer that never answers."""
-    value = parse_qs(urlsplit(url).query).get("status", [""])[0].lower()
+    try:
+        value = parse_qs(urlsplit(url).query).get("status", [""])[0].lower()
+    except ValueError:
+        return default
     if value in ("off", "0", "no", "false"):
         return False
     if value in ("on", "1", "yes", "true"):

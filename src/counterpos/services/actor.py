@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counterpos.domain.messages import N_, Msg
 from counterpos.services.errors import PermissionDenied
+
+# The roles as a message names them (role "senior_cashier" reads "senior cashier").
+ROLE_NAMES = (N_("cashier"), N_("senior cashier"), N_("supervisor"), N_("administrator"))
 
 
 @dataclass(frozen=True)
@@ -14,6 +18,7 @@ class Actor:
     full_name: str
     role: str
     permissions: frozenset[str]
+    language: str = ""  # the screen language the user chose at sign-in; empty: the station's
 
     def can(self, permission: str) -> bool:
         return permission in self.permissions
@@ -23,7 +28,9 @@ class Actor:
         if permission not in self.permissions:
             doing = what or permission.replace("_", " ")
             raise PermissionDenied(
-                f"{self.full_name} ({self.role.replace('_', ' ')}) may not {doing}; "
-                "a supervisor must approve it.",
+                "{name} ({role}) may not {doing}; a supervisor must approve it.",
                 permission,
+                name=self.full_name,
+                role=Msg(self.role.replace("_", " ")),
+                doing=Msg(doing),
             )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from counterpos.domain.pan_guard import contains_card_number, refusal
 from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError
@@ -11,8 +10,13 @@ from counterpos.services.station import Station
 
 def get_value(station: Station, key: str) -> str:
     if key not in settings.BY_KEY:
-        raise InputError(f"Unknown setting {key!r}; `counterpos config get` lists them.")
+        raise settings._unknown(key)
     return station.setting(key)
+
+
+def check(key: str, value: str) -> str:
+    """The value `key` would keep (settings.check): InputError names what is allowed."""
+    return settings.check(key, value)
 
 
 def describe(station: Station) -> list[tuple[str, str, str]]:
@@ -21,61 +25,54 @@ def describe(station: Station) -> list[tuple[str, str, str]]:
     return [(k.key, values[k.key], k.help) for k in settings.KNOWN]
 
 
-def set_value(station: Station, key: str, value: str, actor: Actor | None) -> None:
-    """Change a setting. `actor` None is the station's administrator at the command line."""
+def set_value(station: Station, key: str, value: str, actor: Actor | None) -> bool:
+    """Change a setting, checked by the settings schema. Returns False when the setting
+    already had that value (nothing is written or audited then).
+
+    `actor` None is the station's own set-up code (tests, the demo city); the command line
+    always signs a user in and passes them.
+    """
     if actor is not None:
         actor.require("edit_settings", "change settings")
-    if key not in settings.BY_KEY:
-        raise InputError(f"Unknown setting {key!r}; `counterpos config get` lists them.")
-    if key == "station.code":
-        station.set_code(value)
-        return
-    if key == "central.url" and value.strip():
+    if key in ("station.mode", "station.training"):
+        raise InputError(
+            f"{key} changes only with `counterpos training on|off` (a supervisor, audited).",
+            field=key,
+        )
+    kept = settings.check(key, value)
+    if key == "central.url" and kept and station.setting("station.training") == "on":
+        raise InputError("A training store never syncs: it takes no central database.", field=key)
+    who = actor.username if actor else "admin"
+    if key == "central.url" and kept:
         from counterpos.services.central.sync import connect  # keeps a password out of settings
 
-        connect(station, value, actor_name=actor.username if actor else "admin")
-        return
-    if (
-        key.endswith("_cents")
-        or key
-        in (
-            "auth.max_failures",
-            "auth.lockout_minutes",
-            "ui.idle_lock_minutes",
-            "drawer.baud",
-            "printer.timeout",
-            "drawer.open_within",
-            "yard_sale.max_per_year",
-            "yard_sale.max_days",
-        )
-    ) and not value.isdigit():
-        raise InputError(f"{key} takes a whole number.")
-    try:
-        settings.check_range(key, value)
-    except ValueError as exc:
-        raise InputError(str(exc), field=key) from exc
-    if contains_card_number(value):
-        raise InputError(refusal(key), field=key)
-    if key.startswith("card."):
-        from counterpos.services.card.settings import check_setting  # noqa: PLC0415
-
-        check_setting(key, value)
-    if key in ("printer.url", "printer.profile"):
-        from counterpos.services.devices import (
-            printing,  # printer settings are checked before saving
-        )
-
-        if key == "printer.url":
-            printing.check_printer_url(value, station.home)
-        else:
-            printing.check_profile(value)
+        current = station.setting(key)
+        connect(station, kept, actor_name=who)
+        return station.setting(key) != current
     with station.store.write() as s:
-        old = settings.put(s, key, value)
+        row_value = settings.get(s, key)
+        if row_value == kept:
+            return False
+        if key == "station.code":
+            # Refused once receipts were issued under the old code.
+            station.set_code_in(s, kept)
+        else:
+            settings.put(s, key, kept)
         audit.record(
             s,
-            station.code,
+            station.code if key != "station.code" else kept,
             "setting_change",
-            actor=actor.username if actor else "admin",
+            actor=who,
             target=key,
-            details={"old": old, "new": value},
+            details={"old": row_value, "new": kept},
         )
+    if key == "station.code":
+        station.forget_code()
+    if key == "backup.folder":
+        from counterpos.services import store_health
+
+        store_health.remember_backup_folder(station)
+    return True
+
+
+__all__ = ["InputError", "check", "describe", "get_value", "set_value"]

@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.denominations import CountError, count_total
+from counterpos.domain.messages import N_
 from counterpos.domain.money import Money
 from counterpos.services import audit
 from counterpos.services.actor import Actor
@@ -17,8 +18,8 @@ from counterpos.services.errors import InputError, StateError
 from counterpos.services.station import Station
 from counterpos.store.models import DrawerClose, DrawerSession
 
-NOT_OPEN = "Open your drawer session first."
-CLOSED = "This drawer session is closed; open a new session first."
+NOT_OPEN = N_("Open your drawer session first.")
+CLOSED = N_("This drawer session is closed; open a new session first.")
 
 _DRAWER = (
     select(DrawerSession.station_code, DrawerSession.user_id, DrawerClose.id)
@@ -86,7 +87,7 @@ def open_session(station: Station, actor: Actor, counts: dict[str, int]) -> Sess
     try:
         total = count_total(counts)
     except CountError as exc:
-        raise InputError(str(exc), field="count") from exc
+        raise InputError(exc, field="count") from exc
     with station.store.write() as s:
         if _open_rows(s, station.code, actor.user_id):
             raise StateError("You already have an open drawer session at this station.")

@@ -20,12 +20,13 @@ refused with its key, its line and what it may be. Applied changes are audited l
 (services/central/station_settings.py) is left to the centre.
 
 Checking goes through one small interface, `Check = (key, value) -> None`, raising InputError
-whose message says what the value may be: `default_check` holds the checks `config set` makes
-today, and is where the settings schema (settings.check) plugs in.
+whose message says what the value may be: `default_check` is the settings schema
+(settings.check), the same checks `config set` makes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -34,8 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from counterpos.domain.pan_guard import contains_card_number, refusal, scrub
-from counterpos.domain.receipt_number import ReceiptNumberError, check_station_code
+from counterpos.domain.pan_guard import scrub
 from counterpos.services import audit, settings
 from counterpos.services.errors import InputError
 from counterpos.services.station import Station
@@ -74,47 +74,11 @@ def config_path(home: Path) -> Path:
 
 
 def default_check(home: Path) -> Check:
-    """The checks `counterpos config set` makes today, as one (key, value) -> None.
-
-    When the settings schema (services/settings.check) is in, this returns it instead."""
+    """The settings schema (services/settings.check) as one (key, value) -> None: the checks
+    `counterpos config set` makes, types and ranges included."""
 
     def check(key: str, value: str) -> None:
-        known = settings.BY_KEY.get(key)
-        if known is None:
-            raise InputError(f"{key} is not a setting; `counterpos config get` lists them.")
-        if contains_card_number(value):
-            raise InputError(refusal(key), field=key)
-        if key == "station.code":
-            try:
-                check_station_code(value)
-            except ReceiptNumberError as exc:
-                raise InputError(str(exc), field=key) from exc
-        elif key == "central.url":
-            if value.strip():
-                from counterpos.sync.central import normalise_url
-
-                try:
-                    normalise_url(value)
-                except Exception as exc:
-                    raise InputError(
-                        f"central.url is a PostgreSQL address like "
-                        f"postgresql+psycopg://USER@HOST/DB ({exc}).",
-                        field=key,
-                    ) from exc
-        elif known.default.isdigit() and not value.isdigit():
-            raise InputError(f"{key} takes a whole number (like {known.default}).", field=key)
-        elif key.startswith("card."):
-            from counterpos.services.card.settings import check_setting
-
-            check_setting(key, value)
-        elif key == "printer.url":
-            from counterpos.services.devices.printing import check_printer_url
-
-            check_printer_url(value, Path(home))
-        elif key == "printer.profile":
-            from counterpos.services.devices.printing import check_profile
-
-            check_profile(value)
+        settings.check(key, value)
 
     return check
 
@@ -206,6 +170,8 @@ def apply(
                 "%s: %s is set at the centre for this station; the file's value waits", path, key
             )
             continue
+        with contextlib.suppress(InputError):  # kept as the schema keeps it (`config set`)
+            value = settings.check(key, value)
         old = station.setting(key)
         if key == "central.url":
             from counterpos.services.central.sync import central_url, connect

@@ -3,7 +3,8 @@
 Sales, voids, refunds, paid-ins and -outs, the ledger and the audit trail all build their rows
 here and write them as plain values (store/outbox.py: `insert_synced`), never through the ORM's
 unit of work. A new column is added to its model and, unless its declared default will do, to
-its builder here: every writer then fills it.
+its builder here: every writer then fills it. `insert_synced` passes every text value of these
+rows through the store's card-number guard (store/pan_boundary.py) before it is written.
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ from typing import Any
 from counterpos.domain.kinds import EntryType, SaleKind, TenderKind
 from counterpos.store.models import (
     AuditEvent,
+    Bill,
+    BillPenalty,
     IssuedDocument,
     LedgerEntry,
     License,
+    MeterRead,
+    Notice,
     PaidInOut,
     Sale,
     SaleLine,
@@ -26,7 +31,7 @@ from counterpos.store.models import (
     new_id,
     utcnow,
 )
-from counterpos.store.outbox import full_row
+from counterpos.store.outbox import Serialized, full_row
 
 Row = dict[str, Any]
 
@@ -309,5 +314,181 @@ def tag_movement_row(
             "sale_line_id": sale_line_id,
             "license_no": license_no,
             "created_at": created_at or utcnow(),
+        },
+    )
+
+
+def read_row(
+    *,
+    meter_id: str,
+    account_id: str | None,
+    read_on: date,
+    value: int,
+    kind: str = "actual",
+    consumption: int | None,
+    previous_read_id: str | None,
+    review: str = "",
+    rollover: bool = False,
+    source: str = "keyed",
+    replaces_id: str | None = None,
+    import_id: str | None = None,
+    reader: str = "",
+    station_code: str,
+    created_by: str,
+    created_at: datetime | None = None,
+) -> Row:
+    """One meter read (`consumption`: units since the meter's previous read)."""
+    return full_row(
+        MeterRead,
+        {
+            "id": new_id(),
+            "meter_id": meter_id,
+            "account_id": account_id,
+            "read_on": read_on,
+            "value": value,
+            "kind": kind,
+            "rollover": rollover,
+            "consumption": consumption,
+            "previous_read_id": previous_read_id,
+            "review": review,
+            "source": source,
+            "replaces_id": replaces_id,
+            "import_id": import_id,
+            "reader": reader,
+            "station_code": station_code,
+            "created_by": created_by,
+            "created_at": created_at or utcnow(),
+        },
+    )
+
+
+def bill_row(
+    *,
+    bill_no: str,
+    run_id: str,
+    account_id: str,
+    cycle: str,
+    route: str,
+    bill_date: date,
+    due_date: date,
+    period_from: date | None,
+    period_to: date | None,
+    meter_size: str,
+    customer_class: str,
+    consumption: int,
+    estimated: bool,
+    read_ids: list[str],
+    lines: list[list[Any]] | Serialized,
+    total_cents: int,
+    ledger_entry_id: str | None,
+    station_code: str,
+    reverses_id: str | None = None,
+    reason: str = "",
+    created_at: datetime | None = None,
+) -> Row:
+    """A bill (or, with `reverses_id`, the reversal of one: the same lines, negated)."""
+    return full_row(
+        Bill,
+        {
+            "id": new_id(),
+            "bill_no": bill_no,
+            "run_id": run_id,
+            "account_id": account_id,
+            "cycle": cycle,
+            "route": route,
+            "bill_date": bill_date,
+            "due_date": due_date,
+            "period_from": period_from,
+            "period_to": period_to,
+            "meter_size": meter_size,
+            "customer_class": customer_class,
+            "consumption": consumption,
+            "estimated": estimated,
+            "read_ids": list(read_ids),
+            "lines": lines if isinstance(lines, Serialized) else list(lines),
+            "total_cents": total_cents,
+            "ledger_entry_id": ledger_entry_id,
+            "reverses_id": reverses_id,
+            "reason": reason,
+            "station_code": station_code,
+            "created_at": created_at or utcnow(),
+        },
+    )
+
+
+def bill_penalty_row(
+    *,
+    bill_id: str,
+    account_id: str,
+    past_due_cents: int,
+    percent: str,
+    cents: int,
+    ledger_entry_id: str,
+    applied_on: date,
+    station_code: str,
+) -> Row:
+    """The one late fee of a bill."""
+    return full_row(
+        BillPenalty,
+        {
+            "id": new_id(),
+            "bill_id": bill_id,
+            "account_id": account_id,
+            "past_due_cents": past_due_cents,
+            "percent": percent,
+            "cents": cents,
+            "ledger_entry_id": ledger_entry_id,
+            "applied_on": applied_on,
+            "station_code": station_code,
+            "created_at": utcnow(),
+        },
+    )
+
+
+def notice_row(
+    *,
+    notice_no: str,
+    kind: str,
+    key: str,
+    issued_on: date,
+    station_code: str,
+    created_by: str,
+    run_id: str | None = None,
+    account_id: str | None = None,
+    customer_id: str | None = None,
+    license_id: str | None = None,
+    bill_id: str | None = None,
+    due_on: date | None = None,
+    shutoff_on: date | None = None,
+    amount_cents: int = 0,
+    addressee: str = "",
+    mail_to: str = "",
+    language: str = "en",
+    details: Mapping[str, Any] | None = None,
+) -> Row:
+    """A notice as sent: its `key` is unique, so the same notice cannot be recorded twice."""
+    return full_row(
+        Notice,
+        {
+            "id": new_id(),
+            "notice_no": notice_no,
+            "kind": kind,
+            "key": key,
+            "run_id": run_id,
+            "account_id": account_id,
+            "customer_id": customer_id,
+            "license_id": license_id,
+            "bill_id": bill_id,
+            "issued_on": issued_on,
+            "due_on": due_on,
+            "shutoff_on": shutoff_on,
+            "amount_cents": amount_cents,
+            "addressee": addressee[:120],
+            "mail_to": mail_to[:200],
+            "language": language,
+            "details": dict(details) if details else {},
+            "station_code": station_code,
+            "created_by": created_by,
+            "created_at": utcnow(),
         },
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 import counterpos.store.outbox  # noqa: F401  (registers the outbox flush hook)
+from counterpos.store import pan_boundary
 from counterpos.store.database import make_engine, write_engine
 from counterpos.store.migrate import migrate
 
@@ -20,8 +21,14 @@ class Store:
         self.path = Path(db_path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = make_engine(self.path)
+        pan_boundary.install(self.engine)  # no card number reaches the file (domain/pan_guard.py)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(write_engine(self.engine), expire_on_commit=False)
+
+    @property
+    def writer_sessions(self) -> sessionmaker:
+        """The factory of `write()` sessions (store/high_water.py listens on its commits)."""
+        return self._writer
 
     def migrate(self) -> bool:
         return migrate(self.engine, self.path)

@@ -315,6 +315,20 @@ def decide_changes(
     return done
 
 
+def allow_billing(engine: Engine, code: str, allow: bool = True) -> bool:
+    """Whether a station may send bill and late-fee charges (the utility desk's billing
+    station); c0005_i18's `insert_billing` policy reads this."""
+    code = code.strip().upper()
+    with engine.begin() as conn:
+        done = conn.execute(
+            text("UPDATE sync_station SET may_bill = :b WHERE code = :c RETURNING may_bill"),
+            {"b": allow, "c": code},
+        ).scalar()
+    if done is None:
+        raise ValueError(f"The central database has no station {code!r}; add it first.")
+    return bool(done)
+
+
 def allow_user(engine: Engine, username: str, stations: list[str]) -> list[str]:
     """Which stations a user may sign in at ('*': all); the others get no PIN hash."""
     codes = sorted({c.strip().upper() for c in stations if c.strip()})

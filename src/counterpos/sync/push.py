@@ -87,6 +87,14 @@ PARENTS_FIRST = (
     "sale_line",
     "passport_application",
     "drawer_close",
+    # the utility desk's parents (db/central_migrations c0005_i18)
+    "meter",
+    "meter_read",
+    "billing_run",
+    "bill",
+    "notice",
+    "work_order",
+    "payment_arrangement",
 )
 INBOX_SQL = (
     "INSERT INTO inbox_record (table_name, record_id, payload) "

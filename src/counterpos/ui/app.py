@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -15,13 +16,19 @@ from counterpos.ui.gui_thread_gc import GuiThreadGarbageCollector
 from counterpos.ui.login_window import LoginWindow
 from counterpos.ui.startup import StoreOpener
 
+if TYPE_CHECKING:
+    from counterpos.services.backups import BackupScheduler
+
 # Set by bench/startup.py: "shown" prints a timestamp and exits once the login window has
 # painted; "ready" waits until the store is open and sign-in is possible.
 BENCH_ENV = "COUNTERPOS_BENCH_EXIT_ON_SHOWN"
 
 
-def load_style(app: QApplication) -> None:
+def load_style(app: QApplication, theme: str = "", font_scale: str = "") -> None:
+    """The one palette, type scale and style sheet (ui/theme.py); `theme` "high_contrast"
+    (or the environment's COUNTERPOS_THEME, else the station's ui.theme once it is open)."""
     from counterpos.resources_path import data_path
+    from counterpos.ui import theme as themes
 
     icon = data_path("resources") / "icons" / "counterpos.png"
     if icon.is_file():
@@ -29,8 +36,9 @@ def load_style(app: QApplication) -> None:
     try:
         qss = (data_path("resources") / "styles" / "till.qss").read_text(encoding="utf-8")
     except OSError:
-        return  # plain Qt look; nothing a cashier needs is lost
-    app.setStyleSheet(qss)
+        qss = ""  # the palette and fonts still apply; nothing a cashier needs is lost
+    scale = themes.scale_of(font_scale or os.environ.get("COUNTERPOS_FONT_SCALE", "") or 100)
+    themes.apply(app, qss, theme or os.environ.get("COUNTERPOS_THEME", "") or "calm", scale)
 
 
 class _FirstPaint(QObject):
@@ -62,6 +70,7 @@ class TillApp(QObject):
         self.flow = None
         self.progress = None
         self.sync_worker = None  # started once the store is open, if central.url is set
+        self.backups: BackupScheduler | None = None  # started once the store is open
         self.update_notice = ""  # set when the centre approved a newer version
         self.bench = os.environ.get(BENCH_ENV, "")
         self.login = LoginWindow()
@@ -122,12 +131,23 @@ class TillApp(QObject):
     def _ready(self, station) -> None:
         from counterpos.ui.flow import CounterFlow
 
-        self.flow = CounterFlow(station, self.login)
+        flow = CounterFlow(station, self.login)
+        flow.store_switched.connect(self._reopen)
+        self.flow = flow
         from counterpos.services.central import sync
 
         if sync.central_url(station):
             self.sync_worker = sync.start_worker(station)
             self.flow.sync_worker = self.sync_worker
+        wanted = station.setting("ui.theme")
+        scale = station.setting("ui.font_scale")
+        if (wanted and not os.environ.get("COUNTERPOS_THEME") and wanted != "calm") or (
+            scale not in ("", "100") and not os.environ.get("COUNTERPOS_FONT_SCALE")
+        ):
+            load_style(self.app, wanted, scale)
+        from counterpos.services.backups import BackupScheduler
+
+        self.backups = BackupScheduler(station).start()
         self.login.set_station(station)
         from counterpos.services.central import station_report
 
@@ -157,6 +177,21 @@ class TillApp(QObject):
             self.login.set_notice(self.tr("Demo city ready: sign in as maria, PIN 1111."))
         if self.bench == "ready":
             self._bench_exit("ready")
+
+    def _reopen(self) -> None:
+        """Training was switched on or off: open the store the station now names."""
+        if self.sync_worker is not None:
+            self.sync_worker.stop()
+            self.sync_worker = None
+        if self.flow is not None:
+            self.login.logged_in.disconnect(self.flow.logged_in)
+            self.flow.deleteLater()
+            self.flow = None
+        if self.station is not None:
+            self.station.close()
+            self.station = None
+        self.login.place.setText(self.tr("Opening the store…"))
+        self.opener.open(self.home)
 
     def _users_arrived(self) -> None:
         if self.station is None or not self._anyone_may_sign_in(self.station):
@@ -206,6 +241,8 @@ def run(home: Path, demo: bool) -> int:
     code = app.exec()
     if till.sync_worker is not None:
         till.sync_worker.stop()
+    if till.backups is not None:
+        till.backups.stop()
     if till.station is not None:
         till.station.close()
     collector.timer.stop()

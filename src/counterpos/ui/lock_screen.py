@@ -1,9 +1,24 @@
-"""The idle lock: after `ui.idle_lock_minutes` without input the till hides behind a PIN screen."""
+"""The idle lock: after `ui.idle_lock_minutes` without input the till hides behind a PIN screen.
+
+The lock covers the whole screen and every window of the till: the customer's name, address,
+balances and licenses are hidden (the till's own content is hidden too, and open dialogs are
+put away until the PIN is entered). Only the locked cashier's PIN closes it; a wrong PIN says so.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counterpos.services.access import screen_lock
 from counterpos.services.actor import Actor
@@ -20,39 +35,68 @@ INPUT_EVENTS = {
 
 
 class LockScreen(QDialog):
-    """Modal over the till; only the locked cashier's PIN closes it (the attempt is audited)."""
+    """Opaque, over the whole screen; only the locked cashier's PIN closes it (audited)."""
 
     def __init__(self, station: Station, actor: Actor, parent=None) -> None:
         super().__init__(parent)
         self.station, self.actor = station, actor
+        self.setObjectName("lockScreen")
         self.setWindowTitle(self.tr("Locked"))
         self.setModal(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr("Locked. {name}, enter your PIN to continue.").format(name=actor.full_name)
-            )
-        )
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setAutoFillBackground(True)
+        panel = QFrame()
+        panel.setObjectName("lockPanel")
+        panel.setMaximumWidth(520)
+        inner = QVBoxLayout(panel)
+        title = QLabel(self.tr("Till locked"))
+        title.setObjectName("title")
+        inner.addWidget(title)
+        who = QLabel(self.tr("{name}, enter your PIN to continue.").format(name=actor.full_name))
+        who.setWordWrap(True)
+        inner.addWidget(who)
         self.pin = QLineEdit()
         self.pin.setObjectName("unlock_pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.returnPressed.connect(self.try_unlock)
-        layout.addWidget(self.pin)
+        self.pin.setAccessibleName(self.tr("PIN"))
+        inner.addWidget(self.pin)
         self.error = QLabel()
-        self.error.setObjectName("unlock_error")
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        button = QPushButton(self.tr("Unlock"))
-        button.clicked.connect(self.try_unlock)
-        layout.addWidget(button)
+        inner.addWidget(self.error)
+        self.button = QPushButton(self.tr("Unlock (Enter)"))
+        self.button.setAutoDefault(False)
+        self.button.setDefault(True)  # Enter unlocks once: no second, empty try
+        self.button.clicked.connect(self.try_unlock)
+        inner.addWidget(self.button)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+    def cover(self) -> None:
+        """Fill the screen the till is on."""
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or (
+            QGuiApplication.primaryScreen()
+        )
+        self.setGeometry(screen.geometry())
 
     def try_unlock(self) -> None:
+        pin = self.pin.text()
+        if not pin:
+            self.error.setText(self.tr("Type your PIN, then press Enter."))
+            self.pin.setFocus()
+            return
         try:
-            screen_lock.unlock(self.station, self.actor, self.pin.text())
+            screen_lock.unlock(self.station, self.actor, pin)
         except CounterError as exc:
             self.pin.clear()
-            self.error.setText(str(exc))
+            self.error.setText(
+                self.tr("That PIN did not unlock the till: {why} Try again.").format(why=exc)
+            )
+            self.pin.setFocus()
             return
         self.accept()
 
@@ -74,6 +118,7 @@ class IdleLock(QObject):
         if idle_ms is None:
             idle_ms = screen_lock.idle_minutes(station) * 60_000
         self.screen: LockScreen | None = None
+        self.hidden: list[QWidget] = []  # windows put away while locked
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
@@ -91,15 +136,44 @@ class IdleLock(QObject):
         if self.screen is not None:
             return
         screen_lock.lock(self.station, self.actor)
+        # Put away every other window of the till (dialogs show customers' details too).
+        self.hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible() and w is not self.window and isinstance(w, QDialog)
+        ]
+        for w in self.hidden:
+            w.hide()
+        content = self._content()
+        if content is not None:
+            content.hide()
         self.screen = LockScreen(self.station, self.actor, self.window)
         self.screen.accepted.connect(self._unlocked)
+        self.screen.cover()
         self.screen.open()
+        self.screen.pin.setFocus()
         self.locked.emit()
+
+    def _content(self) -> QWidget | None:
+        central = getattr(self.window, "centralWidget", None)
+        return central() if callable(central) else None
 
     def _unlocked(self) -> None:
         self.screen = None
+        content = self._content()
+        if content is not None:
+            content.show()
+        for w in self.hidden:
+            w.show()
+            w.raise_()
+            w.activateWindow()
+        self.hidden = []
         self.timer.start(self.idle_ms)
         self.unlocked.emit()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.screen is not None
 
     def stop(self) -> None:
         self.timer.stop()

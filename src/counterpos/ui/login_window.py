@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from counterpos.ui import i18n
 
 
 class LoginWindow(QWidget):
@@ -22,16 +25,15 @@ class LoginWindow(QWidget):
         super().__init__()
         self.station = None
         self._pending = False
-        self.setWindowTitle(self.tr("CounterPOS – sign in"))
+        self.language_chosen = False  # picked on this form: kept as the user's language
         self.setMinimumWidth(420)
 
-        self.heading = QLabel(self.tr("CounterPOS"))
+        self.heading = QLabel()
         self.heading.setObjectName("title")
-        self.place = QLabel(self.tr("Opening the store…"))
+        self.place = QLabel()
         self.place.setObjectName("subtitle")
         self.username = QLineEdit()
         self.username.setObjectName("username")
-        self.username.setPlaceholderText(self.tr("e.g. maria"))
         self.pin = QLineEdit()
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -42,15 +44,32 @@ class LoginWindow(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
-        self.sign_in = QPushButton(self.tr("Sign in (Enter)"))
+        self.training = QLabel(self.tr("TRAINING – the demo city, for practice"))
+        self.training.setObjectName("trainingBanner")
+        self.training.setWordWrap(True)
+        self.training.hide()
+        self.sign_in = QPushButton()
         self.sign_in.setAutoDefault(False)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in i18n.names().items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(i18n.current()), 0))
+        self.username_label = QLabel()
+        self.username_label.setBuddy(self.username)
+        self.pin_label = QLabel()
+        self.pin_label.setBuddy(self.pin)
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Username"), self.username)
-        form.addRow(self.tr("&PIN"), self.pin)
+        form.addRow(self.username_label, self.username)
+        form.addRow(self.pin_label, self.pin)
+        form.addRow(self.language_label, self.language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(10)
+        layout.addWidget(self.training)
         layout.addWidget(self.heading)
         layout.addWidget(self.place)
         layout.addSpacing(8)
@@ -62,18 +81,54 @@ class LoginWindow(QWidget):
         self.username.returnPressed.connect(self._username_entered)
         self.pin.returnPressed.connect(self.submit)
         self.sign_in.clicked.connect(self.submit)
+        self.language.activated.connect(self._language_picked)
+        self.retranslate()
         if station is not None:
             self.set_station(station)
+
+    def retranslate(self) -> None:
+        """Every text of the form again, in the language now installed."""
+        self.setWindowTitle(self.tr("CounterPOS – sign in"))
+        self.heading.setText(self.tr("CounterPOS"))
+        if self.station is None:
+            self.place.setText(self.tr("Opening the store…"))
+        else:
+            self.place.setText(
+                self.tr("{city} · station {code}").format(
+                    city=self.station.setting("city.name"), code=self.station.code
+                )
+            )
+        self.username.setPlaceholderText(self.tr("e.g. maria"))
+        self.username_label.setText(self.tr("&Username"))
+        self.pin_label.setText(self.tr("&PIN"))
+        self.language_label.setText(self.tr("&Language"))
+        self.sign_in.setText(self.tr("Sign in (Enter)"))
+        self.username.setAccessibleName(self.tr("Username"))
+        self.pin.setAccessibleName(self.tr("PIN"))
+        self.language.setAccessibleName(self.tr("Language"))
+        self.sign_in.setAccessibleName(self.tr("Sign in"))
+        self.error.clear()
+
+    def _language_picked(self, index: int) -> None:
+        self.language_chosen = True
+        self.use_language(str(self.language.itemData(index)))
+
+    def use_language(self, code: str) -> None:
+        """Switch the screens to `code` and show this form in it."""
+        i18n.install(None, code)
+        self.language.setCurrentIndex(max(self.language.findData(i18n.current()), 0))
+        self.retranslate()
 
     def set_station(self, station) -> None:
         """The store is open: show where we are and take any sign-in typed meanwhile."""
         self.station = station
-        self.place.setText(
-            self.tr("{city} · station {code}").format(
-                city=station.setting("city.name"), code=station.code
-            )
-        )
+        if not self.language_chosen:
+            self.use_language(station.setting("ui.language"))
+        self.retranslate()
         self.notice.clear()
+        from counterpos.services.training import mode  # the store is open: cheap now
+
+        self.training.setVisible(mode.is_training(station))
         if self._pending:
             self._pending = False
             self.submit()
@@ -104,11 +159,15 @@ class LoginWindow(QWidget):
             self._pending = True
             self.notice.setText(self.tr("One moment: the store is still opening…"))
             return
-        from counterpos.services.access import auth
+        from counterpos.services.access import auth, users
         from counterpos.services.errors import CounterError
 
         try:
             actor = auth.login(self.station, self.username.text(), self.pin.text())
+            if self.language_chosen:  # picked here: kept as this user's language
+                actor = users.set_language(self.station, actor, i18n.current())
+            else:  # the user's own, chosen at an earlier sign-in
+                self.use_language(users.screen_language(self.station, actor))
         except CounterError as exc:
             self.error.setText(str(exc))
             self.pin.clear()
@@ -116,4 +175,5 @@ class LoginWindow(QWidget):
             return
         self.error.clear()
         self.pin.clear()
+        self.language_chosen = False
         self.logged_in.emit(actor)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import threading
-import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 
 class StoreOpener(QObject):
-    """Runs `Station.open(home)` (and `load_demo` when asked) in a plain worker thread.
+    """Runs `Station.open(home)` (and `load_demo` when asked) in a plain worker thread; a
+    station switched into training opens its training store instead.
 
     The login window is on screen while this runs; the heavy imports (SQLAlchemy, Alembic)
     and the migration check happen here instead of before the first paint.
@@ -43,10 +44,32 @@ class StoreOpener(QObject):
                 self.first_sync_problem = sync.take_users(station)
                 self.opened.emit(station, True)
                 return
+
+            from counterpos.services.training import mode
+
+            if mode.is_switched_on(station):  # a supervisor switched it into training
+                from counterpos.demo.city import load_demo
+
+                live, station = station, mode.open_training(station, seed=load_demo)
+                live.close()
             self.opened.emit(station, station.is_initialised())
         except Exception as exc:  # shown to the person starting the till, not swallowed
-            traceback.print_exc()
-            self.failed.emit(str(exc))
+            self.failed.emit(self.plain(exc))
+
+    @staticmethod
+    def plain(exc: Exception) -> str:
+        """What the start-up dialog says: a service's own message (a damaged store names its
+        newest backup and how to restore it), never raw exception text."""
+        from counterpos.services.errors import CounterError
+
+        if isinstance(exc, CounterError):
+            return str(exc)
+        logging.getLogger(__name__).error("the store could not be opened", exc_info=exc)
+        return QCoreApplication.translate(
+            "StoreOpener",
+            "An unexpected error stopped the start ({kind}); the log file in the data folder "
+            "has the details. `counterpos doctor` checks the store.",
+        ).format(kind=type(exc).__name__)
 
     def _load_demo(self, station) -> None:
         try:
@@ -55,5 +78,4 @@ class StoreOpener(QObject):
             load_demo(station)
             self.demo_loaded.emit(station)
         except Exception as exc:
-            traceback.print_exc()
-            self.failed.emit(str(exc))
+            self.failed.emit(self.plain(exc))

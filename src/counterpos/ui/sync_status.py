@@ -8,8 +8,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from counterpos.services.central.sync import SyncState
+from counterpos.ui.formats import datetime_text, time_text
 
-COLOURS = {"alone": "", "up_to_date": "#1b5e20", "waiting": "#8d6e00", "offline": "#b71c1c"}
+# The style sheet's tones (ui/theme.py fills in their colours) by sync state.
+TONES = {"alone": "", "up_to_date": "ok", "waiting": "warn", "offline": "error"}
 
 
 class SyncStatusLabel(QLabel):
@@ -44,14 +46,17 @@ class SyncStatusLabel(QLabel):
         self.setText(self.describe(state))
         self.setToolTip(self.tooltip(state))
         self.setProperty("syncState", state.state)
-        colour = COLOURS.get(state.state, "")
-        self.setStyleSheet(f"color: {colour};" if colour else "")
+        tone = TONES.get(state.state, "")
+        if self.property("tone") != tone:
+            self.setProperty("tone", tone)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def describe(self, state: SyncState) -> str:
         if state.state == "alone":
             return self.tr("Working alone")
         if state.state == "offline":
-            since = state.offline_since.strftime("%H:%M") if state.offline_since else "?"
+            since = time_text(state.offline_since) if state.offline_since else "?"
             return (
                 self.tr("Offline since %1 · %2 waiting")
                 .replace("%1", since)
@@ -64,9 +69,7 @@ class SyncStatusLabel(QLabel):
     def tooltip(self, state: SyncState) -> str:
         lines = []
         if state.last_success:
-            lines.append(
-                self.tr("Last sync %1").replace("%1", state.last_success.strftime("%Y-%m-%d %H:%M"))
-            )
+            lines.append(self.tr("Last sync %1").replace("%1", datetime_text(state.last_success)))
         else:
             lines.append(self.tr("Not synced yet"))
         if state.last_error:

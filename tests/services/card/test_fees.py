@@ -146,12 +146,21 @@ def test_a_card_not_of_this_sale_is_refused_as_an_earlier_card(station, cashier,
 def test_cards_carrying_more_than_the_rule_are_not_saved_as_the_citys_fee(
     station, cashier, drawer, card_simulator, card_terminal
 ):
-    """A caller that runs the second card without naming the first charges the flat fee twice:
-    the sale is refused with what to do, not saved with the double fee."""
+    """A caller that runs the second card without naming the first as an earlier card of the
+    sale (only as held, so that the terminal takes it) charges the flat fee twice: the sale is
+    refused with what to do, not saved with the double fee."""
     config.set_value(station, "card.convenience_fee", "1.50", None)
     cart = utility_cart(station, "100.00")
     first = charge(station, cashier, drawer.session_id, cart, Money(5000), terminal=card_terminal)
-    second = charge(station, cashier, drawer.session_id, cart, Money(5000), terminal=card_terminal)
+    second = charge(
+        station,
+        cashier,
+        drawer.session_id,
+        cart,
+        Money(5000),
+        terminal=card_terminal,
+        held=[first.request_id],
+    )
     with pytest.raises(StateError, match="void the card payments and run them again"):
         finish_sale(
             station, cashier, drawer.session_id, cart, [], [first.request_id, second.request_id]

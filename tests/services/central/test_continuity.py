@@ -16,6 +16,8 @@ from counterpos.services import sessions
 from counterpos.services.central import continuity, sync
 from counterpos.services.errors import InputError, PermissionDenied, StateError
 from counterpos.services.station import DB_FILE, Station
+from counterpos.services.store_health import StoreBehind
+from counterpos.store.high_water import mark_path
 from counterpos.store.models import ReceiptSequence, Sale
 from tests.conftest import audit_events, login
 from tests.sync.helpers import admin_query, attach, first_accounts, outbox_states, sell
@@ -103,6 +105,9 @@ def test_a_restored_store_refuses_to_sell_until_a_supervisor_resolves_it(
     station.close()
 
     shutil.copy(backup, home / DB_FILE)  # restored from the older copy
+    with pytest.raises(StoreBehind):  # the station's own mark notices first...
+        Station.open(home).close()
+    mark_path(home).unlink()  # ...unless it went with the old disk: then the centre does
     station = Station.open(home)
     try:
         assert _last(station) == 1

@@ -77,7 +77,7 @@ def test_every_change_is_kept_at_the_centre_with_who_and_when(station, central_u
 @pytest.mark.parametrize(
     ("code", "key", "value", "message"),
     [
-        ("all", "printer.colour", "red", "printer.colour is not a setting"),
+        ("all", "printer.colour", "red", "Unknown setting 'printer.colour'"),
         ("all", "printer.timeout", "soon", "printer.timeout takes a whole number"),
         ("all", "printer.url", "lpt1", "The printer address 'lpt1' is not one CounterPOS knows"),
         ("all", "station.code", "CH3", "station.code is set at the station itself"),

@@ -290,3 +290,19 @@ def test_one_license_per_animal_per_term(station, cashier, drawer):
         customer_id=hit.customer_id,
         details=dict(details, animal_name="Pepper"),
     )
+
+
+def test_a_tag_issued_today_is_found_by_the_lookup(station, cashier, drawer):
+    give_tags(station, first=420, last=430)
+    with station.store.read() as s:
+        customer_id = s.scalar(select(License.customer_id).limit(1)) or s.scalar(
+            select(Sale.customer_id).where(Sale.customer_id.is_not(None)).limit(1)
+        )
+    cart = ring(
+        station, Cart(customer_id=customer_id), "animal_license", customer_id, details=dog()
+    )
+    done = pay_cash(station, cashier, drawer.session_id, cart)
+    with station.store.read() as s:
+        lic = s.scalar(select(License).where(License.license_no == done.documents[0]))
+    for typed in (lic.tag_no, lic.license_no, "00420"):
+        assert [h.customer_id for h in customers.search(station, typed)][:1] == [lic.customer_id]

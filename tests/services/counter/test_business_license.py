@@ -8,10 +8,12 @@ import pytest
 from sqlalchemy import select
 
 from counterpos.domain.cart import Cart
+from counterpos.domain.tenders import Tender
 from counterpos.services.counter import business_license
 from counterpos.services.errors import InputError, NotFound, PermissionDenied
-from counterpos.services.sale import catalog
-from counterpos.store.models import License
+from counterpos.services.sale import catalog, sales
+from counterpos.store.models import License, Sale
+from tests.conftest import audit_events
 from tests.services.counter_visit import TODAY, business, pay_cash, ring, senior_drawer
 
 
@@ -236,3 +238,49 @@ def test_a_license_issued_at_the_till_renewed_on_its_anniversary_pays_no_penalty
     pay_cash(station, james, session_id, Cart(lines=list(lines)))
     st = business_license.status(station, no)
     assert (st.status, st.expires_on) == ("issued", Term(1).end(TODAY))
+
+
+def test_a_supervisor_approves_a_cashiers_license_on_the_spot(station, cashier, drawer, approval):
+    lines = catalog.price_lines(station, "business_license_new", details=business())
+    cart = Cart(lines=list(lines))
+    ok = approval(cashier, "business_license")
+    wrong = approval(cashier, "passport")
+    with pytest.raises(PermissionDenied) as refused:
+        sales.complete_sale(
+            station,
+            cashier,
+            drawer.session_id,
+            cart,
+            [Tender("cash", cart.total)],
+            approvals=[wrong],
+        )
+    assert refused.value.permission == "business_license"
+    assert not wrong.used and not ok.used  # a refused sale spends nothing
+    done = sales.complete_sale(
+        station, cashier, drawer.session_id, cart, [Tender("cash", cart.total)], approvals=[ok]
+    )
+    assert ok.used and done.approved_by == {"business_license": "sofia"}
+    event = audit_events(station, "sale")[-1]
+    assert (event.actor, event.approver, event.target) == ("maria", "sofia", done.receipt_no)
+    assert event.details["approved"] == {"business_license": "sofia"}
+    with station.store.read() as s:
+        assert (
+            s.scalar(select(Sale.approver_id).where(Sale.id == done.sale_id)) == ok.approver.user_id
+        )
+    # Spent: the same approval does not license a second business.
+    again = Cart(
+        lines=list(
+            catalog.price_lines(
+                station, "business_license_new", details=business(business_name="Vista Bikes")
+            )
+        )
+    )
+    with pytest.raises(PermissionDenied, match="already used"):
+        sales.complete_sale(
+            station,
+            cashier,
+            drawer.session_id,
+            again,
+            [Tender("cash", again.total)],
+            approvals=[ok],
+        )

@@ -100,6 +100,25 @@ def test_a_kick_that_cannot_start_in_time_is_dropped_never_fired_late(
     assert ev.details["reason"] == "customer change"
 
 
+def test_a_kick_through_a_printer_without_status_is_not_confirmed(station, cashier, drawer):
+    deaf = LoopbackPrinter(answer=False)
+    try:
+        set_setting(station, "printer.url", f"{deaf.url}?status=off")
+        set_setting(station, "drawer.port", "printer")
+        said = drawer_service.drawer_test(station, "sofia")
+        sale = five_line_sale(station, cashier, drawer)
+        after = after_sale.after_sale(station, cashier, sale)
+    finally:
+        deaf.close()
+    assert said.startswith(
+        f"The drawer kick was sent to the printer at 127.0.0.1:{deaf.port}, not confirmed"
+    )
+    assert "opened" not in said.replace("drawer opened.", "")
+    assert "not confirmed" in after.message and after.ok
+    events = audit_events(station, "drawer_open")
+    assert [e.details.get("confirmed") for e in events] == [False, False]
+
+
 def test_a_drawer_fault_is_logged_for_it(
     station, cashier, drawer, preview_printer, tmp_path, caplog
 ):

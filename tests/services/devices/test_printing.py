@@ -28,6 +28,7 @@ from tests.printing_support import (
     lpstat,
     set_setting,
 )
+from tests.sale_helpers import cash, ring
 
 
 def test_printer_profiles_lists_every_profile_sorted_by_name():
@@ -305,6 +306,32 @@ def test_an_unknown_cups_queue_is_a_plain_message_and_the_sale_stands(
     message = str(err.value)
     assert message.startswith(f"Sale {sale.receipt_no} is saved. CUPS refused the job for ")
     assert "NoSuchQueue" in message and message.endswith("Fix it, then use Reprint.")
+
+
+def test_a_printer_that_reports_no_status_is_sent_to_not_confirmed(station, cashier, drawer):
+    """With ?status=off a TCP printer that accepts and never reads takes a receipt into its
+    connection: the cashier is told it was sent, not that it printed."""
+    deaf = LoopbackPrinter(answer=False)
+    try:
+        set_setting(station, "printer.url", f"{deaf.url}?status=off")
+        sale = ring(station, cashier, drawer.session_id, 1_000, cash(1_000))
+        outcome = printing.print_receipt(station, cashier, sale.receipt_no)
+        test_page = printing.print_test_page(station, "admin")
+    finally:
+        deaf.close()
+    assert not outcome.confirmed and not test_page.confirmed
+    assert "printed" not in outcome.message.replace("that it printed", "")
+    assert (
+        f"Receipt {sale.receipt_no} was sent to the printer at 127.0.0.1:{deaf.port}, not confirmed"
+        in outcome.message
+    )
+    assert "not confirmed" in test_page.message
+
+
+def test_a_printer_that_answers_its_status_is_confirmed(station, cashier, drawer, loopback_printer):
+    sale = ring(station, cashier, drawer.session_id, 1_000, cash(1_000))
+    outcome = printing.print_receipt(station, cashier, sale.receipt_no)
+    assert outcome.confirmed and outcome.message == f"Receipt {sale.receipt_no} printed."
 
 
 def test_a_failed_print_is_logged_for_it(station, cashier, drawer, caplog):

@@ -278,3 +278,27 @@ def test_no_deposit_slip_pdf_of_an_open_session(station, cashier, drawer, tmp_pa
         eod.deposit_slip_pdf(station, cashier, tmp_path / "dep.pdf", session_id=drawer.session_id)
     assert not (tmp_path / "dep.pdf").exists()
     assert audit_events(station, "deposit_slip_pdf", "deposit_slip_pdf_failed") == []
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("", "at least the first 4"),
+        ("x" * 100_000, "is not a drawer session id"),
+        ("%%%%", "is not a drawer session id"),
+        ("____", "is not a drawer session id"),
+    ],
+)
+def test_a_session_id_that_is_not_one_is_a_plain_message(station, closed, given, said):
+    from counterpos.services.errors import NotFound
+
+    with pytest.raises(NotFound, match=said):
+        eod.resolve_session(station, given)
+
+
+def test_the_ends_of_the_calendar_are_reports_of_nothing(station, supervisor):
+    from datetime import date
+
+    for day in (date.min, date.max, date(1, 1, 2), date(9999, 12, 30)):
+        z = eod.z_report(station, supervisor, day=day)
+        assert z.sales_count == 0

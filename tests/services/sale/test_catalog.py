@@ -61,7 +61,7 @@ def test_a_quantity_multiplies_a_per_item_fee(station):
     assert (line.quantity, line.amount) == (3, Money(4_500))
 
 
-@pytest.mark.parametrize("typed", ["", "12.345", "ten", "-1"])
+@pytest.mark.parametrize("typed", ["", "12.345", "ten", "-1", "1" * 5_000, "9" * 20])
 def test_a_typed_amount_that_is_not_one_names_the_amount(station, typed):
     with pytest.raises(InputError) as err:
         catalog.price_line(station, "misc_receipt", details=MISC, amount_text=typed)

@@ -218,3 +218,21 @@ def test_index_keeps_name_order_when_neighbours_run_out_of_room(empty_station):
     expected = ["w Tight"] + [f"x{n} Tight" for n in range(10, 100)] + ["y Tight"]
     assert names(customers.search(st, "tight", limit=100)) == expected
     assert names(customers.search(st, "tig")) == expected[:20]
+
+
+@pytest.mark.parametrize(
+    "pasted", ["1" * 10_000, "garcia " * 2_000, "4111-" * 3_000, "\udcff" * 500 + "lopez"]
+)
+def test_a_pasted_page_is_cut_before_the_index_is_asked(station, pasted):
+    tiers = customers.lookup_tiers(pasted)
+    assert all(len(t.match) < 1_000 for t in tiers)  # never a 10,000-character FTS query
+    words = customers._tokens(pasted)
+    assert len(words) <= customers.MAX_WORDS
+    assert all(len(w) <= customers.MAX_WORD_CHARS for w in words)
+    assert isinstance(customers.search(station, pasted), list)
+
+
+def test_the_cap_keeps_what_a_person_types(station):
+    with station.store.read() as s:
+        last = s.execute(text("SELECT last_name FROM customer ORDER BY customer_no")).scalar()
+    assert last.lower() in names(customers.search(station, f"  {last}  "))[0].lower()

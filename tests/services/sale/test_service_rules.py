@@ -109,3 +109,17 @@ def test_void_sale_lines_undoes_each_line_that_has_rules(station, cashier, drawe
             ("return", 1),
             ("return", 2),
         ]
+
+
+def test_fields_a_services_rules_require_are_fields_it_has(station):
+    """What a screen marks as required beyond the catalog exists in that service's form."""
+    services = {s.code: s for s in catalog.list_services(station)}
+    marked = {}
+    for code, svc in services.items():
+        rules = service_rules.rules_for(code)
+        if rules is not None and rules.required_fields:
+            names = {f["name"] for f in svc.fields}
+            assert set(rules.required_fields) <= names, code
+            marked[code] = rules.required_fields
+    assert "business_name" in marked["business_license_new"]
+    assert "gross_receipts_cents" in marked["business_license_new"]

@@ -49,3 +49,20 @@ def price_start(station):
         return catalog.price_lines(station, "start_service", details=d)
 
     return price
+
+
+@pytest.fixture
+def metered(station, supervisor):
+    """Twelve residential accounts with meters on route R01, first read 13 months ago."""
+    from tests.services.utility.desk_support import meter_up
+
+    return meter_up(station, supervisor)
+
+
+@pytest.fixture
+def billed_year(station, supervisor, metered):
+    """The metered accounts after a year of 12-HCF months, read and billed each month."""
+    from tests.services.utility.desk_support import a_year_of_bills
+
+    a_year_of_bills(station, supervisor, metered)
+    return metered

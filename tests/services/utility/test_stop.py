@@ -8,10 +8,11 @@ import pytest
 from sqlalchemy import select
 
 from counterpos.domain.cart import Cart
-from counterpos.services.errors import InputError, StateError
+from counterpos.services.errors import InputError, PermissionDenied, StateError
 from counterpos.services.utility.accounts import account_ledger
 from counterpos.services.utility.stop import stop_service
 from counterpos.store.models import LedgerEntry, RefundRequest, UtilityAccount
+from tests.conftest import audit_events
 from tests.services.counter_visit import TODAY, pay_cash, senior_drawer
 
 
@@ -59,3 +60,18 @@ def test_start_service_new_customer_with_deposit_then_stop_with_refund(station, 
         assert "Sacramento" in refund.mail_to
     with pytest.raises(StateError, match="closed"):
         stop_service(station, james, account_no, TODAY, "1 Far Away Rd, X")
+
+
+def test_a_cashier_stops_service_with_a_supervisors_approval(
+    station, cashier, approval, paid_up_account
+):
+    account_no, _ = paid_up_account
+    with pytest.raises(PermissionDenied) as refused:
+        stop_service(station, cashier, account_no, TODAY, "12 Forwarding Way, Vista CA")
+    assert refused.value.permission == "start_stop_service"
+    ok = approval(cashier, "start_stop_service")
+    stop_service(station, cashier, account_no, TODAY, "12 Forwarding Way, Vista CA", ok)
+    assert ok.used
+    assert account_ledger(station, account_no).status == "closed"
+    event = audit_events(station, "service_stopped")[-1]
+    assert (event.actor, event.approver) == ("maria", "sofia")

@@ -31,12 +31,12 @@ def test_adjustment_dialog_needs_a_second_login(qtbot, station, supervisor):
     dlg = AccountAdjustmentDialog(station, supervisor, account_no)
     qtbot.addWidget(dlg)
     misread_by_sofia(qtbot, dlg)
-    assert "Another supervisor" in dlg.message.text() and dlg.pin.text() == ""
+    assert "Another supervisor" in dlg.errors() and dlg.pin.text() == ""
     dlg.approver.clear()
     qtbot.keyClicks(dlg.approver, "james")  # a senior cashier may not approve
     qtbot.keyClicks(dlg.pin, "2222")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
-    assert "may not approve" in dlg.message.text()
+    assert "may not approve" in dlg.errors()
     cashier = login(station, "maria")
     dlg2 = AccountAdjustmentDialog(station, cashier, account_no)
     qtbot.addWidget(dlg2)

@@ -21,7 +21,7 @@ def test_start_service_dialog_new_customer(qtbot, station):
     qtbot.keyClicks(dlg.address, "4821 Sunset Ridge Dr")
     dlg.klass.setCurrentIndex(dlg.klass.findData("commercial"))
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
-    assert "new owner's name and address" in dlg.message.text()
+    assert "new owner's name and address" in dlg.errors()
     qtbot.keyClicks(dlg.owner_name, "Priya Shah")
     qtbot.keyClicks(dlg.owner_address, "PO Box 12, Mission Vista")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)

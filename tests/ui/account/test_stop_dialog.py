@@ -23,7 +23,7 @@ def test_stop_service_dialog(qtbot, station):
     dlg = StopServiceDialog(station, james, account_no)
     qtbot.addWidget(dlg)
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
-    assert "forwarding address" in dlg.message.text()
+    assert "forwarding address" in dlg.errors()
     assert dlg.stop_result is None
     qtbot.keyClicks(dlg.forwarding, "88 Harbor Blvd, Long Beach CA 90802")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)

@@ -76,3 +76,28 @@ def test_cashier_closes_seven_dollars_short(qtbot, station, cashier, drawer, tmp
     dtext = PdfReader(d).pages[0].extract_text()
     assert "2211" in dtext and "Lee Park" in dtext and "$30.00" in dtext
     assert "$13.00" in dtext and "$100.00" in dtext  # deposited cash; float kept back
+
+
+def test_the_close_says_a_card_payment_is_not_on_a_sale_and_refuses(
+    qtbot, station, cashier, drawer, card_simulator
+):
+    from counterpos.services.card.requests import charge
+    from counterpos.services.card.settings import terminal_for
+    from counterpos.services.config import set_value
+    from tests.services.card.card_support import utility_cart
+
+    set_value(station, "card.terminal", card_simulator.url, None)
+    sid = drawer.session_id
+    charge(
+        station, cashier, sid, utility_cart(station), Money(5000), terminal=terminal_for(station)
+    )
+    dlg = CloseSessionDialog(station, cashier, sid)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert "not on a saved sale" in dlg.sync_warning.text()
+    assert "cannot close" in dlg.sync_warning.text()
+    for _ in range(3):
+        qtbot.mouseClick(dlg.next, Qt.MouseButton.LeftButton)
+    assert "cannot close" in dlg.error.text()  # refused plainly, nothing counted
+    with station.store.read() as s:
+        assert s.scalars(select(DrawerClose)).all() == []

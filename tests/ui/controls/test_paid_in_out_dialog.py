@@ -18,11 +18,11 @@ def test_paid_out_with_override_is_recorded(qtbot, station, cashier, drawer):
     qtbot.addWidget(dlg)
     dlg.amount.setText("8.00")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
-    assert "reason" in dlg.error.text().lower() and dlg.override_dialog is None
+    assert "reason" in dlg.fields["reason"].error_text().lower() and dlg.override_dialog is None
     dlg.reason.setText("Postage")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
     approve_as_sofia(qtbot, dlg)
     with station.store.read() as s:
         [row] = s.scalars(select(PaidInOut)).all()
     assert (row.direction, row.amount_cents, row.reason) == ("out", 800, "Postage")
-    assert "paid-out" in dlg.error.text() and "$8.00" in dlg.error.text()
+    assert "paid-out" in dlg.said() and "$8.00" in dlg.said() and dlg.errors() == ""

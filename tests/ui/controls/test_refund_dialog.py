@@ -19,16 +19,16 @@ def test_refund_shows_what_is_refundable_and_needs_a_supervisor(qtbot, station, 
     dlg = RefundDialog(station, cashier, drawer.session_id, sale.receipt_no)
     qtbot.addWidget(dlg)
     dlg.show_refundable()
-    assert "$40.00" in dlg.error.text() and dlg.amount.text() == "40.00"
+    assert "$40.00" in dlg.said() and dlg.amount.text() == "40.00"
     dlg.amount.setText("45.00")
     dlg.reason.setText("Charged twice")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
     # Bad input is refused before anyone is asked to approve it.
-    assert "$40.00" in dlg.error.text() and dlg.override_dialog is None
+    assert "$40.00" in dlg.fields["amount"].error_text() and dlg.override_dialog is None
     dlg.amount.setText("15.00")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
     approve_as_sofia(qtbot, dlg)
-    assert "Hand back $15.00" in dlg.error.text()
+    assert "Hand back $15.00" in dlg.said()
     assert refunds.refundable(station, sale.receipt_no) == Money(2_500)
     ev = last_event(station, "refund")
     assert (ev.actor, ev.approver) == ("maria", "sofia")
@@ -41,5 +41,9 @@ def test_refund_over_what_was_paid_is_refused_plainly(qtbot, station, cashier, d
     dlg.amount.setText("12.00")
     dlg.reason.setText("Too much")
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
-    assert "$10.00" in dlg.error.text() and dlg.result is None and dlg.override_dialog is None
+    assert (
+        "$10.00" in dlg.fields["amount"].error_text()
+        and dlg.result is None
+        and dlg.override_dialog is None
+    )
     assert refunds.refundable(station, sale.receipt_no) == Money(1_000)

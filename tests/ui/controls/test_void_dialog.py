@@ -24,7 +24,7 @@ def test_void_dialog_demands_an_override(qtbot, station, cashier, drawer, tmp_pa
     qtbot.addWidget(dlg)
     assert sale.receipt_no in dlg.text.toPlainText()
     qtbot.mouseClick(dlg.void_button, Qt.MouseButton.LeftButton)
-    assert "reason" in dlg.error.text().lower() and dlg.override_dialog is None
+    assert "reason" in dlg.fields["reason"].error_text().lower() and dlg.override_dialog is None
     dlg.reason.setText("Customer changed mind")
     qtbot.mouseClick(dlg.void_button, Qt.MouseButton.LeftButton)
     over = dlg.override_dialog
@@ -33,7 +33,7 @@ def test_void_dialog_demands_an_override(qtbot, station, cashier, drawer, tmp_pa
     over.pin.setText("333333")
     with qtbot.waitSignal(dlg.voided, timeout=5_000):
         over.try_approve()
-    assert "VOID" in dlg.text.toPlainText() and "$12.34" in dlg.error.text()
+    assert "VOID" in dlg.text.toPlainText() and "$12.34" in dlg.said()
     assert voids.is_voided(station, sale.receipt_no)
     assert dlg.save_slip_pdf(tmp_path / "void.pdf").exists()
 

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from counterpos.services import config
 from counterpos.ui.tender.card_dialog import CardPaymentDialog
-from tests.ui.conftest import rows
+from tests.services.card.card_support import charged
+from tests.ui.conftest import last_event, rows
 
 pytestmark = pytest.mark.gui
 
@@ -151,3 +152,90 @@ def test_a_void_the_terminal_refuses_keeps_the_card_on_the_payment(
     assert pay.isVisible() and pay.payment_page.remaining_label.text() == "$20.00"
     drive.press(pay.payment_page.amount.editor, K.Key_Return)  # the $20.00 rest, in cash
     assert pay.completed is not None
+
+
+def approved_then_crashed(station, till, sim, amount: str = "30.00"):
+    """A card approved for this drawer session whose sale was never saved (the station stopped
+    between the approval and the save): what issue 13 charged twice."""
+    from counterpos.domain.money import Money
+    from counterpos.services.card.requests import charge
+    from counterpos.services.card.settings import terminal_for
+    from tests.services.card.card_support import utility_cart
+
+    state = till.state
+    return charge(  # (the station's shared terminal: not closed here)
+        station,
+        state.actor,
+        state.session_id,
+        utility_cart(station, amount),
+        Money.parse(amount),
+        terminal=terminal_for(station),
+    )
+
+
+def test_a_card_approved_before_a_crash_is_attached_not_run_again(qtbot, drive, till, station, sim):
+    earlier = approved_then_crashed(station, till, sim)
+    drive.add_misc(till, "Plans copy", "50.00")  # the sale rung again
+    pay = open_pay(qtbot, drive, till)
+    assert "approved and not on a saved sale" in pay.payment_page.message.text()
+    drive.key(pay, K.Key_F10)
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)  # a card: the earlier one first
+    qtbot.waitUntil(lambda: pay.card_parts.earlier_dialog is not None)
+    box = pay.card_parts.earlier_dialog
+    assert "$30.90 on VISA ending 1111" in box.text.text()
+    qtbot.mouseClick(box.attach_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pay.card_parts.earlier_dialog is None)
+    assert pay.card_dialog is None  # no terminal hand-off: nothing is charged again
+    assert pay.payment_page.remaining_label.text() == "$20.00"
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)  # the $20.00 rest, in cash
+    assert pay.completed is not None
+    assert sim.sales_received == 1
+    (req,) = rows(station, "SELECT sale_id, status FROM card_request")
+    assert req == {"sale_id": pay.completed.sale_id, "status": "approved"}
+    receipt = " ".join(" ".join(pay.receipt_lines).split())
+    assert "Card approved earlier," in receipt and "VISA ...1111, ref SIM" in receipt
+    assert earlier.request_id
+
+
+def test_a_card_approved_earlier_is_voided_with_a_supervisor(qtbot, drive, till, station, sim):
+    approved_then_crashed(station, till, sim)
+    drive.add_misc(till, "Plans copy", "50.00")
+    pay = open_pay(qtbot, drive, till)
+    drive.key(pay, K.Key_F10)
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
+    qtbot.waitUntil(lambda: pay.card_parts.earlier_dialog is not None)
+    qtbot.mouseClick(pay.card_parts.earlier_dialog.void_button, Qt.MouseButton.LeftButton)
+    over = pay.card_parts.override_dialog  # Maria may not void it: Sofia approves
+    qtbot.waitUntil(lambda: over.isVisible())
+    over.username.setText("sofia")
+    over.pin.setText("333333")
+    over.try_approve()
+    qtbot.waitUntil(
+        lambda: "voided at the terminal" in pay.payment_page.message.text(), timeout=10_000
+    )
+    assert rows(station, "SELECT status FROM card_request") == [{"status": "voided"}]
+    assert last_event(station, "card_void").approver == "sofia"
+    # now the card is run as usual
+    drive.key(pay, K.Key_F10)
+    card = run_card(qtbot, drive, pay)
+    assert card.last_result.is_approved
+    drive.key(card, K.Key_Return)
+    qtbot.waitUntil(lambda: pay.completed is not None, timeout=5000)
+    assert sim.sales_received == 2 and charged(sim) == pay.completed.total.cents  # fee included
+
+
+def test_esc_detaches_a_card_approved_earlier_without_voiding_it(qtbot, drive, till, station, sim):
+    approved_then_crashed(station, till, sim)
+    drive.add_misc(till, "Plans copy", "50.00")
+    pay = open_pay(qtbot, drive, till)
+    drive.key(pay, K.Key_F10)
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
+    qtbot.waitUntil(lambda: pay.card_parts.earlier_dialog is not None)
+    qtbot.mouseClick(pay.card_parts.earlier_dialog.attach_button, Qt.MouseButton.LeftButton)
+    drive.key(pay, K.Key_Escape)
+    drive.key(pay, K.Key_Escape)
+    qtbot.waitUntil(lambda: till.dialog is None, timeout=5000)
+    assert rows(station, "SELECT sale_id, status FROM card_request") == [
+        {"sale_id": None, "status": "approved"}
+    ]
+    assert sim.records and all(r.status == "approved" for r in sim.records.values())

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import CARD, CASH, CHECK, MONEY_ORDER, Tender
-from counterpos.ui.tender.pages import DonePage, PaymentPage
+from counterpos.ui.tender.pages import DonePage, PaymentPage, quick_cash
 
 pytestmark = pytest.mark.gui
 K = Qt.Key
@@ -55,15 +55,36 @@ def test_the_buttons_say_they_were_clicked(qtbot, page):
 
 def test_a_check_or_money_order_needs_its_number_and_cash_clears_it(page):
     page.show_kind(MONEY_ORDER)
-    assert page.number.isEnabled() and page.number_label.text() == "Money order number"
-    assert page.payer_label.text() == "Payer (optional)"
+    assert page.number.isVisible() and page.number_label.text() == "Money order number *"
+    assert page.payer_label.text() == "Payer"  # not required: not starred, not "optional"
     page.number.editor.setText("MO-7781")
     page.show_kind(CHECK)
-    assert page.number_label.text() == "Check number" and page.payer_label.text() == "Payer"
+    assert page.number_label.text() == "Check number *" and page.payer_label.text() == "Payer *"
     assert page.reference() == "MO-7781"
     page.show_kind(CARD)
-    assert not page.number.isEnabled() and not page.payer.isEnabled()
-    assert page.reference() == "" and page.number_label.text() == "Number"
+    assert not page.number.isVisible() and not page.payer.isVisible()
+    assert page.reference() == ""
+
+
+def test_quick_cash_offers_the_exact_amount_and_the_next_round_bills(page):
+    heard: list = []
+    page.quick.connect(heard.append)
+    page.show_kind(CASH)
+    page.show_due(Money(4_237), Money(0), False)
+    assert [m.cents for m in page.quick_amounts()] == [4_237, 4_500, 5_000, 6_000, 10_000]
+    shown = [b for b in page.quick_buttons if b.isVisible()]
+    assert [b.text() for b in shown][:2] == ["$42.37  Alt+1", "$45.00  Alt+2"]
+    shown[3].click()
+    assert heard == [Money(6_000)]
+    page.show_kind(CHECK)
+    assert not any(b.isVisible() for b in page.quick_buttons)
+
+
+def test_quick_cash_amounts():
+    assert [m.cents for m in quick_cash(Money(4_500))] == [4_500, 5_000, 6_000, 10_000]
+    assert [m.cents for m in quick_cash(Money(1))] == [1, 500, 1_000, 2_000, 5_000, 10_000]
+    assert [m.cents for m in quick_cash(Money(12_000))] == [12_000, 12_500, 13_000, 14_000]
+    assert quick_cash(Money(0)) == []
 
 
 def test_what_is_due_is_offered_and_a_card_fee_shows_once_a_card_paid(page):
@@ -107,7 +128,8 @@ def test_the_done_page_shows_the_sale_and_goes_on_by_enter(qtbot):
     done.show_sale("T1-000042", Money(250), ["CITY OF MISSION VISTA", "Change   $2.50"])
     assert done.receipt_no.text() == "Receipt T1-000042" and done.change_due.text() == "$2.50"
     assert "Change   $2.50" in done.preview.toPlainText()
+    assert not done.print_button.isVisible()  # nothing issued with this sale
     done.focus_next()
-    assert done.next_button.hasFocus() and done.next_button.isDefault()
+    assert done.next_button.hasFocus()
     qtbot.keyClick(done.next_button, K.Key_Space)
     assert went == [True]

@@ -28,7 +28,7 @@ def test_void_from_the_menu_takes_a_supervisors_override(qtbot, drive, till, sta
     void.void_button.setFocus()
     drive.press(void.void_button, K.Key_Space)
     over = void.override_dialog
-    assert over is not None and "may not" in over.message.text()
+    assert over is not None and "may not" in over.about.text()
     drive.type(over.username, "sofia")
     drive.type(over.pin, "333333")
     drive.press(over.pin, K.Key_Return)

@@ -47,7 +47,7 @@ def test_close_drawer_then_count_a_new_float(qtbot, drive, counter, till, statio
     qtbot.waitUntil(lambda: flow.drawer_dialog is not None and flow.drawer_dialog.isVisible())
     dialog = flow.drawer_dialog
     dialog.counts["bill_20"].setValue(5)
-    drive.press(dialog.counts["bill_20"], K.Key_Return)
+    drive.confirm(dialog.counts["bill_20"])
     qtbot.waitUntil(lambda: flow.till is not None and flow.till is not till)
     assert "float $100.00" in flow.till.session_label.text()
     flow.till.close()

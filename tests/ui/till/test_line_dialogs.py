@@ -6,8 +6,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from counterpos.domain.money import Money
-from counterpos.services.errors import PermissionDenied
-from counterpos.ui.till.line_dialogs import line_dialog
+from counterpos.ui.till.line_dialogs import line_dialog, rule_permission
 from counterpos.ui.till.passport_dialog import PassportDialog
 from counterpos.ui.till.service_line_dialog import ServiceLineDialog
 from counterpos.ui.till.state import TillState
@@ -33,10 +32,10 @@ def test_a_utility_payment_is_for_the_chosen_customer_and_account(state, parent,
     assert dialog.value("amount") == Money(owing["due"]).plain()
 
 
-def test_a_service_the_cashier_may_not_sell_is_refused_before_any_dialog(state, parent):
-    with pytest.raises(PermissionDenied, match="may not stop utility service"):
-        line_dialog(state, "stop_service", parent)
-    assert parent.findChildren(ServiceLineDialog) == []
+def test_what_a_service_needs_beyond_selling_is_known_before_its_dialog(state):
+    assert rule_permission("stop_service") == ("start_stop_service", "stop utility service")
+    assert rule_permission("business_license_new")[0] == "business_license"
+    assert rule_permission("yard_sale_permit") is None
 
 
 def test_a_passport_opens_the_passport_dialog_for_a_senior_cashier(station, drawer, parent):

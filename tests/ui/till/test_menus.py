@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from counterpos.ui.account.ledger_dialog import AccountLedgerDialog
+from counterpos.ui.controls.override_dialog import OverrideDialog
 
 pytestmark = pytest.mark.gui
 
@@ -17,6 +18,13 @@ def test_the_menus_show_every_action_with_its_key(till):
     assert titles == ["&Sale", "&Account", "&Controls"]
     keys = {name: a.shortcut().toString() for name, a in till.menus.actions.items()}
     assert keys["pay"] == "F5" and keys["logout"] == "F12"
+    assert (keys["cash"], keys["check"], keys["money_order"], keys["card"]) == (
+        "F7",
+        "F8",
+        "F9",
+        "F10",
+    )
+    assert keys["sales"] == "F11" and keys["new"] == "Ctrl+Del" and keys["help"] == "F1"
     assert keys["void"] == "Ctrl+Shift+V" and keys["close"] == "Ctrl+Shift+C"
     assert keys["ledger"] == "Ctrl+Shift+L" and keys["fees"] == "Ctrl+Shift+F"
 
@@ -33,7 +41,11 @@ def test_account_ledger_and_a_cashiers_stop_from_the_account_menu(
     assert isinstance(ledger, AccountLedgerDialog) and ledger.isVisible()
     drive.press(ledger, K.Key_Escape)
     qtbot.waitUntil(lambda: till.dialog is None)
-    drive.chord(till, K.Key_X)  # maria is a cashier: stopping service is not hers
-    assert till.dialog is None and "may not stop utility service" in till.message.text()
+    drive.chord(till, K.Key_X)  # maria is a cashier: a supervisor may approve it on the spot
+    assert isinstance(till.dialog, OverrideDialog)
+    assert "may not stop utility service" in till.dialog.about.text()
+    drive.key(till.dialog, K.Key_Escape)
+    qtbot.waitUntil(lambda: till.dialog is None)
+    assert "may not stop utility service" in till.message.text()
     drive.chord(till, K.Key_F)
     assert till.dialog is None and "may not change the fee schedules" in till.message.text()

@@ -22,15 +22,24 @@ def picker(qtbot, station):
     widget.setFocus()
     widget.rang: list[str] = []
     widget.rung.connect(widget.rang.append)
-    widget.services = [s for s in services if s.offered_alone]
+    # The numbered services come first, in number order; then the rest. No companion alone.
+    widget.services = sorted(
+        (s for s in services if s.offered_alone), key=lambda s: (not s.hotkey, s.hotkey or "")
+    )
     return widget
 
 
-def test_each_row_shows_its_hotkey_and_the_first_is_current(picker):
-    assert picker.count() == len(picker.services)
+def test_each_row_shows_its_hotkey_name_and_price_and_the_first_is_current(picker):
+    assert picker.rowCount() == len(picker.services)
     first = picker.services[0]
-    assert picker.item(0).text() == f"{first.hotkey or ' '}   {first.name}"
+    assert (picker.item(0, 0).text(), picker.item(0, 1).text()) == (first.hotkey, first.name)
+    assert [picker.item(n, 0).text() for n in range(8)] == [str(n) for n in range(1, 9)]
     assert picker.current_code() == first.code
+    assert picker.price("yard_sale_permit") == "$20.00"
+    assert picker.price("passport_execution") == "$35.00 each"
+    assert picker.price("utility_payment") == "balance due"
+    assert picker.price("bus_pass") == "$3.00–$40.00"
+    assert picker.price("business_license_new") == "from $50.00"
 
 
 def test_a_hotkey_rings_its_service_and_moves_to_it(qtbot, picker):
@@ -55,7 +64,10 @@ def test_a_key_that_is_no_hotkey_rings_nothing(qtbot, picker):
 
 
 def test_companions_are_not_offered_alone(picker, station):
-    listed = {picker.item(row).data(Qt.ItemDataRole.UserRole) for row in range(picker.count())}
+    listed = set()
+    for row in range(picker.rowCount()):
+        picker.selectRow(row)
+        listed.add(picker.current_code())
     companions = {s.code for s in catalog.list_services(station) if not s.offered_alone}
     assert {"citation_late_penalty", "animal_late_penalty", "disability_access_city"} <= companions
     assert not listed & companions and "citation" in listed

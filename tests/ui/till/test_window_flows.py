@@ -62,10 +62,11 @@ def test_pay_a_utility_bill_in_cash_with_change(qtbot, drive, till, station, owi
     assert [
         (t["kind"], t["amount_cents"], t["tendered_cents"], t["change_cents"]) for t in tenders
     ] == [("cash", due.cents, tendered.cents, change.cents)]
-    # The panel refreshed: the balance due dropped to zero; focus is back on the lookup.
-    assert till.panel.balance_text(owing["account_no"]) == Money(0).format()
+    # The balance due dropped to zero; the screen is clear for the next customer, focus on
+    # the lookup.
     assert customers.panel(station, owing["id"]).accounts[0].balance == Money(0)
-    assert till.lookup.box.hasFocus()
+    assert till.panel.panel is None and till.state.account is None
+    assert till.focusWidget() is till.lookup.box
     assert till.state.cart.lines == [] and till.total.text() == "$0.00"
     assert receipt_no in till.notice.text()
 
@@ -87,7 +88,13 @@ def test_partial_utility_payment_lowers_the_balance_by_what_was_paid(
     drive.press(pay.done_page.next_button, K.Key_Return)
     qtbot.waitUntil(lambda: till.dialog is None)
     left = Money(owing["due"] - 1000)
-    assert till.panel.balance_text(owing["account_no"]) == left.format()
+    assert customers.panel(station, owing["id"]).accounts[0].balance == left
+    # The next customer starts clear: F3 1 does not offer the last one's account.
+    assert till.panel.panel is None
+    drive.key(till, K.Key_F3)
+    drive.type(till.picker, "1")
+    qtbot.waitUntil(lambda: till.dialog is not None)
+    assert till.dialog.value("account_no") == "" and till.dialog.value("amount") == ""
 
 
 def test_yard_sale_permit_paid_by_check(qtbot, drive, till, station, owing):
@@ -163,11 +170,10 @@ def test_a_zero_dollar_stop_service_completes_without_a_tender(
     # Stopping service now needs a senior cashier (start_stop_service): James rings it.
     till = senior_till
     drive.find(till, owing["last_name"], owing["id"])
-    drive.key(till, K.Key_F3)  # in the list already: F3 opens the highlighted service
-    till.dialog.reject()
-    qtbot.waitUntil(lambda: till.dialog is None)
-    till.picker.setCurrentRow([s.code for s in till.state.services].index("stop_service"))
-    drive.key(till, K.Key_F3)
+    drive.key(till, K.Key_F3)  # in the list already: F3 opens nothing by itself
+    assert till.dialog is None
+    till.picker.select_code("stop_service")
+    drive.press(till.picker, K.Key_Return)  # Enter opens the highlighted service
     form = till.dialog
     assert form.service.code == "stop_service"
     drive.type(form.fields["forwarding_address"].editor, "PO Box 12, Fresno CA")

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from counterpos.services.sale import customers
-from counterpos.ui.widgets.customer_lookup import DEBOUNCE_MS, CustomerLookup
+from counterpos.ui.widgets.customer_lookup import ACCOUNT, DEBOUNCE_MS, CustomerLookup
 from tests.ui.conftest import found_ids
 
 pytestmark = pytest.mark.gui
@@ -31,7 +31,7 @@ def lookup(qtbot, station):
 def test_typing_searches_once_after_a_pause(qtbot, drive, lookup, owing):
     drive.type(lookup.box, owing["last_name"][:4])
     assert lookup.searches == []  # keys typed faster than the debounce: nothing yet
-    qtbot.waitUntil(lambda: lookup.results.count() > 0, timeout=DEBOUNCE_MS * 20)
+    qtbot.waitUntil(lambda: lookup.results.rowCount() > 0, timeout=DEBOUNCE_MS * 20)
     assert lookup.searches == [owing["last_name"][:4]]
     assert "found" in lookup.hint.text()
 
@@ -61,9 +61,9 @@ def test_an_account_number_finds_its_owner(qtbot, drive, lookup, owing):
 def test_no_match_says_so_and_esc_clears(qtbot, drive, lookup):
     drive.type(lookup.box, "Zzyzx Qqq")
     qtbot.waitUntil(lambda: "No customer" in lookup.hint.text(), timeout=DEBOUNCE_MS * 20)
-    assert lookup.results.count() == 0
+    assert lookup.results.rowCount() == 0
     drive.press(lookup.box, K.Key_Escape)
-    assert lookup.box.text() == "" and lookup.hint.text() == ""
+    assert lookup.box.text() == "" and lookup.hint.text().strip() == ""
 
 
 def test_a_full_page_of_matches_says_there_may_be_more(qtbot):
@@ -79,3 +79,20 @@ def test_a_full_page_of_matches_says_there_may_be_more(qtbot):
     lookup.box.setText("garcia ana")
     lookup.run_search()
     assert lookup.hint.text().startswith("3 found")
+
+
+def test_a_number_shows_the_account_column_and_nothing_moves(qtbot, drive, styled, lookup, owing):
+    hint_height, box_top = lookup.hint.height(), lookup.results.geometry().top()
+    assert lookup.results.isColumnHidden(ACCOUNT)
+    drive.type(lookup.box, owing["account_no"])
+    qtbot.waitUntil(lambda: lookup.results.rowCount() > 0, timeout=DEBOUNCE_MS * 20)
+    assert not lookup.results.isColumnHidden(ACCOUNT)
+    row = found_ids(lookup).index(owing["id"])
+    assert owing["account_no"] in lookup.results.item(row, ACCOUNT).text()
+    # The hint line kept its height and the results did not move.
+    assert lookup.hint.height() == hint_height
+    assert lookup.results.geometry().top() == box_top
+    lookup.clear()
+    drive.type(lookup.box, owing["last_name"])
+    qtbot.waitUntil(lambda: lookup.results.rowCount() > 0, timeout=DEBOUNCE_MS * 20)
+    assert lookup.results.isColumnHidden(ACCOUNT)  # a name shows no account column

@@ -24,7 +24,7 @@ def _actor(session, user: User) -> Actor:
     perms = frozenset(
         session.scalars(select(RolePermission.permission).where(RolePermission.role == user.role))
     )
-    return Actor(user.id, user.username, user.full_name, user.role, perms)
+    return Actor(user.id, user.username, user.full_name, user.role, perms, user.language or "")
 
 
 _NOBODY = hash_pin("0000000000")
@@ -73,7 +73,9 @@ def login(station: Station, username: str, pin: str, *, action: str = "login") -
             )
             until = to_local(user.locked_until).strftime("%H:%M")
             failure = AuthError(
-                f"This user is locked after too many wrong PINs; try again after {until} or ask a supervisor."
+                "This user is locked after too many wrong PINs; "
+                "try again after {until} or ask a supervisor.",
+                until=until,
             )
         elif not pin_ok:
             user.failed_attempts += 1
@@ -93,12 +95,18 @@ def login(station: Station, username: str, pin: str, *, action: str = "login") -
                     s, station.code, "lockout", actor=username, details={"minutes": minutes}
                 )
                 failure = AuthError(
-                    f"Wrong PIN {limit} times: {user.full_name} is locked for {minutes} minutes."
+                    "Wrong PIN {limit} times: {name} is locked for {minutes} minutes.",
+                    limit=limit,
+                    name=user.full_name,
+                    minutes=minutes,
                 )
             else:
                 left = limit - user.failed_attempts
                 failure = AuthError(
-                    f"Wrong username or PIN. {left} {'try' if left == 1 else 'tries'} left before the user is locked."
+                    "Wrong username or PIN. 1 try left before the user is locked."
+                    if left == 1
+                    else "Wrong username or PIN. {left} tries left before the user is locked.",
+                    left=left,
                 )
         else:
             user.failed_attempts = 0
@@ -115,7 +123,9 @@ def login(station: Station, username: str, pin: str, *, action: str = "login") -
     raise failure
 
 
-PRIVILEGED = frozenset({"manage_users", "edit_settings"})  # supervisors and administrators
+# Supervisors and administrators; and finance supervisors, who post the ledger and reverse
+# customers' payments.
+PRIVILEGED = frozenset({"manage_users", "edit_settings", "post_journal", "return_payment"})
 
 
 def privileged_pin_digits(session, actor_or_perms) -> int:
@@ -136,5 +146,5 @@ def actor_for(station: Station, username: str) -> Actor:
     with station.store.read() as s:
         user = s.scalar(select(User).where(User.username == username.strip().lower()))
         if user is None:
-            raise AuthError(f"There is no user {username!r}.")
+            raise AuthError("There is no user {username!r}.", username=username)
         return _actor(s, user)

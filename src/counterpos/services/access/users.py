@@ -153,3 +153,37 @@ def disable_user(station: Station, username: str, actor: Actor | None = None) ->
             actor=actor.username if actor else "system",
             target=user.username,
         )
+
+
+def set_language(station: Station, actor: Actor, language: str) -> Actor:
+    """Keep the screen language `actor` chose at sign-in; returns the actor carrying it."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    from counterpos.services.language import LANGUAGES  # noqa: PLC0415
+
+    if language not in LANGUAGES:
+        raise InputError("Choose English or Spanish.", field="language")
+    with station.store.write() as s:
+        user = s.get(User, actor.user_id)
+        if user is None:
+            raise NotFound("There is no user {username}.", username=actor.username)
+        if user.language != language:
+            user.language = language
+            audit.record(
+                s,
+                station.code,
+                "user_language",
+                actor=actor.username,
+                target=actor.username,
+                details={"language": language},
+            )
+    return replace(actor, language=language)
+
+
+def screen_language(station: Station, actor: Actor | None) -> str:
+    """The language `actor`'s screens show: theirs, else the station's `ui.language`."""
+    from counterpos.services.language import checked  # noqa: PLC0415
+
+    if actor is not None and actor.language:
+        return checked(actor.language)
+    return checked(station.setting("ui.language"))

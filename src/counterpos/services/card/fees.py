@@ -116,8 +116,11 @@ def check_fee_charged(session: Session, cart: Cart, bases: Money, fees: Money) -
     rule = card_fee.sale_fee(fee_policy(session), _category_amounts(session, cart), bases)
     if fees.cents > rule.cents + 1:
         raise StateError(
-            f"The cards carry {fees} of convenience fee where the fee for a card total of "
-            f"{bases} is {rule}: void the card payments and run them again."
+            "The cards carry {fees} of convenience fee where the fee for a card total of "
+            "{bases} is {rule}: void the card payments and run them again.",
+            fees=fees,
+            bases=bases,
+            rule=rule,
         )
 
 

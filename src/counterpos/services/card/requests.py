@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -19,6 +19,7 @@ from counterpos.services.actor import Actor
 from counterpos.services.card.fees import CardQuote, _sale_total, ensure_fee_service, quote
 from counterpos.services.card.results import CardResult, request_row, result_of
 from counterpos.services.card.settings import terminal_for
+from counterpos.services.card.unattached import refuse_another_card
 from counterpos.services.clock import utcnow
 from counterpos.services.errors import DeviceError, NotFound, StateError
 from counterpos.services.sessions import require_own_open
@@ -48,12 +49,22 @@ def _context(cart: Cart) -> str:
 
 
 def begin_request(
-    station: Station, actor: Actor, session_id: str, cart: Cart, q: CardQuote, terminal_url: str
+    station: Station,
+    actor: Actor,
+    session_id: str,
+    cart: Cart,
+    q: CardQuote,
+    terminal_url: str,
+    held: Collection[str] = (),
 ) -> str:
-    """Write the pending request: after this, whatever happens, the request is known."""
+    """Write the pending request: after this, whatever happens, the request is known.
+
+    Refused while another card of the session has no answer, or is approved and not on a sale
+    (unless it is one of `held`, the cards of the payment being taken)."""
     with station.store.write() as s:
         require_own_open(s, station.code, actor, session_id)
         _refuse_if_open(s, session_id)
+        refuse_another_card(s, session_id, held)
         ensure_fee_service(s)
         row = CardRequest(
             station_code=station.code,
@@ -165,11 +176,14 @@ def charge(
     terminal: ct.CardTerminal | None = None,
     on_recorded=None,
     prior: Sequence[str] = (),
+    held: Collection[str] = (),
 ) -> CardResult:
     """Run `base` (plus its convenience fee) on the integrated terminal. Blocks: call it off the
     GUI thread. `on_recorded(request_id)` is called once the request is saved, before sending
     (the dialog uses it to be able to Cancel). `prior`: the sale's cards approved before this
-    one (their fee counts: see `fees.quote`)."""
+    one (their fee counts: see `fees.quote`). `held`: the approved cards of the payment being
+    taken (a partial approval, then another card for the rest), which do not block this one;
+    the `prior` cards are among them."""
     actor.require("sell", "take payments")
     q = quote(station, cart, base, prior=prior, session_id=session_id)
     terminal = terminal or terminal_for(station)
@@ -177,7 +191,8 @@ def charge(
         raise StateError(
             "This station's terminal is standalone: run the card there and key in the result."
         )
-    request_id = begin_request(station, actor, session_id, cart, q, terminal.url)
+    # The sale's earlier cards (`prior`, checked by `quote`) are this payment's own as well.
+    request_id = begin_request(station, actor, session_id, cart, q, terminal.url, {*held, *prior})
     if on_recorded is not None:
         on_recorded(request_id)
     with station.store.write() as s:
@@ -228,7 +243,7 @@ def check_status(
         try:
             terminal = ct.open_terminal(url) if url != ct.STANDALONE else terminal_for(station)
         except ct.TerminalError as exc:
-            raise DeviceError(str(exc)) from exc
+            raise DeviceError(exc) from exc
     try:
         reply = terminal.status(request_id)
     except ct.TerminalError as exc:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from counterpos.domain.kinds import TenderKind
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
+from counterpos.services.clock import local_today, to_local
 from counterpos.services.errors import NotFound
 from counterpos.store.models import CardRequest
 from counterpos.store.models.card_request import OPEN_STATUSES
@@ -28,6 +30,9 @@ class CardResult:
     terminal_ref: str = ""
     reason: str = ""
     sale_id: str | None = None
+    approved_at: datetime | None = None  # naive UTC, when the terminal's answer was recorded
+    orphaned: bool = False  # approved, found later not on a saved sale (services/card/unattached)
+    session_id: str = ""
 
     @property
     def is_approved(self) -> bool:
@@ -48,9 +53,23 @@ class CardResult:
             kind=TenderKind.CARD,
             amount=self.approved,
             reference=self.approval_code,
+            # a card approved earlier and attached to the sale rung again is named on the receipt
+            payer=self.earlier_note() if self.orphaned else "",
             card_brand=self.brand,
             card_last4=self.last4,
         )
+
+    def earlier_note(self) -> str:
+        """How the receipt names a card approved earlier: when, which card, the terminal's ref."""
+        when = ""
+        if self.approved_at is not None:
+            local = to_local(self.approved_at)
+            when = f"{local:%H:%M}" if local.date() == local_today() else f"{local:%m/%d %H:%M}"
+        ref = self.terminal_ref or self.approval_code
+        parts = ["Card approved earlier", when, f"{self.brand.upper()} ...{self.last4}"]
+        if ref:
+            parts.append(f"ref {ref}")
+        return ", ".join(p for p in parts if p)[:80]
 
     def message(self) -> str:
         """One plain sentence for the cashier."""
@@ -95,4 +114,7 @@ def result_of(row: CardRequest) -> CardResult:
         terminal_ref=row.terminal_ref,
         reason=row.reason,
         sale_id=row.sale_id,
+        approved_at=row.resolved_at,
+        orphaned=row.orphaned_at is not None,
+        session_id=row.session_id,
     )

@@ -20,7 +20,11 @@ from counterpos.store.models import CardRequest, Sale
 def void_request(
     station: Station, actor: Actor, request_id: str, *, terminal: ct.CardTerminal | None = None
 ) -> CardResult:
-    """Void an approved card payment that never became part of a sale (customer left)."""
+    """Void the card just approved for the payment on screen (the customer changed their mind).
+
+    A card found approved and not on a sale after the payment that took it was gone (an orphan:
+    services/card/unattached.py) is voided only with a supervisor's approval:
+    `unattached.void_unattached`."""
     actor.require("sell", "take payments")
     with station.store.read() as s:
         row = s.get(CardRequest, request_id)
@@ -30,7 +34,12 @@ def void_request(
             raise StateError("That card payment is on a sale; void the sale instead.")
         if row.status != "approved":
             return result_of(row)
-    return _reverse(station, request_id, actor.username, terminal)
+        if row.orphaned_at is not None:
+            raise StateError(
+                "This card payment was approved earlier and is not on a sale: a supervisor "
+                "approves its void."
+            )
+    return reverse_request(station, request_id, actor.username, terminal)
 
 
 @dataclass(frozen=True)
@@ -43,14 +52,25 @@ class Reversal:
     message: str
 
 
-def _reverse(
-    station: Station, request_id: str, who: str, terminal: ct.CardTerminal | None
+def reverse_request(
+    station: Station,
+    request_id: str,
+    who: str,
+    terminal: ct.CardTerminal | None,
+    *,
+    approver: str = "",
 ) -> CardResult:
-    return _reverse_one(station, request_id, who, terminal)[0]
+    """Send the void (same day) or refund of one approved request to its terminal and record
+    it; the caller has checked who may. DeviceError when the terminal does not confirm."""
+    return _reverse_one(station, request_id, who, terminal, approver)[0]
 
 
 def _reverse_one(
-    station: Station, request_id: str, who: str, terminal: ct.CardTerminal | None
+    station: Station,
+    request_id: str,
+    who: str,
+    terminal: ct.CardTerminal | None,
+    approver: str = "",
 ) -> tuple[CardResult, Reversal]:
     with station.store.read() as s:
         row = request_row(s, request_id)
@@ -91,6 +111,7 @@ def _reverse_one(
             station.code,
             f"card_{kind}",
             actor=who,
+            approver=approver,
             target=request_id,
             details={"amount_cents": amount, "brand": brand, "last4": last4},
         )

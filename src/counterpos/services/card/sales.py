@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,6 +12,7 @@ from counterpos.domain.cart import Cart
 from counterpos.domain.kinds import SaleKind, TenderKind
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
+from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
 from counterpos.services.card.fees import cart_with_fee, check_fee_charged
 from counterpos.services.card.results import CardResult, request_row, result_of
@@ -87,8 +89,11 @@ def finish_sale(
     cart: Cart,
     tenders: list[Tender],
     request_ids: list[str],
+    *,
+    approvals: Sequence[Approval] = (),
 ) -> sales.CompletedSale:
-    """Complete the sale with the other tenders plus the approved card requests.
+    """Complete the sale with the other tenders plus the approved card requests
+    (`approvals` as for `sales.complete_sale`).
 
     Adds the convenience fee line (what the approved cards carried) and one card tender per
     approved request, and links the requests to the sale in the sale's own transaction.
@@ -127,4 +132,5 @@ def finish_sale(
         full_cart,
         [t for t in tenders if t.kind != TenderKind.CARD] + [r.tender for r in results],
         in_transaction=link,
+        approvals=approvals,
     )

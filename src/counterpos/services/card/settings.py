@@ -20,7 +20,7 @@ def check_setting(key: str, value: str) -> None:
         try:
             card_fee.parse_policy(value)
         except card_fee.CardFeeError as exc:
-            raise InputError(str(exc), field=key) from exc
+            raise InputError(exc, field=key) from exc
     elif key == "card.terminal":
         v = value.strip()
         if v != ct.STANDALONE and not re.fullmatch(r"tcp://[A-Za-z0-9.\-]+:[0-9]{1,5}", v):
@@ -32,13 +32,28 @@ def check_setting(key: str, value: str) -> None:
         raise InputError(f"{key} takes a whole number of seconds from 1 to 600.", field=key)
 
 
+_TRAINING_SIMULATOR: list = []  # the one simulator a training store's payments go to
+
+
+def training_terminal_url() -> str:
+    """The simulated terminal of training mode, started in this process the first time."""
+    if not _TRAINING_SIMULATOR:
+        from counterpos.services.card.simulator import start  # noqa: PLC0415
+
+        _TRAINING_SIMULATOR.append(start())
+    return f"tcp://127.0.0.1:{_TRAINING_SIMULATOR[0].port}"
+
+
 def terminal_for(station: Station) -> ct.CardTerminal:
-    """The terminal named by the station's `card.terminal` setting."""
+    """The terminal named by the station's `card.terminal` setting; in a training store always
+    the simulator (no real card is charged in class)."""
     with station.store.read() as s:
         url = settings.get(s, "card.terminal")
+        if settings.get(s, "station.training") == "on":
+            url = training_terminal_url()
         sale_timeout = float(settings.get_int(s, "card.sale_timeout_seconds"))
         call_timeout = float(settings.get_int(s, "card.status_timeout_seconds"))
     try:
         return ct.open_terminal(url, sale_timeout=sale_timeout, call_timeout=call_timeout)
     except ct.TerminalError as exc:
-        raise DeviceError(str(exc)) from exc
+        raise DeviceError(exc) from exc

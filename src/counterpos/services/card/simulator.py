@@ -12,7 +12,7 @@ def script_of(text: str) -> list[str]:
     try:
         return parse_script(text)
     except ValueError as exc:
-        raise InputError(str(exc), field="script") from exc
+        raise InputError(exc, field="script") from exc
 
 
 def start(port: int = 0, script: str = "") -> CardSimulator:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money, MoneyError
@@ -31,9 +31,11 @@ def record_standalone(
     last4: str,
     approved_text: str | None = None,
     prior: Sequence[str] = (),
+    held: Collection[str] = (),
 ) -> CardResult:
     """Record a card the cashier ran on a separate terminal, from what that terminal printed.
-    `prior`: the sale's cards approved before this one (see `fees.quote`)."""
+    `prior`: the sale's cards approved before this one (see `fees.quote`); `held`: the approved
+    cards of the payment being taken, which do not block this one (see `begin_request`)."""
     actor.require("sell", "take payments")
     q = quote(station, cart, base, prior=prior, session_id=session_id)
     code = approval_code.strip().upper()
@@ -57,12 +59,13 @@ def record_standalone(
         try:
             approved = Money.parse(approved_text)
         except MoneyError as exc:
-            raise InputError(str(exc), field="approved") from exc
+            raise InputError(exc, field="approved") from exc
         if approved.cents <= 0 or approved.cents > q.charge.cents:
             raise InputError(
                 f"The approved amount is between $0.01 and {q.charge}.", field="approved"
             )
-    request_id = begin_request(station, actor, session_id, cart, q, ct.STANDALONE)
+    # The sale's earlier cards (`prior`, checked by `quote`) are this payment's own as well.
+    request_id = begin_request(station, actor, session_id, cart, q, ct.STANDALONE, {*held, *prior})
     reply = ct.TerminalReply(
         request_id,
         ct.APPROVED,

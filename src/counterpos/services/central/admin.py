@@ -12,7 +12,7 @@ def _engine(url: str):
     try:
         return central.make_central_engine(url)
     except ValueError as exc:
-        raise InputError(str(exc), field="url") from exc
+        raise InputError(exc, field="url") from exc
 
 
 def init(url: str) -> tuple[str | None, str | None]:
@@ -32,7 +32,7 @@ def add_station(url: str, code: str, password: str | None = None) -> dict[str, s
     try:
         return central.add_station(engine, code, password)
     except ValueError as exc:
-        raise InputError(str(exc), field="station") from exc
+        raise InputError(exc, field="station") from exc
     finally:
         engine.dispose()
 
@@ -113,7 +113,7 @@ def decide_changes(
     try:
         return central.decide_changes(engine, ids, apply=apply, station_code=station_code)
     except ValueError as exc:
-        raise InputError(str(exc), field="id") from exc
+        raise InputError(exc, field="id") from exc
     finally:
         engine.dispose()
 
@@ -123,6 +123,17 @@ def allow_user(url: str, username: str, stations: list[str]) -> list[str]:
     try:
         return central.allow_user(engine, username, stations)
     except ValueError as exc:
-        raise InputError(str(exc), field="stations") from exc
+        raise InputError(exc, field="stations") from exc
+    finally:
+        engine.dispose()
+
+
+def allow_billing(url: str, code: str, allow: bool = True) -> bool:
+    """Let a station send bills and late fees to the centre (or stop it)."""
+    engine = _engine(url)
+    try:
+        return central.allow_billing(engine, code, allow)
+    except ValueError as exc:
+        raise InputError(str(exc), field="code") from exc
     finally:
         engine.dispose()

@@ -140,7 +140,7 @@ def central_report(url: str, station_code: str | None = None) -> list[StationRec
     try:
         engine = make_central_engine(url)
     except ValueError as exc:
-        raise InputError(str(exc), field="url") from exc
+        raise InputError(exc, field="url") from exc
     try:
         with engine.connect() as conn:
             return report(conn, station_code)

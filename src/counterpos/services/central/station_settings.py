@@ -52,7 +52,7 @@ def admin_set(
     if value is not None:
         (check or default_check(Path(".")))(key, value)
     elif key not in settings.BY_KEY:
-        raise InputError(f"{key} is not a setting; `counterpos config get` lists them.")
+        raise settings._unknown(key)
     target = _target(code)
     engine = _engine(url)
     try:

@@ -111,6 +111,8 @@ def connect(
     station: Station, url: str, password: str | None = None, actor_name: str = "admin"
 ) -> str:
     """Point the station at the centre; the password goes to the keyring or a 0600 file."""
+    if station.setting("station.training") == "on":
+        raise InputError("A training store never syncs: it takes no central database.", field="url")
     try:
         u = normalise_url(url)
     except Exception as exc:
@@ -132,6 +134,9 @@ def connect(
 
 
 def central_url(station: Station) -> str:
+    """The centre's address; none for a training store, which never syncs."""
+    if station.setting("station.training") == "on":
+        return ""
     return station.setting("central.url").strip()
 
 

@@ -24,6 +24,7 @@ from counterpos.services.counter.issued_documents import issue_document
 from counterpos.services.counter.licenses import find_license
 from counterpos.services.errors import InputError
 from counterpos.services.sale.catalog import rule_in_effect
+from counterpos.services.sale.customers import index_customer
 from counterpos.services.sale.owners import check_owner, owner_of
 from counterpos.services.sale.service_rules import (
     Companion,
@@ -74,7 +75,10 @@ def _renewable(ctx: PriceContext, old: License) -> None:
     c = ctx.clean
     if old.status != "issued":
         raise InputError(
-            f"License {old.license_no} is {old.status}: it cannot be renewed.", field="renewal_of"
+            "License {license_no} is {status}: it cannot be renewed.",
+            field="renewal_of",
+            license_no=old.license_no,
+            status=old.status,
         )
     holder = (
         ctx.session.connection()
@@ -92,17 +96,21 @@ def _renewable(ctx: PriceContext, old: License) -> None:
         same_holder = bool(holder_name) and _norm(c.get("owner_name")) == _norm(holder_name)
     if not same_holder:
         raise InputError(
-            f"License {old.license_no} is held by someone else: a license is renewed for its "
+            "License {license_no} is held by someone else: a license is renewed for its "
             "holder. Look the holder up, or ring a new license.",
             field="renewal_of",
+            license_no=old.license_no,
         )
     species, name = _animal_of(old)
     if species != str(c["species"]).casefold() or (name and name != _norm(c.get("animal_name"))):
         raise InputError(
-            f"License {old.license_no} is for {old.description}, not "
-            f"{c['species']} “{c.get('animal_name', '')}”: a license is renewed for its own "
-            "animal.",
+            "License {license_no} is for {description}, not {species} “{animal_name}”: a "
+            "license is renewed for its own animal.",
             field="renewal_of",
+            license_no=old.license_no,
+            description=old.description,
+            species=c["species"],
+            animal_name=c.get("animal_name", ""),
         )
 
 
@@ -229,6 +237,9 @@ class AnimalLicenseRules(ServiceRules):
                 sale_line_id=row.id,
             ),
         )
+        ctx.session.flush()
+        ctx.write_queued()  # the license row, so that the index reads its tag
+        index_customer(ctx.session, owner.id)  # the new tag is found by the lookup at once
         issue_document(
             ctx,
             row,
@@ -322,9 +333,11 @@ class LatePenaltyRules(ServiceRules):
             _owed_after_renewal(ctx.session, old, grace)
         elif old.expires_on is None or not late_penalty(ctx.session, old.expires_on, ctx.on).cents:
             raise InputError(
-                f"{old.license_no} is not late: the late renewal penalty is charged after "
-                f"{grace} days past expiry.",
+                "{license_no} is not late: the late renewal penalty is charged after "
+                "{grace} days past expiry.",
                 field="renewal_of",
+                license_no=old.license_no,
+                grace=grace,
             )
         ctx.attrs["previous_expires"] = old.expires_on
 
@@ -343,9 +356,9 @@ def _owed_after_renewal(session: Session, old: License, grace: int) -> None:
     )
     if renewal is None:
         raise InputError(
-            f"{old.license_no} has not been renewed: its late renewal penalty is rung with the "
-            "renewal.",
+            "{license_no} has not been renewed: its late renewal penalty is rung with the renewal.",
             field="renewal_of",
+            license_no=old.license_no,
         )
     renewed_on = to_local(renewal.created_at).date()
     if (
@@ -354,9 +367,11 @@ def _owed_after_renewal(session: Session, old: License, grace: int) -> None:
         or _paid_penalty(session, LATE, "renewal_of", old.license_no)
     ):
         raise InputError(
-            f"No late renewal penalty is owed on {old.license_no}: it was renewed within "
-            f"{grace} days of its expiry, or the penalty was paid.",
+            "No late renewal penalty is owed on {license_no}: it was renewed within "
+            "{grace} days of its expiry, or the penalty was paid.",
             field="renewal_of",
+            license_no=old.license_no,
+            grace=grace,
         )
 
 
@@ -407,6 +422,8 @@ class ReplacementTagRules(ServiceRules):
         )
         lic.tag_no = row.details["tag_no"]
         enqueue(ctx.session, lic)
+        ctx.session.flush()
+        index_customer(ctx.session, lic.customer_id)  # found by the new tag from now on
         issue_document(
             ctx,
             row,

@@ -16,6 +16,7 @@ from counterpos.services.clock import local_today
 from counterpos.services.counter.issued_documents import issue_document
 from counterpos.services.counter.licenses import find_license
 from counterpos.services.errors import InputError, StateError
+from counterpos.services.sale.customers import index_customer
 from counterpos.services.sale.line_details import check_details
 from counterpos.services.sale.owners import owner_for
 from counterpos.services.sale.service_rules import (
@@ -159,6 +160,7 @@ class NewBusinessLicenseRules(ServiceRules):
     codes = (NEW,)
     permission = "business_license"
     permission_what = "issue business licenses"
+    required_fields = (*(key for key, _ in REQUIRED), "gross_receipts_cents", "review")
 
     def prepare(self, ctx: PriceContext) -> None:
         c = ctx.clean
@@ -217,6 +219,7 @@ class NewBusinessLicenseRules(ServiceRules):
         lic.status = "issued"
         ctx.session.flush()
         enqueue(ctx.session, lic)
+        index_customer(ctx.session, lic.customer_id)  # found by its license number at once
         _certificate(ctx, row, lic, d)
 
     def on_void(self, session: Session, station_code: str, row) -> None:
@@ -264,9 +267,10 @@ class RenewalRules(ServiceRules):
             )
         if ctx.customer_id and ctx.customer_id != lic.customer_id:
             raise InputError(
-                f"{lic.license_no} is held by another customer: a license is renewed for its "
+                "{license_no} is held by another customer: a license is renewed for its "
                 "holder. Look the holder up.",
                 field="license_no",
+                license_no=lic.license_no,
             )
         ctx.clean["license_no"] = lic.license_no
         ctx.clean["business_name"] = lic.description

@@ -175,9 +175,11 @@ def _penalty_owed_after_payment(session: Session, v: CitationView, on: date) -> 
         or _penalty_paid(session, v.citation_no)
     ):
         raise InputError(
-            f"No late penalty is owed on citation {v.citation_no}: it was paid within {days} "
-            "days, or with its penalty, or the penalty was paid since.",
+            "No late penalty is owed on citation {citation_no}: it was paid within {days}"
+            " days, or with its penalty, or the penalty was paid since.",
             field="citation_no",
+            citation_no=v.citation_no,
+            days=days,
         )
 
 
@@ -215,20 +217,24 @@ class CitationPenaltyRules(ServiceRules):
         if ctx.raw.get("approval_ref"):
             if not v.paid:
                 raise InputError(
-                    f"Citation {v.citation_no} is not paid: its late penalty is rung with it.",
+                    "Citation {citation_no} is not paid: its late penalty is rung with it.",
                     field="citation_no",
+                    citation_no=v.citation_no,
                 )
             _penalty_owed_after_payment(ctx.session, v, ctx.on)
             return
         if v.paid:
             raise InputError(
-                f"Citation {v.citation_no} is already paid: a late penalty owed on it is a "
+                "Citation {citation_no} is already paid: a late penalty owed on it is a "
                 "supervisor's approval with a reason.",
                 field="citation_no",
+                citation_no=v.citation_no,
             )
         if not v.late:
             raise InputError(
-                f"Citation {v.citation_no} is not late yet: the late penalty is added after "
-                f"{_after_days(ctx.session, ctx.on)} days unpaid.",
+                "Citation {citation_no} is not late yet: the late penalty is added after "
+                "{days} days unpaid.",
                 field="citation_no",
+                citation_no=v.citation_no,
+                days=_after_days(ctx.session, ctx.on),
             )

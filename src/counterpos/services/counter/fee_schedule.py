@@ -89,7 +89,7 @@ def parse_rule(text: str) -> dict[str, Any]:
         try:
             money = Money.parse(text)
         except MoneyError as exc:
-            raise InputError(str(exc), field="rule") from exc
+            raise InputError(exc, field="rule") from exc
         return {"kind": "fixed", "cents": money.cents}
     try:
         rule = json.loads(text)
@@ -120,7 +120,7 @@ def add_schedule(
     try:
         validate_rule(rule)
     except FeeRuleError as exc:
-        raise InputError(str(exc), field="rule") from exc
+        raise InputError(exc, field="rule") from exc
     _smoke_test(rule)
     with station.store.write() as s:
         if s.get(Service, service_code) is None:

@@ -56,9 +56,12 @@ def check_applicant(raw: dict, on: date, n: int) -> dict:
         raise InputError(f"Applicant {n}: enter the name as on the form.", field="applicants")
     if len(name) > MAX_NAME:
         raise InputError(
-            f"Applicant {n}: the name has {len(name)} characters; the acceptance log takes "
-            f"{MAX_NAME}. Enter it as on the form, shortened the way the applicant signs.",
+            "Applicant {n}: the name has {length} characters; the acceptance log takes "
+            "{most}. Enter it as on the form, shortened the way the applicant signs.",
             field="applicants",
+            n=n,
+            length=len(name),
+            most=MAX_NAME,
         )
     form = str(raw.get("form_type", "")).strip().upper().replace(" ", "")
     if form in NOT_HERE:
@@ -75,7 +78,7 @@ def check_applicant(raw: dict, on: date, n: int) -> dict:
             raise InputError(f"{who}: the date of birth is in the future.", field="applicants")
     ticked = raw.get("checklist") or {}
     if not isinstance(ticked, dict):
-        raise InputError(f"{who}: tick the checklist.", field="applicants")
+        raise InputError("{who}: tick the checklist.", field="applicants", who=who)
     missing = [
         label
         for key, label in CHECKLIST

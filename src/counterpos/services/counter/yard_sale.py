@@ -50,7 +50,9 @@ def check_permit(
     max_days = settings.get_int(session, "yard_sale.max_days")
     if not 1 <= days <= max_days:
         raise InputError(
-            f"A yard sale permit covers 1 to {max_days} consecutive days.", field="days"
+            "A yard sale permit covers 1 to {max_days} consecutive days.",
+            field="days",
+            max_days=max_days,
         )
     start = date.fromisoformat(details["start_date"])
     end = start + timedelta(days=days - 1)
@@ -67,9 +69,10 @@ def check_permit(
         last = first + timedelta(days=_days(other) - 1)
         if first <= end and start <= last:
             raise InputError(
-                f"The cart already has a yard sale permit for {details['address']} on these "
-                "days: one permit covers an address's sale.",
+                "The cart already has a yard sale permit for {address} on these days: one"
+                " permit covers an address's sale.",
                 field="address",
+                address=details["address"],
             )
         if first.year == start.year:
             issued += 1

@@ -22,6 +22,7 @@ class AfterSale:
     drawer_opened: bool
     problems: tuple[str, ...] = ()
     preview: str = ""  # the preview printer's text file, when printing to preview
+    confirmed: bool = True  # False: the printer took the bytes but reports no status
 
     @property
     def ok(self) -> bool:
@@ -31,6 +32,11 @@ class AfterSale:
     def message(self) -> str:
         if self.problems:
             return "\n".join(self.problems)
+        if not self.confirmed:
+            return (
+                f"Sale {self.receipt_no} is saved; its receipt was sent to the printer, not "
+                "confirmed (the printer does not report its status): check that it printed."
+            )
         return f"Sale {self.receipt_no} is saved and its receipt printed."
 
 
@@ -54,12 +60,13 @@ def after_sale(station: Station, actor: Actor, completed: CompletedSale) -> Afte
         with station.store.read() as s:
             doc = receipts.document_for(s, completed.sale_id, values=values)
     printed = False
+    confirmed = True
     preview = ""
     try:
         outcome = printing.print_document(station, actor, completed.sale_id, doc, values)
-        printed = True
+        printed, confirmed = True, outcome.confirmed
         if outcome.note.endswith(".txt"):
             preview = outcome.note
     except DeviceError as exc:
         problems.append(str(exc))
-    return AfterSale(completed.receipt_no, printed, opened, tuple(problems), preview)
+    return AfterSale(completed.receipt_no, printed, opened, tuple(problems), preview, confirmed)

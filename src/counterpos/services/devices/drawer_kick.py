@@ -37,7 +37,7 @@ def config_from(values: Mapping[str, str]) -> DrawerConfig:
     try:
         kick = parse_kick(values["drawer.kick"])
     except DrawerFault as exc:
-        raise DeviceError(str(exc)) from exc
+        raise DeviceError(exc) from exc
     return DrawerConfig(
         values["drawer.port"].strip(),
         settings.as_int("drawer.baud", values["drawer.baud"]),
@@ -89,6 +89,30 @@ def send_kick(station: Station, cfg: DrawerConfig, values: Mapping[str, str] | N
     return where
 
 
+def kick_confirmed(
+    station: Station, cfg: DrawerConfig, values: Mapping[str, str] | None = None
+) -> bool:
+    """False when the kick goes through a printer that reports no status (?status=off): the
+    bytes went into its connection, and nothing says the drawer opened."""
+    if cfg.port.lower() != "printer":
+        return True
+    printer = (
+        printing.printer_from(values, station.home)
+        if values is not None
+        else printing.configured_printer(station)
+    )
+    return printing.confirms(printer)
+
+
+def opened_words(where: str, confirmed: bool, done: str = "The drawer opened") -> str:
+    if confirmed:
+        return f"{done} ({where})."
+    return (
+        f"The drawer kick was sent to {where}, not confirmed (the printer does not report its "
+        "status): check that the drawer opened."
+    )
+
+
 def record_open(station: Station, action: str, actor: str, target: str, details: dict) -> None:
     with station.store.write() as s:
         audit.record(s, station.code, action, actor=actor, target=target, details=details)
@@ -114,13 +138,10 @@ def open_for_sale(
             {"reason": f"sale {receipt_no}", "error": str(exc)},
         )
         raise DeviceError(f"Sale {receipt_no} is saved. {exc}") from exc
-    record_open(
-        station,
-        "drawer_open",
-        actor.username,
-        receipt_no,
-        {"reason": f"sale {receipt_no}", "port": where},
-    )
+    details: dict = {"reason": f"sale {receipt_no}", "port": where}
+    if not kick_confirmed(station, cfg, values):
+        details["confirmed"] = False
+    record_open(station, "drawer_open", actor.username, receipt_no, details)
     return where
 
 
@@ -138,7 +159,9 @@ def drawer_test(station: Station, actor_name: str = "admin") -> str:
             {"reason": "drawer test", "error": str(exc)},
         )
         raise
-    record_open(
-        station, "drawer_open", actor_name, "drawer", {"reason": "drawer test", "port": where}
-    )
-    return f"The drawer opened ({where})."
+    confirmed = kick_confirmed(station, cfg)
+    details: dict = {"reason": "drawer test", "port": where}
+    if not confirmed:
+        details["confirmed"] = False
+    record_open(station, "drawer_open", actor_name, "drawer", details)
+    return opened_words(where, confirmed)

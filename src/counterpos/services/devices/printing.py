@@ -62,20 +62,42 @@ class PrintOutcome:
     copy_no: int
     note: str
     message: str
+    confirmed: bool = True  # False: sent to a printer that reports no status (see `confirms`)
+
+
+def confirms(printer: Printer) -> bool:
+    """Whether a job this printer took is known to have printed: it answered the status query
+    (online, paper) first, or it is a device that takes a job whole (file, USB, CUPS, preview).
+    A tcp or serial printer with ?status=off, or a profile without status, only took the bytes
+    into its connection: sent, not confirmed."""
+    return not printer.backend.supports_status or status_allowed(
+        printer.url, printer.profile.status
+    )
+
+
+def done_words(printer: Printer, what: str, done: str = "printed") -> str:
+    """ "Receipt CH1-000001 printed." or, when `confirms` is False, that it was sent and not
+    confirmed, so the cashier looks at the paper."""
+    if confirms(printer):
+        return f"{what} {done}."
+    return (
+        f"{what} was sent to the printer at {printer.where}, not confirmed (the printer does "
+        "not report its status): check that it printed."
+    )
 
 
 def check_printer_url(url: str, home: Path) -> None:
     try:
         open_backend(url, home)
     except BadPrinterUrl as exc:
-        raise InputError(str(exc), field="printer.url") from exc
+        raise InputError(exc, field="printer.url") from exc
 
 
 def check_profile(name: str) -> None:
     try:
         load_profile(name)
     except ProfileError as exc:
-        raise InputError(str(exc), field="printer.profile") from exc
+        raise InputError(exc, field="printer.profile") from exc
 
 
 def printer_profiles() -> list[PrinterProfile]:
@@ -99,7 +121,7 @@ def printer_from(values: Mapping[str, str], home: Path) -> Printer:
         profile = load_profile(values["printer.profile"])
         backend = open_backend(url, home)
     except (ProfileError, BadPrinterUrl) as exc:
-        raise DeviceError(str(exc)) from exc
+        raise DeviceError(exc) from exc
     return Printer(url, profile, backend, float(timeout), Path(logo) if logo else None)
 
 
@@ -223,7 +245,12 @@ def print_document(
         receipt_no=doc.receipt_no,
     )
     return PrintOutcome(
-        doc.receipt_no, printer.where, 0, note, f"Receipt {doc.receipt_no} printed."
+        doc.receipt_no,
+        printer.where,
+        0,
+        note,
+        done_words(printer, f"Receipt {doc.receipt_no}"),
+        confirms(printer),
     )
 
 
@@ -261,7 +288,10 @@ def print_test_page(station: Station, actor_name: str = "admin") -> PrintOutcome
         printer.where,
         0,
         note,
-        f"The test page went to {printer.where} ({printer.profile.label}).",
+        f"The test page went to {printer.where} ({printer.profile.label})."
+        if confirms(printer)
+        else done_words(printer, "The test page"),
+        confirms(printer),
     )
 
 
@@ -278,7 +308,7 @@ def printer_status(station: Station) -> str:
     except DeviceBusy as exc:
         raise DeviceError(f"The printer at {printer.where} did not answer.") from exc
     except PrinterFault as exc:
-        raise DeviceError(str(exc)) from exc
+        raise DeviceError(exc) from exc
     return f"The printer at {printer.where} is online and has paper."
 
 

@@ -83,7 +83,7 @@ def find_receipts(
         try:
             cents = Money.parse(amount).cents
         except MoneyError as exc:
-            raise InputError(str(exc), field="amount") from exc
+            raise InputError(exc, field="amount") from exc
         q = q.where(Sale.total_cents == cents)
     q = q.order_by(Sale.created_at.desc(), Sale.sequence.desc()).limit(limit)
     with station.store.read() as s:
@@ -182,7 +182,10 @@ def reprint(station: Station, actor: Actor, receipt_no: str) -> printing.PrintOu
         printer.where,
         doc.reprint_count,
         note,
-        f"Receipt {doc.receipt_no} reprinted (REPRINT #{doc.reprint_count}).",
+        printing.done_words(
+            printer, f"Receipt {doc.receipt_no}", f"reprinted (REPRINT #{doc.reprint_count})"
+        ),
+        printing.confirms(printer),
     )
 
 

@@ -49,7 +49,14 @@ def print_void_slip(station: Station, actor: Actor, receipt_no: str) -> printing
         actor=actor.username,
         receipt_no=slip_no,
     )
-    return printing.PrintOutcome(slip_no, printer.where, 0, note, f"VOID slip {slip_no} printed.")
+    return printing.PrintOutcome(
+        slip_no,
+        printer.where,
+        0,
+        note,
+        printing.done_words(printer, f"VOID slip {slip_no}"),
+        printing.confirms(printer),
+    )
 
 
 def void_slip_pdf(

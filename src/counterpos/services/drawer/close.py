@@ -8,10 +8,11 @@ from counterpos.domain.denominations import CountError, count_total
 from counterpos.domain.drawer_balance import expected_cash, needs_approval, over_short
 from counterpos.domain.kinds import TenderKind
 from counterpos.domain.money import Money
-from counterpos.services import audit, settings
+from counterpos.services import audit, backups, settings
 from counterpos.services.access import overrides
 from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
+from counterpos.services.card.unattached import close_problems
 from counterpos.services.drawer.figures import ListedItem, session_figures
 from counterpos.services.errors import InputError, NotFound, PermissionDenied, StateError
 from counterpos.services.sessions import is_closed
@@ -27,6 +28,9 @@ class ClosingSheet:
     cashier: str
     items: tuple[ListedItem, ...]  # checks and money orders to tick off
     card_count: int  # how many card payments the terminal batch should hold
+    # Card payments to settle first (no answer yet, or approved and not on a sale): while there
+    # is one, the drawer cannot close.
+    card_problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,15 +97,22 @@ def closing_sheet(station: Station, actor: Actor, session_id: str) -> ClosingShe
         figures = session_figures(s, drawer.id)
         user = s.get(User, drawer.user_id)
         return ClosingSheet(
-            drawer.id, user.full_name if user else "", figures.items, figures.card_count
+            drawer.id,
+            user.full_name if user else "",
+            figures.items,
+            figures.card_count,
+            tuple(close_problems(s, drawer.id)),
         )
 
 
 def _balance(s, drawer: DrawerSession, count: ClosingCount) -> BalanceResult:
+    problems = close_problems(s, drawer.id)
+    if problems:
+        raise StateError(" ".join(problems) + " The drawer cannot close until then.")
     try:
         counted = count_total(count.counts)
     except CountError as exc:
-        raise InputError(str(exc), field="count") from exc
+        raise InputError(exc, field="count") from exc
     if count.card_batch_total.cents < 0:
         raise InputError("The card batch total cannot be negative.", field="card_total")
     figures = session_figures(s, drawer.id)
@@ -231,4 +242,5 @@ def close_session(
             details={**_count_details(result), "kind": drawer.kind},
         )
     overrides.spend(approval)
+    backups.after_close(station)  # in the background; a lost disk loses nothing closed
     return replace(result, closed=True, approver=who, note=note)

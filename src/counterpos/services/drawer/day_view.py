@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 
 from counterpos.domain.kinds import SaleKind
 from counterpos.domain.money import Money
 from counterpos.services.actor import Actor
-from counterpos.services.audit_log import utc_bound
+from counterpos.services.audit_log import utc_bound, utc_end
 from counterpos.services.clock import to_local
 from counterpos.services.station import Station
 from counterpos.store.models import DrawerClose, DrawerSession, Sale, User
@@ -43,7 +43,7 @@ def sessions_on(station: Station, actor: Actor, day: date) -> list[SessionSummar
             select(DrawerSession)
             .where(
                 DrawerSession.opened_at >= utc_bound(day),
-                DrawerSession.opened_at < utc_bound(day + timedelta(days=1)),
+                DrawerSession.opened_at < utc_end(day),
             )
             .order_by(DrawerSession.station_code, DrawerSession.opened_at)
         ).all()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from counterpos.domain.tenders import LABELS
 from counterpos.domain.z_report import Approval_, Exception_, SessionLine, Total, ZReport
 from counterpos.services import settings
 from counterpos.services.actor import Actor
-from counterpos.services.audit_log import utc_bound
+from counterpos.services.audit_log import utc_bound, utc_end
 from counterpos.services.clock import to_local, utcnow
 from counterpos.services.devices import pdf_copy
 from counterpos.services.devices.pdf_copy import SavedPdf
@@ -97,7 +98,7 @@ def _sessions_in_scope(
         select(DrawerSession)
         .where(
             DrawerSession.opened_at >= utc_bound(day),
-            DrawerSession.opened_at < utc_bound(day + timedelta(days=1)),
+            DrawerSession.opened_at < utc_end(day),
         )
         .order_by(DrawerSession.station_code, DrawerSession.opened_at)
     ).all()
@@ -233,7 +234,7 @@ def _events(s, rows, closes, users, session_id, day):
         stations = [r.station_code]
         cashier = users[r.user_id].username if r.user_id in users else None
     else:
-        start, end = utc_bound(day), utc_bound(day + timedelta(days=1))
+        start, end = utc_bound(day), utc_end(day)
         stations = sorted({r.station_code for r in rows})
         cashier = None
     q = select(AuditEvent).where(
@@ -370,10 +371,18 @@ def resolve_session(station: Station, text_id: str) -> str:
     text_id = text_id.strip().lower()
     if len(text_id) < 4:
         raise NotFound("Give at least the first 4 characters of the session id.")
+    if len(text_id) > 36 or not re.fullmatch(r"[0-9a-f-]+", text_id):
+        shown = text_id if len(text_id) <= 40 else text_id[:40] + "…"
+        raise NotFound(f"{shown!r} is not a drawer session id (letters a-f, digits and '-').")
     with station.store.read() as s:
         found = s.scalars(
             select(DrawerSession.id)
-            .where(or_(DrawerSession.id.startswith(text_id), DrawerSession.id.endswith(text_id)))
+            .where(
+                or_(
+                    DrawerSession.id.startswith(text_id, autoescape=True),
+                    DrawerSession.id.endswith(text_id, autoescape=True),
+                )
+            )
             .limit(2)
         ).all()
     if not found:

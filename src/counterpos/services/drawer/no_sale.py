@@ -73,8 +73,10 @@ def no_sale(
             {"reason": reason, "error": str(exc)},
         )
         raise
+    confirmed = drawer_kick.kick_confirmed(station, cfg)
     if session_id is None:
-        drawer_kick.record_open(
-            station, "no_sale", actor.username, "drawer", {"reason": reason, "port": where}
-        )
-    return f"The drawer was opened ({where})."
+        details: dict = {"reason": reason, "port": where}
+        if not confirmed:
+            details["confirmed"] = False
+        drawer_kick.record_open(station, "no_sale", actor.username, "drawer", details)
+    return drawer_kick.opened_words(where, confirmed, "The drawer was opened")

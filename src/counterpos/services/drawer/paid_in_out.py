@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counterpos.domain.drawer_balance import expected_cash
 from counterpos.domain.money import Money, MoneyError, check_counter_amount
 from counterpos.services import audit
 from counterpos.services.access import overrides
 from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
 from counterpos.services.clock import utcnow
+from counterpos.services.drawer.figures import session_figures
 from counterpos.services.errors import InputError
 from counterpos.services.sale.sales import next_receipt_no
 from counterpos.services.sessions import require_own_open
@@ -49,14 +51,29 @@ def record(
     try:
         check_counter_amount(amount, what="The amount")
     except MoneyError as exc:
-        raise InputError(str(exc), field="amount") from exc
+        raise InputError(exc, field="amount") from exc
     if amount.cents <= 0:
         raise InputError("The amount must be more than $0.00.", field="amount")
     with station.store.write() as s:
         require_own_open(s, station.code, actor, session_id)
+        # Cash out of one's own drawer is an own-drawer exception: a supervisor's paid-out
+        # needs a second supervisor, as a void of their own sale does. A paid-in cannot hide
+        # a shortage (it raises the cash expected), so the role's permission is enough.
         approver = overrides.authorise(
-            actor, "paid_in_out", approval, what=f"record a paid-{direction}"
+            actor,
+            "paid_in_out",
+            approval,
+            what=f"record a paid-{direction}",
+            owner_user_id=actor.user_id if direction == "out" else None,
         )
+        if direction == "out":
+            expected = expected_cash(session_figures(s, session_id).movements)
+            if amount.cents > expected.cents:
+                raise InputError(
+                    f"The drawer should hold only {expected.format()} in cash; a paid-out of "
+                    f"{amount.format()} would take it below zero. Check the amount.",
+                    field="amount",
+                )
         seq, number = next_receipt_no(s, station.code)
         now = utcnow()
         row = paid_row(

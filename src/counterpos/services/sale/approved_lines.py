@@ -87,7 +87,11 @@ def confirm_amount(
         or svc.confirm_above_cents is None
         or line.amount.cents <= svc.confirm_above_cents
     ):
-        raise InputError(f"{line.description} of {line.amount} needs no confirmation.")
+        raise InputError(
+            "{description} of {amount} needs no confirmation.",
+            description=line.description,
+            amount=line.amount,
+        )
     return _approve(station, actor, line, reason, approval, AMOUNT, "confirm a large amount")
 
 
@@ -135,9 +139,11 @@ def check_approved(s: Session, line: CartLine, kind: str) -> None:
         or details.get("amount_cents") != line.amount.cents
     ):
         raise InputError(
-            f"{line.description} of {line.amount} {what} needs a supervisor's approval with a "
-            "reason.",
+            "{description} of {amount} {what} needs a supervisor's approval with a reason.",
             field="approval",
+            description=line.description,
+            amount=line.amount,
+            what=what,
         )
     voided = select(Sale.original_sale_id).where(Sale.kind == SaleKind.VOID)
     used = conn.execute(
@@ -152,8 +158,9 @@ def check_approved(s: Session, line: CartLine, kind: str) -> None:
     ).first()
     if used is not None:
         raise InputError(
-            f"The supervisor's approval of {line.description} was used by another sale; ask again.",
+            "The supervisor's approval of {description} was used by another sale; ask again.",
             field="approval",
+            description=line.description,
         )
 
 
@@ -162,8 +169,11 @@ def check_ceiling(s: Session, line: CartLine, ceiling_cents: int | None) -> None
     if ceiling_cents is not None and line.amount.cents > ceiling_cents:
         if not line.details.get("approval_ref"):
             raise InputError(
-                f"{line.description} of {line.amount} is above {Money(ceiling_cents)}: a "
-                "supervisor confirms an amount that large.",
+                "{description} of {amount} is above {ceiling}: a supervisor "
+                "confirms an amount that large.",
                 field="approval",
+                description=line.description,
+                amount=line.amount,
+                ceiling=Money(ceiling_cents),
             )
         check_approved(s, line, AMOUNT)

@@ -11,12 +11,14 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
+from counterpos.domain.document_language import either
 from counterpos.domain.fee_rules import FeeInput, FeeRuleError, compute_fee, needs_entered_amount
 from counterpos.domain.money import Money, MoneyError
 from counterpos.services.clock import local_today
@@ -205,9 +207,11 @@ def _refuse_companion(session: Session, service_code: str, details: dict | None)
         parents = service_rows(session, svc.companion_of)
         names = " or ".join(p.name.lower() for p in parents.values()) or "its service"
         raise InputError(
-            f"The {svc.name.lower()} is rung only with the {names} it belongs to: ring that, "
-            "and it comes along. Owed on something paid earlier, it needs a supervisor.",
+            "The {name} is rung only with the {names} it belongs to: ring that, and it "
+            "comes along. Owed on something paid earlier, it needs a supervisor.",
             field="service",
+            name=svc.name.lower(),
+            names=names,
         )
 
 
@@ -267,13 +271,13 @@ def _price(
         try:
             entered = Money.parse(amount_text or "")
         except MoneyError as exc:
-            raise InputError(str(exc), field="amount") from exc
+            raise InputError(exc, field="amount") from exc
     try:
         amount = compute_fee(
             rule, FeeInput(attributes=attrs, quantity=quantity, entered=entered, on=on)
         )
     except FeeRuleError as exc:
-        raise InputError(str(exc), field="amount" if entered is not None else None) from exc
+        raise InputError(exc, field="amount" if entered is not None else None) from exc
     # A misc receipt's GL account is a required field the cashier picks; others come with the service.
     gl = str(clean["gl_account"]) if svc.code == "misc_receipt" else svc.gl_account
     description = svc.name
@@ -291,7 +295,7 @@ def _price(
             once_key=once_key,
         )
     except (ValueError, MoneyError) as exc:
-        raise InputError(str(exc), field="amount") from exc
+        raise InputError(exc, field="amount") from exc
 
 
 def price_lines(
@@ -362,7 +366,10 @@ def reprice_cart(s: Session, cart: Cart, on: date, *, strict: bool = True) -> Ca
     for line in cart.lines:
         svc = services.get(line.service_code)
         if svc is None or not (svc.active or svc.category == CARD_FEE_CATEGORY):
-            raise NotFound(f"There is no service {line.service_code!r} in the catalog.")
+            raise NotFound(
+                "There is no service {service_code!r} in the catalog.",
+                service_code=line.service_code,
+            )
         if svc.category == CARD_FEE_CATEGORY:
             lines.append(line)  # what the approved cards carried: checked against the tenders
             continue
@@ -416,3 +423,21 @@ def _companions_as_wanted_now(s: Session, cart: Cart, on: date) -> Cart:
             old = kept.get(extra.service_code)
             out.append(dataclasses.replace(extra, line_id=old.line_id) if old else extra)
     return Cart(out, customer_id=cart.customer_id)
+
+
+@cache
+def names_by_code() -> dict[str, tuple[str, str]]:
+    """Each catalog service's (English, Spanish) name, from db/seed/catalog.json ("name_es")."""
+    import json  # noqa: PLC0415
+
+    from counterpos.resources_path import data_path  # noqa: PLC0415
+
+    seed = json.loads((data_path("db") / "seed" / "catalog.json").read_text(encoding="utf-8"))
+    return {s["code"]: (s["name"], s.get("name_es", "")) for s in seed["services"]}
+
+
+def line_name(service_code: str, description: str, language: str) -> str:
+    """A sale line's description on a customer document in `language` ("en", "es", "both"):
+    the service's Spanish name where the line carries the catalog's English one."""
+    english, spanish = names_by_code().get(service_code, ("", ""))
+    return either(description, spanish if description == english else "", language)

@@ -45,9 +45,10 @@ def check_companions(s: Session, cart: Cart, on: date) -> None:
         parent = by_id.get(line.parent_id)
         if parent is None or (parents and parent.service_code not in parents):
             raise InputError(
-                f"{line.description} does not go with "
-                f"{parent.description if parent else 'a line of this cart'}; remove it.",
+                "{description} does not go with {parent}; remove it.",
                 field="cart",
+                description=line.description,
+                parent=parent.description if parent else "a line of this cart",
             )
     for parent in cart.lines:
         if parent.parent_id is not None:
@@ -59,9 +60,12 @@ def check_companions(s: Session, cart: Cart, on: date) -> None:
             same = [x for x in held if x.service_code == companion.service_code]
             if len(same) > 1:
                 raise InputError(
-                    f"{same[0].description} is in the cart {len(same)} times with "
-                    f"{parent.description}: it is charged once.",
+                    "{description} is in the cart {length} times with {parent}: it "
+                    "is charged once.",
                     field="cart",
+                    description=same[0].description,
+                    length=len(same),
+                    parent=parent.description,
                 )
             if not same:
                 line = price_line_in(
@@ -80,9 +84,10 @@ def check_companions(s: Session, cart: Cart, on: date) -> None:
         for extra in held:
             if extra.service_code not in codes:
                 raise InputError(
-                    f"{extra.description} does not go with {parent.description} as it is "
-                    "now; remove it.",
+                    "{description} does not go with {parent} as it is now; remove it.",
                     field="cart",
+                    description=extra.description,
+                    parent=parent.description,
                 )
 
 
@@ -98,13 +103,19 @@ def _check_same(parent: CartLine, line: CartLine, details: dict, quantity: int) 
     for key, value in details.items():
         if line.details.get(key) != value:
             raise InputError(
-                f"{line.description} was rung for another {key.replace('_', ' ')} than "
-                f"{parent.description}; remove both and ring them again.",
+                "{description} was rung for another {key} than {parent}; remove "
+                "both and ring them again.",
                 field="cart",
+                description=line.description,
+                key=key.replace("_", " "),
+                parent=parent.description,
             )
     if line.quantity != quantity:
         raise InputError(
-            f"{line.description}: {line.quantity} where {parent.description} carries "
-            f"{quantity}; ring them again.",
+            "{description}: {quantity} where {parent} carries {wanted}; ring them again.",
             field="cart",
+            description=line.description,
+            quantity=line.quantity,
+            parent=parent.description,
+            wanted=quantity,
         )

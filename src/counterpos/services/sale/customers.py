@@ -10,7 +10,9 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.money import Money
-from counterpos.services.errors import NotFound
+from counterpos.services import audit
+from counterpos.services.actor import Actor
+from counterpos.services.errors import InputError, NotFound
 from counterpos.services.station import Station
 from counterpos.store import customer_index
 from counterpos.store.balances import account_balance
@@ -59,6 +61,7 @@ class CustomerPanel:
     mailing_address: str
     accounts: tuple[AccountView, ...]
     licenses: tuple[LicenseView, ...]
+    preferred_language: str = "en"  # their receipts' and documents' language
 
 
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÿ]+")
@@ -74,8 +77,16 @@ class Tier:
     match: str
 
 
+# What the lookup reads of a query: a pasted page of text or digits is cut to this before any
+# index is asked (no name, number or address the index holds comes near these lengths).
+MAX_QUERY_CHARS = 100
+MAX_WORDS = 8
+MAX_WORD_CHARS = 40
+
+
 def _tokens(user_text: str) -> list[str]:
-    return [customer_index.fold(t) for t in _TOKEN.findall(user_text)]
+    words = _TOKEN.findall(user_text[:MAX_QUERY_CHARS])[:MAX_WORDS]
+    return [customer_index.fold(t[:MAX_WORD_CHARS]) for t in words]
 
 
 def _all(tokens: list[str]) -> str:
@@ -230,6 +241,7 @@ def panel(station: Station, customer_id: str) -> CustomerPanel:
             cust.mailing_address,
             accounts,
             licenses,
+            cust.preferred_language or "en",
         )
 
 
@@ -247,3 +259,29 @@ def account_by_number(station: Station, account_no: str) -> AccountView:
             account_balance(s, a.id),
             a.due_date,
         )
+
+
+def set_preferred_language(
+    station: Station, actor: Actor, customer_id: str, language: str
+) -> CustomerPanel:
+    """The customer asked for their receipts and documents in `language` ("en", "es")."""
+    from counterpos.services.language import LANGUAGES  # noqa: PLC0415
+
+    actor.require("sell", "take payments")
+    if language not in LANGUAGES:
+        raise InputError("Choose English or Spanish.", field="language")
+    with station.store.write() as s:
+        cust = s.get(Customer, customer_id)
+        if cust is None:
+            raise NotFound("That customer is no longer on file.")
+        if cust.preferred_language != language:
+            audit.record(
+                s,
+                station.code,
+                "customer_language",
+                actor=actor.username,
+                target=cust.customer_no,
+                details={"from": cust.preferred_language, "to": language},
+            )
+            cust.preferred_language = language
+    return panel(station, customer_id)

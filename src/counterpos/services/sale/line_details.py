@@ -15,8 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
-from counterpos.domain.pan_guard import contains_card_number, refusal
 from counterpos.services.errors import InputError, NotFound
+from counterpos.store import pan_boundary
 from counterpos.store.models import GlAccount, UtilityAccount
 
 # What the UI sends for a yes/no: a real boolean. A plain form may send these exact words.
@@ -39,7 +39,12 @@ def yes_no(value: Any, label: str, field: str) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in YES + NO:
         return value.strip().lower() in YES
-    raise InputError(f"{label}: “{value}” is not a yes or a no; tick it or leave it.", field=field)
+    raise InputError(
+        "{label}: “{value}” is not a yes or a no; tick it or leave it.",
+        field=field,
+        label=label,
+        value=value,
+    )
 
 
 def parse_date(text: str, label: str, field: str) -> date:
@@ -58,23 +63,19 @@ def parse_date(text: str, label: str, field: str) -> date:
     raise InputError(f"{label}: “{text}” is not a date; use MM/DD/YYYY.", field=field)
 
 
-def _strings(value: Any):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-
-
 def refuse_card_numbers(svc: _Fields, details: dict[str, Any]) -> None:
-    """PCI: refuse a card number in ANY detail (nested records too) before anything else is read."""
+    """PCI: refuse a card number in ANY detail (nested records too) before anything else is
+    read, as the store would (a field declared to hold long digit runs, like a transit card
+    number, is checked against its own format: store/pan_boundary.py)."""
     labels = {spec["name"]: spec["label"] for spec in svc.fields or ()}
     for name, value in details.items():
-        if any(contains_card_number(text) for text in _strings(value)):
-            raise InputError(refusal(labels.get(name, name.replace("_", " "))), field=name)
+        pan_boundary.check(
+            "sale_line",
+            "details",
+            value,
+            key=name,
+            label=labels.get(name, name.replace("_", " ")),
+        )
 
 
 def check_details(

@@ -18,6 +18,7 @@ from counterpos.domain.tenders import LABELS
 from counterpos.services import settings
 from counterpos.services.clock import to_local
 from counterpos.services.errors import InputError, NotFound
+from counterpos.services.sale.catalog import line_name
 from counterpos.services.station import Station
 from counterpos.store.models import (
     Customer,
@@ -39,6 +40,8 @@ def _tender_detail(t) -> str:
     if t.kind in (TenderKind.CHECK, TenderKind.MONEY_ORDER):
         return f"No. {t.reference}" + (f", {t.payer}" if t.payer else "")
     if t.kind == TenderKind.CARD:
+        if t.payer:  # a card approved earlier, attached to the sale rung again, names itself
+            return t.payer + (f", auth {t.reference}" if t.reference else "")
         return f"{t.card_brand.upper()} ****{t.card_last4}" + (
             f" auth {t.reference}" if t.reference else ""
         )
@@ -77,7 +80,7 @@ def _checked_number(receipt_no: str) -> str:
     try:
         parse_receipt_no(receipt_no)
     except ReceiptNumberError as exc:
-        raise InputError(str(exc), field="receipt_no") from exc
+        raise InputError(exc, field="receipt_no") from exc
     return receipt_no.strip().upper()
 
 
@@ -103,6 +106,7 @@ _HEAD = (
         Customer.last_name,
         Customer.business_name,
         Customer.customer_no,
+        Customer.preferred_language,
     )
     .outerjoin(User, User.id == Sale.user_id)
     .outerjoin(Customer, Customer.id == Sale.customer_id)
@@ -111,6 +115,7 @@ _HEAD = (
 _LINES = (
     select(
         SaleLine.id,
+        SaleLine.service_code,
         SaleLine.description,
         SaleLine.amount_cents,
         SaleLine.quantity,
@@ -173,6 +178,14 @@ def sale_id_for(session: Session, receipt_no: str) -> str:
     return sale_id
 
 
+def document_language(setting: str, preferred: str | None) -> str:
+    """The language of a customer document: `receipt.language` (customer, en, es, both); with
+    "customer", the customer's preferred language, English for a sale without a customer."""
+    if setting in ("en", "es", "both"):
+        return setting
+    return preferred if preferred in ("en", "es") else "en"
+
+
 def build_document(session: Session, sale: Sale, reprint_count: int = 0) -> ReceiptDocument:
     return document_for(session, sale.id, reprint_count)
 
@@ -190,12 +203,14 @@ def document_for(
     key = {"sale_id": sale_id}
     head = conn.execute(_HEAD, key).one()
     docs = conn.execute(_DOCS, key).all()
+    conf = values if values is not None else settings.all_values(session)  # the seven it shows
+    language = document_language(conf.get("receipt.language", "customer"), head.preferred_language)
     lines = []
     balances: list[tuple[str, Money]] = []
     for line in conn.execute(_LINES, key):
         lines.append(
             ReceiptLine(
-                line.description,
+                line_name(line.service_code, line.description, language),
                 Money(line.amount_cents),
                 line.quantity,
                 _line_details(line, line.account_no, docs),
@@ -217,7 +232,14 @@ def document_for(
         )
         for t in conn.execute(_TENDERS, key)
     )
-    conf = values if values is not None else settings.all_values(session)  # the six it shows
+    footer = (
+        (conf["receipt.footer_es"],)
+        if language == "es"
+        else (
+            conf["receipt.footer_en"],
+            conf["receipt.footer_es"],
+        )
+    )
     return ReceiptDocument(
         city_name=conf["city.name"],
         city_address=conf["city.address"],
@@ -234,13 +256,15 @@ def document_for(
         ),
         customer_no=head.customer_no or "",
         balances=tuple(balances),
-        footer=tuple(f for f in (conf["receipt.footer_en"], conf["receipt.footer_es"]) if f),
+        footer=tuple(f for f in footer if f),
+        language=language,
         title={SaleKind.SALE: "RECEIPT", SaleKind.VOID: "VOID", SaleKind.REFUND: "REFUND"}.get(
             head.kind, head.kind.upper()
         ),
         reprint_count=reprint_count,
         voided=voided_by(session, head.id) if head.kind == SaleKind.SALE else "",
         documents=tuple(f"{d.doc_type.replace('_', ' ')} {d.doc_no}" for d in docs),
+        training=conf.get("station.training") == "on",
     )
 
 

@@ -76,7 +76,7 @@ def refund_sale(
     try:
         check_counter_amount(amount, what="The refund")
     except MoneyError as exc:
-        raise InputError(str(exc), field="amount") from exc
+        raise InputError(exc, field="amount") from exc
     if amount.cents <= 0:
         raise InputError("The refund must be more than $0.00.", field="amount")
     with station.store.write() as s:

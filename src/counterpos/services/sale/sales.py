@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -17,6 +17,8 @@ from counterpos.domain.receipt_document import ReceiptDocument
 from counterpos.domain.receipt_number import format_receipt_no
 from counterpos.domain.tenders import DRAWER_KINDS, Settlement, Tender, TenderError, settle
 from counterpos.services import audit
+from counterpos.services.access import overrides
+from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
 from counterpos.services.central import continuity
 from counterpos.services.clock import to_local, utcnow
@@ -48,6 +50,8 @@ class CompletedSale:
     # The receipt as read back from the store once the sale is saved (receipts.with_receipt):
     # the screen shows it and the printer prints it, so it is built once per sale.
     receipt: ReceiptDocument | None = None
+    # permission -> the supervisor who approved it on the spot, for what the seller's role lacks
+    approved_by: dict[str, str] = field(default_factory=dict)
 
 
 _NEXT_RECEIPT = text(
@@ -74,11 +78,11 @@ def validate(cart: Cart, tenders: list[Tender]) -> Settlement:
     try:
         cart.check_sellable()
     except (CartError, MoneyError) as exc:
-        raise InputError(str(exc), field="cart") from exc
+        raise InputError(exc, field="cart") from exc
     try:
         return settle(cart.total, tenders)
     except TenderError as exc:
-        raise InputError(str(exc), field="tender") from exc
+        raise InputError(exc, field="tender") from exc
 
 
 def complete_sale(
@@ -89,18 +93,60 @@ def complete_sale(
     tenders: list[Tender],
     *,
     in_transaction: Callable[[Session, Sale], None] | None = None,
+    approvals: Sequence[Approval] = (),
 ) -> CompletedSale:
     """Save the sale. Validates everything first; on any error nothing is written.
 
     `in_transaction(session, sale)`, if given, runs inside the sale's own transaction after
     everything else is written (card payments link their requests to the sale there): if it
-    raises, the sale is not saved either."""
+    raises, the sale is not saved either.
+
+    `approvals` are supervisors' on-the-spot approvals of what a line's rules need beyond
+    "sell" (a business license or passport rung by a cashier): each is checked like any
+    override, named in the sale's audit event and its row, and spent once the sale is saved."""
     actor.require("sell", "take payments")
     settlement = validate(cart, tenders)
     with station.store.write() as s:
-        return write_sale(
-            s, station.code, actor, session_id, cart, settlement, in_transaction=in_transaction
+        done = write_sale(
+            s,
+            station.code,
+            actor,
+            session_id,
+            cart,
+            settlement,
+            in_transaction=in_transaction,
+            approvals=approvals,
         )
+    for approval in approvals:
+        if approval.permission in done.approved_by:
+            overrides.spend(approval)
+    return done
+
+
+def rule_approvers(
+    actor: Actor, cart: Cart, approvals: Sequence[Approval] = ()
+) -> dict[str, Actor]:
+    """Who authorises each permission the cart's lines need beyond "sell": nobody for what the
+    actor's own role holds, else the supervisor whose approval is among `approvals`.
+    Raises PermissionDenied (with the permission, so a screen can ask a supervisor) when a
+    line needs a permission that neither the actor nor a valid approval gives."""
+    by_permission = {a.permission: a for a in approvals}
+    approvers: dict[str, Actor] = {}
+    for line in cart.lines:
+        rules = rules_for(line.service_code)
+        if rules is None or not rules.permission or rules.permission in approvers:
+            continue
+        if actor.can(rules.permission):
+            continue
+        approver = overrides.authorise(
+            actor,
+            rules.permission,
+            by_permission.get(rules.permission),
+            what=rules.permission_what,
+        )
+        if approver is not None:
+            approvers[rules.permission] = approver
+    return approvers
 
 
 def write_sale(
@@ -113,6 +159,7 @@ def write_sale(
     at: datetime | None = None,
     *,
     in_transaction: Callable[[Session, Sale], None] | None = None,
+    approvals: Sequence[Approval] = (),
 ) -> CompletedSale:
     """Write a validated sale inside the caller's write transaction.
 
@@ -129,18 +176,17 @@ def write_sale(
     now = at or utcnow()
     cart = reprice_cart(s, cart, to_local(now).date())
     _check_limits(s, cart, settlement)
+    approvers = rule_approvers(actor, cart, approvals)
     for index, line in enumerate(cart.lines):
         rules = rules_for(line.service_code)
         if rules is not None:
-            if rules.permission:
-                actor.require(rules.permission, rules.permission_what)
             rules.validate(s, line, cart, index)
     wanted = {line.account_no for line in cart.lines if line.account_no}
     accounts: dict[str, str] = {}  # account number -> account id
     if wanted:
         accounts = dict(conn.execute(_ACCOUNT_IDS, {"numbers": sorted(wanted)}).all())
     for number in sorted(wanted - accounts.keys()):
-        raise NotFound(f"There is no utility account {number}.")
+        raise NotFound("There is no utility account {number}.", number=number)
     seq, receipt_no = next_receipt_no(s, station_code)
     stamp = None
     if at is not None:  # rows the service rules add through the ORM get the past time too
@@ -159,6 +205,7 @@ def write_sale(
                 total_cents=cart.total.cents,
                 change_cents=settlement.change.cents,
                 created_at=now,
+                approver_id=next(iter(approvers.values())).user_id if approvers else None,
             )
         )
         ctx = SaleContext(s, station_code, actor, sale, receipt_no, cart, at=now)
@@ -213,11 +260,17 @@ def write_sale(
             station_code,
             "sale",
             actor=actor.username,
+            approver=", ".join(sorted({a.username for a in approvers.values()})),
             target=receipt_no,
             details={
                 "total_cents": cart.total.cents,
                 "lines": len(cart.lines),
                 "tenders": [a.tender.kind for a in settlement.applied],
+                **(
+                    {"approved": {p: a.username for p, a in sorted(approvers.items())}}
+                    if approvers
+                    else {}
+                ),
             },
             at=now,
         )
@@ -232,7 +285,13 @@ def write_sale(
             event.remove(s, "before_flush", stamp)
     opens = any(a.tender.kind in DRAWER_KINDS for a in settlement.applied)
     return CompletedSale(
-        sale.id, receipt_no, cart.total, settlement.change, opens, tuple(ctx.documents)
+        sale.id,
+        receipt_no,
+        cart.total,
+        settlement.change,
+        opens,
+        tuple(ctx.documents),
+        approved_by={p: a.username for p, a in approvers.items()},
     )
 
 
@@ -251,9 +310,10 @@ def _check_limits(s: Session, cart: Cart, settlement: Settlement) -> None:
             fees += line.amount.cents
     if fees and fees > card_cents:
         raise InputError(
-            f"A card convenience fee of {Money(fees)} comes only with the cards that carried "
-            "it; take the card payment again.",
+            "A card convenience fee of {fees} comes only with the cards that carried it; "
+            "take the card payment again.",
             field="cart",
+            fees=Money(fees),
         )
 
 

@@ -103,6 +103,9 @@ class ServiceRules:
     # A permission the seller needs beyond "sell" (checked by complete_sale), and what it allows.
     permission: str = ""
     permission_what: str = ""
+    # Fields the rules need filled beyond the catalog's own `required` flags (the business
+    # license checks them together, as a reviewer's list); the screens mark them as required.
+    required_fields: tuple[str, ...] = ()
     # True when before_line and on_sale read nothing from the database and write only through
     # `SaleContext.insert`: the sale then needs no round trip before its one batch of inserts.
     insert_only: bool = False

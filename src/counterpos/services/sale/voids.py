@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from counterpos.domain.kinds import EntryType, SaleKind, TenderKind
 from counterpos.domain.money import Money
+from counterpos.domain.pan_guard import scrub
 from counterpos.domain.receipt_document import ReceiptDocument
 from counterpos.services import audit
 from counterpos.services.access import overrides
@@ -18,6 +19,7 @@ from counterpos.services.errors import InputError, StateError
 from counterpos.services.sale import receipts, service_rules
 from counterpos.services.sessions import is_closed
 from counterpos.services.station import Station
+from counterpos.store import pan_boundary
 from counterpos.store.models import (
     AuditEvent,
     IssuedDocument,
@@ -61,6 +63,7 @@ def void_sale(
         raise InputError("Give the reason for the void.", field="reason")
     if len(reason) > 200:
         raise InputError("Keep the reason under 200 characters.", field="reason")
+    pan_boundary.check("sale", "note", reason, label="The reason")  # printed on the VOID slip
     with station.store.write() as s:
         sale = receipts.load_sale(s, receipt_no)
         if sale.kind != SaleKind.SALE:
@@ -249,4 +252,5 @@ def void_slip(station: Station, receipt_no: str) -> ReceiptDocument:
                     f"Reverse the card payment ****{t.card_last4} ({Money(t.amount_cents)})"
                 )
         notes.extend(f"Document {d} is void" for d in doc.documents)
-        return replace(doc, title="VOID", notes=tuple(notes))
+        # What the slip prints never carries a card number, whatever was stored before.
+        return replace(doc, title="VOID", notes=tuple(scrub(n) for n in notes))

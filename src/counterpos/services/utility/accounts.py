@@ -38,27 +38,20 @@ def add_entry(
     memo: str,
     station_code: str,
     sale_line_id: str | None = None,
-) -> None:
-    """Write one ledger entry now, after whatever the session holds (a new account, say)."""
+) -> str:
+    """Write one ledger entry now, after whatever the session holds (a new account, say);
+    returns its id."""
     session.flush()
-    insert_synced(
-        session,
-        [
-            (
-                LedgerEntry,
-                [
-                    ledger_row(
-                        account_id=account_id,
-                        entry_type=entry_type,
-                        amount_cents=cents,
-                        memo=memo,
-                        sale_line_id=sale_line_id,
-                        station_code=station_code,
-                    )
-                ],
-            )
-        ],
+    row = ledger_row(
+        account_id=account_id,
+        entry_type=entry_type,
+        amount_cents=cents,
+        memo=memo,
+        sale_line_id=sale_line_id,
+        station_code=station_code,
     )
+    insert_synced(session, [(LedgerEntry, [row])])
+    return str(row["id"])
 
 
 # --- the ledger on the customer panel -------------------------------------------------------

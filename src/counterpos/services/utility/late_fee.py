@@ -11,10 +11,10 @@ date means the bill's fee is settled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import func, select, text, union_all
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import CartLine
@@ -29,10 +29,46 @@ from counterpos.services.sale.catalog import rule_in_effect
 from counterpos.services.sale.service_rules import PriceContext, SaleContext, ServiceRules, register
 from counterpos.services.station import Station
 from counterpos.services.utility.accounts import add_entry, find_account
-from counterpos.store.models import CentralLedgerEntry, LedgerEntry, UtilityAccount
-from counterpos.store.rows import ledger_row
+from counterpos.services.utility.meters.state import LIVE_BILL
+from counterpos.store.models import BillPenalty, CentralLedgerEntry, LedgerEntry, UtilityAccount
+from counterpos.store.outbox import insert_synced
+from counterpos.store.rows import bill_penalty_row, ledger_row
 
 LATE_FEE = "utility_late_fee"
+
+# The live bill the fee is for (the billing module's bills): the counter's fee is recorded as
+# that bill's one late fee (bill_penalty), so the delinquency run never charges it again.
+_UNCHARGED_BILL = text(
+    f"SELECT b.id FROM bill b WHERE b.account_id = :account AND b.due_date = :due "
+    f"AND {LIVE_BILL} AND NOT EXISTS (SELECT 1 FROM bill_penalty p WHERE p.bill_id = b.id) "
+    "ORDER BY b.bill_date DESC LIMIT 1"
+)
+
+
+def bill_penalty(
+    session: Session, account_id: str, owed: LateFee, ledger_entry_id: str, station_code: str
+) -> dict | None:
+    """The bill_penalty row marking the bill's late fee as charged at the counter (None when
+    the account has no such bill: an account billed outside the billing module)."""
+    if owed.bill_due is None:
+        return None
+    bill_id = (
+        session.connection()
+        .execute(_UNCHARGED_BILL, {"account": account_id, "due": owed.bill_due})
+        .scalar()
+    )
+    if bill_id is None:
+        return None
+    return bill_penalty_row(
+        bill_id=bill_id,
+        account_id=account_id,
+        past_due_cents=owed.past_due.cents,
+        percent=owed.percent,
+        cents=owed.fee.cents,
+        ledger_entry_id=ledger_entry_id,
+        applied_on=owed.bill_due + timedelta(days=1),
+        station_code=station_code,
+    )
 
 
 @dataclass(frozen=True)
@@ -146,12 +182,19 @@ def waive_late_fee(
         owed = late_fee(s, account_no, on)
         if not owed.fee.cents:
             raise InputError(
-                f"Account {owed.account_no} owes no late fee to waive: {owed.why}.",
+                "Account {account_no} owes no late fee to waive: {why}.",
                 field="account_no",
+                account_no=owed.account_no,
+                why=owed.why,
             )
         acct = find_account(s, account_no)
         bill = f"bill due {owed.bill_due:%m/%d/%Y}"
-        add_entry(s, acct.id, EntryType.PENALTY, owed.fee.cents, f"Late fee, {bill}", station.code)
+        charged = add_entry(
+            s, acct.id, EntryType.PENALTY, owed.fee.cents, f"Late fee, {bill}", station.code
+        )
+        marked = bill_penalty(s, acct.id, owed, charged, station.code)
+        if marked is not None:
+            insert_synced(s, [(BillPenalty, [marked])])
         add_entry(
             s,
             acct.id,
@@ -188,9 +231,12 @@ class LateFeeRules(ServiceRules):
         owed = late_fee(ctx.session, str(ctx.clean["account_no"]), ctx.on)
         if not owed.fee.cents:
             raise InputError(
-                f"Account {owed.account_no} owes no late fee: {owed.why}. The late fee is "
-                f"{owed.percent}% of the past-due balance, once per bill, after the due date.",
+                "Account {account_no} owes no late fee: {why}. The late fee is {percent}%"
+                " of the past-due balance, once per bill, after the due date.",
                 field="account_no",
+                account_no=owed.account_no,
+                why=owed.why,
+                percent=owed.percent,
             )
         ctx.clean["bill_due"] = owed.bill_due.isoformat() if owed.bill_due else ""
         ctx.attrs["past_due_cents"] = owed.past_due.cents
@@ -202,18 +248,24 @@ class LateFeeRules(ServiceRules):
         if not row.account_id:
             return
         bill = f"bill due {date.fromisoformat(line.details['bill_due']):%m/%d/%Y}"
-        for entry_type, cents, memo in (
-            (EntryType.PENALTY, line.amount.cents, f"Late fee, {bill}"),
-            (EntryType.PAYMENT, -line.amount.cents, f"Late fee paid, receipt {ctx.receipt_no}"),
-        ):
-            ctx.insert(
-                LedgerEntry,
-                ledger_row(
-                    account_id=row.account_id,
-                    entry_type=entry_type,
-                    amount_cents=cents,
-                    memo=memo,
-                    sale_line_id=row.id,
-                    station_code=ctx.station_code,
-                ),
+        entries = [
+            ledger_row(
+                account_id=row.account_id,
+                entry_type=entry_type,
+                amount_cents=cents,
+                memo=memo,
+                sale_line_id=row.id,
+                station_code=ctx.station_code,
             )
+            for entry_type, cents, memo in (
+                (EntryType.PENALTY, line.amount.cents, f"Late fee, {bill}"),
+                (EntryType.PAYMENT, -line.amount.cents, f"Late fee paid, receipt {ctx.receipt_no}"),
+            )
+        ]
+        ctx.insert(LedgerEntry, *entries)
+        # Read before the sale's own rows are written: the fee as this line charges it.
+        owed = late_fee(ctx.session, line.details["account_no"], ctx.on)
+        owed = replace(owed, fee=line.amount, bill_due=date.fromisoformat(line.details["bill_due"]))
+        marked = bill_penalty(ctx.session, row.account_id, owed, entries[0]["id"], ctx.station_code)
+        if marked is not None:
+            ctx.insert(BillPenalty, marked)

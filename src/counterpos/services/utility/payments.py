@@ -59,7 +59,7 @@ def scan_stub(station: Station, scanned: str) -> PaymentPrefill:
     try:
         stub = parse_stub(scanned)
     except StubError as exc:
-        raise InputError(str(exc), field="account_no") from exc
+        raise InputError(exc, field="account_no") from exc
     pre = payment_prefill(station, stub.account_no)
     return PaymentPrefill(
         pre.account_no,

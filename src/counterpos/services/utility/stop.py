@@ -11,6 +11,8 @@ from counterpos.domain.cart import CartLine
 from counterpos.domain.kinds import EntryType
 from counterpos.domain.money import Money
 from counterpos.services import audit
+from counterpos.services.access import overrides
+from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
 from counterpos.services.errors import InputError, StateError
@@ -56,6 +58,7 @@ def _stop(
     acct: UtilityAccount,
     stop_date: date,
     forwarding: str,
+    approver: Actor | None = None,
 ) -> StopResult:
     forwarding = " ".join(forwarding.split())
     if len(forwarding) < 8:
@@ -120,6 +123,7 @@ def _stop(
         station_code,
         "service_stopped",
         actor=actor.username,
+        approver=approver.username if approver else "",
         target=acct.account_no,
         details={
             "stop_date": stop_date.isoformat(),
@@ -132,14 +136,26 @@ def _stop(
 
 
 def stop_service(
-    station: Station, actor: Actor, account_no: str, stop_date: date, forwarding_address: str
+    station: Station,
+    actor: Actor,
+    account_no: str,
+    stop_date: date,
+    forwarding_address: str,
+    approval: Approval | None = None,
 ) -> StopResult:
-    """Close an account: the deposit pays the final bill, what is left becomes a refund request."""
-    actor.require("start_stop_service", "stop utility service")
+    """Close an account: the deposit pays the final bill, what is left becomes a refund request.
+
+    Needs `start_stop_service`, or a supervisor's on-the-spot `approval` of it (spent once the
+    stop is saved; the audit event names both people)."""
+    approver = overrides.authorise(
+        actor, "start_stop_service", approval, what="stop utility service"
+    )
     with station.store.write() as s:
         acct = find_account(s, account_no)
         check_stop(acct, stop_date, local_today())
-        return _stop(s, station.code, actor, acct, stop_date, forwarding_address)
+        result = _stop(s, station.code, actor, acct, stop_date, forwarding_address, approver)
+    overrides.spend(approval)
+    return result
 
 
 @register

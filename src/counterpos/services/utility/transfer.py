@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 from counterpos.domain.address import normalise_address
 from counterpos.domain.kinds import EntryType
 from counterpos.services import audit
+from counterpos.services.access import overrides
+from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
 from counterpos.services.errors import InputError
@@ -24,10 +26,20 @@ from counterpos.store.outbox import enqueue
 
 
 def transfer_service(
-    station: Station, actor: Actor, account_no: str, new_address: str, move_date: date
+    station: Station,
+    actor: Actor,
+    account_no: str,
+    new_address: str,
+    move_date: date,
+    approval: Approval | None = None,
 ) -> str:
-    """Move service to a new address: a new account; balance and deposit move with the customer."""
-    actor.require("start_stop_service", "transfer utility service")
+    """Move service to a new address: a new account; balance and deposit move with the customer.
+
+    Needs `start_stop_service`, or a supervisor's on-the-spot `approval` of it (spent once the
+    transfer is saved; the audit event names both people)."""
+    approver = overrides.authorise(
+        actor, "start_stop_service", approval, what="transfer utility service"
+    )
     new_address = " ".join(new_address.split())
     if len(new_address) < 5:
         raise InputError("Enter the new service address.", field="service_address")
@@ -68,12 +80,15 @@ def transfer_service(
         from counterpos.services.sale.customers import index_customer  # noqa: PLC0415
 
         index_customer(s, old.customer_id)
+        new_account_no = new.account_no
         audit.record(
             s,
             station.code,
             "service_transferred",
             actor=actor.username,
+            approver=approver.username if approver else "",
             target=old.account_no,
             details={"to": new.account_no, "balance": balance.cents, "deposit": held.cents},
         )
-        return new.account_no
+    overrides.spend(approval)
+    return new_account_no

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import MetaData
@@ -44,7 +43,8 @@ def new_id() -> str:
         | 0b10 << 62  # the RFC's variant
         | rand & (1 << 62) - 1  # 62 random bits
     )
-    return str(uuid.UUID(int=value))
+    h = f"{value:032x}"  # what str(uuid.UUID(int=value)) gives, without building the object
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def utcnow() -> datetime:

@@ -44,3 +44,7 @@ class CardRequest(Base):
     sent_at: Mapped[datetime | None] = mapped_column(default=None)
     resolved_at: Mapped[datetime | None] = mapped_column(default=None)
     reversed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # When the station first found this approval not on a saved sale outside the payment that
+    # took it (after a crash, say): from then on it is shown until it is attached to the sale
+    # rung again or voided with a supervisor (services/card/unattached.py).
+    orphaned_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -23,6 +23,8 @@ class Customer(Base):
     email: Mapped[str] = mapped_column(String(120), default="")
     mailing_address: Mapped[str] = mapped_column(String(200), default="")
     is_senior: Mapped[bool] = mapped_column(default=False)
+    # The language of this customer's receipts and documents ("en", "es").
+    preferred_language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     @property

@@ -12,10 +12,13 @@ from counterpos.store.models.base import Base, utcnow
 
 class OutboxRow(Base):
     __tablename__ = "outbox"
-    # Only rows still to send, or set aside, are indexed (migration 0004).
+    # Only rows still to send, or set aside, are indexed (migration 0004). Ids are never
+    # reused (AUTOINCREMENT, migration 0010): SQLite keeps the highest id ever given, so rows
+    # removed from the end still leave a gap `audit verify` finds.
     __table_args__ = (
         Index("ix_outbox_pending", "id", sqlite_where=text("state = 'pending'")),
         Index("ix_outbox_failed", "id", sqlite_where=text("state = 'failed'")),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -38,3 +38,5 @@ class User(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The screen language chosen at sign-in ("en", "es"); empty: the station's ui.language.
+    language: Mapped[str] = mapped_column(String(8), default="", server_default="")

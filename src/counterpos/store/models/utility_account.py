@@ -39,6 +39,8 @@ class LedgerEntry(Base):
     sale_line_id: Mapped[str | None] = mapped_column(
         ForeignKey("sale_line.id"), default=None, index=True
     )
-    reverses_id: Mapped[str | None] = mapped_column(ForeignKey("ledger_entry.id"), default=None)
+    reverses_id: Mapped[str | None] = mapped_column(
+        ForeignKey("ledger_entry.id"), default=None, index=True
+    )
     station_code: Mapped[str] = mapped_column(String(12), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit
 
 from counterpos.services.access import auth
-from counterpos.services.errors import CounterError
+from counterpos.services.errors import CounterError, InputError
 from counterpos.services.utility.adjustments import REASONS, adjust_account
+from counterpos.ui.widgets.counter_dialog import CounterDialog
 
 
-class AccountAdjustmentDialog(QDialog):
+class AccountAdjustmentDialog(CounterDialog):
     """`new_balance` holds the balance after the adjustment once it is saved."""
 
     def __init__(self, station, actor, account_no: str, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Adjust account {no}").format(no=account_no), parent)
         self.station = station
         self.actor = actor
         self.account_no = account_no
         self.new_balance = None
-        self.setWindowTitle(self.tr("Adjust account {no}").format(no=account_no))
         self.amount = QLineEdit()
         self.amount.setObjectName("amount")
         self.amount.setPlaceholderText(self.tr("-12.50 for a credit"))
@@ -43,35 +33,24 @@ class AccountAdjustmentDialog(QDialog):
         self.pin = QLineEdit()
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.ok = QPushButton(self.tr("Approve and save"))
-        self.ok.setObjectName("ok")
-        self.ok.clicked.connect(self.confirm)
-        cancel = QPushButton(self.tr("Back"))
-        cancel.clicked.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("Amount"), self.amount)
-        form.addRow(self.tr("Reason"), self.reason)
-        form.addRow(self.tr("Note"), self.memo)
+        form = self.add_form()
+        self.add_field(form, self.tr("&Amount"), self.amount, "amount", required=True)
+        self.add_field(form, self.tr("&Reason"), self.reason, "reason", required=True)
+        self.add_field(form, self.tr("&Note"), self.memo, "memo")
         box = QGroupBox(self.tr("Supervisor approval (not the person entering it)"))
         box_form = QFormLayout(box)
-        box_form.addRow(self.tr("Supervisor"), self.approver)
-        box_form.addRow(self.tr("PIN"), self.pin)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(box)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(420)
-        self.amount.setFocus()
+        self.add_field(box_form, self.tr("&Supervisor"), self.approver, "approver", required=True)
+        self.add_field(box_form, self.tr("&PIN"), self.pin, "pin", required=True)
+        self.body_layout.addWidget(box)
+        self.add_button(self.tr("Back (Esc)"), back=True)
+        self.ok = self.add_button(
+            self.tr("Approve and save (Enter)"), self.confirm, primary=True, name="ok"
+        )
+        self.first_field = self.amount
+        self.setMinimumWidth(520)
 
     def confirm(self) -> None:
+        self.clear_errors()
         try:
             approver = auth.login(
                 self.station, self.approver.text(), self.pin.text(), action="approve_adjustment"
@@ -85,8 +64,13 @@ class AccountAdjustmentDialog(QDialog):
                 self.reason.currentData(),
                 self.memo.text(),
             )
-        except CounterError as exc:
-            self.message.setText(str(exc))
+        except InputError as exc:
+            self.show_error(str(exc), exc.field)
             self.pin.clear()
             return
+        except CounterError as exc:
+            self.say(str(exc))
+            self.pin.clear()
+            return
+        self.work_saved()
         self.accept()

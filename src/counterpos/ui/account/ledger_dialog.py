@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem
 
 from counterpos.services.clock import to_local
 from counterpos.services.utility.accounts import account_ledger
+from counterpos.ui.formats import date_text
+from counterpos.ui.widgets.counter_dialog import CounterDialog
 
 KINDS = {
     "charge": "Charge",
@@ -32,11 +26,10 @@ KINDS = {
 }
 
 
-class AccountLedgerDialog(QDialog):
+class AccountLedgerDialog(CounterDialog):
     def __init__(self, station, account_no: str, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Account {no}").format(no=account_no), parent)
         ledger = account_ledger(station, account_no)
-        self.setWindowTitle(self.tr("Account {no}").format(no=account_no))
         head = QLabel(
             self.tr("{address} · {status} · balance due {due} · deposit held {deposit}").format(
                 address=ledger.service_address,
@@ -48,6 +41,7 @@ class AccountLedgerDialog(QDialog):
         head.setObjectName("subtitle")
         self.table = QTableWidget(len(ledger.entries), 6)
         self.table.setObjectName("ledger")
+        self.table.setAccessibleName(self.tr("Account ledger"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Date"),
@@ -62,7 +56,7 @@ class AccountLedgerDialog(QDialog):
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for i, e in enumerate(ledger.entries):
             cells = (
-                to_local(e.at).strftime("%m/%d/%Y"),
+                date_text(to_local(e.at)),
                 self.tr(KINDS.get(e.entry_type, e.entry_type)),
                 e.memo,
                 # A deposit entry shows what it adds to (or takes from) the deposit held.
@@ -77,13 +71,9 @@ class AccountLedgerDialog(QDialog):
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
         self.table.scrollToBottom()
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(head)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-        self.setMinimumSize(640, 360)
+        head.setWordWrap(True)
+        self.body_layout.addWidget(head)
+        self.body_layout.addWidget(self.table, 1)
+        self.add_button(self.tr("Close (Enter)"), self.accept, primary=True)
+        self.first_field = self.table
+        self.setMinimumSize(960, 460)

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
 )
 
 from counterpos.services.clock import local_today
-from counterpos.services.errors import CounterError
+from counterpos.services.errors import CounterError, InputError
 from counterpos.services.sale import catalog
+from counterpos.ui.formats import date_edit
+from counterpos.ui.widgets.counter_dialog import CounterDialog
 
 CLASSES = (
     ("residential_owner", "Residential owner"),
@@ -27,25 +24,20 @@ CLASSES = (
 )
 
 
-class StartServiceDialog(QDialog):
+class StartServiceDialog(CounterDialog):
     """Prices the start fee and the deposit (`lines`); the sale itself opens the account."""
 
     def __init__(
         self, station, customer_id: str | None = None, customer_name: str = "", parent=None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Start utility service"), parent)
         self.station = station
         self.customer_id = customer_id
         self.lines: list = []
-        self.setWindowTitle(self.tr("Start utility service"))
         self.address = QLineEdit()
         self.address.setObjectName("service_address")
-        self.start_date = QDateEdit()
+        self.start_date = date_edit(local_today())
         self.start_date.setObjectName("start_date")
-        self.start_date.setDisplayFormat("MM/dd/yyyy")
-        self.start_date.setCalendarPopup(True)
-        today = local_today()
-        self.start_date.setDate(QDate(today.year, today.month, today.day))
         self.klass = QComboBox()
         self.klass.setObjectName("customer_class")
         for value, label in CLASSES:
@@ -57,36 +49,34 @@ class StartServiceDialog(QDialog):
         self.owner_phone = QLineEdit()
         self.owner_phone.setObjectName("owner_phone")
         who = QGroupBox(self.tr("New customer") if customer_id is None else self.tr("Customer"))
-        who_form = QFormLayout(who)
+        self.body_layout.addWidget(who)
         if customer_id is None:
-            who_form.addRow(self.tr("Name"), self.owner_name)
-            who_form.addRow(self.tr("Mailing address"), self.owner_address)
-            who_form.addRow(self.tr("Phone"), self.owner_phone)
+            who_form = QFormLayout(who)
+            self.add_field(who_form, self.tr("&Name"), self.owner_name, "owner_name", required=True)
+            self.add_field(
+                who_form,
+                self.tr("&Mailing address"),
+                self.owner_address,
+                "owner_address",
+                required=True,
+            )
+            self.add_field(who_form, self.tr("P&hone"), self.owner_phone, "owner_phone")
         else:
-            who_form.addRow(QLabel(customer_name))
-        form = QFormLayout()
-        form.addRow(self.tr("Service address"), self.address)
-        form.addRow(self.tr("Start date"), self.start_date)
-        form.addRow(self.tr("Customer class"), self.klass)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.ok = QPushButton(self.tr("Add to sale"))
-        self.ok.setObjectName("ok")
-        self.ok.setDefault(True)
-        self.ok.clicked.connect(self.confirm)
-        cancel = QPushButton(self.tr("Back"))
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(who)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(460)
+            QVBoxLayout(who).addWidget(QLabel(customer_name))
+        form = self.add_form()
+        self.add_field(
+            form, self.tr("&Service address"), self.address, "service_address", required=True
+        )
+        self.add_field(form, self.tr("S&tart date"), self.start_date, "start_date", required=True)
+        self.add_field(
+            form, self.tr("Customer &class"), self.klass, "customer_class", required=True
+        )
+        self.add_button(self.tr("Back (Esc)"), back=True)
+        self.ok = self.add_button(
+            self.tr("Add to sale (Enter)"), self.confirm, primary=True, name="ok"
+        )
+        self.first_field = self.owner_name if customer_id is None else self.address
+        self.setMinimumWidth(520)
 
     def details(self) -> dict:
         qd = self.start_date.date()
@@ -104,6 +94,7 @@ class StartServiceDialog(QDialog):
         return d
 
     def confirm(self) -> None:
+        self.clear_errors()
         try:
             self.lines = catalog.price_lines(
                 self.station,
@@ -111,7 +102,11 @@ class StartServiceDialog(QDialog):
                 details=self.details(),
                 customer_id=self.customer_id,
             )
-        except CounterError as exc:
-            self.message.setText(str(exc))
+        except InputError as exc:
+            self.show_error(str(exc), exc.field)
             return
+        except CounterError as exc:
+            self.say(str(exc))
+            return
+        self.work_saved()
         self.accept()

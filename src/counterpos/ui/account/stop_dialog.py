@@ -4,34 +4,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from counterpos.services.clock import local_today
-from counterpos.services.errors import CounterError
+from counterpos.services.errors import CounterError, InputError
 from counterpos.services.utility.accounts import account_ledger
 from counterpos.services.utility.stop import stop_service
+from counterpos.ui.formats import date_edit
+from counterpos.ui.widgets.counter_dialog import CounterDialog
 
 
-class StopServiceDialog(QDialog):
-    """Calls stop_service; `stop_result` holds the StopResult once done."""
+class StopServiceDialog(CounterDialog):
+    """Calls stop_service (with a supervisor's `approval` when the cashier's role lacks it);
+    `stop_result` holds the StopResult once done."""
 
-    def __init__(self, station, actor, account_no: str, parent=None) -> None:
-        super().__init__(parent)
+    def __init__(self, station, actor, account_no: str, parent=None, approval=None) -> None:
+        super().__init__(self.tr("Stop service — account {no}").format(no=account_no), parent)
         self.station = station
         self.actor = actor
         self.account_no = account_no
+        self.approval = approval
         self.stop_result = None
-        self.setWindowTitle(self.tr("Stop service — account {no}").format(no=account_no))
         ledger = account_ledger(station, account_no)
         summary = QLabel(
             self.tr("{address}: balance due {due}, deposit held {deposit}.").format(
@@ -41,39 +34,30 @@ class StopServiceDialog(QDialog):
             )
         )
         summary.setWordWrap(True)
-        self.stop_date = QDateEdit()
+        self.body_layout.addWidget(summary)
+        form = self.add_form()
+        self.stop_date = date_edit(local_today())
         self.stop_date.setObjectName("stop_date")
-        self.stop_date.setDisplayFormat("MM/dd/yyyy")
-        self.stop_date.setCalendarPopup(True)
-        today = local_today()
-        self.stop_date.setDate(QDate(today.year, today.month, today.day))
         self.forwarding = QLineEdit()
         self.forwarding.setObjectName("forwarding_address")
         self.forwarding.setPlaceholderText(self.tr("Street, city, state, ZIP for the final bill"))
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.ok = QPushButton(self.tr("Stop service"))
-        self.ok.setObjectName("ok")
-        self.ok.clicked.connect(self.confirm)
-        cancel = QPushButton(self.tr("Back"))
-        cancel.clicked.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("Stop date"), self.stop_date)
-        form.addRow(self.tr("Forwarding address"), self.forwarding)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(460)
-        self.forwarding.setFocus()
+        self.add_field(form, self.tr("&Stop date"), self.stop_date, "stop_date", required=True)
+        self.add_field(
+            form,
+            self.tr("&Forwarding address"),
+            self.forwarding,
+            "forwarding_address",
+            required=True,
+        )
+        self.add_button(self.tr("Back (Esc)"), back=True)
+        self.ok = self.add_button(
+            self.tr("Stop service (Enter)"), self.confirm, primary=True, name="ok"
+        )
+        self.first_field = self.forwarding
+        self.setMinimumWidth(520)
 
     def confirm(self) -> None:
+        self.clear_errors()
         qd = self.stop_date.date()
         try:
             self.stop_result = stop_service(
@@ -82,19 +66,24 @@ class StopServiceDialog(QDialog):
                 self.account_no,
                 date(qd.year(), qd.month(), qd.day()),
                 self.forwarding.text(),
+                self.approval,
             )
+        except InputError as exc:
+            self.show_error(str(exc), exc.field)
+            return
         except CounterError as exc:
-            self.message.setText(str(exc))
+            self.say(str(exc))
             return
         r = self.stop_result
-        self.message.setText(
+        self.say(
             self.tr(
                 "Stopped. Deposit applied {applied}; refund requested {refund}; still due {due}."
             ).format(
                 applied=r.deposit_applied.format(),
                 refund=r.refund.format(),
                 due=r.still_due.format(),
-            )
+            ),
+            tone="ok",
         )
-        self.ok.setEnabled(False)
+        self.work_saved()
         self.accept()

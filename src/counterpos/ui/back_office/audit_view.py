@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from counterpos.services import audit_log
@@ -25,17 +23,17 @@ from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
 from counterpos.services.errors import CounterError
 from counterpos.services.station import Station
+from counterpos.ui.formats import datetime_text, set_date_format
+from counterpos.ui.widgets.counter_dialog import CounterDialog
 
 COLUMNS = ("Seq", "When", "Station", "Action", "By", "Approver", "Target", "Details")
 
 
-class AuditView(QDialog):
+class AuditView(CounterDialog):
     def __init__(self, station: Station, actor: Actor, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Audit trail"), parent)
         self.station, self.actor = station, actor
-        self.setWindowTitle(self.tr("Audit trail"))
-        self.resize(1000, 600)
-        layout = QVBoxLayout(self)
+        layout = self.body_layout
         filters = QHBoxLayout()
         self.action = QComboBox()
         self.action.setObjectName("audit_action")
@@ -53,8 +51,10 @@ class AuditView(QDialog):
         self.until = QDateEdit(today)
         for w in (self.since, self.until):
             w.setCalendarPopup(True)
-        search = QPushButton(self.tr("Show"))
+            set_date_format(w)
+        search = QPushButton(self.tr("Show (Enter)"))
         search.setObjectName("audit_show")
+        search.setAutoDefault(False)
         for w in (
             self.action,
             self.user,
@@ -74,18 +74,21 @@ class AuditView(QDialog):
             len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.table)
-        bottom = QHBoxLayout()
+        layout.addWidget(self.table, 1)
         self.status = QLabel()
         self.status.setObjectName("audit_status")
-        verify = QPushButton(self.tr("Verify chain"))
-        verify.setObjectName("audit_verify")
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(verify)
-        layout.addLayout(bottom)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.add_button(self.tr("Close (Esc)"), back=True)
+        self.add_button(self.tr("Verify chain"), self.verify, name="audit_verify")
         search.clicked.connect(self.refresh)
-        verify.clicked.connect(self.verify)
+        self.primary = search  # Enter shows the events the filters ask for
+        self.first_field = self.action
+        self.setMinimumSize(1100, 600)
         self.refresh()
+
+    def has_work(self) -> bool:
+        return False  # filters only: nothing to lose
 
     def refresh(self) -> None:
         def day(w: QDateEdit):
@@ -108,7 +111,7 @@ class AuditView(QDialog):
         for r, e in enumerate(events):
             cells = (
                 str(e.seq),
-                e.at.strftime("%Y-%m-%d %H:%M:%S"),
+                datetime_text(e.at),
                 e.station_code,
                 e.action,
                 e.actor,
@@ -124,11 +127,15 @@ class AuditView(QDialog):
         check = audit_log.verify(self.station)
         if check.ok:
             self.status.setText(self.tr("Chain OK: {n} events checked.").format(n=check.checked))
-            self.status.setStyleSheet("color: #1b5e20")
+            self.status.setProperty("tone", "ok")
         else:
             self.status.setText(
                 self.tr("CHAIN BROKEN at event {seq}: {problem}").format(
                     seq=check.first_bad_seq, problem=check.problem
                 )
+                if check.first_bad_seq is not None
+                else self.tr("TAMPERING FOUND: {problem}").format(problem=check.problem)
             )
-            self.status.setStyleSheet("color: #b00020; font-weight: bold")
+            self.status.setProperty("tone", "error")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)

@@ -8,31 +8,26 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from counterpos.services.clock import local_today
 from counterpos.services.counter import fee_schedule
 from counterpos.services.errors import CounterError
 from counterpos.services.sale import catalog
+from counterpos.ui.formats import date_text, set_date_format
+from counterpos.ui.widgets.counter_dialog import CounterDialog
 
 
-class FeeScheduleDialog(QDialog):
+class FeeScheduleDialog(CounterDialog):
     """Nothing is overwritten: saving adds a schedule from its date on (supervisor, audited)."""
 
     def __init__(self, station, actor, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Fee schedules"), parent)
         self.station = station
         self.actor = actor
-        self.setWindowTitle(self.tr("Fee schedules"))
         self.service = QComboBox()
         self.service.setObjectName("service")
         for svc in catalog.list_services(station):
@@ -51,33 +46,21 @@ class FeeScheduleDialog(QDialog):
         self.effective = QDateEdit()
         self.effective.setObjectName("effective_from")
         self.effective.setCalendarPopup(True)
-        self.effective.setDisplayFormat("MM/dd/yyyy")
+        set_date_format(self.effective)
         today = local_today()
         self.effective.setDate(QDate(today.year, today.month, today.day))
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        save = QPushButton(self.tr("Add this fee"))
+        top = self.add_form()
+        self.add_field(top, self.tr("&Service"), self.service, "service")
+        self.body_layout.addWidget(self.table, 1)
+        form = self.add_form()
+        self.rule.setMaximumHeight(self.rule.fontMetrics().lineSpacing() * 6)
+        self.add_field(form, self.tr("&New fee"), self.rule, "rule", required=True)
+        self.add_field(form, self.tr("In &effect from"), self.effective, "effective_from")
+        self.add_button(self.tr("Close (Esc)"), back=True)
+        save = self.add_button(self.tr("Add this fee (Ctrl+Enter)"), self.save, primary=True)
         save.setObjectName("save")
-        save.clicked.connect(self.save)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        top = QFormLayout()
-        top.addRow(self.tr("Service"), self.service)
-        form = QFormLayout()
-        form.addRow(self.tr("New fee"), self.rule)
-        form.addRow(self.tr("In effect from"), self.effective)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        buttons.addWidget(save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        self.setMinimumSize(620, 480)
+        self.first_field = self.service
+        self.setMinimumSize(760, 520)
         self.refresh()
 
     def refresh(self) -> None:
@@ -89,7 +72,7 @@ class FeeScheduleDialog(QDialog):
         for i, r in enumerate(rows):
             for j, text in enumerate(
                 (
-                    r.effective_from.strftime("%m/%d/%Y"),
+                    date_text(r.effective_from),
                     r.summary,
                     r.created_by,
                     self.tr("yes") if r.in_effect else "",
@@ -116,11 +99,13 @@ class FeeScheduleDialog(QDialog):
                 self.station, self.actor, code, rule, date(qd.year(), qd.month(), qd.day())
             )
         except CounterError as exc:
-            self.message.setText(str(exc))
+            self.say(str(exc))
             return
-        self.message.setText(
+        self.say(
             self.tr("Saved: {fee} from {day}.").format(
-                fee=row.summary, day=row.effective_from.strftime("%m/%d/%Y")
-            )
+                fee=row.summary, day=date_text(row.effective_from)
+            ),
+            "ok",
         )
         self.refresh()
+        self.work_saved()

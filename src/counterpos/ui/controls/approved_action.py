@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from counterpos.services.actor import Actor
-from counterpos.services.errors import CounterError, PermissionDenied
+from counterpos.services.errors import CounterError, InputError, PermissionDenied
 from counterpos.services.station import Station
 from counterpos.ui.controls.override_dialog import OverrideDialog
+from counterpos.ui.widgets.counter_dialog import CounterDialog
 
 
-class ApprovedActionDialog(QDialog):
-    """Subclasses add their fields to `self.form` and implement `perform(approval) -> message`.
+class ApprovedActionDialog(CounterDialog):
+    """Subclasses add their fields to `self.form` with `self.field(...)` and implement
+    `perform(approval) -> message`.
 
     When the cashier's role lacks `permission`, the supervisor override dialog opens; its one-use
     approval is passed to `perform` and the audit event names both people. `done_` carries the
-    service's result.
+    service's result. A service's InputError is shown beside the field it names.
     """
 
     done_ = Signal(object)
@@ -25,35 +27,28 @@ class ApprovedActionDialog(QDialog):
     def __init__(
         self, station: Station, actor: Actor, session_id: str, title: str, button: str, parent=None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(title, parent)
         self.station, self.actor, self.session_id = station, actor, session_id
         self.result = None
         self.override_dialog: OverrideDialog | None = None
-        self.setWindowTitle(title)
-        self.setMinimumWidth(440)
-        layout = QVBoxLayout(self)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.error = QLabel()
-        self.error.setObjectName("action_message")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        row = QHBoxLayout()
-        close = QPushButton(self.tr("Close (Esc)"))
-        self.ok = QPushButton(button)
-        self.ok.setDefault(True)
-        row.addStretch(1)
-        row.addWidget(close)
-        row.addWidget(self.ok)
-        layout.addLayout(row)
-        close.clicked.connect(self.reject)
-        self.ok.clicked.connect(lambda: self.attempt())
+        self.setMinimumWidth(520)
+        self.form = self.add_form()
+        self.error = self.message
+        self.close_button = self.add_button(self.tr("Close (Esc)"), back=True)
+        self.ok = self.add_button(button, lambda: self.attempt(), primary=True)
+
+    def field(self, label: str, editor: QWidget, name: str, required: bool = True) -> QWidget:
+        self.add_field(self.form, label, editor, name, required=required)
+        return editor
 
     def perform(self, approval):  # pragma: no cover - every subclass overrides it
         raise NotImplementedError
 
     def attempt(self, approval=None) -> None:
-        self.error.setStyleSheet("color: #b00020")
+        if self.result is not None:  # done: Enter now closes
+            self.accept()
+            return
+        self.clear_errors()
         try:
             message = self.perform(approval)
         except PermissionDenied as exc:
@@ -63,12 +58,19 @@ class ApprovedActionDialog(QDialog):
                 dlg.accepted.connect(lambda: self.attempt(dlg.approval))
                 dlg.open()
                 return
-            self.error.setText(str(exc))
+            self.say(str(exc))
+            return
+        except InputError as exc:
+            self.show_error(str(exc), exc.field)
             return
         except CounterError as exc:
-            self.error.setText(str(exc))
+            self.say(str(exc))
             return
-        self.error.setStyleSheet("color: #0b6b0b")
-        self.error.setText(message)
-        self.ok.setEnabled(False)
+        self.say(message, tone="ok")
+        self.work_saved()
+        for field in self.fields.values():
+            field.editor.setEnabled(False)
+        self.close_button.hide()
+        self.ok.setText(self.tr("Done (Enter)"))
+        self.ok.setFocus()
         self.done_.emit(self.result)

@@ -1,25 +1,24 @@
-"""Closing the drawer: blind count, checks ticked off, card batch total, and only then the result."""
+"""Closing the drawer: blind count, checks ticked off, card batch total, and only then the result.
+
+Four steps in one dialog that fits a 1366x768 screen with its buttons in view. Enter moves on
+(to the next line of the count, then to the next step) and never throws the count away; Esc
+asks first once anything was counted.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from counterpos.domain.denominations import DENOMINATIONS, count_total
 from counterpos.domain.drawer_balance import describe
 from counterpos.domain.money import Money, MoneyError
 from counterpos.services.actor import Actor
@@ -28,114 +27,135 @@ from counterpos.services.drawer.close import BalanceResult, ClosingCount
 from counterpos.services.errors import CounterError, PermissionDenied
 from counterpos.services.station import Station
 from counterpos.ui.controls.override_dialog import OverrideDialog
+from counterpos.ui.widgets.counter_dialog import CounterDialog
+from counterpos.ui.widgets.denomination_grid import DenominationGrid
 
 COUNT, CHECKS, CARDS, RESULT = range(4)
 
 
-class CloseSessionDialog(QDialog):
+class CloseSessionDialog(CounterDialog):
     """Constructed with the station, the person closing, and the drawer session to close."""
 
     closed = Signal(object)  # the BalanceResult once the session is closed and locked
 
     def __init__(self, station: Station, actor: Actor, session_id: str, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Close drawer session"), parent)
         self.station, self.actor, self.session_id = station, actor, session_id
         self.sheet = balancing.closing_sheet(station, actor, session_id)
         self.result: BalanceResult | None = None
         self.override_dialog: OverrideDialog | None = None
         self.sync_warning: QLabel | None = None
-        self.setWindowTitle(self.tr("Close drawer session"))
-        self.resize(520, 560)
-        layout = QVBoxLayout(self)
+        self.discard_text = self.tr("Throw away this count? The drawer stays open.")
         self.step = QLabel()
-        self.step.setObjectName("close_step")
-        self.step.setStyleSheet("font-weight: bold")
-        layout.addWidget(self.step)
+        self.step.setObjectName("stepTitle")
+        self.body_layout.addWidget(self.step)
         self.pages = QStackedWidget()
-        layout.addWidget(self.pages)
+        self.body_layout.addWidget(self.pages, 1)
         self.pages.addWidget(self._count_page())
         self.pages.addWidget(self._checks_page())
         self.pages.addWidget(self._cards_page())
         self.pages.addWidget(self._result_page())
-        self.error = QLabel()
-        self.error.setObjectName("close_error")
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        row = QHBoxLayout()
-        self.back = QPushButton(self.tr("Back"))
-        self.next = QPushButton(self.tr("Next"))
-        self.next.setObjectName("close_next")
-        self.close_button = QPushButton(self.tr("Close session"))
-        self.close_button.setObjectName("close_session")
-        cancel = QPushButton(self.tr("Cancel"))
-        for b in (cancel, self.back, self.next, self.close_button):
-            row.addWidget(b)
-        layout.addLayout(row)
-        cancel.clicked.connect(self.reject)
-        self.back.clicked.connect(lambda: self._go(self.pages.currentIndex() - 1))
-        self.next.clicked.connect(self._next)
-        self.close_button.clicked.connect(lambda: self.try_close())
+        self.error = self.message
+
+        self.counted_label = QLabel()
+        self.counted_label.setObjectName("counted_total")
+        self.buttons.insertWidget(0, self.counted_label)
+        cancel = self.add_button(self.tr("Cancel (Esc)"), back=True, name="close_cancel")
+        self.back = self.add_button(
+            self.tr("Previous step"), lambda: self._go(self.pages.currentIndex() - 1)
+        )
+        self.next = self.add_button(self.tr("Next (Enter)"), self._next, name="close_next")
+        self.close_button = self.add_button(
+            self.tr("Close session (Enter)"), self.try_close, name="close_session"
+        )
+        self.cancel_button = cancel
+        self.enter_moves = True
+        self.enter_order = list(self.grid.order())
+        self.first_field = self.enter_order[0]
+        self._update_counted()
         self._go(COUNT)
+        if self.sheet.card_problems:  # the drawer cannot close until they are settled
+            self.warn(
+                " ".join(self.sheet.card_problems)
+                + " "
+                + self.tr("The drawer cannot close until then.")
+            )
 
     def warn(self, text: str) -> None:
         """Show `text` above the count (the till's warning of sales not yet sent centrally)."""
         self.sync_warning = QLabel(text)
         self.sync_warning.setObjectName("syncWarning")
         self.sync_warning.setWordWrap(True)
-        self.layout().insertWidget(0, self.sync_warning)
+        self.body_layout.insertWidget(0, self.sync_warning)
 
     # pages -----------------------------------------------------------------------------------
     def _count_page(self) -> QWidget:
         page = QWidget()
         v = QVBoxLayout(page)
-        v.addWidget(QLabel(self.tr("Count the cash in the drawer, piece by piece.")))
-        form = QFormLayout()
-        self.spins: dict[str, QSpinBox] = {}
-        for d in DENOMINATIONS:
-            spin = QSpinBox()
-            spin.setRange(0, 100_000)
-            spin.setObjectName(f"count_{d.key}")
-            spin.valueChanged.connect(self._update_counted)
-            self.spins[d.key] = spin
-            form.addRow(self.tr(d.label), spin)
-        v.addLayout(form)
-        self.counted_label = QLabel()
-        self.counted_label.setObjectName("counted_total")
-        v.addWidget(self.counted_label)
-        self._update_counted()
+        v.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel(
+            self.tr(
+                "Count the cash in the drawer, piece by piece. Enter: the next line; "
+                "Ctrl+Enter: the next step."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setObjectName("subtitle")
+        v.addWidget(hint)
+        self.grid = DenominationGrid(prefix="count_")
+        self.spins = self.grid.spins
+        self.grid.changed.connect(self._update_counted)
+        v.addWidget(self.grid)
+        v.addStretch(1)
         return page
 
     def _checks_page(self) -> QWidget:
         page = QWidget()
         v = QVBoxLayout(page)
-        v.addWidget(QLabel(self.tr("Tick each check and money order that is in the drawer.")))
+        v.setContentsMargins(0, 0, 0, 0)
+        text = (
+            self.tr(
+                "Tick each check and money order that is in the drawer (Space ticks the "
+                "highlighted one; Enter: the next step)."
+            )
+            if self.sheet.items
+            else self.tr("No checks or money orders were taken. Enter: the next step.")
+        )
+        hint = QLabel(text)
+        hint.setWordWrap(True)
+        v.addWidget(hint)
         self.checks = QListWidget()
         self.checks.setObjectName("checks_list")
+        self.checks.setAccessibleName(self.tr("Checks and money orders"))
         for item in self.sheet.items:
             kind = self.tr("Check") if item.kind == "check" else self.tr("Money order")
-            w = QListWidgetItem(f"{kind} {item.number}  {item.payer}  {item.amount}")
+            w = QListWidgetItem(f"{kind} {item.number}   {item.payer}   {item.amount}")
             w.setFlags(w.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             w.setCheckState(Qt.CheckState.Unchecked)
             w.setData(Qt.ItemDataRole.UserRole, item.tender_id)
             self.checks.addItem(w)
-        if not self.sheet.items:
-            v.addWidget(QLabel(self.tr("No checks or money orders were taken.")))
-        v.addWidget(self.checks)
+        if self.sheet.items:
+            self.checks.setCurrentRow(0)
+        self.checks.setVisible(bool(self.sheet.items))
+        v.addWidget(self.checks, 1)
         return page
 
     def _cards_page(self) -> QWidget:
         page = QWidget()
         v = QVBoxLayout(page)
-        v.addWidget(
-            QLabel(
-                self.tr(
-                    "Print the card terminal's batch report ({n} card payments) and enter its total."
-                ).format(n=self.sheet.card_count)
-            )
+        v.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel(
+            self.tr(
+                "Print the card terminal's batch report ({n} card payments) and enter its total."
+            ).format(n=self.sheet.card_count)
         )
+        hint.setWordWrap(True)
+        v.addWidget(hint)
         self.card_total = QLineEdit("0.00")
         self.card_total.setObjectName("card_total")
+        self.card_total.setAccessibleName(self.tr("Card batch total"))
+        self.card_total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.card_total.setMaximumWidth(self.card_total.fontMetrics().horizontalAdvance("0") * 14)
         v.addWidget(self.card_total)
         v.addStretch(1)
         return page
@@ -143,13 +163,17 @@ class CloseSessionDialog(QDialog):
     def _result_page(self) -> QWidget:
         page = QWidget()
         v = QVBoxLayout(page)
+        v.setContentsMargins(0, 0, 0, 0)
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("close_summary")
+        self.summary.setAccessibleName(self.tr("Result"))
         self.summary.setReadOnly(True)
-        v.addWidget(self.summary)
-        v.addWidget(QLabel(self.tr("Note (needed when a supervisor accepts a difference)")))
+        v.addWidget(self.summary, 1)
+        note = QLabel(self.tr("&Note (needed when a supervisor accepts a difference)"))
+        v.addWidget(note)
         self.note = QLineEdit()
         self.note.setObjectName("close_note")
+        note.setBuddy(self.note)
         v.addWidget(self.note)
         return page
 
@@ -166,14 +190,28 @@ class CloseSessionDialog(QDialog):
         self.step.setText(
             self.tr("Step {n} of 4: {title}").format(n=index + 1, title=titles[index])
         )
-        self.back.setEnabled(index > COUNT)
+        self.back.setVisible(index > COUNT)  # a recount after the result is audited too
         self.next.setVisible(index < RESULT)
         self.close_button.setVisible(index == RESULT)
-        self.error.clear()
+        self.primary = self.close_button if index == RESULT else self.next
+        self.next.setDefault(index < RESULT)
+        self.close_button.setDefault(index == RESULT)
+        self.say("")
+        focus = {
+            COUNT: self.grid.order()[0],
+            CHECKS: self.checks if self.sheet.items else self.next,
+            CARDS: self.card_total,
+            RESULT: self.note,
+        }[index]
+        if self.isVisible():
+            focus.setFocus()
+            if isinstance(focus, QLineEdit):
+                focus.selectAll()
 
     def _update_counted(self) -> None:
-        total = count_total({k: s.value() for k, s in self.spins.items()})
-        self.counted_label.setText(self.tr("Counted: {total}").format(total=total.format()))
+        self.counted_label.setText(
+            self.tr("Counted: {total}").format(total=self.grid.total().format())
+        )
 
     def closing_count(self) -> ClosingCount:
         try:
@@ -185,8 +223,12 @@ class CloseSessionDialog(QDialog):
             for i in range(self.checks.count())
             if self.checks.item(i).checkState() == Qt.CheckState.Checked
         )
-        return ClosingCount(
-            {k: s.value() for k, s in self.spins.items() if s.value()}, ticked, card
+        return ClosingCount({k: n for k, n in self.grid.counts().items() if n}, ticked, card)
+
+    def has_work(self) -> bool:
+        return self.grid.total().cents > 0 or any(
+            self.checks.item(i).checkState() == Qt.CheckState.Checked
+            for i in range(self.checks.count())
         )
 
     def _next(self) -> None:
@@ -199,7 +241,9 @@ class CloseSessionDialog(QDialog):
                 self.station, self.actor, self.session_id, self.closing_count()
             )
         except (CounterError, ValueError) as exc:
-            self.error.setText(str(exc))
+            self.say(str(exc))
+            self.card_total.setFocus()
+            self.card_total.selectAll()
             return
         self._show_result(self.result)
         self._go(RESULT)
@@ -233,10 +277,10 @@ class CloseSessionDialog(QDialog):
             if approval is None and exc.permission == "accept_over_short":
                 self._ask_override(str(exc))
                 return
-            self.error.setText(str(exc))
+            self.say(str(exc))
             return
         except (CounterError, ValueError) as exc:
-            self.error.setText(str(exc))
+            self.say(str(exc))
             return
         self.result = result
         self.closed.emit(result)
@@ -244,10 +288,19 @@ class CloseSessionDialog(QDialog):
 
     def _ask_override(self, message: str) -> None:
         if not self.note.text().strip():
-            self.error.setText(self.tr("Write the note first, then ask the supervisor."))
+            self.say(self.tr("Write the note first, then ask the supervisor."))
             self.note.setFocus()
             return
         dlg = OverrideDialog(self.station, self.actor, "accept_over_short", message, self)
         self.override_dialog = dlg
         dlg.accepted.connect(lambda: self.try_close(dlg.approval))
         dlg.open()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # Enter in the checks list moves on (Space ticks); Ctrl+Enter: the next step.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is (
+            self.checks
+        ):
+            self._next()
+            return
+        super().keyPressEvent(event)

@@ -1,115 +1,107 @@
-"""Opening the drawer: the float counted by denomination, with a live total; Enter confirms."""
+"""Opening the drawer: the float counted by denomination, with a live total.
+
+Enter goes to the next line of the count; on the last line, or with Ctrl+Enter anywhere, the
+drawer opens. A $0.00 float asks first. Someone who may see reports can open the day view
+from here without opening a drawer at all.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
-from counterpos.domain.denominations import DENOMINATIONS
 from counterpos.domain.money import Money
 from counterpos.services import sessions
 from counterpos.services.errors import CounterError
+from counterpos.ui.widgets.ask import ask_to_discard
+from counterpos.ui.widgets.counter_dialog import CounterDialog
+from counterpos.ui.widgets.denomination_grid import DenominationGrid
 
 
-class DrawerOpenDialog(QDialog):
-    """Counts the opening float and opens the session; `session` holds it once accepted."""
+class DrawerOpenDialog(CounterDialog):
+    """Counts the opening float and opens the session; `session` holds it once accepted.
+
+    `reports_wanted` when a supervisor chose the day view instead of opening a drawer."""
+
+    reports_wanted = Signal()
 
     def __init__(self, station, actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Open the drawer"), parent, heading=self.tr("Count the opening float")
+        )
         self.station = station
         self.actor = actor
         self.session = None
-        self.setWindowTitle(self.tr("Open the drawer"))
-
-        title = QLabel(self.tr("Count the opening float"))
-        title.setObjectName("title")
         who = QLabel(
-            self.tr("{name}, enter how many of each you have in the drawer.").format(
-                name=actor.full_name
-            )
+            self.tr(
+                "{name}, enter how many of each you have in the drawer. Enter: the next line; "
+                "Ctrl+Enter: open the drawer."
+            ).format(name=actor.full_name)
         )
         who.setObjectName("subtitle")
-
-        self.counts: dict[str, QSpinBox] = {}
-        self.subtotals: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        columns = {"bill": 0, "coin": 1, "roll": 1}
-        rows = {0: 0, 1: 0}
-        headers = {0: self.tr("Bills"), 1: self.tr("Coins and rolls")}
-        for col, text in headers.items():
-            h = QLabel(text)
-            h.setObjectName("sectionHeader")
-            grid.addWidget(h, 0, col * 3, 1, 3)
-        for d in DENOMINATIONS:
-            col = columns[d.kind]
-            rows[col] += 1
-            spin = QSpinBox()
-            spin.setObjectName(d.key)
-            spin.setRange(0, 100_000)
-            spin.setAccessibleName(d.label)
-            spin.valueChanged.connect(self._recount)
-            sub = QLabel(Money(0).format())
-            sub.setMinimumWidth(80)
-            grid.addWidget(QLabel(d.label), rows[col], col * 3)
-            grid.addWidget(spin, rows[col], col * 3 + 1)
-            grid.addWidget(sub, rows[col], col * 3 + 2)
-            self.counts[d.key] = spin
-            self.subtotals[d.key] = sub
+        who.setWordWrap(True)
+        self.grid = DenominationGrid()
+        self.counts = self.grid.spins
+        self.subtotals = self.grid.subtotals
+        self.grid.changed.connect(self._recount)
+        self.body_layout.addWidget(who)
+        self.body_layout.addWidget(self.grid)
+        self.body_layout.addStretch(1)
 
         self.total = QLabel()
-        self.total.setObjectName("bigTotal")
-        self.total.setMinimumWidth(240)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.ok = QPushButton(self.tr("Open the drawer (Enter)"))
-        self.ok.setDefault(True)
-        self.cancel = QPushButton(self.tr("Back (Esc)"))
-        self.cancel.setAutoDefault(False)
-        self.ok.clicked.connect(self.confirm)
-        self.cancel.clicked.connect(self.reject)
+        self.total.setObjectName("remainingDue")
+        self.buttons.insertWidget(0, QLabel(self.tr("Float")))
+        self.buttons.insertWidget(1, self.total)
+        self.error = self.message  # the tests' and the flow's name for what went wrong
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(QLabel(self.tr("Float")))
-        buttons.addWidget(self.total)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(who)
-        layout.addLayout(grid)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        if actor.can("view_reports"):
+            self.reports = self.add_button(
+                self.tr("Day view and reports (F11)"), self._reports, name="reports"
+            )
+            self.reports.setShortcut("F11")
+        self.cancel = self.add_button(self.tr("Back (Esc)"), back=True)
+        self.ok = self.add_button(
+            self.tr("Open the drawer (Ctrl+Enter)"), self.confirm, primary=True
+        )
+        self.enter_moves = True
+        self.enter_order = list(self.grid.order())
+        self.first_field = self.enter_order[0]
+        self.discard_text = self.tr("Throw away this count?")
         self._recount()
-        self.counts[DENOMINATIONS[0].key].setFocus()
 
     def count(self) -> dict[str, int]:
-        return {key: spin.value() for key, spin in self.counts.items()}
+        return self.grid.counts()
 
     def float_total(self) -> Money:
-        by_key = {d.key: d.cents for d in DENOMINATIONS}
-        return Money(sum(by_key[k] * n for k, n in self.count().items()))
+        return self.grid.total()
 
     def _recount(self) -> None:
-        by_key = {d.key: d.cents for d in DENOMINATIONS}
-        for key, spin in self.counts.items():
-            self.subtotals[key].setText(Money(by_key[key] * spin.value()).format())
         self.total.setText(self.float_total().format())
 
     def confirm(self) -> None:
+        if self.float_total().cents == 0:
+            self.question = ask_to_discard(
+                self,
+                self.tr(
+                    "The float is $0.00: nothing was counted. Open the drawer with no cash in it?"
+                ),
+                self.tr("Open with $0.00"),
+                self._open,
+                again_key="Ctrl+Return",
+                title=self.tr("No float"),
+                keep=self.tr("Go back and count (Enter)"),
+            )
+            return
+        self._open()
+
+    def _open(self) -> None:
+        self.question = None
         try:
             self.session = sessions.open_session(self.station, self.actor, self.count())
         except CounterError as exc:
-            self.error.setText(str(exc))
+            self.say(str(exc))
             return
         self.accept()
+
+    def _reports(self) -> None:
+        self.reports_wanted.emit()

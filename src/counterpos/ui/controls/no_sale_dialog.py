@@ -22,7 +22,9 @@ class NoSaleDialog(ApprovedActionDialog):
         )
         self.reason = QLineEdit()
         self.reason.setObjectName("no_sale_reason")
-        self.form.addRow(self.tr("Reason"), self.reason)
+        self.reason.setPlaceholderText(self.tr("e.g. change for a customer"))
+        self.field(self.tr("&Reason"), self.reason, "reason")
+        self.first_field = self.reason
 
     def perform(self, approval) -> str:
         # The kick waits at most drawer.open_within seconds; a fault is a plain DeviceError.

@@ -28,12 +28,16 @@ class PaidInOutDialog(ApprovedActionDialog):
         self.direction.addItem(self.tr("Paid-in (cash goes into the drawer)"), "in")
         self.amount = QLineEdit()
         self.amount.setObjectName("paid_amount")
+        self.amount.setPlaceholderText("0.00")
         self.reason = QLineEdit()
         self.reason.setObjectName("paid_reason")
         self.reason.setPlaceholderText(self.tr("e.g. postage, change fund top-up"))
-        self.form.addRow(self.tr("Kind"), self.direction)
-        self.form.addRow(self.tr("Amount"), self.amount)
-        self.form.addRow(self.tr("Reason"), self.reason)
+        self.field(self.tr("&Kind"), self.direction, "direction")
+        self.field(self.tr("&Amount"), self.amount, "amount")
+        self.field(self.tr("&Reason"), self.reason, "reason")
+        self.first_field = self.direction
+        self.enter_moves = True  # Enter: kind, amount, reason, then record
+        self.enter_order = [self.direction, self.amount, self.reason]
 
     def perform(self, approval) -> str:
         try:
@@ -50,7 +54,7 @@ class PaidInOutDialog(ApprovedActionDialog):
             approval,
         )
         r = self.result
-        return self.tr("Recorded {kind} {no}: {amount}.").format(
+        return self.tr("Recorded {kind} {no}: {amount}. Its slip is printing.").format(
             kind=self.tr("paid-in") if r.direction == "in" else self.tr("paid-out"),
             no=r.receipt_no,
             amount=r.amount.format(),

@@ -19,18 +19,27 @@ class RefundDialog(ApprovedActionDialog):
         )
         self.receipt = QLineEdit(receipt_no)
         self.receipt.setObjectName("refund_receipt")
+        self.receipt.setPlaceholderText(self.tr("Scan or type the receipt number"))
         self.receipt.editingFinished.connect(self.show_refundable)
         self.amount = QLineEdit()
         self.amount.setObjectName("refund_amount")
+        self.amount.setPlaceholderText("0.00")
         self.method = QComboBox()
+        self.method.setObjectName("refund_method")
         self.method.addItem(self.tr("Cash from this drawer"), refunds.CASH)
         self.method.addItem(self.tr("Request to finance (paid by check)"), refunds.FINANCE)
         self.reason = QLineEdit()
         self.reason.setObjectName("refund_reason")
-        self.form.addRow(self.tr("Receipt number"), self.receipt)
-        self.form.addRow(self.tr("Amount"), self.amount)
-        self.form.addRow(self.tr("Refund as"), self.method)
-        self.form.addRow(self.tr("Reason"), self.reason)
+        self.field(self.tr("&Receipt number"), self.receipt, "receipt_no")
+        self.field(self.tr("&Amount"), self.amount, "amount")
+        self.field(self.tr("Refund &as"), self.method, "method")
+        self.field(self.tr("R&eason"), self.reason, "reason")
+        self.first_field = self.receipt
+        self.enter_moves = True  # Enter: receipt, amount, method, reason, then refund
+        self.enter_order = [self.receipt, self.amount, self.method, self.reason]
+        if receipt_no:
+            self.show_refundable()
+            self.first_field = self.amount
 
     def show_refundable(self) -> None:
         if not self.receipt.text().strip() or self.result is not None:
@@ -38,10 +47,10 @@ class RefundDialog(ApprovedActionDialog):
         try:
             left = refunds.refundable(self.station, self.receipt.text())
         except CounterError as exc:
-            self.error.setText(str(exc))
+            self.show_error(str(exc), "receipt_no")
             return
-        self.error.setStyleSheet("")
-        self.error.setText(self.tr("At most {left} can be refunded.").format(left=left.format()))
+        self.fields["receipt_no"].clear_error()
+        self.say(self.tr("At most {left} can be refunded.").format(left=left.format()), "info")
         if not self.amount.text():
             self.amount.setText(left.plain())
 

@@ -5,18 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,18 +24,22 @@ from PySide6.QtWidgets import (
 from counterpos.services.devices import reprint
 from counterpos.services.errors import CounterError
 from counterpos.ui.background import run_in_background
+from counterpos.ui.formats import datetime_text, set_date_format
+from counterpos.ui.widgets.counter_dialog import CounterDialog
+from counterpos.ui.widgets.receipt_view import ReceiptView
 
 
-class ReprintDialog(QDialog):
-    """Thin screen over services.reprint; printing and PDF run off the GUI thread."""
+class ReprintDialog(CounterDialog):
+    """Thin screen over services.reprint; printing and PDF run off the GUI thread.
+
+    Enter in the search fields finds (a scanner ends with Enter) and moves to the results;
+    Enter in the results prints the highlighted receipt again."""
 
     job_finished = Signal(bool, str)  # ok, message (tests and the till may listen)
 
     def __init__(self, station, actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Reprint a receipt"), parent)
         self.station, self.actor = station, actor
-        self.setWindowTitle(self.tr("Reprint a receipt"))
-        self.resize(900, 620)
 
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("Scan or type a receipt number"))
@@ -50,10 +51,14 @@ class ReprintDialog(QDialog):
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addDays(-7))
         self.date_to = QDateEdit(today)
+        self.date_from.setAccessibleName(self.tr("From"))
+        self.date_to.setAccessibleName(self.tr("To"))
+        self.number.setObjectName("reprint_number")
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
-            d.setDisplayFormat("MM/dd/yyyy")
-        self.find_button = QPushButton(self.tr("Find"))
+            set_date_format(d)
+        self.find_button = QPushButton(self.tr("Find (Enter)"))
+        self.find_button.setAutoDefault(False)
 
         form = QFormLayout()
         form.addRow(self.tr("Receipt number"), self.number)
@@ -68,6 +73,7 @@ class ReprintDialog(QDialog):
         form.addRow(self.tr("Amount"), self.amount)
 
         self.results = QTableWidget(0, 5)
+        self.results.setAccessibleName(self.tr("Receipts found"))
         self.results.setHorizontalHeaderLabels(
             [
                 self.tr("Receipt"),
@@ -83,16 +89,10 @@ class ReprintDialog(QDialog):
         self.results.horizontalHeader().setStretchLastSection(True)
         self.results.verticalHeader().setVisible(False)
 
-        self.preview = QPlainTextEdit()
-        self.preview.setReadOnly(True)
-        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.preview.setMinimumWidth(430)
+        self.preview = ReceiptView(compact=True)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.print_button = QPushButton(self.tr("Print again"))
-        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
-        close = QPushButton(self.tr("Close"))
 
         left = QVBoxLayout()
         left.addLayout(form)
@@ -101,25 +101,36 @@ class ReprintDialog(QDialog):
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addWidget(self.preview, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.pdf_button)
-        buttons.addWidget(close)
-        root = QVBoxLayout(self)
-        root.addLayout(body, 1)
-        root.addLayout(buttons)
+        self.body_layout.addLayout(body, 1)
+        self.body_layout.addWidget(self.status)
+        self.add_button(self.tr("Close (Esc)"), back=True)
+        self.pdf_button = self.add_button(self.tr("Save as PDF… (Ctrl+S)"), self.ask_pdf)
+        self.pdf_button.setShortcut("Ctrl+S")
+        self.print_button = self.add_button(
+            self.tr("Print again (Enter)"), self.print_again, primary=True
+        )
 
-        self.number.returnPressed.connect(self.search)  # a scanner ends with Enter
-        self.customer.returnPressed.connect(self.search)
-        self.amount.returnPressed.connect(self.search)
         self.find_button.clicked.connect(self.search)
         self.results.itemSelectionChanged.connect(self._show_selected)
-        self.print_button.clicked.connect(self.print_again)
-        self.pdf_button.clicked.connect(self.ask_pdf)
-        close.clicked.connect(self.reject)
         self._set_busy(False)
-        self.number.setFocus()
+        self.first_field = self.number
+        self.setMinimumSize(1000, 600)
+
+    def has_work(self) -> bool:
+        return False  # search fields only: Esc simply closes
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        focus = self.focusWidget()
+        if (
+            enter
+            and not event.modifiers()
+            and focus is not self.results
+            and not isinstance(focus, QPushButton)
+        ):
+            self.search()  # a scanner ends with Enter: find it, then Enter prints
+            return
+        super().keyPressEvent(event)
 
     # --- finding ---------------------------------------------------------------------------
     def search(self) -> None:
@@ -140,7 +151,7 @@ class ReprintDialog(QDialog):
         for row, hit in enumerate(hits):
             values = (
                 hit.receipt_no,
-                hit.when.strftime("%m/%d/%Y %I:%M %p"),
+                datetime_text(hit.when),
                 hit.customer,
                 hit.total.format(),
                 hit.cashier,
@@ -155,6 +166,7 @@ class ReprintDialog(QDialog):
         self.results.resizeColumnsToContents()
         if hits:
             self.results.selectRow(0)
+            self.results.setFocus()
             self._say(self.tr("{0} receipt(s) found.").format(len(hits)), ok=True)
         else:
             self.preview.clear()
@@ -222,7 +234,9 @@ class ReprintDialog(QDialog):
 
     def _say(self, message: str, *, ok: bool) -> None:
         self.status.setText(message)
-        self.status.setStyleSheet("" if ok else "color: #b00020; font-weight: bold;")
+        self.status.setProperty("tone", "info" if ok else "error")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
 
 
 def open_reprint_dialog(station, actor, parent: QWidget | None = None, receipt_no: str = ""):

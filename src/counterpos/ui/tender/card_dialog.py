@@ -54,10 +54,12 @@ class CardPaymentDialog(QDialog):
         *,
         terminal: CardTerminal | None = None,
         prior: list[str] | None = None,
+        held: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.station, self.actor, self.session_id, self.cart = station, actor, session_id, cart
         self.prior = list(prior or ())  # this sale's cards approved before: one fee for all
+        self.held = list(held or [])  # the payment's approved cards: another may follow them
         self.payment: CardResult | None = None
         self.last_result: CardResult | None = None
         self._request_id: str | None = None
@@ -142,7 +144,7 @@ class CardPaymentDialog(QDialog):
             return
         station, actor, session_id, cart = self.station, self.actor, self.session_id, self.cart
         base, terminal, recorded = self.quote.base, self.terminal, self._bridge.recorded
-        prior = self.prior
+        prior, held = self.prior, self.held
         self._start(
             lambda: charge(
                 station,
@@ -153,6 +155,7 @@ class CardPaymentDialog(QDialog):
                 terminal=terminal,
                 on_recorded=recorded.emit,
                 prior=prior,
+                held=held,
             )
         )
 
@@ -273,6 +276,7 @@ class CardPaymentDialog(QDialog):
                 last4=self.last4_edit.text(),
                 approved_text=self.approved_edit.text(),
                 prior=self.prior,
+                held=self.held,
             )
         except CounterError as exc:
             self.status_label.setText(str(exc))

@@ -7,6 +7,7 @@ import threading
 from PySide6.QtCore import QObject, Signal
 
 from counterpos.services.card.reversals import void_request
+from counterpos.services.card.unattached import void_unattached
 from counterpos.services.errors import CounterError
 
 
@@ -22,17 +23,28 @@ class CardVoid(QObject):
         self.actor = actor
         self.busy = False
 
-    def start(self, cards: list, terminal=None) -> None:
+    def start(self, cards: list, terminal=None, approval=None) -> None:
+        """A card approved earlier (an orphan) is voided with `approval`, a supervisor's."""
         self.busy = True
         threading.Thread(
-            target=self._work, args=(list(cards), terminal), name="card-void", daemon=True
+            target=self._work,
+            args=(list(cards), terminal, approval),
+            name="card-void",
+            daemon=True,
         ).start()
 
-    def _work(self, cards: list, terminal) -> None:
+    def _work(self, cards: list, terminal, approval) -> None:
         voided, problems = [], []
         for card in cards:
             try:
-                result = void_request(self.station, self.actor, card.request_id, terminal=terminal)
+                if card.orphaned:
+                    result = void_unattached(
+                        self.station, self.actor, card.request_id, approval, terminal=terminal
+                    )
+                else:
+                    result = void_request(
+                        self.station, self.actor, card.request_id, terminal=terminal
+                    )
             except CounterError as exc:
                 problems.append(str(exc))
                 continue

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout
+from PySide6.QtWidgets import QStackedWidget
 
 from counterpos.domain.money import Money, MoneyError
 from counterpos.domain.receipt_document import render_text
@@ -19,28 +21,48 @@ from counterpos.domain.tenders import (
 )
 from counterpos.services.card.fees import quote
 from counterpos.services.card.sales import finish_sale
+from counterpos.services.devices import certificate_print
 from counterpos.services.errors import CounterError
 from counterpos.services.sale import catalog, receipts, sales
+from counterpos.ui import keymap
+from counterpos.ui.background import run_in_background
 from counterpos.ui.tender.card_parts import CardParts
-from counterpos.ui.tender.pages import KIND_KEYS, DonePage, PaymentPage
+from counterpos.ui.tender.pages import KIND_KEYS, QUICK_KEYS, DonePage, PaymentPage
+from counterpos.ui.widgets.counter_dialog import CounterDialog
 from counterpos.ui.widgets.shortcut_bar import ShortcutBar
 
 
-class TenderDialog(QDialog):
+@dataclass(frozen=True)
+class PaymentView:
+    """What the customer display shows while payment is taken (`TenderDialog.payment_shown`)."""
+
+    due: Money  # still due of the sale
+    tendered: Money | None = None  # the amount in the form, if it reads as money
+    change: Money | None = None  # cash above what is due
+    card_charge: Money | None = None  # a card's charge and fee, quoted before it is run
+    card_fee: Money | None = None
+
+
+class TenderDialog(CounterDialog):
     """Completes the sale through services.sales.complete_sale; `completed` holds the result.
 
     `sale_saved(CompletedSale)` is emitted the moment the sale is saved, so the till can open
-    the drawer and print while the change-due page is still up."""
+    the drawer and print while the change-due page is still up. `approvals` are supervisors'
+    on-the-spot approvals the sale's lines need (complete_sale checks and spends them)."""
 
     sale_saved = Signal(object)
+    documents_done = Signal(bool, str)  # a permit print or PDF: ok, message
+    payment_shown = Signal(object)  # a PaymentView at each change of the form, for the customer
 
-    def __init__(self, station, actor, session_id: str, cart, parent=None) -> None:
-        super().__init__(parent)
+    def __init__(self, station, actor, session_id: str, cart, parent=None, approvals=()) -> None:
+        super().__init__(self.tr("Take payment"), parent)
+        self.heading.hide()  # each page has its own title
         self.station = station
         self.actor = actor
         self.session_id = session_id
         self.cart = cart
         self.repriced = False  # the cart was priced again (it is the till's: it redraws)
+        self.approvals = list(approvals)
         self.parts: list[Tender] = []  # cash, check and money order parts
         self.cards: list = []  # approved CardResult, each a part of its own
         self.card_dialog = None
@@ -48,7 +70,6 @@ class TenderDialog(QDialog):
         self.card_parts = CardParts(self)
         self.completed = None
         self.receipt_lines: list[str] = []
-        self.setWindowTitle(self.tr("Take payment"))
         self.payment_page = PaymentPage(cart.total)
         self.done_page = DonePage()
         self.pages = QStackedWidget()
@@ -58,27 +79,36 @@ class TenderDialog(QDialog):
         self.payment_page.amount_changed.connect(self._live_change)
         self.payment_page.take_clicked.connect(self.take)
         self.payment_page.back_clicked.connect(self.reject)
+        self.payment_page.quick.connect(self.take_quick)
         self.done_page.next_clicked.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
-        self.bar = ShortcutBar(
-            [
-                ("Enter", self.tr("Take payment")),
-                ("F6", self.tr("Split payment")),
-                ("F4", self.tr("Remove part")),
-            ]
-            + [(key, self.tr(LABELS[kind])) for kind, key in KIND_KEYS]
-            + [("Esc", self.tr("Back to the sale"))],
-            per_row=4,
-        )
-        layout.addWidget(self.bar)
+        self.done_page.print_documents.connect(self.print_documents)
+        self.done_page.page_documents.connect(self.page_documents)
+        self.body_layout.addWidget(self.pages, 1)
+        self.bar = ShortcutBar(keymap.bar(keymap.PAYMENT_BAR, "payment"))
+        self.outer.insertWidget(self.outer.indexOf(self.message) + 1, self.bar)
+        for button in (
+            self.payment_page.back_button,
+            self.payment_page.take_button,
+            self.done_page.next_button,
+        ):
+            self.buttons.addWidget(button)  # in the dialog's own row: they never scroll
+        self.primary = self.payment_page.take_button
+        self.payment_page.take_button.setDefault(True)
+        self.done_page.next_button.hide()
         for kind, key in KIND_KEYS:
             QShortcut(QKeySequence(key), self, lambda k=kind: self.choose_kind(k))
+        QShortcut(QKeySequence("F5"), self, self.take)
         QShortcut(QKeySequence("F6"), self, self.add_part)
         QShortcut(QKeySequence("F4"), self, self.remove_part)
+        for n in range(QUICK_KEYS):
+            QShortcut(QKeySequence(f"Alt+{n + 1}"), self, lambda i=n: self.payment_page._quick(i))
+        QShortcut(QKeySequence("P"), self.done_page, self.print_documents)
+        QShortcut(QKeySequence("D"), self.done_page, self.page_documents)
         self.refresh()
         self.choose_kind(CASH)
-        self.setMinimumWidth(680)
+        self.first_field = self.payment_page.amount.editor
+        self.payment_page.say(self.card_parts.notice())  # a card approved earlier, if any
+        self.setMinimumWidth(760)
 
     # -- state ---------------------------------------------------------------------------
 
@@ -112,18 +142,29 @@ class TenderDialog(QDialog):
         page.show_kind(kind)
         page.clear_errors()
         self._live_change()
+        self.grow_to_fit()  # a check's number and payer: the whole form stays in view
 
     def _live_change(self) -> None:
         page = self.payment_page
+        due = self.remaining()
         try:
             amount = Money.parse(page.amount_text())
         except MoneyError:
             page.show_preview("")
+            self.payment_shown.emit(PaymentView(due))
             return
-        due = self.remaining()
-        if page.current_kind() == CASH and amount.cents > due.cents:
+        view = PaymentView(due, tendered=amount)
+        if page.amount.error_text():
+            page.show_preview("")  # the refused amount's error stands alone until it is changed
+        elif page.current_kind() == CASH and amount.cents > due.cents:
+            change = Money(amount.cents - due.cents)
+            view = PaymentView(due, tendered=amount, change=change)
+            page.show_preview(self.tr("Change {amount}").format(amount=change.format()))
+        elif 0 < amount.cents < due.cents and page.current_kind() != CARD:
             page.show_preview(
-                self.tr("Change {amount}").format(amount=Money(amount.cents - due.cents).format())
+                self.tr("Short {amount}: F6 takes it as one part").format(
+                    amount=Money(due.cents - amount.cents).format()
+                )
             )
         elif page.current_kind() == CARD and 0 < amount.cents <= due.cents:
             try:
@@ -136,7 +177,9 @@ class TenderDialog(QDialog):
                 )
             except CounterError:
                 page.show_preview("")
+                self.payment_shown.emit(PaymentView(due))
                 return
+            view = PaymentView(due, card_charge=q.charge, card_fee=q.fee)
             page.show_preview(
                 self.tr("Card {charge} (fee {fee})").format(
                     charge=q.charge.format(), fee=q.fee.format()
@@ -144,6 +187,7 @@ class TenderDialog(QDialog):
             )
         else:
             page.show_preview("")
+        self.payment_shown.emit(view)
 
     def current_tender(self) -> Tender | None:
         """The tender in the form, or None after marking what is wrong with it."""
@@ -259,10 +303,16 @@ class TenderDialog(QDialog):
                     self.cart,
                     tenders,
                     [r.request_id for r in self.cards],
+                    approvals=self.approvals,
                 )
             else:
                 done = sales.complete_sale(
-                    self.station, self.actor, self.session_id, self.cart, tenders
+                    self.station,
+                    self.actor,
+                    self.session_id,
+                    self.cart,
+                    tenders,
+                    approvals=self.approvals,
                 )
         except CounterError as exc:
             if getattr(exc, "field", None) == catalog.PRICES_CHANGED:
@@ -275,10 +325,17 @@ class TenderDialog(QDialog):
         self.sale_saved.emit(done)
         self.parts = list(tenders)
         self.receipt_lines = render_text(done.receipt)
-        self.done_page.show_sale(done.receipt_no, done.change, self.receipt_lines)
+        self.done_page.show_sale(done.receipt_no, done.change, self.receipt_lines, done.documents)
         self.bar.hide()
+        self.say("")
         self.pages.setCurrentIndex(1)
-        self.resize(max(self.width(), 860), max(self.height(), 620))
+        self.payment_page.take_button.hide()
+        self.payment_page.back_button.hide()
+        self.done_page.next_button.show()
+        self.done_page.next_button.setDefault(True)
+        self.primary = self.done_page.next_button
+        self.work_saved()
+        self.fit_to_screen()
         self.done_page.focus_next()
 
     def _prices_changed(self, why: str) -> None:
@@ -297,6 +354,67 @@ class TenderDialog(QDialog):
             why + " " + self.tr("New total: {total}.").format(total=self.cart.total.format())
         )
 
+    # -- after the sale: its permits and licenses --------------------------------------------
+
+    def print_documents(self) -> None:
+        """P: the short form of each permit and license on the receipt printer."""
+        if self.completed is None or not self.completed.documents:
+            return
+        self.done_page.say(self.tr("Printing…"))
+
+        def print_all(station, actor, numbers):
+            return [certificate_print.print_certificate(station, actor, n) for n in numbers]
+
+        run_in_background(
+            print_all,
+            self.station,
+            self.actor,
+            self.completed.documents,
+            on_done=lambda outcomes: self._documents_done(
+                True, " ".join(o.message for o in outcomes)
+            ),
+            on_error=lambda message: self._documents_done(False, message),
+        )
+
+    def page_documents(self) -> None:
+        """D: each permit and license as a PDF for a page printer, opened to print."""
+        if self.completed is None or not self.completed.documents:
+            return
+        from PySide6.QtCore import QUrl  # noqa: PLC0415
+        from PySide6.QtGui import QDesktopServices  # noqa: PLC0415
+
+        saved = []
+        try:
+            for number in self.completed.documents:
+                saved.append(certificate_print.certificate_pdf(self.station, self.actor, number))
+        except CounterError as exc:
+            self._documents_done(False, str(exc))
+            return
+        opened = all(QDesktopServices.openUrl(QUrl.fromLocalFile(str(p.path))) for p in saved)
+        where = ", ".join(str(p.path) for p in saved)
+        self._documents_done(
+            True,
+            self.tr("Opened to print: {where}").format(where=where)
+            if opened
+            else self.tr("Saved for the page printer: {where}").format(where=where),
+        )
+
+    def _documents_done(self, ok: bool, message: str) -> None:
+        self.done_page.say(message)
+        self.documents_done.emit(ok, message)
+
+    def take_quick(self, amount: Money) -> None:
+        """Alt+1…6: cash of that amount, taken at once (each covers what is due)."""
+        if self.pages.currentIndex() != 0:
+            return
+        self.choose_kind(CASH)
+        self.payment_page.offer(amount)
+        self.take()
+
+    def has_work(self) -> bool:
+        """Parts of a split payment taken but not yet saved: Esc asks before dropping them."""
+        return self.completed is None and bool(self.parts)
+
     def reject(self) -> None:
         # After the sale is saved, Esc is the same as "next customer".
         if self.completed is not None:
@@ -305,8 +423,11 @@ class TenderDialog(QDialog):
         if self.cards:  # charged: a first Esc warns, a second voids the cards
             self.card_parts.escape()
             return
+        self.discard_text = self.tr(
+            "Go back to the sale? The parts taken so far ({parts}) are dropped: hand them back."
+        ).format(parts=", ".join(t.amount.format() for t in self.parts))
         super().reject()
 
     def back_to_sale(self) -> None:
         """Close without a sale (the cards, if any, are voided): Esc's plain meaning."""
-        super().reject()
+        self.discard()

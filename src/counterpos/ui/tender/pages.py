@@ -1,8 +1,9 @@
-"""The tender dialog's pages: taking payment (what is due, the parts, the form) and change due."""
+"""The tender dialog's pages: taking payment (what is due, the parts, the form, quick cash) and
+the sale saved (change due, the receipt, the permits to print)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,94 +22,150 @@ from PySide6.QtWidgets import (
 
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import CARD, CASH, CHECK, LABELS, MONEY_ORDER, Tender
-from counterpos.ui.widgets.form_field import FormField
+from counterpos.ui.widgets.form_field import FormField, required_label
 from counterpos.ui.widgets.receipt_view import ReceiptView
 
 KIND_KEYS = ((CASH, "F7"), (CHECK, "F8"), (MONEY_ORDER, "F9"), (CARD, "F10"))
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+QUICK_KEYS = 6  # Alt+1 … Alt+6
+
+
+def quick_cash(due: Money) -> list[Money]:
+    """What customers hand over for `due`: the exact amount, the next $5, $10 and $20 above it,
+    then $50 and $100 — each at least the amount due, none twice, in rising order."""
+    if due.cents <= 0:
+        return []
+    out: list[int] = [due.cents]
+    for step in (500, 1000, 2000):
+        up = -(-due.cents // step) * step
+        out.append(up if up > due.cents else up + step)
+    out += [5000, 10000]
+    seen: list[int] = []
+    for cents in sorted(out):
+        if cents >= due.cents and cents not in seen:
+            seen.append(cents)
+    return [Money(c) for c in seen[:QUICK_KEYS]]
 
 
 class PaymentPage(QWidget):
-    """Total and still due, the parts taken so far, the tender form and its buttons.
+    """Total and still due, the parts taken so far, the tender form, quick cash.
 
     `kind_changed` when the tender kind changes, `amount_changed` as the amount is typed,
-    `take_clicked` and `back_clicked` for its buttons; the dialog decides what they do."""
+    `take_clicked` and `back_clicked` for its buttons (which the dialog places in its own
+    row, so they never scroll), `quick(Money)` for a quick-cash key."""
 
     kind_changed = Signal()
     amount_changed = Signal()
     take_clicked = Signal()
     back_clicked = Signal()
+    quick = Signal(object)
 
     def __init__(self, total: Money, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
-        title = QLabel(tr("Take payment"))
+        title = QLabel(self.tr("Take payment"))
         title.setObjectName("title")
         self.total_label = QLabel(total.format())
         self.total_label.setObjectName("bigTotal")
         self.remaining_label = QLabel()
         self.remaining_label.setObjectName("remainingDue")
         sums = QGridLayout()
-        sums.addWidget(QLabel(tr("Total")), 0, 0)
+        sums.addWidget(QLabel(self.tr("Total")), 0, 0)
         sums.addWidget(self.total_label, 1, 0)
-        sums.addWidget(QLabel(tr("Still due")), 0, 1)
+        sums.addWidget(QLabel(self.tr("Still due")), 0, 1)
         sums.addWidget(self.remaining_label, 1, 1)
-        self.card_fee_title = QLabel(tr("Card convenience fee"))
+        self.card_fee_title = QLabel(self.tr("Card convenience fee"))
         self.card_fee = QLabel()
         self.card_fee.setObjectName("cardFee")
         sums.addWidget(self.card_fee_title, 0, 2)
         sums.addWidget(self.card_fee, 1, 2)
+        sums.setColumnStretch(3, 1)
 
         self.parts_table = QTableWidget(0, 3)
         self.parts_table.setObjectName("tenders")
-        self.parts_table.setHorizontalHeaderLabels([tr("Tender"), tr("Details"), tr("Amount")])
+        self.parts_table.setHorizontalHeaderLabels(
+            [self.tr("Tender"), self.tr("Details"), self.tr("Amount")]
+        )
         self.parts_table.verticalHeader().hide()
         self.parts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.parts_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.parts_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.parts_table.setMaximumHeight(110)
+        self.parts_table.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.parts_table.hide()
 
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for kind, key in KIND_KEYS:
-            self.kind.addItem(f"{tr(LABELS[kind])} ({key})", kind)
-        self.amount = FormField(QLineEdit())
-        self.amount.editor.setObjectName("amount")
+            self.kind.addItem(f"{self.tr(LABELS[kind])} ({key})", kind)
+        amount = QLineEdit()
+        amount.setObjectName("amount")
+        amount.setAlignment(_RIGHT)
+        self.amount = FormField(amount)
         self.number = FormField(QLineEdit())
         self.number.editor.setObjectName("number")
         self.payer = FormField(QLineEdit())
         self.payer.editor.setObjectName("payer")
-        # Enter reaches `take` through the default button; connecting returnPressed as well
+        # Enter reaches `take` through the dialog's Enter; connecting returnPressed as well
         # would run it twice and dismiss the change-due page with the same key press.
         form = QFormLayout()
-        form.addRow(tr("Tender"), self.kind)
-        form.addRow(tr("Amount"), self.amount)
-        self.number_label = QLabel(tr("Number"))
-        self.payer_label = QLabel(tr("Payer"))
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        kind_label = QLabel(self.tr("&Tender"))
+        kind_label.setBuddy(self.kind)
+        form.addRow(kind_label, self.kind)
+        amount_label = QLabel(self.tr("&Amount"))
+        amount_label.setBuddy(self.amount.editor)
+        form.addRow(amount_label, self.amount)
+        self.number_label = QLabel(self.tr("Number"))
+        self.payer_label = QLabel(self.tr("Payer"))
         form.addRow(self.number_label, self.number)
         form.addRow(self.payer_label, self.payer)
+        # One width for the labels' column: a label as wide as its own size hint lost its last
+        # letter in the counter's font ("Tendeı").
+        labels = (kind_label, amount_label, self.number_label, self.payer_label)
+        widest = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(widest + label.fontMetrics().averageCharWidth())
+
+        self.quick_row = QHBoxLayout()
+        self.quick_title = QLabel(self.tr("Quick cash"))
+        self.quick_row.addWidget(self.quick_title)
+        self.quick_buttons: list[QPushButton] = []
+        for n in range(QUICK_KEYS):
+            button = QPushButton()
+            button.setObjectName("quickCash")
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _c=False, i=n: self._quick(i))
+            self.quick_buttons.append(button)
+            self.quick_row.addWidget(button)
+        self.quick_row.addStretch(1)
+        self._quick_amounts: list[Money] = []
+
         self.change_preview = QLabel()
         self.change_preview.setObjectName("remainingDue")
-        self.change_preview.setMinimumWidth(220)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.take_button = QPushButton(tr("Take payment (Enter)"))
-        self.take_button.setDefault(True)
-        self.back_button = QPushButton(tr("Back (Esc)"))
-        self.back_button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.change_preview)
-        buttons.addStretch(1)
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.take_button)
+        self.take_button = QPushButton(self.tr("Take payment (Enter)"))
+        self.take_button.setObjectName("take")
+        self.back_button = QPushButton(self.tr("Back to the sale (Esc)"))
+        for b in (self.take_button, self.back_button):
+            b.setAutoDefault(False)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
         layout.addLayout(sums)
         layout.addWidget(self.parts_table)
         layout.addLayout(form)
+        layout.addLayout(self.quick_row)
+        layout.addWidget(self.change_preview)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        layout.addLayout(buttons)
+        row = QHBoxLayout()  # the tender dialog moves these into its own row
+        row.addStretch(1)
+        row.addWidget(self.back_button)
+        row.addWidget(self.take_button)
+        layout.addLayout(row)
 
         self.kind.currentIndexChanged.connect(lambda _i: self.kind_changed.emit())
         self.amount.editor.textChanged.connect(lambda _t: self.amount_changed.emit())
@@ -153,18 +210,19 @@ class PaymentPage(QWidget):
     # -- what the form shows --------------------------------------------------------------
 
     def show_kind(self, kind: str) -> None:
-        """Enable the number and payer for a check or money order, each labelled for it."""
+        """Enable the number and payer for a check or money order, each labelled for it; a
+        required one is marked so, and only then."""
         needs_number = kind in (CHECK, MONEY_ORDER)
         for w in (self.number_label, self.number, self.payer_label, self.payer):
-            w.setEnabled(needs_number)
-        self.payer_label.setText(self.tr("Payer") if kind == CHECK else self.tr("Payer (optional)"))
+            w.setVisible(needs_number)
+        self.payer_label.setText(required_label(self.tr("Payer"), kind == CHECK))
         self.number_label.setText(
-            self.tr("Check number")
-            if kind == CHECK
-            else self.tr("Money order number")
-            if kind == MONEY_ORDER
-            else self.tr("Number")
+            required_label(
+                self.tr("Check number") if kind == CHECK else self.tr("Money order number"),
+                True,
+            )
         )
+        self._show_quick(kind)
         if not needs_number:
             self.clear_details()
 
@@ -175,17 +233,42 @@ class PaymentPage(QWidget):
             w.setVisible(has_cards)
         self.remaining_label.setText(remaining.format())
         self.offer(remaining)
+        self._quick_amounts = quick_cash(remaining)
+        for n, button in enumerate(self.quick_buttons):
+            if n < len(self._quick_amounts):
+                button.setText(
+                    self.tr("{amount}  Alt+{n}").format(
+                        amount=self._quick_amounts[n].format(), n=n + 1
+                    )
+                )
+                button.setEnabled(True)
+            else:
+                button.setText("")
+                button.setEnabled(False)
+        self._show_quick(self.current_kind())
+
+    def _show_quick(self, kind: str) -> None:
+        show = kind == CASH and bool(self._quick_amounts)
+        self.quick_title.setVisible(show)
+        for n, button in enumerate(self.quick_buttons):
+            button.setVisible(show and n < len(self._quick_amounts))
+
+    def quick_amounts(self) -> list[Money]:
+        return list(self._quick_amounts)
+
+    def _quick(self, index: int) -> None:
+        if index < len(self._quick_amounts):
+            self.quick.emit(self._quick_amounts[index])
 
     def show_parts(self, parts: list[Tender], cards: list) -> None:
         """Each cash, check or money order part taken so far, then each approved card."""
-        tr = self.tr
         rows = [
-            (tr(LABELS[t.kind]), ", ".join(x for x in (t.reference, t.payer) if x), t.amount)
+            (self.tr(LABELS[t.kind]), ", ".join(x for x in (t.reference, t.payer) if x), t.amount)
             for t in parts
         ] + [
             (
-                tr(LABELS[CARD]),
-                tr("{brand} ending {last4}, approval {code}, fee {fee}").format(
+                self.tr(LABELS[CARD]),
+                self.tr("{brand} ending {last4}, approval {code}, fee {fee}").format(
                     brand=r.brand.upper(), last4=r.last4, code=r.approval_code, fee=r.fee.format()
                 ),
                 r.approved,
@@ -196,7 +279,10 @@ class PaymentPage(QWidget):
         table.setRowCount(len(rows))
         for row, (kind, detail, amount) in enumerate(rows):
             for col, text in enumerate((kind, detail, amount.format())):
-                table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if col == 2:
+                    item.setTextAlignment(_RIGHT)
+                table.setItem(row, col, item)
         table.setVisible(bool(rows))
 
     def show_preview(self, text: str) -> None:
@@ -222,6 +308,7 @@ class PaymentPage(QWidget):
             self.say(message)
             return
         field.show_error(message)
+        self.show_preview("")  # no "Change" next to an amount that was refused
         field.editor.setFocus()
         field.editor.selectAll()
 
@@ -232,43 +319,79 @@ class PaymentPage(QWidget):
 
 
 class DonePage(QWidget):
-    """Sale saved: the receipt number, the change due and the receipt as it printed.
+    """Sale saved: the receipt number, the change due, the receipt as it printed, and the
+    permits and licenses issued with it, ready to print.
 
-    `next_clicked` when the cashier moves on to the next customer."""
+    `next_clicked` when the cashier moves on; `print_documents` (P) for the short forms on the
+    receipt printer, `page_documents` (D) for the PDFs for a page printer."""
 
     next_clicked = Signal()
+    print_documents = Signal()
+    page_documents = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
-        title = QLabel(tr("Sale saved"))
+        title = QLabel(self.tr("Sale saved"))
         title.setObjectName("title")
         self.receipt_no = QLabel()
         self.receipt_no.setObjectName("receiptNo")
-        self.change_title = QLabel(tr("Change due"))
+        self.change_title = QLabel(self.tr("Change due"))
         self.change_due = QLabel()
         self.change_due.setObjectName("changeDue")
+        self.documents_title = QLabel(self.tr("Issued with this sale"))
+        self.documents_title.setObjectName("sectionHeader")
+        self.documents = QLabel()
+        self.documents.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("Print them on the receipt printer (P)"))
+        self.print_button.setObjectName("printDocuments")
+        self.page_button = QPushButton(self.tr("PDF for a page printer (D)"))
+        self.page_button.setObjectName("pageDocuments")
+        self.document_status = QLabel()
+        self.document_status.setWordWrap(True)
         self.preview = ReceiptView()
-        self.next_button = QPushButton(tr("Next customer (Enter)"))
+        self.next_button = QPushButton(self.tr("Next customer (Enter)"))
+        self.next_button.setObjectName("next")
+        for b in (self.print_button, self.page_button, self.next_button):
+            b.setAutoDefault(False)
         left = QVBoxLayout()
         left.addWidget(title)
         left.addWidget(self.receipt_no)
-        left.addSpacing(16)
+        left.addSpacing(12)
         left.addWidget(self.change_title)
         left.addWidget(self.change_due)
+        left.addSpacing(12)
+        left.addWidget(self.documents_title)
+        left.addWidget(self.documents)
+        left.addWidget(self.print_button)
+        left.addWidget(self.page_button)
+        left.addWidget(self.document_status)
         left.addStretch(1)
-        left.addWidget(self.next_button)
+        left.addWidget(self.next_button)  # the tender dialog moves it into its own row
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 1)
         layout.addWidget(self.preview, 1)
         self.next_button.clicked.connect(self.next_clicked)
+        self.print_button.clicked.connect(self.print_documents)
+        self.page_button.clicked.connect(self.page_documents)
 
-    def show_sale(self, receipt_no: str, change: Money, receipt_lines: list[str]) -> None:
+    def show_sale(
+        self,
+        receipt_no: str,
+        change: Money,
+        receipt_lines: list[str],
+        documents: tuple[str, ...] = (),
+    ) -> None:
         self.preview.show_lines(receipt_lines)
         self.receipt_no.setText(self.tr("Receipt {no}").format(no=receipt_no))
         self.change_due.setText(change.format())
+        self.documents.setText("\n".join(documents))
+        for w in (self.documents_title, self.documents, self.print_button, self.page_button):
+            w.setVisible(bool(documents))
+
+    def say(self, text: str) -> None:
+        self.document_status.setText(text)
 
     def focus_next(self) -> None:
-        """Enter (the default button) goes on to the next customer."""
-        self.next_button.setDefault(True)
+        """Enter goes on to the next customer."""
         self.next_button.setFocus()

@@ -1,4 +1,4 @@
-"""The till's hand-off of Controls-menu dialogs: each followed to its end (void slip, drawer)."""
+"""The till's hand-off of Controls-menu dialogs: each followed to its end (slip, drawer)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
-from counterpos.services.devices import void_slip
+from counterpos.services.devices import slips, void_slip
 from counterpos.ui import background
+from counterpos.ui.controls.approved_action import ApprovedActionDialog
+from counterpos.ui.controls.refund_dialog import RefundDialog
+from counterpos.ui.controls.void_dialog import VoidDialog
 
 if TYPE_CHECKING:
     from counterpos.services.devices.printing import PrintOutcome
@@ -20,7 +23,10 @@ if TYPE_CHECKING:
 
 class ControlsHandOff(QObject):
     """`opened(key, dialog)` is the controls menu's `opened` hook: it opens each dialog over the
-    till. A child of the till, so a void's slip reports back to it on the GUI thread."""
+    till. A child of the till, so a slip's printer reports back to it on the GUI thread.
+
+    Every record with a receipt number prints its slip: a void's VOID slip, a refund's
+    REFUND slip, a paid-in's or paid-out's slip."""
 
     def __init__(
         self,
@@ -33,17 +39,33 @@ class ControlsHandOff(QObject):
         self.state = state
         self.host = host
         self.drawer_close = drawer_close
-        # The void slip's PrintOutcome, or the message if it failed.
+        # The last slip's PrintOutcome, or the message if it failed.
         self.last_void_print: PrintOutcome | str | None = None
+        self.last_slip_print: PrintOutcome | str | None = None
 
     def opened(self, key: str, dialog: QDialog) -> None:
-        """Follow what a controls-menu dialog does: a void's slip, a closed drawer session."""
+        """Follow what a controls-menu dialog does: slips, a closed drawer session."""
         self.host.say("")
         if key == "void":
             dialog.voided.connect(self._voided)
+        if key in ("refund", "paid") and isinstance(dialog, ApprovedActionDialog):
+            slip = slips.print_refund_slip if key == "refund" else slips.print_paid_slip
+            dialog.done_.connect(lambda r: self._slip(slip, r.receipt_no))
         if key == "close":
             self.drawer_close.watch(dialog)
         self.host.show_dialog(dialog, self._finished)
+
+    def open_for(self, key: str, receipt_no: str) -> None:
+        """Open the void or refund dialog with `receipt_no` filled in (from the drawer's
+        list of sales)."""
+        state, parent = self.state, self.host.window()
+        if key == "void":
+            dialog: QDialog = VoidDialog(
+                state.station, state.actor, state.session_id, receipt_no, parent
+            )
+        else:
+            dialog = RefundDialog(state.station, state.actor, state.session_id, receipt_no, parent)
+        self.opened(key, dialog)
 
     def _voided(self, result: VoidResult) -> None:
         state = self.state
@@ -59,16 +81,36 @@ class ControlsHandOff(QObject):
             state.station,
             state.actor,
             result.receipt_no,
+            on_done=self._void_printed,
+            on_error=self._void_failed,
+        )
+
+    def _void_printed(self, outcome: PrintOutcome) -> None:
+        self.last_void_print = outcome
+        self.host.flash(outcome.message)
+
+    def _void_failed(self, message: str) -> None:
+        self.last_void_print = message
+        self.host.say(message)
+
+    def _slip(self, print_slip, receipt_no: str) -> None:
+        state = self.state
+        self.last_slip_print = None
+        background.run_in_background(
+            print_slip,
+            state.station,
+            state.actor,
+            receipt_no,
             on_done=self._slip_printed,
             on_error=self._slip_failed,
         )
 
     def _slip_printed(self, outcome: PrintOutcome) -> None:
-        self.last_void_print = outcome
+        self.last_slip_print = outcome
         self.host.flash(outcome.message)
 
     def _slip_failed(self, message: str) -> None:
-        self.last_void_print = message
+        self.last_slip_print = message
         self.host.say(message)
 
     def _finished(self, _result: int) -> None:

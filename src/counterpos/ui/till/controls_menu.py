@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -51,7 +52,9 @@ def add_controls_menu(
         who, sid = actor(), session_id()
         if who is None or not sid:
             QMessageBox.information(
-                window, window.tr("No drawer"), window.tr("Open your drawer session first.")
+                window,
+                QCoreApplication.translate("ControlsMenu", "No drawer"),
+                QCoreApplication.translate("ControlsMenu", "Open your drawer session first."),
             )
             return None
         return who, sid
@@ -93,13 +96,13 @@ def add_controls_menu(
 
     actions = {}
     for key, label, slot in (
-        ("void", window.tr("Void a sale…"), void),
-        ("refund", window.tr("Refund a sale…"), refund),
-        ("paid", window.tr("Paid-in / paid-out…"), paid),
-        ("no_sale", window.tr("Open drawer, no sale…"), no_sale),
-        ("close", window.tr("Close drawer…"), close),
-        ("day", window.tr("Day view…"), day),
-        ("audit", window.tr("Audit trail…"), audit),
+        ("void", QCoreApplication.translate("ControlsMenu", "Void a sale…"), void),
+        ("refund", QCoreApplication.translate("ControlsMenu", "Refund a sale…"), refund),
+        ("paid", QCoreApplication.translate("ControlsMenu", "Paid-in / paid-out…"), paid),
+        ("no_sale", QCoreApplication.translate("ControlsMenu", "Open drawer, no sale…"), no_sale),
+        ("close", QCoreApplication.translate("ControlsMenu", "Close drawer…"), close),
+        ("day", QCoreApplication.translate("ControlsMenu", "Day view…"), day),
+        ("audit", QCoreApplication.translate("ControlsMenu", "Audit trail…"), audit),
     ):
         act = QAction(label, window)
         act.setShortcut(QKeySequence(SHORTCUTS[key]))

@@ -14,14 +14,19 @@ if TYPE_CHECKING:
     from counterpos.ui.till.state import TillState
 
 
-def line_dialog(state: TillState, code: str, parent: QWidget) -> QDialog:
-    """The dialog, not yet open, that rings service `code` for the state's customer and
-    account. Raises PermissionDenied at once for a service this cashier may not sell:
-    said now, not after the customer has paid (complete_sale would refuse it anyway)."""
-    svc = state.service(code)
+def rule_permission(code: str) -> tuple[str, str] | None:
+    """(permission, what it allows) a service needs beyond "sell", or None. The till asks a
+    supervisor on the spot before the form opens; complete_sale checks it again."""
     rules = rules_for(code)
     if rules is not None and rules.permission:
-        state.actor.require(rules.permission, rules.permission_what)
+        return rules.permission, rules.permission_what
+    return None
+
+
+def line_dialog(state: TillState, code: str, parent: QWidget) -> QDialog:
+    """The dialog, not yet open, that rings service `code` for the state's customer and
+    account."""
+    svc = state.service(code)
     if any(f.get("dialog") == "passport" for f in svc.fields):
         return PassportDialog(state.station, state.cart.customer_id, parent=parent)
     return ServiceLineDialog(

@@ -1,8 +1,9 @@
 """The till's menu bar: every action the branches built, each with its key, in one place.
 
-The sale keys (F2–F12) live here as menu actions, so the menus show them and they work from
-anywhere in the till; the account dialogs act on the state's selected account; the controls
-menu (void, close drawer, day view, audit trail) comes from `till.controls_menu`.
+The sale keys (ui/keymap.py: F1–F12, Ctrl+Delete) live here as menu actions, so the menus
+show them and they work from anywhere in the till; the account dialogs act on the state's
+selected account, and what the cashier's role lacks is asked of a supervisor on the spot; the
+controls menu (void, close drawer, day view, audit trail) comes from `till.controls_menu`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from counterpos.ui.account.ledger_dialog import AccountLedgerDialog
 from counterpos.ui.account.start_dialog import StartServiceDialog
 from counterpos.ui.account.stop_dialog import StopServiceDialog
 from counterpos.ui.account.transfer_dialog import TransferServiceDialog
+from counterpos.ui.account.utility_menu import add_utility_actions
 from counterpos.ui.back_office.fee_schedule_dialog import FeeScheduleDialog
+from counterpos.ui.till.approval import with_permission
 from counterpos.ui.till.controls_menu import add_controls_menu
 
 if TYPE_CHECKING:
@@ -29,12 +32,18 @@ if TYPE_CHECKING:
 
 # The Sale menu's actions by name, with their keys; the window gives each its slot.
 SALE_KEYS = {
+    "help": "F1",
     "find": "F2",
     "add": "F3",
     "remove": "F4",
     "pay": "F5",
-    "reprint": "F6",
-    "new": "F8",
+    "cash": "F7",
+    "check": "F8",
+    "money_order": "F9",
+    "card": "F10",
+    "sales": "F11",
+    "reprint": "Ctrl+P",
+    "new": "Ctrl+Delete",
 }
 ACCOUNT_KEYS = {
     "start": "Ctrl+Shift+S",
@@ -68,34 +77,40 @@ class TillMenus(QObject):
         self.host = host
         self.actions: dict[str, QAction] = {}
         bar = window.menuBar()
-        tr = self.tr
 
-        menu = bar.addMenu(tr("&Sale"))
+        menu = bar.addMenu(self.tr("&Sale"))
         for name, label in (
-            ("find", tr("Find customer")),
-            ("add", tr("Add service")),
-            ("remove", tr("Remove line")),
-            ("pay", tr("Pay…")),
-            ("reprint", tr("Reprint a receipt…")),
-            ("new", tr("New sale")),
+            ("find", self.tr("Find customer")),
+            ("add", self.tr("Services")),
+            ("remove", self.tr("Remove line…")),
+            ("pay", self.tr("Pay…")),
+            ("cash", self.tr("Pay in cash…")),
+            ("check", self.tr("Pay by check…")),
+            ("money_order", self.tr("Pay by money order…")),
+            ("card", self.tr("Pay by card…")),
+            ("sales", self.tr("This drawer's sales…")),
+            ("reprint", self.tr("Find a receipt to reprint…")),
+            ("new", self.tr("Clear the sale…")),
+            ("help", self.tr("Keys…")),
         ):
             self._add(menu, name, label, SALE_KEYS[name], sale[name])
         self.sale_menu = menu
         menu.addSeparator()
-        self._add(menu, "lock", tr("Lock the screen"), LOCK_KEY, sale["lock"])
-        self._add(menu, "logout", tr("Log out"), LOGOUT_KEY, sale["logout"])
+        self._add(menu, "lock", self.tr("Lock the screen"), LOCK_KEY, sale["lock"])
+        self._add(menu, "logout", self.tr("Log out"), LOGOUT_KEY, sale["logout"])
 
-        account = bar.addMenu(tr("&Account"))
+        account = bar.addMenu(self.tr("&Account"))
         for name, label, slot in (
-            ("start", tr("Start service…"), self.start_service),
-            ("stop", tr("Stop service…"), self.stop_service),
-            ("transfer", tr("Transfer service…"), self.transfer_service),
-            ("adjust", tr("Adjust the account…"), self.adjust_account),
-            ("ledger", tr("Account ledger…"), self.account_ledger),
+            ("start", self.tr("Start service…"), self.start_service),
+            ("stop", self.tr("Stop service…"), self.stop_service),
+            ("transfer", self.tr("Transfer service…"), self.transfer_service),
+            ("adjust", self.tr("Adjust the account…"), self.adjust_account),
+            ("ledger", self.tr("Account ledger…"), self.account_ledger),
         ):
             self._add(account, name, label, ACCOUNT_KEYS[name], slot)
+        self.actions.update(add_utility_actions(account, window, state, host))
 
-        controls = bar.addMenu(tr("&Controls"))
+        controls = bar.addMenu(self.tr("&Controls"))
         self.actions.update(
             add_controls_menu(
                 controls,
@@ -107,7 +122,7 @@ class TillMenus(QObject):
             )
         )
         controls.addSeparator()
-        self._add(controls, "fees", tr("Fee schedules…"), FEES_KEY, self.fee_schedules)
+        self._add(controls, "fees", self.tr("Fee schedules…"), FEES_KEY, self.fee_schedules)
         self.controls_menu = controls
 
     def _add(
@@ -140,36 +155,57 @@ class TillMenus(QObject):
         return True
 
     def start_service(self) -> None:
-        if self._refuse("start_stop_service", "start utility service"):
-            return
-        customer = self.state.customer
-        dialog = StartServiceDialog(
-            self.state.station,
-            customer_id=customer.customer_id if customer else None,
-            customer_name=customer.name if customer else "",
-            parent=self.window,
-        )
-        self.host.open_line_dialog(dialog)
+        def start(_approval) -> None:
+            customer = self.state.customer
+            dialog = StartServiceDialog(
+                self.state.station,
+                customer_id=customer.customer_id if customer else None,
+                customer_name=customer.name if customer else "",
+                parent=self.window,
+            )
+            self.host.open_line_dialog(dialog)  # the sale spends the approval
+
+        with_permission(self.state, self.host, "start_stop_service", "start utility service", start)
 
     def stop_service(self) -> None:
-        if self._refuse("start_stop_service", "stop utility service"):
-            return
         account_no = self._account_no()
-        if account_no:
+        if not account_no:
+            return
+
+        def stop(approval) -> None:
             dialog = StopServiceDialog(
-                self.state.station, self.state.actor, account_no, self.window
+                self.state.station, self.state.actor, account_no, self.window, approval
             )
             self.host.open_account_dialog(dialog, self.tr("Service stopped."))
 
+        with_permission(
+            self.state,
+            self.host,
+            "start_stop_service",
+            "stop utility service",
+            stop,
+            for_sale=False,
+        )
+
     def transfer_service(self) -> None:
-        if self._refuse("start_stop_service", "transfer utility service"):
-            return
         account_no = self._account_no()
-        if account_no:
+        if not account_no:
+            return
+
+        def transfer(approval) -> None:
             dialog = TransferServiceDialog(
-                self.state.station, self.state.actor, account_no, self.window
+                self.state.station, self.state.actor, account_no, self.window, approval
             )
             self.host.open_account_dialog(dialog, self.tr("Service transferred."))
+
+        with_permission(
+            self.state,
+            self.host,
+            "start_stop_service",
+            "transfer utility service",
+            transfer,
+            for_sale=False,
+        )
 
     def adjust_account(self) -> None:
         account_no = self._account_no()

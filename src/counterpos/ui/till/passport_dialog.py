@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
 from counterpos.services.counter.passport import CHECKLIST
 from counterpos.services.errors import CounterError
 from counterpos.services.sale import catalog
+from counterpos.ui.formats import DATE_HINT
+from counterpos.ui.widgets.counter_dialog import CounterDialog
 
 FORMS = (("DS-11", "DS-11 (new passport, in person)"), ("DS-82", "DS-82 (renewal by mail)"))
 PAYMENTS = (("check", "Check"), ("money_order", "Money order"))
@@ -35,7 +36,7 @@ class ApplicantPage(QWidget):
         self.name.setObjectName("name")
         self.dob = QLineEdit()
         self.dob.setObjectName("date_of_birth")
-        self.dob.setPlaceholderText("MM/DD/YYYY")
+        self.dob.setPlaceholderText(DATE_HINT)
         self.form = QComboBox()
         self.form.setObjectName("form_type")
         for value, label in FORMS:
@@ -58,16 +59,16 @@ class ApplicantPage(QWidget):
         self.pay_amount.setObjectName("dos_amount")
         self.pay_amount.setPlaceholderText("130.00")
         form = QFormLayout()
-        form.addRow(self.tr("Name as on the form"), self.name)
-        form.addRow(self.tr("Date of birth"), self.dob)
-        form.addRow(self.tr("Form"), self.form)
+        form.addRow(self.tr("Name as on the form *"), self.name)
+        form.addRow(self.tr("Date of birth *"), self.dob)
+        form.addRow(self.tr("Form *"), self.form)
         state = QGroupBox(
             self.tr("Application fee to the U.S. Department of State (not taken here)")
         )
         state_form = QFormLayout(state)
-        state_form.addRow(self.tr("Paid by"), self.pay_kind)
-        state_form.addRow(self.tr("Number"), self.pay_no)
-        state_form.addRow(self.tr("Amount"), self.pay_amount)
+        state_form.addRow(self.tr("Paid by *"), self.pay_kind)
+        state_form.addRow(self.tr("Number *"), self.pay_no)
+        state_form.addRow(self.tr("Amount *"), self.pay_amount)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)
@@ -85,51 +86,48 @@ class ApplicantPage(QWidget):
         }
 
 
-class PassportDialog(QDialog):
-    """Returns the passport line's details; with a station, OK also prices them (`lines`)."""
+class PassportDialog(CounterDialog):
+    """Returns the passport line's details; with a station, OK also prices them (`lines`).
+
+    Each applicant is a tab; the form scrolls inside the dialog, its buttons stay in view."""
 
     def __init__(self, station=None, customer_id: str | None = None, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Passport acceptance"), parent)
         self.station = station
         self.customer_id = customer_id
         self.lines: list = []
-        self.setWindowTitle(self.tr("Passport acceptance"))
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Applicants"))
         self.photos = QSpinBox()
         self.photos.setObjectName("photo_sets")
         self.photos.setRange(0, 20)
-        add = QPushButton(self.tr("Add applicant"))
+        add = QPushButton(self.tr("Add applicant (Ctrl+N)"))
         add.setObjectName("add_applicant")
+        add.setAutoDefault(False)
+        add.setShortcut("Ctrl+N")
         add.clicked.connect(self.add_applicant)
         remove = QPushButton(self.tr("Remove applicant"))
         remove.setObjectName("remove_applicant")
+        remove.setAutoDefault(False)
         remove.clicked.connect(self.remove_applicant)
-        self.error = QLabel()
-        self.error.setObjectName("message")
-        self.error.setWordWrap(True)
-        self.ok = QPushButton(self.tr("Add to sale"))
-        self.ok.setObjectName("ok")
-        self.ok.setDefault(True)
-        self.ok.clicked.connect(self.confirm)
-        cancel = QPushButton(self.tr("Back"))
-        cancel.clicked.connect(self.reject)
         top = QHBoxLayout()
         top.addWidget(add)
         top.addWidget(remove)
         top.addStretch(1)
-        top.addWidget(QLabel(self.tr("Photo sets taken here")))
+        photos = QLabel(self.tr("&Photo sets taken here"))
+        photos.setBuddy(self.photos)
+        top.addWidget(photos)
         top.addWidget(self.photos)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        self.add_applicant()
-        self.setMinimumWidth(520)
+        self.body_layout.addLayout(top)
+        self.body_layout.addWidget(self.tabs, 1)
+        self.error = self.message
+        self.add_button(self.tr("Back (Esc)"), back=True)
+        self.ok = self.add_button(
+            self.tr("Add to sale (Enter)"), self.confirm, primary=True, name="ok"
+        )
+        first = self.add_applicant()
+        self.first_field = first.name
+        self.setMinimumWidth(620)
 
     def add_applicant(self) -> ApplicantPage:
         page = ApplicantPage()
@@ -153,6 +151,7 @@ class PassportDialog(QDialog):
 
     def confirm(self) -> None:
         if self.station is None:
+            self.work_saved()
             self.accept()
             return
         try:
@@ -163,6 +162,7 @@ class PassportDialog(QDialog):
                 customer_id=self.customer_id,
             )
         except CounterError as exc:
-            self.error.setText(str(exc))
+            self.say(str(exc))
             return
+        self.work_saved()
         self.accept()

@@ -21,10 +21,12 @@ class TillPayment(QObject):
     comes back on the GUI thread and stops with the till.
 
     `sale_saved(CompletedSale)` the moment a sale is saved; `closed(CompletedSale | None)` when
-    the tender dialog has gone, with the sale or None if none was made."""
+    the tender dialog has gone, with the sale or None if none was made; `payment_shown` relays
+    the tender form's PaymentView for the customer display."""
 
     sale_saved = Signal(object)
     closed = Signal(object)
+    payment_shown = Signal(object)  # the tender form's PaymentView, for the customer display
 
     def __init__(self, state: TillState, host: TillHost, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -33,16 +35,26 @@ class TillPayment(QObject):
         self.last_sale: CompletedSale | None = None
         self.last_print: AfterSale | None = None  # what the drawer and printer did last
 
-    def pay(self) -> None:
+    def pay(self, kind: str | None = None) -> None:
+        """F5 (or F7–F10: the tender already chosen): the tender dialog for the cart."""
         state = self.state
         if not state.cart.lines:
             self.host.say(self.tr("The cart is empty: add a service first (F3)."))
             return
         self.host.say("")
         dialog = TenderDialog(
-            state.station, state.actor, state.session_id, state.cart, self.host.window()
+            state.station,
+            state.actor,
+            state.session_id,
+            state.cart,
+            self.host.window(),
+            approvals=state.sale_approvals(),
         )
+        if kind is not None:
+            dialog.choose_kind(kind)
         dialog.sale_saved.connect(self._saved)
+        dialog.payment_shown.connect(self.payment_shown)
+        dialog.refresh()  # the customer display shows what is due from the start
         self.host.show_dialog(dialog, lambda _r: self._paid(dialog))
 
     def _paid(self, dialog: TenderDialog) -> None:
@@ -51,8 +63,7 @@ class TillPayment(QObject):
             self.state.cart_changed.emit()  # the new prices in the till's cart table
         if done is not None:
             self.last_sale = done
-            self.state.clear_cart()
-            self.state.refresh_customer()
+            self.state.new_sale()  # the next customer starts from a clear screen
             self.host.tell(
                 self.tr("Saved receipt {no}. Change {change}.").format(
                     no=done.receipt_no, change=done.change.format()

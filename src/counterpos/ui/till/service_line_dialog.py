@@ -6,8 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,14 +18,20 @@ from counterpos.domain.money import Money
 from counterpos.services.clock import local_today
 from counterpos.services.errors import CounterError, InputError, NotFound
 from counterpos.services.sale import catalog
-from counterpos.ui.widgets.form_field import FormField
+from counterpos.services.sale.service_rules import rules_for
+from counterpos.ui.formats import DATE_HINT, date_text
+from counterpos.ui.widgets.counter_dialog import CounterDialog
 
 # Date fields that are almost always today when a line is rung.
 TODAY_FIELDS = ("start_date", "stop_date")
 
 
-class ServiceLineDialog(QDialog):
+class ServiceLineDialog(CounterDialog):
     """Prices the line through services.catalog.price_lines.
+
+    Required fields are marked with an asterisk (and nothing is labelled optional); a field's
+    error shows beneath it, wraps in full and goes once the field is changed. The form
+    scrolls inside the dialog on a short screen; its buttons stay in view.
 
     Once accepted, `lines` holds the main CartLine plus its companions (the disability-access
     fee with a business license, a late penalty, a new bus card) and `line` the main one.
@@ -42,7 +46,7 @@ class ServiceLineDialog(QDialog):
         parent=None,
         customer_id: str | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(service.name, parent)
         self.station = station
         self.service = service
         self.customer_id = customer_id or (customer_panel.customer_id if customer_panel else None)
@@ -53,63 +57,50 @@ class ServiceLineDialog(QDialog):
             a.account_no: a for a in (customer_panel.accounts if customer_panel else ())
         }
         self._amount_edited = False
-        self.setWindowTitle(service.name)
 
-        title = QLabel(service.name)
-        title.setObjectName("title")
-        self.fields: dict[str, FormField] = {}
-        form = QFormLayout()
+        form = self.add_form()
+        rules = rules_for(service.code)
+        needed = set(rules.required_fields) if rules is not None else set()
         for spec in service.fields:
             editor = self._editor(spec, account)
-            field = FormField(editor)
-            label = spec["label"] + ("" if spec.get("required") else self.tr(" (optional)"))
-            form.addRow(label, field)
-            self.fields[spec["name"]] = field
+            # A checkbox carries its own words; its row label would say them twice.
+            label = "" if spec["type"] == "bool" else spec["label"]
+            required = bool(spec.get("required")) or spec["name"] in needed
+            self.add_field(form, label, editor, spec["name"], required=required)
         if service.takes_quantity:
             qty = QSpinBox()
             qty.setObjectName("quantity")
             qty.setRange(1, 99)
-            self.fields["quantity"] = FormField(qty)
-            form.addRow(self.tr("Quantity"), self.fields["quantity"])
+            self.add_field(form, self.tr("Quantity"), qty, "quantity", required=True)
         if service.takes_amount:
             amount = QLineEdit()
             amount.setObjectName("amount")
             amount.setPlaceholderText("0.00")
             amount.textEdited.connect(self._mark_amount_edited)
-            self.fields["amount"] = FormField(amount)
-            form.addRow(self.tr("Amount"), self.fields["amount"])
+            self.add_field(form, self.tr("Amount"), amount, "amount", required=True)
         self.account_hint = QLabel()
         self.account_hint.setObjectName("subtitle")
+        self.account_hint.setWordWrap(True)
         if any(s["type"] == "account" for s in service.fields):
             form.insertRow(1, "", self.account_hint)
         self.fee = QLabel()
         self.fee.setObjectName("subtitle")
+        self.fee.setWordWrap(True)
         if not service.takes_amount:
             self.fee.setText(self._fee_text())
-        self.error = QLabel()
-        self.error.setObjectName("message")
-        self.error.setWordWrap(True)
-        self.ok = QPushButton(self.tr("Add to sale (Enter)"))
-        self.ok.setDefault(True)
-        cancel = QPushButton(self.tr("Back (Esc)"))
-        cancel.setAutoDefault(False)
-        self.ok.clicked.connect(self.confirm)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(form)
-        layout.addWidget(self.fee)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(460)
+        self.body_layout.addWidget(self.fee)
+        self.body_layout.addStretch(1)
+        self.error = self.message
+        self.add_button(self.tr("Back (Esc)"), back=True)
+        self.ok = self.add_button(self.tr("Add to sale (Enter)"), self.confirm, primary=True)
+        self.setMinimumWidth(560)
         self._default_amount()
         first = next(iter(self.fields.values()), None)
         if first is not None:
-            first.editor.setFocus()
+            self.first_field = first.editor
+        if account is not None and "amount" in self.fields and "account_no" in self.fields:
+            # The account is already the chosen one: the amount is what is left to type.
+            self.first_field = self.fields["amount"].editor
 
     # -- building -------------------------------------------------------------------------
 
@@ -143,6 +134,7 @@ class ServiceLineDialog(QDialog):
             widget = QWidget()
             column = QVBoxLayout(widget)
             column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
             for key, label in spec.get("items", []):
                 check = QCheckBox(label)
                 check.setObjectName(key)
@@ -155,9 +147,9 @@ class ServiceLineDialog(QDialog):
         else:  # text, date, money
             edit = QLineEdit()
             if kind == "date":
-                edit.setPlaceholderText("MM/DD/YYYY")
+                edit.setPlaceholderText(DATE_HINT)
                 if name in TODAY_FIELDS:
-                    edit.setText(local_today().strftime("%m/%d/%Y"))
+                    edit.setText(date_text(local_today()))
             elif kind == "money":
                 edit.setPlaceholderText("0.00")
             widget = edit
@@ -265,13 +257,8 @@ class ServiceLineDialog(QDialog):
     def details(self) -> dict:
         return {spec["name"]: self.value(spec["name"]) for spec in self.service.fields}
 
-    def _clear_errors(self) -> None:
-        for field in self.fields.values():
-            field.clear_error()
-        self.error.clear()
-
     def confirm(self) -> None:
-        self._clear_errors()
+        self.clear_errors()
         quantity = int(self.value("quantity") or 1)
         try:
             lines = catalog.price_lines(
@@ -295,17 +282,8 @@ class ServiceLineDialog(QDialog):
             return
         self.lines = lines
         self.line = lines[0]
+        self.work_saved()
         self.accept()
-
-    def show_error(self, message: str, field: str | None) -> None:
-        target = self.fields.get(field or "")
-        if target is None:
-            self.error.setText(message)
-            return
-        target.show_error(message)
-        target.editor.setFocus()
-        if isinstance(target.editor, QLineEdit):
-            target.editor.selectAll()
 
     def field_error(self, name: str) -> str:
         return self.fields[name].error_text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from counterpos.domain.cart import Cart, CartLine
+from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
 from counterpos.services.sale import catalog, customers
 from counterpos.services.sale.catalog import ServiceView
@@ -38,6 +39,9 @@ class TillState(QObject):
         self.cart = Cart()
         self.customer: CustomerPanel | None = None
         self.account: AccountView | None = None
+        # Supervisors' on-the-spot approvals of what the cashier's role lacks, by permission,
+        # for this sale (a business license, a passport): handed to complete_sale, spent there.
+        self.approvals: dict[str, Approval] = {}
 
     @property
     def session_id(self) -> str:
@@ -65,15 +69,26 @@ class TillState(QObject):
         return True
 
     def clear_cart(self) -> None:
-        """An empty cart for the same customer (after a sale, or when the drawer closes)."""
+        """An empty cart for the same customer (when the drawer closes)."""
         self.cart = Cart(customer_id=self.cart.customer_id)
+        self.approvals.clear()
         self.cart_changed.emit()
 
     def new_sale(self) -> None:
-        """An empty cart and no customer: the next person at the counter."""
+        """An empty cart and no customer: the next person at the counter (after a sale, or
+        when the cashier clears the sale)."""
         self.cart = Cart()
+        self.approvals.clear()
         self.cart_changed.emit()
         self._show(None)
+
+    def approval_for(self, permission: str) -> Approval | None:
+        """A supervisor's approval of `permission` for this sale, not yet spent."""
+        approval = self.approvals.get(permission)
+        return approval if approval is not None and not approval.used else None
+
+    def sale_approvals(self) -> list[Approval]:
+        return [a for a in self.approvals.values() if not a.used]
 
     # -- the customer -----------------------------------------------------------------------
 

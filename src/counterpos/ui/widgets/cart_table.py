@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -10,6 +12,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
+
+from counterpos.ui.formats import date_text
 
 
 def _readable(details: dict, specs: tuple) -> list[str]:
@@ -22,7 +26,10 @@ def _readable(details: dict, specs: tuple) -> list[str]:
         if spec["type"] == "text":
             out.append(str(value))
         elif spec["type"] == "date" and isinstance(value, str) and len(value) == 10:
-            out.append(f"{value[5:7]}/{value[8:10]}/{value[:4]}")
+            try:
+                out.append(date_text(date.fromisoformat(value)))
+            except ValueError:
+                out.append(value)
     return out
 
 
@@ -32,6 +39,7 @@ class CartTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
         self.setObjectName("cart")
+        self.setAccessibleName(self.tr("Sale lines"))
         self.setHorizontalHeaderLabels(
             [self.tr("#"), self.tr("Service"), self.tr("Details"), self.tr("Amount")]
         )
@@ -39,6 +47,9 @@ class CartTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

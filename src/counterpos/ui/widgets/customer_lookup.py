@@ -1,4 +1,9 @@
-"""Type-ahead customer lookup: a search box with a debounced results list; arrows and Enter pick."""
+"""Type-ahead customer lookup: a search box with a debounced results table; arrows and Enter pick.
+
+The results table is always there (empty until something is typed) and the hint line always
+keeps its height, so nothing below moves when results appear. A search for a number (an
+account, a phone, a tag) shows the account column, with the matching number in it.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,31 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 DEBOUNCE_MS = 150
 # What a bill stub scan looks like (domain/bill_stub.py checks the rest): "UB" + 10 digits or more.
 STUB = re.compile(r"UB\d{10,}")
 
-
 # How many matches the lookup asks for and lists; a full page means there may be more.
 SHOWN = 20
+NAME, ADDRESS, PHONE, ACCOUNT = range(4)
+
+
+def _cell(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setToolTip(text)
+    return item
 
 
 class CustomerLookup(QWidget):
@@ -28,24 +49,43 @@ class CustomerLookup(QWidget):
         super().__init__(parent)
         self._search = search
         self.box = QLineEdit()
+        self.box.setAccessibleName(self.tr("Find a customer"))
         self.box.setObjectName("lookup")
-        self.box.setPlaceholderText(
-            self.tr("Name, account no., address, phone or tag — then ↓ and Enter")
-        )
+        self.box.setPlaceholderText(self.tr("Name, account, address, phone or tag"))
         self.box.setClearButtonEnabled(True)
-        self.results = QListWidget()
+        self.box.setAccessibleName(self.tr("Find a customer"))
+        self.results = QTableWidget(0, 4)
         self.results.setObjectName("lookupResults")
+        self.results.setAccessibleName(self.tr("Customers found"))
+        self.results.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Address"), self.tr("Phone"), self.tr("Account")]
+        )
+        self.results.verticalHeader().hide()
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.hint = QLabel()
-        self.hint.setObjectName("subtitle")
+        self.results.setWordWrap(False)
+        self.results.setAlternatingRowColors(True)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ADDRESS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PHONE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ACCOUNT, QHeaderView.ResizeMode.ResizeToContents)
+        self.results.setColumnHidden(ACCOUNT, True)
+        self.hint = QLabel(" ")
+        self.hint.setObjectName("hint")
+        self.hint.setFixedHeight(self.hint.fontMetrics().lineSpacing() + 6)
+        # Its text never widens the column (that would move everything beside it).
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.run_search)
         self.box.textEdited.connect(lambda _t: self.timer.start())
         self.box.returnPressed.connect(self._enter_in_box)
-        self.results.itemActivated.connect(self._pick)
+        self.results.activated.connect(lambda index: self._pick_row(index.row()))
         self.box.installEventFilter(self)
         self.results.installEventFilter(self)
         layout = QVBoxLayout(self)
@@ -61,28 +101,45 @@ class CustomerLookup(QWidget):
     def clear(self) -> None:
         self.timer.stop()
         self.box.clear()
-        self.results.clear()
-        self.hint.clear()
+        self.results.setRowCount(0)
+        self.results.setColumnHidden(ACCOUNT, True)
+        self.results.setColumnHidden(PHONE, False)
+        self.hint.setText(" ")
+
+    def result_ids(self) -> list[str]:
+        """The customer ids listed, top to bottom."""
+        items = (self.results.item(row, NAME) for row in range(self.results.rowCount()))
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item is not None]
 
     def run_search(self) -> None:
         self.timer.stop()
         text = self.box.text().strip()
-        self.results.clear()
         if not text:
-            self.hint.clear()
+            self.results.setRowCount(0)
+            self.hint.setText(" ")
             return
         hits = self._search(text)
-        for hit in hits:
-            line = f"{hit.name}   ·   {hit.address}"
-            if hit.phone:
-                # The index holds "(555) 234-5678 5552345678": show the formatted half.
-                line += "   ·   " + " ".join(hit.phone.split(" ")[:2])
-            item = QListWidgetItem(line)
-            item.setData(Qt.ItemDataRole.UserRole, hit.customer_id)
-            item.setToolTip(hit.accounts)
-            self.results.addItem(item)
+        digits = "".join(ch for ch in text if ch.isdigit())
+        by_number = len(digits) >= 2 and not any(ch.isalpha() for ch in text)
+        self.results.setUpdatesEnabled(False)
+        self.results.setRowCount(len(hits))
+        for row, hit in enumerate(hits):
+            # The index holds "(555) 234-5678 5552345678": show the formatted half.
+            phone = " ".join(hit.phone.split(" ")[:2]) if hit.phone else ""
+            numbers = hit.accounts.split()
+            matching = [n for n in numbers if digits and digits in n.replace("-", "")]
+            account = ", ".join(matching or numbers[1:] or numbers)
+            name = _cell(hit.name)
+            name.setData(Qt.ItemDataRole.UserRole, hit.customer_id)
+            for col, item in enumerate((name, _cell(hit.address), _cell(phone), _cell(account))):
+                self.results.setItem(row, col, item)
+        self.results.setColumnHidden(ACCOUNT, not by_number)
+        # For a number, the phone column only when the number is part of a phone.
+        in_phone = any(digits in "".join(ch for ch in h.phone if ch.isdigit()) for h in hits)
+        self.results.setColumnHidden(PHONE, by_number and not in_phone)
+        self.results.setUpdatesEnabled(True)
         if hits:
-            self.results.setCurrentRow(0)
+            self.results.selectRow(0)
             if len(hits) >= SHOWN:  # the search stops at SHOWN: there may be more
                 hint = self.tr(
                     "First {n} shown — type more to narrow; ↓ ↑ to move, Enter to choose"
@@ -99,14 +156,15 @@ class CustomerLookup(QWidget):
             self.timer.stop()
             self.scanned.emit(text)
             return
-        if self.timer.isActive() or self.results.count() == 0:
+        if self.timer.isActive() or self.results.rowCount() == 0:
             self.run_search()
-        item = self.results.currentItem()
-        if item is not None:
-            self._pick(item)
+        if self.results.currentRow() >= 0:
+            self._pick_row(self.results.currentRow())
 
-    def _pick(self, item: QListWidgetItem) -> None:
-        self.chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+    def _pick_row(self, row: int) -> None:
+        item = self.results.item(row, NAME)
+        if item is not None:
+            self.chosen.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.KeyPress:
@@ -114,15 +172,15 @@ class CustomerLookup(QWidget):
             if obj is self.box and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 if self.timer.isActive():
                     self.run_search()
-                if self.results.count():
+                count = self.results.rowCount()
+                if count:
                     row = self.results.currentRow()
                     step = 1 if key == Qt.Key.Key_Down else -1
-                    self.results.setCurrentRow(max(0, min(self.results.count() - 1, row + step)))
+                    self.results.selectRow(max(0, min(count - 1, row + step)))
                 return True
             if obj is self.results and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                item = self.results.currentItem()
-                if item is not None:
-                    self._pick(item)
+                if self.results.currentRow() >= 0:
+                    self._pick_row(self.results.currentRow())
                 return True
             if obj is self.box and key == Qt.Key.Key_Escape and self.box.text():
                 self.clear()

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from counterpos.ui.formats import date_text
 
 if TYPE_CHECKING:
     from counterpos.services.sale import customers
@@ -33,6 +37,7 @@ class CustomerPanel(QWidget):
     `account_selected(AccountView)` when the cashier selects another of the accounts."""
 
     account_selected = Signal(object)
+    language_chosen = Signal(str, str)  # customer id, language code: their receipts' language
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,14 +46,25 @@ class CustomerPanel(QWidget):
         self.name = QLabel()
         self.name.setObjectName("panelName")
         self.contact = QLabel()
-        self.contact.setWordWrap(False)
+        self.contact.setWordWrap(True)
+        self.language = QComboBox()
+        self.language.setObjectName("customerLanguage")
+        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem(self.tr("Spanish (español)"), "es")
+        self.language.setAccessibleName(self.tr("Receipts and documents in"))
+        self.language_label = QLabel(self.tr("&Receipts in"))
+        self.language_label.setBuddy(self.language)
+        self.language.activated.connect(self._language_activated)
+        self.name.setWordWrap(True)
         self.accounts = QTableWidget(0, 4)
         self.accounts.setObjectName("accounts")
+        self.accounts.setAccessibleName(self.tr("Utility accounts"))
         self.accounts.setHorizontalHeaderLabels(
-            [self.tr("Account"), self.tr("Service address"), self.tr("Balance due"), self.tr("Due")]
+            [self.tr("Account"), self.tr("Address"), self.tr("Balance"), self.tr("Due")]
         )
         self.licenses = QTableWidget(0, 3)
         self.licenses.setObjectName("licenses")
+        self.licenses.setAccessibleName(self.tr("Licenses"))
         self.licenses.setHorizontalHeaderLabels(
             [self.tr("License"), self.tr("What"), self.tr("Expires")]
         )
@@ -59,6 +75,8 @@ class CustomerPanel(QWidget):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setStretchLastSection(False)
+            table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.accounts.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.accounts.setMaximumHeight(130)
         self.licenses.setMaximumHeight(110)
@@ -72,6 +90,10 @@ class CustomerPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.name)
         layout.addWidget(self.contact)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language_label)
+        language_row.addWidget(self.language, 1)
+        layout.addLayout(language_row)
         layout.addWidget(self.accounts_header)
         layout.addWidget(self.accounts)
         layout.addWidget(self.licenses_header)
@@ -88,6 +110,11 @@ class CustomerPanel(QWidget):
         finally:
             self._filling = False
         self.licenses.setRowCount(0)
+        self.language.setEnabled(False)
+
+    def _language_activated(self, index: int) -> None:
+        if self.panel is not None:
+            self.language_chosen.emit(self.panel.customer_id, str(self.language.itemData(index)))
 
     def show_customer(self, panel: customers.CustomerPanel | None) -> None:
         """Show `panel`, or clear the panel for None (no customer chosen)."""
@@ -108,6 +135,8 @@ class CustomerPanel(QWidget):
         self.panel = panel
         self.name.setText(f"{panel.name}  ({panel.customer_no})")
         self.contact.setText(" · ".join(x for x in (panel.mailing_address, panel.phone) if x))
+        self.language.setEnabled(True)
+        self.language.setCurrentIndex(max(self.language.findData(panel.preferred_language), 0))
         self.accounts.setRowCount(len(panel.accounts))
         select_row = 0
         for row, a in enumerate(panel.accounts):
@@ -118,7 +147,7 @@ class CustomerPanel(QWidget):
                     amount=type(a.balance)(-a.balance.cents).format()
                 )
             )
-            due = a.due_date.strftime("%m/%d/%Y") if a.due_date else ""
+            due = date_text(a.due_date)
             for col, (text, right) in enumerate(
                 ((a.account_no, False), (a.service_address, False), (balance, True), (due, False))
             ):
@@ -135,7 +164,7 @@ class CustomerPanel(QWidget):
                 for t in (x.description or x.kind.replace("_", " "), x.tag_no and f"tag {x.tag_no}")
                 if t
             )
-            expires = x.expires_on.strftime("%m/%d/%Y") if x.expires_on else ""
+            expires = date_text(x.expires_on)
             for col, text in enumerate((number, what, expires)):
                 self.licenses.setItem(row, col, _item(text))
 

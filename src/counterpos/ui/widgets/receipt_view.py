@@ -7,17 +7,21 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 
 class ReceiptView(QPlainTextEdit):
-    """Read-only preview of `render_text(document)` lines, as the receipt printer would print them."""
+    """Read-only preview of `render_text(document)` lines, as the receipt printer would print them.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    `compact` previews (a void's receipt) ask for less height; the dialog's body scrolls."""
+
+    def __init__(self, parent: QWidget | None = None, compact: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("receiptPreview")
+        self.setAccessibleName(self.tr("Receipt"))
         self.setReadOnly(True)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         # 42 printer columns plus the scroll bar, in the style sheet's font.
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 46) + 40)
-        self.setMinimumHeight(420)
+        self.ensurePolished()
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 44) + 30)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * (10 if compact else 16))
 
     def show_lines(self, lines: list[str]) -> None:
         self.setPlainText("\n".join(lines))

@@ -1,37 +1,45 @@
-"""The strip along the bottom of a screen that names its function keys."""
+"""The strip along the bottom of a screen that names its function keys; it wraps, never clips."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from counterpos.ui.widgets.flow_layout import FlowLayout
 
 
 class ShortcutBar(QFrame):
-    """Shows pairs like ("F2", "Find customer"); the keys themselves are QShortcuts elsewhere."""
+    """Shows pairs like ("F2", "Find customer"); the keys themselves are shortcuts elsewhere.
 
-    def __init__(
-        self, keys: list[tuple[str, str]], parent: QWidget | None = None, per_row: int = 0
-    ) -> None:
+    Each key and its words stay together; when the window is too narrow for one row the pairs
+    wrap onto a second one, so no label is ever cut short."""
+
+    def __init__(self, keys: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutBar")
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(8, 4, 8, 4)
-        outer.setSpacing(4)
+        outer.setContentsMargins(6, 4, 6, 4)
+        holder = QWidget()
+        self.flow = FlowLayout(holder, spacing=10)
+        outer.addWidget(holder)
         self.labels: dict[str, QLabel] = {}
-        per_row = per_row or len(keys)
-        for start in range(0, len(keys), per_row):
-            layout = QHBoxLayout()
-            layout.setSpacing(4)
-            for key, text in keys[start : start + per_row]:
-                k = QLabel(key)
-                k.setProperty("role", "key")
-                layout.addWidget(k)
-                t = QLabel(text)
-                t.setMinimumWidth(t.sizeHint().width())  # the window grows; a label never clips
-                layout.addWidget(t)
-                layout.addSpacing(10)
-                self.labels[key] = t
-            layout.addStretch(1)
-            outer.addLayout(layout)
+        self.keys: dict[str, QLabel] = {}
+        for key, text in keys:
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            k = QLabel(key)
+            k.setProperty("role", "key")
+            t = QLabel(text)
+            row.addWidget(k)
+            row.addWidget(t)
+            self.flow.addWidget(pair)
+            self.labels[key] = t
+            self.keys[key] = k
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        holder.setSizePolicy(policy)
+        self.setSizePolicy(policy)
 
     def text(self) -> str:
         return " ".join(f"{k} {v.text()}" for k, v in self.labels.items())

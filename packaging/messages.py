@@ -1,0 +1,103 @@
+"""Refreshes the services' message catalogs: `python packaging/messages.py` (from the checkout).
+
+Every English template a service or domain rule raises (an error's first argument, `Msg(...)`,
+`N_(...)`, the `what` of `actor.require(permission, what)`) is a msgid; this writes them into
+resources/i18n/messages_<lang>.po, keeping the translations already there, and compiles
+messages_<lang>.mo, which the station reads with the standard library's gettext. A template built
+with an f-string cannot be translated: `tests/services/language/test_catalog.py` counts those
+and the count may only shrink.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+I18N = ROOT / "resources" / "i18n"
+LANGUAGES = ("es",)
+SCANNED = ("src/counterpos/services", "src/counterpos/domain")
+MARKERS = {"Msg", "N_", "Explained"}
+
+
+BUILTIN = {"TypeError", "ValueError", "KeyError", "RuntimeError", "AssertionError"}
+
+
+def _is_error(name: str) -> bool:
+    if name in BUILTIN:  # a programming error, not a message for a person
+        return False
+    return name.endswith(("Error", "NotFound", "Denied", "Unavailable", "Fault")) or name in MARKERS
+
+
+def _strings(node: ast.expr) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _strings(node.body) + _strings(node.orelse)
+    return []
+
+
+def scan(root: Path = ROOT) -> tuple[dict[str, list[str]], list[str]]:
+    """(msgid -> where it is used, places where an error is built from an f-string)."""
+    found: dict[str, list[str]] = {}
+    fstrings: list[str] = []
+    for folder in SCANNED:
+        for path in sorted((root / folder).rglob("*.py")):
+            rel = str(path.relative_to(root))
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call) or not node.args:
+                    continue
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                if name == "require" and len(node.args) > 1:
+                    args = [node.args[1]]
+                elif _is_error(name):
+                    args = [node.args[0]]
+                else:
+                    continue
+                for arg in args:
+                    if isinstance(arg, ast.JoinedStr):
+                        fstrings.append(f"{rel}:{node.lineno}")
+                    for text in _strings(arg):
+                        if text.strip():
+                            found.setdefault(text, []).append(f"{rel}:{node.lineno}")
+    return found, fstrings
+
+
+def write(language: str, found: dict[str, list[str]]) -> Path:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po, write_po
+
+    path = I18N / f"messages_{language}.po"
+    old: dict[str, str] = {}
+    if path.exists():
+        with path.open("rb") as f:
+            old = {str(m.id): str(m.string) for m in read_po(f) if m.id and m.string}
+    catalog = Catalog(
+        locale=language,
+        project="CounterPOS",
+        fuzzy=False,
+        creation_date=datetime(2026, 11, 30, tzinfo=UTC),
+        revision_date=datetime(2026, 11, 30, tzinfo=UTC),
+    )
+    for msgid in sorted(found):
+        catalog.add(msgid, old.get(msgid, ""), locations=[])
+    with path.open("wb") as f:
+        write_po(f, catalog, width=100, omit_header=False, no_location=True, sort_output=True)
+    with path.with_suffix(".mo").open("wb") as f:  # what the station reads (stdlib gettext)
+        write_mo(f, catalog)
+    return path
+
+
+def main() -> None:
+    found, fstrings = scan()
+    for language in LANGUAGES:
+        print(write(language, found))
+    print(f"{len(found)} messages; {len(fstrings)} built with f-strings (not translatable yet)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""Letters (notices, renewal reminders, adjustment calculations) as PDFs, one letter a page."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.units import inch
+from reportlab.pdfgen import canvas
+
+from counterpos.domain.utility.documents import Letter
+
+INK = colors.HexColor("#1f3a5f")
+RED = colors.HexColor("#a00000")
+M = 0.85 * inch
+
+
+def _wrap(c: canvas.Canvas, text: str, font: str, size: float, width: float) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        trial = f"{line} {word}".strip()
+        if c.stringWidth(trial, font, size) > width and line:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _draw(c: canvas.Canvas, x: Letter) -> None:
+    width, height = letter
+    inner = width - 2 * M
+    y = height - 0.7 * inch
+    c.setFillColor(INK)
+    c.setFont("Helvetica-Bold", 15)
+    c.drawString(M, y, x.city.name)
+    c.setFont("Helvetica", 9)
+    for line in (x.city.address, x.city.phone):
+        if line:
+            y -= 12
+            c.drawString(M, y, line)
+    c.setFillColor(colors.black)
+    c.setFont("Helvetica", 9)
+    c.drawRightString(width - M, height - 0.7 * inch, f"{x.issued_on:%B %d, %Y}")
+    c.drawRightString(width - M, height - 0.7 * inch - 12, f"Notice {x.reference}")
+    if x.account_no:
+        c.drawRightString(width - M, height - 0.7 * inch - 24, f"Account {x.account_no}")
+    y = height - 1.9 * inch
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(M + 0.2 * inch, y, x.addressee[:60])
+    c.setFont("Helvetica", 10)
+    for part in [p.strip() for p in x.mail_to.split(",", 1)]:
+        y -= 13
+        c.drawString(M + 0.2 * inch, y, part[:70])
+    y = height - 3.0 * inch
+    c.setFillColor(RED if x.urgent else INK)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(M, y, x.title)
+    c.setFillColor(colors.black)
+    y -= 22
+    for para in x.paragraphs:
+        for line in _wrap(c, para, "Helvetica", 10, inner):
+            c.setFont("Helvetica", 10)
+            c.drawString(M, y, line)
+            y -= 13
+        y -= 7
+    if x.facts:
+        y -= 4
+        c.setLineWidth(0.4)
+        c.setStrokeColor(INK)
+        c.line(M, y + 8, width - M, y + 8)
+        for label, value in x.facts:
+            if y < 1.6 * inch:
+                c.showPage()
+                y = height - M
+            c.setFont("Helvetica", 9)
+            c.setFillColor(colors.HexColor("#555555"))
+            c.drawString(M, y - 4, label[:48])
+            c.setFillColor(colors.black)
+            c.setFont("Helvetica-Bold", 9)
+            c.drawRightString(width - M, y - 4, value[:70])
+            y -= 14
+        c.line(M, y + 4, width - M, y + 4)
+    y -= 24
+    c.setFont("Helvetica", 10)
+    c.drawString(M, y, "Sincerely,")
+    y -= 16
+    c.drawString(M, y, x.closing)
+    if x.footer:
+        c.setFont("Helvetica-Oblique", 8)
+        fy = 0.9 * inch
+        for line in _wrap(c, x.footer, "Helvetica-Oblique", 8, inner):
+            c.drawString(M, fy, line)
+            fy -= 10
+
+
+def render_letters(
+    letters: Sequence[Letter], target, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Every letter on its own page into `target` (a path or a binary file)."""
+    c = canvas.Canvas(target, pagesize=letter, invariant=1)
+    c.setTitle("Notices" if len(letters) != 1 else f"Notice {letters[0].reference}")
+    total = len(letters)
+    for i, x in enumerate(letters, 1):
+        _draw(c, x)
+        c.showPage()
+        if progress is not None:
+            progress(i, total)
+    c.save()
+    return total
+
+
+def render_letter(x: Letter) -> bytes:
+    buf = io.BytesIO()
+    render_letters([x], buf)
+    return buf.getvalue()

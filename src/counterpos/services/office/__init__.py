@@ -1,0 +1,1 @@
+"""The finance office on the central database: reconciliation, deposits, bank, journal, returns."""

@@ -1,0 +1,1 @@
+"""Training mode: a station switched onto a separate store seeded with the demo city."""

@@ -1,0 +1,1 @@
+"""Rates as data, billing runs, bills and their reversals, the bill PDF and the register."""

@@ -1,0 +1,1 @@
+"""Adjustments by calculation (leak, over-estimate, penalty) through the two-person adjustment."""

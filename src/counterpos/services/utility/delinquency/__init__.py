@@ -1,0 +1,1 @@
+"""Late fees, the notices calendar, SB 998 shut-off eligibility, arrangements and collections."""

@@ -1,0 +1,171 @@
+"""Where accounts stand: what is unpaid (payments pay the oldest charges first), and how an
+arrangement is kept. Read in bulk for the delinquency run, or for one account at the counter.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from counterpos.domain.ledger import DEPOSIT_TYPES
+from counterpos.domain.utility.arrangement import Instalment, Standing, standing
+from counterpos.domain.utility.delinquency import Charge, Unpaid, unpaid
+from counterpos.services.utility.meters.state import LIVE_BILL
+from counterpos.store.models import ArrangementEvent, PaymentArrangement
+
+_DEPOSITS = ", ".join(f"'{t}'" for t in DEPOSIT_TYPES)
+DUE_DAYS_OF_OTHER_CHARGES = 21  # a charge that is not a bill (an opening balance) is due as one
+
+
+def local_midnight_utc(day: date) -> datetime:
+    """The stored (naive UTC) time of the station's local midnight that starts `day`."""
+    return datetime.combine(day, time()).astimezone(UTC).replace(tzinfo=None)
+
+
+def _d(v) -> date:
+    return (
+        date.fromisoformat(v[:10])
+        if isinstance(v, str)
+        else (v.date() if isinstance(v, datetime) else v)
+    )
+
+
+BALANCES = f"""
+SELECT account_id, SUM(amount_cents) FROM (
+    SELECT account_id, amount_cents FROM ledger_entry WHERE entry_type NOT IN ({_DEPOSITS})
+    UNION ALL
+    SELECT c.account_id, c.amount_cents FROM central_ledger_entry c
+    WHERE c.entry_type NOT IN ({_DEPOSITS})
+      AND NOT EXISTS (SELECT 1 FROM ledger_entry l WHERE l.id = c.id)
+) {{where}} GROUP BY account_id HAVING SUM(amount_cents) > 0
+"""
+
+# The positive, not reversed charges of owing accounts, newest first, while the newer ones
+# (themselves included) have not yet covered the balance: the charges still unpaid. A bill's
+# charge counts from its bill date (a run may be entered after the date it bills on).
+UNPAID = f"""
+WITH bal(account_id, balance) AS ({BALANCES}),
+pos AS (
+    SELECT l.account_id, l.id, l.entry_type, l.amount_cents, l.created_at, b.id AS bill_id,
+           b.due_date,
+           SUM(l.amount_cents) OVER (PARTITION BY l.account_id
+               ORDER BY COALESCE(b.bill_date, l.created_at) DESC, l.created_at DESC, l.id DESC
+               ROWS UNBOUNDED PRECEDING) AS upto
+    FROM ledger_entry l JOIN bal ON bal.account_id = l.account_id
+    LEFT JOIN bill b ON b.ledger_entry_id = l.id
+    WHERE l.amount_cents > 0 AND l.entry_type NOT IN ({_DEPOSITS})
+      AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_id = l.id)
+)
+SELECT pos.account_id, bal.balance, pos.id, pos.entry_type, pos.amount_cents, pos.created_at,
+       pos.bill_id, pos.due_date
+FROM pos JOIN bal ON bal.account_id = pos.account_id
+WHERE pos.upto - pos.amount_cents < bal.balance
+"""
+
+
+@dataclass
+class Owing:
+    balance: int
+    charges: list[Charge]
+    bill_of: dict[str, str]  # charge ref -> bill id
+
+    def unpaid(self) -> list[Unpaid]:
+        return unpaid(self.charges, self.balance)
+
+
+def owing(session: Session, account_id: str | None = None) -> dict[str, Owing]:
+    """Every owing account's balance and unpaid charges (or one account's)."""
+    where = "WHERE account_id = :a" if account_id else ""
+    sql = UNPAID.replace("{where}", where)
+    out: dict[str, Owing] = {}
+    for acct, balance, entry_id, kind, cents, created, bill_id, due in session.execute(
+        text(sql), {"a": account_id} if account_id else {}
+    ):
+        o = out.get(acct)
+        if o is None:
+            o = out[acct] = Owing(int(balance), [], {})
+        if due is not None:
+            due_on = _d(due)
+        else:
+            posted = _d(created)
+            due_on = posted + timedelta(days=DUE_DAYS_OF_OTHER_CHARGES if kind == "charge" else 0)
+        ref = bill_id or entry_id
+        o.charges.append(Charge(ref, due_on, int(cents)))
+        if bill_id:
+            o.bill_of[ref] = bill_id
+    return out
+
+
+@dataclass(frozen=True)
+class ArrangementState:
+    arrangement_id: str
+    arrangement_no: str
+    kind: str
+    instalments: tuple[Instalment, ...]
+    starts_on: date
+    standing: Standing
+
+
+def _payments_since(session: Session, account_id: str, since: date) -> int:
+    cut = local_midnight_utc(since)
+    paid = session.execute(
+        text(
+            "SELECT COALESCE(SUM(amount_cents), 0) FROM (SELECT amount_cents FROM ledger_entry "
+            "WHERE account_id = :a AND entry_type = 'payment' AND created_at >= :c UNION ALL "
+            "SELECT c.amount_cents FROM central_ledger_entry c WHERE c.account_id = :a AND "
+            "c.entry_type = 'payment' AND c.created_at >= :c AND NOT EXISTS "
+            "(SELECT 1 FROM ledger_entry l WHERE l.id = c.id))"
+        ),
+        {"a": account_id, "c": cut},
+    ).scalar()
+    return -int(paid or 0)
+
+
+def arrangements(
+    session: Session, on: date, grace_days: int, default_days: int, account_id: str | None = None
+) -> dict[str, ArrangementState]:
+    """Each account's running arrangement (none ended by an event) and how it stands."""
+    q = select(PaymentArrangement).where(
+        ~select(ArrangementEvent.id)
+        .where(ArrangementEvent.arrangement_id == PaymentArrangement.id)
+        .exists()
+    )
+    if account_id:
+        q = q.where(PaymentArrangement.account_id == account_id)
+    out: dict[str, ArrangementState] = {}
+    for a in session.scalars(q.order_by(PaymentArrangement.created_at)):
+        plan = tuple(Instalment(date.fromisoformat(d), int(c)) for d, c in a.instalments)
+        new_bills = [
+            Instalment(_d(due), int(cents))
+            for due, cents in session.execute(
+                text(
+                    f"SELECT b.due_date, b.total_cents FROM bill b WHERE b.account_id = :a AND {LIVE_BILL} "
+                    "AND b.created_at >= :c"
+                ),
+                {"a": a.account_id, "c": a.created_at},
+            )
+        ]
+        paid = _payments_since(session, a.account_id, a.starts_on)
+        out[a.account_id] = ArrangementState(
+            a.id,
+            a.arrangement_no,
+            a.kind,
+            plan,
+            a.starts_on,
+            standing(plan, new_bills, paid, on, grace_days, default_days),
+        )
+    return out
+
+
+def sent_by_account(session: Session) -> dict[str, dict[str, date]]:
+    """The notices each account has been sent: key -> the day it was issued."""
+    out: dict[str, dict[str, date]] = defaultdict(dict)
+    for acct, key, issued in session.execute(
+        text("SELECT account_id, key, issued_on FROM notice WHERE account_id IS NOT NULL")
+    ):
+        out[acct][key] = _d(issued)
+    return out

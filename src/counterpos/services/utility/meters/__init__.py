@@ -1,0 +1,1 @@
+"""Meter inventory, installs and swaps, reads by route, read files and the review of held reads."""

@@ -1,0 +1,1 @@
+"""Notices as recorded documents (never sent twice), their letters, and license renewals."""

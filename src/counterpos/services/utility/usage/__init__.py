@@ -1,0 +1,1 @@
+"""Excessive usage: the notice to the customer and the work order that investigates it."""

@@ -1,0 +1,289 @@
+"""The utility desk's view of an account at the counter: meters, last reads, bills, notices, the
+arrangement and open work orders; an arrangement or a leak adjustment starts from here."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from counterpos.domain.money import Money
+from counterpos.services.errors import CounterError
+from counterpos.services.utility.desk import AccountDesk, account_desk
+from counterpos.ui.account.arrangement_dialog import ArrangementDialog
+from counterpos.ui.account.desk_tables import fill, table
+from counterpos.ui.account.leak_adjustment_dialog import LeakAdjustmentDialog
+
+STATES = {
+    "kept": "kept",
+    "missed": "behind (in grace)",
+    "broken": "broken",
+    "completed": "completed",
+}
+
+
+class UtilityDeskDialog(QDialog):
+    """`desk` holds what is shown (services.utility.desk.AccountDesk)."""
+
+    def __init__(self, station, actor, account_no: str, parent=None) -> None:
+        super().__init__(parent)
+        self.station, self.actor, self.account_no = station, actor, account_no
+        self.desk: AccountDesk | None = None
+        self.child: QDialog | None = None
+        self.setWindowTitle(self.tr("Utility desk: account {no}").format(no=account_no))
+        self.setMinimumSize(820, 520)
+        self.head = QLabel()
+        self.head.setObjectName("panelName")
+        self.shutoff = QLabel()
+        self.shutoff.setObjectName("shutoff")
+        self.shutoff.setWordWrap(True)
+        tr = self.tr
+        self.meters = table(
+            "meters",
+            [tr("Meter"), tr("Size"), tr("Installed"), tr("Route"), tr("Where"), tr("Last read")],
+            4,
+        )
+        self.reads = table(
+            "reads", [tr("Date"), tr("Meter"), tr("Read"), tr("Used"), tr("Kind"), tr("Review")], 5
+        )
+        self.bills = table(
+            "bills",
+            [
+                tr("Bill"),
+                tr("Cycle"),
+                tr("Used"),
+                tr("Amount"),
+                tr("Due"),
+                tr("Late fee"),
+                tr("Status"),
+            ],
+            6,
+        )
+        self.notices = table(
+            "notices",
+            [tr("Notice"), tr("Sent"), tr("What"), tr("Amount"), tr("Shut-off on/after")],
+            2,
+        )
+        self.arrangement_text = QLabel()
+        self.arrangement_text.setObjectName("arrangement")
+        self.arrangement_text.setWordWrap(True)
+        self.instalments = table("instalments", [tr("Due"), tr("Amount")], 1)
+        self.orders = table(
+            "work_orders", [tr("Work order"), tr("Opened"), tr("What"), tr("Status"), tr("Why")], 4
+        )
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("desk_tabs")
+        arrangement_page = QVBoxLayout()
+        arrangement_page.addWidget(self.arrangement_text)
+        arrangement_page.addWidget(self.instalments)
+        from PySide6.QtWidgets import QWidget  # noqa: PLC0415
+
+        page = QWidget()
+        page.setLayout(arrangement_page)
+        for widget, label in (
+            (self.meters, tr("&Meters")),
+            (self.reads, tr("&Reads")),
+            (self.bills, tr("&Bills")),
+            (self.notices, tr("&Notices")),
+            (page, tr("Arran&gement")),
+            (self.orders, tr("&Work orders")),
+        ):
+            self.tabs.addTab(widget, label)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.arrange_button = QPushButton(tr("Start an &arrangement…"))
+        self.arrange_button.setObjectName("arrange")
+        self.leak_button = QPushButton(tr("&Leak adjustment…"))
+        self.leak_button.setObjectName("leak")
+        close = QPushButton(tr("Close (Esc)"))
+        self.arrange_button.clicked.connect(self.start_arrangement)
+        self.leak_button.clicked.connect(self.leak_adjustment)
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.arrange_button)
+        buttons.addWidget(self.leak_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.head)
+        layout.addWidget(self.shutoff)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            desk = account_desk(self.station, self.account_no)
+        except CounterError as exc:
+            self.message.setText(str(exc))
+            return
+        self.desk = desk
+        tr = self.tr
+        balance = (
+            desk.balance.format()
+            if desk.balance.cents >= 0
+            else tr("{a} credit").format(a=Money(-desk.balance.cents).format())
+        )
+        self.head.setText(
+            f"{desk.account_no} · {desk.service_address} · {desk.status} · "
+            + tr("balance due {b}").format(b=balance)
+        )
+        if desk.shutoff.disconnected:
+            self.shutoff.setText(tr("Water is disconnected for non-payment."))
+        elif desk.shutoff.eligible:
+            self.shutoff.setText(
+                tr("May be disconnected today: {a} past due.").format(
+                    a=Money(desk.shutoff.past_due_cents).format()
+                )
+            )
+        elif desk.shutoff.past_due_cents > 0:
+            self.shutoff.setText(
+                tr("{a} past due; not eligible for shut-off: {why}.").format(
+                    a=Money(desk.shutoff.past_due_cents).format(),
+                    why="; ".join(desk.shutoff.reasons),
+                )
+            )
+        else:
+            self.shutoff.setText(tr("Nothing past due."))
+        fill(
+            self.meters,
+            [
+                [
+                    m.serial,
+                    f'{m.size}"',
+                    f"{m.since:%m/%d/%Y}" if m.since else "",
+                    f"{m.route} #{m.route_seq}" if m.route else "",
+                    m.location,
+                    "" if m.last_value is None else f"{m.last_value} ({m.last_read_on:%m/%d/%Y})",
+                ]
+                for m in desk.meters
+            ],
+        )
+        fill(
+            self.reads,
+            [
+                [
+                    f"{r.read_on:%m/%d/%Y}",
+                    r.serial,
+                    str(r.value),
+                    "" if r.consumption is None else str(r.consumption),
+                    tr(r.kind) + (tr(" (replaced)") if r.replaced else ""),
+                    r.held or r.decision,
+                ]
+                for r in desk.reads
+            ],
+            right={2, 3},
+        )
+        fill(
+            self.bills,
+            [
+                [
+                    b.bill_no,
+                    b.cycle,
+                    str(b.consumption) + (" E" if b.estimated else ""),
+                    Money(b.total_cents).format(),
+                    f"{b.due_date:%m/%d/%Y}",
+                    Money(b.penalty_cents).format() if b.penalty_cents else "",
+                    tr("reverses {n}").format(n=b.reverses_no)
+                    if b.reverses_no
+                    else (
+                        tr("reversed by {n}").format(n=b.reversed_by)
+                        if b.reversed_by
+                        else (b.reason or tr("live"))
+                    ),
+                ]
+                for b in desk.bills
+            ],
+            right={2, 3, 5},
+        )
+        fill(
+            self.notices,
+            [
+                [
+                    n.notice_no,
+                    f"{n.issued_on:%m/%d/%Y}",
+                    tr(n.kind_text) + (tr(" (returned)") if n.returned else ""),
+                    Money(n.amount_cents).format() if n.amount_cents else "",
+                    f"{n.shutoff_on:%m/%d/%Y}" if n.shutoff_on else "",
+                ]
+                for n in desk.notices
+            ],
+            right={3},
+        )
+        a = desk.arrangement
+        if a is None:
+            self.arrangement_text.setText(tr("No payment arrangement."))
+            fill(self.instalments, [])
+        else:
+            nxt = (
+                tr(", next {amount} on {day}").format(
+                    amount=Money(a.next_due.cents).format(), day=f"{a.next_due.due_on:%m/%d/%Y}"
+                )
+                if a.next_due
+                else ""
+            )
+            self.arrangement_text.setText(
+                tr("{no}: {kind}, {state}; {paid} paid of {due} due so far{next}.").format(
+                    no=a.arrangement_no,
+                    kind=tr(a.kind_text),
+                    state=tr(STATES.get(a.state, a.state)),
+                    paid=Money(a.paid_cents).format(),
+                    due=Money(a.due_cents).format(),
+                    next=nxt,
+                )
+            )
+            fill(
+                self.instalments,
+                [[f"{i.due_on:%m/%d/%Y}", Money(i.cents).format()] for i in a.instalments],
+                right={1},
+            )
+        fill(
+            self.orders,
+            [
+                [
+                    o.wo_no,
+                    f"{o.opened_on:%m/%d/%Y}",
+                    tr(o.kind_text),
+                    o.status.replace("_", " "),
+                    o.reason,
+                ]
+                for o in desk.work_orders
+            ],
+        )
+        self.arrange_button.setEnabled(desk.arrangement is None and desk.balance.cents > 0)
+        self.leak_button.setEnabled(bool(desk.leak_bills))
+
+    def start_arrangement(self) -> None:
+        dialog = ArrangementDialog(self.station, self.actor, self.account_no, self)
+        self._open(dialog, self.tr("Arrangement recorded."))
+
+    def leak_adjustment(self) -> None:
+        desk = self.desk
+        dialog = LeakAdjustmentDialog(
+            self.station,
+            self.actor,
+            self.account_no,
+            desk.leak_bills if desk else (),
+            desk.repaired_orders if desk else (),
+            self,
+        )
+        self._open(dialog, self.tr("Leak adjustment saved."))
+
+    def _open(self, dialog: QDialog, done: str) -> None:
+        self.child = dialog
+
+        def finished(result: int) -> None:
+            self.child = None
+            if result == QDialog.DialogCode.Accepted:
+                self.refresh()
+                self.message.setText(done)
+
+        dialog.finished.connect(finished)
+        dialog.open()

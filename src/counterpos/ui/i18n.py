@@ -1,0 +1,76 @@
+"""The screens' language: installs CounterPOS's and Qt's own translations (qtbase) for one.
+
+`install(app, "es")` loads resources/i18n/counterpos_es.qm and Qt's qtbase_es.qm, sets the
+default QLocale (dates and numbers Qt formats) and switches the services' messages to the same
+language; screens built afterwards read in it. English needs no catalog: it is the source.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
+
+from counterpos.resources_path import data_path
+from counterpos.services.language import DEFAULT, LANGUAGES, catalog, checked
+
+_installed: list[QTranslator] = []
+_current = DEFAULT
+
+
+def current() -> str:
+    return _current
+
+
+def names() -> dict[str, str]:
+    """Code -> the language's own name, for a chooser."""
+    return dict(LANGUAGES)
+
+
+def install(app: QCoreApplication | None, language: str) -> str:
+    """Show every screen built from now on in `language`; returns the code used."""
+    global _current
+    language = checked(language)
+    app = app or QCoreApplication.instance()
+    if language == _current and (language == DEFAULT or _installed):
+        return language
+    for translator in _installed:
+        if app is not None:
+            app.removeTranslator(translator)
+    _installed.clear()
+    if language != DEFAULT and app is not None:
+        ours = QTranslator(app)
+        if ours.load(str(data_path("resources") / "i18n" / f"counterpos_{language}.qm")):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        qt = QTranslator(app)
+        if qt.load(
+            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        ):
+            app.installTranslator(qt)
+            _installed.append(qt)
+    QLocale.setDefault(QLocale(_QT_LOCALES.get(language, language)))
+    catalog.use(language)
+    _current = language
+    return language
+
+
+# The counter is in the United States: Spanish as written there (dates, $ amounts).
+_QT_LOCALES = {"en": "en_US", "es": "es_US"}
+
+
+# A role as the screens name it; the role's id ("senior_cashier") is the key, not English text.
+ROLES = {
+    "cashier": QT_TRANSLATE_NOOP("Roles", "cashier"),
+    "senior_cashier": QT_TRANSLATE_NOOP("Roles", "senior cashier"),
+    "supervisor": QT_TRANSLATE_NOOP("Roles", "supervisor"),
+    "administrator": QT_TRANSLATE_NOOP("Roles", "administrator"),
+}
+
+
+def role_name(role: str) -> str:
+    return QCoreApplication.translate("Roles", str(ROLES.get(role, role.replace("_", " "))))

@@ -1,0 +1,184 @@
+"""The customer-facing display: a second window, for a second monitor or a small customer
+screen, that follows the till live.
+
+It shows what the customer should see and nothing of anyone else: the lines being rung and the
+total; while paying, what is still due, the amount tendered and the change, and a card's fee
+before the card is run; after the sale, a thank-you with the change. It never shows the customer's
+address, phone or accounts (it faces the line at the counter), and while the till is locked it
+says only that the counter is closed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterpos.domain.money import Money
+from counterpos.services.sale.sales import CompletedSale
+from counterpos.ui.tender.dialog import PaymentView
+from counterpos.ui.till.state import TillState
+
+# What the window is, for the station's `ui.customer_display` setting.
+SETTING = "ui.customer_display"
+
+
+class CustomerDisplay(QWidget):
+    """Follows `state` (the cart) and what the till hands it: `show_payment(PaymentView)` while
+    taking payment, `show_thanks(CompletedSale)` once the sale is saved, `lock()`/`unlock()`."""
+
+    def __init__(self, state: TillState, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.state = state
+        self.city = state.station.setting("city.name")
+        self.setObjectName("customerDisplay")
+        self.setWindowTitle(self.tr("{city} – customer display").format(city=self.city))
+        self.heading = QLabel()
+        self.heading.setObjectName("customerHeading")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading.setWordWrap(True)
+        self.lines = QTableWidget(0, 2)
+        self.lines.setObjectName("customerLines")
+        self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.lines.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.lines.verticalHeader().hide()
+        self.lines.horizontalHeader().hide()
+        self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lines.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.lines.setShowGrid(False)
+        self.total = QLabel()
+        self.total.setObjectName("customerTotal")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.payment = QLabel()
+        self.payment.setObjectName("customerPayment")
+        self.payment.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.payment.setWordWrap(True)
+        v = QVBoxLayout(self)
+        v.addWidget(self.heading)
+        v.addWidget(self.lines, 1)
+        v.addWidget(self.total)
+        v.addWidget(self.payment)
+        self.thanked = False  # the thank-you stays until the next line is rung
+        self.locked = False
+        state.cart_changed.connect(self.show_cart)
+        state.session_changed.connect(self._closed)
+        self.welcome()
+
+    # -- what it shows -----------------------------------------------------------------------
+
+    def welcome(self) -> None:
+        self.thanked = False
+        self.heading.setText(self.tr("Welcome to {city}").format(city=self.city))
+        self._lines([])
+        self.total.setText("")
+        self.payment.setText("")
+
+    def show_cart(self) -> None:
+        if self.locked:
+            return
+        cart = self.state.cart
+        if not cart.lines:
+            if not self.thanked:  # a cleared sale; after a sale the thank-you stays
+                self.welcome()
+            return
+        self.thanked = False
+        self.heading.setText(self.tr("Your items"))
+        self._lines(
+            [
+                (
+                    f"{line.quantity} × {line.description}"
+                    if line.quantity > 1
+                    else line.description,
+                    line.amount,
+                )
+                for line in cart.lines
+            ]
+        )
+        self.total.setText(self.tr("Total {amount}").format(amount=cart.total.format()))
+        self.payment.setText("")
+
+    def show_payment(self, view: PaymentView) -> None:
+        """While the cashier takes payment: due, tendered and change, or a card's charge."""
+        if self.locked:
+            return
+        parts = [self.tr("Due {amount}").format(amount=view.due.format())]
+        if view.card_fee is not None and view.card_charge is not None:
+            parts.append(
+                self.tr("Card {charge} (includes a {fee} card fee)").format(
+                    charge=view.card_charge.format(), fee=view.card_fee.format()
+                )
+            )
+        elif view.tendered is not None and view.tendered.cents > 0:
+            parts.append(self.tr("Tendered {amount}").format(amount=view.tendered.format()))
+            if view.change is not None:
+                parts.append(self.tr("Change {amount}").format(amount=view.change.format()))
+        self.payment.setText("\n".join(parts))
+
+    def show_thanks(self, done: CompletedSale) -> None:
+        if self.locked:
+            return
+        self.thanked = True
+        self.heading.setText(self.tr("Thank you!"))
+        self.total.setText(self.tr("Paid {amount}").format(amount=done.total.format()))
+        self.payment.setText(
+            self.tr("Your change {amount}").format(amount=done.change.format())
+            if done.change.cents
+            else self.tr("Receipt {no}").format(no=done.receipt_no)
+        )
+
+    def lock(self) -> None:
+        """The till is locked: nothing of the sale stays on the customer's side."""
+        self.locked = True
+        self.heading.setText(self.tr("This counter is closed for a moment."))
+        self._lines([])
+        self.total.setText("")
+        self.payment.setText("")
+
+    def unlock(self) -> None:
+        self.locked = False
+        self.welcome()
+        self.show_cart()
+
+    def _closed(self) -> None:
+        self.lock()
+        self.heading.setText(self.tr("This counter is closed."))
+
+    def _lines(self, rows: list[tuple[str, Money]]) -> None:
+        self.lines.setRowCount(len(rows))
+        for row, (text, amount) in enumerate(rows):
+            self.lines.setItem(row, 0, QTableWidgetItem(text))
+            money = QTableWidgetItem(amount.format())
+            money.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.lines.setItem(row, 1, money)
+        if rows:
+            self.lines.scrollToBottom()
+
+    # -- where it goes -----------------------------------------------------------------------
+
+    def place(self) -> None:
+        """Full screen on a second screen if there is one; else a window beside the till."""
+        screens = QGuiApplication.screens()
+        till = self.parentWidget()
+        till_screen = till.screen() if till is not None else None
+        other = next((s for s in screens if s is not till_screen), None)
+        if other is not None:
+            self.setGeometry(other.availableGeometry())
+            self.showFullScreen()
+        else:
+            self.resize(640, 480)
+            self.show()
+
+
+def wanted(state: TillState) -> bool:
+    """Whether the station's setting asks for the customer display at sign-in."""
+    return state.station.setting(SETTING) == "on"

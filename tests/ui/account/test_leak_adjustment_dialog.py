@@ -1,0 +1,48 @@
+"""The leak adjustment at the counter (ui/account/leak_adjustment_dialog.py): calculate, have a
+second supervisor approve, print the calculation."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from counterpos.services.clock import local_today
+from counterpos.services.utility.billing.bills import account_bills
+from counterpos.services.utility.billing.runs import billing_run
+from counterpos.ui.account.desk_tables import cell
+from counterpos.ui.account.leak_adjustment_dialog import LeakAdjustmentDialog
+from tests.conftest import login
+from tests.services.utility.desk_support import cycle_of
+from tests.ui.account.desk_city import billed_city, leak_on_first
+
+pytestmark = pytest.mark.gui
+
+
+def test_calculate_approve_and_print(qtbot, station, tmp_path):
+    city = billed_city(station)
+    wo = leak_on_first(station, city)
+    billing_run(station, login(station, "sofia"), cycle_of(local_today()))
+    account_no = city.accounts["MV-000001"]
+    leak_bill = account_bills(station, account_no)[-1].bill_no
+    dlg = LeakAdjustmentDialog(station, login(station, "james"), account_no, [leak_bill], [wo])
+    qtbot.addWidget(dlg)
+    qtbot.mouseClick(dlg.calc_button, Qt.MouseButton.LeftButton)
+    assert "Choose the bill" in dlg.message.text() and not dlg.ok.isEnabled()
+    dlg.bills.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(dlg.calc_button, Qt.MouseButton.LeftButton)
+    assert dlg.ok.isEnabled() and "-$58.00" in dlg.message.text()
+    assert cell(dlg.steps, dlg.steps.rowCount() - 1, 1) == "-$58.00"
+    qtbot.keyClicks(dlg.approver, "james")
+    qtbot.keyClicks(dlg.pin, "2222")
+    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    assert "may not approve" in dlg.message.text() and dlg.pin.text() == ""
+    dlg.approver.clear()
+    qtbot.keyClicks(dlg.approver, "sofia")
+    qtbot.keyClicks(dlg.pin, "333333")
+    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    assert dlg.adjusted is not None and "Saved as calculation" in dlg.message.text()
+    assert dlg.print_button.isVisible() or not dlg.isVisible()
+    path = dlg.save_pdf(tmp_path / "calc.pdf")
+    text = PdfReader(path).pages[0].extract_text()
+    assert dlg.adjusted.calc_no in text and "Leak adjustment" in text
