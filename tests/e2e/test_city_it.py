@@ -74,7 +74,12 @@ def test_a_fresh_counter_pc_is_installed_configured_and_diagnosed_without_a_term
         )
     )  # fmt: skip
     url1, password1 = add_station(admin, "CH1")
-    ok(counterpos("sync", "connect", url1, "--password-stdin", home=ch1, stdin=password1 + "\n"))
+    ok(
+        counterpos(
+            "sync", "connect", url1, "--password-stdin", "--user", "boss",
+            home=ch1, stdin=password1 + "\n", COUNTERPOS_PIN="654321",
+        )
+    )  # fmt: skip
     ok(counterpos("sync", "--once", home=ch1))
     ok(counterpos("central", "apply", "--all", "--url", admin))
     ok(counterpos("central", "allow-user", "boss", "CH1", "CH2", "--url", admin))
@@ -117,7 +122,7 @@ timeout = 5   # the centre sets 2 for CH2; the centre wins
     assert password2 not in (ch2 / "counterpos.sqlite").read_bytes().decode("latin-1")
 
     # A cashier calls: the printer does not print. The plain message, then the log.
-    printed = counterpos("printer", "test", home=ch2)
+    printed = counterpos("printer", "test", "--user", "boss", home=ch2, COUNTERPOS_PIN="654321")
     assert printed.returncode != 0
     assert "Traceback" not in printed.stderr
     log = (ch2 / "logs" / "counterpos.log").read_text(encoding="utf-8")

@@ -17,8 +17,10 @@ README = Path(__file__).parents[2] / "README.md"
 def readme_keys() -> dict[str, tuple[str, str]]:
     text = README.read_text(encoding="utf-8")
     section = text.split("## Using the till", 1)[1].split("\n## ", 1)[0]
+    # The key table only: it starts at its header and ends at the first line not in a table.
+    table = section.split("| key | till | payment |", 1)[1].split("\n\n", 1)[0]
     rows = {}
-    for line in section.splitlines():
+    for line in table.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 3 and cells[0] not in ("key", "---") and not set(cells[0]) <= {"-"}:
             rows[cells[0]] = (cells[1], cells[2])

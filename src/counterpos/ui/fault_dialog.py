@@ -14,6 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from counterpos.ui.formats import time_text
+
 QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
     QtMsgType.QtInfoMsg: logging.INFO,
@@ -50,7 +52,7 @@ class FaultReporter(QObject):
     def report(self, exc_type, exc, tb) -> None:
         """The hook counterpos.faults calls after logging; any thread may call it."""
         self.count += 1
-        self._raised.emit(datetime.now().strftime("%H:%M:%S"))
+        self._raised.emit(time_text(datetime.now()))
 
     def _show(self, when: str) -> None:
         if self.box is not None and self.box.isVisible():

@@ -108,7 +108,16 @@ def publish_accounts(station: Station, admin_engine) -> int:
         accounts = [dict(r._mapping) for r in s.execute(select(UtilityAccount.__table__))]
     with admin_engine.begin() as conn:
         for table, rows in (("customer", customers), ("utility_account", accounts)):
-            cols = list(rows[0])
+            # Only the columns the centre keeps (a station-only column, such as the customer's
+            # receipt language, stays on the station).
+            central = set(
+                conn.execute(
+                    sql("SELECT column_name FROM information_schema.columns WHERE table_name = :t"),
+                    {"t": table},
+                ).scalars()
+            )
+            cols = [c for c in rows[0] if c in central]
+            rows = [{c: row[c] for c in cols} for row in rows]
             conn.execute(
                 sql(
                     f"INSERT INTO {table} ({', '.join(cols)}) VALUES "

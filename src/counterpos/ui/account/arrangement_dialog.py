@@ -31,6 +31,7 @@ from counterpos.services.utility.delinquency.arrangements import (
     start_arrangement,
 )
 from counterpos.ui.account.desk_tables import fill, table
+from counterpos.ui.formats import set_date_format
 
 
 class ArrangementDialog(QDialog):
@@ -52,7 +53,7 @@ class ArrangementDialog(QDialog):
         self.first_due = QDateEdit()
         self.first_due.setObjectName("first_due")
         self.first_due.setCalendarPopup(True)
-        self.first_due.setDisplayFormat("MM/dd/yyyy")
+        set_date_format(self.first_due)
         start = local_today() + timedelta(days=7)
         self.first_due.setDate(QDate(start.year, start.month, start.day))
         self.forgiven = QLineEdit()

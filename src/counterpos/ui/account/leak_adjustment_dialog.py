@@ -30,6 +30,7 @@ from counterpos.services.utility.adjustments import Adjusted
 from counterpos.services.utility.calculated.leak import leak_adjustment, leak_calculation
 from counterpos.services.utility.calculated.printout import save_calculation_pdf
 from counterpos.ui.account.desk_tables import fill, table
+from counterpos.ui.formats import set_date_format
 
 
 class LeakAdjustmentDialog(QDialog):
@@ -57,7 +58,7 @@ class LeakAdjustmentDialog(QDialog):
         self.proof.addItem(self.tr("The customer's receipt: repaired on…"), "")
         self.repaired = QDateEdit()
         self.repaired.setObjectName("repaired_on")
-        self.repaired.setDisplayFormat("MM/dd/yyyy")
+        set_date_format(self.repaired)
         self.repaired.setCalendarPopup(True)
         day = local_today() - timedelta(days=1)
         self.repaired.setDate(QDate(day.year, day.month, day.day))

@@ -35,6 +35,7 @@ from counterpos.services.errors import CounterError
 from counterpos.services.office import connection, deposits, journal, journal_export
 from counterpos.services.office import reconciliation as recon
 from counterpos.services.station import Station
+from counterpos.ui.formats import date_text, time_text
 
 RED = QColor("#b00020")
 
@@ -307,7 +308,7 @@ class OfficeWindow(QMainWindow):
         _fill(
             self.sales_table,
             [
-                (x.receipt_no, x.at.strftime("%H:%M"), x.kind, x.cashier, x.total, x.tenders)
+                (x.receipt_no, time_text(x.at), x.kind, x.cashier, x.total, x.tenders)
                 for x in self.sales
             ],
         )
@@ -333,7 +334,7 @@ class OfficeWindow(QMainWindow):
             [
                 (
                     d.deposit_no,
-                    d.business_day.strftime("%m/%d/%Y"),
+                    date_text(d.business_day),
                     d.bag_no,
                     d.state,
                     d.total,
@@ -341,7 +342,7 @@ class OfficeWindow(QMainWindow):
                     d.expected_cash,
                     d.prepared_by,
                     d.verified_by,
-                    d.banked_on.strftime("%m/%d/%Y") if d.banked_on else "",
+                    date_text(d.banked_on),
                 )
                 for d in found
             ],
