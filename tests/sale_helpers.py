@@ -9,9 +9,18 @@ from counterpos.services.sale import sales
 
 
 def cart_of(*amounts: int, service: str = "misc_receipt", gl: str = "4830") -> Cart:
+    """Lines as the till rings them (a misc receipt for "test" on GL `gl`), built by hand."""
     cart = Cart()
     for cents in amounts:
-        cart.add(CartLine(service, f"Test {service}", Money(cents), gl, details={"memo": "test"}))
+        cart.add(
+            CartLine(
+                service,
+                "Miscellaneous receipt – test",
+                Money(cents),
+                gl,
+                details={"gl_account": gl, "memo": "test"},
+            )
+        )
     return cart
 
 

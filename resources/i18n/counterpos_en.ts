@@ -2679,6 +2679,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New total: {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>

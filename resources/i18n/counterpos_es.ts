@@ -2687,6 +2687,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <translation>Un pago con tarjeta aprobado queda en esta venta: cobre el resto para terminarla.</translation>
     </message>
     <message>
+        <source>New total: {total}.</source>
+        <translation>Nuevo total: {total}.</translation>
+    </message>
+    <message>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>

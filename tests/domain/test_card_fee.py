@@ -17,6 +17,7 @@ from counterpos.domain.card_fee import (
     fee_within,
     parse_policy,
     parse_rate,
+    sale_fee,
 )
 from counterpos.domain.money import Money
 
@@ -108,3 +109,48 @@ def test_fee_within_a_partial_approval_is_proportional_and_never_more(base, fee,
     assert inside.cents * charge <= approved * fee  # never more than the proportional share
     if approved == charge:
         assert inside == Money(fee)
+
+
+@given(policies, carts, st.data())
+def test_the_fee_never_depends_on_how_the_payment_is_split(policy, cart, data):
+    """However the card total is split across cards, the cards carry exactly the sale's fee."""
+    total = sum(m.cents for m in cart.values())
+    card_total = data.draw(st.integers(min_value=1, max_value=total), label="card total")
+    cuts = sorted(
+        data.draw(st.sets(st.integers(0, card_total), max_size=5), label="cuts") - {0, card_total}
+    )
+    parts = [b - a for a, b in zip([0, *cuts], [*cuts, card_total], strict=True)]
+    paid = carried = Money(0)
+    for part in parts:
+        fee = fee_for(policy, cart, Money(part), prior_base=paid, prior_fee=carried)
+        assert fee.cents >= 0
+        paid, carried = paid + Money(part), carried + fee
+    assert paid == Money(card_total)
+    assert carried == sale_fee(policy, cart, Money(card_total))
+
+
+@given(policies, carts, st.data())
+def test_the_sale_fee_never_falls_as_the_card_total_grows(policy, cart, data):
+    total = sum(m.cents for m in cart.values())
+    low = data.draw(st.integers(0, total))
+    high = data.draw(st.integers(low, total))
+    assert sale_fee(policy, cart, Money(low)) <= sale_fee(policy, cart, Money(high))
+
+
+def test_the_issues_split_payments():
+    # A flat $1.50 on $100 paid by two cards is $1.50, not $3.00.
+    flat = parse_policy("1.50")
+    cart = {"utility": Money(10000)}
+    first = fee_for(flat, cart, Money(5000))
+    second = fee_for(flat, cart, Money(5000), prior_base=Money(5000), prior_fee=first)
+    assert (first, second) == (Money(150), Money(0))
+    # utility=2.5%; permit=1.00 on $100 + $20: one card or several, the fee is $3.50.
+    mixed = parse_policy("utility=2.5%; permit=1.00")
+    cart = {"utility": Money(10000), "permit": Money(2000)}
+    assert sale_fee(mixed, cart, Money(12000)) == Money(350)
+    whole = fee_for(mixed, cart, Money(12000))
+    # The first card is partly approved: $60.00 of the $123.50 asked for.
+    within = fee_within(Money(6000), whole, Money(12000) + whole)
+    base = Money(6000) - within
+    rest = fee_for(mixed, cart, Money(12000) - base, prior_base=base, prior_fee=within)
+    assert within + rest == Money(350)

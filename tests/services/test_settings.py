@@ -38,7 +38,9 @@ def test_every_default_passes_its_own_check():
         ("backup.interval_minutes", "1", "of minutes from 5 to 1440"),
         ("backup.keep", "1", "from 2 to 1000"),
         ("card.sale_timeout_seconds", "601", "of seconds from 1 to 600"),
-        ("yard_sale.max_days", "99", "of days from 1 to 14"),
+        ("yard_sale.max_days", "99", "of days from 1 to 3"),
+        ("yard_sale.max_days", "0", "of days from 1 to 3"),
+        ("bus_pass.next_month_from_day", "32", "from 1 to 31"),
     ],
 )
 def test_a_value_out_of_range_is_refused_with_the_range(key, value, allowed):

@@ -23,13 +23,28 @@ from counterpos.store.models import (
 )
 from tests.store.full_sale import sell
 
+SEEDED = ("role", "role_permission", "gl_account", "service", "fee_schedule")
+
 
 def store_at_0004(db: Path) -> Engine:
-    """A store as release 0004 made it, with its catalog seeded."""
+    """A store as release 0004 made it, with its catalog seeded (the columns it had then)."""
+    seeded = make_engine(db.with_name(f"seed-{db.name}"))
+    migrate(seeded, None)
+    with Session(seeded) as s, s.begin():
+        seed_catalog(s)
     engine = make_engine(db)
     command.upgrade(alembic_config(engine), "0004")
-    with Session(engine) as s, s.begin():
-        seed_catalog(s)
+    with seeded.connect() as source, engine.begin() as target:
+        for table in SEEDED:
+            had = {c["name"] for c in inspect(target).get_columns(table)}
+            rows = [
+                {k: v for k, v in row.items() if k in had}
+                for row in source.execute(text(f"SELECT * FROM {table}")).mappings()
+            ]
+            names = ", ".join(rows[0])
+            marks = ", ".join(f":{k}" for k in rows[0])
+            target.execute(text(f"INSERT INTO {table} ({names}) VALUES ({marks})"), rows)
+    seeded.dispose()
     return engine
 
 

@@ -45,7 +45,15 @@ def test_the_outbox_holds_every_synced_record_of_a_sale(station, cashier, drawer
 
 def test_outbox_rows_carry_the_records_uuid(station, cashier, drawer):
     cart = Cart()
-    cart.add(CartLine("misc_receipt", "Copies", Money(350), "4810"))
+    cart.add(
+        CartLine(
+            "misc_receipt",
+            "Copies",
+            Money(350),
+            "4810",
+            details={"gl_account": "4810", "memo": "Copies"},
+        )
+    )
     done = sales.complete_sale(
         station, cashier, drawer.session_id, cart, [Tender("cash", Money(500))]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import psycopg
 from sqlalchemy import select, text
@@ -19,19 +20,24 @@ from counterpos.sync import central
 
 
 def first_accounts(station, n: int = 3) -> list[str]:
+    """The first accounts whose bill is not yet due: a payment with no late fee beside it."""
     with station.store.read() as s:
         return list(
             s.scalars(
-                select(UtilityAccount.account_no).order_by(UtilityAccount.account_no).limit(n)
+                select(UtilityAccount.account_no)
+                .where(UtilityAccount.due_date >= date.today())
+                .order_by(UtilityAccount.account_no)
+                .limit(n)
             )
         )
 
 
 def sell(station, actor, drawer, *, account_no: str, pay: str = "12.34", extra: str = "") -> str:
-    """A utility payment (and a misc receipt of `extra`), paid in cash; returns the receipt no."""
+    """A utility payment (with the late fee of a past-due account, and a misc receipt of
+    `extra`), paid in cash; returns the receipt no."""
     cart = Cart()
-    cart.add(
-        catalog.price_line(
+    cart.add_all(
+        catalog.price_lines(
             station, "utility_payment", details={"account_no": account_no}, amount_text=pay
         )
     )

@@ -12,15 +12,26 @@ from sqlalchemy import Table, insert
 from counterpos.demo.citations import add_demo_citations
 from counterpos.demo.tags import give_demo_block
 from counterpos.domain.kinds import EntryType
+from counterpos.domain.license_term import Term
 from counterpos.resources_path import data_path
 from counterpos.services import settings
 from counterpos.services.access import users
 from counterpos.services.sale.customers import rebuild_search_index
 from counterpos.services.station import Station
-from counterpos.store.models import Customer, LedgerEntry, License, UtilityAccount, new_id, utcnow
-from counterpos.store.rows import ledger_row
+from counterpos.store.models import (
+    Customer,
+    LedgerEntry,
+    License,
+    TagMovement,
+    UtilityAccount,
+    new_id,
+    utcnow,
+)
+from counterpos.store.rows import ledger_row, tag_movement_row
 
 DEMO_SEED = 20261122
+ONE_YEAR = Term(1)
+EARLIER_TAGS = 9000  # the demo licenses' tags are 9001 up; the station's blocks 1-2000
 
 
 def load_demo_file() -> dict:
@@ -69,6 +80,8 @@ def add_demo_customers(station: Station, data: dict, count: int, seed: int = DEM
     rng = random.Random(seed)
     today = date.today()
     cust_rows, acct_rows, ledger_rows, lic_rows = [], [], [], []
+    tag_rows: list = []
+    tags_used: dict[int, int] = {}
     now = utcnow()
     for i in range(count):
         cid = new_id()
@@ -123,7 +136,21 @@ def add_demo_customers(station: Station, data: dict, count: int, seed: int = DEM
         if rng.random() < 0.12:
             species = "dog" if rng.random() < 0.85 else "cat"
             issued = today - timedelta(days=rng.randint(10, 700))
-            tag = f"{issued.year}-{rng.randint(1, 9999):04d}"
+            rng.randint(1, 9999)  # drawn as before, so the rest of the demo stays the same
+            # Tags the city issued before this station had stock: numbered above the station's
+            # blocks, in order, each recorded as issued, so no stock ever hands one out again.
+            tag_no = tags_used[issued.year] = tags_used.get(issued.year, EARLIER_TAGS) + 1
+            tag = f"{issued.year}-{tag_no:04d}"
+            tag_rows.append(
+                tag_movement_row(
+                    year=issued.year,
+                    number=tag_no,
+                    station_code=station.code,
+                    kind="issue",
+                    license_no=f"AL-{issued.year}-{i:05d}",
+                    created_at=now,
+                )
+            )
             lic_rows.append(
                 {
                     "id": new_id(),
@@ -133,7 +160,7 @@ def add_demo_customers(station: Station, data: dict, count: int, seed: int = DEM
                     "tag_no": tag,
                     "description": f"{species.capitalize()} “{rng.choice(['Max', 'Luna', 'Bella', 'Rocky', 'Coco', 'Milo', 'Canela', 'Chico'])}”",
                     "issued_on": issued,
-                    "expires_on": issued + timedelta(days=365),
+                    "expires_on": ONE_YEAR.end(issued),  # renewal due on the anniversary
                     "details": {"species": species},
                     "sale_line_id": None,
                     "created_at": now,
@@ -150,7 +177,7 @@ def add_demo_customers(station: Station, data: dict, count: int, seed: int = DEM
                     "tag_no": "",
                     "description": business,
                     "issued_on": issued,
-                    "expires_on": issued + timedelta(days=365),
+                    "expires_on": ONE_YEAR.end(issued),  # renewal due on the anniversary
                     "details": {},
                     "sale_line_id": None,
                     "created_at": now,
@@ -164,6 +191,8 @@ def add_demo_customers(station: Station, data: dict, count: int, seed: int = DEM
             s.execute(insert(_table(LedgerEntry)), ledger_rows)
         if lic_rows:
             s.execute(insert(_table(License)), lic_rows)
+        if tag_rows:
+            s.execute(insert(_table(TagMovement)), tag_rows)
         rebuild_search_index(s)
 
         add_demo_citations(s, today)

@@ -60,6 +60,12 @@ def render_pdf(cert: Certificate) -> bytes:
         c.setFillColor(colors.HexColor("#a00000"))
         c.drawCentredString(width / 2, y, "REPRINT")
         c.setFillColor(INK)
+    if cert.voided:
+        y -= 22
+        c.setFont("Helvetica-Bold", 14)
+        c.setFillColor(colors.HexColor("#a00000"))
+        c.drawCentredString(width / 2, y, f"VOID: {cert.voided}")
+        c.setFillColor(INK)
     # Number and holder, large
     y -= 46
     c.setFillColor(colors.black)
@@ -114,6 +120,14 @@ def render_pdf(cert: Certificate) -> bytes:
         margin + 6,
         f"{cert.title.title()} {cert.number} · receipt {cert.receipt_no} · issued by {cert.city_name}",
     )
+    if cert.voided:  # across the page: no part of it can pass for a valid one
+        c.saveState()
+        c.setFillColor(colors.HexColor("#a00000"))
+        c.setFont("Helvetica-Bold", 150)
+        c.translate(width / 2, height / 2)
+        c.rotate(35)
+        c.drawCentredString(0, -50, "VOID")
+        c.restoreState()
     c.showPage()
     c.save()
     return buf.getvalue()

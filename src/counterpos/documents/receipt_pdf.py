@@ -74,6 +74,9 @@ def _flow(doc: ReceiptDocument, logo: Path | None) -> _Flow:
     if doc.training:
         f.text(TRAINING_MARK, 18, BOLD, "center")
     f.text(doc.says(doc.title), 11, BOLD, "center")
+    if doc.voided:
+        f.text(f"*** {doc.says('VOID')} ***", 14, BOLD, "center")
+        f.text(doc.voided, SMALL, align="center")
     if doc.reprint_count:
         f.text(doc.reprint_mark, 11, BOLD, "center")
         if doc.reprinted_at:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from counterpos.domain.messages import Explained
 from counterpos.domain.money import Money, MoneyError
@@ -15,6 +15,7 @@ FLAT = "flat"
 ANY = "*"
 MAX_PERCENT = Decimal("10")  # a convenience fee above 10% is surely a typing mistake
 MAX_FLAT_CENTS = 10_000
+NOTHING = Money(0)
 
 
 class CardFeeError(Explained, ValueError):
@@ -124,24 +125,47 @@ def _category_weights(category_amounts: dict[str, Money]) -> list[tuple[str, Mon
     return [(c, m) for c, m in category_amounts.items() if m.cents > 0]
 
 
-def fee_for(policy: FeePolicy, category_amounts: dict[str, Money], base: Money) -> Money:
-    """The fee for paying `base` of a cart by card.
+def sale_fee(policy: FeePolicy, category_amounts: dict[str, Money], card_total: Money) -> Money:
+    """The convenience fee of a sale whose cards pay `card_total` of it, however many cards.
 
-    The base is spread over the cart's categories in proportion to their amounts; a percentage
-    category pays its rate on its share (rounded half-up once per category), a flat category
-    pays its amount once when any of its share goes on the card.
+    The card total is shared over the sale's categories in proportion to their amounts; a
+    percentage category pays its rate on its exact share (rounded half-up once, per category),
+    a flat category pays its amount once as soon as a card pays any of the sale. The fee never
+    falls as the card total grows, so each card of a split payment pays the growth of this fee
+    (`fee_for`) and the cards together pay exactly this, however the payment was split.
     """
-    if base.cents <= 0 or policy.is_none:
+    if card_total.cents <= 0 or policy.is_none:
         return Money(0)
-    shares = allocate(base, _category_weights(category_amounts))
+    weights = _category_weights(category_amounts)
+    total = sum(w.cents for _, w in weights)
+    if total <= 0:
+        return Money(0)
+    paid = min(card_total.cents, total)
     fee = 0
-    for category, share in shares.items():
+    for category, weight in weights:
         rate = policy.rate_for(category)
         if rate.kind == PERCENT:
-            fee += share.percent(rate.percent).cents
-        elif rate.kind == FLAT and share.cents > 0:
+            exact = Decimal(paid) * weight.cents * rate.percent / (Decimal(total) * 100)
+            fee += int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        elif rate.kind == FLAT:
             fee += rate.flat.cents
     return Money(fee)
+
+
+def fee_for(
+    policy: FeePolicy,
+    category_amounts: dict[str, Money],
+    base: Money,
+    *,
+    prior_base: Money = NOTHING,
+    prior_fee: Money = NOTHING,
+) -> Money:
+    """The fee for paying `base` of a cart by card, after earlier cards paid `prior_base` of
+    it and carried `prior_fee`: what the sale's fee grows by (`sale_fee`), never below $0."""
+    if base.cents <= 0:
+        return Money(0)
+    grown = sale_fee(policy, category_amounts, prior_base + base).cents - prior_fee.cents
+    return Money(max(grown, 0))
 
 
 def fee_within(approved: Money, quoted_fee: Money, quoted_charge: Money) -> Money:

@@ -23,6 +23,8 @@ class Certificate:
     city_phone: str = ""
     notice: str = ""  # "Post this permit where it can be seen from the street."
     reprint: bool = False
+    # Voided since it was issued: "Voided by CH1-V000123 on 11/30/2026"; every print says VOID.
+    voided: str = ""
 
     @property
     def period(self) -> str:
@@ -41,11 +43,14 @@ def render_text(cert: Certificate, width: int = 42) -> list[str]:
     def pair(left: str, right: str) -> list[str]:
         if len(left) + len(right) + 1 <= width:
             return [f"{left}{' ' * (width - len(left) - len(right))}{right}"]
-        return [left, right.rjust(width)[-width:]]
+        return [left, *(part.rjust(width) for part in wrap(right, width))]
 
     out = [cert.city_name.center(width).rstrip(), ""]
     title = cert.title + (" (REPRINT)" if cert.reprint else "")
     out.append(title.center(width).rstrip())
+    if cert.voided:
+        out.append("*** VOID ***".center(width).rstrip())
+        out += [part.center(width).rstrip() for part in wrap(cert.voided, width)]
     out.append("=" * width)
     out += pair(cert.number_label, cert.number)
     out += pair(cert.holder_label, cert.holder)
@@ -58,13 +63,29 @@ def render_text(cert: Certificate, width: int = 42) -> list[str]:
     out += pair("Issued", f"{cert.issued_on:%m/%d/%Y}")
     if cert.notice:
         out.append("-" * width)
-        words, line = cert.notice.split(), ""
-        for word in words:
-            if len(line) + len(word) + 1 > width:
-                out.append(line)
-                line = word
-            else:
-                line = f"{line} {word}".strip()
-        if line:
-            out.append(line)
+        out += wrap(cert.notice, width)
+    if cert.voided:
+        out.append("=" * width)
+        out.append("*** VOID: NOT VALID ***".center(width).rstrip())
     return out
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Word-wrap to `width`; a word longer than the line is split, never cut off."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return lines

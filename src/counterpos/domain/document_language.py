@@ -35,6 +35,7 @@ SPANISH: dict[str, str] = {
     "Money order": "Giro postal",
     "Card": "Tarjeta",
     "Account": "Cuenta",
+    "nothing on this receipt is paid or valid.": "nada de este recibo está pagado ni es válido.",
 }
 
 _MONTHS = {

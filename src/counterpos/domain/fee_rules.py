@@ -23,6 +23,8 @@ from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 #   {"kind": "attribute", "attribute": "citation_amount_cents"}  (an amount looked up for the line)
 #   {"kind": "late_fixed", "cents": 2500, "date_attribute": "issued_on", "after_days": 21}
 #        (a flat penalty once more than after_days have passed since that date; else $0)
+#   {"kind": "percent", "percent": "10", "attribute": "past_due_cents"}
+#        (a share of an amount looked up for the line, rounded half-up: the utility late fee)
 
 
 class FeeRuleError(Explained, ValueError):
@@ -121,6 +123,11 @@ def compute_fee(rule: dict[str, Any], fee_input: FeeInput) -> Money:
         if not isinstance(since, date) or (on - since).days <= int(rule.get("after_days", 0)):
             return Money(0)
         return Money(int(rule["cents"]))
+    if kind == "percent":
+        value = fee_input.attributes.get(rule["attribute"])
+        if value is None:
+            raise FeeRuleError("The amount this fee is a share of is not known; look it up again.")
+        return Money(max(int(value), 0)).percent(Decimal(str(rule["percent"])))
     if kind == "sum":
         total = Money(0)
         for part in rule["parts"]:
@@ -158,6 +165,9 @@ def validate_rule(rule: dict[str, Any]) -> None:
         elif kind == "late_fixed":
             if int(rule["cents"]) < 0 or int(rule.get("after_days", 0)) < 0:
                 raise FeeRuleError("A late penalty and its days cannot be negative.")
+        elif kind == "percent":
+            if not 0 <= Decimal(str(rule["percent"])) <= 100 or not rule["attribute"]:
+                raise FeeRuleError("A percentage fee is between 0% and 100% of a named amount.")
         elif kind == "percent_late":
             Decimal(str(rule["percent"]))
             validate_rule(rule["of"])

@@ -50,6 +50,8 @@ class ReceiptDocument:
     reprinted_at: datetime | None = None  # local time of this reprint, when it is one
     language: str = "en"  # "en", "es" or "both" (domain/document_language.py)
     training: bool = False  # printed by a training store: TRAINING, not a real record
+    # A sale voided since: "Voided by CH1-V000123 on 11/30/2026"; every print of it says VOID.
+    voided: str = ""
 
     @property
     def subtotal(self) -> Money:
@@ -81,6 +83,7 @@ class ReceiptDocument:
 
 TRAINING_MARK = "TRAINING"
 TRAINING_NOTE = "Training only: no money was taken and nothing was recorded."
+VOID_NOTE = "nothing on this receipt is paid or valid."
 
 
 # Row styles: "text" plain, "center", "bold" (emphasised), "big" (centered, double
@@ -156,6 +159,9 @@ def layout(doc: ReceiptDocument, width: int = 42) -> list[Row]:
     if doc.training:
         add([TRAINING_MARK], "big")
     add(_wrap(doc.says(doc.title), half), "big")
+    if doc.voided:
+        add([f"*** {doc.says('VOID')} ***"], "big")
+        add(_wrap(doc.voided, width), "center")
     if doc.reprint_count:
         add(_wrap(doc.reprint_mark, half), "big")
         if doc.reprinted_at:
@@ -204,6 +210,10 @@ def layout(doc: ReceiptDocument, width: int = 42) -> list[Row]:
         out.append(Row("-" * width, "rule"))
         for text in doc.footer:
             add(_wrap(text, width), "center")
+    if doc.voided:
+        out.append(Row("", "blank"))
+        add([f"*** {doc.says('VOID')} ***"], "big")
+        add(_wrap(f"{doc.voided}: {doc.says(VOID_NOTE)}", width), "center")
     if doc.training:
         out.append(Row("", "blank"))
         add([TRAINING_MARK], "big")

@@ -53,6 +53,8 @@ def seed_catalog(session: Session) -> bool:
                 # "active": false seeds a service the till never lists (the card fee line).
                 active=svc.get("active", True),
                 fields=svc.get("fields", []),
+                companion_of=svc.get("companion_of", []),
+                confirm_above_cents=svc.get("confirm_above_cents"),
             )
         )
     session.flush()

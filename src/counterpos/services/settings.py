@@ -371,8 +371,14 @@ KNOWN: tuple[SettingKey, ...] = (
     SettingKey(
         "yard_sale.max_days",
         "3",
-        "consecutive days one yard sale permit covers",
-        _whole(1, 14, "days"),
+        "consecutive days one yard sale permit covers (DOMAIN.md: at most 3)",
+        _whole(1, 3, "days"),
+    ),
+    SettingKey(
+        "bus_pass.next_month_from_day",
+        "25",
+        "from this day of the month the till offers next month's bus pass first",
+        _whole(1, 31),
     ),
     SettingKey(
         "central.url",

@@ -20,11 +20,13 @@ from counterpos.store.models import (
     BillPenalty,
     IssuedDocument,
     LedgerEntry,
+    License,
     MeterRead,
     Notice,
     PaidInOut,
     Sale,
     SaleLine,
+    TagMovement,
     TenderRow,
     new_id,
     utcnow,
@@ -252,6 +254,66 @@ def audit_row(
             "details": details,
             "prev_hash": prev_hash,
             "hash": hash,
+        },
+    )
+
+
+def license_row(
+    *,
+    customer_id: str,
+    kind: str,
+    license_no: str,
+    tag_no: str = "",
+    description: str = "",
+    issued_on: date | None = None,
+    expires_on: date | None = None,
+    details: Mapping[str, Any] | None = None,
+    sale_line_id: str | None = None,
+    status: str = "issued",
+    created_at: datetime | None = None,
+) -> Row:
+    """A license issued with a sale line (animal, business); `details` is copied."""
+    return full_row(
+        License,
+        {
+            "id": new_id(),
+            "customer_id": customer_id,
+            "kind": kind,
+            "license_no": license_no,
+            "tag_no": tag_no,
+            "description": description,
+            "issued_on": issued_on,
+            "expires_on": expires_on,
+            "details": dict(details) if details else {},
+            "sale_line_id": sale_line_id,
+            "status": status,
+            "created_at": created_at or utcnow(),
+        },
+    )
+
+
+def tag_movement_row(
+    *,
+    year: int,
+    number: int,
+    station_code: str,
+    kind: str,
+    sale_line_id: str | None = None,
+    license_no: str = "",
+    created_at: datetime | None = None,
+) -> Row:
+    """An animal tag issued, returned or reported lost (the stock is the last movement)."""
+    return full_row(
+        TagMovement,
+        {
+            "id": new_id(),
+            "year": year,
+            "number": number,
+            "station_code": station_code,
+            "kind": kind,
+            "sale_line_id": sale_line_id,
+            "license_no": license_no,
+            "created_at": created_at or utcnow(),
         },
     )
 

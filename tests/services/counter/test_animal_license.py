@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
-from counterpos.domain.cart import Cart
+from counterpos.domain.cart import Cart, CartError
+from counterpos.domain.license_term import term_end
+from counterpos.domain.money import Money
 from counterpos.services.counter import certificates
 from counterpos.services.errors import InputError, NotFound, StateError
-from counterpos.services.sale import catalog, customers, service_rules
+from counterpos.services.sale import approved_lines, catalog, customers, service_rules
 from counterpos.store.models import License, Sale, TagMovement
 from tests.services.counter_visit import TODAY, days, dog, give_tags, pay_cash, ring
 
@@ -80,21 +85,123 @@ def test_sale_issues_tag_license_and_certificate(station, cashier, drawer):
     assert any(done.receipt_no in t for t in text)
 
 
+def a_dog_license(station, expires_on):
+    """A demo dog license, its expiry set to `expires_on`: (license no., holder id, details)."""
+    with station.store.write() as s:
+        old = s.scalar(
+            select(License)
+            .where(License.kind == "animal", License.description.like("Dog%"))
+            .order_by(License.license_no)
+            .limit(1)
+        )
+        old.expires_on = expires_on
+        name = old.description.split("“")[1].rstrip("”")
+        return old.license_no, old.customer_id, name
+
+
+def renew(station, license_no, holder, name, **over):
+    details = dog(
+        renewal_of=license_no.lower(), animal_name=name, owner_name="", owner_address="", **over
+    )
+    return catalog.price_lines(station, "animal_license", customer_id=holder, details=details)
+
+
 def test_late_renewal_adds_the_penalty_line(station, cashier, drawer):
     give_tags(station)
-    with station.store.write() as s:
-        old = s.scalar(select(License).where(License.kind == "animal").limit(1))
-        old.expires_on = TODAY.replace(year=TODAY.year - 1)
-        old_no = old.license_no
-    lines = price(station, renewal_of=old_no.lower())
+    old_no, holder, name = a_dog_license(station, TODAY - timedelta(days=365))
+    lines = renew(station, old_no, holder, name)
     assert [x.service_code for x in lines] == ["animal_license", "animal_late_penalty"]
-    assert lines[1].amount.cents == 2500
-    cart = Cart()
+    assert lines[1].amount.cents == 2500 and lines[1].parent_id == lines[0].line_id
+    cart = Cart(customer_id=holder)
     cart.add(lines[0])  # the penalty dropped: the sale refuses
-    with pytest.raises(InputError, match="late renewal penalty"):
+    with pytest.raises(InputError, match="late renewal penalty .* comes with it"):
         pay_cash(station, cashier, drawer.session_id, cart)
     cart.add(lines[1])
-    pay_cash(station, cashier, drawer.session_id, cart)
+    with pytest.raises(CartError, match="already in the cart"):  # and not twice
+        cart.add(dataclasses.replace(lines[1], line_id="again"))
+    done = pay_cash(station, cashier, drawer.session_id, cart)
+    assert done.total == Money(1700 + 2500)
+    with station.store.read() as s:
+        new = s.scalar(select(License).where(License.license_no == done.documents[0]))
+        # Renewed late: the new term starts the day it is paid.
+        assert (new.issued_on, new.expires_on) == (TODAY, term_end(TODAY, 1))
+
+
+def test_an_early_renewal_extends_from_the_current_expiry(station, cashier, drawer):
+    """The issue: a 3-year license to 11/29/2029 renewed for a year ended 11/29/2027."""
+    give_tags(station)
+    current = term_end(TODAY, 3)
+    old_no, holder, name = a_dog_license(station, current)
+    lines = renew(station, old_no, holder, name, rabies_expires=days(365 * 5))
+    assert [x.service_code for x in lines] == ["animal_license"]  # early: no penalty
+    done = pay_cash(station, cashier, drawer.session_id, Cart(lines, customer_id=holder))
+    with station.store.read() as s:
+        new = s.scalar(select(License).where(License.license_no == done.documents[0]))
+        assert new.issued_on == current + timedelta(days=1)
+        assert new.expires_on == term_end(current + timedelta(days=1), 1)
+        assert new.details["renewal_of"] == old_no
+    # The rabies vaccination still bounds the term, counted from the new start.
+    with pytest.raises(InputError, match="past the rabies expiry"):
+        renew(station, old_no, holder, name, rabies_expires=days(365 * 3 + 30))
+
+
+def test_a_renewal_is_checked_against_the_holder_and_the_animal(station):
+    """The issue: a stranger's expired license number added a $25 penalty to a new animal."""
+    old_no, holder, name = a_dog_license(station, TODAY - timedelta(days=200))
+    with pytest.raises(InputError, match="held by someone else") as err:
+        catalog.price_lines(station, "animal_license", details=dog(renewal_of=old_no))
+    assert err.value.field == "renewal_of"
+    stranger = next(h for h in customers.search(station, "a") if h.customer_id != holder)
+    with pytest.raises(InputError, match="held by someone else"):
+        renew(station, old_no, stranger.customer_id, name)
+    with pytest.raises(InputError, match="a license is renewed for its own animal"):
+        renew(station, old_no, holder, "Somebody Else")
+    with pytest.raises(InputError, match="own animal"):
+        renew(station, old_no, holder, name, species="cat", term="1")
+
+
+def test_an_edited_license_price_is_refused(station, cashier, drawer):
+    """The issue: a cart line edited to $0.01 issued a $300 dog license."""
+    give_tags(station)
+    (line,) = price(station, altered="no", term="3", rabies_expires=days(1200))
+    assert line.amount == Money(30000)
+    cheap = dataclasses.replace(line, amount=Money(1))
+    with pytest.raises(InputError, match=r"is now \$300.00, not \$0.01") as err:
+        pay_cash(station, cashier, drawer.session_id, Cart([cheap]))
+    assert err.value.field == catalog.PRICES_CHANGED
+    with station.store.read() as s:
+        assert s.scalar(select(Sale).limit(1)) is None
+
+
+def test_the_late_penalty_owed_on_a_renewal_paid_earlier(station, cashier, drawer, approval):
+    give_tags(station)
+    old_no, holder, name = a_dog_license(station, TODAY - timedelta(days=10))
+    lines = renew(station, old_no, holder, name)  # 10 days: within the 30 days of grace
+    assert len(lines) == 1
+    pay_cash(station, cashier, drawer.session_id, Cart(lines, customer_id=holder))
+    with pytest.raises(InputError, match="No late renewal penalty is owed"):
+        approved_lines.penalty_on_its_own(
+            station,
+            cashier,
+            "animal_late_penalty",
+            old_no,
+            "Asked to",
+            approval(cashier, "approve_line"),
+        )
+    # As if the old license had expired 60 days before that renewal.
+    with station.store.write() as s:
+        s.scalar(select(License).where(License.license_no == old_no)).expires_on = (
+            TODAY - timedelta(days=60)
+        )
+    penalty = approved_lines.penalty_on_its_own(
+        station,
+        cashier,
+        "animal_late_penalty",
+        old_no,
+        "Renewed 60 days late without the penalty",
+        approval(cashier, "approve_line"),
+    )
+    assert pay_cash(station, cashier, drawer.session_id, Cart([penalty])).total == Money(2500)
 
 
 def test_renewal_of_unknown_license(station):
@@ -126,7 +233,8 @@ def test_void_returns_the_tag_to_stock(station, cashier, drawer):
     # The returned tag is issued again, under a new license number.
     assert again.documents == (f"{first.documents[0]}-2",)
     with station.store.read() as s:
-        kinds = [m.kind for m in s.scalars(select(TagMovement).order_by(TagMovement.created_at))]
+        sold = select(TagMovement).where(TagMovement.sale_line_id.is_not(None))  # not the demo's
+        kinds = [m.kind for m in s.scalars(sold.order_by(TagMovement.created_at))]
     assert kinds == ["issue", "return", "issue"]
 
 

@@ -62,6 +62,24 @@ def test_bad_bus_pass(station, over, message):
         catalog.price_lines(station, "bus_pass", details=details)
 
 
+def test_from_the_set_day_next_month_is_offered_first_and_why(station):
+    from counterpos.services import settings
+
+    def month_choices(on):
+        svc = next(s for s in catalog.list_services(station, on) if s.code == "bus_pass")
+        return next(f for f in svc.fields if f["name"] == "month")["choices"]
+
+    assert [c[0] for c in month_choices(date(2026, 11, 24))] == ["this", "next"]
+    first, second = month_choices(date(2026, 11, 30))
+    assert (first[0], second[0]) == ("next", "this")
+    assert "from the 25th" in first[1] and "good for 1 more day" in first[1]
+    with station.store.read() as s:
+        assert bus_pass.next_month_first(s, date(2026, 11, 24)) == ""
+    with station.store.write() as s:
+        settings.put(s, "bus_pass.next_month_from_day", "20")
+        assert "from the 20th" in bus_pass.next_month_first(s, date(2026, 11, 24))
+
+
 def _luhn_complete(body: str) -> str:
     from counterpos.domain.pan_guard import luhn_ok
 

@@ -178,6 +178,68 @@ def test_void_of_a_renewal_puts_the_old_expiry_back(station):
     assert (st.status, st.expires_on) == ("expired", old_expiry)
 
 
+def test_after_a_renewal_is_voided_its_certificate_prints_void(station):
+    from counterpos.services.counter import certificates
+    from tests.services.counter_visit import void
+
+    james, session_id = senior_drawer(station)
+    with station.store.write() as s:
+        lic = s.scalar(select(License).where(License.kind == "business").limit(1))
+        lic.expires_on = TODAY - timedelta(days=3)
+        no = lic.license_no
+    lines = catalog.price_lines(
+        station,
+        "business_license_renewal",
+        details={"license_no": no, "gross_receipts_cents": "10,000"},
+    )
+    done = pay_cash(station, james, session_id, Cart(lines=list(lines)))
+    renewed_to = business_license.status(station, no).expires_on
+    assert not any("VOID" in x for x in certificates.certificate_text(station, no))
+    void(station, james, session_id, done.receipt_no)
+    text = certificates.certificate_text(station, no)
+    assert "*** VOID ***" in [x.strip() for x in text]
+    assert any(f"{renewed_to:%m/%d/%Y}" in x for x in text)  # the voided period, marked VOID
+
+
+@pytest.mark.parametrize("said", ["no", "false", False])
+def test_no_or_false_in_the_review_is_not_ticked(station, said):
+    review = {"zoning_ok": said, "id_seen": "no", "seller_permit": True, "health_permit": True}
+    with pytest.raises(InputError) as err:
+        catalog.price_lines(station, "business_license_new", details=business(review=review))
+    assert "zoning" in str(err.value) and "photo identification" in str(err.value)
+
+
+def test_anything_but_a_yes_or_no_in_the_review_is_refused_with_the_field_named(station):
+    review = {"zoning_ok": "sure", "id_seen": True, "seller_permit": True, "health_permit": True}
+    with pytest.raises(InputError, match="is not a yes or a no") as err:
+        catalog.price_lines(station, "business_license_new", details=business(review=review))
+    assert err.value.field == "review"
+
+
+def test_a_license_issued_at_the_till_renewed_on_its_anniversary_pays_no_penalty(station):
+    from counterpos.domain.license_term import Term
+
+    james, session_id = senior_drawer(station)
+    try:
+        issued = TODAY.replace(year=TODAY.year - 1)
+    except ValueError:  # 02/29: last year had no such day
+        pytest.skip("no anniversary of 02/29 in last year")
+    with station.store.write() as s:
+        lic = s.scalar(select(License).where(License.kind == "business").limit(1))
+        lic.issued_on, lic.expires_on = issued, Term(1).end(issued)  # as the till issues it
+        no = lic.license_no
+    assert Term(1).end(issued) == TODAY - timedelta(days=1)  # renewal due today
+    lines = catalog.price_lines(
+        station,
+        "business_license_renewal",
+        details={"license_no": no, "gross_receipts_cents": "100,000"},
+    )
+    assert lines[0].amount.cents == 12_500  # $125.00, not $137.50
+    pay_cash(station, james, session_id, Cart(lines=list(lines)))
+    st = business_license.status(station, no)
+    assert (st.status, st.expires_on) == ("issued", Term(1).end(TODAY))
+
+
 def test_a_supervisor_approves_a_cashiers_license_on_the_spot(station, cashier, drawer, approval):
     lines = catalog.price_lines(station, "business_license_new", details=business())
     cart = Cart(lines=list(lines))

@@ -144,3 +144,57 @@ def test_receipt_names_the_state_fee_it_did_not_take(station):
     text = " ".join(render_text(receipts.receipt_document(station, done.receipt_no), 42))
     assert "check 1043 $130.00 to U.S. Dept. of State, not paid here" in " ".join(text.split())
     assert "TOTAL $35.00" in " ".join(text.split())
+
+
+def test_a_name_longer_than_the_log_takes_is_refused_not_cut(station):
+    long_name = ("Ana María " * 13 + "López").strip()
+    assert len(long_name) == 135 > passport.MAX_NAME
+    with pytest.raises(
+        InputError, match="the name has 135 characters; the acceptance log takes 120"
+    ):
+        price(station, applicant(long_name))
+    assert price(station, applicant(long_name[:120]))[0].quantity == 1
+
+
+@pytest.mark.parametrize("said", ["no", "false", "No", " FALSE "])
+def test_no_or_false_in_the_checklist_is_not_a_tick(station, said):
+    from tests.services.counter_visit import CHECKLIST_OK
+
+    ticked = {**CHECKLIST_OK, "identity": said}
+    with pytest.raises(InputError, match="checklist is complete"):
+        price(station, applicant(checklist=ticked))
+
+
+@pytest.mark.parametrize("said", ["Y", "ok", 1, "checked"])
+def test_anything_but_a_yes_or_no_in_the_checklist_is_refused_by_name(station, said):
+    from tests.services.counter_visit import CHECKLIST_OK
+
+    ticked = {**CHECKLIST_OK, "identity": said}
+    with pytest.raises(InputError, match="is not a yes or a no"):
+        price(station, applicant(checklist=ticked))
+
+
+def test_a_sale_written_for_an_earlier_day_is_logged_on_that_day(station):
+    """The demo history writes its 30 days of sales with their own time: each application is
+    in its own day's log, not today's."""
+    from datetime import datetime, time
+
+    from counterpos.services.clock import to_local
+
+    james, session_id = senior_drawer(station)
+    lines = price(station, applicant("Elena Ruiz"))
+    cart = Cart(lines=list(lines))
+    at = datetime.combine(TODAY - timedelta(days=5), time(18))  # naive UTC, as the store keeps
+    with station.store.write() as s:
+        sales.write_sale(
+            s,
+            station.code,
+            james,
+            session_id,
+            cart,
+            sales.validate(cart, [Tender("cash", cart.total)]),
+            at=at,
+        )
+    day = to_local(at).date()
+    assert [e.applicant_name for e in passport.acceptance_log(station, day)] == ["Elena Ruiz"]
+    assert passport.acceptance_log(station, TODAY) == []

@@ -65,3 +65,34 @@ def test_voided_permit_no_longer_counts(station, cashier, drawer):
     buy(station, cashier, drawer, start=4)
     void(station, cashier, drawer.session_id, first.receipt_no)
     assert catalog.price_lines(station, "yard_sale_permit", details=permit(start=6))
+
+
+def test_the_same_address_and_days_twice_in_one_cart_are_refused(station, cashier, drawer):
+    from counterpos.domain.cart import CartError
+
+    cart = ring(station, Cart(), "yard_sale_permit", details=permit())
+    with pytest.raises(CartError, match="18 vista del mar from .* is already in the cart"):
+        ring(station, cart, "yard_sale_permit", details=permit(address="18 Vista del Mar."))
+    assert len(cart.lines) == 1
+    ring(station, cart, "yard_sale_permit", details=permit(start=4, n="1"))  # a day it covers
+    with pytest.raises(InputError, match="already has a yard sale permit for 18 Vista Del Mar"):
+        pay_cash(station, cashier, drawer.session_id, cart)
+
+
+def test_max_days_takes_1_to_3_only(station, supervisor):
+    from counterpos.services import config
+
+    for value in ("0", "4", "-1", "x"):
+        with pytest.raises(InputError, match=r"yard_sale.max_days takes a whole number"):
+            config.set_value(station, "yard_sale.max_days", value, supervisor)
+    with pytest.raises(InputError, match="from 1 to 3") as err:
+        config.set_value(station, "yard_sale.max_days", "4", supervisor)
+    assert err.value.field == "yard_sale.max_days"
+    config.set_value(station, "yard_sale.max_days", "1", supervisor)
+    with pytest.raises(InputError, match="1 to 1 consecutive days"):
+        catalog.price_lines(station, "yard_sale_permit", details=permit(n="2"))
+    with pytest.raises(InputError, match="choose one of 1 day"):
+        catalog.price_lines(station, "yard_sale_permit", details=permit(n="0"))
+    with station.store.write() as s:  # stored outside the range (an old store): the default
+        settings.put(s, "yard_sale.max_days", "9")
+        assert settings.get_int(s, "yard_sale.max_days") == 3

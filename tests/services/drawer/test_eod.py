@@ -12,14 +12,14 @@ from counterpos.documents import deposit_slip as deposit_pdf
 from counterpos.documents import z_report as z_pdf
 from counterpos.domain import deposit_slip as deposit_doc
 from counterpos.domain import z_report as z_doc
-from counterpos.domain.cart import Cart, CartLine
+from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money
 from counterpos.services import audit
 from counterpos.services.clock import local_today
 from counterpos.services.drawer import close, eod, no_sale, paid_in_out
 from counterpos.services.drawer.close import ClosingCount
 from counterpos.services.errors import DeviceError, PermissionDenied, StateError
-from counterpos.services.sale import refunds, voids
+from counterpos.services.sale import catalog, refunds, voids
 from tests.conftest import audit_events, login
 from tests.sale_helpers import card, cash, check, money_order, ring
 
@@ -29,8 +29,11 @@ def closed_day(station, cashier, drawer, approval):
     """A known day: $100 float (4x$20, 1x$10, 5x$1, 20 quarters), then:"""
     sid = drawer.session_id
     two = Cart()
-    two.add(CartLine("home_occupation_permit", "Home occupation permit", Money(2_000), "4110"))
-    two.add(CartLine("misc_receipt", "Copies", Money(350), "4810"))
+    start = local_today().isoformat()
+    permit = {"address": "5 Eod Way", "start_date": start, "days": "1"}
+    two.add(catalog.price_line(station, "yard_sale_permit", details=permit))  # $20.00, 4320
+    copies = {"gl_account": "4810", "memo": "Copies"}
+    two.add(catalog.price_line(station, "misc_receipt", details=copies, amount_text="3.50"))
     ring(station, cashier, sid, two, cash(3_000))  # 23.50, change 6.50
     ring(station, cashier, sid, 4_500, check(4_500, "1043", "Jane Smith"))
     ring(station, cashier, sid, 2_500, money_order(2_500, "MO-88"))
@@ -84,7 +87,7 @@ def test_z_report_figures(station, cashier, closed_day):
     funds = {t.code: t.amount for t in z.by_fund}
     assert funds == {"100": Money(11_600)}
     gl = {t.code: t.amount for t in z.by_gl}
-    assert gl["4110"] == Money(2_000) and gl["4810"] == Money(350)
+    assert gl["4320"] == Money(2_000) and gl["4810"] == Money(350)
     tenders = {t.code: (t.count, t.amount) for t in z.tenders}
     assert tenders["cash"] == (3, Money(2_350 + 1_500 - 500))
     assert tenders["check"] == (1, Money(4_500))
@@ -133,7 +136,7 @@ def test_pdfs_hold_the_figures(station, cashier, closed_day, tmp_path):
         "Senior rate",
         "Postage",
         "General Fund",
-        "Business licenses",
+        "Permits",
         "sofia",
     ):
         assert figure in ztext, figure

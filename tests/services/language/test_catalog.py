@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[3]
 # backups.py, drawer/eod.py, drawer/paid_in_out.py; net of 7 its settings schema removed).
 # Converted after the merge: the two in drawer/ and all 40 of the office. Left, and raised here
 # for that reason only: the utility desk's 88 and 13b's 21 in settings.py and backups.py (14 net).
-FSTRING_BASELINE = 254
+# Issue 14's merge converted its own and four more: 250.
+FSTRING_BASELINE = 250
 
 
 def _scanner():

@@ -46,8 +46,8 @@ def test_the_receipt_lists_lines_tenders_and_change_as_saved(station, cashier, d
     assert (doc.receipt_no, doc.title, doc.station_code) == (done.receipt_no, "RECEIPT", "T1")
     assert doc.cashier.startswith("Maria") and doc.reprint_count == 0
     assert [(x.description, x.amount, x.details) for x in doc.lines] == [
-        ("Test misc_receipt", Money(1_250), ("For: test",)),
-        ("Test misc_receipt", Money(500), ("For: test",)),
+        ("Miscellaneous receipt – test", Money(1_250), ("For: test",)),
+        ("Miscellaneous receipt – test", Money(500), ("For: test",)),
     ]
     assert [(t.label, t.amount, t.detail, t.tendered, t.change) for t in doc.tenders] == [
         ("Check", Money(1_000), "No. 1043, Ana Ruiz", None, None),

@@ -134,7 +134,12 @@ def test_a_payment_to_an_unknown_account_is_refused_whole(station, cashier, draw
     cart = cart_of(500)
     cart.add(
         CartLine(
-            "utility_payment", "Utility bill payment", Money(700), "2100", account_no="99999999"
+            "utility_payment",
+            "Utility bill payment",
+            Money(700),
+            "2100",
+            account_no="99999999",
+            details={"account_no": "99999999"},
         )
     )
     with pytest.raises(NotFound, match="no utility account 99999999"):
@@ -165,3 +170,96 @@ def test_check_payer_and_reference_refuse_a_card_number(station, cashier, drawer
         sales.complete_sale(
             station, cashier, drawer.session_id, cart, [Tender("check", Money(500), **t)]
         )
+
+
+# -- property: the saved total is the sum of the lines as the rules price them at that moment --
+
+_PROPERTY_RUN = {"n": 0}
+
+
+def _ring_random(station, kind: str, n: int, value: int, cart: Cart) -> None:
+    """One service (with its companions) rung as the till rings it."""
+    from datetime import date, timedelta
+
+    from counterpos.store.models import Citation
+
+    today = date.today()
+    if kind == "misc":
+        details = {"gl_account": "4830", "memo": f"Item {n}"}
+        lines = catalog.price_lines(
+            station, "misc_receipt", details=details, amount_text=Money(value).plain()
+        )
+    elif kind == "citation":  # issued 0-60 days ago: the late ones bring their penalty
+        number = f"PT{n:06d}"
+        with station.store.write() as s:
+            s.add(
+                Citation(
+                    citation_no=number,
+                    issued_on=today - timedelta(days=value % 61),
+                    amount_cents=1_000 + value % 20_000,
+                )
+            )
+        lines = catalog.price_lines(station, "citation", details={"citation_no": number})
+    elif kind == "permit":
+        details = {"address": f"{n} Property Way", "start_date": today.isoformat(), "days": "1"}
+        lines = catalog.price_lines(station, "yard_sale_permit", details=details)
+    elif kind == "bus":
+        details = {
+            "pass_type": ("adult_monthly", "day_pass", "ride_10")[value % 3],
+            "card_no": f"{10_000_000 + n}",
+            "card_action": ("new", "reload")[value % 2],
+        }
+        lines = catalog.price_lines(station, "bus_pass", details=details)
+    else:  # passport photos, by quantity
+        lines = catalog.price_lines(station, "passport_photo", quantity=1 + value % 4)
+    cart.add_all(lines)
+
+
+@pytest.mark.slow
+def test_the_saved_total_is_the_rules_sum_and_an_edited_line_is_refused(station, cashier, drawer):
+    """Random carts, companions included: the sale saves exactly the lines the rules price at
+    that moment; a cart with any one rule-priced line edited saves nothing."""
+    import dataclasses
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    kinds = st.sampled_from(["misc", "citation", "permit", "bus", "photo"])
+    items = st.lists(st.tuples(kinds, st.integers(1, 500_000)), min_size=1, max_size=5)
+
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    @given(items=items, edit=st.integers(0, 4), by=st.sampled_from([-1, 1, 100]))
+    def check(items, edit, by):
+        cart = Cart()
+        for kind, value in items:
+            _PROPERTY_RUN["n"] += 1
+            _ring_random(station, kind, _PROPERTY_RUN["n"], value, cart)
+        priced = catalog.reprice(station, cart)
+        expected = sum(line.amount.cents for line in priced.lines)
+        assert expected == cart.total.cents
+        fixed = [i for i, x in enumerate(cart.lines) if x.service_code not in ("misc_receipt",)]
+        if fixed:
+            i = fixed[edit % len(fixed)]
+            old = cart.lines[i]
+            if old.amount.cents + by > 0:
+                tampered = Cart(list(cart.lines), customer_id=cart.customer_id)
+                tampered.lines[i] = dataclasses.replace(old, amount=Money(old.amount.cents + by))
+                before = counts(station)
+                with pytest.raises(InputError) as err:
+                    ring(station, cashier, drawer.session_id, tampered, cash(tampered.total.cents))
+                assert err.value.field == catalog.PRICES_CHANGED
+                assert f"not {Money(old.amount.cents + by)}" in str(err.value)
+                assert counts(station) == before
+        done = ring(station, cashier, drawer.session_id, cart, cash(cart.total.cents))
+        with station.store.read() as s:
+            saved = s.scalars(
+                select(SaleLine.amount_cents).where(SaleLine.sale_id == done.sale_id)
+            ).all()
+            total = s.scalar(select(Sale.total_cents).where(Sale.id == done.sale_id))
+        assert total == expected == sum(saved) == done.total.cents
+
+    check()

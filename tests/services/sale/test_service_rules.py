@@ -100,7 +100,9 @@ def test_void_sale_lines_undoes_each_line_that_has_rules(station, cashier, drawe
     with station.store.read() as s:
         licenses = s.scalars(select(License).where(License.license_no.in_(done.documents))).all()
         assert [lic.status for lic in licenses] == ["void", "void"]
-        moves = s.scalars(select(TagMovement).order_by(TagMovement.created_at)).all()
+        moves = s.scalars(
+            select(TagMovement).where(TagMovement.sale_line_id.is_not(None))  # not the demo's
+        ).all()
         assert sorted((m.kind, m.number) for m in moves) == [
             ("issue", 1),
             ("issue", 2),

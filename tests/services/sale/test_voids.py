@@ -18,7 +18,10 @@ from tests.sale_helpers import cash, ring
 
 def test_void_reverses_ledger_documents_and_keeps_the_number(station, cashier, drawer, approval):
     with station.store.read() as s:
-        account = s.scalar(select(UtilityAccount).limit(1))
+        # An account not yet past due: its payment carries no late fee.
+        account = s.scalar(
+            select(UtilityAccount).where(UtilityAccount.due_date >= date.today()).limit(1)
+        )
         balance_before = (
             s.scalar(
                 select(func.sum(LedgerEntry.amount_cents)).where(
@@ -35,28 +38,29 @@ def test_void_reverses_ledger_documents_and_keeps_the_number(station, cashier, d
             Money(4_512),
             "2100",
             account_no=account.account_no,
+            details={"account_no": account.account_no},
         )
     )
     cart.add(
         CartLine(
             "yard_sale_permit",
             "Yard sale permit",
-            Money(1_000),
+            Money(2_000),
             "4320",
             details={"address": "12 Elm St", "start_date": date.today().isoformat(), "days": 1},
         )
     )
-    sale = ring(station, cashier, drawer.session_id, cart, cash(6_000))
+    sale = ring(station, cashier, drawer.session_id, cart, cash(7_000))
     assert sale.documents
     result = voids.void_sale(
         station, cashier, sale.receipt_no, "Paid the wrong account", approval(cashier, "void")
     )
     assert result.receipt_no == sale.receipt_no
-    assert result.cash_back == Money(5_512)
+    assert result.cash_back == Money(6_512)
     assert result.documents_voided == sale.documents
     with station.store.read() as s:
         void = s.scalar(select(Sale).where(Sale.kind == "void"))
-        assert void.receipt_no == f"{sale.receipt_no}-V" and void.total_cents == -5_512
+        assert void.receipt_no == f"{sale.receipt_no}-V" and void.total_cents == -6_512
         assert void.sequence == int(sale.receipt_no.split("-")[1])
         after = s.scalar(
             select(func.sum(LedgerEntry.amount_cents)).where(LedgerEntry.account_id == account.id)
@@ -72,7 +76,7 @@ def test_void_reverses_ledger_documents_and_keeps_the_number(station, cashier, d
     text = "\n".join(render_text(slip))
     assert "VOID" in text and sale.receipt_no in text
     assert "Paid the wrong account" in text and "Sofia" in text
-    assert "Hand back $55.12 in cash" in text
+    assert "Hand back $65.12 in cash" in text
     assert voids.is_voided(station, sale.receipt_no)
 
 
@@ -106,13 +110,39 @@ def test_a_voided_permit_no_longer_counts_toward_the_yearly_limit(
         cart = Cart()
         details = {"address": "7 Oak Ave", "start_date": date.today().isoformat(), "days": 1}
         cart.add(
-            CartLine("yard_sale_permit", "Yard sale permit", Money(1_000), "4320", details=details)
+            CartLine("yard_sale_permit", "Yard sale permit", Money(2_000), "4320", details=details)
         )
         return cart
 
-    first = ring(station, cashier, drawer.session_id, permit(), cash(1_000))
-    ring(station, cashier, drawer.session_id, permit(), cash(1_000))
+    first = ring(station, cashier, drawer.session_id, permit(), cash(2_000))
+    ring(station, cashier, drawer.session_id, permit(), cash(2_000))
     with pytest.raises(InputError, match="limit"):
-        ring(station, cashier, drawer.session_id, permit(), cash(1_000))
+        ring(station, cashier, drawer.session_id, permit(), cash(2_000))
     voids.void_sale(station, cashier, first.receipt_no, "Wrong address", approval(cashier, "void"))
-    assert ring(station, cashier, drawer.session_id, permit(), cash(1_000)).documents
+    assert ring(station, cashier, drawer.session_id, permit(), cash(2_000)).documents
+
+
+def test_show_and_reprint_of_a_voided_sale_say_void_with_the_void_s_number_and_date(
+    station, cashier, drawer, approval
+):
+    from counterpos.services.sale import receipts
+
+    cart = Cart()
+    cart.add(
+        CartLine(
+            "yard_sale_permit",
+            "Yard sale permit",
+            Money(2_000),
+            "4320",
+            details={"address": "14 Elm St", "start_date": date.today().isoformat(), "days": 1},
+        )
+    )
+    sale = ring(station, cashier, drawer.session_id, cart, cash(2_000))
+    before = receipts.receipt_document(station, sale.receipt_no)
+    assert before.voided == "" and "VOID" not in "\n".join(render_text(before))
+    voids.void_sale(station, cashier, sale.receipt_no, "Wrong address", approval(cashier, "void"))
+    for reprints in (0, 1):
+        doc = receipts.receipt_document(station, sale.receipt_no, reprints)
+        text = [x.strip() for x in render_text(doc)]
+        assert text.count("*** VOID ***") == 2  # under the heading and above the barcode
+        assert f"Voided by {sale.receipt_no}-V on {date.today():%m/%d/%Y}" in " ".join(text)

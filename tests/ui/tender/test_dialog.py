@@ -113,3 +113,27 @@ def test_the_receipt_on_screen_is_the_one_handed_on(qtbot, drive, pay, station):
         receipts.receipt_document(station, done.receipt_no)
     )
     assert any("$5.00" in line for line in pay.receipt_lines)  # the change
+
+
+def test_a_price_changed_since_ringing_refuses_the_sale_and_shows_the_new_total(
+    qtbot, drive, styled, station, cashier, drawer
+):
+    import dataclasses
+
+    from counterpos.domain.money import Money
+
+    cart = Cart()
+    line = catalog.price_line(station, "passport_photo", quantity=3)  # 3 x $15.00
+    cart.add(dataclasses.replace(line, amount=Money(3_000)))  # rung before a fee went up
+    dialog = TenderDialog(station, cashier, drawer.session_id, cart)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    enter_amount(drive, dialog, "30.00")
+    said = dialog.payment_page.message.text()
+    assert "now $45.00, not $30.00" in said and "New total: $45.00" in said
+    assert dialog.completed is None and sale_count(station) == 0 and dialog.repriced
+    assert cart.total == Money(4_500)  # the till's own cart, priced again
+    assert dialog.payment_page.total_label.text() == "$45.00"
+    enter_amount(drive, dialog, "45.00")
+    assert dialog.completed is not None and sale_count(station) == 1

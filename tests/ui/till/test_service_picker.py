@@ -22,8 +22,10 @@ def picker(qtbot, station):
     widget.setFocus()
     widget.rang: list[str] = []
     widget.rung.connect(widget.rang.append)
-    # The numbered services come first, in number order; then the rest.
-    widget.services = sorted(services, key=lambda s: (not s.hotkey, s.hotkey or ""))
+    # The numbered services come first, in number order; then the rest. No companion alone.
+    widget.services = sorted(
+        (s for s in services if s.offered_alone), key=lambda s: (not s.hotkey, s.hotkey or "")
+    )
     return widget
 
 
@@ -59,3 +61,13 @@ def test_a_key_that_is_no_hotkey_rings_nothing(qtbot, picker):
     assert "z" not in hotkeys
     qtbot.keyClicks(picker, "z")
     assert picker.rang == []
+
+
+def test_companions_are_not_offered_alone(picker, station):
+    listed = set()
+    for row in range(picker.rowCount()):
+        picker.selectRow(row)
+        listed.add(picker.current_code())
+    companions = {s.code for s in catalog.list_services(station) if not s.offered_alone}
+    assert {"citation_late_penalty", "animal_late_penalty", "disability_access_city"} <= companions
+    assert not listed & companions and "citation" in listed

@@ -41,9 +41,10 @@ def test_the_state_starts_empty_on_the_open_session(state, station, drawer):
 
 def test_lines_added_and_removed_signal_the_cart(state, heard, station):
     line = catalog.price_line(station, "passport_photo", quantity=2)
-    state.add_lines([line, line])
+    other = catalog.price_line(station, "passport_photo", quantity=2)  # a line of its own
+    state.add_lines([line, other])
     assert heard.names() == ["cart"] and state.cart.total == Money(6000)
-    assert state.remove_line(0) and state.cart.lines == [line]
+    assert state.remove_line(0) and state.cart.lines == [other]
     assert state.remove_line(None) and state.cart.lines == []  # None: the last line
     assert heard.names() == ["cart", "cart", "cart"]
     assert not state.remove_line(None)  # nothing to remove: no signal

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.domain import card_fee
@@ -12,7 +14,7 @@ from counterpos.domain.money import MAX_COUNTER_CENTS, Money
 from counterpos.services import settings
 from counterpos.services.errors import InputError, StateError
 from counterpos.services.station import Station
-from counterpos.store.models import Service
+from counterpos.store.models import CardRequest, Service
 
 FEE_SERVICE = "card_convenience_fee"
 FEE_GL = "4990"
@@ -36,12 +38,14 @@ def fee_policy(session: Session) -> card_fee.FeePolicy:
 
 
 def _category_amounts(session: Session, cart: Cart) -> dict[str, Money]:
+    codes = {line.service_code for line in cart.lines if line.service_code != FEE_SERVICE}
+    query = select(Service.code, Service.category).where(Service.code.in_(codes))
+    categories = {code: category for code, category in session.connection().execute(query)}
     out: dict[str, Money] = {}
     for line in cart.lines:
         if line.service_code == FEE_SERVICE:
             continue
-        svc = session.get(Service, line.service_code)
-        category = svc.category if svc else "misc"
+        category = categories.get(line.service_code, "misc")
         out[category] = out.get(category, Money(0)) + line.amount
     return out
 
@@ -50,21 +54,74 @@ def _sale_total(cart: Cart) -> Money:
     return Money(sum(li.amount.cents for li in cart.lines if li.service_code != FEE_SERVICE))
 
 
-def quote(station: Station, cart: Cart, base: Money) -> CardQuote:
-    """The fee and the amount to run for paying `base` of this cart by card."""
+def earlier_cards(
+    session: Session, session_id: str | None, request_ids: Sequence[str]
+) -> tuple[Money, Money]:
+    """(base, fee) the sale's cards approved so far carry: approved, of this drawer session,
+    not yet on a sale. Anything else named is refused: it is not this sale's card."""
+    base = fee = 0
+    for request_id in request_ids:
+        row = session.get(CardRequest, request_id)
+        if (
+            row is None
+            or row.status != "approved"
+            or row.sale_id is not None
+            or (session_id is not None and row.session_id != session_id)
+        ):
+            raise StateError("An earlier card of this payment is not an approved card of it.")
+        base += row.approved_cents - row.approved_fee_cents
+        fee += row.approved_fee_cents
+    return Money(base), Money(fee)
+
+
+def quote(
+    station: Station,
+    cart: Cart,
+    base: Money,
+    *,
+    prior: Sequence[str] = (),
+    session_id: str | None = None,
+) -> CardQuote:
+    """The fee and the amount to run for paying `base` of this cart by card.
+
+    `prior` are the request ids of the cards already approved for this sale: the sale's fee is
+    a function of its whole card total (domain/card_fee.py `sale_fee`), so this card carries
+    only what the fee grows by, and a flat fee is charged once however many cards pay it.
+    """
     if base.cents <= 0:
         raise InputError("The card amount must be more than $0.00.", field="amount")
-    if base.cents > _sale_total(cart).cents:
-        raise InputError(
-            f"The card amount {base} is more than the sale's total {_sale_total(cart)}.",
-            field="amount",
-        )
     with station.store.read() as s:
-        fee = card_fee.fee_for(fee_policy(s), _category_amounts(s, cart), base)
+        paid, carried = earlier_cards(s, session_id, prior)
+        if base.cents + paid.cents > _sale_total(cart).cents:
+            raise InputError(
+                f"The card amount {base} is more than the sale's total {_sale_total(cart)}"
+                + (f" less the {paid} its other cards paid." if paid.cents else "."),
+                field="amount",
+            )
+        fee = card_fee.fee_for(
+            fee_policy(s), _category_amounts(s, cart), base, prior_base=paid, prior_fee=carried
+        )
     charge = base + fee
     if charge.cents > MAX_COUNTER_CENTS:
         raise InputError(f"The card amount is over {Money(MAX_COUNTER_CENTS)}.", field="amount")
     return CardQuote(base, fee, charge)
+
+
+def check_fee_charged(session: Session, cart: Cart, bases: Money, fees: Money) -> None:
+    """Refuse a sale whose cards carried more fee than the rule gives for their total (a card
+    run without naming the ones before it, each charging a flat fee again): never saved as if
+    it were the city's fee. One cent a card is allowed for a partial approval's rounding."""
+    if fees.cents <= 0:
+        return
+    rule = card_fee.sale_fee(fee_policy(session), _category_amounts(session, cart), bases)
+    if fees.cents > rule.cents + 1:
+        raise StateError(
+            "The cards carry {fees} of convenience fee where the fee for a card total of "
+            "{bases} is {rule}: void the card payments and run them again.",
+            fees=fees,
+            bases=bases,
+            rule=rule,
+        )
 
 
 def ensure_fee_service(session: Session) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -175,20 +175,24 @@ def charge(
     *,
     terminal: ct.CardTerminal | None = None,
     on_recorded=None,
+    prior: Sequence[str] = (),
     held: Collection[str] = (),
 ) -> CardResult:
     """Run `base` (plus its convenience fee) on the integrated terminal. Blocks: call it off the
     GUI thread. `on_recorded(request_id)` is called once the request is saved, before sending
-    (the dialog uses it to be able to Cancel). `held`: the approved cards of the payment being
-    taken (a partial approval, then another card for the rest)."""
+    (the dialog uses it to be able to Cancel). `prior`: the sale's cards approved before this
+    one (their fee counts: see `fees.quote`). `held`: the approved cards of the payment being
+    taken (a partial approval, then another card for the rest), which do not block this one;
+    the `prior` cards are among them."""
     actor.require("sell", "take payments")
-    q = quote(station, cart, base)
+    q = quote(station, cart, base, prior=prior, session_id=session_id)
     terminal = terminal or terminal_for(station)
     if not terminal.integrated:
         raise StateError(
             "This station's terminal is standalone: run the card there and key in the result."
         )
-    request_id = begin_request(station, actor, session_id, cart, q, terminal.url, held)
+    # The sale's earlier cards (`prior`, checked by `quote`) are this payment's own as well.
+    request_id = begin_request(station, actor, session_id, cart, q, terminal.url, {*held, *prior})
     if on_recorded is not None:
         on_recorded(request_id)
     with station.store.write() as s:

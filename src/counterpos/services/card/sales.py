@@ -14,7 +14,7 @@ from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
 from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
-from counterpos.services.card.fees import cart_with_fee
+from counterpos.services.card.fees import cart_with_fee, check_fee_charged
 from counterpos.services.card.results import CardResult, request_row, result_of
 from counterpos.services.errors import NotFound, StateError
 from counterpos.services.sale import sales
@@ -111,7 +111,9 @@ def finish_sale(
             if row.sale_id is not None:
                 raise StateError("That card payment is already on a sale.")
             results.append(result_of(row))
-    fee = Money(sum(r.fee.cents for r in results))
+        # One fee for the sale, a function of its card total: each card carried its growth.
+        fee = Money(sum(r.fee.cents for r in results))
+        check_fee_charged(s, cart, Money(sum(r.base.cents for r in results)), fee)
     full_cart = cart_with_fee(cart, fee)
 
     def link(s: Session, sale: Sale) -> None:

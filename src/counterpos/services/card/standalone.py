@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from counterpos.domain.cart import Cart
 from counterpos.domain.money import Money, MoneyError
@@ -30,11 +30,14 @@ def record_standalone(
     brand: str,
     last4: str,
     approved_text: str | None = None,
+    prior: Sequence[str] = (),
     held: Collection[str] = (),
 ) -> CardResult:
-    """Record a card the cashier ran on a separate terminal, from what that terminal printed."""
+    """Record a card the cashier ran on a separate terminal, from what that terminal printed.
+    `prior`: the sale's cards approved before this one (see `fees.quote`); `held`: the approved
+    cards of the payment being taken, which do not block this one (see `begin_request`)."""
     actor.require("sell", "take payments")
-    q = quote(station, cart, base)
+    q = quote(station, cart, base, prior=prior, session_id=session_id)
     code = approval_code.strip().upper()
     if contains_card_number(code):
         raise InputError(refusal("The approval code"), field="approval_code")
@@ -61,7 +64,8 @@ def record_standalone(
             raise InputError(
                 f"The approved amount is between $0.01 and {q.charge}.", field="approved"
             )
-    request_id = begin_request(station, actor, session_id, cart, q, ct.STANDALONE, held)
+    # The sale's earlier cards (`prior`, checked by `quote`) are this payment's own as well.
+    request_id = begin_request(station, actor, session_id, cart, q, ct.STANDALONE, {*held, *prior})
     reply = ct.TerminalReply(
         request_id,
         ct.APPROVED,

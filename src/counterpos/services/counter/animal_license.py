@@ -1,4 +1,9 @@
-"""Animal licenses: rabies rules, the term, late renewals, tags from the station's stock."""
+"""Animal licenses: rabies rules, the term, renewals and late renewals, tags from the stock.
+
+A renewal is the license holder's, for the same animal; renewed early it extends from the
+current expiry (domain/license_term.py), so no paid day is lost. The license, its tag movement
+and its certificate are written as plain rows with the sale (SaleContext.insert).
+"""
 
 from __future__ import annotations
 
@@ -10,16 +15,17 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.fee_rules import FeeInput, compute_fee
-from counterpos.domain.license_term import term_end
+from counterpos.domain.kinds import SaleKind
+from counterpos.domain.license_term import Term, renewal_period
 from counterpos.domain.money import Money
-from counterpos.services.clock import local_today
+from counterpos.services.clock import to_local
 from counterpos.services.counter import tag_inventory
 from counterpos.services.counter.issued_documents import issue_document
 from counterpos.services.counter.licenses import find_license
 from counterpos.services.errors import InputError
 from counterpos.services.sale.catalog import rule_in_effect
 from counterpos.services.sale.customers import index_customer
-from counterpos.services.sale.owners import check_owner, owner_for
+from counterpos.services.sale.owners import check_owner, owner_of
 from counterpos.services.sale.service_rules import (
     Companion,
     PriceContext,
@@ -27,13 +33,16 @@ from counterpos.services.sale.service_rules import (
     ServiceRules,
     register,
 )
-from counterpos.store.models import License
+from counterpos.store.models import Customer, License, Sale, SaleLine
+from counterpos.store.models.customer import display_name
 from counterpos.store.outbox import enqueue
+from counterpos.store.rows import license_row, tag_movement_row
 
 LICENSE = "animal_license"
 LATE = "animal_late_penalty"
 REPLACEMENT = "replacement_tag"
 _CERT = re.compile(r"[A-Za-z0-9-]{3,20}")
+_NAME_IN_DESCRIPTION = re.compile(r"“([^”]*)”")
 
 
 def late_penalty(session: Session, expired_on: date, on: date) -> Money:
@@ -42,9 +51,75 @@ def late_penalty(session: Session, expired_on: date, on: date) -> Money:
     return compute_fee(rule, FeeInput(attributes={"previous_expires": expired_on}, on=on))
 
 
+def _grace(session: Session, on: date) -> int:
+    return int(rule_in_effect(session, LATE, on).get("after_days", 0))
+
+
+def _norm(text: object) -> str:
+    return " ".join(str(text or "").split()).casefold()
+
+
+def _animal_of(lic: License) -> tuple[str, str]:
+    """(species, name) of the animal a license is for, as far as it says."""
+    d = lic.details or {}
+    species = str(d.get("species") or lic.description.split(" ", 1)[0]).casefold()
+    name = d.get("animal_name")
+    if not name:
+        found = _NAME_IN_DESCRIPTION.search(lic.description or "")
+        name = found.group(1) if found else ""
+    return species, _norm(name)
+
+
+def _renewable(ctx: PriceContext, old: License) -> None:
+    """A renewal is for the license's holder and its own animal, of a license in force."""
+    c = ctx.clean
+    if old.status != "issued":
+        raise InputError(
+            "License {license_no} is {status}: it cannot be renewed.",
+            field="renewal_of",
+            license_no=old.license_no,
+            status=old.status,
+        )
+    holder = (
+        ctx.session.connection()
+        .execute(
+            select(Customer.first_name, Customer.last_name, Customer.business_name).where(
+                Customer.id == old.customer_id
+            )
+        )
+        .first()
+    )
+    holder_name = display_name(*holder) if holder else ""
+    if ctx.customer_id:
+        same_holder = ctx.customer_id == old.customer_id
+    else:
+        same_holder = bool(holder_name) and _norm(c.get("owner_name")) == _norm(holder_name)
+    if not same_holder:
+        raise InputError(
+            "License {license_no} is held by someone else: a license is renewed for its "
+            "holder. Look the holder up, or ring a new license.",
+            field="renewal_of",
+            license_no=old.license_no,
+        )
+    species, name = _animal_of(old)
+    if species != str(c["species"]).casefold() or (name and name != _norm(c.get("animal_name"))):
+        raise InputError(
+            "License {license_no} is for {description}, not {species} “{animal_name}”: a "
+            "license is renewed for its own animal.",
+            field="renewal_of",
+            license_no=old.license_no,
+            description=old.description,
+            species=c["species"],
+            animal_name=c.get("animal_name", ""),
+        )
+
+
 @register
 class AnimalLicenseRules(ServiceRules):
     codes = (LICENSE,)
+    # The tag's next number and the license number are read (plain queries); the tags this
+    # sale has given out are kept in `ctx.state`, so no queued row needs writing first.
+    insert_only = True
 
     def prepare(self, ctx: PriceContext) -> None:
         c, on = ctx.clean, ctx.on
@@ -64,10 +139,22 @@ class AnimalLicenseRules(ServiceRules):
         born = ctx.attrs.get("date_of_birth")
         if born is not None and born > on:
             raise InputError("The date of birth cannot be in the future.", field="date_of_birth")
+        check_owner(ctx.session, ctx.customer_id, c, "license")
         years = int(c["term"])
-        end = term_end(on, years)
+        start = on
+        c.pop("late_renewal", None)
+        if c.get("renewal_of"):
+            old = find_license(ctx.session, str(c["renewal_of"]))
+            _renewable(ctx, old)
+            c["renewal_of"] = old.license_no
+            if old.expires_on is not None:
+                # Renewed early: from the current expiry, not from today (no paid day lost).
+                start, _ = renewal_period(old.expires_on, Term(years), on, keep_anniversary=False)
+                if late_penalty(ctx.session, old.expires_on, on).cents:
+                    c["late_renewal"] = True
+        end = Term(years).end(start)
         if end > expires:
-            fits = [y for y in (1, 2, 3) if term_end(on, y) <= expires]
+            fits = [y for y in (1, 2, 3) if Term(y).end(start) <= expires]
             hint = (
                 f"choose {max(fits)} year{'s' if max(fits) > 1 else ''} at most"
                 if fits
@@ -78,17 +165,13 @@ class AnimalLicenseRules(ServiceRules):
                 f"{expires:%m/%d/%Y}: {hint}.",
                 field="term",
             )
-        check_owner(ctx.session, ctx.customer_id, c, "license")
         if ctx.customer_id:
             _one_tag_per_term(ctx.session, ctx.customer_id, c, on)
         c["expires_on"] = end.isoformat()
-        c["issued_on"] = on.isoformat()
-        c.pop("late_renewal", None)
-        if c.get("renewal_of"):
-            old = find_license(ctx.session, str(c["renewal_of"]))
-            c["renewal_of"] = old.license_no
-            if old.expires_on and late_penalty(ctx.session, old.expires_on, on).cents:
-                c["late_renewal"] = True
+        c["issued_on"] = start.isoformat()  # the first day of the term
+
+    def once_key(self, clean: dict) -> str:
+        return f"The renewal of license {clean['renewal_of']}" if clean.get("renewal_of") else ""
 
     def companions(self, line: CartLine) -> list[Companion]:
         if line.details.get("late_renewal"):
@@ -107,11 +190,12 @@ class AnimalLicenseRules(ServiceRules):
                 )
 
     def before_line(self, ctx: SaleContext, line: CartLine, row) -> None:
-        year = local_today().year
-        number = tag_inventory.next_tag(ctx.session, ctx.station_code, year)
+        year, number = _take_tag(ctx)
         license_no = f"AN-{year}-{number:05d}"
-        reused = ctx.session.scalar(
-            select(func.count()).where(License.license_no.like(f"{license_no}%"))
+        reused = (
+            ctx.session.connection()
+            .execute(select(func.count()).where(License.license_no.like(f"{license_no}%")))
+            .scalar()
         )
         if reused:  # a tag returned by a void and issued again: a new license number
             license_no = f"{license_no}-{int(reused) + 1}"
@@ -125,33 +209,36 @@ class AnimalLicenseRules(ServiceRules):
     def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:
         year, number = ctx.state.pop(row.id)
         d = row.details
-        ctx.session.add(
-            tag_inventory.TagMovement(
+        ctx.insert(
+            tag_inventory.TagMovement,
+            tag_movement_row(
                 year=year,
                 number=number,
                 station_code=ctx.station_code,
                 kind="issue",
                 sale_line_id=row.id,
                 license_no=d["license_no"],
-            )
+            ),
         )
-        owner = owner_for(ctx.session, ctx.station_code, ctx.cart.customer_id, d)
+        owner = owner_of(ctx.session, ctx.station_code, ctx.cart.customer_id, d)
         issued = date.fromisoformat(d["issued_on"])
-        ctx.session.add(
-            License(
+        expires = date.fromisoformat(d["expires_on"])
+        ctx.insert(
+            License,
+            license_row(
                 customer_id=owner.id,
                 kind="animal",
                 license_no=d["license_no"],
                 tag_no=d["tag_no"],
                 description=f"{d['species'].capitalize()} “{d['animal_name']}”",
                 issued_on=issued,
-                expires_on=date.fromisoformat(d["expires_on"]),
+                expires_on=expires,
                 details=dict(d),
                 sale_line_id=row.id,
-                status="issued",
-            )
+            ),
         )
         ctx.session.flush()
+        ctx.write_queued()  # the license row, so that the index reads its tag
         index_customer(ctx.session, owner.id)  # the new tag is found by the lookup at once
         issue_document(
             ctx,
@@ -160,7 +247,7 @@ class AnimalLicenseRules(ServiceRules):
             d["license_no"],
             holder=owner.display_name,
             valid_from=issued,
-            valid_to=date.fromisoformat(d["expires_on"]),
+            valid_to=expires,
             details={**d, "owner_address": owner.mailing_address or d.get("owner_address", "")},
         )
 
@@ -169,17 +256,27 @@ class AnimalLicenseRules(ServiceRules):
         _void_license(session, row.id)
 
 
+def _take_tag(ctx: SaleContext) -> tuple[int, int]:
+    """The next tag of the station's stock for the sale's year, none given twice in one sale."""
+    year = ctx.on.year
+    taken: set[int] = ctx.state.setdefault(f"tags:{year}", set())
+    number = tag_inventory.next_tag(ctx.session, ctx.station_code, year, taken)
+    taken.add(number)
+    return year, number
+
+
 def _one_tag_per_term(session: Session, customer_id: str, c: dict, on: date) -> None:
     """An animal already licensed for this term gets a replacement tag, not a second license."""
     name = str(c.get("animal_name", "")).strip().lower()
-    for lic in session.scalars(
-        select(License).where(
+    rows = session.connection().execute(
+        select(License.license_no, License.description, License.details, License.expires_on).where(
             License.customer_id == customer_id,
             License.kind == "animal",
             License.status == "issued",
             License.expires_on >= on,
         )
-    ):
+    )
+    for lic in rows:
         d = lic.details or {}
         same_name = str(d.get("animal_name", "")).strip().lower() == name or (
             f"“{name}”" in lic.description.lower()
@@ -200,18 +297,82 @@ def _void_license(session: Session, sale_line_id: str) -> None:
         enqueue(session, lic)
 
 
+def _paid_penalty(session: Session, code: str, key: str, number: str) -> bool:
+    """Whether a penalty line for `number` was sold (and not voided)."""
+    voided = select(Sale.original_sale_id).where(Sale.kind == SaleKind.VOID)
+    return (
+        session.connection()
+        .execute(
+            select(SaleLine.id)
+            .join(Sale, Sale.id == SaleLine.sale_id)
+            .where(
+                SaleLine.service_code == code,
+                func.json_extract(SaleLine.details, f"$.{key}") == number,
+                Sale.kind == SaleKind.SALE,
+                Sale.id.not_in(voided),
+            )
+            .limit(1)
+        )
+        .first()
+        is not None
+    )
+
+
 @register
 class LatePenaltyRules(ServiceRules):
-    """The penalty line prices from the expired license's date."""
+    """The penalty line prices from the expired license's date; it comes with the renewal, or,
+    owed on a renewal paid earlier without it, on its own with a supervisor's approval."""
 
     codes = (LATE,)
 
     def prepare(self, ctx: PriceContext) -> None:
         old = find_license(ctx.session, str(ctx.clean.get("renewal_of", "")))
         ctx.clean["renewal_of"] = old.license_no
-        if old.expires_on is None or not late_penalty(ctx.session, old.expires_on, ctx.on).cents:
-            raise InputError(f"{old.license_no} is not late: no penalty.", field="renewal_of")
+        grace = _grace(ctx.session, ctx.on)
+        if ctx.raw.get("approval_ref"):
+            _owed_after_renewal(ctx.session, old, grace)
+        elif old.expires_on is None or not late_penalty(ctx.session, old.expires_on, ctx.on).cents:
+            raise InputError(
+                "{license_no} is not late: the late renewal penalty is charged after "
+                "{grace} days past expiry.",
+                field="renewal_of",
+                license_no=old.license_no,
+                grace=grace,
+            )
         ctx.attrs["previous_expires"] = old.expires_on
+
+
+def _owed_after_renewal(session: Session, old: License, grace: int) -> None:
+    """A penalty on its own: the license was renewed late, without it, and it is unpaid."""
+    renewal = session.scalar(
+        select(License)
+        .where(
+            License.kind == "animal",
+            License.status == "issued",
+            func.json_extract(License.details, "$.renewal_of") == old.license_no,
+        )
+        .order_by(License.created_at)
+        .limit(1)
+    )
+    if renewal is None:
+        raise InputError(
+            "{license_no} has not been renewed: its late renewal penalty is rung with the renewal.",
+            field="renewal_of",
+            license_no=old.license_no,
+        )
+    renewed_on = to_local(renewal.created_at).date()
+    if (
+        old.expires_on is None
+        or not late_penalty(session, old.expires_on, renewed_on).cents
+        or _paid_penalty(session, LATE, "renewal_of", old.license_no)
+    ):
+        raise InputError(
+            "No late renewal penalty is owed on {license_no}: it was renewed within "
+            "{grace} days of its expiry, or the penalty was paid.",
+            field="renewal_of",
+            license_no=old.license_no,
+            grace=grace,
+        )
 
 
 @register
@@ -232,9 +393,11 @@ class ReplacementTagRules(ServiceRules):
         ctx.clean["license_no"] = lic.license_no
         ctx.clean["old_tag_no"] = lic.tag_no
 
+    def once_key(self, clean: dict) -> str:
+        return f"A replacement tag for license {clean['license_no']}"
+
     def before_line(self, ctx: SaleContext, line: CartLine, row) -> None:
-        year = local_today().year
-        number = tag_inventory.next_tag(ctx.session, ctx.station_code, year)
+        year, number = _take_tag(ctx)
         row.details = {**row.details, "tag_no": tag_inventory.format_tag(year, number)}
         ctx.state[row.id] = (year, number)
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
-from counterpos.domain.license_term import term_end
+from counterpos.domain.license_term import Term, renewal_due, renewal_period
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
@@ -197,7 +197,7 @@ class NewBusinessLicenseRules(ServiceRules):
 
     def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:
         d = dict(line.details)
-        on = local_today()
+        on = ctx.on
         lic = None
         if d.get("application_no"):
             lic = find_license(ctx.session, d["application_no"], "business")
@@ -213,7 +213,7 @@ class NewBusinessLicenseRules(ServiceRules):
             ctx.session.add(lic)
         lic.description = str(d["business_name"])[:200]
         lic.issued_on = on
-        lic.expires_on = term_end(on, 1)
+        lic.expires_on = Term(1).end(on)  # due again on its anniversary
         lic.details = {**d, "gross_receipts_cents": d.get("gross_receipts_cents")}
         lic.sale_line_id = row.id
         lic.status = "issued"
@@ -246,15 +246,6 @@ def _certificate(ctx: SaleContext, row, lic: License, d: dict) -> None:
     )
 
 
-def renewal_period(expires_on: date, on: date) -> tuple[date, date]:
-    start = expires_on + timedelta(days=1)
-    end = term_end(start, 1)
-    while end < on:
-        start = end + timedelta(days=1)
-        end = term_end(start, 1)
-    return start, end
-
-
 @register
 class RenewalRules(ServiceRules):
     codes = (RENEWAL,)
@@ -274,11 +265,23 @@ class RenewalRules(ServiceRules):
                 "60 days before that.",
                 field="license_no",
             )
+        if ctx.customer_id and ctx.customer_id != lic.customer_id:
+            raise InputError(
+                "{license_no} is held by another customer: a license is renewed for its "
+                "holder. Look the holder up.",
+                field="license_no",
+                license_no=lic.license_no,
+            )
         ctx.clean["license_no"] = lic.license_no
         ctx.clean["business_name"] = lic.description
-        due = lic.expires_on or ctx.on
+        # Due on the anniversary, the day after the last day it covers: renewed that day it
+        # is on time; the 10% a month starts the day after.
+        due = renewal_due(lic.expires_on) if lic.expires_on else ctx.on
         ctx.clean["due_date"] = due.isoformat()
         ctx.attrs["due_date"] = due
+
+    def once_key(self, clean: dict) -> str:
+        return f"The renewal of business license {clean['license_no']}"
 
     def companions(self, line: CartLine) -> list[Companion]:
         return _disability_companions()
@@ -293,19 +296,30 @@ class RenewalRules(ServiceRules):
             **row.details,
             "previous_issued_on": lic.issued_on.isoformat() if lic.issued_on else "",
             "previous_expires_on": lic.expires_on.isoformat() if lic.expires_on else "",
+            "previous_status": lic.status,
+            "previous_gross_receipts_cents": (lic.details or {}).get("gross_receipts_cents"),
         }
 
     def on_void(self, session: Session, station_code: str, row) -> None:
+        """The license goes back to its previous period, status and declared receipts."""
         lic = find_license(session, row.details["license_no"], "business")
         prev_from = row.details.get("previous_issued_on")
         prev_to = row.details.get("previous_expires_on")
         lic.issued_on = date.fromisoformat(prev_from) if prev_from else None
         lic.expires_on = date.fromisoformat(prev_to) if prev_to else None
+        lic.status = row.details.get("previous_status") or lic.status
+        if "previous_gross_receipts_cents" in row.details:
+            lic.details = {
+                **lic.details,
+                "gross_receipts_cents": row.details["previous_gross_receipts_cents"],
+            }
         enqueue(session, lic)
 
     def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:
         lic = find_license(ctx.session, line.details["license_no"], "business")
-        start, end = renewal_period(lic.expires_on or local_today(), local_today())
+        start, end = renewal_period(
+            lic.expires_on or ctx.on, Term(1), ctx.on, keep_anniversary=True
+        )
         lic.expires_on = end
         lic.issued_on = start
         lic.details = {**lic.details, "gross_receipts_cents": line.details["gross_receipts_cents"]}

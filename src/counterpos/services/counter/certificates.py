@@ -9,6 +9,7 @@ from counterpos.services.actor import Actor
 from counterpos.services.clock import to_local
 from counterpos.services.counter.issued_documents import find_document
 from counterpos.services.errors import InputError
+from counterpos.services.sale.receipts import voided_by
 from counterpos.services.station import Station
 
 SEX = {"female": "Female", "male": "Male"}
@@ -123,6 +124,7 @@ def certificate(station: Station, doc_no: str, *, reprint: bool = False) -> Cert
             city_phone=settings.get(s, "city.phone"),
             notice=notice,
             reprint=reprint,
+            voided=voided_by(s, sale.id),
         )
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
@@ -110,6 +110,9 @@ class CitationRules(ServiceRules):
         if v.late:
             ctx.clean["late"] = True
 
+    def once_key(self, clean: dict) -> str:
+        return f"Citation {clean['citation_no']}"
+
     def companions(self, line: CartLine) -> list[Companion]:
         if line.details.get("late"):
             return [Companion(PENALTY, {"citation_no": line.details["citation_no"]})]
@@ -150,15 +153,88 @@ class CitationRules(ServiceRules):
         )
 
 
+def _after_days(session: Session, on: date) -> int:
+    return int(rule_in_effect(session, PENALTY, on).get("after_days", 0))
+
+
+def _penalty_owed_after_payment(session: Session, v: CitationView, on: date) -> None:
+    """A penalty on its own: the citation was paid late, without it, and it is still unpaid."""
+    from counterpos.services.clock import to_local  # noqa: PLC0415
+
+    line = paid_line(session, v.citation_no)
+    payment = (
+        session.scalar(select(CitationPayment).where(CitationPayment.sale_line_id == line.id))
+        if line is not None
+        else None
+    )
+    days = _after_days(session, on)
+    if (
+        payment is None
+        or payment.penalty_cents
+        or not late_penalty(session, v.issued_on, to_local(payment.created_at).date()).cents
+        or _penalty_paid(session, v.citation_no)
+    ):
+        raise InputError(
+            "No late penalty is owed on citation {citation_no}: it was paid within {days}"
+            " days, or with its penalty, or the penalty was paid since.",
+            field="citation_no",
+            citation_no=v.citation_no,
+            days=days,
+        )
+
+
+def _penalty_paid(session: Session, citation_no: str) -> bool:
+    voided = select(Sale.original_sale_id).where(Sale.kind == SaleKind.VOID)
+    return (
+        session.connection()
+        .execute(
+            select(SaleLine.id)
+            .join(Sale, Sale.id == SaleLine.sale_id)
+            .where(
+                SaleLine.service_code == PENALTY,
+                func.json_extract(SaleLine.details, "$.citation_no") == citation_no,
+                Sale.kind == SaleKind.SALE,
+                Sale.id.not_in(voided),
+            )
+            .limit(1)
+        )
+        .first()
+        is not None
+    )
+
+
 @register
 class CitationPenaltyRules(ServiceRules):
+    """The $25 after 21 days unpaid: with its citation, once; owed on a citation paid earlier
+    without it, on its own with a supervisor's approval (sale/approved_lines.py)."""
+
     codes = (PENALTY,)
 
     def prepare(self, ctx: PriceContext) -> None:
         v = view(ctx.session, str(ctx.clean.get("citation_no", "")), ctx.on)
         ctx.clean["citation_no"] = v.citation_no
         ctx.attrs["issued_on"] = v.issued_on
+        if ctx.raw.get("approval_ref"):
+            if not v.paid:
+                raise InputError(
+                    "Citation {citation_no} is not paid: its late penalty is rung with it.",
+                    field="citation_no",
+                    citation_no=v.citation_no,
+                )
+            _penalty_owed_after_payment(ctx.session, v, ctx.on)
+            return
+        if v.paid:
+            raise InputError(
+                "Citation {citation_no} is already paid: a late penalty owed on it is a "
+                "supervisor's approval with a reason.",
+                field="citation_no",
+                citation_no=v.citation_no,
+            )
         if not v.late:
             raise InputError(
-                f"Citation {v.citation_no} is not late yet: no penalty.", field="citation_no"
+                "Citation {citation_no} is not late yet: the late penalty is added after "
+                "{days} days unpaid.",
+                field="citation_no",
+                citation_no=v.citation_no,
+                days=_after_days(ctx.session, ctx.on),
             )

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.kinds import SaleKind
 from counterpos.services.errors import NotFound
 from counterpos.services.sale.service_rules import SaleContext
 from counterpos.store.models import IssuedDocument, Sale
@@ -42,12 +43,21 @@ def issue_document(
 
 
 def find_document(session: Session, doc_no: str) -> tuple[IssuedDocument, Sale]:
-    doc = session.scalar(
+    """The document issued under that number that is in force: the newest one whose sale is
+    not voided (after a business renewal is voided, the previous period's certificate), else
+    the newest issued, which prints as VOID. A void's own record of the document is not one."""
+    from counterpos.services.sale.voids import voided_sales  # noqa: PLC0415
+
+    newest = (
         select(IssuedDocument)
-        .where(IssuedDocument.doc_no == doc_no.strip().upper())
+        .join(Sale, Sale.id == IssuedDocument.sale_id)
+        .where(IssuedDocument.doc_no == doc_no.strip().upper(), Sale.kind == SaleKind.SALE)
         .order_by(IssuedDocument.created_at.desc())
         .limit(1)
     )
+    doc = session.scalar(newest.where(Sale.id.not_in(voided_sales())))
+    if doc is None:
+        doc = session.scalar(newest)
     if doc is None:
         raise NotFound(f"There is no permit, license or certificate {doc_no.strip()}.")
     return doc, session.get_one(Sale, doc.sale_id)

@@ -15,7 +15,7 @@ from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
 from counterpos.services.errors import InputError, NotFound
-from counterpos.services.sale.line_details import parse_date
+from counterpos.services.sale.line_details import parse_date, yes_no
 from counterpos.services.sale.service_rules import (
     Companion,
     PriceContext,
@@ -45,6 +45,7 @@ CHECKLIST = (
 DOS_KINDS = {"check": "check", "money_order": "money order"}
 MAX_DOS_CENTS = 100_000
 MAX_APPLICANTS = 10
+MAX_NAME = 120  # the application log's column; a longer name is refused, never cut
 
 
 def check_applicant(raw: dict, on: date, n: int) -> dict:
@@ -53,6 +54,15 @@ def check_applicant(raw: dict, on: date, n: int) -> dict:
     who = name or f"applicant {n}"
     if not name:
         raise InputError(f"Applicant {n}: enter the name as on the form.", field="applicants")
+    if len(name) > MAX_NAME:
+        raise InputError(
+            "Applicant {n}: the name has {length} characters; the acceptance log takes "
+            "{most}. Enter it as on the form, shortened the way the applicant signs.",
+            field="applicants",
+            n=n,
+            length=len(name),
+            most=MAX_NAME,
+        )
     form = str(raw.get("form_type", "")).strip().upper().replace(" ", "")
     if form in NOT_HERE:
         raise InputError(f"{who}: {NOT_HERE[form]}", field="applicants")
@@ -67,7 +77,13 @@ def check_applicant(raw: dict, on: date, n: int) -> dict:
         if dob > on:
             raise InputError(f"{who}: the date of birth is in the future.", field="applicants")
     ticked = raw.get("checklist") or {}
-    missing = [label for key, label in CHECKLIST if not ticked.get(key)]
+    if not isinstance(ticked, dict):
+        raise InputError("{who}: tick the checklist.", field="applicants", who=who)
+    missing = [
+        label
+        for key, label in CHECKLIST
+        if not yes_no(ticked.get(key, False), f"{who}, {label}", "applicants")
+    ]
     if missing:
         raise InputError(
             f"{who}: the application cannot be accepted until the checklist is complete — "
@@ -86,7 +102,10 @@ def check_applicant(raw: dict, on: date, n: int) -> dict:
     if not re.fullmatch(r"\d{1,15}", number):
         raise InputError(f"{who}: the {DOS_KINDS[kind]} number is digits only.", field="applicants")
     try:
-        amount = Money.parse(str(raw.get("dos_amount", "")))
+        if isinstance(raw.get("dos_amount_cents"), int) and "dos_amount" not in raw:
+            amount = Money(raw["dos_amount_cents"])  # the checked form, checked again in the sale
+        else:
+            amount = Money.parse(str(raw.get("dos_amount", "")))
     except MoneyError as exc:
         raise InputError(f"{who}: State fee — {exc}", field="applicants") from exc
     if not 0 < amount.cents <= MAX_DOS_CENTS:
@@ -130,7 +149,7 @@ class PassportRules(ServiceRules):
             + " to U.S. Dept. of State, not paid here"
         )
         ctx.attrs["_quantity"] = len(applicants)
-        photos = str(ctx.clean.get("photo_sets", "0") or "0")
+        photos = str(ctx.clean.get("photo_sets", "0") or "0").strip()
         if not photos.isdigit() or int(photos) > len(applicants) * 2:
             raise InputError("Photo sets: a number, at most two per applicant.", field="photo_sets")
         ctx.clean["photo_sets"] = int(photos)
@@ -140,16 +159,16 @@ class PassportRules(ServiceRules):
         return [Companion(PHOTO, {}, sets)] if sets else []
 
     def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:
-        today = local_today()
+        executed = ctx.on  # the sale's day: the demo's past sales land in their own day's log
         for a in line.details["applicant_records"]:
             ctx.session.add(
                 PassportApplication(
                     sale_id=ctx.sale.id,
                     sale_line_id=row.id,
                     station_code=ctx.station_code,
-                    executed_on=today,
+                    executed_on=executed,
                     clerk=ctx.actor.username,
-                    applicant_name=a["name"][:120],
+                    applicant_name=a["name"],
                     date_of_birth=date.fromisoformat(a["date_of_birth"])
                     if a["date_of_birth"]
                     else None,

@@ -7,9 +7,10 @@ or, where there is none, a supervisor assigns them (`counterpos tags assign-bloc
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from counterpos.services import audit
@@ -115,50 +116,61 @@ def _out_numbers(session: Session, year: int, low: int, high: int) -> set[int]:
     return {n for n, kind in _states(session, year, low, high).items() if kind != "return"}
 
 
-def next_tag(session: Session, station_code: str, year: int) -> int:
+_BLOCKS = (
+    select(TagBlock.first_no, TagBlock.last_no)
+    .where(TagBlock.year == bindparam("year"), TagBlock.station_code == bindparam("station"))
+    .order_by(TagBlock.first_no)
+)
+_IN_BLOCK = (
+    TagMovement.year == bindparam("year"),
+    TagMovement.number.between(bindparam("low"), bindparam("high")),
+)
+# Issues and returns of a number alternate, so it is back in stock when it has been returned
+# as often as issued (and never reported lost).
+_RETURNS = func.sum(case((TagMovement.kind == "return", 1), else_=0))
+_ISSUES = func.sum(case((TagMovement.kind == "issue", 1), else_=0))
+_LOST = func.sum(case((TagMovement.kind == "lost", 1), else_=0))
+_BACK_IN_STOCK = (
+    select(TagMovement.number)
+    .where(*_IN_BLOCK)
+    .where(
+        TagMovement.number.in_(
+            select(TagMovement.number).where(*_IN_BLOCK, TagMovement.kind == "return")
+        )
+    )
+    .group_by(TagMovement.number)
+    .having(_RETURNS > 0, _RETURNS >= _ISSUES, _LOST == 0)
+    .order_by(TagMovement.number)
+)
+_HIGHEST = select(func.max(TagMovement.number)).where(*_IN_BLOCK)
+
+
+def next_tag(session: Session, station_code: str, year: int, taken: Collection[int] = ()) -> int:
     """The lowest returned number of this station's blocks, else the next never issued one.
 
     Numbers are handed out in order, so only returned tags (few) and the highest number that
-    ever moved in a block need looking at, not every tag of the block.
+    ever moved in a block need looking at, not every tag of the block. `taken`: numbers this
+    sale has already given out but not yet written (plain reads: the sale's hot path).
     """
-    blocks = session.scalars(
-        select(TagBlock)
-        .where(TagBlock.year == year, TagBlock.station_code == station_code)
-        .order_by(TagBlock.first_no)
-    ).all()
+    if session.new:  # plain reads: what the ORM holds unwritten must be in the database first
+        session.flush()
+    conn = session.connection()
+    blocks = conn.execute(_BLOCKS, {"year": year, "station": station_code}).all()
     if not blocks:
         raise StateError(
             f"Station {station_code} has no animal tags for {year}; "
             "a supervisor must assign a block (counterpos tags assign-block)."
         )
-    for block in blocks:
-        in_block = (
-            TagMovement.year == year,
-            TagMovement.number.between(block.first_no, block.last_no),
-        )
-        # Issues and returns of a number alternate, so it is back in stock when it has been
-        # returned as often as issued (and never reported lost).
-        returns = func.sum(case((TagMovement.kind == "return", 1), else_=0))
-        issues = func.sum(case((TagMovement.kind == "issue", 1), else_=0))
-        lost = func.sum(case((TagMovement.kind == "lost", 1), else_=0))
-        in_stock = session.scalar(
-            select(TagMovement.number)
-            .where(*in_block)
-            .where(
-                TagMovement.number.in_(
-                    select(TagMovement.number).where(*in_block, TagMovement.kind == "return")
-                )
-            )
-            .group_by(TagMovement.number)
-            .having(returns > 0, returns >= issues, lost == 0)
-            .order_by(TagMovement.number)
-            .limit(1)
-        )
-        if in_stock is not None:
-            return in_stock
-        highest = session.scalar(select(func.max(TagMovement.number)).where(*in_block))
-        candidate = block.first_no if highest is None else highest + 1
-        if candidate <= block.last_no:
+    for first_no, last_no in blocks:
+        key = {"year": year, "low": first_no, "high": last_no}
+        for number in conn.execute(_BACK_IN_STOCK, key).scalars():
+            if number not in taken:
+                return int(number)
+        highest = conn.execute(_HIGHEST, key).scalar()
+        candidate = first_no if highest is None else highest + 1
+        while candidate in taken:
+            candidate += 1
+        if candidate <= last_no:
             return candidate
     raise StateError(
         f"Station {station_code} has issued every {year} tag of its blocks; "

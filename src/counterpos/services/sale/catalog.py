@@ -1,16 +1,23 @@
-"""The service catalog as the till sees it, and pricing a line from the fee rule in effect."""
+"""The service catalog as the till sees it, and pricing a line from the fee rule in effect.
+
+Pricing reads the catalog with plain queries (columns, not ORM objects): the same code prices a
+line when the cashier rings it and again inside the sale's transaction (`reprice_cart`), where
+every line is priced anew from the rules in force at that moment.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any, TypedDict, Unpack
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from counterpos.domain.cart import CartLine
+from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.document_language import either
 from counterpos.domain.fee_rules import FeeInput, FeeRuleError, compute_fee, needs_entered_amount
 from counterpos.domain.money import Money, MoneyError
@@ -18,6 +25,12 @@ from counterpos.services.clock import local_today
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.station import Station
 from counterpos.store.models import FeeSchedule, GlAccount, Service
+
+# The field of the InputError a sale is refused with when a line's price changed since it was
+# rung: the till prices the cart again (`reprice`) and shows the new total.
+PRICES_CHANGED = "prices_changed"
+# Lines priced by the card payment itself (services/card/fees.py), not by a fee rule.
+CARD_FEE_CATEGORY = "card_fee"
 
 
 @dataclass(frozen=True)
@@ -29,6 +42,8 @@ class ServiceView:
     hotkey: str
     fields: tuple[dict[str, Any], ...]
     rule: dict[str, Any]
+    companion_of: tuple[str, ...] = ()  # rung only with these services, never alone
+    confirm_above: Money | None = None  # a supervisor confirms a line above this
 
     @property
     def takes_amount(self) -> bool:
@@ -38,37 +53,118 @@ class ServiceView:
     def takes_quantity(self) -> bool:
         return self.rule.get("kind") == "per_quantity"
 
+    @property
+    def offered_alone(self) -> bool:
+        """Whether the till's service list offers it (a companion comes with its parent)."""
+        return not self.companion_of
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    """A catalog entry as pricing reads it."""
+
+    code: str
+    name: str
+    category: str
+    gl_account: str
+    hotkey: str
+    active: bool
+    fields: tuple[dict[str, Any], ...]
+    companion_of: tuple[str, ...]
+    confirm_above_cents: int | None
+    sort_order: int = 0
+
+
+_SERVICES = select(
+    Service.code,
+    Service.name,
+    Service.category,
+    Service.gl_account,
+    Service.hotkey,
+    Service.active,
+    Service.fields,
+    Service.companion_of,
+    Service.confirm_above_cents,
+    Service.sort_order,
+).where(Service.code.in_(bindparam("codes", expanding=True)))
+_RULES = (
+    select(FeeSchedule.service_code, FeeSchedule.rule)
+    .where(
+        FeeSchedule.service_code.in_(bindparam("codes", expanding=True)),
+        FeeSchedule.effective_from <= bindparam("on"),
+    )
+    .order_by(FeeSchedule.effective_from, FeeSchedule.created_at)  # the newest comes last
+)
+
+
+def service_rows(session: Session, codes: Iterable[str]) -> dict[str, ServiceRow]:
+    rows = session.connection().execute(_SERVICES, {"codes": sorted(set(codes))})
+    return {
+        r.code: ServiceRow(
+            r.code,
+            r.name,
+            r.category,
+            r.gl_account,
+            r.hotkey,
+            bool(r.active),
+            tuple(r.fields or ()),
+            tuple(r.companion_of or ()),
+            r.confirm_above_cents,
+            r.sort_order,
+        )
+        for r in rows
+    }
+
+
+def rules_in_effect(session: Session, codes: Iterable[str], on: date) -> dict[str, dict[str, Any]]:
+    """The fee rule in effect on `on` for each code that has one (the newest schedule wins)."""
+    params = {"codes": sorted(set(codes)), "on": on}
+    return {code: rule for code, rule in session.connection().execute(_RULES, params)}
+
+
+def _no_rule(service_code: str, on: date) -> NotFound:
+    return NotFound(f"No fee is in effect for {service_code} on {on:%m/%d/%Y}; ask a supervisor.")
+
 
 def rule_in_effect(session: Session, service_code: str, on: date) -> dict[str, Any]:
-    row = session.scalar(
-        select(FeeSchedule)
-        .where(FeeSchedule.service_code == service_code, FeeSchedule.effective_from <= on)
-        .order_by(FeeSchedule.effective_from.desc(), FeeSchedule.created_at.desc())
-        .limit(1)
-    )
-    if row is None:
-        raise NotFound(
-            f"No fee is in effect for {service_code} on {on:%m/%d/%Y}; ask a supervisor."
-        )
-    return row.rule
+    rule = rules_in_effect(session, (service_code,), on).get(service_code)
+    if rule is None:
+        raise _no_rule(service_code, on)
+    return rule
 
 
 def list_services(station: Station, on: date | None = None) -> list[ServiceView]:
+    """Every active service (companions included: `offered_alone` says which the till lists),
+    each with its fields as the service's rules offer them on `on`."""
+    from counterpos.services.sale.service_rules import rules_for  # noqa: PLC0415
+
     on = on or local_today()
     with station.store.read() as s:
-        rows = s.scalars(select(Service).where(Service.active).order_by(Service.sort_order)).all()
-        return [
-            ServiceView(
-                r.code,
-                r.name,
-                r.category,
-                r.gl_account,
-                r.hotkey,
-                tuple(r.fields or ()),
-                rule_in_effect(s, r.code, on),
+        codes = s.scalars(select(Service.code).where(Service.active)).all()
+        rows = service_rows(s, codes)
+        rules = rules_in_effect(s, codes, on)
+        out = []
+        for r in sorted(rows.values(), key=lambda r: r.sort_order):
+            if r.code not in rules:
+                raise _no_rule(r.code, on)
+            fields = r.fields
+            service_rules = rules_for(r.code)
+            if service_rules is not None:
+                fields = tuple(service_rules.offered_fields(s, fields, on))
+            out.append(
+                ServiceView(
+                    r.code,
+                    r.name,
+                    r.category,
+                    r.gl_account,
+                    r.hotkey,
+                    fields,
+                    rules[r.code],
+                    r.companion_of,
+                    Money(r.confirm_above_cents) if r.confirm_above_cents is not None else None,
+                )
             )
-            for r in rows
-        ]
+        return out
 
 
 def misc_gl_accounts(station: Station) -> list[tuple[str, str]]:
@@ -93,9 +189,30 @@ class LineRequest(TypedDict, total=False):
 
 
 def price_line(station: Station, service_code: str, **request: Unpack[LineRequest]) -> CartLine:
-    """Build a priced cart line, validating the details the service captures."""
+    """Build a priced cart line, validating the details the service captures.
+
+    A service rung only with another (a late penalty) is refused: ring its parent, and
+    `price_lines` brings it along."""
     with station.store.read() as s:
+        _refuse_companion(s, service_code, request.get("details"))
         return price_line_in(s, service_code, **request)
+
+
+def _refuse_companion(session: Session, service_code: str, details: dict | None) -> None:
+    from counterpos.services.sale.line_details import refuse_card_numbers  # noqa: PLC0415
+
+    svc = service_rows(session, (service_code,)).get(service_code)
+    if svc is not None and svc.companion_of:
+        refuse_card_numbers(svc, details or {})  # PCI: before anything else is said
+        parents = service_rows(session, svc.companion_of)
+        names = " or ".join(p.name.lower() for p in parents.values()) or "its service"
+        raise InputError(
+            "The {name} is rung only with the {names} it belongs to: ring that, and it "
+            "comes along. Owed on something paid earlier, it needs a supervisor.",
+            field="service",
+            name=svc.name.lower(),
+            names=names,
+        )
 
 
 def price_line_in(
@@ -109,21 +226,46 @@ def price_line_in(
     customer_id: str | None = None,
 ) -> CartLine:
     """`price_line` inside the caller's session (the demo history prices past days with it)."""
+    on = on or local_today()
+    svc = service_rows(s, (service_code,)).get(service_code)
+    if svc is None or not svc.active:
+        raise NotFound(f"There is no service {service_code!r} in the catalog.")
+    return _price(
+        s,
+        svc,
+        rule_in_effect(s, service_code, on),
+        details=dict(details or {}),
+        amount_text=amount_text,
+        quantity=quantity,
+        on=on,
+        customer_id=customer_id,
+    )
+
+
+def _price(
+    s: Session,
+    svc: ServiceRow,
+    rule: dict[str, Any],
+    *,
+    details: dict[str, Any],
+    amount_text: str | None,
+    quantity: int,
+    on: date,
+    customer_id: str | None,
+) -> CartLine:
     from counterpos.services.sale.line_details import check_details  # noqa: PLC0415 (cycle-free helper)
     from counterpos.services.sale.service_rules import PriceContext, rules_for  # noqa: PLC0415
 
-    details = dict(details or {})
-    on = on or local_today()
-    svc = s.get(Service, service_code)
-    if svc is None or not svc.active:
-        raise NotFound(f"There is no service {service_code!r} in the catalog.")
-    rule = rule_in_effect(s, service_code, on)
     clean, attrs, account_no = check_details(s, svc, details)
-    rules = rules_for(service_code)
+    if details.get("approval_ref"):  # a supervisor's approval of this line (sale/approved_lines)
+        clean["approval_ref"] = str(details["approval_ref"])
+    rules = rules_for(svc.code)
+    once_key = ""
     if rules is not None:
-        ctx = PriceContext(s, service_code, clean, attrs, on, customer_id, details)
+        ctx = PriceContext(s, svc.code, clean, attrs, on, customer_id, details)
         rules.prepare(ctx)
         quantity = int(ctx.attrs.pop("_quantity", quantity))
+        once_key = rules.once_key(clean)
     entered = None
     if needs_entered_amount(rule):
         try:
@@ -137,7 +279,7 @@ def price_line_in(
     except FeeRuleError as exc:
         raise InputError(exc, field="amount" if entered is not None else None) from exc
     # A misc receipt's GL account is a required field the cashier picks; others come with the service.
-    gl = str(clean["gl_account"]) if service_code == "misc_receipt" else svc.gl_account
+    gl = str(clean["gl_account"]) if svc.code == "misc_receipt" else svc.gl_account
     description = svc.name
     if clean.get("memo"):
         description = f"{svc.name} – {clean['memo']}"
@@ -150,6 +292,7 @@ def price_line_in(
             quantity=quantity,
             account_no=account_no,
             details=clean,
+            once_key=once_key,
         )
     except (ValueError, MoneyError) as exc:
         raise InputError(exc, field="amount") from exc
@@ -160,7 +303,8 @@ def price_lines(
 ) -> list[CartLine]:
     """The line for a service plus the lines that go with it (disability-access fee, new card).
 
-    The till should call this rather than `price_line` and add every returned line to the cart.
+    The till should call this rather than `price_line` and add every returned line to the cart:
+    the companions name the main line as their parent, and go when it goes.
     """
     with station.store.read() as s:
         return price_lines_in(s, service_code, **request)
@@ -168,12 +312,18 @@ def price_lines(
 
 def price_lines_in(s: Session, service_code: str, **request: Unpack[LineRequest]) -> list[CartLine]:
     """`price_lines` inside the caller's session."""
+    _refuse_companion(s, service_code, request.get("details"))
+    main = price_line_in(s, service_code, **request)
+    return [main, *_companion_lines(s, main, request.get("on"), request.get("customer_id"))]
+
+
+def _companion_lines(
+    s: Session, main: CartLine, on: date | None, customer_id: str | None
+) -> list[CartLine]:
     from counterpos.services.sale.service_rules import rules_for  # noqa: PLC0415
 
-    main = price_line_in(s, service_code, **request)
-    on, customer_id = request.get("on"), request.get("customer_id")
-    lines = [main]
-    rules = rules_for(service_code)
+    rules = rules_for(main.service_code)
+    lines = []
     if rules is not None:
         for extra in rules.companions(main):
             line = price_line_in(
@@ -185,8 +335,94 @@ def price_lines_in(s: Session, service_code: str, **request: Unpack[LineRequest]
                 customer_id=customer_id,
             )
             if line.amount.cents:  # a $0 deposit (an owner's) is not worth a receipt line
-                lines.append(line)
+                lines.append(dataclasses.replace(line, parent_id=main.line_id))
     return lines
+
+
+def reprice(station: Station, cart: Cart, on: date | None = None) -> Cart:
+    """The cart priced again from the rules in force now (the till calls it when a sale was
+    refused because a price changed): same lines, today's amounts, companions as the rules
+    want them now. Raises InputError for a line that can no longer be sold."""
+    with station.store.read() as s:
+        return reprice_cart(s, cart, on or local_today(), strict=False)
+
+
+def reprice_cart(s: Session, cart: Cart, on: date, *, strict: bool = True) -> Cart:
+    """Every line of the cart priced again from the fee rules in force on `on`.
+
+    Only amounts entered by design (a bill payment, a misc receipt) come from the cart; every
+    other amount, description, GL account and derived detail is the rules' own. `strict`
+    (inside the sale): a line whose price changed refuses the sale with both amounts named
+    (InputError, field PRICES_CHANGED); otherwise the new price is taken and the companions
+    the rules want now are added or dropped. The companions are then checked (sale/companions).
+    """
+    from counterpos.services.sale.companions import check_companions  # noqa: PLC0415
+
+    codes = {line.service_code for line in cart.lines}
+    services = service_rows(s, codes)
+    rules = rules_in_effect(s, codes, on)
+    lines: list[CartLine] = []
+    changed: list[tuple[CartLine, CartLine]] = []
+    for line in cart.lines:
+        svc = services.get(line.service_code)
+        if svc is None or not (svc.active or svc.category == CARD_FEE_CATEGORY):
+            raise NotFound(
+                "There is no service {service_code!r} in the catalog.",
+                service_code=line.service_code,
+            )
+        if svc.category == CARD_FEE_CATEGORY:
+            lines.append(line)  # what the approved cards carried: checked against the tenders
+            continue
+        if line.service_code not in rules:
+            raise _no_rule(line.service_code, on)
+        rule = rules[line.service_code]
+        again = _price(
+            s,
+            svc,
+            rule,
+            details=dict(line.details),
+            amount_text=line.amount.plain() if needs_entered_amount(rule) else None,
+            quantity=line.quantity,
+            on=on,
+            customer_id=cart.customer_id,
+        )
+        again = dataclasses.replace(again, line_id=line.line_id, parent_id=line.parent_id)
+        if again.amount != line.amount:
+            changed.append((line, again))
+        lines.append(again)
+    if changed and strict:
+        raise InputError(
+            "Prices changed since the cart was rung: "
+            + "; ".join(
+                f"{new.description} is now {new.amount}, not {old.amount}" for old, new in changed
+            )
+            + ". The cart is priced again: show the customer the new total and take payment.",
+            field=PRICES_CHANGED,
+        )
+    again_cart = Cart(lines, customer_id=cart.customer_id)
+    if not strict:
+        again_cart = _companions_as_wanted_now(s, again_cart, on)
+    check_companions(s, again_cart, on)
+    return again_cart
+
+
+def _companions_as_wanted_now(s: Session, cart: Cart, on: date) -> Cart:
+    """Re-derive each parent's companions (a citation that became late gets its penalty)."""
+    services = service_rows(s, {line.service_code for line in cart.lines})
+    out: list[CartLine] = []
+    for line in cart.lines:
+        if line.parent_id is not None:
+            continue
+        out.append(line)
+        svc = services.get(line.service_code)
+        if svc is not None and svc.companion_of:
+            continue  # an approved penalty on its own: no companions of its own
+        fresh = _companion_lines(s, line, on, cart.customer_id)
+        kept = {x.service_code: x for x in cart.companions(line)}
+        for extra in fresh:
+            old = kept.get(extra.service_code)
+            out.append(dataclasses.replace(extra, line_id=old.line_id) if old else extra)
+    return Cart(out, customer_id=cart.customer_id)
 
 
 @cache

@@ -1,10 +1,15 @@
-"""Checks the details a service line captures against the service's field list."""
+"""Checks the details a service line captures against the service's field list.
+
+The same check runs when a line is rung and again inside the sale (catalog.reprice_cart), on
+the details the first check kept: every kind accepts its own clean form back (a date as ISO
+text, money as integer cents, a yes/no as a real boolean).
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,7 +17,34 @@ from sqlalchemy.orm import Session
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 from counterpos.services.errors import InputError, NotFound
 from counterpos.store import pan_boundary
-from counterpos.store.models import GlAccount, Service, UtilityAccount
+from counterpos.store.models import GlAccount, UtilityAccount
+
+# What the UI sends for a yes/no: a real boolean. A plain form may send these exact words.
+YES, NO = ("true", "yes"), ("false", "no")
+
+
+class _Fields(Protocol):
+    @property
+    def fields(self) -> Any: ...
+
+
+_ACCOUNT = select(UtilityAccount.account_no)
+_GL = select(GlAccount.code, GlAccount.misc_allowed)
+
+
+def yes_no(value: Any, label: str, field: str) -> bool:
+    """A yes/no detail: a real boolean, or exactly "true"/"false" ("yes"/"no") as a plain form
+    sends it. Anything else (1, "Y", "ok", "checked") is refused with the field named."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in YES + NO:
+        return value.strip().lower() in YES
+    raise InputError(
+        "{label}: “{value}” is not a yes or a no; tick it or leave it.",
+        field=field,
+        label=label,
+        value=value,
+    )
 
 
 def parse_date(text: str, label: str, field: str) -> date:
@@ -31,7 +63,7 @@ def parse_date(text: str, label: str, field: str) -> date:
     raise InputError(f"{label}: “{text}” is not a date; use MM/DD/YYYY.", field=field)
 
 
-def _refuse_card_numbers(svc: Service, details: dict[str, Any]) -> None:
+def refuse_card_numbers(svc: _Fields, details: dict[str, Any]) -> None:
     """PCI: refuse a card number in ANY detail (nested records too) before anything else is
     read, as the store would (a field declared to hold long digit runs, like a transit card
     number, is checked against its own format: store/pan_boundary.py)."""
@@ -47,13 +79,13 @@ def _refuse_card_numbers(svc: Service, details: dict[str, Any]) -> None:
 
 
 def check_details(
-    session: Session, svc: Service, details: dict[str, Any]
+    session: Session, svc: _Fields, details: dict[str, Any]
 ) -> tuple[dict[str, Any], dict[str, Any], str | None]:
     """Return (clean details to store, attributes for the fee rule, utility account number)."""
     clean: dict[str, Any] = {}
     attrs: dict[str, Any] = {}
     account_no: str | None = None
-    _refuse_card_numbers(svc, details)
+    refuse_card_numbers(svc, details)
     for spec in svc.fields or ():
         name, label, kind = spec["name"], spec["label"], spec["type"]
         raw = details.get(name)
@@ -63,14 +95,16 @@ def check_details(
                 raise InputError(f"{label} is required.", field=name)
             continue
         if kind == "account":
-            acct = session.scalar(
-                select(UtilityAccount).where(UtilityAccount.account_no == str(text))
+            number = (
+                session.connection()
+                .execute(_ACCOUNT.where(UtilityAccount.account_no == str(text)))
+                .scalar()
             )
-            if acct is None:
+            if number is None:
                 raise NotFound(f"There is no utility account {text}.")
-            account_no = acct.account_no
-            clean[name] = acct.account_no
-            attrs[name] = acct.account_no
+            account_no = number
+            clean[name] = number
+            attrs[name] = number
         elif kind == "choice":
             allowed = [c[0] for c in spec["choices"]]
             if str(text) not in allowed:
@@ -86,7 +120,12 @@ def check_details(
             attrs[name] = value
         elif kind == "money":
             try:
-                money = text if isinstance(text, Money) else Money.parse(str(text))
+                if isinstance(text, bool):
+                    raise MoneyError("an amount is not a yes or a no")
+                if isinstance(text, int):  # the clean form: integer cents
+                    money = Money(text)
+                else:
+                    money = text if isinstance(text, Money) else Money.parse(str(text))
             except MoneyError as exc:
                 raise InputError(f"{label}: {exc}", field=name) from exc
             if money.cents < 0:
@@ -97,7 +136,7 @@ def check_details(
             clean[name] = money.cents
             attrs[name] = money.cents
         elif kind == "bool":
-            yes = text if isinstance(text, bool) else str(text).lower() in ("yes", "true", "1")
+            yes = yes_no(text, label, name)
             clean[name] = yes
             attrs[name] = "yes" if yes else "no"
         elif kind == "checklist":
@@ -110,9 +149,12 @@ def check_details(
                 if unknown:
                     raise InputError(f"{label}: tick the items on the list.", field=name)
                 text = {key: True for key in ticked}
-            if not isinstance(text, dict):
+            if not isinstance(text, dict) or not set(text) <= set(items):
                 raise InputError(f"{label}: tick the items on the list.", field=name)
-            clean[name] = {key: bool(text.get(key)) for key in items}
+            names = dict(spec.get("items", []))
+            clean[name] = {
+                key: yes_no(text.get(key, False), f"{label}, {names[key]}", name) for key in items
+            }
             attrs[name] = clean[name]
         elif kind == "records":
             # A list of small dicts (passport applicants); the service's rules check each one.
@@ -121,7 +163,7 @@ def check_details(
             clean[name] = [dict(r) for r in text]
             attrs[name] = clean[name]
         elif kind == "gl_account":
-            gl = session.get(GlAccount, str(text))
+            gl = session.connection().execute(_GL.where(GlAccount.code == str(text))).first()
             if gl is None or not gl.misc_allowed:
                 raise InputError(
                     f"{label}: {text} is not on the list for miscellaneous receipts.", field=name

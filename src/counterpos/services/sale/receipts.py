@@ -137,6 +137,21 @@ _DOCS = select(
     IssuedDocument.valid_from,
     IssuedDocument.valid_to,
 ).where(IssuedDocument.sale_id == bindparam("sale_id"))
+_VOIDED_BY = (
+    select(Sale.receipt_no, Sale.created_at)
+    .where(Sale.original_sale_id == bindparam("sale_id"), Sale.kind == SaleKind.VOID)
+    .limit(1)
+)
+
+
+def voided_by(session: Session, sale_id: str) -> str:
+    """ "Voided by CH1-V000123 on 11/30/2026" when a void points at the sale, else ""."""
+    void = session.connection().execute(_VOIDED_BY, {"sale_id": sale_id}).first()
+    if void is None:
+        return ""
+    return f"Voided by {void.receipt_no} on {to_local(void.created_at):%m/%d/%Y}"
+
+
 # The account's balance as of this line's own ledger entry (or the sale, for a line without
 # one): later payments do not change what this receipt says was left to pay.
 _BALANCE_AFTER = select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
@@ -247,6 +262,7 @@ def document_for(
             head.kind, head.kind.upper()
         ),
         reprint_count=reprint_count,
+        voided=voided_by(session, head.id) if head.kind == SaleKind.SALE else "",
         documents=tuple(f"{d.doc_type.replace('_', ' ')} {d.doc_no}" for d in docs),
         training=conf.get("station.training") == "on",
     )

@@ -21,8 +21,10 @@ from counterpos.services.access import overrides
 from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
 from counterpos.services.central import continuity
-from counterpos.services.clock import utcnow
+from counterpos.services.clock import to_local, utcnow
 from counterpos.services.errors import InputError, NotFound
+from counterpos.services.sale.approved_lines import check_ceiling
+from counterpos.services.sale.catalog import CARD_FEE_CATEGORY, reprice_cart, service_rows
 from counterpos.services.sale.service_rules import SaleContext, rules_for
 from counterpos.services.sessions import require_own_open
 from counterpos.services.station import Station
@@ -163,10 +165,17 @@ def write_sale(
 
     `complete_sale` is the till's way in; the demo history calls this with a past time `at`
     (naive UTC) so that its sales are written exactly as the till writes them, service rules
-    included.
+    included. Every line is first priced again from the fee rules in force at that moment
+    (`catalog.reprice_cart`): a line whose price changed refuses the sale with both amounts
+    named (InputError, field `catalog.PRICES_CHANGED`), and what is written is the rules' line,
+    not the caller's. Only amounts entered by design (a bill payment, a misc receipt) come from
+    the cart.
     """
     conn = s.connection()  # reads and the sale's own rows skip the ORM's unit of work
     require_own_open(s, station_code, actor, session_id)
+    now = at or utcnow()
+    cart = reprice_cart(s, cart, to_local(now).date())
+    _check_limits(s, cart, settlement)
     approvers = rule_approvers(actor, cart, approvals)
     for index, line in enumerate(cart.lines):
         rules = rules_for(line.service_code)
@@ -179,7 +188,6 @@ def write_sale(
     for number in sorted(wanted - accounts.keys()):
         raise NotFound("There is no utility account {number}.", number=number)
     seq, receipt_no = next_receipt_no(s, station_code)
-    now = at or utcnow()
     stamp = None
     if at is not None:  # rows the service rules add through the ORM get the past time too
         stamp = _stamp(at)
@@ -285,6 +293,28 @@ def write_sale(
         tuple(ctx.documents),
         approved_by={p: a.username for p, a in approvers.items()},
     )
+
+
+def _check_limits(s: Session, cart: Cart, settlement: Settlement) -> None:
+    """A line above its service's ceiling needs a supervisor's confirmation; a card fee line
+    only comes with the card tenders that carried it."""
+    services = service_rows(s, {line.service_code for line in cart.lines})
+    card_cents = sum(
+        a.applied.cents for a in settlement.applied if a.tender.kind == TenderKind.CARD
+    )
+    fees = 0
+    for line in cart.lines:
+        svc = services[line.service_code]
+        check_ceiling(s, line, svc.confirm_above_cents)
+        if svc.category == CARD_FEE_CATEGORY:
+            fees += line.amount.cents
+    if fees and fees > card_cents:
+        raise InputError(
+            "A card convenience fee of {fees} comes only with the cards that carried it; "
+            "take the card payment again.",
+            field="cart",
+            fees=Money(fees),
+        )
 
 
 def _stamp(at: datetime) -> Callable:

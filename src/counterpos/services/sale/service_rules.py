@@ -3,14 +3,16 @@
 Each counter service with rules of its own has a small module in `services/counter/` or
 `services/utility/` (animal_license.py, passport.py, ...) that registers a `ServiceRules`
 subclass for its service codes. `catalog.price_line` calls
-`prepare` while pricing a line; `sales.complete_sale` calls `validate`, `before_line` and
-`on_sale` inside the sale's one transaction; a void calls `on_void` (see `void_sale_lines`).
+`prepare` while pricing a line, and again inside the sale's one transaction where every line is
+priced anew (`catalog.reprice_cart`); `sales.complete_sale` then calls `validate`,
+`before_line` and `on_sale`; a void calls `on_void` (see `void_sale_lines`).
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -18,6 +20,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
+from counterpos.services.clock import local_today, to_local
 from counterpos.store.outbox import insert_synced
 
 # The packages whose modules register rules (with @register, at import). They are imported
@@ -75,6 +78,11 @@ class SaleContext:
             insert_synced(self.session, self._queued)
             self._queued = []
 
+    @property
+    def on(self) -> date:
+        """The sale's local day: a license issued with it starts then (the demo's past sales)."""
+        return to_local(self.at).date() if self.at is not None else local_today()
+
     def doc_suffix(self, line_no: int) -> str:
         return f"-{line_no}" if len(self.cart.lines) > 1 else ""
 
@@ -106,8 +114,18 @@ class ServiceRules:
         """Validate details beyond their field types; add fee attributes. Raise InputError."""
 
     def companions(self, line: CartLine) -> list[Companion]:
-        """Lines the till adds with this one."""
+        """Lines the till adds with this one: each exists only with it, once (sale/companions)."""
         return []
+
+    def once_key(self, clean: dict[str, Any]) -> str:
+        """What the line pays for, sold once a cart ("Citation PC240002"); "" if it may repeat."""
+        return ""
+
+    def offered_fields(
+        self, session: Session, fields: Sequence[dict[str, Any]], on: date
+    ) -> Sequence[dict[str, Any]]:
+        """The service's fields as the till offers them on `on` (choices in the order to offer)."""
+        return fields
 
     def validate(self, session: Session, line: CartLine, cart: Cart, index: int) -> None:
         """Re-check at sale time, inside the transaction (limits, stock, the rest of the cart)."""

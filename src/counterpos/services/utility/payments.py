@@ -10,7 +10,13 @@ from counterpos.domain.cart import CartLine
 from counterpos.domain.kinds import EntryType
 from counterpos.domain.money import Money
 from counterpos.services.errors import InputError
-from counterpos.services.sale.service_rules import SaleContext, ServiceRules, register
+from counterpos.services.sale.service_rules import (
+    Companion,
+    PriceContext,
+    SaleContext,
+    ServiceRules,
+    register,
+)
 from counterpos.services.station import Station
 from counterpos.services.utility.accounts import find_account
 from counterpos.store.balances import account_balance
@@ -68,8 +74,27 @@ def scan_stub(station: Station, scanned: str) -> PaymentPrefill:
 
 @register
 class PaymentRules(ServiceRules):
+    """A bill payment: the amount the cashier enters; on a past-due account, the bill's late
+    fee comes with it (services/utility/late_fee.py), waived only by an approved adjustment."""
+
     codes = ("utility_payment",)
     insert_only = True
+
+    def prepare(self, ctx: PriceContext) -> None:
+        from counterpos.services.utility.late_fee import late_fee  # noqa: PLC0415
+
+        ctx.clean.pop("late_fee_bill", None)
+        owed = late_fee(ctx.session, str(ctx.clean["account_no"]), ctx.on)
+        if owed.fee.cents and owed.bill_due is not None:
+            ctx.clean["late_fee_bill"] = owed.bill_due.isoformat()
+
+    def companions(self, line: CartLine) -> list[Companion]:
+        from counterpos.services.utility.late_fee import LATE_FEE  # noqa: PLC0415
+
+        bill = line.details.get("late_fee_bill")
+        if not bill:
+            return []
+        return [Companion(LATE_FEE, {"account_no": line.details["account_no"], "bill_due": bill})]
 
     def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:
         if row.account_id:

@@ -54,7 +54,8 @@ class StartServiceRules(ServiceRules):
                     field="service_address",
                 )
         check_owner(ctx.session, ctx.customer_id, c, "new account")
-        c.setdefault("start_ref", uuid.uuid4().hex[:10])
+        # Priced again inside the sale, the start keeps the reference its deposit carries.
+        c["start_ref"] = str(ctx.raw.get("start_ref") or uuid.uuid4().hex[:10])
 
     def companions(self, line: CartLine) -> list[Companion]:
         return [

@@ -34,6 +34,11 @@ class Service(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # The details a line of this service captures: [{"name", "label", "type", "required", ...}]
     fields: Mapped[list] = mapped_column(JSON, default=list)
+    # Service codes this one is only ever rung with (a late penalty with its citation): such a
+    # line exists only as its parent's companion and is not offered alone. Empty: sold alone.
+    companion_of: Mapped[list] = mapped_column(JSON, default=list)
+    # A line above this amount needs a supervisor's confirmation (a misc receipt); None: never.
+    confirm_above_cents: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class FeeSchedule(Base):

@@ -53,10 +53,12 @@ class CardPaymentDialog(QDialog):
         parent: QWidget | None = None,
         *,
         terminal: CardTerminal | None = None,
+        prior: list[str] | None = None,
         held: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.station, self.actor, self.session_id, self.cart = station, actor, session_id, cart
+        self.prior = list(prior or ())  # this sale's cards approved before: one fee for all
         self.held = list(held or [])  # the payment's approved cards: another may follow them
         self.payment: CardResult | None = None
         self.last_result: CardResult | None = None
@@ -69,7 +71,7 @@ class CardPaymentDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(460)
 
-        self.quote = quote(station, cart, amount)
+        self.quote = quote(station, cart, amount, prior=self.prior, session_id=session_id)
         self.terminal = terminal or terminal_for(station)
 
         layout = QVBoxLayout(self)
@@ -142,7 +144,7 @@ class CardPaymentDialog(QDialog):
             return
         station, actor, session_id, cart = self.station, self.actor, self.session_id, self.cart
         base, terminal, recorded = self.quote.base, self.terminal, self._bridge.recorded
-        held = self.held
+        prior, held = self.prior, self.held
         self._start(
             lambda: charge(
                 station,
@@ -152,6 +154,7 @@ class CardPaymentDialog(QDialog):
                 base,
                 terminal=terminal,
                 on_recorded=recorded.emit,
+                prior=prior,
                 held=held,
             )
         )
@@ -272,6 +275,7 @@ class CardPaymentDialog(QDialog):
                 brand=self.brand_combo.currentData(),
                 last4=self.last4_edit.text(),
                 approved_text=self.approved_edit.text(),
+                prior=self.prior,
                 held=self.held,
             )
         except CounterError as exc:

@@ -75,6 +75,7 @@ class CardParts(QObject):
                 amount,
                 pay,
                 terminal=pay.terminal,
+                prior=[r.request_id for r in pay.cards],
                 held=[c.request_id for c in pay.cards],
             )
         except CounterError as exc:

@@ -23,7 +23,7 @@ from counterpos.services.card.fees import quote
 from counterpos.services.card.sales import finish_sale
 from counterpos.services.devices import certificate_print
 from counterpos.services.errors import CounterError
-from counterpos.services.sale import receipts, sales
+from counterpos.services.sale import catalog, receipts, sales
 from counterpos.ui import keymap
 from counterpos.ui.background import run_in_background
 from counterpos.ui.tender.card_parts import CardParts
@@ -61,6 +61,7 @@ class TenderDialog(CounterDialog):
         self.actor = actor
         self.session_id = session_id
         self.cart = cart
+        self.repriced = False  # the cart was priced again (it is the till's: it redraws)
         self.approvals = list(approvals)
         self.parts: list[Tender] = []  # cash, check and money order parts
         self.cards: list = []  # approved CardResult, each a part of its own
@@ -167,7 +168,13 @@ class TenderDialog(CounterDialog):
             )
         elif page.current_kind() == CARD and 0 < amount.cents <= due.cents:
             try:
-                q = quote(self.station, self.cart, amount)
+                q = quote(
+                    self.station,
+                    self.cart,
+                    amount,
+                    prior=[r.request_id for r in self.cards],
+                    session_id=self.session_id,
+                )
             except CounterError:
                 page.show_preview("")
                 self.payment_shown.emit(PaymentView(due))
@@ -308,6 +315,9 @@ class TenderDialog(CounterDialog):
                     approvals=self.approvals,
                 )
         except CounterError as exc:
+            if getattr(exc, "field", None) == catalog.PRICES_CHANGED:
+                self._prices_changed(str(exc))
+                return
             self.payment_page.say(str(exc))
             return
         done = receipts.with_receipt(self.station, done)  # read back once: shown and printed
@@ -327,6 +337,22 @@ class TenderDialog(CounterDialog):
         self.work_saved()
         self.fit_to_screen()
         self.done_page.focus_next()
+
+    def _prices_changed(self, why: str) -> None:
+        """A fee changed since the cart was rung (midnight, a new schedule): the cart is priced
+        again in place, the till's cart with it, and the cashier shows the new total."""
+        try:
+            again = catalog.reprice(self.station, self.cart)
+        except CounterError as exc:
+            self.payment_page.say(f"{why} {exc}")
+            return
+        self.cart.lines[:] = again.lines
+        self.repriced = True
+        self.payment_page.total_label.setText(self.cart.total.format())
+        self.refresh()
+        self.payment_page.say(
+            why + " " + self.tr("New total: {total}.").format(total=self.cart.total.format())
+        )
 
     # -- after the sale: its permits and licenses --------------------------------------------
 

@@ -59,6 +59,8 @@ class TillPayment(QObject):
 
     def _paid(self, dialog: TenderDialog) -> None:
         done = dialog.completed
+        if done is None and dialog.repriced:
+            self.state.cart_changed.emit()  # the new prices in the till's cart table
         if done is not None:
             self.last_sale = done
             self.state.new_sale()  # the next customer starts from a clear screen

@@ -93,8 +93,13 @@ class ServicePicker(QTableWidget):
         super().__init__(len(services), 3, parent)
         self.setObjectName("services")
         self.setAccessibleName(QCoreApplication.translate("ServicePicker", "Services"))
+        # A companion (a late penalty, the disability-access shares) comes with its service.
         # The numbered services first, in number order (all in view at 1366x768); then the rest.
-        services = sorted(services, key=lambda s: (not s.hotkey, s.hotkey or ""))
+        services = sorted(
+            (svc for svc in services if svc.offered_alone),
+            key=lambda s: (not s.hotkey, s.hotkey or ""),
+        )
+        self.setRowCount(len(services))
         self._codes = [svc.code for svc in services]
         self._hotkeys = [svc.hotkey for svc in services]
         self.setHorizontalHeaderLabels(

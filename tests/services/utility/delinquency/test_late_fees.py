@@ -46,3 +46,40 @@ def test_the_next_bill_s_fee_counts_the_arrears_and_not_the_fee_twice(station, s
     # the first bill's fee: $72.70 past due; the second's: both bills ($145.40), fee on fees not counted
     # because the first fee was charged only in this run, after the second due date's end
     assert [f[1:] for f in fees] == [(7270, 727), (14540, 1454)]
+
+
+def test_a_late_fee_taken_at_the_counter_is_the_bill_s_one_late_fee(
+    station, cashier, drawer, supervisor, overdue
+):
+    """Issue 14's counter fee and issue 18's delinquency run charge the same fee: whichever
+    comes first is the bill's one late fee, and the other does not charge it again."""
+    from counterpos.domain.cart import Cart
+    from counterpos.services.clock import local_today
+    from counterpos.services.sale import catalog
+    from counterpos.services.utility import late_fee
+    from tests.services.counter_visit import pay_cash
+
+    city, _ = overdue
+    today = local_today()
+    paid_here = city.accounts["MV-000001"]
+    last = account_bills(station, paid_here)[-1]
+    owed = late_fee.late_fee_now(station, paid_here, today)
+    assert owed.bill_due == last.due_date < today and owed.fee.cents > 0
+    lines = catalog.price_lines(
+        station, "utility_payment", details={"account_no": paid_here}, amount_text="10.00"
+    )
+    assert [x.service_code for x in lines] == ["utility_payment", "utility_late_fee"]
+    pay_cash(station, cashier, drawer.session_id, Cart(lines=list(lines)))
+    assert account_bills(station, paid_here)[-1].penalty_cents == owed.fee.cents
+    delinquency_run(station, supervisor, on=today)
+    assert account_bills(station, paid_here)[-1].penalty_cents == owed.fee.cents
+    again = rows(
+        station,
+        "SELECT count(*) FROM ledger_entry WHERE memo LIKE :m",
+        m=f"Late fee on bill {last.bill_no}:%",
+    )
+    assert again == [(0,)]
+    # The run came first for the other accounts: the counter finds their fee charged.
+    other = city.accounts["MV-000002"]
+    assert account_bills(station, other)[-1].penalty_cents > 0
+    assert late_fee.late_fee_now(station, other, today).fee.cents == 0
