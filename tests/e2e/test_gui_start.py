@@ -26,6 +26,7 @@ def start(home: Path, *flags: str, until: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.demo_city
 def test_first_start_with_demo_reaches_sign_in_on_the_demo_city(tmp_path):
     home = tmp_path / "fresh"
     done = start(home, "--demo", until="ready")

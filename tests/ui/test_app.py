@@ -27,6 +27,7 @@ def start(qtbot, styled, tmp_path):
             app.station.close()
 
 
+@pytest.mark.demo_city
 def test_with_demo_an_empty_store_gets_the_demo_city_while_a_wait_message_shows(
     qtbot, start, tmp_path
 ):
@@ -41,6 +42,7 @@ def test_with_demo_an_empty_store_gets_the_demo_city_while_a_wait_message_shows(
     assert app.station.is_initialised()
 
 
+@pytest.mark.demo_city
 def test_without_demo_an_empty_store_offers_the_demo_and_explains_init(qtbot, start, tmp_path):
     app = start(tmp_path / "new", demo=False)
     qtbot.waitUntil(lambda: getattr(app, "offer", None) is not None, timeout=15000)
