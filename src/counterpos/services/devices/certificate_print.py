@@ -41,36 +41,25 @@ def print_certificate(station: Station, actor: Actor, doc_no: str) -> printing.P
     actor.require("sell", "print certificates")
     number = doc_no.strip().upper()
     copies = _copies(station, number)
-    url = station.setting("printer.url")
-    try:
-        printer = printing.configured_printer(station)
+
+    def job_for(printer: printing.Printer) -> PrintJob:
         lines = certificates.certificate_text(
             station, number, printer.profile.chars, reprint=copies > 0
         )
         data = render_rows([Row(t) for t in lines], printer.profile)
-        note = printing.send(printer, PrintJob(data, number, printer.profile.chars))
-    except (DeviceError, PrinterFault) as exc:
-        printing.record(
+        return PrintJob(data, number, printer.profile.chars)
+
+    try:
+        printer, note = printing.send_recorded(
             station,
+            actor.username,
             kind="certificate",
-            printer_url=url,
-            profile="",
-            status="failed",
-            actor=actor.username,
-            receipt_no=number,
-            error=str(exc),
+            name=number,
+            job_for=job_for,
+            copy_no=copies,
         )
+    except (DeviceError, PrinterFault) as exc:
         raise DeviceError(f"{number} did not print: {exc} Fix it, then print it again.") from exc
-    printing.record(
-        station,
-        kind="certificate",
-        printer_url=printer.url,
-        profile=printer.profile.name,
-        status="ok",
-        actor=actor.username,
-        receipt_no=number,
-        copy_no=copies,
-    )
     with station.store.write() as s:
         audit.record(
             s,

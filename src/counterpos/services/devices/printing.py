@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -176,6 +176,47 @@ def record(
                 station_code=station.code,
             )
         )
+
+
+def send_recorded(
+    station: Station,
+    actor_name: str,
+    *,
+    kind: str,
+    name: str,
+    job_for: Callable[[Printer], PrintJob],
+    copy_no: int = 0,
+) -> tuple[Printer, str]:
+    """Send one job, made by `job_for` for the configured printer, and record the attempt as a
+    print job of `kind` named `name`. A fault (no printer configured, or the print failed) is
+    recorded as failed and raised again, for the caller to say what it means for its record."""
+    url = station.setting("printer.url")
+    try:
+        printer = configured_printer(station)
+        note = send(printer, job_for(printer))
+    except (DeviceError, PrinterFault) as exc:
+        record(
+            station,
+            kind=kind,
+            printer_url=url,
+            profile="",
+            status="failed",
+            actor=actor_name,
+            receipt_no=name,
+            error=str(exc),
+        )
+        raise
+    record(
+        station,
+        kind=kind,
+        printer_url=printer.url,
+        profile=printer.profile.name,
+        status="ok",
+        actor=actor_name,
+        receipt_no=name,
+        copy_no=copy_no,
+    )
+    return printer, note
 
 
 def print_receipt(station: Station, actor: Actor, receipt_no: str) -> PrintOutcome:

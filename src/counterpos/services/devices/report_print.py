@@ -27,34 +27,19 @@ def print_z_report(
     `view_reports`, as the report does). A fault is recorded and raised in plain words."""
     z = eod.z_report(station, actor, session_id=session_id, day=day)
     target = session_id if session_id is not None else str(day)
-    url = station.setting("printer.url")
     name = f"z-report-{eod.session_label(session_id) if session_id else day}"
-    try:
-        printer = printing.configured_printer(station)
+
+    def job_for(printer: printing.Printer) -> PrintJob:
         lines = z_text.render_text(z, printer.profile.chars)
         data = render_rows([Row(t) for t in lines], printer.profile)
-        note = printing.send(printer, PrintJob(data, name, printer.profile.chars))
-    except (DeviceError, PrinterFault) as exc:
-        printing.record(
-            station,
-            kind="z_report",
-            printer_url=url,
-            profile="",
-            status="failed",
-            actor=actor.username,
-            receipt_no=name,
-            error=str(exc),
+        return PrintJob(data, name, printer.profile.chars)
+
+    try:
+        printer, note = printing.send_recorded(
+            station, actor.username, kind="z_report", name=name, job_for=job_for
         )
+    except (DeviceError, PrinterFault) as exc:
         raise DeviceError(f"The Z report did not print: {exc} Save it as a PDF instead.") from exc
-    printing.record(
-        station,
-        kind="z_report",
-        printer_url=printer.url,
-        profile=printer.profile.name,
-        status="ok",
-        actor=actor.username,
-        receipt_no=name,
-    )
     with station.store.write() as s:
         audit.record(
             s,

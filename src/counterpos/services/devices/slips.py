@@ -72,35 +72,20 @@ def print_paid_slip(station: Station, actor: Actor, receipt_no: str) -> printing
     """Print the slip of a saved paid-in or paid-out; a fault is recorded and raised as a
     DeviceError that says the record is saved."""
     doc = paid_slip(station, receipt_no)
-    url = station.setting("printer.url")
-    try:
-        printer = printing.configured_printer(station)
+
+    def job_for(printer: printing.Printer) -> PrintJob:
         data = render_rows(layout(doc, printer.profile.chars), printer.profile)
         pdf = render_pdf(doc, None) if printer.url.startswith("preview") else None
-        note = printing.send(printer, PrintJob(data, doc.receipt_no, printer.profile.chars, pdf))
-    except (DeviceError, PrinterFault) as exc:
-        printing.record(
-            station,
-            kind="paid_slip",
-            printer_url=url,
-            profile="",
-            status="failed",
-            actor=actor.username,
-            receipt_no=doc.receipt_no,
-            error=str(exc),
+        return PrintJob(data, doc.receipt_no, printer.profile.chars, pdf)
+
+    try:
+        printer, note = printing.send_recorded(
+            station, actor.username, kind="paid_slip", name=doc.receipt_no, job_for=job_for
         )
+    except (DeviceError, PrinterFault) as exc:
         raise DeviceError(
             f"{doc.title.capitalize()} {doc.receipt_no} is saved. The slip did not print: {exc}"
         ) from exc
-    printing.record(
-        station,
-        kind="paid_slip",
-        printer_url=printer.url,
-        profile=printer.profile.name,
-        status="ok",
-        actor=actor.username,
-        receipt_no=doc.receipt_no,
-    )
     return printing.PrintOutcome(
         doc.receipt_no, printer.where, 0, note, f"{doc.title} slip {doc.receipt_no} printed."
     )

@@ -20,35 +20,20 @@ def print_void_slip(station: Station, actor: Actor, receipt_no: str) -> printing
     says the void is saved and the slip can be printed again from Reprint."""
     doc = voids.void_slip(station, receipt_no)
     slip_no = voids.void_receipt_no(receipt_no)
-    url = station.setting("printer.url")
-    try:
-        printer = printing.configured_printer(station)
+
+    def job_for(printer: printing.Printer) -> PrintJob:
         data = printing.receipt_bytes(doc, printer)
         pdf = render_pdf(doc, printer.logo) if printer.url.startswith("preview") else None
-        note = printing.send(printer, PrintJob(data, slip_no, printer.profile.chars, pdf))
-    except (DeviceError, PrinterFault) as exc:
-        printing.record(
-            station,
-            kind="void_slip",
-            printer_url=url,
-            profile="",
-            status="failed",
-            actor=actor.username,
-            receipt_no=slip_no,
-            error=str(exc),
+        return PrintJob(data, slip_no, printer.profile.chars, pdf)
+
+    try:
+        printer, note = printing.send_recorded(
+            station, actor.username, kind="void_slip", name=slip_no, job_for=job_for
         )
+    except (DeviceError, PrinterFault) as exc:
         raise DeviceError(
             f"The void of {receipt_no} is saved. The slip did not print: {exc}"
         ) from exc
-    printing.record(
-        station,
-        kind="void_slip",
-        printer_url=printer.url,
-        profile=printer.profile.name,
-        status="ok",
-        actor=actor.username,
-        receipt_no=slip_no,
-    )
     return printing.PrintOutcome(
         slip_no,
         printer.where,
