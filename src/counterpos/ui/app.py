@@ -75,7 +75,9 @@ class TillApp(QObject):
         self.sync_worker = None  # started once the store is open, if central.url is set
         self.backups: BackupScheduler | None = None  # started once the store is open
         self.update_notice = ""  # set when the centre approved a newer version
-        self.warmup: threading.Thread | None = None  # the thread loading the screens after sign-in, once the store is open
+        self.warmup: threading.Thread | None = (
+            None  # the thread loading the screens after sign-in, once the store is open
+        )
         self.bench = os.environ.get(BENCH_ENV, "")
         self.bench_steps: set[str] = set()
         self.login = LoginWindow()
