@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from counterpos.ui import warmup
 before = [m for m in warmup.MODULES if m in sys.modules]
-thread = warmup.start()
-thread.join(120)
+warm = warmup.start()
+warm.thread.join(120)
+thread = warm.thread
 from counterpos.services.access import auth
 print(json.dumps({
     "before": before,
@@ -52,3 +53,33 @@ def test_the_screens_after_sign_in_load_in_the_background():
     ]
     assert got["nobody"] == 1  # an unknown username's hash is made once, before anyone asks
     assert "QObject" not in done.stderr and "thread" not in done.stderr.lower()  # no Qt warning
+
+
+STOP_PROBE = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from counterpos.ui import warmup
+warm = warmup.start()
+warm.stop()  # as a sign-in does at once
+loading = [m for m in warmup.MODULES if m in sys.modules]
+warm.thread.join(120)
+print(json.dumps({"at_stop": loading, "later": [m for m in warmup.MODULES if m in sys.modules]}))
+"""
+
+
+def test_a_sign_in_stops_it_so_only_one_thread_imports():
+    """Stopped, it finishes the module it is loading and starts no other: what is loaded when
+    `stop` returns is all it ever loads."""
+    src = Path(__file__).resolve().parents[2] / "src"
+    done = subprocess.run(
+        [sys.executable, "-c", STOP_PROBE],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(src), "QT_QPA_PLATFORM": "offscreen"},
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    got = json.loads(done.stdout.strip().splitlines()[-1])
+    assert got["later"] == got["at_stop"]
+    assert "counterpos.ui.till.window" not in got["later"]

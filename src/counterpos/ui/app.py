@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from counterpos.ui.startup import StoreOpener
 
 if TYPE_CHECKING:
     from counterpos.services.backups import BackupScheduler
+    from counterpos.ui.warmup import WarmUp
 
 # Set by bench/startup.py: "shown" prints a timestamp and exits once the login window has
 # painted; "ready" waits until the store is open and sign-in is possible (and the window
@@ -75,9 +75,8 @@ class TillApp(QObject):
         self.sync_worker = None  # started once the store is open, if central.url is set
         self.backups: BackupScheduler | None = None  # started once the store is open
         self.update_notice = ""  # set when the centre approved a newer version
-        self.warmup: threading.Thread | None = (
-            None  # the thread loading the screens after sign-in, once the store is open
-        )
+        # Loads the screens after sign-in once the store is open; stopped when a sign-in starts.
+        self.warmup: WarmUp | None = None
         self.bench = os.environ.get(BENCH_ENV, "")
         self.bench_steps: set[str] = set()
         self.login = LoginWindow()
@@ -85,6 +84,7 @@ class TillApp(QObject):
         self.opener.opened.connect(self._opened)
         self.opener.demo_loaded.connect(self._ready)
         self.opener.failed.connect(self._failed)
+        self.login.signing_in.connect(self._stop_warmup)
 
     def start(self) -> None:
         self.login.show()
@@ -218,6 +218,11 @@ class TillApp(QObject):
         from counterpos.ui import warmup
 
         self.warmup = warmup.start()  # the till and the rest load while the cashier types
+
+    def _stop_warmup(self) -> None:
+        """Before the sign-in imports anything: one thread imports at a time (ui/warmup.py)."""
+        if self.warmup is not None:
+            self.warmup.stop()
 
     def _reopen(self) -> None:
         """Training was switched on or off: open the store the station now names."""
