@@ -2167,6 +2167,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <source>Export the journal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A report is being written; log out when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OverrideDialog</name>

@@ -2175,6 +2175,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <source>Export the journal</source>
         <translation>Exportar el diario</translation>
     </message>
+    <message>
+        <source>A report is being written; log out when it has finished.</source>
+        <translation>Se está escribiendo un informe; cierre la sesión cuando termine.</translation>
+    </message>
 </context>
 <context>
     <name>OverrideDialog</name>

@@ -5,6 +5,7 @@ second import posts nothing; a match by hand of unequal amounts refused."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
@@ -89,4 +90,18 @@ def test_a_statement_imported_and_matched(qtbot, joined, centre, banked, tmp_pat
     page.match_by_hand()  # $120.00 against $9.99: refused, nothing matched
     assert "The bank line is $120.00" in fiona.status.text()
     assert page.matched_table.rowCount() == 2
+    # The MasterCard batch, booked by the bank a day before the books' day: not matched by
+    # itself; the clerk matches the two by hand.
+    early = tmp_path / "early.bai"
+    early.write_text(bai2_statement(today - timedelta(days=1), [("165", 999, "B9", "")]))
+    assert page.import_statement(early)
+    assert fiona.status.text() == "early.bai: 1 bank line(s) imported, 0 matched now."
+    line = next(r for r, row in enumerate(cells(page.bank_table)) if row[1] == "$9.99")
+    assert cells(page.bank_table)[line][2] == "1"  # a day old
+    page.bank_table.selectRow(line)
+    page.book_table.selectRow(0)
+    page.match_by_hand()
+    assert fiona.status.text().startswith("Matched: MASTERCARD settlement")
+    assert page.book_table.rowCount() == 0 and page.bank_table.rowCount() == 1
+    assert sorted(r[6] for r in cells(page.matched_table)) == ["automatic", "automatic", "by hand"]
     fiona.log_out()

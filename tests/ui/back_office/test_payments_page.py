@@ -21,14 +21,15 @@ def test_a_lockbox_file_and_its_suspense_resolved(qtbot, joined, centre, tmp_pat
     a, b = first_accounts(joined, 2)
     fiona = window(qtbot, joined, centre, "fiona")
     path = tmp_path / "lockbox-1130.csv"
-    path.write_text(
-        payment_file(
-            [
-                ("LB-1001", a, "45.10", "Ann Lee", "3301"),
-                ("LB-1003", "99999999", "33.33", "Who Knows", "12"),
-            ]
-        )
-    )
+    rows = [
+        ("LB-1001", a, "45.10", "Ann Lee", "3301"),
+        ("LB-1003", "99999999", "33.33", "Who Knows", "12"),
+    ]
+    path.write_text(payment_file(rows).replace("45.10", "45.1x"))
+    assert fiona.payments.import_file(path) is None  # malformed: its line, nothing posted
+    assert "nothing was posted. Line 2:" in fiona.status.text()
+    assert fiona.suspense.list.rowCount() == 0
+    path.write_text(payment_file(rows))
     got = fiona.payments.import_file(path)
     assert (got.posted, got.suspense) == (1, 1)
     assert fiona.status.text() == (

@@ -48,6 +48,8 @@ def test_a_months_report_with_a_progress_bar(qtbot, joined, centre, tmp_path):  
     assert page.export_to(out)
     assert not page.export_button.isEnabled()
     assert not page.export_to(tmp_path / "twice.csv")  # one at a time
+    assert not fiona.log_out()  # not while the report uses the connection
+    assert "log out when it has finished" in fiona.status.text()
     qtbot.waitUntil(lambda: page.job is None, timeout=60_000)
     timer.stop()
     assert page.export_button.isEnabled() and page.saved == out

@@ -2,8 +2,10 @@
 
 Its first tab is the exceptions screen (deposits late or differing, sessions not deposited);
 then the city-wide day (drill to a session's sales and a receipt), deposits (prepare, verify,
-bank) and the day's journal (draft, post, export). Everything goes through services/office;
-a failure is shown in the window's status line and nothing is lost.
+bank), the bank, payment files and mail batches, suspense, returned checks, autopay (each a
+page module of its own), the day's journal (draft, post, export) and the period reports.
+Everything goes through services/office; a failure is shown in the window's status line and
+nothing is lost; what the role may not do is disabled with the reason.
 """
 
 from __future__ import annotations
@@ -482,9 +484,14 @@ class OfficeWindow(QMainWindow):
         if name:
             self.export_to(Path(name))
 
-    def log_out(self) -> None:
+    def log_out(self) -> bool:
+        """Close the window and the connection; not while a report is being written on it."""
+        if self.reports.job is not None:
+            self.status.setText(self.tr("A report is being written; log out when it has finished."))
+            return False
         if self.office is not None:
             self.office.close()
             self.office = None
         self.close()
         self.logged_out.emit()
+        return True
