@@ -507,6 +507,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card settlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>autopay file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>by hand</source>
         <translation type="unfinished"></translation>
     </message>

@@ -507,6 +507,22 @@
         <translation>Su rol no puede importar ni conciliar estados de cuenta.</translation>
     </message>
     <message>
+        <source>deposit</source>
+        <translation>depósito</translation>
+    </message>
+    <message>
+        <source>card settlement</source>
+        <translation>liquidación de tarjetas</translation>
+    </message>
+    <message>
+        <source>autopay file</source>
+        <translation>archivo de pago automático</translation>
+    </message>
+    <message>
+        <source>returned item</source>
+        <translation>partida devuelta</translation>
+    </message>
+    <message>
         <source>by hand</source>
         <translation>a mano</translation>
     </message>

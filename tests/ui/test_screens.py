@@ -438,10 +438,25 @@ def test_the_finance_offices_window_names_every_control(qtbot, joined, centre): 
 
 
 @pytest.mark.pg
-def test_the_finance_offices_pages_at_1366x768(qtbot, joined, centre, shots, tmp_path):  # noqa: F811
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_office_pages(qapp, qtbot, joined, centre, shots, tmp_path, language):  # noqa: F811
     """The office window's bank, payments, suspense, returned checks, autopay and reports
-    pages with something on each, drawn at 1366x768 (`office-*.png`): the window's least
-    size fits the screen and every control has a name."""
+    pages with something on each, drawn at 1366x768 (`office-*.png`), in English and in
+    Spanish (`es-100/`): the window's least size fits the screen and every control has a
+    name."""
+    from counterpos.ui import i18n
+
+    if language != "en":
+        shots.folder = shots.folder / f"{language}-100"
+        shots.folder.mkdir(exist_ok=True)
+    assert i18n.install(qapp, language) == language
+    try:
+        _office_pages(qtbot, joined, centre, shots, tmp_path)
+    finally:
+        i18n.install(qapp, "en")
+
+
+def _office_pages(qtbot, joined, centre, shots, tmp_path) -> None:  # noqa: F811
     from counterpos.services.office import autopay, bank_import, payment_files
     from tests.services.office.bank_files import bai2_statement, payment_file
     from tests.services.office.office_support import close_exactly, open_drawer, push

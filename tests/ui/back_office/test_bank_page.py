@@ -73,7 +73,7 @@ def test_a_statement_imported_and_matched(qtbot, joined, centre, banked, tmp_pat
     assert [r[1:3] for r in cells(page.bank_table)] == [["$120.00", "0"]]
     # date, amount, age, kind, item: the MasterCard batch has not settled
     (book,) = cells(page.book_table)
-    assert book[1:4] == ["$9.99", "0", "card_batch"] and "MASTERCARD" in book[4]
+    assert book[1:4] == ["$9.99", "0", "card settlement"] and "MASTERCARD" in book[4]
     matched = cells(page.matched_table)
     assert sorted(r[1] for r in matched) == sorted([str(banked.total), "$40.00"])
     assert any(f"bag {banked.bag_no}" in r[4] for r in matched)

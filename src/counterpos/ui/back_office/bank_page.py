@@ -111,6 +111,15 @@ class BankPage(OfficePage):
         self.allow(self.import_button, "import_bank", why)
         self.allow(self.match_button, "import_bank", why)
 
+    def kind_text(self, kind: str) -> str:
+        """A book item's kind in words (the services name it by its code)."""
+        return {
+            "deposit": self.tr("deposit"),
+            "card_batch": self.tr("card settlement"),
+            "ach_file": self.tr("autopay file"),
+            "returned": self.tr("returned item"),
+        }.get(kind, kind)
+
     def refresh(self) -> None:
         loose = self.call(bank_matching.unmatched)
         done = self.call(bank_matching.matched)
@@ -125,7 +134,10 @@ class BankPage(OfficePage):
         )
         fill(
             self.book_table,
-            [(date_text(u.on), u.amount, u.age_days, u.kind, u.label) for u in self.book_side],
+            [
+                (date_text(u.on), u.amount, u.age_days, self.kind_text(u.kind), u.label)
+                for u in self.book_side
+            ],
             [u.age_days > 1 for u in self.book_side],
         )
         fill(
