@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from counterpos.services.clock import local_today
 from counterpos.services.errors import CounterError
 from counterpos.services.office import autopay
+from counterpos.ui.accessible import plain
 from counterpos.ui.back_office.office_parts import OfficePage, fill, table
 from counterpos.ui.formats import date_text, set_date_format
 
@@ -80,7 +81,7 @@ class AutopayPage(OfficePage):
         ):
             label = QLabel(caption)
             label.setBuddy(w)
-            w.setAccessibleName(caption.replace("&", ""))
+            w.setAccessibleName(plain(caption))
             grid.addWidget(label, n // 3, (n % 3) * 2)
             grid.addWidget(w, n // 3, (n % 3) * 2 + 1)
         self.enrol_button = QPushButton(self.tr("&Enrol"))

@@ -25,6 +25,7 @@ from counterpos.domain.money import Money
 from counterpos.domain.remittance_file import MailTape
 from counterpos.services.office import mail_batch, payment_files, suspense
 from counterpos.services.office.payment_files import BatchResult
+from counterpos.ui.accessible import plain
 from counterpos.ui.back_office.office_parts import RED, OfficePage, fill, picked, table
 from counterpos.ui.formats import date_text
 
@@ -32,7 +33,7 @@ from counterpos.ui.formats import date_text
 def _field(grid: QGridLayout, row: int, col: int, caption: str, edit: QLineEdit) -> None:
     label = QLabel(caption)
     label.setBuddy(edit)
-    edit.setAccessibleName(caption.replace("&", ""))
+    edit.setAccessibleName(plain(caption))
     grid.addWidget(label, row, col)
     grid.addWidget(edit, row, col + 1)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from counterpos.domain import period as periods
 from counterpos.services.clock import local_today
 from counterpos.services.office import period_reports
+from counterpos.ui.accessible import plain
 from counterpos.ui.account import progress_job
 from counterpos.ui.back_office.office_parts import OfficePage
 
@@ -126,7 +127,7 @@ class ReportsPage(OfficePage):
         elif kind == "quarter":
             self.number_label.setText(self.tr("&Quarter"))
             self.number.setRange(1, 4)
-        self.number.setAccessibleName(self.number_label.text().replace("&", ""))
+        self.number.setAccessibleName(plain(self.number_label.text()))
 
     def period(self) -> periods.Period:
         kind, year = self.kind.currentData(), self.year.value()
