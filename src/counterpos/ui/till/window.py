@@ -242,11 +242,15 @@ class TillWindow(QMainWindow):
 
     # -- what the parts may ask of the window (ui/till/host.py) ---------------------------
 
-    def show_dialog(self, dialog: QDialog, finished: Callable[[int], None] | None = None) -> None:
+    def show_dialog(
+        self, dialog: QDialog, finished: Callable[[int], None] | None = None, keep: bool = False
+    ) -> None:
         def closed(result: int) -> None:
+            dialog.finished.disconnect(closed)  # a kept dialog is opened again: once per open
             if self.dialog is dialog:
                 self.dialog = None
-            dialog.deleteLater()
+            if not keep:
+                dialog.deleteLater()
             # Some platforms (and offscreen) leave no window active after a dialog closes.
             self.activateWindow()
             self.picker.setFocus()
