@@ -372,9 +372,10 @@ class TillWindow(QMainWindow):
         if kept is not None:
             kept[1].deleteLater()
             del self._forms[code]
-        keep = isinstance(dialog, ServiceLineDialog) and dialog.reusable()
-        if keep:
+        keep = False
+        if isinstance(dialog, ServiceLineDialog) and dialog.reusable():
             self._forms[code] = (key, dialog)
+            keep = True
         self.open_line_dialog(dialog, keep=keep)
 
     def _lines_added(self, lines: list) -> None:
