@@ -31,6 +31,8 @@ from counterpos.ui.tender.pages import KIND_KEYS, QUICK_KEYS, DonePage, PaymentP
 from counterpos.ui.widgets.counter_dialog import CounterDialog
 from counterpos.ui.widgets.shortcut_bar import ShortcutBar
 
+QUICK_BAR_KEY = "Alt+1…6"  # the key table's name for the quick-cash keys (ui/keymap.py)
+
 
 @dataclass(frozen=True)
 class PaymentView:
@@ -158,7 +160,21 @@ class TenderDialog(CounterDialog):
         page = self.payment_page
         page.show_parts(self.parts, self.cards)
         page.show_due(self.remaining(), self.card_fee_total(), bool(self.cards))
+        self._show_quick_key()
         self._live_change()
+
+    def _show_quick_key(self) -> None:
+        """The key bar says which Alt keys offer quick cash now ("Alt+1…4" for four amounts),
+        and nothing when none is offered: never the six of the key table regardless."""
+        key = self.bar.keys.get(QUICK_BAR_KEY)
+        if key is None:
+            return
+        n = len(self.payment_page.quick_amounts())
+        key.setText("Alt+1" if n == 1 else f"Alt+1…{n}")
+        pair = key.parentWidget()
+        if pair.isVisibleTo(self.bar) != (n > 0):
+            pair.setVisible(n > 0)
+            self.bar.updateGeometry()
 
     def choose_kind(self, kind: str) -> None:
         if self.pages.currentIndex() != 0:
