@@ -172,7 +172,7 @@ class TenderDialog(CounterDialog):
         n = len(self.payment_page.quick_amounts())
         key.setText("Alt+1" if n == 1 else f"Alt+1…{n}")
         pair = key.parentWidget()
-        if pair.isVisibleTo(self.bar) != (n > 0):
+        if pair is not None and pair.isVisibleTo(self.bar) != (n > 0):
             pair.setVisible(n > 0)
             self.bar.updateGeometry()
 

@@ -130,8 +130,9 @@ class CustomerLookup(QWidget):
             matching = [n for n in numbers if digits and digits in n.replace("-", "")]
             account = ", ".join(matching or numbers[1:] or numbers)
             for col, text in enumerate((hit.name, hit.address, phone, account)):
-                self._put(row, col, text)
-            self.results.item(row, NAME).setData(Qt.ItemDataRole.UserRole, hit.customer_id)
+                item = self._put(row, col, text)
+                if col == NAME:
+                    item.setData(Qt.ItemDataRole.UserRole, hit.customer_id)
         self.results.setColumnHidden(ACCOUNT, not by_number)
         # For a number, the phone column only when the number is part of a phone.
         in_phone = any(digits in "".join(ch for ch in h.phone if ch.isdigit()) for h in hits)
@@ -149,15 +150,17 @@ class CustomerLookup(QWidget):
         else:
             self.hint.setText(self.tr("No customer matches “{text}”.").format(text=text))
 
-    def _put(self, row: int, col: int, text: str) -> None:
+    def _put(self, row: int, col: int, text: str) -> QTableWidgetItem:
         """`text` in a cell: the cell's item is rewritten in place (a search after each key
         would otherwise make and drop 80 items), and made only for a row new to the table."""
         item = self.results.item(row, col)
         if item is None:
-            self.results.setItem(row, col, _cell(text))
+            item = _cell(text)
+            self.results.setItem(row, col, item)
         elif item.text() != text:
             item.setText(text)
             item.setToolTip(text)
+        return item
 
     def _enter_in_box(self) -> None:
         text = self.box.text().strip().upper()
