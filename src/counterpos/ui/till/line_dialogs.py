@@ -42,11 +42,12 @@ def line_dialog(state: TillState, code: str, parent: QWidget) -> QDialog:
 
 def reuse_key(state: TillState, code: str) -> tuple:
     """What a service's form was built for: a kept form is opened again only for the same
-    service, customer, accounts (with their balances), chosen account and day."""
+    service (as the catalog has it now: its fields and fee), customer, accounts (with their
+    balances), chosen account and day."""
     customer = state.customer
     accounts = tuple(
         (a.account_no, a.balance.cents, a.service_address)
         for a in (customer.accounts if customer else ())
     )
     account = state.account.account_no if state.account is not None else None
-    return (code, state.cart.customer_id, accounts, account, local_today())
+    return (state.service(code), state.cart.customer_id, accounts, account, local_today())
