@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -101,6 +103,27 @@ class ServiceLineDialog(CounterDialog):
         if account is not None and "amount" in self.fields and "account_no" in self.fields:
             # The account is already the chosen one: the amount is what is left to type.
             self.first_field = self.fields["amount"].editor
+        self._as_built = [(w, _read(w)) for w in self._inputs()]
+
+    def reusable(self) -> bool:
+        """Whether `start` can put this form back as it was built: not with a records field
+        (its own dialog's entries), which a new form takes instead."""
+        return not any(spec["type"] == "records" for spec in self.service.fields)
+
+    def start(self) -> None:
+        """Open again for the next line (the till keeps the form of the same service for the
+        same customer and account): every field as it was built, no error, no message, no
+        line; showing it again fits it to the screen and focuses its first field."""
+        self.line = None
+        self.lines = []
+        self._records = {}
+        self._amount_edited = False
+        self.question = None
+        for widget, value in self._as_built:
+            _write(widget, value)
+        self.clear_errors()
+        self._default_amount()
+        self._shown = False
 
     # -- building -------------------------------------------------------------------------
 
@@ -287,3 +310,37 @@ class ServiceLineDialog(CounterDialog):
 
     def field_error(self, name: str) -> str:
         return self.fields[name].error_text()
+
+
+def _read(w: QWidget):
+    """What an input holds, in the form `_write` puts back."""
+    if isinstance(w, QLineEdit):
+        return w.text()
+    if isinstance(w, QPlainTextEdit):
+        return w.toPlainText()
+    if isinstance(w, QCheckBox):
+        return w.isChecked()
+    if isinstance(w, QComboBox):
+        return (w.currentIndex(), w.currentText())
+    if isinstance(w, QSpinBox):
+        return w.value()
+    if isinstance(w, QDateEdit):
+        return w.date()
+    return None
+
+
+def _write(w: QWidget, value) -> None:
+    if isinstance(w, QLineEdit):
+        w.setText(value)
+    elif isinstance(w, QPlainTextEdit):
+        w.setPlainText(value)
+    elif isinstance(w, QCheckBox):
+        w.setChecked(value)
+    elif isinstance(w, QComboBox):
+        w.setCurrentIndex(value[0])
+        if w.isEditable():
+            w.setCurrentText(value[1])
+    elif isinstance(w, QSpinBox):
+        w.setValue(value)
+    elif isinstance(w, QDateEdit):
+        w.setDate(value)
