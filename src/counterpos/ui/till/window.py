@@ -37,6 +37,7 @@ from counterpos.ui.till.approval import with_permission
 from counterpos.ui.till.controls import ControlsHandOff
 from counterpos.ui.till.drawer_close import DrawerClose
 from counterpos.ui.till.keys_dialog import KeysDialog
+from counterpos.ui.till.line_approvals import LineApprovals
 from counterpos.ui.till.line_dialogs import line_dialog, rule_permission
 from counterpos.ui.till.menus import TillMenus
 from counterpos.ui.till.payment import TillPayment
@@ -103,6 +104,7 @@ class TillWindow(QMainWindow):
         self.payment = TillPayment(self.state, self, self)
         self.drawer_close = DrawerClose(self.state, self, self)
         self.controls = ControlsHandOff(self.state, self, self.drawer_close, self)
+        self.line_approvals = LineApprovals(self.state, self, self)
         self.menus = TillMenus(
             self,
             self.state,
@@ -259,7 +261,14 @@ class TillWindow(QMainWindow):
 
     def open_line_dialog(self, dialog: QDialog) -> None:
         self.say("")
-        dialog.accepted.connect(lambda: self._lines_added(dialog.lines))
+        # A line above its service's ceiling waits for a supervisor's confirmation; a form
+        # refused on something paid earlier may offer the late penalty still owed on it.
+        dialog.accepted.connect(lambda: self.line_approvals.take(dialog.lines, self._lines_added))
+        penalty_asked = getattr(dialog, "penalty_asked", None)
+        if penalty_asked is not None:
+            penalty_asked.connect(
+                lambda owed, number: self.line_approvals.penalty(owed, number, self._lines_added)
+            )
         self.show_dialog(dialog)
 
     def open_account_dialog(self, dialog: QDialog, done_text: str) -> None:
