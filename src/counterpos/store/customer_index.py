@@ -276,14 +276,19 @@ def _spread(conn: Connection, key: str) -> None:
         _insert(conn, {**params, "rowid": rowid})
 
 
+# One read of what the customer's row holds in every table (FTS tables find by rowid only).
 _STORED = text(
-    "SELECT k.search_rowid, k.sort_key, s.name, s.accounts, s.address, s.phone, s.licenses "
-    "FROM customer_search_key k JOIN customer_search s ON s.rowid = k.search_rowid "
+    "SELECT k.search_rowid, k.sort_key, s.name, s.accounts, s.address, s.phone, s.licenses, "
+    + ", ".join(
+        f"(SELECT {column} FROM {table} WHERE rowid = k.search_rowid) AS side_{column}"
+        for table, (column, _) in SIDE_TABLES.items()
+    )
+    + " FROM customer_search_key k JOIN customer_search s ON s.rowid = k.search_rowid "
     "WHERE k.customer_id = :id"
 )
 _MAIN_COLUMNS = ("name", "accounts", "address", "phone", "licenses")
-_SIDE_READ = {
-    table: text(f"SELECT {column} FROM {table} WHERE rowid = :r")
+_SIDE_UPDATE = {
+    table: text(f"UPDATE {table} SET {column} = :{column} WHERE rowid = :rowid")
     for table, (column, _) in SIDE_TABLES.items()
 }
 
@@ -292,17 +297,14 @@ def _update_in_place(conn: Connection, stored, row: IndexRow) -> None:
     """The customer keeps its place in name order: rewrite only the tables whose text
     changed (a new license changes `licenses` and `digits`, not the name tables), so the
     sale that issues it writes two index documents instead of removing and adding six."""
-    rowid = stored.search_rowid
-    params = _as_params(row, rowid)
+    params = _as_params(row, stored.search_rowid)
     changed = [c for c in _MAIN_COLUMNS if getattr(stored, c) != params[c]]
     if changed:
         sets = ", ".join(f"{c} = :{c}" for c in changed)
         conn.execute(text(f"UPDATE customer_search SET {sets} WHERE rowid = :rowid"), params)
     for table, (column, _) in SIDE_TABLES.items():
-        if conn.execute(_SIDE_READ[table], {"r": rowid}).scalar() != params[column]:
-            conn.execute(
-                text(f"UPDATE {table} SET {column} = :{column} WHERE rowid = :rowid"), params
-            )
+        if getattr(stored, f"side_{column}") != params[column]:
+            conn.execute(_SIDE_UPDATE[table], params)
 
 
 def put(conn: Connection, row: IndexRow) -> int:
