@@ -1706,6 +1706,52 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
 </context>
 <context>
+    <name>LineApprovalDialog</name>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;eason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{description} of {amount} is above {ceiling}: a supervisor confirms an amount that large, with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm a large amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} was paid late without its penalty: {description} of {amount} is still owed. A supervisor approves charging it now, with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late penalty owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: {description} of {amount} goes on the sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LineApprovals</name>
+    <message>
+        <source>{description} of {amount} was not added: above {ceiling} a supervisor confirms it with a reason. Ring it again to ask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The late penalty on {number} was not added: a supervisor approves it with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Locked</source>
@@ -3009,6 +3055,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Charge the late &amp;penalty owed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter {what}… (none yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3034,6 +3084,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>credit {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge the late &amp;penalty owed ({amount})…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1714,6 +1714,52 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     </message>
 </context>
 <context>
+    <name>LineApprovalDialog</name>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation>Aprobar (Enter)</translation>
+    </message>
+    <message>
+        <source>Why, in a few words</source>
+        <translation>Por qué, en pocas palabras</translation>
+    </message>
+    <message>
+        <source>R&amp;eason</source>
+        <translation>Mo&amp;tivo</translation>
+    </message>
+    <message>
+        <source>{description} of {amount} is above {ceiling}: a supervisor confirms an amount that large, with the reason.</source>
+        <translation>{description} por {amount} supera {ceiling}: un supervisor confirma un importe tan alto, con el motivo.</translation>
+    </message>
+    <message>
+        <source>Confirm a large amount</source>
+        <translation>Confirmar un importe alto</translation>
+    </message>
+    <message>
+        <source>{number} was paid late without its penalty: {description} of {amount} is still owed. A supervisor approves charging it now, with the reason.</source>
+        <translation>{number} se pagó tarde sin su recargo: aún se debe {description} por {amount}. Un supervisor aprueba cobrarlo ahora, con el motivo.</translation>
+    </message>
+    <message>
+        <source>Late penalty owed</source>
+        <translation>Recargo por atraso pendiente</translation>
+    </message>
+    <message>
+        <source>Approved: {description} of {amount} goes on the sale.</source>
+        <translation>Aprobado: {description} por {amount} se añade a la venta.</translation>
+    </message>
+</context>
+<context>
+    <name>LineApprovals</name>
+    <message>
+        <source>{description} of {amount} was not added: above {ceiling} a supervisor confirms it with a reason. Ring it again to ask.</source>
+        <translation>{description} por {amount} no se añadió: por encima de {ceiling} un supervisor lo confirma con un motivo. Vuelva a marcarlo para pedirlo.</translation>
+    </message>
+    <message>
+        <source>The late penalty on {number} was not added: a supervisor approves it with a reason.</source>
+        <translation>El recargo por atraso de {number} no se añadió: un supervisor lo aprueba con un motivo.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Locked</source>
@@ -3017,6 +3063,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <translation>Agregar a la venta (Enter)</translation>
     </message>
     <message>
+        <source>Charge the late &amp;penalty owed…</source>
+        <translation>Cobrar el &amp;recargo por atraso pendiente…</translation>
+    </message>
+    <message>
         <source>Enter {what}… (none yet)</source>
         <translation>Escribir {what}… (ninguno aún)</translation>
     </message>
@@ -3043,6 +3093,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>credit {amount}</source>
         <translation>crédito {amount}</translation>
+    </message>
+    <message>
+        <source>Charge the late &amp;penalty owed ({amount})…</source>
+        <translation>Cobrar el &amp;recargo por atraso pendiente ({amount})…</translation>
     </message>
 </context>
 <context>

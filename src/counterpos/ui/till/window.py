@@ -37,6 +37,7 @@ from counterpos.ui.till.approval import with_permission
 from counterpos.ui.till.controls import ControlsHandOff
 from counterpos.ui.till.drawer_close import DrawerClose
 from counterpos.ui.till.keys_dialog import KeysDialog
+from counterpos.ui.till.line_approvals import LineApprovals
 from counterpos.ui.till.line_dialogs import line_dialog, reuse_key, rule_permission
 from counterpos.ui.till.menus import TillMenus
 from counterpos.ui.till.payment import TillPayment
@@ -106,6 +107,7 @@ class TillWindow(QMainWindow):
         self.payment = TillPayment(self.state, self, self)
         self.drawer_close = DrawerClose(self.state, self, self)
         self.controls = ControlsHandOff(self.state, self, self.drawer_close, self)
+        self.line_approvals = LineApprovals(self.state, self, self)
         self.menus = TillMenus(
             self,
             self.state,
@@ -268,9 +270,18 @@ class TillWindow(QMainWindow):
         self.say("")
 
         def finished(result: int) -> None:
+            # A line above its service's ceiling waits for a supervisor's confirmation.
             if result == QDialog.DialogCode.Accepted:
-                self._lines_added(dialog.lines)
+                self.line_approvals.take(dialog.lines, self._lines_added)
 
+        # A form refused on something paid earlier may offer the late penalty still owed on
+        # it. A kept form is opened again: its signal is connected on its first opening only.
+        penalty_asked = getattr(dialog, "penalty_asked", None)
+        if penalty_asked is not None and not dialog.property("penalty_wired"):
+            penalty_asked.connect(
+                lambda owed, number: self.line_approvals.penalty(owed, number, self._lines_added)
+            )
+            dialog.setProperty("penalty_wired", True)
         self.show_dialog(dialog, finished, keep=keep)
 
     def open_account_dialog(self, dialog: QDialog, done_text: str) -> None:
