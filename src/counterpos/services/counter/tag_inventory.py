@@ -130,9 +130,11 @@ _IN_BLOCK = (
 _RETURNS = func.sum(case((TagMovement.kind == "return", 1), else_=0))
 _ISSUES = func.sum(case((TagMovement.kind == "issue", 1), else_=0))
 _LOST = func.sum(case((TagMovement.kind == "lost", 1), else_=0))
+# The block's range is the subquery's alone: the movements of only its returned numbers are
+# then read (by year and number), not the block's every movement.
 _BACK_IN_STOCK = (
     select(TagMovement.number)
-    .where(*_IN_BLOCK)
+    .where(TagMovement.year == bindparam("year"))
     .where(
         TagMovement.number.in_(
             select(TagMovement.number).where(*_IN_BLOCK, TagMovement.kind == "return")
