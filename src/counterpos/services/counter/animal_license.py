@@ -33,6 +33,7 @@ from counterpos.services.sale.service_rules import (
     ServiceRules,
     register,
 )
+from counterpos.store import plain_read
 from counterpos.store.models import Customer, License, Sale, SaleLine
 from counterpos.store.models.customer import display_name
 from counterpos.store.outbox import enqueue
@@ -192,10 +193,8 @@ class AnimalLicenseRules(ServiceRules):
     def before_line(self, ctx: SaleContext, line: CartLine, row) -> None:
         year, number = _take_tag(ctx)
         license_no = f"AN-{year}-{number:05d}"
-        reused = (
-            ctx.session.connection()
-            .execute(_NUMBERED, {"low": license_no, "high": license_no + "\uffff"})
-            .scalar()
+        reused = plain_read.scalar(
+            ctx.session, _NUMBERED, {"low": license_no, "high": license_no + "\uffff"}
         )
         if reused:  # a tag returned by a void and issued again: a new license number
             license_no = f"{license_no}-{int(reused) + 1}"
@@ -289,7 +288,7 @@ _IN_FORCE = select(
 def _one_tag_per_term(session: Session, customer_id: str, c: dict, on: date) -> None:
     """An animal already licensed for this term gets a replacement tag, not a second license."""
     name = str(c.get("animal_name", "")).strip().lower()
-    rows = session.connection().execute(_IN_FORCE, {"customer": customer_id, "on": on})
+    rows = plain_read.rows(session, _IN_FORCE, {"customer": customer_id, "on": on})
     for lic in rows:
         animal = "" if lic.animal_name is None else str(lic.animal_name)
         same_name = animal.strip().lower() == name or f"“{name}”" in lic.description.lower()

@@ -25,6 +25,7 @@ from counterpos.domain.money import Money, MoneyError
 from counterpos.services.clock import local_today
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.station import Station
+from counterpos.store import plain_read
 from counterpos.store.models import FeeSchedule, GlAccount, Service, UtilityAccount
 
 # The field of the InputError a sale is refused with when a line's price changed since it was
@@ -181,7 +182,7 @@ def utility_account(session: Session, account_no: str) -> Any:
     cache = session.info.get(CACHE)
     if cache is not None and account_no in cache[2]:
         return cache[2][account_no]
-    row = session.connection().execute(_UTILITY_ACCOUNT, {"no": account_no}).first()
+    row = plain_read.first(session, _UTILITY_ACCOUNT, {"no": account_no})
     if cache is not None and row is not None:
         cache[2][account_no] = row
     return row

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.sale.catalog import utility_account
-from counterpos.store import pan_boundary
+from counterpos.store import pan_boundary, plain_read
 from counterpos.store.models import GlAccount
 
 # What the UI sends for a yes/no: a real boolean. A plain form may send these exact words.
@@ -159,7 +159,7 @@ def check_details(
             clean[name] = [dict(r) for r in text]
             attrs[name] = clean[name]
         elif kind == "gl_account":
-            gl = session.connection().execute(_GL, {"code": str(text)}).first()
+            gl = plain_read.first(session, _GL, {"code": str(text)})
             if gl is None or not gl.misc_allowed:
                 raise InputError(
                     f"{label}: {text} is not on the list for miscellaneous receipts.", field=name
