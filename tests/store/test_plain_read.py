@@ -60,3 +60,13 @@ def test_it_reads_inside_the_callers_transaction(station):
         s.rollback()
     with station.store.read() as s:
         assert plain_read.scalar(s, _SETTING, {"key": "plain_read.test"}) is None
+
+
+_TEXT = text("SELECT code, active AS on_sale FROM service WHERE code = :code")
+
+
+def test_a_text_statement_names_its_columns_as_it_runs(station):
+    with station.store.read() as s:
+        core = s.connection().execute(_TEXT, {"code": "misc_receipt"}).one()
+        row = plain_read.first(s, _TEXT, {"code": "misc_receipt"})
+        assert (row.code, row.on_sale) == (core.code, core.on_sale) == ("misc_receipt", 1)

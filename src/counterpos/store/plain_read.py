@@ -50,10 +50,25 @@ def _plan(statement: Select | TextClause, conn: Connection) -> _Plan | None:
             for at, col in enumerate(columns)
             if (proc := col.type._cached_result_processor(dialect, None)) is not None
         )
-        row = namedtuple("row", [col.keyname for col in columns], rename=True)  # type: ignore[misc]
+        # A text() statement names its columns only when it runs (`_text_row`).
+        row = _named([col.keyname for col in columns]) if columns else None
         plan = (compiled.string, binds, results, row)
     _PLANS[key] = (statement, plan)  # the callers' statements are module constants
     return plan
+
+
+def _named(keys: list[str]) -> Any:
+    return namedtuple("row", keys, rename=True)
+
+
+_TEXT_ROWS: dict[str, Any] = {}
+
+
+def _text_row(sql: str, description: Any) -> Any:
+    row = _TEXT_ROWS.get(sql)
+    if row is None:
+        row = _TEXT_ROWS[sql] = _named([d[0] for d in description])
+    return row
 
 
 def rows(
@@ -72,9 +87,12 @@ def rows(
     driver = conn.connection.driver_connection
     assert driver is not None  # a live connection inside the caller's transaction
     try:
-        fetched = driver.execute(sql, values).fetchall()
+        cursor = driver.execute(sql, values)
+        fetched = cursor.fetchall()
     except conn.dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy would raise it
         raise DBAPIError.instance(sql, values, exc, conn.dialect.loaded_dbapi.Error) from exc
+    if row is None:
+        row = _text_row(sql, cursor.description)
     if results:
         out = []
         for raw in fetched:
