@@ -45,6 +45,9 @@ NOT_TEXT: frozenset[tuple[str, str]] = frozenset(
         ("notice", "run_id"),
         ("notice", "bill_id"),
         ("bill_penalty", "ledger_entry_id"),
+        ("meter_read", "previous_read_id"),  # ... and a read import's fifty thousand reads
+        ("meter_read", "replaces_id"),
+        ("meter_read", "import_id"),
     }
 )
 
