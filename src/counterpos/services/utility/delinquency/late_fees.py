@@ -19,7 +19,12 @@ from counterpos.domain.kinds import EntryType
 from counterpos.domain.ledger import DEPOSIT_TYPES
 from counterpos.domain.money import Money
 from counterpos.domain.utility.delinquency import DelinquencyPolicy, late_fee_cents
-from counterpos.services.utility.delinquency.standing import _d, local_midnight_utc
+from counterpos.domain.utility.low_income import waiver_due
+from counterpos.services.utility.delinquency.standing import (
+    _d,
+    local_midnight_utc,
+    low_income_accounts,
+)
 from counterpos.services.utility.meters.state import LIVE_BILL
 from counterpos.store.models import BillPenalty, LedgerEntry
 from counterpos.store.outbox import insert_synced
@@ -67,6 +72,15 @@ class LateFees:
     charged: int
     total_cents: int
     below_minimum: int
+    waived: int = 0  # SB 998: a low-income household's one late charge in twelve months
+
+
+# Each qualifying account's newest waiver: a bill's penalty row of no cents, with no ledger
+# entry (a fee below the minimum writes no row at all).
+LAST_WAIVERS = """
+SELECT account_id, MAX(applied_on) FROM bill_penalty
+WHERE cents = 0 AND ledger_entry_id IS NULL GROUP BY account_id
+"""
 
 
 def apply_late_fees(
@@ -86,14 +100,34 @@ def apply_late_fees(
     sql = PAST_DUE.replace("{cuts}", " ".join("WHEN ? THEN ?" for _ in cuts))
     params = [v for pair in cuts for v in pair] + list(window)
     penalties, ledger = [], []
-    total = below = 0
+    total = below = waived = 0
     percent = str(policy.late_fee_percent)
+    qualified = low_income_accounts(s, on)
+    last_waived = {a: _d(d) for a, d in conn.exec_driver_sql(LAST_WAIVERS)} if qualified else {}
     for bill_id, bill_no, account_id, past_due in conn.exec_driver_sql(sql, tuple(params)):
         if account_id in skip_accounts:
             continue
         fee = late_fee_cents(int(past_due or 0), policy)
         if fee <= 0:
             below += 1
+            continue
+        if account_id in qualified and waiver_due(
+            last_waived.get(account_id), on, policy.low_income
+        ):
+            last_waived[account_id] = on
+            penalties.append(
+                bill_penalty_row(
+                    bill_id=bill_id,
+                    account_id=account_id,
+                    past_due_cents=int(past_due),
+                    percent=percent,
+                    cents=0,
+                    ledger_entry_id=None,
+                    applied_on=on,
+                    station_code=station_code,
+                )
+            )
+            waived += 1
             continue
         entry = ledger_row(
             account_id=account_id,
@@ -116,6 +150,6 @@ def apply_late_fees(
             )
         )
         total += fee
-    if ledger:
+    if penalties:
         insert_synced(s, [(LedgerEntry, ledger), (BillPenalty, penalties)])
-    return LateFees(len(ledger), total, below)
+    return LateFees(len(ledger), total, below, waived)

@@ -47,6 +47,7 @@ class DelinquencyResult:
     late_fee_cents: int
     notices: dict[str, int]  # kind -> count
     arrangements_broken: int
+    late_fees_waived: int = 0  # SB 998: low-income households' one late charge a year
 
 
 def delinquency_run(station: Station, actor: Actor, on: date | None = None) -> DelinquencyResult:
@@ -129,12 +130,13 @@ def delinquency_run(station: Station, actor: Actor, on: date | None = None) -> D
                 "on": on.isoformat(),
                 "late_fees": fees.charged,
                 "late_fee_cents": fees.total_cents,
+                "late_fees_waived": fees.waived,
                 "notices": dict(counts),
                 "arrangements_broken": broken,
             },
         )
     return DelinquencyResult(
-        run_id, on, owing_count, fees.charged, fees.total_cents, dict(counts), broken
+        run_id, on, owing_count, fees.charged, fees.total_cents, dict(counts), broken, fees.waived
     )
 
 

@@ -15,7 +15,7 @@ from counterpos.domain.ledger import DEPOSIT_TYPES
 from counterpos.domain.utility.arrangement import Instalment, Standing, standing
 from counterpos.domain.utility.delinquency import Charge, Unpaid, unpaid
 from counterpos.services.utility.meters.state import LIVE_BILL
-from counterpos.store.models import ArrangementEvent, PaymentArrangement
+from counterpos.store.models import ArrangementEvent, PaymentArrangement, ShutoffProtection
 
 _DEPOSITS = ", ".join(f"'{t}'" for t in DEPOSIT_TYPES)
 DUE_DAYS_OF_OTHER_CHARGES = 21  # a charge that is not a bill (an opening balance) is due as one
@@ -286,3 +286,15 @@ def past_due_standings(session: Session, on: date, least_cents: int) -> tuple[in
             text(f"SELECT COUNT(*) FROM ({BALANCES.replace('{where}', '')})")
         ).scalar_one()
     return int(owing_count), out
+
+
+def low_income_accounts(s: Session, on: date, account_id: str | None = None) -> set[str]:
+    """Accounts whose household qualifies as low-income on `on` (a qualification on file)."""
+    q = select(ShutoffProtection.account_id).where(
+        ShutoffProtection.condition == "low_income",
+        ShutoffProtection.valid_from <= on,
+        ShutoffProtection.valid_to >= on,
+    )
+    if account_id is not None:
+        q = q.where(ShutoffProtection.account_id == account_id)
+    return set(s.scalars(q))
