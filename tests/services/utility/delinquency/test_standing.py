@@ -13,14 +13,22 @@ import random
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from counterpos.domain.kinds import EntryType
-from counterpos.domain.utility.delinquency import AccountFacts, choose_notice, past_due
+from counterpos.domain.ledger import DEPOSIT_TYPES
+from counterpos.domain.utility.delinquency import (
+    AccountFacts,
+    choose_notice,
+    late_fee_cents,
+    past_due,
+)
 from counterpos.services.utility.billing.rates import closed_days, delinquency_policy
+from counterpos.services.utility.delinquency.late_fees import apply_late_fees
 from counterpos.services.utility.delinquency.run import _facts
 from counterpos.services.utility.delinquency.standing import (
     arrangements,
+    local_midnight_utc,
     owing,
     past_due_standings,
     sent_by_account,
@@ -28,6 +36,7 @@ from counterpos.services.utility.delinquency.standing import (
 from counterpos.services.utility.notices.record import record_notices, sent_keys
 from counterpos.store.models import (
     Bill,
+    BillPenalty,
     CentralLedgerEntry,
     LedgerEntry,
     PaymentArrangement,
@@ -212,3 +221,71 @@ def test_the_one_query_chooses_as_the_rule_does(station, supervisor, overdue, se
         assert got == expected, on
         compared += sum(1 for c in got.values() if c[0] is not None)
     assert compared > 10  # the city gave the rule something to choose
+
+
+_DEPOSITS = ", ".join(f"'{t}'" for t in DEPOSIT_TYPES)
+
+# The late fee's past-due balance as it was asked bill by bill (one bill per query here): the
+# reference the one query of late_fees.py is held to.
+_PER_BILL = f"""
+SELECT b.id, b.account_id,
+  (SELECT COALESCE(SUM(amount_cents), 0) FROM (
+      SELECT l.amount_cents FROM ledger_entry l LEFT JOIN bill x ON x.ledger_entry_id = l.id
+      WHERE l.account_id = b.account_id AND l.entry_type NOT IN ({_DEPOSITS})
+        AND COALESCE(x.bill_date, l.created_at) < :cut
+      UNION ALL
+      SELECT c.amount_cents FROM central_ledger_entry c WHERE c.account_id = b.account_id
+        AND c.entry_type NOT IN ({_DEPOSITS}) AND c.created_at < :cut
+        AND NOT EXISTS (SELECT 1 FROM ledger_entry l WHERE l.id = c.id)))
+  - (SELECT COALESCE(SUM(n.total_cents), 0) FROM bill n WHERE n.account_id = b.account_id
+        AND n.bill_date > b.bill_date AND n.bill_date <= :due AND n.reverses_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM bill x WHERE x.reverses_id = n.id))
+FROM bill b WHERE b.id = :bill AND b.due_date = :due
+"""
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_the_late_fees_query_finds_each_bill_s_past_due_as_asked_bill_by_bill(
+    station, supervisor, overdue, seed
+):
+    city, first = overdue
+    _vary(station, first, seed)
+    charged = 0
+    for days in (1, 2, 31, 33, 62, 95):
+        on = first.due_date + timedelta(days=days)
+        with station.store.write() as s:
+            policy = delinquency_policy(s, on)
+            fees = apply_late_fees(s, "T1", on, policy)
+            got = {
+                p.bill_id: (p.account_id, p.past_due_cents, p.cents)
+                for p in s.scalars(select(BillPenalty).where(BillPenalty.applied_on == on))
+            }
+            expected = {}
+            due_bills = s.execute(
+                select(Bill.id, Bill.due_date).where(Bill.id.in_(list(got)) | (Bill.due_date < on))
+            ).all()
+            for bill_id, due in due_bills:
+                if bill_id not in got and not (on - timedelta(days=120) <= due < on):
+                    continue
+                cut = local_midnight_utc(due + timedelta(days=1))
+                row = s.execute(text(_PER_BILL), {"cut": cut, "due": due, "bill": bill_id}).one()
+                fee = late_fee_cents(int(row[2]), policy)
+                if bill_id in got or fee > 0:
+                    expected[bill_id] = (row[1], int(row[2]), fee)
+            # a bill charged before this day is not charged again, so compare today's only
+            expected = {b: v for b, v in expected.items() if b in got or not _penalised(s, b, on)}
+            assert got == expected, on
+            assert fees.charged == len(got) and fees.total_cents == sum(v[2] for v in got.values())
+            charged += fees.charged
+    assert charged > 10
+
+
+def _penalised(s, bill_id, on) -> bool:
+    return (
+        s.scalar(
+            select(BillPenalty.id).where(
+                BillPenalty.bill_id == bill_id, BillPenalty.applied_on < on
+            )
+        )
+        is not None
+    )
