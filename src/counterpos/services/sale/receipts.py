@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.document_language import date_text, either
 from counterpos.domain.kinds import SaleKind, TenderKind
 from counterpos.domain.ledger import DEPOSIT_TYPES
 from counterpos.domain.money import Money
@@ -144,12 +145,16 @@ _VOIDED_BY = (
 )
 
 
-def voided_by(session: Session, sale_id: str) -> str:
-    """ "Voided by CH1-V000123 on 11/30/2026" when a void points at the sale, else ""."""
+def voided_by(session: Session, sale_id: str, language: str = "en") -> str:
+    """ "Voided by CH1-V000123 on Nov 30, 2026" ("Anulado por CH1-V000123 el 30 nov 2026" in
+    Spanish, both in "both") when a void points at the sale, else ""."""
     void = session.connection().execute(_VOIDED_BY, {"sale_id": sale_id}).first()
     if void is None:
         return ""
-    return f"Voided by {void.receipt_no} on {to_local(void.created_at):%m/%d/%Y}"
+    day = to_local(void.created_at).date()
+    english = f"Voided by {void.receipt_no} on {date_text(day, 'en')}"
+    spanish = f"Anulado por {void.receipt_no} el {date_text(day, 'es')}"
+    return either(english, spanish, language)
 
 
 # The account's balance as of this line's own ledger entry (or the sale, for a line without
@@ -184,6 +189,20 @@ def document_language(setting: str, preferred: str | None) -> str:
     if setting in ("en", "es", "both"):
         return setting
     return preferred if preferred in ("en", "es") else "en"
+
+
+def customer_language(
+    session: Session, customer_id: str | None, values: Mapping[str, str] | None = None
+) -> str:
+    """The language of a document for this customer (None: no customer), as `receipt.language`
+    sets it: their certificates, letters and the customer display follow their receipts."""
+    setting = (values or {}).get("receipt.language") or settings.get(session, "receipt.language")
+    preferred = None
+    if customer_id is not None and setting not in ("en", "es", "both"):
+        preferred = session.scalar(
+            select(Customer.preferred_language).where(Customer.id == customer_id)
+        )
+    return document_language(setting, preferred)
 
 
 def build_document(session: Session, sale: Sale, reprint_count: int = 0) -> ReceiptDocument:
@@ -262,7 +281,7 @@ def document_for(
             head.kind, head.kind.upper()
         ),
         reprint_count=reprint_count,
-        voided=voided_by(session, head.id) if head.kind == SaleKind.SALE else "",
+        voided=voided_by(session, head.id, language) if head.kind == SaleKind.SALE else "",
         documents=tuple(f"{d.doc_type.replace('_', ' ')} {d.doc_no}" for d in docs),
         training=conf.get("station.training") == "on",
     )
