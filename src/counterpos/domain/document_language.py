@@ -111,7 +111,7 @@ SPANISH: dict[str, str] = {
     "Work order": "Orden de trabajo",
     "Amount past due": "Cantidad vencida",
     "Was due": "Fecha de vencimiento",
-    "Shut-off on or after": "Corte el o después del",
+    "Shut-off on or after": "Corte a partir del",
     "Amount due": "Cantidad a pagar",
     "Amount owed": "Cantidad adeudada",
     "Unpaid since": "Sin pagar desde",
