@@ -91,8 +91,8 @@ class CustomerDisplay(QWidget):
         panel = self.state.customer
         return document_language(self.setting, panel.preferred_language if panel else None)
 
-    def _say(self, source: str) -> str:
-        return i18n.say("CustomerDisplay", source, self.language)
+    def _say(self, source: object) -> str:  # QT_TRANSLATE_NOOP's stubs say object; it is str
+        return i18n.say("CustomerDisplay", str(source), self.language)
 
     def _customer_changed(self, _panel: object) -> None:
         if self.locked:
