@@ -48,6 +48,7 @@ class BillDocument:
     reversal_of: str = ""  # a reversal names the bill it cancels
     note: str = ""
     reprint: bool = False
+    language: str = "en"  # "en", "es" or "both": the labels and the dates (document_language)
 
 
 @dataclass(frozen=True)
