@@ -125,8 +125,8 @@ def render_pdf(cert: Certificate) -> bytes:
     if cert.voided:  # across the page: no part of it can pass for a valid one
         c.saveState()
         c.setFillColor(colors.HexColor("#a00000"))
-        mark = says("VOID").split(" / ")[0]  # one word across the page, the reader's
-        c.setFont(BOLD, min(150, _fit(c, mark, BOLD, 150, height * 0.8)))
+        mark = "ANULADO" if cert.language == "es" else "VOID"  # one word, the reader's
+        c.setFont(BOLD, _fit(c, mark, BOLD, 150, 430))  # as wide as VOID: on the page
         c.translate(width / 2, height / 2)
         c.rotate(35)
         c.drawCentredString(0, -50, mark)
