@@ -100,7 +100,7 @@ def _facts(doc, language: str) -> tuple[str, str, str, str, tuple[tuple[str, str
             ),
         )
     if doc.doc_type == "bus_pass":
-        facts = (("Pass", str(d.get("pass_type", "")).replace("_", " ").capitalize()),)
+        facts = (("Pass", says(str(d.get("pass_type", "")).replace("_", " ").capitalize())),)
         return ("TRANSIT PASS", "Pass no.", "Card no.", doc.holder, facts, "")
     if doc.doc_type == "animal_tag":
         return (

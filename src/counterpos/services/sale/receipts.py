@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
-from counterpos.domain.document_language import date_text, either
+from counterpos.domain.document_language import date_text, either, label
 from counterpos.domain.kinds import SaleKind, TenderKind
 from counterpos.domain.ledger import DEPOSIT_TYPES
 from counterpos.domain.money import Money
@@ -49,12 +49,16 @@ def _tender_detail(t) -> str:
     return ""
 
 
-def _line_details(line: Any, account_no: str | None, docs: Sequence[Any]) -> tuple[str, ...]:
+def _line_details(
+    line: Any, account_no: str | None, docs: Sequence[Any], language: str = "en"
+) -> tuple[str, ...]:
+    """What a line says under it, in the receipt's language; a document's period with the
+    month spelled ("Feb 01, 2026–Feb 28, 2026"), never 02/01/2026."""
     out = []
     if account_no:
-        out.append(f"Account {account_no}")
+        out.append(f"{label('Account', language)} {account_no}")
     d = line.details or {}
-    for key, label in (
+    for key, name in (
         ("citation_no", "Citation"),
         ("license_no", "License"),
         ("tag_no", "Tag"),
@@ -66,15 +70,21 @@ def _line_details(line: Any, account_no: str | None, docs: Sequence[Any]) -> tup
         ("state_fee", "Application fee"),
     ):
         if d.get(key):
-            out.append(f"{label}: {d[key]}")
+            out.append(f"{label(name, language)}: {d[key]}")
     for doc in docs:
         if doc.sale_line_id == line.id:
             period = ""
             if doc.valid_from and doc.valid_to:
-                period = f" {doc.valid_from:%m/%d/%Y}–{doc.valid_to:%m/%d/%Y}"
-            label = doc.doc_type.replace("_", " ").capitalize()
-            out.append(f"{label} {doc.doc_no}{period}")
+                period = (
+                    f" {date_text(doc.valid_from, language)}–{date_text(doc.valid_to, language)}"
+                )
+            out.append(f"{_doc_name(doc.doc_type, language)} {doc.doc_no}{period}")
     return tuple(out)
+
+
+def _doc_name(doc_type: str, language: str) -> str:
+    """ "Yard sale permit" / "Permiso de venta de garaje" for `yard_sale_permit`."""
+    return label(doc_type.replace("_", " ").capitalize(), language)
 
 
 def _checked_number(receipt_no: str) -> str:
@@ -232,7 +242,7 @@ def document_for(
                 line_name(line.service_code, line.description, language),
                 Money(line.amount_cents),
                 line.quantity,
-                _line_details(line, line.account_no, docs),
+                _line_details(line, line.account_no, docs, language),
             )
         )
         if line.account_no is not None and line.account_no not in [b[0] for b in balances]:
@@ -282,7 +292,7 @@ def document_for(
         ),
         reprint_count=reprint_count,
         voided=voided_by(session, head.id, language) if head.kind == SaleKind.SALE else "",
-        documents=tuple(f"{d.doc_type.replace('_', ' ')} {d.doc_no}" for d in docs),
+        documents=tuple(f"{_doc_name(d.doc_type, language)} {d.doc_no}" for d in docs),
         training=conf.get("station.training") == "on",
     )
 
