@@ -34,11 +34,20 @@ def test_the_short_form_prints_then_reprints_marked(station, cashier, permit, lo
     first = certificate_print.print_certificate(station, cashier, permit.lower())
     text = "\n".join(decode(loopback_printer.wait_job()).text_lines())
     assert "YARD SALE PERMIT" in text and permit in text and "REPRINT" not in text
-    assert first.message == f"{permit} printed."
+    assert first.message == f"{permit} printed." and first.confirmed
     certificate_print.print_certificate(station, cashier, permit)
     again = "\n".join(decode(loopback_printer.wait_job()).text_lines())
     assert "(REPRINT)" in again
     assert [e.details["copy"] for e in audit_events(station, "certificate_print")] == [1, 2]
+
+
+def test_a_printer_that_reports_no_status_is_sent_to_not_confirmed(
+    station, cashier, permit, unconfirmed_printer
+):
+    outcome = certificate_print.print_certificate(station, cashier, permit)
+    assert not outcome.confirmed
+    assert outcome.message.startswith(f"{permit} {unconfirmed_printer}")
+    assert outcome.message.endswith("check that it printed.")
 
 
 def test_the_pdf_for_a_page_printer(station, cashier, permit, tmp_path):
