@@ -21,6 +21,7 @@ from counterpos.store.models import (
     License,
     UtilityAccount,
 )
+from counterpos.store.outbox import enqueue
 
 
 @dataclass(frozen=True)
@@ -302,4 +303,5 @@ def set_preferred_language(
                 details={"from": cust.preferred_language, "to": language},
             )
             cust.preferred_language = language
+            enqueue(s, cust)  # to the centre, and from there to every counter (c0008)
     return panel(station, customer_id)
