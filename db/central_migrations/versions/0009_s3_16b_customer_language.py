@@ -15,7 +15,7 @@ back down with the other customer columns (sync/pull.py copies the columns both 
 from alembic import op
 
 revision = "c0008_s3_16b"
-down_revision = "c0005_i18"
+down_revision = "c0008_s3_14"
 branch_labels = None
 depends_on = None
 
