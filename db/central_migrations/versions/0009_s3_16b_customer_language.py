@@ -2,7 +2,7 @@
 counter gets Spanish receipts, certificates and notices at every counter.
 
 Revision ID: c0008_s3_16b
-Revises: c0005_i18
+Revises: c0008_s3_14
 Create Date: 2026-11-30
 
 Self-contained: the column (an ISO 639-1 code, 'en' for every customer the centre already
