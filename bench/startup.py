@@ -3,9 +3,15 @@
 Both are started the same way, as a fresh `python` subprocess, alternating in the same run;
 each prints a wall-clock timestamp after its window's first paint and exits. The till is
 started as `python -m counterpos --home <demo home>` with COUNTERPOS_BENCH_EXIT_ON_SHOWN=1;
-a second series with the variable set to `ready` times until the store is open behind the
-login window and a sign-in would go through. Figures: median of the runs, and the ratio to
-the bare window. Goal: within 2x the bare window and under 1.5 s.
+a second series with the variable set to `ready` times until the login window has painted
+AND the store is open behind it (checked, migrated, its mark compared) so that a PIN can be
+checked. Goals: the login window within 2x the bare window and under 1.5 s; the store open,
+sign-in possible, within 2x the bare window.
+
+Two more series time the first screen after sign-in (the drawer count), from the sign-in
+pressed to that screen painted, with the variable set to `signed-in:MS`: the till signs in as
+the demo's cashier MS ms after it became ready, at once (0) and after a cashier's typing
+(3000: what is needed after sign-in has been loaded in the background meanwhile).
 
     python bench/startup.py [--runs 7]
 """
@@ -23,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE = Path(__file__).with_name("bare_window.py")
+BENCH_ENV = "COUNTERPOS_BENCH_EXIT_ON_SHOWN"
 
 
 def env(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -46,6 +53,22 @@ def timed(cmd: list[str], extra: dict[str, str] | None = None) -> float:
     raise RuntimeError(f"{cmd} printed no timestamp:\n{out.stdout}\n{out.stderr}")
 
 
+def sign_in_time(cmd: list[str], after_ms: int) -> float:
+    """Seconds from the sign-in pressed to the next screen painted (the till measures both)."""
+    out = subprocess.run(
+        cmd,
+        env=env({BENCH_ENV: f"signed-in:{after_ms}", "COUNTERPOS_BENCH_SIGN_IN": "maria:1111"}),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tempfile.gettempdir(),
+    )
+    for line in out.stdout.splitlines():
+        if line.startswith("COUNTERPOS_SIGNED_IN"):
+            return float(line.split()[1])
+    raise RuntimeError(f"{cmd} printed no sign-in time:\n{out.stdout}\n{out.stderr}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -64,11 +87,19 @@ def main() -> int:
         # One untimed start of each warms the OS file cache the way a second start at the counter would.
         timed(bare)
         timed(till, {"COUNTERPOS_BENCH_EXIT_ON_SHOWN": "1"})
-        results: dict[str, list[float]] = {"bare": [], "shown": [], "ready": []}
+        results: dict[str, list[float]] = {
+            "bare": [],
+            "shown": [],
+            "ready": [],
+            "sign-in at once": [],
+            "sign-in after 3 s": [],
+        }
         for _ in range(args.runs):
             results["bare"].append(timed(bare))
-            results["shown"].append(timed(till, {"COUNTERPOS_BENCH_EXIT_ON_SHOWN": "1"}))
-            results["ready"].append(timed(till, {"COUNTERPOS_BENCH_EXIT_ON_SHOWN": "ready"}))
+            results["shown"].append(timed(till, {BENCH_ENV: "1"}))
+            results["ready"].append(timed(till, {BENCH_ENV: "ready"}))
+            results["sign-in at once"].append(sign_in_time(till, 0))
+            results["sign-in after 3 s"].append(sign_in_time(till, 3000))
     med = {k: statistics.median(v) for k, v in results.items()}
     print(
         f"start-up, median of {args.runs} runs each (Python {sys.version.split()[0]}, {os.cpu_count()} CPUs)"
@@ -82,9 +113,19 @@ def main() -> int:
         f"  ... store open, sign-in possible    {med['ready'] * 1000:7.0f} ms"
         f"   {med['ready'] / med['bare']:.2f}x the bare window"
     )
+    print("  first screen after sign-in (the drawer count), from the sign-in pressed:")
+    print(f"    signed in as soon as possible     {med['sign-in at once'] * 1000:7.0f} ms")
+    print(f"    signed in 3 s later (typing)      {med['sign-in after 3 s'] * 1000:7.0f} ms")
     ok = med["shown"] <= 2 * med["bare"] and med["shown"] < 1.5
-    print(f"  goal (within 2x the bare window and under 1.5 s): {'met' if ok else 'NOT met'}")
+    print(f"  goal, login window within 2x the bare window and under 1.5 s: {_met(ok)}")
+    print(
+        f"  goal, store open and sign-in possible within 2x: {_met(med['ready'] <= 2 * med['bare'])}"
+    )
     return 0
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "NOT met"
 
 
 if __name__ == "__main__":

@@ -274,6 +274,284 @@
     </message>
 </context>
 <context>
+    <name>AutopayPage</name>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prenote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autopay enrolments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utility a&amp;ccount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account &amp;holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ro&amp;uting number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban&amp;k account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs and returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the &amp;NACHA file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply a &amp;returns file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not enrol accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a finance supervisor writes the autopay (NACHA) file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a finance supervisor applies a returns file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with the next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account {account} enrolled ({bank}); a prenote goes with the next run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NACHA file {n} saved to {path}: {debits} debit(s) of {total} in all, {prenotes} prenote(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the autopay (NACHA) file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NACHA files (*.txt *.ach);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} was applied before; nothing was posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{returned} returned debit(s) reversed with the returned-check fee; {prenotes} returned prenote(s) noted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply an ACH returns file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BankPage</name>
+    <message>
+        <source>&amp;Import a statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format from the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BAI2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Match the two chosen by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the bank, not in the books</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the books, not yet at the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched bank lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not import or match bank statements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card settlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>autopay file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{matched} matched; {bank} bank line(s) and {book} book item(s) unmatched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} was imported before; nothing was posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {lines} bank line(s) imported, {matched} matched now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a bank statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank statements (*.bai *.bai2 *.txt *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a bank line and a book item first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched: {item}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CardParts</name>
     <message>
         <source>A card can pay up to the {due} still due.</source>
@@ -1408,6 +1686,52 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
 </context>
 <context>
+    <name>LineApprovalDialog</name>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;eason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{description} of {amount} is above {ceiling}: a supervisor confirms an amount that large, with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm a large amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} was paid late without its penalty: {description} of {amount} is still owed. A supervisor approves charging it now, with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late penalty owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: {description} of {amount} goes on the sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LineApprovals</name>
+    <message>
+        <source>{description} of {amount} was not added: above {ceiling} a supervisor confirms it with a reason. Ring it again to ask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The late penalty on {number} was not added: a supervisor approves it with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Locked</source>
@@ -1610,6 +1934,30 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autopay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1710,6 +2058,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only a finance supervisor verifies a deposit (not its preparer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Banked today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,6 +2111,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not do this; a finance supervisor posts journals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1851,6 +2207,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>Export the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report is being written; log out when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2047,6 +2407,141 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
 </context>
 <context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>Payment files (lockbox bank, online or phone payments)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lockbox file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online or phone payments file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of payment file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import a payment file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account number, or scan the bill stub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the stub&apos;s amount due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding-machine &amp;total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ccount or stub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amou&amp;nt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;heck number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;yer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add to the tape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Post the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail batch&apos;s tape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not import payment files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not enter mail batches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {posted} payment(s) posted, {held} held in suspense, total {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused, seen before: {numbers}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a payment file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tape {tape} ({n} item(s)); enter the adding-machine total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tape {tape} ({n} item(s)) of {control}: difference {diff}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added to the tape: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added; the tape is {tape}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the adding-machine total (like 1234.56) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintWorker</name>
     <message>
         <source>The printer job failed: {0}</source>
@@ -2214,6 +2709,85 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>The cash-receipts journal; revenue by fund, GL account and service; the registers of deposits, adjustments, voids, refunds and over/short by cashier; receipt-number continuity per station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiscal year ending in the year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not run the office&apos;s period reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report is being written; wait for it to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing {period}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the period report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period} saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReprintDialog</name>
     <message>
         <source>Reprint a receipt</source>
@@ -2317,6 +2891,113 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
 </context>
 <context>
+    <name>ReturnsPage</name>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and electronic payments of the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bank&apos;s &amp;reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NSF (insufficient funds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unable to locate account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refer to maker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bank&apos;s reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return the &amp;payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a finance supervisor handles a returned check or ACH payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and electronic payments of {day} not returned (the date above):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the returned payment in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse the payment of {amount} on receipt {receipt} ({kind} {number}) as returned: {reason}? The customer is charged the returned-check fee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account now pays cash only until {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is not cash-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to unpaid: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {receipt}: {amount} reversed by receipt {reversal}. Returned-check fee {fee} (return no. {n} of this customer). {cash_only}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment of receipt {receipt} returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>cashier</source>
@@ -2354,6 +3035,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Charge the late &amp;penalty owed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter {what}… (none yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2379,6 +3064,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>credit {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge the late &amp;penalty owed ({amount})…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2582,6 +3271,85 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     <name>StoreOpener</name>
     <message>
         <source>An unexpected error stopped the start ({kind}); the log file in the data folder has the details. `counterpos doctor` checks the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuspensePage</name>
+    <message>
+        <source>Confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments in suspense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to a&amp;ccount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply to the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fund to the payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a finance supervisor resolves suspense payments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a payment in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {conf} applied; receipt {receipt}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {conf} refunded; receipt {receipt}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

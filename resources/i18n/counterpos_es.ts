@@ -274,6 +274,284 @@
     </message>
 </context>
 <context>
+    <name>AutopayPage</name>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Titular</translation>
+    </message>
+    <message>
+        <source>Routing no.</source>
+        <translation>N.º de ruta</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>Cuenta bancaria</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Prenote</source>
+        <translation>Prenotificación</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrita</translation>
+    </message>
+    <message>
+        <source>Autopay enrolments</source>
+        <translation>Inscripciones en pago automático</translation>
+    </message>
+    <message>
+        <source>Enrol an account</source>
+        <translation>Inscribir una cuenta</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Corriente</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>Ahorros</translation>
+    </message>
+    <message>
+        <source>Utility a&amp;ccount</source>
+        <translation>Cuenta de servi&amp;cios</translation>
+    </message>
+    <message>
+        <source>Account &amp;holder</source>
+        <translation>&amp;Titular de la cuenta</translation>
+    </message>
+    <message>
+        <source>Ro&amp;uting number</source>
+        <translation>Número de r&amp;uta</translation>
+    </message>
+    <message>
+        <source>Ban&amp;k account number</source>
+        <translation>Número de cuenta &amp;bancaria</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>Ti&amp;po</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;Inscribir</translation>
+    </message>
+    <message>
+        <source>Runs and returns</source>
+        <translation>Cobros y devoluciones</translation>
+    </message>
+    <message>
+        <source>Run &amp;date</source>
+        <translation>&amp;Fecha de cobro</translation>
+    </message>
+    <message>
+        <source>Run date</source>
+        <translation>Fecha de cobro</translation>
+    </message>
+    <message>
+        <source>Write the &amp;NACHA file…</source>
+        <translation>Escribir el archivo &amp;NACHA…</translation>
+    </message>
+    <message>
+        <source>Apply a &amp;returns file…</source>
+        <translation>Aplicar un archivo de &amp;devoluciones…</translation>
+    </message>
+    <message>
+        <source>Your role may not enrol accounts.</source>
+        <translation>Su rol no puede inscribir cuentas.</translation>
+    </message>
+    <message>
+        <source>Only a finance supervisor writes the autopay (NACHA) file.</source>
+        <translation>Solo un supervisor de finanzas escribe el archivo de pago automático (NACHA).</translation>
+    </message>
+    <message>
+        <source>Only a finance supervisor applies a returns file.</source>
+        <translation>Solo un supervisor de finanzas aplica un archivo de devoluciones.</translation>
+    </message>
+    <message>
+        <source>with the next run</source>
+        <translation>con el próximo cobro</translation>
+    </message>
+    <message>
+        <source>Account {account} enrolled ({bank}); a prenote goes with the next run.</source>
+        <translation>Cuenta {account} inscrita ({bank}); la prenotificación va con el próximo cobro.</translation>
+    </message>
+    <message>
+        <source>NACHA file {n} saved to {path}: {debits} debit(s) of {total} in all, {prenotes} prenote(s).</source>
+        <translation>Archivo NACHA {n} guardado en {path}: {debits} débito(s) por {total} en total, {prenotes} prenotificación(es).</translation>
+    </message>
+    <message>
+        <source>Save the autopay (NACHA) file</source>
+        <translation>Guardar el archivo de pago automático (NACHA)</translation>
+    </message>
+    <message>
+        <source>NACHA files (*.txt *.ach);;All files (*)</source>
+        <translation>Archivos NACHA (*.txt *.ach);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>{name} was applied before; nothing was posted.</source>
+        <translation>{name} ya se aplicó antes; no se registró nada.</translation>
+    </message>
+    <message>
+        <source>{returned} returned debit(s) reversed with the returned-check fee; {prenotes} returned prenote(s) noted.</source>
+        <translation>{returned} débito(s) devuelto(s) revertido(s) con el cargo por cheque devuelto; {prenotes} prenotificación(es) devuelta(s) anotada(s).</translation>
+    </message>
+    <message>
+        <source>Apply an ACH returns file</source>
+        <translation>Aplicar un archivo de devoluciones ACH</translation>
+    </message>
+</context>
+<context>
+    <name>BankPage</name>
+    <message>
+        <source>&amp;Import a statement…</source>
+        <translation>&amp;Importar un estado de cuenta…</translation>
+    </message>
+    <message>
+        <source>Format from the file</source>
+        <translation>Formato según el archivo</translation>
+    </message>
+    <message>
+        <source>BAI2</source>
+        <translation>BAI2</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Statement format</source>
+        <translation>Formato del estado de cuenta</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>Cuenta bancaria</translation>
+    </message>
+    <message>
+        <source>&amp;Match the two chosen by hand</source>
+        <translation>&amp;Conciliar a mano los dos elegidos</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Asentado</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>Antigüedad (días)</translation>
+    </message>
+    <message>
+        <source>Bank line</source>
+        <translation>Línea del banco</translation>
+    </message>
+    <message>
+        <source>At the bank, not in the books</source>
+        <translation>En el banco, no en los libros</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Partida</translation>
+    </message>
+    <message>
+        <source>In the books, not yet at the bank</source>
+        <translation>En los libros, aún no en el banco</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Conciliadas</translation>
+    </message>
+    <message>
+        <source>Book item</source>
+        <translation>Partida de los libros</translation>
+    </message>
+    <message>
+        <source>Book date</source>
+        <translation>Fecha en los libros</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cómo</translation>
+    </message>
+    <message>
+        <source>Matched bank lines</source>
+        <translation>Líneas del banco conciliadas</translation>
+    </message>
+    <message>
+        <source>Your role may not import or match bank statements.</source>
+        <translation>Su rol no puede importar ni conciliar estados de cuenta.</translation>
+    </message>
+    <message>
+        <source>deposit</source>
+        <translation>depósito</translation>
+    </message>
+    <message>
+        <source>card settlement</source>
+        <translation>liquidación de tarjetas</translation>
+    </message>
+    <message>
+        <source>autopay file</source>
+        <translation>archivo de pago automático</translation>
+    </message>
+    <message>
+        <source>returned item</source>
+        <translation>partida devuelta</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>a mano</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automática</translation>
+    </message>
+    <message>
+        <source>{matched} matched; {bank} bank line(s) and {book} book item(s) unmatched.</source>
+        <translation>{matched} conciliada(s); {bank} línea(s) del banco y {book} partida(s) de los libros sin conciliar.</translation>
+    </message>
+    <message>
+        <source>{name} was imported before; nothing was posted.</source>
+        <translation>{name} ya se importó antes; no se registró nada.</translation>
+    </message>
+    <message>
+        <source>{name}: {lines} bank line(s) imported, {matched} matched now.</source>
+        <translation>{name}: {lines} línea(s) del banco importada(s), {matched} conciliada(s) ahora.</translation>
+    </message>
+    <message>
+        <source>Import a bank statement</source>
+        <translation>Importar un estado de cuenta bancario</translation>
+    </message>
+    <message>
+        <source>Bank statements (*.bai *.bai2 *.txt *.csv);;All files (*)</source>
+        <translation>Estados de cuenta (*.bai *.bai2 *.txt *.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose a bank line and a book item first.</source>
+        <translation>Elija primero una línea del banco y una partida de los libros.</translation>
+    </message>
+    <message>
+        <source>Matched: {item}.</source>
+        <translation>Conciliada: {item}.</translation>
+    </message>
+</context>
+<context>
     <name>CardParts</name>
     <message>
         <source>A card can pay up to the {due} still due.</source>
@@ -1416,6 +1694,52 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     </message>
 </context>
 <context>
+    <name>LineApprovalDialog</name>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation>Aprobar (Enter)</translation>
+    </message>
+    <message>
+        <source>Why, in a few words</source>
+        <translation>Por qué, en pocas palabras</translation>
+    </message>
+    <message>
+        <source>R&amp;eason</source>
+        <translation>Mo&amp;tivo</translation>
+    </message>
+    <message>
+        <source>{description} of {amount} is above {ceiling}: a supervisor confirms an amount that large, with the reason.</source>
+        <translation>{description} por {amount} supera {ceiling}: un supervisor confirma un importe tan alto, con el motivo.</translation>
+    </message>
+    <message>
+        <source>Confirm a large amount</source>
+        <translation>Confirmar un importe alto</translation>
+    </message>
+    <message>
+        <source>{number} was paid late without its penalty: {description} of {amount} is still owed. A supervisor approves charging it now, with the reason.</source>
+        <translation>{number} se pagó tarde sin su recargo: aún se debe {description} por {amount}. Un supervisor aprueba cobrarlo ahora, con el motivo.</translation>
+    </message>
+    <message>
+        <source>Late penalty owed</source>
+        <translation>Recargo por atraso pendiente</translation>
+    </message>
+    <message>
+        <source>Approved: {description} of {amount} goes on the sale.</source>
+        <translation>Aprobado: {description} por {amount} se añade a la venta.</translation>
+    </message>
+</context>
+<context>
+    <name>LineApprovals</name>
+    <message>
+        <source>{description} of {amount} was not added: above {ceiling} a supervisor confirms it with a reason. Ring it again to ask.</source>
+        <translation>{description} por {amount} no se añadió: por encima de {ceiling} un supervisor lo confirma con un motivo. Vuelva a marcarlo para pedirlo.</translation>
+    </message>
+    <message>
+        <source>The late penalty on {number} was not added: a supervisor approves it with a reason.</source>
+        <translation>El recargo por atraso de {number} no se añadió: un supervisor lo aprueba con un motivo.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Locked</source>
@@ -1618,6 +1942,30 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <translation>Las páginas de la oficina</translation>
     </message>
     <message>
+        <source>Bank</source>
+        <translation>Banco</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Pagos</translation>
+    </message>
+    <message>
+        <source>Suspense</source>
+        <translation>En suspenso</translation>
+    </message>
+    <message>
+        <source>Returned checks</source>
+        <translation>Cheques devueltos</translation>
+    </message>
+    <message>
+        <source>Autopay</source>
+        <translation>Pago automático</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
         <source>What</source>
         <translation>Qué</translation>
     </message>
@@ -1718,6 +2066,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <translation>Verificar</translation>
     </message>
     <message>
+        <source>Only a finance supervisor verifies a deposit (not its preparer).</source>
+        <translation>Solo un supervisor de finanzas verifica un depósito (no quien lo preparó).</translation>
+    </message>
+    <message>
         <source>Banked today</source>
         <translation>Depositado hoy</translation>
     </message>
@@ -1768,6 +2120,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>Export…</source>
         <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Your role may not do this; a finance supervisor posts journals.</source>
+        <translation>Su rol no puede hacerlo; un supervisor de finanzas asienta los diarios.</translation>
     </message>
     <message>
         <source>Line</source>
@@ -1860,6 +2216,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>Export the journal</source>
         <translation>Exportar el diario</translation>
+    </message>
+    <message>
+        <source>A report is being written; log out when it has finished.</source>
+        <translation>Se está escribiendo un informe; cierre la sesión cuando termine.</translation>
     </message>
 </context>
 <context>
@@ -2055,6 +2415,141 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     </message>
 </context>
 <context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>Payment files (lockbox bank, online or phone payments)</source>
+        <translation>Archivos de pagos (banco lockbox, pagos en línea o por teléfono)</translation>
+    </message>
+    <message>
+        <source>Lockbox file</source>
+        <translation>Archivo lockbox</translation>
+    </message>
+    <message>
+        <source>Online or phone payments file</source>
+        <translation>Archivo de pagos en línea o por teléfono</translation>
+    </message>
+    <message>
+        <source>Kind of payment file</source>
+        <translation>Tipo de archivo de pagos</translation>
+    </message>
+    <message>
+        <source>&amp;Import a payment file…</source>
+        <translation>&amp;Importar un archivo de pagos…</translation>
+    </message>
+    <message>
+        <source>Mail batch</source>
+        <translation>Lote de correo</translation>
+    </message>
+    <message>
+        <source>account number, or scan the bill stub</source>
+        <translation>número de cuenta, o escanee el talón de la factura</translation>
+    </message>
+    <message>
+        <source>empty: the stub&apos;s amount due</source>
+        <translation>vacío: el importe adeudado del talón</translation>
+    </message>
+    <message>
+        <source>Adding-machine &amp;total</source>
+        <translation>&amp;Total de la sumadora</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount or stub</source>
+        <translation>&amp;Cuenta o talón</translation>
+    </message>
+    <message>
+        <source>Amou&amp;nt</source>
+        <translation>Mo&amp;nto</translation>
+    </message>
+    <message>
+        <source>C&amp;heck number</source>
+        <translation>Número de c&amp;heque</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yer</source>
+        <translation>Paga&amp;dor</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the tape</source>
+        <translation>&amp;Agregar a la cinta</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the last</source>
+        <translation>Quita&amp;r el último</translation>
+    </message>
+    <message>
+        <source>&amp;Post the batch</source>
+        <translation>Regi&amp;strar el lote</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Cheque</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Tape</source>
+        <translation>Cinta</translation>
+    </message>
+    <message>
+        <source>The mail batch&apos;s tape</source>
+        <translation>La cinta del lote de correo</translation>
+    </message>
+    <message>
+        <source>Your role may not import payment files.</source>
+        <translation>Su rol no puede importar archivos de pagos.</translation>
+    </message>
+    <message>
+        <source>Your role may not enter mail batches.</source>
+        <translation>Su rol no puede ingresar lotes de correo.</translation>
+    </message>
+    <message>
+        <source>{name}: {posted} payment(s) posted, {held} held in suspense, total {total}.</source>
+        <translation>{name}: {posted} pago(s) registrado(s), {held} en suspenso, total {total}.</translation>
+    </message>
+    <message>
+        <source>Refused, seen before: {numbers}.</source>
+        <translation>Rechazados, ya vistos: {numbers}.</translation>
+    </message>
+    <message>
+        <source>Import a payment file</source>
+        <translation>Importar un archivo de pagos</translation>
+    </message>
+    <message>
+        <source>Payment files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos de pagos (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Tape {tape} ({n} item(s)); enter the adding-machine total.</source>
+        <translation>Cinta {tape} ({n} partida(s)); ingrese el total de la sumadora.</translation>
+    </message>
+    <message>
+        <source>Tape {tape} ({n} item(s)) of {control}: difference {diff}.</source>
+        <translation>Cinta {tape} ({n} partida(s)) de {control}: diferencia {diff}.</translation>
+    </message>
+    <message>
+        <source>Not added to the tape: {why}</source>
+        <translation>No se agregó a la cinta: {why}</translation>
+    </message>
+    <message>
+        <source>Added; the tape is {tape}.</source>
+        <translation>Agregado; la cinta suma {tape}.</translation>
+    </message>
+    <message>
+        <source>Enter the adding-machine total (like 1234.56) first.</source>
+        <translation>Ingrese primero el total de la sumadora (como 1234.56).</translation>
+    </message>
+</context>
+<context>
     <name>PrintWorker</name>
     <message>
         <source>The printer job failed: {0}</source>
@@ -2222,6 +2717,85 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>The cash-receipts journal; revenue by fund, GL account and service; the registers of deposits, adjustments, voids, refunds and over/short by cashier; receipt-number continuity per station.</source>
+        <translation>El diario de ingresos de caja; ingresos por fondo, cuenta contable y servicio; los registros de depósitos, ajustes, anulaciones, reembolsos y sobrantes/faltantes por cajero; la continuidad de los números de recibo por estación.</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>Fiscal year ending in the year</source>
+        <translation>Año fiscal que termina en el año</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Período</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;Año</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Mes</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Formato</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Progress of the report</source>
+        <translation>Avance del informe</translation>
+    </message>
+    <message>
+        <source>Your role may not run the office&apos;s period reports.</source>
+        <translation>Su rol no puede generar los informes del período de la oficina.</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter</source>
+        <translation>&amp;Trimestre</translation>
+    </message>
+    <message>
+        <source>A report is being written; wait for it to finish.</source>
+        <translation>Se está escribiendo un informe; espere a que termine.</translation>
+    </message>
+    <message>
+        <source>Writing {period}…</source>
+        <translation>Escribiendo {period}…</translation>
+    </message>
+    <message>
+        <source>Save the period report</source>
+        <translation>Guardar el informe del período</translation>
+    </message>
+    <message>
+        <source>{period} saved to {path}.</source>
+        <translation>{period} guardado en {path}.</translation>
+    </message>
+</context>
+<context>
     <name>ReprintDialog</name>
     <message>
         <source>Reprint a receipt</source>
@@ -2325,6 +2899,113 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     </message>
 </context>
 <context>
+    <name>ReturnsPage</name>
+    <message>
+        <source>Station</source>
+        <translation>Estación</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Check no.</source>
+        <translation>N.º de cheque</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <source>Check and electronic payments of the day</source>
+        <translation>Pagos con cheque y electrónicos del día</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s &amp;reason</source>
+        <translation>El &amp;motivo del banco</translation>
+    </message>
+    <message>
+        <source>NSF (insufficient funds)</source>
+        <translation>NSF (fondos insuficientes)</translation>
+    </message>
+    <message>
+        <source>Account closed</source>
+        <translation>Cuenta cerrada</translation>
+    </message>
+    <message>
+        <source>Stop payment</source>
+        <translation>Orden de no pago</translation>
+    </message>
+    <message>
+        <source>Unable to locate account</source>
+        <translation>No se encuentra la cuenta</translation>
+    </message>
+    <message>
+        <source>Refer to maker</source>
+        <translation>Consulte al emisor</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s reason</source>
+        <translation>El motivo del banco</translation>
+    </message>
+    <message>
+        <source>Return the &amp;payment…</source>
+        <translation>Devolver el &amp;pago…</translation>
+    </message>
+    <message>
+        <source>Only a finance supervisor handles a returned check or ACH payment.</source>
+        <translation>Solo un supervisor de finanzas tramita un cheque o pago ACH devuelto.</translation>
+    </message>
+    <message>
+        <source>Check and electronic payments of {day} not returned (the date above):</source>
+        <translation>Pagos con cheque y electrónicos del {day} no devueltos (la fecha de arriba):</translation>
+    </message>
+    <message>
+        <source>Choose the returned payment in the list first.</source>
+        <translation>Elija primero en la lista el pago devuelto.</translation>
+    </message>
+    <message>
+        <source>Reverse the payment of {amount} on receipt {receipt} ({kind} {number}) as returned: {reason}? The customer is charged the returned-check fee.</source>
+        <translation>¿Revertir el pago de {amount} del recibo {receipt} ({kind} {number}) como devuelto: {reason}? Se cobra al cliente el cargo por cheque devuelto.</translation>
+    </message>
+    <message>
+        <source>Returned payment</source>
+        <translation>Pago devuelto</translation>
+    </message>
+    <message>
+        <source>The account now pays cash only until {day}.</source>
+        <translation>La cuenta ahora paga solo en efectivo hasta el {day}.</translation>
+    </message>
+    <message>
+        <source>The account is not cash-only.</source>
+        <translation>La cuenta no está limitada a efectivo.</translation>
+    </message>
+    <message>
+        <source>Back to unpaid: {what}.</source>
+        <translation>Vuelve a impago: {what}.</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt}: {amount} reversed by receipt {reversal}. Returned-check fee {fee} (return no. {n} of this customer). {cash_only}</source>
+        <translation>Recibo {receipt}: {amount} revertido con el recibo {reversal}. Cargo por cheque devuelto {fee} (devolución n.º {n} de este cliente). {cash_only}</translation>
+    </message>
+    <message>
+        <source>Payment of receipt {receipt} returned.</source>
+        <translation>Pago del recibo {receipt} devuelto.</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>cashier</source>
@@ -2362,6 +3043,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <translation>Agregar a la venta (Enter)</translation>
     </message>
     <message>
+        <source>Charge the late &amp;penalty owed…</source>
+        <translation>Cobrar el &amp;recargo por atraso pendiente…</translation>
+    </message>
+    <message>
         <source>Enter {what}… (none yet)</source>
         <translation>Escribir {what}… (ninguno aún)</translation>
     </message>
@@ -2388,6 +3073,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>credit {amount}</source>
         <translation>crédito {amount}</translation>
+    </message>
+    <message>
+        <source>Charge the late &amp;penalty owed ({amount})…</source>
+        <translation>Cobrar el &amp;recargo por atraso pendiente ({amount})…</translation>
     </message>
 </context>
 <context>
@@ -2591,6 +3280,85 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>An unexpected error stopped the start ({kind}); the log file in the data folder has the details. `counterpos doctor` checks the store.</source>
         <translation>Un error inesperado detuvo el inicio ({kind}); el archivo de registro en la carpeta de datos tiene los detalles. `counterpos doctor` revisa el almacén de datos.</translation>
+    </message>
+</context>
+<context>
+    <name>SuspensePage</name>
+    <message>
+        <source>Confirmation</source>
+        <translation>Confirmación</translation>
+    </message>
+    <message>
+        <source>Account given</source>
+        <translation>Cuenta indicada</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Pagado el</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>Antigüedad (días)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Payments in suspense</source>
+        <translation>Pagos en suspenso</translation>
+    </message>
+    <message>
+        <source>Apply to a&amp;ccount</source>
+        <translation>Aplicar a la &amp;cuenta</translation>
+    </message>
+    <message>
+        <source>Apply to account</source>
+        <translation>Aplicar a la cuenta</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;ota</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to the account</source>
+        <translation>&amp;Aplicar a la cuenta</translation>
+    </message>
+    <message>
+        <source>Re&amp;fund to the payer</source>
+        <translation>&amp;Reembolsar al pagador</translation>
+    </message>
+    <message>
+        <source>Only a finance supervisor resolves suspense payments.</source>
+        <translation>Solo un supervisor de finanzas resuelve los pagos en suspenso.</translation>
+    </message>
+    <message>
+        <source>Choose a payment in the list first.</source>
+        <translation>Elija primero un pago en la lista.</translation>
+    </message>
+    <message>
+        <source>Payment {conf} applied; receipt {receipt}.</source>
+        <translation>Pago {conf} aplicado; recibo {receipt}.</translation>
+    </message>
+    <message>
+        <source>Payment {conf} refunded; receipt {receipt}.</source>
+        <translation>Pago {conf} reembolsado; recibo {receipt}.</translation>
     </message>
 </context>
 <context>

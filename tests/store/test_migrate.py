@@ -12,11 +12,19 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from counterpos.resources_path import data_path
 from counterpos.services.sale import customers
 from counterpos.services.sale.catalog import rule_in_effect
 from counterpos.services.seed import seed_catalog
 from counterpos.store.database import make_engine
-from counterpos.store.migrate import alembic_config, current_revision, head_revision, migrate
+from counterpos.store.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    migrate,
+    script_head,
+    stamped_revision,
+)
 from counterpos.store.models import (
     DrawerClose,
     Service,
@@ -287,4 +295,77 @@ def test_0010_keeps_the_outbox_and_never_reuses_its_ids(tmp_path):
     with engine.begin() as c:
         assert c.execute(text("SELECT count(*) FROM outbox")).scalar() == 5
         assert "orphaned_at" not in {c["name"] for c in inspect(c).get_columns("card_request")}
+    engine.dispose()
+
+
+def test_0016_sends_customers_who_asked_for_spanish_to_the_centre_once(tmp_path):
+    """Migration 0016_s3_16b: a Spanish preference set before the centre kept it is queued,
+    with every column, as the outbox queues a changed customer; English ones are not."""
+    import json
+
+    from counterpos.store.models import Customer, OutboxRow
+    from counterpos.store.outbox import row_payload
+
+    engine = make_engine(tmp_path / "old.sqlite")
+    command.upgrade(alembic_config(engine), "0011")
+    with engine.begin() as c:
+        for no, language in (("C-1", "es"), ("C-2", "en")):
+            c.execute(
+                text(
+                    "INSERT INTO customer (id, customer_no, first_name, last_name, "
+                    "business_name, phone, email, mailing_address, is_senior, "
+                    "preferred_language, created_at) VALUES (:i, :n, 'Ana', 'Núñez', '', '', "
+                    "'', '1 Oak St', 1, :l, '2026-11-01 10:00:00.123456')"
+                ),
+                {"i": f"id-{no}", "n": no, "l": language},
+            )
+    command.upgrade(alembic_config(engine), "0016_s3_16b")
+    with Session(engine) as s:
+        [queued] = s.scalars(select(OutboxRow)).all()
+        spanish = s.get(Customer, "id-C-1")
+        assert queued.record_id == "id-C-1" and queued.table_name == "customer"
+        assert queued.state == "pending" and queued.created_at.year >= 2026
+        # The very payload `enqueue` would have written for the customer as stored.
+        assert json.loads(queued.payload) == json.loads(json.dumps(row_payload(spanish)))
+    engine.dispose()
+
+
+def test_the_head_read_from_the_files_is_alembics(tmp_path):
+    engine = make_engine(tmp_path / "any.sqlite")
+    try:
+        assert script_head() is not None and script_head() == head_revision(engine)
+    finally:
+        engine.dispose()
+
+
+def copy_versions(tmp_path: Path) -> Path:
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    for f in (data_path("db") / "migrations" / "versions").glob("*.py"):
+        (versions / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    return versions
+
+
+@pytest.mark.parametrize(
+    ("extra", "why"),
+    [
+        ('revision = "x1"\ndown_revision = ("0011", "0009")\n', "a merge"),
+        ('revision = "x1"\ndown_revision = "0007"\n', "a second head (a branch)"),
+        ('revision = f"x{1}"\ndown_revision = "0011"\n', "a line it cannot read"),
+        ('revision = "x1"\ndown_revision = "gone"\n', "a parent that is not there"),
+    ],
+)
+def test_anything_but_one_plain_chain_is_left_to_alembic(tmp_path, extra, why):
+    versions = copy_versions(tmp_path)
+    assert script_head(versions) is not None
+    (versions / "9999_extra.py").write_text(extra, encoding="utf-8")
+    assert script_head(versions) is None, why
+
+
+def test_a_store_behind_the_head_is_still_migrated_through_alembic(tmp_path):
+    db = tmp_path / "old.sqlite"
+    engine = store_at_0004(db)
+    assert stamped_revision(engine) == "0004"
+    assert migrate(engine, db)  # the files' head is not the stamp: Alembic runs
+    assert stamped_revision(engine) == script_head() == current_revision(engine)
     engine.dispose()

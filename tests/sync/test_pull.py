@@ -199,3 +199,62 @@ def test_a_license_sold_elsewhere_arrives_without_its_foreign_sale_line(station,
         lic = s.get(License, lid)
         assert (lic.tag_no, lic.sale_line_id) == ("2026-9999", None)
     assert customers.search(station, "2026-9999")[0].customer_id == customer_id
+
+
+def test_the_catalog_s_companions_and_ceilings_come_down_from_the_centre(
+    station, second_station, central_url
+):
+    """db/central_migrations c0008_s3_14: the centre keeps `companion_of` and
+    `confirm_above_cents`, so a catalog applied there reaches every station with them."""
+    from counterpos.services.sale.catalog import service_rows
+
+    a, b = station, second_station
+    attach(a, central_url)
+    attach(b, central_url)
+    sync.run_once(a)
+    apply_held(central_url)
+    rows = dict(
+        admin_query(
+            central_url,
+            "SELECT code, jsonb_build_array(companion_of, confirm_above_cents) FROM service "
+            "WHERE code IN ('citation_late_penalty', 'misc_receipt')",
+        )
+    )
+    assert rows == {
+        "citation_late_penalty": [["citation"], None],
+        "misc_receipt": [[], 1000000],
+    }
+    # Finance lowers the misc receipt's ceiling and ties a new fee to the bus pass centrally.
+    admin_query(
+        central_url,
+        "UPDATE service SET confirm_above_cents = 50000 WHERE code = %s",
+        ("misc_receipt",),
+    )
+    admin_query(
+        central_url,
+        "UPDATE service SET companion_of = '[\"bus_pass\"]' WHERE code = %s",
+        ("passport_photo",),
+    )
+    assert sync.run_once(b).pull.by_table["service"] >= 2
+    with b.store.read() as s:
+        svc = service_rows(s, ("misc_receipt", "passport_photo"))
+    assert svc["misc_receipt"].confirm_above_cents == 50000
+    assert svc["passport_photo"].companion_of == ("bus_pass",)
+
+
+def test_a_service_sent_without_companions_is_kept_with_none(central_url):
+    """A station not yet migrated sends a service row without `companion_of`: the centre keeps
+    an empty list (which every station can store), not a NULL."""
+    admin_query(
+        central_url,
+        "SELECT counterpos_upsert_reference('service', CAST(%s AS json))",
+        (
+            '[{"code": "old_fee", "name": "Old fee", "category": "misc", '
+            '"gl_account": "4810", "hotkey": "", "sort_order": 0, "active": true, '
+            '"fields": []}]',
+        ),
+    )
+    assert admin_query(
+        central_url,
+        "SELECT companion_of, confirm_above_cents FROM service WHERE code = 'old_fee'",
+    ) == [([], None)]

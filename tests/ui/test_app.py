@@ -85,6 +85,70 @@ def test_the_start_path_paints_before_loading_the_database_layers(tmp_path):
     assert done.stdout.strip() == "[]"
 
 
+LATER_SCREENS = (
+    "reportlab",
+    "escpos",
+    "serial",
+    "psycopg",
+    "alembic",
+    "counterpos.documents",
+    "counterpos.hardware",
+    "counterpos.sync.push",
+    "counterpos.ui.till",
+    "counterpos.ui.tender",
+    "counterpos.ui.controls.drawer_open_dialog",
+    "counterpos.ui.back_office",
+    "counterpos.services.sale",
+    "counterpos.services.utility",
+    "counterpos.services.office",
+    "counterpos.services.card",
+)
+
+# The real start (ui/app.run) on a real store, stopped where bench/startup.py's "store open,
+# sign-in possible" figure is taken; then a real PIN check through the access service.
+START_PROBE = """
+import json, os, sys
+from pathlib import Path
+os.environ["COUNTERPOS_BENCH_EXIT_ON_SHOWN"] = "ready"
+from counterpos.ui import app, warmup
+warmup.start = lambda: None  # what the start itself loads, not what it loads afterwards
+later = json.loads(sys.argv[2])
+def loaded():
+    return sorted(m for m in sys.modules if any(m == x or m.startswith(x + ".") for x in later))
+def stop(self, what):
+    at_ready = loaded()
+    from counterpos.services.access import auth
+    actor = auth.login(self.station, "maria", "1111")
+    print(json.dumps({"ready": at_ready, "signed_in": loaded(), "who": actor.username}))
+    sys.stdout.flush()
+    os._exit(0)
+app.TillApp._bench_exit = stop
+app.run(Path(sys.argv[1]), demo=False)
+"""
+
+
+def test_the_store_opens_and_a_pin_is_checked_without_loading_the_later_screens(home):
+    """The sign-in path loads the store and the access service, nothing the till, the tender,
+    the documents or the printer need: those load after the store is open (ui/warmup.py)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[2] / "src"
+    done = subprocess.run(
+        [sys.executable, "-c", START_PROBE, str(home), json.dumps(LATER_SCREENS)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(src), "QT_QPA_PLATFORM": "offscreen", "HOME": str(home)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    got = json.loads(done.stdout.strip().splitlines()[-1])
+    assert got["who"] == "maria"  # the store was open and the PIN really checked
+    assert got["ready"] == [] and got["signed_in"] == []
+
+
 def test_a_supervisor_switches_training_on_and_off_from_the_till(qtbot, start, home, drive):
     from counterpos.demo.city import load_demo
     from counterpos.services.station import Station

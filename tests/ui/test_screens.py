@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import text
 
 from counterpos.demo.tags import give_demo_block
+from counterpos.domain.money import Money
 from counterpos.services.access import auth
 from counterpos.services.clock import local_today
 from counterpos.services.office import connection
@@ -434,3 +435,81 @@ def test_the_finance_offices_window_names_every_control(qtbot, joined, centre): 
     office = OfficeWindow(joined, auth.login(joined, "felix", FINANCE["felix"][2]))
     unnamed = _walk_every_tab(qtbot, office)
     assert not unnamed, "\n".join(unnamed)
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_office_pages(qapp, qtbot, joined, centre, shots, tmp_path, language):  # noqa: F811
+    """The office window's bank, payments, suspense, returned checks, autopay and reports
+    pages with something on each, drawn at 1366x768 (`office-*.png`), in English and in
+    Spanish (`es-100/`): the window's least size fits the screen and every control has a
+    name."""
+    from counterpos.ui import i18n
+
+    if language != "en":
+        shots.folder = shots.folder / f"{language}-100"
+        shots.folder.mkdir(exist_ok=True)
+    assert i18n.install(qapp, language) == language
+    try:
+        _office_pages(qtbot, joined, centre, shots, tmp_path)
+    finally:
+        i18n.install(qapp, "en")
+
+
+def _office_pages(qtbot, joined, centre, shots, tmp_path) -> None:  # noqa: F811
+    from counterpos.services.office import autopay, bank_import, payment_files
+    from tests.services.office.bank_files import bai2_statement, payment_file
+    from tests.services.office.office_support import close_exactly, open_drawer, push
+    from tests.sync.helpers import first_accounts
+
+    maria = login(joined, "maria")
+    d = open_drawer(joined, maria)
+    ring(joined, maria, d.session_id, 2_345, cash(5_000))
+    ring(joined, maria, d.session_id, 4_000, check(4_000, "1043"))
+    close_exactly(joined, maria, d.session_id)
+    push(joined)
+    a, b = first_accounts(joined, 2)
+    info = centre.logins["supervisor"]
+    connection.connect(joined, "admin", info["url"], info["password"])
+    office = OfficeWindow(joined, auth.login(joined, "felix", FINANCE["felix"][2]))
+    qtbot.addWidget(office)
+    stmt = tmp_path / "stmt.bai"
+    stmt.write_text(bai2_statement(local_today(), [("165", 12_000, "B3", "")]))
+    bank_import.import_statement(office.office, stmt)
+    lockbox = tmp_path / "lockbox.csv"
+    lockbox.write_text(
+        payment_file([("LB-1", a, "45.10", "Ann Lee", "3301"), ("LB-2", "999", "3.33", "X", "1")])
+    )
+    payment_files.import_file(office.office, lockbox)
+    autopay.enroll(office.office, b, "Bo Chan", "111000025", "123456789")
+    office.refresh()
+    office.payments.control.setText("50.00")
+    office.payments.tape.add(a, Money(3_000), "101", "Ann Lee")
+    office.payments.show_tape()
+    office.setGeometry(0, 0, SCREEN[0], SCREEN[1] - 48)
+    office.show()
+    qtbot.waitExposed(office)
+    assert office.minimumSizeHint().width() <= SCREEN[0]
+    assert office.minimumSizeHint().height() <= SCREEN[1] - 48
+    for name, page in (
+        ("office-bank", office.bank),
+        ("office-payments", office.payments),
+        ("office-suspense", office.suspense),
+        ("office-returns", office.returns),
+        ("office-autopay", office.autopay),
+        ("office-reports", office.reports),
+    ):
+        office.tabs.setCurrentWidget(page)
+        looks_drawn(shots.take(name, office))
+    office.log_out()
+    # A clerk: what her role may not do is disabled, with the reason on the page.
+    clerk = OfficeWindow(joined, auth.login(joined, "fiona", FINANCE["fiona"][2]))
+    qtbot.addWidget(clerk)
+    clerk.setGeometry(0, 0, SCREEN[0], SCREEN[1] - 48)
+    clerk.show()
+    qtbot.waitExposed(clerk)
+    clerk.tabs.setCurrentWidget(clerk.returns)
+    assert clerk.returns.why.isVisible() and not clerk.returns.return_button.isEnabled()
+    looks_drawn(shots.take("office-returns-clerk", clerk))
+    assert not shots.unnamed, "\n".join(sorted(shots.unnamed))
+    clerk.log_out()

@@ -14,7 +14,6 @@ from pathlib import Path
 from counterpos.commands.common import login_from_args, open_station
 from counterpos.domain import period as periods
 from counterpos.domain.money import Money
-from counterpos.domain.nacha import Originator
 from counterpos.domain.receipt_document import render_text as receipt_text
 from counterpos.domain.remittance_file import MailTape
 from counterpos.domain.z_report import render_text as z_text
@@ -633,20 +632,7 @@ def run_autopay_list(args: argparse.Namespace) -> int:
 
 def run_autopay_run(args: argparse.Namespace) -> int:
     station = open_station(args)
-    s = station.setting
-    orig = Originator(
-        s("office.ach_company_name") or s("city.name")[:16],
-        s("office.ach_company_id"),
-        s("office.ach_odfi"),
-        s("office.ach_destination"),
-        s("office.ach_destination_name"),
-        s("city.name")[:23],
-    )
-    if not (orig.company_id and orig.odfi and orig.destination):
-        raise InputError(
-            "Set office.ach_company_id, office.ach_odfi and office.ach_destination first "
-            "(`counterpos config set`)."
-        )
+    orig = autopay.originator(station)
     office = connection.open_office(station, login_from_args(station, args.user))
     try:
         done = autopay.run(office, orig, args.date, args.file)

@@ -40,6 +40,9 @@ def event_hash(
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+_LAST = select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+
+
 def event_row(
     session: Session | Connection,
     station_code: str,
@@ -58,9 +61,7 @@ def event_row(
     other text holding a card number is refused by the store (store/pan_boundary.py)."""
     details = details or {}
     actor, approver = scrub(actor), scrub(approver)
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
+    last = session.execute(_LAST).first()
     seq = (last.seq + 1) if last else 1
     prev = last.hash if last else GENESIS
     at = at or utcnow()

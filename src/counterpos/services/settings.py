@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from counterpos.domain.pan_guard import contains_card_number, refusal
 from counterpos.services.errors import InputError
@@ -517,10 +518,20 @@ def is_valid(key: str, value: str) -> bool:
     return True
 
 
+_ONE = select(Setting.value).where(Setting.key == bindparam("key"))
+
+
 def get(session: Session, key: str) -> str:
-    row = session.get(Setting, key)
+    """The stored value (as this session changed it), else the key's default. Read without
+    loading an ORM object: a sale reads a few settings inside its transaction."""
+    row = session.identity_map.get(identity_key(Setting, key))
     if row is not None:
         return row.value
+    if session.autoflush and (session.new or session.dirty):
+        session.flush()  # as the ORM read it replaces would have
+    value = session.connection().execute(_ONE, {"key": key}).scalar()
+    if value is not None:
+        return value
     if key in BY_KEY:
         return BY_KEY[key].default
     return ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,6 +18,9 @@ from counterpos.store.high_water import MarkKeeper
 from counterpos.store.models import ReceiptSequence, User
 from counterpos.store.models import Station as StationRow
 from counterpos.store.unit_of_work import Store
+
+if TYPE_CHECKING:
+    from counterpos.services.opening import PageCheck
 
 DB_FILE = store_health.DB_FILE
 
@@ -38,7 +42,15 @@ class Station:
         self.config_applied: list = []  # what it changed at this start (station_config.Change)
 
     @classmethod
-    def open(cls, home: Path, *, check: bool = True, check_mark: bool = True) -> Station:
+    def open(
+        cls,
+        home: Path,
+        *,
+        check: bool = True,
+        check_mark: bool = True,
+        wal_was_there: bool | None = None,
+        page_check: PageCheck | None = None,
+    ) -> Station:
         """Open (creating if needed) and migrate the store, and seed the catalog once.
 
         Before anything is trusted: the file is looked at (an empty, foreign or cut-short file,
@@ -46,16 +58,21 @@ class Station:
         newest backup), SQLite's quick_check runs, and the store's sequences are compared with
         the station's high-water mark (StoreBehind when it lost committed work). `check` False
         skips all of it (restoring, repairing); `check_mark` False only the refusal of a store
-        behind its mark (the mark then keeps the higher figures).
+        behind its mark (the mark then keeps the higher figures). `wal_was_there` and
+        `page_check`: the WAL looked at and the quick_check started before this was called
+        (services/opening.py, the till's start); the check's answer is awaited here.
         """
         home = Path(home)
-        wal_was_there = store_health.wal_present(home)
+        if wal_was_there is None:
+            wal_was_there = store_health.wal_present(home)
         if check:
             store_health.check_file(home)
         station = cls(home)
         try:
             if check:
-                store_health.check_pages(home)
+                store_health.check_pages(
+                    home, page_check.problems() if page_check is not None else None
+                )
             station.store.migrate()
             with station.store.write() as s:
                 seed_catalog(s)

@@ -112,12 +112,14 @@ def check_file(home: Path) -> None:
         raise damaged(home, problem)
 
 
-def check_pages(home: Path) -> None:
-    """SQLite's quick_check (every page and b-tree, O(size of the store))."""
+def check_pages(home: Path, problems: list[str] | None = None) -> None:
+    """SQLite's quick_check (every page and b-tree, O(size of the store)); `problems`: its
+    answer when it was already run (services/opening.py runs it beside the imports)."""
     db = db_path(home)
     if not db.exists():
         return
-    problems = file_check.run_check(db, full=False, limit=5)
+    if problems is None:
+        problems = file_check.run_check(db, full=False, limit=5)
     if problems:
         raise damaged(home, "SQLite's check found: " + "; ".join(problems[:3]))
 

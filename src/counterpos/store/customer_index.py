@@ -276,14 +276,50 @@ def _spread(conn: Connection, key: str) -> None:
         _insert(conn, {**params, "rowid": rowid})
 
 
+# One read of what the customer's row holds in every table (FTS tables find by rowid only).
+_STORED = text(
+    "SELECT k.search_rowid, k.sort_key, s.name, s.accounts, s.address, s.phone, s.licenses, "
+    + ", ".join(
+        f"(SELECT {column} FROM {table} WHERE rowid = k.search_rowid) AS side_{column}"
+        for table, (column, _) in SIDE_TABLES.items()
+    )
+    + " FROM customer_search_key k JOIN customer_search s ON s.rowid = k.search_rowid "
+    "WHERE k.customer_id = :id"
+)
+_MAIN_COLUMNS = ("name", "accounts", "address", "phone", "licenses")
+_SIDE_UPDATE = {
+    table: text(f"UPDATE {table} SET {column} = :{column} WHERE rowid = :rowid")
+    for table, (column, _) in SIDE_TABLES.items()
+}
+
+
+def _update_in_place(conn: Connection, stored, row: IndexRow) -> None:
+    """The customer keeps its place in name order: rewrite only the tables whose text
+    changed (a new license changes `licenses` and `digits`, not the name tables), so the
+    sale that issues it writes two index documents instead of removing and adding six."""
+    params = _as_params(row, stored.search_rowid)
+    changed = [c for c in _MAIN_COLUMNS if getattr(stored, c) != params[c]]
+    if changed:
+        sets = ", ".join(f"{c} = :{c}" for c in changed)
+        conn.execute(text(f"UPDATE customer_search SET {sets} WHERE rowid = :rowid"), params)
+    for table, (column, _) in SIDE_TABLES.items():
+        if getattr(stored, f"side_{column}") != params[column]:
+            conn.execute(_SIDE_UPDATE[table], params)
+
+
 def put(conn: Connection, row: IndexRow) -> int:
-    """(Re)write one customer's row in its place in name order; returns its rowid."""
-    old = conn.execute(
-        text("SELECT search_rowid FROM customer_search_key WHERE customer_id = :id"),
-        {"id": row.customer_id},
-    ).scalar()
-    if old is not None:
-        _delete(conn, old)
+    """(Re)write one customer's row in its place in name order; returns its rowid.
+
+    A customer whose place in name order is unchanged keeps its rowid, and only the tables
+    whose text changed are written: rewriting an FTS5 row with ten prefix indexes costs tens
+    of milliseconds, and a sync pulls back every customer it pushed, unchanged.
+    """
+    stored = conn.execute(_STORED, {"id": row.customer_id}).one_or_none()
+    if stored is not None and stored.sort_key == row.sort_key:
+        _update_in_place(conn, stored, row)
+        return stored.search_rowid
+    if stored is not None:  # a new name: the row moves to its new place
+        _delete(conn, stored.search_rowid)
     for _ in range(2):
         low = _neighbour(conn, row.sort_key, before=True) or 0
         after = _neighbour(conn, row.sort_key, before=False)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import re
 import secrets
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 
 from counterpos.resources_path import data_path
+
+if TYPE_CHECKING:  # Alembic loads when the centre's schema is looked at, not at every import
+    from alembic.config import Config
 
 VERSION_TABLE = "central_alembic_version"
 # What a station may read of other stations' ledger entries: enough for a balance.
@@ -48,6 +49,8 @@ def make_central_engine(url: str | URL, password: str | None = None, **kw) -> En
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(data_path("db") / "central_migrations"))
     cfg.attributes["engine"] = engine
@@ -55,6 +58,8 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE})
         return ctx.get_current_revision()
@@ -62,6 +67,8 @@ def current_revision(engine: Engine) -> str | None:
 
 def init(engine: Engine) -> tuple[str | None, str | None]:
     """Create or upgrade the central schema; re-grant station rights on any new table."""
+    from alembic import command
+
     before = current_revision(engine)
     command.upgrade(alembic_config(engine), "head")
     after = current_revision(engine)

@@ -24,13 +24,15 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-import psycopg
 from sqlalchemy import Engine, text
 
 from counterpos.store.models.base import utcnow
 from counterpos.store.unit_of_work import Store
+
+if TYPE_CHECKING:  # psycopg itself loads when a push runs: not at every till start
+    import psycopg
 
 STAGE_DDL = (
     "CREATE TEMP TABLE IF NOT EXISTS sync_stage "
@@ -205,6 +207,8 @@ def _mark(store: Store, rows, failed: dict[int, str]) -> None:
 
 def _one_by_one(conn: psycopg.Connection, tables, rows) -> tuple[int, dict[int, str]]:
     """The batch was refused: send its rows one at a time, each in a savepoint."""
+    import psycopg
+
     inserted, failed = 0, {}
     with conn.transaction(), conn.cursor() as cur:
         cur.execute(STAGE_DDL)
@@ -223,6 +227,8 @@ def _one_by_one(conn: psycopg.Connection, tables, rows) -> tuple[int, dict[int, 
 
 def _send(conn: psycopg.Connection, tables, rows) -> tuple[int, dict[int, str]]:
     """One batch in one central transaction; a refused batch goes again row by row."""
+    import psycopg
+
     try:
         with conn.transaction(), conn.cursor() as cur:
             cur.execute(STAGE_DDL)
@@ -248,6 +254,8 @@ def push(
     k-1 sent and reads batch k+1. Batches still commit one after another, in order, and a
     batch is marked only after its own commit.
     """
+    import psycopg
+
     result = PushResult()
     try:
         raw = engine.raw_connection()

@@ -8,7 +8,7 @@ put away until the PIN is entered). Only the locked cashier's PIN closes it; a w
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QInputEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -128,7 +128,9 @@ class IdleLock(QObject):
             QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in INPUT_EVENTS and self.screen is None:
+        # Every event of the application passes here: the type check (a C++ class test) comes
+        # first, so the many that are not input (paints, layouts, timers) cost next to nothing.
+        if isinstance(event, QInputEvent) and event.type() in INPUT_EVENTS and self.screen is None:
             self.timer.start(self.idle_ms)
         return False
 

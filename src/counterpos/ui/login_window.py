@@ -20,6 +20,7 @@ class LoginWindow(QWidget):
     """Shown first, before the store is open; `set_station` enables signing in."""
 
     logged_in = Signal(object)  # services.actor.Actor
+    signing_in = Signal()  # the store is open and a sign-in starts: before it imports anything
 
     def __init__(self, station=None) -> None:
         super().__init__()
@@ -159,6 +160,7 @@ class LoginWindow(QWidget):
             self._pending = True
             self.notice.setText(self.tr("One moment: the store is still opening…"))
             return
+        self.signing_in.emit()
         from counterpos.services.access import auth, users
         from counterpos.services.errors import CounterError
 

@@ -34,13 +34,15 @@ class StoreOpener(QObject):
 
     def _open(self, home: Path) -> None:
         try:
-            from counterpos.services.station import Station
+            from counterpos.services.opening import open_station
 
-            station = Station.open(home)
-            from counterpos.services.central import sync
+            station = open_station(home)  # its page check runs beside the imports
+            from counterpos.services.central import attachment
 
-            if sync.needs_users_from_centre(station):
+            if attachment.needs_users_from_centre(station):
                 # Attached to a centre (counterpos.toml): its users come from there, not a demo.
+                from counterpos.services.central import sync
+
                 self.first_sync_problem = sync.take_users(station)
                 self.opened.emit(station, True)
                 return

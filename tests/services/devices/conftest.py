@@ -28,6 +28,19 @@ def preview_printer(station):
     return station.home / "preview"
 
 
+@pytest.fixture
+def unconfirmed_printer(station):
+    """A network printer that reports no status (`?status=off`): it takes each job into its
+    connection and never answers nor reads, so nothing says the job printed. Gives the words
+    a sent, unconfirmed job ends with (printing.done_words)."""
+    from tests.printing_support import LoopbackPrinter
+
+    deaf = LoopbackPrinter(answer=False)
+    set_setting(station, "printer.url", f"{deaf.url}?status=off")
+    yield f"was sent to the printer at 127.0.0.1:{deaf.port}, not confirmed"
+    deaf.close()
+
+
 # The printer's end of the queue: writes the job to the path in the device URI.
 CAPTURE = """#!/bin/sh
 [ $# -eq 0 ] && { echo 'direct capture "Unknown" "Capture"'; exit 0; }

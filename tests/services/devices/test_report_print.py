@@ -20,9 +20,19 @@ def test_the_days_z_report_prints_and_is_audited(
     outcome = report_print.print_z_report(station, supervisor, day=local_today())
     text = "\n".join(decode(loopback_printer.wait_job()).text_lines())
     assert "Z REPORT" in text and "$23.45" in text
-    assert outcome.message == "Z report printed."
+    assert outcome.message == "Z report printed." and outcome.confirmed
     [event] = audit_events(station, "z_report_print")
     assert (event.actor, event.target) == ("sofia", str(local_today()))
+
+
+def test_a_printer_that_reports_no_status_is_sent_to_not_confirmed(
+    station, cashier, supervisor, drawer, unconfirmed_printer
+):
+    ring(station, cashier, drawer.session_id, 2_345, cash(5_000))
+    outcome = report_print.print_z_report(station, supervisor, day=local_today())
+    assert not outcome.confirmed
+    assert outcome.message.startswith(f"Z report {unconfirmed_printer}")
+    assert len(audit_events(station, "z_report_print")) == 1  # sent: recorded as before
 
 
 def test_a_cashier_may_not_print_it(station, cashier, drawer):

@@ -39,7 +39,7 @@ def test_a_paid_out_prints_its_slip(station, cashier, drawer, approval, loopback
     outcome = slips.print_paid_slip(station, cashier, paid.receipt_no)
     printed = "\n".join(decode(loopback_printer.wait_job()).text_lines())
     assert "PAID-OUT" in printed and "Postage stamps" in printed and paid.receipt_no in printed
-    assert outcome.message == f"PAID-OUT slip {paid.receipt_no} printed."
+    assert outcome.message == f"PAID-OUT slip {paid.receipt_no} printed." and outcome.confirmed
     [job] = jobs(station, paid.receipt_no)
     assert (job.kind, job.status, job.actor) == ("paid_slip", "ok", "maria")
 
@@ -77,7 +77,39 @@ def test_a_refund_prints_its_slip(station, cashier, drawer, approval, loopback_p
     outcome = slips.print_refund_slip(station, cashier, refund.receipt_no)
     printed = "\n".join(decode(loopback_printer.wait_job()).text_lines())
     assert "REFUND" in printed and refund.receipt_no in printed
-    assert outcome.message == f"Refund slip {refund.receipt_no} printed."
+    assert outcome.message == f"Refund slip {refund.receipt_no} printed." and outcome.confirmed
+
+
+def test_slips_through_a_printer_that_reports_no_status_are_sent_not_confirmed(
+    station, cashier, drawer, approval, unconfirmed_printer
+):
+    paid = paid_in_out.record(
+        station,
+        cashier,
+        drawer.session_id,
+        "out",
+        Money(1_250),
+        "Postage stamps",
+        approval(cashier, "paid_in_out"),
+    )
+    sale = ring(station, cashier, drawer.session_id, 3_000, cash(3_000))
+    refund = refunds.refund_sale(
+        station,
+        cashier,
+        drawer.session_id,
+        sale.receipt_no,
+        Money(1_000),
+        refunds.CASH,
+        "fee waived",
+        approval(cashier, "refund"),
+    )
+    paid_out = slips.print_paid_slip(station, cashier, paid.receipt_no)
+    refunded = slips.print_refund_slip(station, cashier, refund.receipt_no)
+    assert not paid_out.confirmed and not refunded.confirmed
+    assert paid_out.message.startswith(f"PAID-OUT slip {paid.receipt_no} {unconfirmed_printer}")
+    assert refunded.message.startswith(f"Refund slip {refund.receipt_no} {unconfirmed_printer}")
+    [job] = jobs(station, paid.receipt_no)
+    assert job.status == "ok"  # it went to the printer; only the paper can say it printed
 
 
 def test_no_slip_for_a_number_that_is_not_a_paid_in_or_out(station):

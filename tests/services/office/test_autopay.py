@@ -112,3 +112,23 @@ def test_a_malformed_returns_file_is_refused_with_its_line_and_posts_nothing(
         autopay.apply_returns(boss, path)
     with boss.read() as conn:
         assert conn.execute(text("SELECT count(*) FROM office_ach_return")).scalar_one() == 0
+
+
+def test_the_originator_comes_from_the_stations_settings(station):
+    from tests.printing_support import set_setting
+
+    with pytest.raises(InputError, match="Set office.ach_company_id"):
+        autopay.originator(station)
+    for key, value in (
+        ("office.ach_company_id", ORIG.company_id),
+        ("office.ach_odfi", ORIG.odfi),
+        ("office.ach_destination", ORIG.destination),
+    ):
+        set_setting(station, key, value)
+    orig = autopay.originator(station)
+    assert (orig.company_id, orig.odfi, orig.destination) == (
+        ORIG.company_id,
+        ORIG.odfi,
+        ORIG.destination,
+    )
+    assert orig.company_name == station.setting("city.name")[:16]

@@ -65,6 +65,14 @@ def test_a_bai2_statement_is_imported_and_matched_the_rest_listed_with_age(banke
         ("book", "card_batch", Money(999), 3),  # the MasterCard batch has not settled
         ("bank", "bank_line", Money(12_000), 2),
     ]
+    # What was matched, beside the book item it settled (the office's window lists them).
+    done = bank_matching.matched(clerk, today + timedelta(days=3))
+    assert sorted((m.amount, m.kind, m.age_days, m.by_hand) for m in done) == [
+        (Money(4_000), "card_batch", 2, False),
+        (banked.total, "deposit", 2, False),
+    ]
+    dep = next(m for m in done if m.kind == "deposit")
+    assert dep.label == f"Deposit {banked.deposit_no}, bag BAG-7731" and dep.booked_on == today
     # The same file again posts nothing.
     again = bank_import.import_statement(clerk, path)
     assert again.duplicate and again.lines == 0 and "imported before" in again.message

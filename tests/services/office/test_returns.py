@@ -53,6 +53,13 @@ def test_a_returned_check_reverses_the_payment_adds_the_fee_and_then_cash_only(j
     close_exactly(joined, maria, d.session_id)
     push(joined)
     before = _balance(joined, acct)
+    # The office picks the returned item from the day's check payments at the centre.
+    listed = returns.returnable(clerk, local_today())
+    assert [(p.receipt_no, p.kind, p.reference, p.payer, p.amount) for p in listed] == [
+        (first.receipt_no, "check", "2001", "R. Payer", Money(8_000)),
+        (second.receipt_no, "check", "2002", "R. Payer", Money(2_000)),
+    ]
+    assert listed[0].tender_id == returns.find_tender(clerk, first.receipt_no)
 
     with pytest.raises(PermissionDenied):
         returns.return_payment(clerk, returns.find_tender(clerk, first.receipt_no), "NSF")
@@ -70,6 +77,7 @@ def test_a_returned_check_reverses_the_payment_adds_the_fee_and_then_cash_only(j
     assert (r2.fee, r2.occurrence) == (Money(3_500), 2)
     assert r2.cash_only_until is not None
     assert returns.cash_only_until(boss, acct) == r2.cash_only_until
+    assert returns.returnable(clerk, local_today()) == []  # returned: no longer offered
 
     # The station sees it once it syncs: the balance rises by both checks and both fees.
     push(joined)

@@ -54,3 +54,29 @@ def test_an_approval_holds_for_its_amount_only(station, cashier, drawer, approva
         approved_lines.confirm_amount(
             station, cashier, misc(station, "50.00"), "Small one", approval(cashier, "approve_line")
         )
+
+
+def test_the_penalty_owed_is_named_for_the_till_to_offer(station, cashier, drawer):
+    """penalty_owed: what the till offers on the spot when a form names a citation paid
+    earlier without its late penalty; nothing when none is owed."""
+    from datetime import timedelta
+
+    from counterpos.store.models import Citation
+    from tests.services.counter_visit import TODAY
+
+    assert approved_lines.penalty_owed(station, "citation", "PC240001") is None  # unpaid
+    (line,) = catalog.price_lines(station, "citation", details={"citation_no": "PC240001"})
+    ring(station, cashier, drawer.session_id, Cart([line]), cash(line.amount.cents))
+    assert approved_lines.penalty_owed(station, "citation", "PC240001") is None  # in time
+    with station.store.write() as s:
+        s.get_one(Citation, "PC240001").issued_on = TODAY - timedelta(days=40)
+    owed = approved_lines.penalty_owed(station, "citation", "pc240001")
+    assert owed is not None
+    assert (owed.service_code, owed.amount, owed.details["citation_no"]) == (
+        "citation_late_penalty",
+        Money(2500),
+        "PC240001",
+    )
+    assert "approval_ref" not in owed.details
+    assert approved_lines.penalty_owed(station, "misc_receipt", "PC240001") is None
+    assert approved_lines.penalty_owed(station, "citation", "PC999999") is None

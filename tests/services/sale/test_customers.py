@@ -169,6 +169,39 @@ def test_rename_moves_the_customer_in_the_index(empty_station):
         assert s.execute(text("SELECT count(*) FROM customer_search")).scalar() == 1
 
 
+def test_a_new_license_or_phone_is_indexed_in_place(empty_station):
+    """The name keeps the customer's place: the row is rewritten where it is (same rowid),
+    the new tag and phone are found, the old phone no longer."""
+    st = empty_station
+    add(st, "Ann", "Baker")
+    cid = add(st, "Dog", "Owner", phone="805-555-0101")
+    add(st, "Zed", "Young")
+
+    def rowid() -> int:
+        with st.store.read() as s:
+            return s.execute(
+                text("SELECT search_rowid FROM customer_search_key WHERE customer_id = :c"),
+                {"c": cid},
+            ).scalar_one()
+
+    before = rowid()
+    with st.store.write() as s:
+        s.add(License(customer_id=cid, kind="animal", license_no="AL-X1", tag_no="2026-0777"))
+        s.get(Customer, cid).phone = "805-555-0199"
+        customers.index_customer(s, cid)
+    assert rowid() == before
+    assert names(customers.search(st, "2026-0777")) == ["Dog Owner"]
+    assert names(customers.search(st, "0199")) == ["Dog Owner"]
+    assert customers.search(st, "0101") == []
+    assert names(customers.search(st, "owner")) == ["Dog Owner"]
+    with st.store.read() as s:
+        counts = [
+            s.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+            for t in ("customer_search", "customer_search_digits", "customer_search_name")
+        ]
+    assert counts == [3, 3, 3]
+
+
 def test_rebuild_gives_the_same_answers_as_incremental_indexing(empty_station):
     st = empty_station
     for first, last in [("Ann", "Smith"), ("Zoe", "Smith"), ("Smitty", "Adams"), ("Bo", "Gar")]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from counterpos.services.access import auth
 from counterpos.services.office import connection, journal
@@ -95,3 +96,38 @@ def test_the_day_deposit_and_journal_in_the_window(qtbot, joined, centre, tmp_pa
     assert "(copy 1)" in felix.status.text()
     for w in (fiona, felix):
         w.log_out()
+
+
+def test_every_page_is_reached_and_worked_from_the_keyboard(qtbot, joined, centre):  # noqa: F811
+    """Ctrl+Tab walks the pages; on each page every enabled control takes the Tab key, so the
+    window needs no mouse; a mnemonic (Alt+letter) is never used twice on one page."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    info = centre.logins["supervisor"]
+    connection.connect(joined, "admin", info["url"], info["password"])
+    felix = window(qtbot, joined, "felix")
+    felix.show()
+    qtbot.waitExposed(felix)
+    seen = []
+    for _ in range(felix.tabs.count()):
+        page = felix.tabs.currentWidget()
+        seen.append(felix.tabs.currentIndex())
+        controls = [
+            w
+            for w in [page, *page.findChildren(QWidget)]
+            if w.isVisible() and w.isEnabled() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        ]
+        assert controls, felix.tabs.tabText(felix.tabs.currentIndex())
+        for w in controls:
+            assert w.focusPolicy() & Qt.FocusPolicy.TabFocus, (w.objectName(), type(w))
+        letters = [
+            text.split("&", 1)[1][0].lower()
+            for text in [b.text() for b in page.findChildren(QAbstractButton) if b.isVisible()]
+            + [lb.text() for lb in page.findChildren(QLabel) if lb.isVisible()]
+            if "&" in text.replace("&&", "")
+        ]
+        assert len(letters) == len(set(letters)), (felix.tabs.tabText(seen[-1]), letters)
+        qtbot.keyClick(felix.tabs, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert seen == list(range(felix.tabs.count())) and felix.tabs.currentIndex() == 0
+    felix.log_out()

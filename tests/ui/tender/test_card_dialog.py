@@ -167,6 +167,9 @@ def test_standalone_terminal_takes_keyed_results(qtbot, station, cashier, drawer
     qtbot.addWidget(dlg)
     dlg.show()
     assert dlg.standalone.isVisible()
+    # It says what it is at its top, as every dialog does (not only in the window's title).
+    assert dlg.heading.isVisible() and dlg.heading.text() == "Card payment"
+    assert dlg.heading.geometry().top() < dlg.amount_label.geometry().top()
     qtbot.keyClicks(dlg.approval_edit, "ok77")
     qtbot.keyClicks(dlg.last4_edit, "4242")
     qtbot.mouseClick(dlg.run_button, Qt.MouseButton.LeftButton)

@@ -239,3 +239,27 @@ def test_esc_detaches_a_card_approved_earlier_without_voiding_it(qtbot, drive, t
         {"sale_id": None, "status": "approved"}
     ]
     assert sim.records and all(r.status == "approved" for r in sim.records.values())
+
+
+def test_a_card_and_its_fee_stay_with_their_sale_on_the_reused_payment_screen(
+    qtbot, drive, till, station, sim
+):
+    pay = thirty_of_fifty_by_card(qtbot, drive, till)
+    assert pay.payment_page.card_fee.isVisibleTo(pay)
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)  # the $20.00 rest, in cash
+    assert pay.completed is not None
+    drive.key(pay, K.Key_Return)  # Next customer
+    qtbot.waitUntil(lambda: till.dialog is None)
+    shown = []
+    till.payment.payment_shown.connect(shown.append)
+    drive.add_misc(till, "Copies", "10.00")
+    again = open_pay(qtbot, drive, till)
+    assert again is pay and pay.cards == [] and pay.card_fee_total().cents == 0
+    assert not pay.payment_page.card_fee.isVisibleTo(pay)
+    assert not pay.payment_page.card_fee_title.isVisibleTo(pay)
+    assert pay.payment_page.remaining_label.text() == "$10.00"
+    assert shown and shown[-1].card_fee is None and shown[-1].due.cents == 1000
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
+    assert pay.completed is not None
+    tenders = rows(station, "SELECT kind FROM tender WHERE sale_id = :s", s=pay.completed.sale_id)
+    assert tenders == [{"kind": "cash"}]

@@ -137,3 +137,16 @@ def test_a_price_changed_since_ringing_refuses_the_sale_and_shows_the_new_total(
     assert dialog.payment_page.total_label.text() == "$45.00"
     enter_amount(drive, dialog, "45.00")
     assert dialog.completed is not None and sale_count(station) == 1
+
+
+def test_the_key_bar_names_the_quick_cash_keys_offered_now(qtbot, drive, pay):
+    """$45.00 due: $45, $50, $60, $100 on Alt+1…4; a $40.00 part leaves $5.00: five amounts."""
+    key = pay.bar.keys["Alt+1…6"]
+    assert key.text() == "Alt+1…4" and key.isVisible()
+    assert len(pay.payment_page.quick_amounts()) == 4
+    pay.payment_page.amount.editor.clear()
+    drive.type(pay.payment_page.amount.editor, "40")
+    drive.key(pay, K.Key_F6)
+    assert pay.payment_page.remaining_label.text() == "$5.00"
+    assert key.text() == "Alt+1…5" and len(pay.payment_page.quick_amounts()) == 5
+    assert key.width() >= key.fontMetrics().horizontalAdvance(key.text())

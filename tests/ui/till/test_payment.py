@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from tests.printing_support import PtyPort, closed_port, set_setting
@@ -65,3 +66,59 @@ def test_a_printer_fault_is_said_plainly_and_the_sale_stands(qtbot, drive, till,
         ).scalar()
         failed = s.execute(text("SELECT COUNT(*) FROM print_job WHERE status = 'failed'")).scalar()
     assert n == 1 and failed == 1
+
+
+def test_the_payment_screen_is_built_once_and_each_sale_opens_it_clean(qtbot, drive, till):
+    """F5 opens the same payment screen each time (building it was most of what F5 cost);
+    nothing one sale left on it reaches the next: kind, amounts, details, errors, parts,
+    messages, the sale-saved page, the focus."""
+    drive.add_misc(till, "Copies", "12.50")
+    drive.key(till, K.Key_F5)
+    pay = till.dialog
+    page = pay.payment_page
+    # Left behind by a first try: a check with its number and payer, a refused amount.
+    drive.key(pay, K.Key_F8)
+    drive.type(page.number.editor, "1234")
+    drive.type(page.payer.editor, "Ann Lee")
+    page.amount.editor.selectAll()
+    drive.type(page.amount.editor, "abc")
+    drive.press(page.amount.editor, K.Key_Return)
+    assert page.amount.error_text() and pay.completed is None
+    drive.key(pay, K.Key_Escape)
+    qtbot.waitUntil(lambda: till.dialog is None)
+
+    drive.key(till, K.Key_F5)
+    assert till.dialog is pay  # the same screen, opened again
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is pay, timeout=2000)
+    assert page.current_kind() == "cash" and page.amount_text() == "12.50"
+    assert not page.amount.error_text() and page.amount.editor.property("invalid") is False
+    assert page.reference() == "" and page.payer_name() == ""
+    assert not page.number.isVisibleTo(pay) and page.message.text() == ""
+    assert pay.focusWidget() is page.amount.editor
+    # A split: $5.00 cash as one part, then $20.00 for the rest; change $12.50 - 5 = 7.50 due.
+    page.amount.editor.selectAll()
+    drive.type(page.amount.editor, "5")
+    drive.key(pay, K.Key_F6)
+    assert page.remaining_label.text() == "$7.50" and page.parts_table.rowCount() == 1
+    page.amount.editor.selectAll()
+    drive.type(page.amount.editor, "20")
+    drive.press(page.amount.editor, K.Key_Return)
+    assert pay.completed is not None and pay.done_page.change_due.text() == "$12.50"
+    drive.key(pay, K.Key_Return)  # Next customer
+    qtbot.waitUntil(lambda: till.dialog is None)
+
+    drive.add_misc(till, "Copies", "3.00")
+    drive.key(till, K.Key_F5)
+    assert till.dialog is pay
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is pay, timeout=2000)
+    assert pay.completed is None and pay.parts == [] and pay.cards == []
+    assert pay.pages.currentIndex() == 0 and pay.bar.isVisible()
+    assert page.take_button.isVisible() and not pay.done_page.next_button.isVisible()
+    assert pay.primary is page.take_button
+    assert page.total_label.text() == "$3.00" and page.remaining_label.text() == "$3.00"
+    assert page.amount_text() == "3.00" and page.change_preview.text() == ""
+    assert not page.parts_table.isVisibleTo(pay) and page.message.text() == ""
+    assert pay.done_page.receipt_no.text() == "" and pay.done_page.change_due.text() == "$0.00"
+    assert pay.focusWidget() is page.amount.editor
+    drive.press(page.amount.editor, K.Key_Return)
+    assert pay.completed is not None and pay.completed.total.format() == "$3.00"

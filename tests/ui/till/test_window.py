@@ -234,3 +234,46 @@ def test_the_window_does_not_close_over_a_sale_in_progress(qtbot, drive, till, o
     qtbot.waitUntil(lambda: till.state.cart.lines == [])
     assert till.close()
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_service_form_is_kept_and_opens_again_cleared_for_the_next_line(
+    qtbot, drive, till, owing
+):
+    """F3 8 opens the form built the first time (building it was most of the key's cost), as
+    new: no value typed before, no error, no line, focus in its first field. For another
+    customer the form is built for them."""
+    form = drive.add_service(till, "8")
+    drive.type(form.fields["memo"].editor, "Copies")
+    drive.type(form.fields["amount"].editor, "abc")
+    drive.press(form.fields["amount"].editor, K.Key_Return)
+    assert form.field_error("amount") and till.dialog is form
+    drive.key(form, K.Key_Escape)  # typed work: it asks; Esc again throws it away
+    drive.key(form.question, K.Key_Escape)
+    qtbot.waitUntil(lambda: till.dialog is None)
+    assert till.state.cart.lines == []
+
+    again = drive.add_service(till, "8")
+    assert again is form
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form, timeout=2000)
+    assert form.value("memo") == "" and form.value("amount") == ""
+    assert not form.field_error("amount") and form.said() == ""
+    assert form.fields["amount"].editor.property("invalid") is False
+    assert form.line is None and not form.has_work()
+    assert form.focusWidget() is form.first_field
+    drive.type(form.fields["memo"].editor, "Plans")
+    drive.type(form.fields["amount"].editor, "4.00")
+    drive.press(form.fields["amount"].editor, K.Key_Return)
+    qtbot.waitUntil(lambda: till.dialog is None)
+    assert [ln.amount.cents for ln in till.state.cart.lines] == [400]
+
+    assert drive.add_service(till, "8") is form and form.value("memo") == ""
+    drive.key(form, K.Key_Escape)
+    qtbot.waitUntil(lambda: till.dialog is None)
+    assert len(till.state.cart.lines) == 1  # Esc on an untouched form adds nothing
+
+    drive.key(till, K.Key_Delete, CTRL)
+    drive.key(till.question, K.Key_Delete, CTRL)
+    qtbot.waitUntil(lambda: till.state.cart.lines == [])
+    drive.find(till, owing["last_name"], owing["id"])
+    other = drive.add_service(till, "8")
+    assert other is not form and other.customer_id == owing["id"]

@@ -96,3 +96,26 @@ def test_a_number_shows_the_account_column_and_nothing_moves(qtbot, drive, style
     drive.type(lookup.box, owing["last_name"])
     qtbot.waitUntil(lambda: lookup.results.rowCount() > 0, timeout=DEBOUNCE_MS * 20)
     assert lookup.results.isColumnHidden(ACCOUNT)  # a name shows no account column
+
+
+def test_each_search_shows_only_its_own_customers_in_the_rewritten_rows(
+    qtbot, drive, lookup, station, owing
+):
+    """The rows' cells are rewritten in place from one search to the next: nothing of the
+    last search (a name, its tooltip, the customer behind the row) stays in them."""
+
+    def shown():
+        table = lookup.results
+        return [
+            tuple(table.item(r, c).text() for c in range(2))
+            + tuple(table.item(r, c).toolTip() for c in range(2))
+            for r in range(table.rowCount())
+        ]
+
+    for text in ("a", owing["last_name"], "e", owing["last_name"][:3]):
+        lookup.box.setText(text)
+        lookup.run_search()
+        hits = customers.search(station, text)
+        assert found_ids(lookup) == [h.customer_id for h in hits], text
+        assert shown() == [(h.name, h.address, h.name, h.address) for h in hits], text
+    assert owing["id"] in found_ids(lookup)

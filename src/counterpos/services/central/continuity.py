@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from counterpos.domain.money import Money
 from counterpos.domain.receipt_number import format_receipt_no
@@ -155,9 +156,14 @@ def central_report(url: str, station_code: str | None = None) -> list[StationRec
 # --- the station's side ---------------------------------------------------------------------
 
 
+_HIGH = select(SyncStatus.value).where(SyncStatus.key == CENTRAL_HIGH)
+
+
 def _central_high(session: Session) -> int:
-    row = session.get(SyncStatus, CENTRAL_HIGH)
-    return int(row.value) if row is not None and row.value.isdigit() else 0
+    """Read plainly (every sale asks it); what this session itself noted comes first."""
+    row = session.identity_map.get(identity_key(SyncStatus, CENTRAL_HIGH))
+    value = row.value if row is not None else session.connection().execute(_HIGH).scalar()
+    return int(value) if value is not None and value.isdigit() else 0
 
 
 def note_central_high(session: Session, value: int | None) -> None:

@@ -12,6 +12,11 @@ from sqlalchemy import CursorResult, func, select, text
 from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
 from counterpos.services.central import continuity, station_report, station_settings
+from counterpos.services.central.attachment import (  # re-exported: sync's API as before
+    anyone_may_sign_in,
+    central_url,
+    needs_users_from_centre,  # noqa: F401
+)
 from counterpos.services.clock import to_local, utcnow
 from counterpos.services.errors import CentralUnavailable, InputError, StateError
 from counterpos.services.station import Station
@@ -20,11 +25,9 @@ from counterpos.store.models import (
     License,
     OutboxRow,
     SyncStatus,
-    User,
     UtilityAccount,
 )
 from counterpos.sync import credentials
-from counterpos.sync.central import make_central_engine, normalise_url
 from counterpos.sync.pull import PullResult, pull
 from counterpos.sync.push import DEFAULT_BATCH, CentralUnreachable, PushResult, push
 from counterpos.sync.worker import SyncWorker
@@ -113,6 +116,8 @@ def connect(
     """Point the station at the centre; the password goes to the keyring or a 0600 file."""
     if station.setting("station.training") == "on":
         raise InputError("A training store never syncs: it takes no central database.", field="url")
+    from counterpos.sync.central import normalise_url  # Alembic's too: loaded when needed
+
     try:
         u = normalise_url(url)
     except Exception as exc:
@@ -133,17 +138,12 @@ def connect(
     return where
 
 
-def central_url(station: Station) -> str:
-    """The centre's address; none for a training store, which never syncs."""
-    if station.setting("station.training") == "on":
-        return ""
-    return station.setting("central.url").strip()
-
-
 def _engine(station: Station):
     url = central_url(station)
     if not url:
         raise StateError("No central database is set (counterpos config set central.url ...).")
+    from counterpos.sync.central import make_central_engine
+
     return make_central_engine(url, credentials.load(station.home))
 
 
@@ -210,24 +210,6 @@ def run_once(
         _status_put(s, last_attempt=now, last_success=now, offline_since="", last_error=errors)
         continuity.note_central_high(s, pulled.central_receipt_high)
     return CycleReport(pushed, pulled)
-
-
-def anyone_may_sign_in(station: Station) -> bool:
-    """Whether an active user with a PIN is here. Users the centre does not allow at this
-    station arrive inactive and without their PIN hash."""
-    with station.store.read() as s:
-        return bool(
-            s.scalar(
-                select(func.count())
-                .select_from(User)
-                .where(User.active.is_(True), User.pin_hash != "")
-            )
-        )
-
-
-def needs_users_from_centre(station: Station) -> bool:
-    """Attached to a centre and no one may sign in yet: a new station, configured by file."""
-    return bool(central_url(station)) and not anyone_may_sign_in(station)
 
 
 def take_users(station: Station) -> str:

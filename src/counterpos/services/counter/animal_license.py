@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
@@ -192,11 +192,7 @@ class AnimalLicenseRules(ServiceRules):
     def before_line(self, ctx: SaleContext, line: CartLine, row) -> None:
         year, number = _take_tag(ctx)
         license_no = f"AN-{year}-{number:05d}"
-        reused = (
-            ctx.session.connection()
-            .execute(select(func.count()).where(License.license_no.like(f"{license_no}%")))
-            .scalar()
-        )
+        reused = ctx.session.connection().execute(_NUMBERED, {"pattern": f"{license_no}%"}).scalar()
         if reused:  # a tag returned by a void and issued again: a new license number
             license_no = f"{license_no}-{int(reused) + 1}"
         row.details = {
@@ -265,17 +261,21 @@ def _take_tag(ctx: SaleContext) -> tuple[int, int]:
     return year, number
 
 
+_NUMBERED = select(func.count()).where(License.license_no.like(bindparam("pattern")))
+_IN_FORCE = select(
+    License.license_no, License.description, License.details, License.expires_on
+).where(
+    License.customer_id == bindparam("customer"),
+    License.kind == "animal",
+    License.status == "issued",
+    License.expires_on >= bindparam("on"),
+)
+
+
 def _one_tag_per_term(session: Session, customer_id: str, c: dict, on: date) -> None:
     """An animal already licensed for this term gets a replacement tag, not a second license."""
     name = str(c.get("animal_name", "")).strip().lower()
-    rows = session.connection().execute(
-        select(License.license_no, License.description, License.details, License.expires_on).where(
-            License.customer_id == customer_id,
-            License.kind == "animal",
-            License.status == "issued",
-            License.expires_on >= on,
-        )
-    )
+    rows = session.connection().execute(_IN_FORCE, {"customer": customer_id, "on": on})
     for lic in rows:
         d = lic.details or {}
         same_name = str(d.get("animal_name", "")).strip().lower() == name or (

@@ -69,7 +69,14 @@ def print_certificate(station: Station, actor: Actor, doc_no: str) -> printing.P
             target=number,
             details={"copy": copies + 1, "printer": printer.url},
         )
-    return printing.PrintOutcome(number, printer.where, copies, note, f"{number} printed.")
+    return printing.PrintOutcome(
+        number,
+        printer.where,
+        copies,
+        note,
+        printing.done_words(printer, number),
+        printing.confirms(printer),
+    )
 
 
 def certificate_pdf(

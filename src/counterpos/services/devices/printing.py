@@ -78,10 +78,15 @@ def confirms(printer: Printer) -> bool:
 def done_words(printer: Printer, what: str, done: str = "printed") -> str:
     """ "Receipt CH1-000001 printed." or, when `confirms` is False, that it was sent and not
     confirmed, so the cashier looks at the paper."""
-    if confirms(printer):
+    return outcome_words(what, printer.where, confirms(printer), done)
+
+
+def outcome_words(what: str, where: str, confirmed: bool, done: str = "printed") -> str:
+    """`done_words` for a job already sent, from its outcome's printer and `confirmed`."""
+    if confirmed:
         return f"{what} {done}."
     return (
-        f"{what} was sent to the printer at {printer.where}, not confirmed (the printer does "
+        f"{what} was sent to the printer at {where}, not confirmed (the printer does "
         "not report its status): check that it printed."
     )
 

@@ -49,4 +49,11 @@ def print_z_report(
             target=target,
             details={"scope": z.scope, "printer": printer.url},
         )
-    return printing.PrintOutcome(name, printer.where, 0, note, "Z report printed.")
+    return printing.PrintOutcome(
+        name,
+        printer.where,
+        0,
+        note,
+        printing.done_words(printer, "Z report"),
+        printing.confirms(printer),
+    )

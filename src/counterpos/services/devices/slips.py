@@ -32,7 +32,10 @@ def print_refund_slip(station: Station, actor: Actor, refund_no: str) -> printin
         outcome.printer,
         outcome.copy_no,
         outcome.note,
-        f"Refund slip {outcome.receipt_no} printed.",
+        printing.outcome_words(
+            f"Refund slip {outcome.receipt_no}", outcome.printer, outcome.confirmed
+        ),
+        outcome.confirmed,
     )
 
 
@@ -87,5 +90,10 @@ def print_paid_slip(station: Station, actor: Actor, receipt_no: str) -> printing
             f"{doc.title.capitalize()} {doc.receipt_no} is saved. The slip did not print: {exc}"
         ) from exc
     return printing.PrintOutcome(
-        doc.receipt_no, printer.where, 0, note, f"{doc.title} slip {doc.receipt_no} printed."
+        doc.receipt_no,
+        printer.where,
+        0,
+        note,
+        printing.done_words(printer, f"{doc.title} slip {doc.receipt_no}"),
+        printing.confirms(printer),
     )

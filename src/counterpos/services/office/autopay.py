@@ -8,6 +8,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from stdnum.us import rtn
@@ -32,6 +33,9 @@ from counterpos.services.office.numbers import next_number
 from counterpos.services.office.payment_files import post_batch
 from counterpos.services.office.returns import return_payment
 from counterpos.store.models.base import new_id
+
+if TYPE_CHECKING:
+    from counterpos.services.station import Station
 
 PRENOTE_DAYS = 3  # banking days between a prenote and the first live debit (DOMAIN.md)
 
@@ -161,6 +165,25 @@ _DUE = text(
     ORDER BY p.account_no
     """
 )
+
+
+def originator(station: Station) -> Originator:
+    """The city as the ACH originator, from the station's settings (office.ach_*)."""
+    s = station.setting
+    orig = Originator(
+        s("office.ach_company_name") or s("city.name")[:16],
+        s("office.ach_company_id"),
+        s("office.ach_odfi"),
+        s("office.ach_destination"),
+        s("office.ach_destination_name"),
+        s("city.name")[:23],
+    )
+    if not (orig.company_id and orig.odfi and orig.destination):
+        raise InputError(
+            "Set office.ach_company_id, office.ach_odfi and office.ach_destination first "
+            "(`counterpos config set`)."
+        )
+    return orig
 
 
 def run(office: Office, orig: Originator, run_date: date, path: Path | str) -> AchRun:

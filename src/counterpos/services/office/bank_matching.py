@@ -30,6 +30,21 @@ class Unmatched:
     age_days: int
 
 
+@dataclass(frozen=True)
+class Matched:
+    """A bank line and the book item it was matched to (the office's window lists them)."""
+
+    bank_line_id: str
+    posted_on: date  # the bank's date
+    amount: Money
+    description: str
+    kind: str
+    label: str  # the book item as the office names it ("Deposit 3, bag B-77")
+    booked_on: date | None  # the book item's date (None when it fell out of the look-back)
+    age_days: int  # days since the bank posted it
+    by_hand: bool
+
+
 def expected_items(office: Office, since: date) -> list[Expected]:
     """What the bank should show: deposits, card batches, remote batches, ACH files, returns."""
     items: list[Expected] = []
@@ -219,3 +234,51 @@ def unmatched(office: Office, today: date | None = None) -> list[Unmatched]:
             on = e.on + timedelta(days=WINDOW_BACK) if e.kind == "returned" else e.on
             out.append(Unmatched("book", e.kind, e.key, e.amount, on, e.label, (today - on).days))
     return sorted(out, key=lambda u: (-u.age_days, u.side, u.label))
+
+
+def matched(office: Office, today: date | None = None) -> list[Matched]:
+    """The bank lines matched so far (the last LOOK_BACK_DAYS), newest first, each beside the
+    book item it settled."""
+    office.actor.require("office", "see the bank reconciliation")
+    today = today or local_today()
+    since = today - timedelta(days=LOOK_BACK_DAYS)
+    with office.read() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT l.id, l.posted_on, l.amount_cents, l.description, l.customer_ref, "
+                "m.item_kind, m.item_key "
+                "FROM office_bank_match m JOIN office_bank_line l ON l.id = m.bank_line_id "
+                "WHERE l.posted_on >= :since ORDER BY l.posted_on DESC, l.line_no"
+            ),
+            {"since": since},
+        ).all()
+        # a match made by hand is audited with its bank line as the target
+        by_hand = set(
+            conn.execute(
+                text(
+                    "SELECT m.bank_line_id FROM office_bank_match m JOIN office_audit_event a "
+                    "ON a.action = 'bank_match' AND a.target = m.bank_line_id "
+                    "WHERE m.bank_line_id IN (SELECT id FROM office_bank_line "
+                    "WHERE posted_on >= :since)"
+                ),
+                {"since": since},
+            ).scalars()
+        )
+    items = {(e.kind, e.key): e for e in expected_items(office, since - timedelta(days=7))}
+    out = []
+    for line_id, posted, cents, desc, ref, kind, key in rows:
+        item = items.get((kind, key))
+        out.append(
+            Matched(
+                line_id,
+                posted,
+                Money(int(cents)),
+                desc or ref or "",
+                kind,
+                item.label if item else key,
+                item.on if item else None,
+                (today - posted).days,
+                line_id in by_hand,
+            )
+        )
+    return out

@@ -11,13 +11,13 @@ reconciliation expects to see debited.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Connection, text
 
 from counterpos.domain.kinds import EntryType, SaleKind, TenderKind
 from counterpos.domain.money import Money
-from counterpos.services.clock import local_today, utcnow
+from counterpos.services.clock import local_today, to_local, utcnow
 from counterpos.services.errors import InputError, NotFound, StateError
 from counterpos.services.office import audit
 from counterpos.services.office.connection import Office
@@ -48,6 +48,52 @@ class ReturnedPayment:
     occurrence: int
     cash_only_until: date | None
     licenses_unpaid: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Returnable:
+    """A posted check, money order or electronic payment that could come back."""
+
+    tender_id: str
+    station_code: str
+    receipt_no: str
+    at: datetime  # local time of the sale
+    kind: str
+    reference: str  # the check's number
+    payer: str
+    amount: Money
+
+
+def returnable(office: Office, day: date) -> list[Returnable]:
+    """The day's check, money order and electronic payments at the centre, not voided and not
+    returned yet: what the office picks a returned item from."""
+    office.actor.require("office", "see the day's check payments")
+    from counterpos.services.audit_log import utc_bound
+
+    with office.read() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT t.id, s.station_code, s.receipt_no, s.created_at, t.kind, "
+                "coalesce(t.reference, ''), coalesce(t.payer, ''), t.amount_cents "
+                "FROM tender t JOIN sale s ON s.id = t.sale_id "
+                "WHERE s.created_at >= :a AND s.created_at < :b AND s.kind = :sale "
+                "AND t.kind = ANY(:kinds) "
+                "AND NOT EXISTS (SELECT 1 FROM sale v WHERE v.original_sale_id = s.id "
+                "AND v.kind = 'void') "
+                "AND NOT EXISTS (SELECT 1 FROM office_returned_payment r WHERE r.tender_id = t.id) "
+                "ORDER BY s.created_at, s.receipt_no, t.position"
+            ),
+            {
+                "a": utc_bound(day),
+                "b": utc_bound(day + timedelta(days=1)),
+                "sale": str(SaleKind.SALE),
+                "kinds": [str(k) for k in RETURNABLE],
+            },
+        ).all()
+    return [
+        Returnable(r[0], r[1], r[2], to_local(r[3]), r[4], r[5], r[6], Money(int(r[7])))
+        for r in rows
+    ]
 
 
 def find_tender(office: Office, receipt_no: str, reference: str = "") -> str:

@@ -22,7 +22,7 @@ from counterpos.services import audit
 from counterpos.services.access import overrides
 from counterpos.services.access.overrides import Approval
 from counterpos.services.actor import Actor
-from counterpos.services.errors import InputError
+from counterpos.services.errors import CounterError, InputError
 from counterpos.services.station import Station
 from counterpos.store.models import AuditEvent, Sale, SaleLine
 
@@ -31,6 +31,8 @@ PERMISSION = "approve_line"
 AMOUNT = "amount"  # a line above its service's ceiling (a $999,999.00 misc receipt)
 PENALTY = "penalty"  # a penalty on its own, owed on something paid earlier
 KEYS = {"citation_late_penalty": "citation_no", "animal_late_penalty": "renewal_of"}
+# The service whose form names the thing a penalty is owed on -> that penalty.
+OWED_ON = {"citation": "citation_late_penalty", "animal_license": "animal_late_penalty"}
 
 
 def _reason(reason: str) -> str:
@@ -95,6 +97,35 @@ def confirm_amount(
     return _approve(station, actor, line, reason, approval, AMOUNT, "confirm a large amount")
 
 
+def _penalty_line(station: Station, service_code: str, number: str) -> CartLine:
+    from counterpos.services.sale.catalog import price_line_in  # noqa: PLC0415
+
+    if service_code not in KEYS:
+        raise InputError("Only a late penalty is rung on its own, with approval.", field="service")
+    with station.store.read() as s:
+        line = price_line_in(
+            s,
+            service_code,
+            details={KEYS[service_code]: number, "approval_ref": "pending"},
+        )
+    return dataclasses.replace(
+        line, details={k: v for k, v in line.details.items() if k != "approval_ref"}
+    )
+
+
+def penalty_owed(station: Station, service_code: str, number: str) -> CartLine | None:
+    """The late penalty owed on its own on the citation or license `number` that a form of
+    `service_code` (a citation, an animal license renewal) names, not yet approved; None when
+    none is owed. The till offers the supervisor's approval on the spot when it is."""
+    penalty = OWED_ON.get(service_code)
+    if penalty is None or not str(number or "").strip():
+        return None
+    try:
+        return _penalty_line(station, penalty, str(number))
+    except CounterError:
+        return None
+
+
 def penalty_on_its_own(
     station: Station,
     actor: Actor,
@@ -106,19 +137,7 @@ def penalty_on_its_own(
     """A late penalty owed on a citation or a license renewal paid earlier without it: a line
     of its own, approved by a supervisor with a reason. The penalty's rules check it is owed
     (the thing was paid late, without the penalty, and the penalty was not paid since)."""
-    from counterpos.services.sale.catalog import price_line_in  # noqa: PLC0415
-
-    if service_code not in KEYS:
-        raise InputError("Only a late penalty is rung on its own, with approval.", field="service")
-    with station.store.read() as s:
-        line = price_line_in(
-            s,
-            service_code,
-            details={KEYS[service_code]: number, "approval_ref": "pending"},
-        )
-    line = dataclasses.replace(
-        line, details={k: v for k, v in line.details.items() if k != "approval_ref"}
-    )
+    line = _penalty_line(station, service_code, number)
     return _approve(station, actor, line, reason, approval, PENALTY, "charge a penalty on its own")
 
 

@@ -8,7 +8,8 @@ every line is priced anew from the rules in force at that moment.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -97,29 +98,73 @@ _RULES = (
 )
 
 
+CACHE = "catalog.sale_cache"  # session.info key: the catalog as one sale has read it
+
+
+@contextmanager
+def cached_for_the_sale(session: Session) -> Iterator[None]:
+    """Inside it, `service_rows` and `rules_in_effect` read each service, and each service's
+    rule for a date, once: a sale re-prices its lines, checks companions and limits, and its
+    rules price penalties, from the same catalog rows. Only for a sale's own transaction
+    (nothing in it changes the catalog)."""
+    if CACHE in session.info:
+        yield
+        return
+    session.info[CACHE] = ({}, {})
+    try:
+        yield
+    finally:
+        session.info.pop(CACHE, None)
+
+
+def _service_row(r) -> ServiceRow:
+    return ServiceRow(
+        r.code,
+        r.name,
+        r.category,
+        r.gl_account,
+        r.hotkey,
+        bool(r.active),
+        tuple(r.fields or ()),
+        tuple(r.companion_of or ()),
+        r.confirm_above_cents,
+        r.sort_order,
+    )
+
+
 def service_rows(session: Session, codes: Iterable[str]) -> dict[str, ServiceRow]:
-    rows = session.connection().execute(_SERVICES, {"codes": sorted(set(codes))})
-    return {
-        r.code: ServiceRow(
-            r.code,
-            r.name,
-            r.category,
-            r.gl_account,
-            r.hotkey,
-            bool(r.active),
-            tuple(r.fields or ()),
-            tuple(r.companion_of or ()),
-            r.confirm_above_cents,
-            r.sort_order,
-        )
-        for r in rows
-    }
+    wanted = sorted(set(codes))
+    cache = session.info.get(CACHE)
+    if cache is None:
+        rows = session.connection().execute(_SERVICES, {"codes": wanted})
+        return {r.code: _service_row(r) for r in rows}
+    services: dict[str, ServiceRow | None] = cache[0]
+    missing = [c for c in wanted if c not in services]
+    if missing:
+        found = {
+            r.code: _service_row(r)
+            for r in session.connection().execute(_SERVICES, {"codes": missing})
+        }
+        services.update((c, found.get(c)) for c in missing)
+    return {c: row for c in wanted if (row := services[c]) is not None}
 
 
 def rules_in_effect(session: Session, codes: Iterable[str], on: date) -> dict[str, dict[str, Any]]:
     """The fee rule in effect on `on` for each code that has one (the newest schedule wins)."""
-    params = {"codes": sorted(set(codes)), "on": on}
-    return {code: rule for code, rule in session.connection().execute(_RULES, params)}
+    wanted = sorted(set(codes))
+    cache = session.info.get(CACHE)
+    if cache is None:
+        params = {"codes": wanted, "on": on}
+        return {code: rule for code, rule in session.connection().execute(_RULES, params)}
+    rules: dict[tuple[str, date], dict[str, Any] | None] = cache[1]
+    missing = [c for c in wanted if (c, on) not in rules]
+    if missing:
+        found = {
+            code: rule
+            for code, rule in session.connection().execute(_RULES, {"codes": missing, "on": on})
+        }
+        rules.update(((c, on), found.get(c)) for c in missing)
+    return {c: rule for c in wanted if (rule := rules[(c, on)]) is not None}
 
 
 def _no_rule(service_code: str, on: date) -> NotFound:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.money import Money
@@ -21,6 +21,7 @@ from counterpos.store.models import (
     License,
     UtilityAccount,
 )
+from counterpos.store.outbox import enqueue
 
 
 @dataclass(frozen=True)
@@ -178,17 +179,35 @@ def rebuild_search_index(session: Session) -> None:
     customer_index.rebuild(session.connection())
 
 
+_INDEX_CUSTOMER = select(
+    Customer.id,
+    Customer.customer_no,
+    Customer.first_name,
+    Customer.last_name,
+    Customer.business_name,
+    Customer.phone,
+    Customer.mailing_address,
+).where(Customer.id == bindparam("id"))
+_INDEX_ACCOUNTS = (
+    select(UtilityAccount.account_no, UtilityAccount.service_address)
+    .where(UtilityAccount.customer_id == bindparam("id"))
+    .order_by(UtilityAccount.account_no)
+)
+_INDEX_LICENSES = select(License.license_no, License.tag_no).where(
+    License.customer_id == bindparam("id")
+)
+
+
 def index_customer(session: Session, customer_id: str) -> None:
-    """(Re)write one customer's row of the search index from the tables."""
-    cust = session.get(Customer, customer_id)
+    """(Re)write one customer's row of the search index from the tables (only the columns
+    it shows; a sale that issues a license calls this, so it reads no whole records)."""
+    session.flush()  # what this transaction changed is what the index reads
+    conn = session.connection()
+    cust = conn.execute(_INDEX_CUSTOMER, {"id": customer_id}).first()
     if cust is None:
         return
-    accounts = session.scalars(
-        select(UtilityAccount)
-        .where(UtilityAccount.customer_id == customer_id)
-        .order_by(UtilityAccount.account_no)
-    ).all()
-    licenses = session.scalars(select(License).where(License.customer_id == customer_id)).all()
+    accounts = conn.execute(_INDEX_ACCOUNTS, {"id": customer_id}).all()
+    licenses = conn.execute(_INDEX_LICENSES, {"id": customer_id}).all()
     row = customer_index.make_row(
         cust.id,
         cust.customer_no,
@@ -201,7 +220,7 @@ def index_customer(session: Session, customer_id: str) -> None:
         [a.service_address for a in accounts],
         [n for x in licenses for n in (x.license_no, x.tag_no) if n],
     )
-    customer_index.put(session.connection(), row)
+    customer_index.put(conn, row)
 
 
 def panel(station: Station, customer_id: str) -> CustomerPanel:
@@ -284,4 +303,5 @@ def set_preferred_language(
                 details={"from": cust.preferred_language, "to": language},
             )
             cust.preferred_language = language
+            enqueue(s, cust)  # to the centre, and from there to every counter (c0008)
     return panel(station, customer_id)

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
@@ -28,8 +28,8 @@ class _Fields(Protocol):
     def fields(self) -> Any: ...
 
 
-_ACCOUNT = select(UtilityAccount.account_no)
-_GL = select(GlAccount.code, GlAccount.misc_allowed)
+_ACCOUNT = select(UtilityAccount.account_no).where(UtilityAccount.account_no == bindparam("no"))
+_GL = select(GlAccount.code, GlAccount.misc_allowed).where(GlAccount.code == bindparam("code"))
 
 
 def yes_no(value: Any, label: str, field: str) -> bool:
@@ -95,11 +95,7 @@ def check_details(
                 raise InputError(f"{label} is required.", field=name)
             continue
         if kind == "account":
-            number = (
-                session.connection()
-                .execute(_ACCOUNT.where(UtilityAccount.account_no == str(text)))
-                .scalar()
-            )
+            number = session.connection().execute(_ACCOUNT, {"no": str(text)}).scalar()
             if number is None:
                 raise NotFound(f"There is no utility account {text}.")
             account_no = number
@@ -163,7 +159,7 @@ def check_details(
             clean[name] = [dict(r) for r in text]
             attrs[name] = clean[name]
         elif kind == "gl_account":
-            gl = session.connection().execute(_GL.where(GlAccount.code == str(text))).first()
+            gl = session.connection().execute(_GL, {"code": str(text)}).first()
             if gl is None or not gl.misc_allowed:
                 raise InputError(
                     f"{label}: {text} is not on the list for miscellaneous receipts.", field=name

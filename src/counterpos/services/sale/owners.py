@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.sale.customers import index_customer
@@ -29,12 +29,13 @@ _OWNER = select(
     Customer.business_name,
     Customer.mailing_address,
 )
+_OWNER_BY_ID = _OWNER.where(Customer.id == bindparam("id"))
 
 
 def check_owner(session, customer_id: str | None, clean: dict, what: str) -> None:
     """At pricing: a customer on the cart, or at least the new owner's name and address."""
     if customer_id:
-        if session.connection().execute(_OWNER.where(Customer.id == customer_id)).first() is None:
+        if session.connection().execute(_OWNER_BY_ID, {"id": customer_id}).first() is None:
             raise NotFound("That customer is no longer on file.")
         return
     missing = [
@@ -79,7 +80,7 @@ def owner_for(session, station_code: str, customer_id: str | None, details: dict
 def owner_of(session, station_code: str, customer_id: str | None, details: dict) -> Owner:
     """`owner_for` read plainly when the customer is on file (the sale's hot path)."""
     if customer_id:
-        row = session.connection().execute(_OWNER.where(Customer.id == customer_id)).first()
+        row = session.connection().execute(_OWNER_BY_ID, {"id": customer_id}).first()
         if row is None:
             raise NotFound("That customer is no longer on file.")
         return Owner(

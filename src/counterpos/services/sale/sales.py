@@ -24,7 +24,12 @@ from counterpos.services.central import continuity
 from counterpos.services.clock import to_local, utcnow
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.sale.approved_lines import check_ceiling
-from counterpos.services.sale.catalog import CARD_FEE_CATEGORY, reprice_cart, service_rows
+from counterpos.services.sale.catalog import (
+    CARD_FEE_CATEGORY,
+    cached_for_the_sale,
+    reprice_cart,
+    service_rows,
+)
 from counterpos.services.sale.service_rules import SaleContext, rules_for
 from counterpos.services.sessions import require_own_open
 from counterpos.services.station import Station
@@ -171,6 +176,32 @@ def write_sale(
     not the caller's. Only amounts entered by design (a bill payment, a misc receipt) come from
     the cart.
     """
+    with cached_for_the_sale(s):  # the catalog's rows read once for the whole sale
+        return _write_sale(
+            s,
+            station_code,
+            actor,
+            session_id,
+            cart,
+            settlement,
+            at,
+            in_transaction=in_transaction,
+            approvals=approvals,
+        )
+
+
+def _write_sale(
+    s: Session,
+    station_code: str,
+    actor: Actor,
+    session_id: str,
+    cart: Cart,
+    settlement: Settlement,
+    at: datetime | None = None,
+    *,
+    in_transaction: Callable[[Session, Sale], None] | None = None,
+    approvals: Sequence[Approval] = (),
+) -> CompletedSale:
     conn = s.connection()  # reads and the sale's own rows skip the ORM's unit of work
     require_own_open(s, station_code, actor, session_id)
     now = at or utcnow()

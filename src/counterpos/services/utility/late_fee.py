@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, select, text, union_all
+from sqlalchemy import bindparam, func, select, text, union_all
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import CartLine
@@ -105,15 +105,16 @@ def _entries(account_id: str):
     return union_all(here, elsewhere).subquery()
 
 
+_ACCOUNT = select(UtilityAccount.id, UtilityAccount.account_no, UtilityAccount.due_date).where(
+    UtilityAccount.account_no == bindparam("no")
+)
+
+
 def late_fee(session: Session, account_no: str, on: date) -> LateFee:
     """The late fee the account owes on `on` for its bill: 10% (the fee schedule's rule) of
     the past-due balance, once per bill, only after the due date."""
     conn = session.connection()
-    acct = conn.execute(
-        select(UtilityAccount.id, UtilityAccount.account_no, UtilityAccount.due_date).where(
-            UtilityAccount.account_no == str(account_no).strip()
-        )
-    ).first()
+    acct = conn.execute(_ACCOUNT, {"no": str(account_no).strip()}).first()
     if acct is None:
         find_account(session, account_no)  # raises NotFound with the message
         raise AssertionError  # pragma: no cover

@@ -2,8 +2,10 @@
 
 Its first tab is the exceptions screen (deposits late or differing, sessions not deposited);
 then the city-wide day (drill to a session's sales and a receipt), deposits (prepare, verify,
-bank) and the day's journal (draft, post, export). Everything goes through services/office;
-a failure is shown in the window's status line and nothing is lost.
+bank), the bank, payment files and mail batches, suspense, returned checks, autopay (each a
+page module of its own), the day's journal (draft, post, export) and the period reports.
+Everything goes through services/office; a failure is shown in the window's status line and
+nothing is lost; what the role may not do is disabled with the reason.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,35 +36,19 @@ from counterpos.services.office import connection, deposits, journal, journal_ex
 from counterpos.services.office import reconciliation as recon
 from counterpos.services.station import Station
 from counterpos.ui.accessible import plain
+from counterpos.ui.back_office.autopay_page import AutopayPage
+from counterpos.ui.back_office.bank_page import BankPage
+from counterpos.ui.back_office.office_parts import OfficePage, permitted, table
+from counterpos.ui.back_office.office_parts import fill as _fill
+from counterpos.ui.back_office.office_parts import picked as _picked
+from counterpos.ui.back_office.payments_page import PaymentsPage, SuspensePage
+from counterpos.ui.back_office.reports_page import ReportsPage
+from counterpos.ui.back_office.returns_page import ReturnsPage
 from counterpos.ui.formats import date_text, set_date_format, time_text
-
-RED = QColor("#b00020")
 
 
 def _table(name: str, columns: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(columns))
-    t.setObjectName(name)
-    t.setHorizontalHeaderLabels(columns)
-    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    return t
-
-
-def _fill(table: QTableWidget, rows: list[tuple], red: list[bool] | None = None) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, value in enumerate(cells):
-            item = QTableWidgetItem("" if value is None else str(value))
-            if red and red[r]:
-                item.setForeground(RED)
-            table.setItem(r, c, item)
-
-
-def _picked(table: QTableWidget) -> int | None:
-    model = table.selectionModel()
-    rows = model.selectedRows() if model else []
-    return rows[0].row() if rows else None
+    return table(name, columns, "")
 
 
 class OfficeWindow(QMainWindow):
@@ -74,13 +58,14 @@ class OfficeWindow(QMainWindow):
         super().__init__(parent)
         self.station, self.actor = station, actor
         self.office: connection.Office | None = None
+        self._failed = False
         self.sessions: list[recon.SessionRecon] = []
         self.sales: list[recon.SaleSummary] = []
         self._day_rows: list[tuple] = []
         self.deposit_rows: list[deposits.DepositView] = []
         self.journal_view: journal.JournalView | None = None
         self.setWindowTitle(self.tr("Finance office - {name}").format(name=actor.full_name))
-        self.resize(1100, 640)
+        self.resize(1280, 700)  # inside a 1366x768 screen with the task bar
         body = QWidget()
         layout = QVBoxLayout(body)
         top = QHBoxLayout()
@@ -114,7 +99,32 @@ class OfficeWindow(QMainWindow):
         self._exceptions_tab()
         self._day_tab()
         self._deposits_tab()
+        self.bank = BankPage(self)
+        self.payments = PaymentsPage(self)
+        self.suspense = SuspensePage(self)
+        self.returns = ReturnsPage(self)
+        self.autopay = AutopayPage(self)
+        self.pages: list[OfficePage] = [
+            self.bank,
+            self.payments,
+            self.suspense,
+            self.returns,
+            self.autopay,
+        ]
+        for page, title in (
+            (self.bank, self.tr("Bank")),
+            (self.payments, self.tr("Payments")),
+            (self.suspense, self.tr("Suspense")),
+            (self.returns, self.tr("Returned checks")),
+            (self.autopay, self.tr("Autopay")),
+        ):
+            page.setAccessibleName(title)
+            self.tabs.addTab(page, title)
         self._journal_tab()
+        self.reports = ReportsPage(self)
+        self.pages.append(self.reports)
+        self.reports.setAccessibleName(self.tr("Reports"))
+        self.tabs.addTab(self.reports, self.tr("Reports"))
         self.connect_office()
 
     # --- tabs --------------------------------------------------------------------------------
@@ -184,6 +194,12 @@ class OfficeWindow(QMainWindow):
         prepare.clicked.connect(self.prepare_deposit)
         verify = QPushButton(self.tr("Verify"))
         verify.clicked.connect(self.verify_deposit)
+        permitted(
+            verify,
+            self.actor,
+            "verify_deposit",
+            self.tr("Only a finance supervisor verifies a deposit (not its preparer)."),
+        )
         bank = QPushButton(self.tr("Banked today"))
         bank.clicked.connect(self.bank_deposit)
         for w in (self.bag, prepare, verify, bank):
@@ -213,13 +229,19 @@ class OfficeWindow(QMainWindow):
         page = QWidget()
         v = QVBoxLayout(page)
         h = QHBoxLayout()
-        for label, slot in (
-            (self.tr("Draft the day's journal"), self.draft_journal),
-            (self.tr("Post"), self.post_journal),
-            (self.tr("Export…"), self.export_dialog),
+        for label, slot, permission in (
+            (self.tr("Draft the day's journal"), self.draft_journal, "draft_journal"),
+            (self.tr("Post"), self.post_journal, "post_journal"),
+            (self.tr("Export…"), self.export_dialog, "export_journal"),
         ):
             b = QPushButton(label)
             b.clicked.connect(slot)
+            permitted(
+                b,
+                self.actor,
+                permission,
+                self.tr("Your role may not do this; a finance supervisor posts journals."),
+            )
             h.addWidget(b)
         h.addStretch(1)
         self.journal_label = QLabel()
@@ -261,6 +283,7 @@ class OfficeWindow(QMainWindow):
             return fn(self.office, *args, **kw)
         except CounterError as exc:
             self.status.setText(str(exc))
+            self._failed = True
             return None
 
     def on(self):
@@ -269,6 +292,7 @@ class OfficeWindow(QMainWindow):
     def refresh(self) -> None:
         if self.office is None:
             return
+        self._failed = False  # a page that cannot load leaves its message on the status line
         found = self._run(deposits.exceptions)
         if found is not None:
             _fill(self.exceptions, [(e.kind, e.age_days, e.message) for e in found])
@@ -307,7 +331,10 @@ class OfficeWindow(QMainWindow):
             self._day_rows = rows
             _fill(self.day_table, rows, red)
         self.load_deposits()
-        self.status.setText(self.tr("Up to date."))
+        for page in self.pages:
+            page.refresh()
+        if not self._failed:
+            self.status.setText(self.tr("Up to date."))
 
     def _session_at(self, row: int) -> recon.SessionRecon | None:
         sid = self._day_rows[row][1] if row < len(self._day_rows) else ""
@@ -457,9 +484,14 @@ class OfficeWindow(QMainWindow):
         if name:
             self.export_to(Path(name))
 
-    def log_out(self) -> None:
+    def log_out(self) -> bool:
+        """Close the window and the connection; not while a report is being written on it."""
+        if self.reports.job is not None:
+            self.status.setText(self.tr("A report is being written; log out when it has finished."))
+            return False
         if self.office is not None:
             self.office.close()
             self.office = None
         self.close()
         self.logged_out.emit()
+        return True

@@ -44,8 +44,12 @@ class ApprovedActionDialog(CounterDialog):
     def perform(self, approval):  # pragma: no cover - every subclass overrides it
         raise NotImplementedError
 
+    def outcome(self):
+        """What the action gave (None: not done yet); `perform` sets it as `result`."""
+        return self.result
+
     def attempt(self, approval=None) -> None:
-        if self.result is not None:  # done: Enter now closes
+        if self.outcome() is not None:  # done: Enter now closes
             self.accept()
             return
         self.clear_errors()
@@ -73,7 +77,7 @@ class ApprovedActionDialog(CounterDialog):
         self.close_button.hide()
         self.ok.setText(self.tr("Done (Enter)"))
         self.ok.setFocus()
-        self.done_.emit(self.result)
+        self.done_.emit(self.outcome())
 
 
 def done_with(dialog: ApprovedActionDialog, result: object) -> None:

@@ -75,6 +75,10 @@ class CardPaymentDialog(QDialog):
         self.terminal = terminal or terminal_for(station)
 
         layout = QVBoxLayout(self)
+        # The window title alone is not seen on a full-screen counter: the dialog says it too.
+        self.heading = QLabel(self.tr("Card payment"))
+        self.heading.setObjectName("title")
+        layout.addWidget(self.heading)
         form = QFormLayout()
         self.amount_label = QLabel(self.quote.base.format())
         self.fee_label = QLabel(self.quote.fee.format())

@@ -22,15 +22,19 @@ class CardParts(QObject):
     def __init__(self, dialog) -> None:
         super().__init__(dialog)
         self.dialog = dialog
-        self.void_armed = False  # Esc once with a card approved: a second Esc voids it
         self._voider = CardVoid(dialog.station, dialog.actor, dialog)
         self._voider.done.connect(self._voided)
+        self.start()
+
+    def start(self) -> None:
+        """A new sale's payment: nothing armed, no box open, the earlier cards read again."""
+        self.void_armed = False  # Esc once with a card approved: a second Esc voids it
         self.earlier_dialog: EarlierCardDialog | None = None
         self._voiding_earlier = False
         self.override_dialog: OverrideDialog | None = None
         # Cards approved earlier in this drawer session and not on a saved sale (the station
         # stopped before the sale was saved): offered before any new card is run.
-        self.earlier = unattached(dialog.station, dialog.session_id)
+        self.earlier = unattached(self.dialog.station, self.dialog.session_id)
 
     def notice(self) -> str:
         """What the payment screen says at once when a card approved earlier is waiting."""

@@ -31,6 +31,8 @@ from counterpos.ui.tender.pages import KIND_KEYS, QUICK_KEYS, DonePage, PaymentP
 from counterpos.ui.widgets.counter_dialog import CounterDialog
 from counterpos.ui.widgets.shortcut_bar import ShortcutBar
 
+QUICK_BAR_KEY = "Alt+1…6"  # the key table's name for the quick-cash keys (ui/keymap.py)
+
 
 @dataclass(frozen=True)
 class PaymentView:
@@ -60,6 +62,7 @@ class TenderDialog(CounterDialog):
         self.station = station
         self.actor = actor
         self.session_id = session_id
+        # What one sale's payment holds; `start` sets each of them again for the next sale.
         self.cart = cart
         self.repriced = False  # the cart was priced again (it is the till's: it redraws)
         self.approvals = list(approvals)
@@ -67,9 +70,9 @@ class TenderDialog(CounterDialog):
         self.cards: list = []  # approved CardResult, each a part of its own
         self.card_dialog = None
         self.terminal = None  # tests may hand a terminal; else the station's own
-        self.card_parts = CardParts(self)
         self.completed = None
         self.receipt_lines: list[str] = []
+        self.card_parts = CardParts(self)
         self.payment_page = PaymentPage(cart.total)
         self.done_page = DonePage()
         self.pages = QStackedWidget()
@@ -104,11 +107,43 @@ class TenderDialog(CounterDialog):
             QShortcut(QKeySequence(f"Alt+{n + 1}"), self, lambda i=n: self.payment_page._quick(i))
         QShortcut(QKeySequence("P"), self.done_page, self.print_documents)
         QShortcut(QKeySequence("D"), self.done_page, self.page_documents)
+        self.first_field = self.payment_page.amount.editor
+        self.setMinimumWidth(760)
+        self._open_payment()
+
+    def start(self, cart, approvals=()) -> None:
+        """Take the payment of the next sale on this same screen (the till builds it once):
+        everything the last payment left — its parts and cards, amounts, errors, messages, the
+        card fee, the sale-saved page, the focus — goes back to how a new screen starts."""
+        self.cart = cart
+        self.repriced = False
+        self.approvals = list(approvals)
+        self.parts = []
+        self.cards = []
+        self.card_dialog = None
+        self.terminal = None
+        self.completed = None
+        self.receipt_lines = []
+        self.question = None
+        self.card_parts.start()
+        self.payment_page.start(cart.total)
+        self.done_page.start()
+        self.pages.setCurrentIndex(0)
+        self.bar.show()
+        self.done_page.next_button.hide()
+        self.done_page.next_button.setDefault(False)
+        self.payment_page.take_button.show()
+        self.payment_page.back_button.show()
+        self.payment_page.take_button.setDefault(True)
+        self.primary = self.payment_page.take_button
+        self.say("")
+        self._shown = False  # showing it again fits it to the screen and focuses the amount
+        self._open_payment()
+
+    def _open_payment(self) -> None:
         self.refresh()
         self.choose_kind(CASH)
-        self.first_field = self.payment_page.amount.editor
         self.payment_page.say(self.card_parts.notice())  # a card approved earlier, if any
-        self.setMinimumWidth(760)
 
     # -- state ---------------------------------------------------------------------------
 
@@ -125,7 +160,21 @@ class TenderDialog(CounterDialog):
         page = self.payment_page
         page.show_parts(self.parts, self.cards)
         page.show_due(self.remaining(), self.card_fee_total(), bool(self.cards))
+        self._show_quick_key()
         self._live_change()
+
+    def _show_quick_key(self) -> None:
+        """The key bar says which Alt keys offer quick cash now ("Alt+1…4" for four amounts),
+        and nothing when none is offered: never the six of the key table regardless."""
+        key = self.bar.keys.get(QUICK_BAR_KEY)
+        if key is None:
+            return
+        n = len(self.payment_page.quick_amounts())
+        key.setText("Alt+1" if n == 1 else f"Alt+1…{n}")
+        pair = key.parentWidget()
+        if pair is not None and pair.isVisibleTo(self.bar) != (n > 0):
+            pair.setVisible(n > 0)
+            self.bar.updateGeometry()
 
     def choose_kind(self, kind: str) -> None:
         if self.pages.currentIndex() != 0:

@@ -172,6 +172,14 @@ class PaymentPage(QWidget):
         self.take_button.clicked.connect(self.take_clicked)
         self.back_button.clicked.connect(self.back_clicked)
 
+    def start(self, total: Money) -> None:
+        """The next sale's payment: its total; no parts, details, errors or messages left."""
+        self.total_label.setText(total.format())
+        self.clear_errors()
+        self.clear_details()
+        self.show_preview("")
+        self.show_parts([], [])
+
     # -- what the form holds --------------------------------------------------------------
 
     def current_kind(self) -> str:
@@ -388,6 +396,12 @@ class DonePage(QWidget):
         self.documents.setText("\n".join(documents))
         for w in (self.documents_title, self.documents, self.print_button, self.page_button):
             w.setVisible(bool(documents))
+
+    def start(self) -> None:
+        """Nothing of the last sale: its number, change, receipt, documents or messages."""
+        self.show_sale("", Money(0), [], ())
+        self.receipt_no.clear()
+        self.say("")
 
     def say(self, text: str) -> None:
         self.document_status.setText(text)

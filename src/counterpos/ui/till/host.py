@@ -19,9 +19,12 @@ class TillHost(Protocol):
         """The window to parent a part's dialogs on."""
         ...
 
-    def show_dialog(self, dialog: QDialog, finished: Callable[[int], None] | None = None) -> None:
+    def show_dialog(
+        self, dialog: QDialog, finished: Callable[[int], None] | None = None, keep: bool = False
+    ) -> None:
         """Open `dialog` over the till as its current dialog. When it closes the till forgets
-        it and takes the focus back to the services list, then `finished(result)` runs."""
+        it and takes the focus back to the services list, then `finished(result)` runs; the
+        dialog is deleted then, unless `keep` (a screen built once and opened again)."""
         ...
 
     def open_line_dialog(self, dialog: QDialog) -> None:

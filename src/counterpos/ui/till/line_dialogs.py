@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from counterpos.services.clock import local_today
 from counterpos.services.sale.service_rules import rules_for
 from counterpos.ui.till.passport_dialog import PassportDialog
 from counterpos.ui.till.service_line_dialog import ServiceLineDialog
@@ -37,3 +38,16 @@ def line_dialog(state: TillState, code: str, parent: QWidget) -> QDialog:
         parent=parent,
         customer_id=state.cart.customer_id,
     )
+
+
+def reuse_key(state: TillState, code: str) -> tuple:
+    """What a service's form was built for: a kept form is opened again only for the same
+    service (as the catalog has it now: its fields and fee), customer, accounts (with their
+    balances), chosen account and day."""
+    customer = state.customer
+    accounts = tuple(
+        (a.account_no, a.balance.cents, a.service_address)
+        for a in (customer.accounts if customer else ())
+    )
+    account = state.account.account_no if state.account is not None else None
+    return (state.service(code), state.cart.customer_id, accounts, account, local_today())

@@ -34,6 +34,7 @@ class TillPayment(QObject):
         self.host = host
         self.last_sale: CompletedSale | None = None
         self.last_print: AfterSale | None = None  # what the drawer and printer did last
+        self.dialog: TenderDialog | None = None  # the payment screen, built once and reused
 
     def pay(self, kind: str | None = None) -> None:
         """F5 (or F7–F10: the tender already chosen): the tender dialog for the cart."""
@@ -42,20 +43,25 @@ class TillPayment(QObject):
             self.host.say(self.tr("The cart is empty: add a service first (F3)."))
             return
         self.host.say("")
-        dialog = TenderDialog(
-            state.station,
-            state.actor,
-            state.session_id,
-            state.cart,
-            self.host.window(),
-            approvals=state.sale_approvals(),
-        )
+        dialog = self.dialog
+        if dialog is None:
+            # Built on the first F5 and kept: building it is most of what F5 would cost.
+            dialog = self.dialog = TenderDialog(
+                state.station,
+                state.actor,
+                state.session_id,
+                state.cart,
+                self.host.window(),
+                approvals=state.sale_approvals(),
+            )
+            dialog.sale_saved.connect(self._saved)
+            dialog.payment_shown.connect(self.payment_shown)
+        else:
+            dialog.start(state.cart, approvals=state.sale_approvals())
         if kind is not None:
             dialog.choose_kind(kind)
-        dialog.sale_saved.connect(self._saved)
-        dialog.payment_shown.connect(self.payment_shown)
         dialog.refresh()  # the customer display shows what is due from the start
-        self.host.show_dialog(dialog, lambda _r: self._paid(dialog))
+        self.host.show_dialog(dialog, lambda _r: self._paid(dialog), keep=True)
 
     def _paid(self, dialog: TenderDialog) -> None:
         done = dialog.completed

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from counterpos.domain.cart import CartLine
 from counterpos.domain.money import Money
 from counterpos.services.clock import local_today
 from counterpos.services.errors import CounterError, InputError, NotFound
-from counterpos.services.sale import catalog
+from counterpos.services.sale import approved_lines, catalog
 from counterpos.services.sale.service_rules import rules_for
 from counterpos.ui.formats import DATE_HINT, date_text
 from counterpos.ui.widgets.counter_dialog import CounterDialog
@@ -35,7 +39,13 @@ class ServiceLineDialog(CounterDialog):
 
     Once accepted, `lines` holds the main CartLine plus its companions (the disability-access
     fee with a business license, a late penalty, a new bus card) and `line` the main one.
+
+    A citation or license the service refuses because it was paid already, on which a late
+    penalty is still owed, brings an offer: "Charge the late penalty owed", which closes the
+    form and emits `penalty_asked(penalty line, number)` for the till to ask a supervisor.
     """
+
+    penalty_asked = Signal(object, str)
 
     def __init__(
         self,
@@ -93,6 +103,13 @@ class ServiceLineDialog(CounterDialog):
         self.error = self.message
         self.add_button(self.tr("Back (Esc)"), back=True)
         self.ok = self.add_button(self.tr("Add to sale (Enter)"), self.confirm, primary=True)
+        self.owed: CartLine | None = (
+            None  # the late penalty owed on what the form names, when offered
+        )
+        self.penalty_button = self.add_button(
+            self.tr("Charge the late &penalty owed…"), self.ask_penalty, name="penalty_offer"
+        )
+        self.penalty_button.hide()
         self.setMinimumWidth(560)
         self._default_amount()
         first = next(iter(self.fields.values()), None)
@@ -101,6 +118,27 @@ class ServiceLineDialog(CounterDialog):
         if account is not None and "amount" in self.fields and "account_no" in self.fields:
             # The account is already the chosen one: the amount is what is left to type.
             self.first_field = self.fields["amount"].editor
+        self._as_built = [(w, _read(w)) for w in self._inputs()]
+
+    def reusable(self) -> bool:
+        """Whether `start` can put this form back as it was built: not with a records field
+        (its own dialog's entries), which a new form takes instead."""
+        return not any(spec["type"] == "records" for spec in self.service.fields)
+
+    def start(self) -> None:
+        """Open again for the next line (the till keeps the form of the same service for the
+        same customer and account): every field as it was built, no error, no message, no
+        line; showing it again fits it to the screen and focuses its first field."""
+        self.line = None
+        self.lines = []
+        self._records = {}
+        self._amount_edited = False
+        self.question = None
+        for widget, value in self._as_built:
+            _write(widget, value)
+        self.clear_errors()
+        self._default_amount()
+        self._shown = False
 
     # -- building -------------------------------------------------------------------------
 
@@ -259,6 +297,8 @@ class ServiceLineDialog(CounterDialog):
 
     def confirm(self) -> None:
         self.clear_errors()
+        self.owed = None
+        self.penalty_button.hide()
         quantity = int(self.value("quantity") or 1)
         try:
             lines = catalog.price_lines(
@@ -271,6 +311,7 @@ class ServiceLineDialog(CounterDialog):
             )
         except InputError as exc:
             self.show_error(str(exc), exc.field)
+            self._offer_penalty(exc.field)
             return
         except NotFound as exc:
             # An unknown account number: the only lookup a line's details make.
@@ -285,5 +326,63 @@ class ServiceLineDialog(CounterDialog):
         self.work_saved()
         self.accept()
 
+    def _offer_penalty(self, field: str | None) -> None:
+        """Refused on the number of a citation or license paid earlier: when a late penalty is
+        still owed on it, offer to charge it (a supervisor approves, with a reason)."""
+        penalty = approved_lines.OWED_ON.get(self.service.code)
+        if penalty is None or field != approved_lines.KEYS[penalty]:
+            return
+        owed = approved_lines.penalty_owed(self.station, self.service.code, self.value(field))
+        if owed is None:
+            return
+        self.owed = owed
+        self.penalty_button.setText(
+            self.tr("Charge the late &penalty owed ({amount})…").format(amount=owed.amount.format())
+        )
+        self.penalty_button.show()
+        self.penalty_button.setFocus()  # Enter takes the offer; Shift+Tab goes back to fix it
+
+    def ask_penalty(self) -> None:
+        if self.owed is None:
+            return
+        owed = self.owed
+        number = str(owed.details.get(approved_lines.KEYS[owed.service_code], ""))
+        self.discard()  # nothing to keep: the form's line was refused
+        self.penalty_asked.emit(owed, number)
+
     def field_error(self, name: str) -> str:
         return self.fields[name].error_text()
+
+
+def _read(w: QWidget):
+    """What an input holds, in the form `_write` puts back."""
+    if isinstance(w, QLineEdit):
+        return w.text()
+    if isinstance(w, QPlainTextEdit):
+        return w.toPlainText()
+    if isinstance(w, QCheckBox):
+        return w.isChecked()
+    if isinstance(w, QComboBox):
+        return (w.currentIndex(), w.currentText())
+    if isinstance(w, QSpinBox):
+        return w.value()
+    if isinstance(w, QDateEdit):
+        return w.date()
+    return None
+
+
+def _write(w: QWidget, value) -> None:
+    if isinstance(w, QLineEdit):
+        w.setText(value)
+    elif isinstance(w, QPlainTextEdit):
+        w.setPlainText(value)
+    elif isinstance(w, QCheckBox):
+        w.setChecked(value)
+    elif isinstance(w, QComboBox):
+        w.setCurrentIndex(value[0])
+        if w.isEditable():
+            w.setCurrentText(value[1])
+    elif isinstance(w, QSpinBox):
+        w.setValue(value)
+    elif isinstance(w, QDateEdit):
+        w.setDate(value)

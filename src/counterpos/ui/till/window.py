@@ -37,9 +37,11 @@ from counterpos.ui.till.approval import with_permission
 from counterpos.ui.till.controls import ControlsHandOff
 from counterpos.ui.till.drawer_close import DrawerClose
 from counterpos.ui.till.keys_dialog import KeysDialog
-from counterpos.ui.till.line_dialogs import line_dialog, rule_permission
+from counterpos.ui.till.line_approvals import LineApprovals
+from counterpos.ui.till.line_dialogs import line_dialog, reuse_key, rule_permission
 from counterpos.ui.till.menus import TillMenus
 from counterpos.ui.till.payment import TillPayment
+from counterpos.ui.till.service_line_dialog import ServiceLineDialog
 from counterpos.ui.till.service_picker import ServicePicker
 from counterpos.ui.till.session_sales_dialog import SessionSalesDialog
 from counterpos.ui.till.state import TillState
@@ -78,6 +80,8 @@ class TillWindow(QMainWindow):
         self.sync_worker = sync_worker  # woken after each sale when central.url is set
         self.dialog: QDialog | None = None
         self.question: QMessageBox | None = None  # "F4 again removes it", "Ctrl+Delete again"
+        # Each service's form once built, with what it was built for (line_dialogs.reuse_key).
+        self._forms: dict[str, tuple[tuple, ServiceLineDialog]] = {}
         self.setWindowTitle(
             self.tr("CounterPOS – {city}").format(city=station.setting("city.name"))
             + (self.tr(" – TRAINING") if training_mode.is_training(station) else "")
@@ -103,6 +107,7 @@ class TillWindow(QMainWindow):
         self.payment = TillPayment(self.state, self, self)
         self.drawer_close = DrawerClose(self.state, self, self)
         self.controls = ControlsHandOff(self.state, self, self.drawer_close, self)
+        self.line_approvals = LineApprovals(self.state, self, self)
         self.menus = TillMenus(
             self,
             self.state,
@@ -242,11 +247,15 @@ class TillWindow(QMainWindow):
 
     # -- what the parts may ask of the window (ui/till/host.py) ---------------------------
 
-    def show_dialog(self, dialog: QDialog, finished: Callable[[int], None] | None = None) -> None:
+    def show_dialog(
+        self, dialog: QDialog, finished: Callable[[int], None] | None = None, keep: bool = False
+    ) -> None:
         def closed(result: int) -> None:
+            dialog.finished.disconnect(closed)  # a kept dialog is opened again: once per open
             if self.dialog is dialog:
                 self.dialog = None
-            dialog.deleteLater()
+            if not keep:
+                dialog.deleteLater()
             # Some platforms (and offscreen) leave no window active after a dialog closes.
             self.activateWindow()
             self.picker.setFocus()
@@ -257,10 +266,23 @@ class TillWindow(QMainWindow):
         self.dialog = dialog
         dialog.open()
 
-    def open_line_dialog(self, dialog: QDialog) -> None:
+    def open_line_dialog(self, dialog: QDialog, keep: bool = False) -> None:
         self.say("")
-        dialog.accepted.connect(lambda: self._lines_added(dialog.lines))
-        self.show_dialog(dialog)
+
+        def finished(result: int) -> None:
+            # A line above its service's ceiling waits for a supervisor's confirmation.
+            if result == QDialog.DialogCode.Accepted:
+                self.line_approvals.take(dialog.lines, self._lines_added)
+
+        # A form refused on something paid earlier may offer the late penalty still owed on
+        # it. A kept form is opened again: its signal is connected on its first opening only.
+        penalty_asked = getattr(dialog, "penalty_asked", None)
+        if penalty_asked is not None and not dialog.property("penalty_wired"):
+            penalty_asked.connect(
+                lambda owed, number: self.line_approvals.penalty(owed, number, self._lines_added)
+            )
+            dialog.setProperty("penalty_wired", True)
+        self.show_dialog(dialog, finished, keep=keep)
 
     def open_account_dialog(self, dialog: QDialog, done_text: str) -> None:
         self.say("")
@@ -278,11 +300,11 @@ class TillWindow(QMainWindow):
         from counterpos.services.sale import customers  # noqa: PLC0415
 
         try:
-            self.panel.show_panel(
-                customers.set_preferred_language(
-                    self.state.station, self.state.actor, customer_id, language
-                )
+            panel = customers.set_preferred_language(
+                self.state.station, self.state.actor, customer_id, language
             )
+            if not self.state.customer_updated(panel):  # the display follows the chosen one
+                self.panel.show_panel(panel)
         except CounterError as exc:
             self.say(str(exc))
 
@@ -343,16 +365,29 @@ class TillWindow(QMainWindow):
         self.say("")
         needed = rule_permission(code)
         if needed is None:
-            self.open_line_dialog(line_dialog(self.state, code, self))
+            self._open_form(code)
             return
         permission, what = needed
-        with_permission(
-            self.state,
-            self,
-            permission,
-            what,
-            lambda _approval: self.open_line_dialog(line_dialog(self.state, code, self)),
-        )
+        with_permission(self.state, self, permission, what, lambda _approval: self._open_form(code))
+
+    def _open_form(self, code: str) -> None:
+        """A service's form, kept once built: the same service for the same customer and
+        account opens it again (cleared) rather than building it anew."""
+        key = reuse_key(self.state, code)
+        kept = self._forms.get(code)
+        if kept is not None and kept[0] == key:
+            kept[1].start()
+            self.open_line_dialog(kept[1], keep=True)
+            return
+        dialog = line_dialog(self.state, code, self)
+        if kept is not None:
+            kept[1].deleteLater()
+            del self._forms[code]
+        keep = False
+        if isinstance(dialog, ServiceLineDialog) and dialog.reusable():
+            self._forms[code] = (key, dialog)
+            keep = True
+        self.open_line_dialog(dialog, keep=keep)
 
     def _lines_added(self, lines: list) -> None:
         self.state.add_lines(lines)

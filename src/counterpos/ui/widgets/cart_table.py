@@ -67,13 +67,18 @@ class CartTable(QTableWidget):
             details.extend(_readable(line.details, (fields or {}).get(line.service_code, ())))
             cells = (str(row + 1), service, ", ".join(details), line.amount.format())
             for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if col == 3:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.setItem(row, col, item)
+                item = self.item(row, col)
+                if item is None:  # a row new to the table; the others are rewritten in place
+                    item = QTableWidgetItem(text)
+                    if col == 3:
+                        item.setTextAlignment(
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                        )
+                    item.setToolTip(text)
+                    self.setItem(row, col, item)
+                elif item.text() != text:
+                    item.setText(text)
+                    item.setToolTip(text)
         if cart.lines:
             self.selectRow(len(cart.lines) - 1)
 

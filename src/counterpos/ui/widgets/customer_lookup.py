@@ -129,10 +129,10 @@ class CustomerLookup(QWidget):
             numbers = hit.accounts.split()
             matching = [n for n in numbers if digits and digits in n.replace("-", "")]
             account = ", ".join(matching or numbers[1:] or numbers)
-            name = _cell(hit.name)
-            name.setData(Qt.ItemDataRole.UserRole, hit.customer_id)
-            for col, item in enumerate((name, _cell(hit.address), _cell(phone), _cell(account))):
-                self.results.setItem(row, col, item)
+            for col, text in enumerate((hit.name, hit.address, phone, account)):
+                item = self._put(row, col, text)
+                if col == NAME:
+                    item.setData(Qt.ItemDataRole.UserRole, hit.customer_id)
         self.results.setColumnHidden(ACCOUNT, not by_number)
         # For a number, the phone column only when the number is part of a phone.
         in_phone = any(digits in "".join(ch for ch in h.phone if ch.isdigit()) for h in hits)
@@ -149,6 +149,18 @@ class CustomerLookup(QWidget):
             self.hint.setText(hint.format(n=len(hits)))
         else:
             self.hint.setText(self.tr("No customer matches “{text}”.").format(text=text))
+
+    def _put(self, row: int, col: int, text: str) -> QTableWidgetItem:
+        """`text` in a cell: the cell's item is rewritten in place (a search after each key
+        would otherwise make and drop 80 items), and made only for a row new to the table."""
+        item = self.results.item(row, col)
+        if item is None:
+            item = _cell(text)
+            self.results.setItem(row, col, item)
+        elif item.text() != text:
+            item.setText(text)
+            item.setToolTip(text)
+        return item
 
     def _enter_in_box(self) -> None:
         text = self.box.text().strip().upper()

@@ -55,6 +55,8 @@ class FlowLayout(QLayout):
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, row_height = area.x(), area.y(), 0
         for item in self._items:
+            if item.isEmpty():  # a hidden pair takes no room
+                continue
             hint = item.sizeHint()
             if x + hint.width() > area.right() + 1 and row_height > 0:
                 x = area.x()

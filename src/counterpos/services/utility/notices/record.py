@@ -56,6 +56,19 @@ def address_of(session: Session, account: UtilityAccount) -> tuple[str, str, str
     return cust.id, cust.display_name or "Occupant", cust.mailing_address or account.service_address
 
 
+def _languages(session: Session, customer_ids: list[str]) -> dict[str, str]:
+    """Each customer's preferred language, kept with the notice: its letter, printed now or
+    reprinted next year, is in the language the customer had asked for when it was sent."""
+    out: dict[str, str] = {}
+    ids = sorted(set(customer_ids))
+    for i in range(0, len(ids), 500):
+        q = select(Customer.id, Customer.preferred_language).where(
+            Customer.id.in_(ids[i : i + 500])
+        )
+        out.update((cid, language) for cid, language in session.execute(q))
+    return out
+
+
 def record_notices(
     session: Session, station_code: str, created_by: str, notices: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -71,8 +84,14 @@ def record_notices(
             "the same notice is never sent twice. Nothing was recorded."
         )
     numbers = next_numbers(session, Notice.notice_no, station_code, "N", len(notices))
+    spoken = _languages(session, [n["customer_id"] for n in notices if n.get("customer_id")])
     rows = [
-        notice_row(notice_no=no, station_code=station_code, created_by=created_by, **n)
+        notice_row(
+            notice_no=no,
+            station_code=station_code,
+            created_by=created_by,
+            **{"language": spoken.get(n.get("customer_id") or "", "en"), **n},
+        )
         for no, n in zip(numbers, notices, strict=True)
     ]
     insert_synced(session, [(Notice, rows)])

@@ -1,0 +1,38 @@
+"""The till's cart table: one row per line, rewritten in place as lines come and go."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterpos.domain.cart import Cart
+from counterpos.services.sale import catalog
+from counterpos.ui.widgets.cart_table import CartTable
+
+pytestmark = pytest.mark.gui
+
+
+def cells(table: CartTable) -> list[tuple[str, ...]]:
+    return [tuple(table.item(r, c).text() for c in range(4)) for r in range(table.rowCount())]
+
+
+def test_rows_follow_the_cart_as_lines_come_and_go(qtbot, station):
+    """A line removed from the middle: the rows after it move up and are renumbered; nothing
+    of the removed line stays in a cell or its tooltip."""
+    table = CartTable()
+    qtbot.addWidget(table)
+    cart = Cart()
+    for n in (1, 2, 3):
+        cart.add(catalog.price_line(station, "passport_photo", quantity=n))
+        table.show_cart(cart)
+    assert [row[0] for row in cells(table)] == ["1", "2", "3"]
+    assert [row[3] for row in cells(table)] == ["$15.00", "$30.00", "$45.00"]
+    assert table.currentRow() == 2
+    cart.remove(1)
+    table.show_cart(cart)
+    assert [(row[0], row[3]) for row in cells(table)] == [("1", "$15.00"), ("2", "$45.00")]
+    assert cells(table)[1][1].startswith("3 × ")
+    for r in range(table.rowCount()):
+        for c in range(4):
+            assert table.item(r, c).toolTip() == table.item(r, c).text()
+    table.show_cart(Cart())
+    assert table.rowCount() == 0
