@@ -73,7 +73,9 @@ def _clock(body: Mapping[str, Any], key: str, default: time) -> time:
             raise ValueError
         return time.fromisoformat(value)
     except ValueError:
-        raise PolicyError(f'{key}: a time of day as text, like "08:00".') from None
+        if key == "business_hours_open":
+            raise PolicyError('business_hours_open: a time of day as text, like "08:00".') from None
+        raise PolicyError('business_hours_close: a time of day as text, like "17:00".') from None
 
 
 def _low_income(body: Mapping[str, Any]) -> LowIncomePolicy:
