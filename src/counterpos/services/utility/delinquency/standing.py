@@ -46,7 +46,9 @@ SELECT account_id, SUM(amount_cents) FROM (
 
 # The positive, not reversed charges of owing accounts, newest first, while the newer ones
 # (themselves included) have not yet covered the balance: the charges still unpaid. A bill's
-# charge counts from its bill date (a run may be entered after the date it bills on).
+# charge counts from its bill date (a run may be entered after the date it bills on). In that
+# order (upto grows with each), so that charges due the same day keep it when `unpaid` sorts
+# them by due date, and the oldest of them is always the same one.
 UNPAID = f"""
 WITH bal(account_id, balance) AS ({BALANCES}),
 pos AS (
@@ -64,6 +66,7 @@ SELECT pos.account_id, bal.balance, pos.id, pos.entry_type, pos.amount_cents, po
        pos.bill_id, pos.due_date
 FROM pos JOIN bal ON bal.account_id = pos.account_id
 WHERE pos.upto - pos.amount_cents < bal.balance
+ORDER BY pos.account_id, pos.upto
 """
 
 
