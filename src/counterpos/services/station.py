@@ -112,7 +112,8 @@ class Station:
         seq = s.get(ReceiptSequence, current)
         if seq is not None and seq.last_value > 0 and current != code:
             raise InputError(
-                f"This station has issued receipts as {current}; its code cannot change."
+                "This station has issued receipts as {current}; its code cannot change.",
+                current=current,
             )
         settings.put(s, "station.code", code)
         if name:

@@ -190,20 +190,28 @@ def check_read(
 ) -> tuple[int | None, str]:
     """(consumption, held reason) for a new read, or InputError saying why it cannot be taken."""
     if p.status != "installed" or not p.account_id:
-        raise StateError(f"Meter {p.serial} is not installed at an account; it cannot be read.")
+        raise StateError(
+            "Meter {serial} is not installed at an account; it cannot be read.", serial=p.serial
+        )
     if read_on > local_today():
         raise InputError("A read cannot be dated in the future.", field="read_on")
     if previous is None:
-        raise StateError(f"Meter {p.serial} has no first read; install it properly first.")
+        raise StateError(
+            "Meter {serial} has no first read; install it properly first.", serial=p.serial
+        )
     if read_on < previous.read_on:
         raise InputError(
-            f"Meter {p.serial} was last read on {previous.read_on:%m/%d/%Y}; this read is earlier.",
+            "Meter {serial} was last read on {read_on:%m/%d/%Y}; this read is earlier.",
             field="read_on",
+            serial=p.serial,
+            read_on=previous.read_on,
         )
     if read_on == previous.read_on and previous.kind != "first":
         raise InputError(
-            f"Meter {p.serial} already has a read on {read_on:%m/%d/%Y}; correct that one instead.",
+            "Meter {serial} already has a read on {read_on:%m/%d/%Y}; correct that one instead.",
             field="read_on",
+            serial=p.serial,
+            read_on=read_on,
         )
     if previous.kind == "estimated" and not estimated and value < previous.value:
         actual = last_actual(s, p.meter_id)
