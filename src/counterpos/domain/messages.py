@@ -131,6 +131,39 @@ class Msg:
         return hash(self.template)
 
 
+# The states and kinds a message names as a value ("Account {account_no} is {status}"): kept in
+# the store as codes ("in_stock"), shown as words in the message's language through `word()`.
+STATE_WORDS = (
+    N_("active"),
+    N_("closed"),
+    N_("final"),
+    N_("pending"),
+    N_("issued"),
+    N_("expired"),
+    N_("void"),
+    N_("voided"),
+    N_("refund"),
+    N_("sale"),
+    N_("approved"),
+    N_("declined"),
+    N_("cancelled"),
+    N_("unknown"),
+    N_("in stock"),
+    N_("installed"),
+    N_("removed"),
+    N_("retired"),
+    N_("open"),
+    N_("assigned"),
+    N_("in progress"),
+    N_("manual"),
+)
+
+
+def word(code: str) -> Msg:
+    """A state or kind kept as a code ("in_stock"), as a word of the message's language."""
+    return Msg(str(code).replace("_", " "))
+
+
 class Explained(Exception):
     """An error whose message is a `Msg`: str() translated, args[0] the English."""
 

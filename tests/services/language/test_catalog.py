@@ -225,3 +225,25 @@ def test_a_date_in_a_message_is_written_as_its_language_writes_dates():
         "This file was already imported on 12/24/2026 09:07 by ana;"
     )
     assert catalog.text("{on}", "es", on=on) == "2026-02-01"  # no format: as it was
+
+
+def test_a_state_kept_as_a_code_is_a_word_of_the_messages_language():
+    from counterpos.domain.messages import word
+
+    template = "Meter {serial} is {status}; it cannot be installed."
+    assert catalog.text(template, "en", serial="M1", status=word("in_stock")) == (
+        "Meter M1 is in stock; it cannot be installed."
+    )
+    assert catalog.text(template, "es", serial="M1", status=word("in_stock")) == (
+        "El medidor M1 está en estado en inventario; no se puede instalar."
+    )
+    assert (
+        catalog.text(
+            "{receipt_no} is a {kind}; refund the original sale.",
+            "es",
+            receipt_no="CH1-000002",
+            kind=word("refund"),
+        )
+        == "CH1-000002 es de tipo reembolso; reembolse la venta original."
+    )
+    assert str(word("no_such_state")) == "no such state"  # not in the catalog: English words

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money
 from counterpos.hardware import card_terminal as ct
 from counterpos.services import audit
@@ -96,14 +97,14 @@ def _reverse_one(
             raise DeviceError(
                 "The card terminal did not take the {kind}: {exc} Nothing was changed; try again when "
                 "the terminal answers.",
-                kind=kind,
+                kind=word(kind),
                 exc=exc,
             ) from exc
         if reply.status not in (ct.VOIDED, ct.REFUNDED):
             raise DeviceError(
                 "The card terminal did not confirm the {kind} (it says {status}).",
-                kind=kind,
-                status=reply.status,
+                kind=word(kind),
+                status=word(reply.status),
             )
         msg = f"{kind.capitalize()} of {Money(amount)} sent to the card terminal."
     with station.store.write() as s:

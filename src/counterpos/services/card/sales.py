@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart
 from counterpos.domain.kinds import SaleKind, TenderKind
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
 from counterpos.services.access.overrides import Approval
@@ -110,7 +111,7 @@ def finish_sale(
                 raise StateError(
                     "The card payment of {amount} is {status}.",
                     amount=Money(row.amount_cents),
-                    status=row.status,
+                    status=word(row.status),
                 )
             if row.sale_id is not None:
                 raise StateError("That card payment is already on a sale.")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.license_term import Term, renewal_due, renewal_period
+from counterpos.domain.messages import word
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
@@ -264,7 +265,7 @@ class RenewalRules(ServiceRules):
                 "{license_no} is {state}; it cannot be renewed.",
                 field="license_no",
                 license_no=lic.license_no,
-                state=state,
+                state=word(state),
             )
         if lic.expires_on and lic.expires_on - ctx.on > timedelta(days=60):
             raise InputError(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from counterpos.domain.kinds import EntryType, SaleKind, TenderKind
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money, MoneyError, check_counter_amount
 from counterpos.services import audit
 from counterpos.services.access import overrides
@@ -85,7 +86,7 @@ def refund_sale(
             raise StateError(
                 "{receipt_no} is a {kind}; refund the original sale.",
                 receipt_no=sale.receipt_no,
-                kind=sale.kind,
+                kind=word(sale.kind),
             )
         if s.scalar(
             select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == SaleKind.VOID)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 
 from counterpos.domain.kinds import EntryType, SaleKind, TenderKind
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money
 from counterpos.domain.pan_guard import scrub
 from counterpos.domain.receipt_document import ReceiptDocument
@@ -70,7 +71,7 @@ def void_sale(
             raise StateError(
                 "{receipt_no} is a {kind}, not a sale; it cannot be voided.",
                 receipt_no=sale.receipt_no,
-                kind=sale.kind,
+                kind=word(sale.kind),
             )
         if s.scalar(
             select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == SaleKind.VOID)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import CartLine
 from counterpos.domain.kinds import EntryType
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money
 from counterpos.services import audit
 from counterpos.services.access import overrides
@@ -43,7 +44,7 @@ def check_stop(acct: UtilityAccount, stop_date: date, today: date) -> None:
         raise StateError(
             "Account {account_no} is {status}; there is no service to stop.",
             account_no=acct.account_no,
-            status=acct.status,
+            status=word(acct.status),
         )
     if stop_date < today:
         raise InputError("The stop date cannot be in the past.", field="stop_date")

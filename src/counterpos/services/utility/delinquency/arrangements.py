@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money, MoneyError
 from counterpos.domain.utility.arrangement import KINDS, ArrangementError, Instalment, plan
 from counterpos.services import audit
@@ -110,7 +111,7 @@ def start_arrangement(
             raise StateError(
                 "Account {account_no} is {status}; arrange payment on an active account.",
                 account_no=acct.account_no,
-                status=acct.status,
+                status=word(acct.status),
             )
         policy = delinquency_policy(s, local_today())
         running = arrangements(

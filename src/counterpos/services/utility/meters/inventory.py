@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.address import normalise_address
+from counterpos.domain.messages import word
 from counterpos.domain.utility.reads import (
     BelowPrevious,
     ReadError,
@@ -221,13 +222,13 @@ def _install(
         raise StateError(
             "Meter {serial} is {status}; it cannot be installed.",
             serial=p.serial,
-            status=p.status.replace("_", " "),
+            status=word(p.status),
         )
     if acct.status != "active":
         raise StateError(
             "Account {account_no} is {status}; install on an active account.",
             account_no=acct.account_no,
-            status=acct.status,
+            status=word(acct.status),
         )
     if p.since and on < p.since:
         raise InputError("The install date is before the meter's last change.", field="on")
@@ -423,7 +424,7 @@ def retire_meter(station: Station, actor: Actor, serial: str, note: str) -> Mete
             raise StateError(
                 "Meter {serial} is {status}; remove it before retiring it.",
                 serial=p.serial,
-                status=p.status,
+                status=word(p.status),
             )
         s.add(
             MeterEvent(

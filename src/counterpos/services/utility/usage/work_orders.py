@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.messages import word
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
@@ -177,9 +178,7 @@ def update_work_order(
         if now == "closed":
             raise StateError("Work order {wo_no} is closed; open a new one.", wo_no=wo.wo_no)
         if STATUSES.index(status) < STATUSES.index(now):
-            raise StateError(
-                "Work order {wo_no} is already {now}.", wo_no=wo.wo_no, now=now.replace("_", " ")
-            )
+            raise StateError("Work order {wo_no} is already {now}.", wo_no=wo.wo_no, now=word(now))
         s.add(
             WorkOrderEvent(
                 work_order_id=wo.id,
