@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counterpos.domain.messages import Msg
 from counterpos.domain.receipt_number import format_receipt_no
 from counterpos.services import audit, settings
 from counterpos.services.errors import InputError, StateError
@@ -438,12 +439,24 @@ def _restore_copy(home, db, source, work, username, pin, accept_older, auth, Sta
     os.replace(work / DB_FILE, db)
     backups = str(high.backups) if high and high.backups else ""
     high_water.write_mark(home, Mark(code, receipt, seq, backups))
-    said = f"Restored {source.name}: last receipt {_no(code, receipt if not lost else b_receipt)}."
+    said = [
+        Msg(
+            "Restored {name}: last receipt {receipt_no}.",
+            name=source.name,
+            receipt_no=_no(code, receipt if not lost else b_receipt),
+        )
+    ]
     if lost:
-        said += f" Receipts {lost} are not in it; the next receipt is {_no(code, receipt + 1)}."
+        said.append(
+            Msg(
+                "Receipts {lost} are not in it; the next receipt is {next_no}.",
+                lost=lost,
+                next_no=_no(code, receipt + 1),
+            )
+        )
     if kept:
-        said += f" The store it replaced is kept as {kept}."
-    return said
+        said.append(Msg("The store it replaced is kept as {kept}.", kept=kept))
+    return " ".join(part.text() for part in said)
 
 
 def _no(code: str, seq: int) -> str:

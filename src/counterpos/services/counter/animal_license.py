@@ -17,6 +17,7 @@ from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.fee_rules import FeeInput, compute_fee
 from counterpos.domain.kinds import SaleKind
 from counterpos.domain.license_term import Term, renewal_period
+from counterpos.domain.messages import Msg
 from counterpos.domain.money import Money
 from counterpos.services.clock import to_local
 from counterpos.services.counter import tag_inventory
@@ -156,11 +157,12 @@ class AnimalLicenseRules(ServiceRules):
         end = Term(years).end(start)
         if end > expires:
             fits = [y for y in (1, 2, 3) if Term(y).end(start) <= expires]
-            hint = (
-                f"choose {max(fits)} year{'s' if max(fits) > 1 else ''} at most"
-                if fits
-                else "the vaccination must be renewed first"
-            )
+            if not fits:
+                hint = Msg("the vaccination must be renewed first")
+            elif max(fits) == 1:
+                hint = Msg("choose {n} year at most", n=1)
+            else:
+                hint = Msg("choose {n} years at most", n=max(fits))
             raise InputError(
                 "A {years}-year license would run to {end:%m/%d/%Y}, past the rabies expiry "
                 "{expires:%m/%d/%Y}: {hint}.",

@@ -18,6 +18,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.kinds import EntryType
+from counterpos.domain.messages import Msg
 from counterpos.domain.utility.rates import RateError, RateSchedule, price, total
 from counterpos.services import audit
 from counterpos.services.actor import Actor
@@ -87,10 +88,14 @@ def _check_free(s: Session, cycle: str, route: str) -> None:
         {"c": cycle, "route": route},
     ).first()
     if clash:
-        what = f"route {clash[1]} of cycle {cycle}" if clash[1] else f"cycle {cycle}"
+        what = (
+            Msg("Route {route} of cycle {cycle}", route=clash[1], cycle=cycle)
+            if clash[1]
+            else Msg("Cycle {cycle}", cycle=cycle)
+        )
         raise StateError(
             "{what} is already billed (run {run_no}); reverse that run to bill it again.",
-            what=what.capitalize(),
+            what=what,
             run_no=clash[0],
         )
 
