@@ -29,7 +29,7 @@ class Station:
         try:
             prepare(self.home)  # made if missing; a folder we may not write is a plain message
         except HomeNotWritable as exc:
-            raise StateError(str(exc)) from exc
+            raise StateError(exc) from exc
         self.store = Store(self.home / DB_FILE)
         self._code: str | None = None
         self.keeper: MarkKeeper | None = None

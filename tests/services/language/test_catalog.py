@@ -247,3 +247,16 @@ def test_a_state_kept_as_a_code_is_a_word_of_the_messages_language():
         == "CH1-000002 es de tipo reembolso; reembolse la venta original."
     )
     assert str(word("no_such_state")) == "no such state"  # not in the catalog: English words
+
+
+def test_a_read_below_the_previous_one_asks_in_spanish(spanish):
+    from counterpos.domain.utility.reads import BelowPrevious
+    from counterpos.services.utility.meters.reads import RolloverOrError
+
+    asked = RolloverOrError(BelowPrevious(9990, 15, 25))
+    assert str(asked) == (
+        "15 es menor que la lectura anterior 9990. Si el medidor dio la vuelta, son 25 unidades "
+        "consumidas; si no, es una lectura errónea. ¿Dio la vuelta, o es una lectura errónea?"
+    )
+    assert asked.args[0].endswith("otherwise it is a wrong read. Rolled over, or a wrong read?")
+    assert asked.field == "rollover"

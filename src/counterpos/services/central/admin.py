@@ -136,6 +136,6 @@ def allow_billing(url: str, code: str, allow: bool = True) -> bool:
     try:
         return central.allow_billing(engine, code, allow)
     except ValueError as exc:
-        raise InputError(str(exc), field="code") from exc
+        raise InputError(exc, field="code") from exc
     finally:
         engine.dispose()

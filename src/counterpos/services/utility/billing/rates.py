@@ -117,7 +117,7 @@ def add_schedule(
     try:
         parse(body, effective_from)
     except (RateError, PolicyError, CalculationError) as exc:
-        raise InputError(str(exc), field="body") from exc
+        raise InputError(exc, field="body") from exc
     with station.store.write() as s:
         row = RateSchedule(
             kind=kind, effective_from=effective_from, body=body, created_by=actor.username

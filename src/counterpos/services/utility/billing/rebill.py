@@ -76,9 +76,9 @@ def correct_read(
         except BelowPrevious as exc:
             if rollover is None:
                 raise RolloverOrError(exc) from exc
-            raise InputError(str(exc), field="value") from exc
+            raise InputError(exc, field="value") from exc
         except ReadError as exc:
-            raise InputError(str(exc), field="value") from exc
+            raise InputError(exc, field="value") from exc
         new_read = read_row(
             meter_id=old.meter_id,
             account_id=old.account_id,

@@ -150,7 +150,7 @@ def leak_calculation(
         try:
             calc = leak_credit(periods, average, policy)
         except CalculationError as exc:
-            raise InputError(str(exc), field="bills") from exc
+            raise InputError(exc, field="bills") from exc
         calc.basis["repaired_on"] = repaired.isoformat()
         if work_order_no:
             calc.basis["work_order_no"] = work_order_no.strip().upper()

@@ -42,7 +42,7 @@ def penalty_calculation(
         try:
             return penalty_credit(bill.bill_no, bill.penalty_cents, reason)
         except CalculationError as exc:
-            raise InputError(str(exc), field="reason") from exc
+            raise InputError(exc, field="reason") from exc
 
 
 def penalty_adjustment(

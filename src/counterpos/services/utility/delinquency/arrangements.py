@@ -73,7 +73,7 @@ def _plan(
         try:
             forgiven = Money.parse(forgiven_text).cents
         except MoneyError as exc:
-            raise InputError(str(exc), field="forgiven") from exc
+            raise InputError(exc, field="forgiven") from exc
         if not 0 < forgiven < arrears:
             raise InputError("A reduction forgives part of the arrears, not all.", field="forgiven")
     elif forgiven_text.strip():
@@ -83,7 +83,7 @@ def _plan(
     try:
         instalments = plan(arrears - forgiven, count, first_due, max_months)
     except ArrangementError as exc:
-        raise InputError(str(exc), field="count") from exc
+        raise InputError(exc, field="count") from exc
     return arrears, forgiven, instalments
 
 

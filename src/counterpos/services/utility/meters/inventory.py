@@ -135,7 +135,7 @@ def add_meter(
     try:
         capacity(dials)
     except ReadError as exc:
-        raise InputError(str(exc), field="dials") from exc
+        raise InputError(exc, field="dials") from exc
     received_on = received_on or local_today()
     if received_on > local_today():
         raise InputError("A meter cannot be received in the future.", field="received_on")
@@ -188,7 +188,7 @@ def _first_read(
     try:
         check_value(value, p.dials)
     except ReadError as exc:
-        raise InputError(str(exc), field="first_read") from exc
+        raise InputError(exc, field="first_read") from exc
     row = read_row(
         meter_id=p.meter_id,
         account_id=account_id,
@@ -407,9 +407,9 @@ def _final_units(
     try:
         return consumption(previous.value, value, old.dials, rollover)
     except BelowPrevious as exc:
-        raise InputError(str(exc) + " Say whether it rolled over.", field="rollover") from exc
+        raise InputError("{exc} Say whether it rolled over.", field="rollover", exc=exc) from exc
     except ReadError as exc:
-        raise InputError(str(exc), field="final_read") from exc
+        raise InputError(exc, field="final_read") from exc
 
 
 def retire_meter(station: Station, actor: Actor, serial: str, note: str) -> MeterView:

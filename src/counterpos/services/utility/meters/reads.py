@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from counterpos.domain.messages import Msg
 from counterpos.domain.utility.reads import (
     BelowPrevious,
     ReadError,
@@ -57,7 +58,7 @@ class RolloverOrError(InputError):
     the meter rolled over (or correct it)."""
 
     def __init__(self, exc: BelowPrevious) -> None:
-        super().__init__(str(exc) + " Rolled over, or a wrong read?", field="rollover")
+        super().__init__(Msg("{exc} Rolled over, or a wrong read?", exc=exc), field="rollover")
         self.previous = exc.previous
         self.value = exc.value
         self.rollover_units = exc.rollover_units
@@ -222,9 +223,9 @@ def check_read(
     except BelowPrevious as exc:
         if rollover is None:
             raise RolloverOrError(exc) from exc
-        raise InputError(str(exc), field="value") from exc
+        raise InputError(exc, field="value") from exc
     except ReadError as exc:
-        raise InputError(str(exc), field="value") from exc
+        raise InputError(exc, field="value") from exc
     if estimated:
         return units, ""
     high, low = limits
