@@ -12,6 +12,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from argon2.exceptions import VerificationError
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
@@ -20,7 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from counterpos.demo.city import add_demo_customers, load_demo_file  # noqa: E402
 from counterpos.hardware.card_simulator import CardSimulator  # noqa: E402
 from counterpos.services import sessions, settings  # noqa: E402
-from counterpos.services.access import auth, overrides, users  # noqa: E402
+from counterpos.services.access import auth, overrides, pin, users  # noqa: E402
 from counterpos.services.station import DB_FILE, Station  # noqa: E402
 from counterpos.store.models import AuditEvent  # noqa: E402
 from counterpos.sync import central  # noqa: E402
@@ -33,6 +34,38 @@ def pytest_configure(config) -> None:
     # As in the app (ui/gui_thread_gc.py): the cyclic collector must never run in a printing or
     # card worker thread, where it could destroy a Qt object; it runs after each test instead.
     gc.disable()
+
+
+class _RememberingHasher:
+    """The real argon2id hasher, remembering the outcome of each (hash, PIN) it has checked.
+
+    A check costs about 0.16 s of a core by design (services/access/pin.py), and the suite
+    checks the same few demo PINs against the same template hashes thousands of times. The
+    outcome is a pure function of the pair, so each distinct pair is checked once by argon2
+    itself; hashing (a new salt every time) is never remembered.
+    """
+
+    def __init__(self, real) -> None:
+        self._real = real
+        self._outcomes: dict[tuple[str, str], BaseException | bool] = {}
+
+    def verify(self, stored: str, given: str) -> bool:
+        key = (stored, given)
+        if key not in self._outcomes:
+            try:
+                self._outcomes[key] = self._real.verify(stored, given)
+            except VerificationError as exc:  # a mismatch is an exception in argon2-cffi
+                self._outcomes[key] = exc
+        outcome = self._outcomes[key]
+        if isinstance(outcome, BaseException):
+            raise type(outcome)(*outcome.args)
+        return outcome
+
+    def __getattr__(self, name: str):
+        return getattr(self._real, name)
+
+
+pin._HASHER = _RememberingHasher(pin._HASHER)
 
 
 @pytest.fixture(autouse=True)

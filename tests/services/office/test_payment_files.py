@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import select, text
 
 from counterpos.domain.money import Money
+from counterpos.domain.remittance_file import Remittance
 from counterpos.services.clock import local_today
 from counterpos.services.errors import InputError, PermissionDenied, StateError
 from counterpos.services.office import (
@@ -80,6 +81,74 @@ def test_a_lockbox_file_posts_into_its_own_session_with_z_report_and_deposit(
     day = reconciliation.day(clerk, local_today())
     office = next(st for st in day.stations if st.code == "OFFICE")
     assert not office.missing and len(office.sessions) == 2
+
+
+def test_each_payment_of_a_batch_becomes_a_sale_line_tender_entry_and_remittance(
+    joined, clerk, centre
+):
+    """The batch is posted set-wise in SQL; every row it writes, and every way a payment is
+    held back, checked row by row."""
+    a, b = first_accounts(joined, 2)
+    with centre.admin.begin() as conn:  # b's customer returned checks: cash only for now
+        conn.execute(
+            text(
+                "INSERT INTO office_account_flag (id, customer_id, account_id, flag, until, "
+                "reason, created_at) SELECT 'f1', customer_id, NULL, 'cash_only', :u, 'test', "
+                "now() FROM utility_account WHERE account_no = :b"
+            ),
+            {"u": local_today(), "b": b},
+        )
+    day = local_today()
+    items = [
+        Remittance(2, "C-1", a, Money(4_510), day, "Ann Lee", "3301"),
+        Remittance(3, "C-2", b, Money(1_000), day, "Bo Chan", "7710"),
+        Remittance(4, "C-1", a, Money(999), day, "Ann again", "3302"),  # same number: refused
+        Remittance(5, "C-3", "55555555", Money(250), day, "P" * 90, ""),
+    ]
+    with clerk.write() as conn:
+        got = payment_files.post_batch(conn, clerk, "lockbox", items, file_name="t.csv")
+    assert (got.posted, got.suspense, got.refused, got.total) == (1, 2, ("C-1",), Money(5_760))
+    with clerk.read() as conn:
+        acct_id, cust_id = conn.execute(
+            text("SELECT id, customer_id FROM utility_account WHERE account_no = :a"), {"a": a}
+        ).one()
+        rows = conn.execute(
+            text(
+                "SELECT r.line_no, r.confirmation_no, r.suspense_reason, s.sequence, s.receipt_no, "
+                "s.station_code, s.session_id, s.customer_id, s.total_cents, s.note, "
+                "l.description, l.gl_account, l.account_id, l.details, t.kind, t.reference, "
+                "t.payer, e.account_id, e.entry_type, e.amount_cents, e.memo "
+                "FROM office_remittance r JOIN sale s ON s.id = r.sale_id "
+                "JOIN sale_line l ON l.sale_id = s.id JOIN tender t ON t.sale_id = s.id "
+                "LEFT JOIN ledger_entry e ON e.sale_line_id = l.id "
+                "WHERE r.batch_id = :b ORDER BY r.line_no"
+            ),
+            {"b": got.batch_id},
+        ).all()
+    assert [r[:3] for r in rows] == [
+        (2, "C-1", ""),
+        (3, "C-2", "account takes cash, money order or card only"),
+        (5, "C-3", "unknown account"),
+    ]
+    first = rows[0].sequence
+    assert [r.sequence for r in rows] == [first, first + 1, first + 2]
+    assert rows[0].receipt_no == f"OFFICE-{first:06d}"
+    assert {(r.station_code, r.session_id) for r in rows} == {("OFFICE", got.session_id)}
+    ok, cash_only, unknown = rows
+    assert ok[7:] == (
+        cust_id, 4_510, "lockbox C-1", "Utility bill payment", "2100", acct_id,
+        {"account_no": a, "confirmation_no": "C-1"}, "check", "3301", "Ann Lee",
+        acct_id, "payment", -4_510, "Lockbox payment C-1",
+    )  # fmt: skip
+    assert cash_only[7:] == (
+        None, 1_000, "Suspense: account takes cash, money order or card only",
+        f"Unapplied payment for {b}", "2090", None, {"account_no": b, "confirmation_no": "C-2"},
+        "check", "7710", "Bo Chan", None, None, None, None,
+    )  # fmt: skip
+    assert unknown.reference == "C-3" and unknown.payer == "P" * 80  # no check number
+    # A batch of nothing but numbers seen before posts nothing.
+    with pytest.raises(StateError, match="seen before"), clerk.write() as conn:
+        payment_files.post_batch(conn, clerk, "online", items[:2])
 
 
 @pytest.mark.parametrize(

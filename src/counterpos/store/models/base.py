@@ -34,17 +34,24 @@ def new_id() -> str:
     sale costs the same with a million sales behind it as with none. The random bits keep keys
     made on different stations in the same millisecond apart.
     """
-    ms = time.time_ns() // 1_000_000
-    rand = int.from_bytes(os.urandom(10), "big")  # 80 bits; 74 are used
-    value = (
-        (ms & 0xFFFF_FFFF_FFFF) << 80
-        | 0x7 << 76  # version
-        | (rand >> 68) << 64  # 12 random bits
-        | 0b10 << 62  # the RFC's variant
-        | rand & (1 << 62) - 1  # 62 random bits
-    )
-    h = f"{value:032x}"  # what str(uuid.UUID(int=value)) gives, without building the object
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    return new_ids(1)[0]
+
+
+_VERSION_VARIANT = 0x7 << 76 | 0b10 << 62
+_LOW62 = (1 << 62) - 1
+
+
+def new_ids(n: int) -> list[str]:
+    """`n` keys as `new_id` makes them, for a batch of rows: one clock reading and one draw of
+    random bytes for all of them (a file of ten thousand payments needs fifty thousand)."""
+    head = ((time.time_ns() // 1_000_000) & 0xFFFF_FFFF_FFFF) << 80 | _VERSION_VARIANT
+    rand = os.urandom(10 * n)  # 80 bits a key; 74 are used
+    out = []
+    for i in range(0, 10 * n, 10):
+        r = int.from_bytes(rand[i : i + 10], "big")
+        h = f"{head | (r >> 68) << 64 | r & _LOW62:032x}"  # 12 random bits, variant, 62 bits
+        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return out
 
 
 def utcnow() -> datetime:
