@@ -16,6 +16,7 @@ from datetime import date, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from counterpos.domain.messages import Explained
 from counterpos.domain.utility.low_income import LowIncomePolicy
 from counterpos.domain.utility.sb998 import (
     Sb998Policy,
@@ -25,7 +26,7 @@ from counterpos.domain.utility.sb998 import (
 )
 
 
-class PolicyError(ValueError):
+class PolicyError(Explained, ValueError):
     """Policy data that cannot be used; the message names the key."""
 
 
@@ -47,7 +48,9 @@ class DelinquencyPolicy:
 def _int(body: Mapping[str, Any], key: str, default: int, low: int, high: int) -> int:
     value = body.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise PolicyError(f"{key}: a whole number from {low} to {high}.")
+        raise PolicyError(
+            "{key}: a whole number from {low} to {high}.", key=key, low=low, high=high
+        )
     return value
 
 
@@ -60,7 +63,7 @@ def _cents(body: Mapping[str, Any], key: str, default: int) -> int:
     except InvalidOperation:
         amount = None
     if amount is None or not amount.is_finite() or amount < 0:
-        raise PolicyError(f'{key}: an amount as text, like "10.00".')
+        raise PolicyError('{key}: an amount as text, like "10.00".', key=key)
     return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 

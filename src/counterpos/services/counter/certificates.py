@@ -186,7 +186,9 @@ def documents_for_receipt(station: Station, receipt_no: str) -> list[str]:
     with station.store.read() as s:
         sale = s.scalar(select(Sale).where(Sale.receipt_no == receipt_no.strip().upper()))
         if sale is None:
-            raise InputError(f"There is no receipt {receipt_no}.", field="receipt_no")
+            raise InputError(
+                "There is no receipt {receipt_no}.", field="receipt_no", receipt_no=receipt_no
+            )
         return [
             d.doc_no
             for d in s.scalars(

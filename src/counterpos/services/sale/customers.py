@@ -268,7 +268,9 @@ def account_by_number(station: Station, account_no: str) -> AccountView:
     with station.store.read() as s:
         a = s.scalar(select(UtilityAccount).where(UtilityAccount.account_no == account_no.strip()))
         if a is None:
-            raise NotFound(f"There is no utility account {account_no.strip()}.")
+            raise NotFound(
+                "There is no utility account {account_no}.", account_no=account_no.strip()
+            )
         return AccountView(
             a.id,
             a.account_no,

@@ -99,7 +99,7 @@ def load_sale(session: Session, receipt_no: str) -> Sale:
     number = _checked_number(receipt_no)
     sale = session.scalar(select(Sale).where(Sale.receipt_no == number))
     if sale is None:
-        raise NotFound(f"There is no receipt {number} at this station.")
+        raise NotFound("There is no receipt {number} at this station.", number=number)
     return sale
 
 
@@ -189,7 +189,7 @@ def sale_id_for(session: Session, receipt_no: str) -> str:
     number = _checked_number(receipt_no)
     sale_id = session.execute(_SALE_ID, {"receipt_no": number}).scalar()
     if sale_id is None:
-        raise NotFound(f"There is no receipt {number} at this station.")
+        raise NotFound("There is no receipt {number} at this station.", number=number)
     return sale_id
 
 

@@ -164,7 +164,7 @@ def run_bills_pdf(
             select(BillingRun).where(BillingRun.run_no == run_no.strip().upper())
         ).first()
         if run is None:
-            raise NotFound(f"There is no billing run {run_no.strip().upper()}.")
+            raise NotFound("There is no billing run {run_no}.", run_no=run_no.strip().upper())
         numbers = list(
             s.scalars(
                 text("SELECT b.bill_no FROM bill b WHERE b.run_id = :r ORDER BY b.bill_no"),

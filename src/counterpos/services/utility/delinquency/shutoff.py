@@ -181,7 +181,9 @@ def record_protection(
     """One of SB 998's three conditions on file for a period (a certificate, a declaration)."""
     actor.require("arrange_payments", "record shut-off protections")
     if condition not in CONDITIONS:
-        raise InputError(f"Condition: one of {', '.join(CONDITIONS)}.", field="condition")
+        raise InputError(
+            "Condition: one of {choices}.", field="condition", choices=", ".join(CONDITIONS)
+        )
     if valid_to < valid_from:
         raise InputError("The protection ends before it starts.", field="valid_to")
     with station.store.write() as s:
@@ -220,12 +222,15 @@ def disconnect(
     on = on or local_today()
     check = shutoff_check(station, account_no, on)
     if check.disconnected:
-        raise StateError(f"Account {check.account_no} is already disconnected.")
+        raise StateError(
+            "Account {account_no} is already disconnected.", account_no=check.account_no
+        )
     if not check.eligible:
         raise StateError(
-            f"Account {check.account_no} may not be disconnected on {on:%m/%d/%Y}: "
-            + "; ".join(check.reasons)
-            + "."
+            "Account {account_no} may not be disconnected on {on:%m/%d/%Y}: {reasons}.",
+            account_no=check.account_no,
+            on=on,
+            reasons="; ".join(check.reasons),
         )
     with station.store.write() as s:
         acct = find_account(s, account_no)
@@ -268,7 +273,9 @@ def reconnect(
     with station.store.write() as s:
         acct = find_account(s, account_no)
         if not _disconnected(s, acct.id):
-            raise StateError(f"Account {acct.account_no} is not disconnected.")
+            raise StateError(
+                "Account {account_no} is not disconnected.", account_no=acct.account_no
+            )
         policy = delinquency_policy(s, on)
         low_income = bool(low_income_accounts(s, on, acct.id))
         fee = reconnection_fee(at, closed_days(s), policy.low_income, low_income)

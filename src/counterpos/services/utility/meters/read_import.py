@@ -53,7 +53,12 @@ class ImportResult:
 
 
 def _refuse(record: ReadRecord, reason: str) -> InputError:
-    return InputError(f"Line {record.line_no}: {reason} Nothing was imported.", field="file")
+    return InputError(
+        "Line {line_no}: {reason} Nothing was imported.",
+        field="file",
+        line_no=record.line_no,
+        reason=reason,
+    )
 
 
 def import_reads(
@@ -68,7 +73,9 @@ def import_reads(
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
-            f"Line {line}: the file is not UTF-8 text. Nothing was imported.", field="file"
+            "Line {line}: the file is not UTF-8 text. Nothing was imported.",
+            field="file",
+            line=line,
         ) from exc
     digest = hashlib.sha256(data).hexdigest()
     layout = sniff(content) if layout == "auto" else layout
@@ -77,16 +84,18 @@ def import_reads(
     try:
         records = parse(content, layout)
     except ReadFileError as exc:
-        raise InputError(f"{exc} Nothing was imported.", field="file") from exc
+        raise InputError("{exc} Nothing was imported.", field="file", exc=exc) from exc
     today = local_today()
     import_id = new_id()
     with station.store.write() as s:
         earlier = s.scalars(select(ReadImport).where(ReadImport.sha256 == digest)).first()
         if earlier is not None:
             raise InputError(
-                f"This file was already imported on {to_local(earlier.created_at):%m/%d/%Y %H:%M} "
-                f"by {earlier.imported_by}; nothing was imported again.",
+                "This file was already imported on {created_at:%m/%d/%Y %H:%M} by {imported_by}; nothing "
+                "was imported again.",
                 field="file",
+                created_at=to_local(earlier.created_at),
+                imported_by=earlier.imported_by,
             )
         where = meters_for_import(s)
         avgs = averages(s, today)

@@ -48,7 +48,7 @@ def notice_pdf(station: Station, actor: Actor, notice_no: str) -> bytes:
     with station.store.read() as s:
         n = s.scalars(select(Notice).where(Notice.notice_no == notice_no.strip().upper())).first()
         if n is None:
-            raise NotFound(f"There is no notice {notice_no.strip().upper()}.")
+            raise NotFound("There is no notice {notice_no}.", notice_no=notice_no.strip().upper())
         letter = letter_of(s, n)
     pdf = render_letter(letter)
     with station.store.write() as s:

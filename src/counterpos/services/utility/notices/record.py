@@ -80,8 +80,10 @@ def record_notices(
     taken = sent_keys(session, keys)
     if taken:
         raise StateError(
-            f"{len(taken)} of these notices were already sent ({sorted(taken)[0]}); "
-            "the same notice is never sent twice. Nothing was recorded."
+            "{count} of these notices were already sent ({notice_no}); the same notice is never sent "
+            "twice. Nothing was recorded.",
+            count=len(taken),
+            notice_no=sorted(taken)[0],
         )
     numbers = next_numbers(session, Notice.notice_no, station_code, "N", len(notices))
     spoken = _languages(session, [n["customer_id"] for n in notices if n.get("customer_id")])
@@ -178,7 +180,7 @@ def find_notice(station: Station, notice_no: str) -> NoticeView:
             text(_VIEW + " WHERE n.notice_no = :n"), {"n": notice_no.strip().upper()}
         ).first()
         if row is None:
-            raise NotFound(f"There is no notice {notice_no.strip().upper()}.")
+            raise NotFound("There is no notice {notice_no}.", notice_no=notice_no.strip().upper())
         return _view(row)
 
 
@@ -190,13 +192,15 @@ def notice_returned(station: Station, actor: Actor, notice_no: str, note: str = 
             select(Notice).where(Notice.notice_no == notice_no.strip().upper())
         ).first()
         if notice is None:
-            raise NotFound(f"There is no notice {notice_no.strip().upper()}.")
+            raise NotFound("There is no notice {notice_no}.", notice_no=notice_no.strip().upper())
         if s.scalar(
             select(NoticeEvent.id).where(
                 NoticeEvent.notice_id == notice.id, NoticeEvent.kind == "returned"
             )
         ):
-            raise StateError(f"Notice {notice.notice_no} is already recorded as returned.")
+            raise StateError(
+                "Notice {notice_no} is already recorded as returned.", notice_no=notice.notice_no
+            )
         s.add(
             NoticeEvent(
                 notice_id=notice.id,
@@ -230,7 +234,8 @@ def leave_door_hanger(
             )
         ):
             raise StateError(
-                f"Final notice {final.notice_no} has not come back; no door hanger is needed."
+                "Final notice {notice_no} has not come back; no door hanger is needed.",
+                notice_no=final.notice_no,
             )
         row = record_notice(
             s,
