@@ -31,8 +31,7 @@ from counterpos.services.station import Station
 from counterpos.services.utility.meters.state import (
     averages,
     last_actual,
-    last_reads,
-    placements,
+    meters_for_import,
     review_limits,
 )
 from counterpos.store.models import MeterRead, ReadImport, new_id
@@ -98,8 +97,7 @@ def import_reads(
                 created_at=to_local(earlier.created_at),
                 imported_by=earlier.imported_by,
             )
-        where = {p.serial: p for p in placements(s)}
-        lasts = last_reads(s)
+        where = meters_for_import(s)
         avgs = averages(s, today)
         high, low = review_limits(s)
         rows = []
@@ -114,7 +112,7 @@ def import_reads(
                 raise _refuse(r, f"meter {r.meter_serial} is not in service ({p.status}).")
             if r.read_on > today:
                 raise _refuse(r, f"the read date {r.read_on:%m/%d/%Y} is in the future.")
-            prev = lasts.get(p.meter_id)
+            prev = p.last
             if prev is None:
                 raise _refuse(r, f"meter {r.meter_serial} has no first read.")
             if r.read_on < prev.read_on:
@@ -148,7 +146,7 @@ def import_reads(
                 review = review_reason(units, avgs.get(p.account_id), high, low)
             if review:
                 held[review] += 1
-                held_serials.append(p.serial)
+                held_serials.append(r.meter_serial)
             estimated += r.estimated
             rows.append(
                 read_row(
