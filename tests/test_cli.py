@@ -72,3 +72,16 @@ def test_top_level_help_loads_no_database_or_device_layer():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_folder_name_longer_than_a_file_system_takes_is_a_plain_refusal(tmp_path, capsys):
+    """Found by the reliability fuzzing: a 256-character folder name reached the store's
+    opening and failed there as an OSError ("File name too long")."""
+    long_name = str(tmp_path / ("0" * 256))
+    assert cli.main(["--home", long_name, "config", "get", "station.code"]) == 2
+    assert "folder names are at most 255 characters" in capsys.readouterr().err
+    assert not (tmp_path / ("0" * 255)).exists()
+    args = cli.build_parser("config").parse_args(
+        ["--home", str(tmp_path / ("0" * 255)), "config", "get", "station.code"]
+    )
+    assert args.home.name == "0" * 255

@@ -163,11 +163,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the arrangement</source>
+        <source>A second supervisor approves a reduction of the arrears (not you).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Back (Esc)</source>
+        <source>Arrangement {no} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the arrangement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -188,18 +192,6 @@
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A reduction: supervisor approval (not you)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1661,10 +1653,6 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Back (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Bills the leak ran up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,19 +1669,11 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Supervisor approval (not the person entering it)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Credit {amount}: a second supervisor approves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second supervisor approves a leak adjustment (not you).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -163,12 +163,16 @@
         <translation>Las cuotas</translation>
     </message>
     <message>
-        <source>Save the arrangement</source>
-        <translation>Guardar el acuerdo</translation>
+        <source>A second supervisor approves a reduction of the arrears (not you).</source>
+        <translation>Otro supervisor aprueba la reducción del adeudo (no usted).</translation>
     </message>
     <message>
-        <source>Back (Esc)</source>
-        <translation>Atrás (Esc)</translation>
+        <source>Arrangement {no} saved.</source>
+        <translation>Convenio {no} guardado.</translation>
+    </message>
+    <message>
+        <source>Save the arrangement</source>
+        <translation>Guardar el acuerdo</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -189,18 +193,6 @@
     <message>
         <source>Note</source>
         <translation>Nota</translation>
-    </message>
-    <message>
-        <source>A reduction: supervisor approval (not you)</source>
-        <translation>Una reducción: aprobación de un supervisor (no usted)</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>Supervisor</translation>
-    </message>
-    <message>
-        <source>PIN</source>
-        <translation>PIN</translation>
     </message>
     <message>
         <source>Arrears {arrears}{cut}; new bills are paid as they fall due as well.</source>
@@ -1669,10 +1661,6 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <translation>Guardar el cálculo como PDF</translation>
     </message>
     <message>
-        <source>Back (Esc)</source>
-        <translation>Atrás (Esc)</translation>
-    </message>
-    <message>
         <source>Bills the leak ran up</source>
         <translation>Facturas que subió la fuga</translation>
     </message>
@@ -1689,20 +1677,12 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <translation>Nota</translation>
     </message>
     <message>
-        <source>Supervisor approval (not the person entering it)</source>
-        <translation>Aprobación del supervisor (no de quien lo registra)</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>Supervisor</translation>
-    </message>
-    <message>
-        <source>PIN</source>
-        <translation>PIN</translation>
-    </message>
-    <message>
         <source>Credit {amount}: a second supervisor approves it.</source>
         <translation>Crédito de {amount}: lo aprueba un segundo supervisor.</translation>
+    </message>
+    <message>
+        <source>A second supervisor approves a leak adjustment (not you).</source>
+        <translation>Otro supervisor aprueba el ajuste por fuga (no usted).</translation>
     </message>
     <message>
         <source>Saved as calculation {no}; new balance {balance}.</source>

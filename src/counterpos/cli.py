@@ -57,7 +57,13 @@ def default_home() -> Path:
 def _folder(text: str) -> Path:
     if not text.strip() or len(text) > 1000:
         raise argparse.ArgumentTypeError("give the data folder as a path (1 to 1000 characters)")
-    return Path(text)
+    path = Path(text)
+    if any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in path.parts):
+        # File systems refuse a name longer than 255 bytes: say so before anything opens it.
+        raise argparse.ArgumentTypeError(
+            "give the data folder as a path whose folder names are at most 255 characters"
+        )
+    return path
 
 
 def build_parser(command: str | None = None, *, full: bool = False) -> argparse.ArgumentParser:

@@ -23,7 +23,7 @@ def test_pdf_carries_every_fact():
         "Núñez-Ibarra",
         "2026-00042",
         "Canela",
-        "11/22/2026 to 11/21/2027",
+        "Nov 22, 2026 – Nov 21, 2027",
         "CH1-000123",
     ):
         assert expected in text

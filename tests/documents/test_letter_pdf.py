@@ -43,7 +43,7 @@ def test_a_letter_reads_back_whole():
         "N-000007",
         "Customer 7",
         "$123.45",
-        "12/10/2026",
+        "Dec 10, 2026",
         "CH1-00007",
         "payment arrangement",
         "en español",

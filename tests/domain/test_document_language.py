@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from counterpos.domain.document_language import date_text, datetime_text, either, label
+from counterpos.domain.document_language import date_text, datetime_text, either, label, paragraphs
 
 
 def test_labels():
@@ -25,3 +25,15 @@ def test_dates_spell_the_month():
     assert date_text(date(2026, 2, 1), "es") == "01 feb 2026"
     assert datetime_text(datetime(2026, 12, 3, 17, 30), "es") == "03 dic 2026 17:30"
     assert datetime_text(datetime(2026, 12, 3, 17, 30), "en") == "Dec 03, 2026 05:30 PM"
+
+
+def test_sentences_in_both_languages_come_one_after_the_other():
+    assert paragraphs("Thank you.", "Gracias.", "es") == ("Gracias.",)
+    assert paragraphs("Thank you.", "Gracias.", "both") == ("Thank you.", "Gracias.")
+    assert paragraphs("Thank you.", "", "es") == ("Thank you.",)  # never blank
+
+
+def test_every_spanish_word_is_spanish_and_none_is_empty():
+    from counterpos.domain.document_language import SPANISH
+
+    assert all(SPANISH.values()) and all(v.strip() == v for v in SPANISH.values())

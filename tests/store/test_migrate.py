@@ -298,6 +298,38 @@ def test_0010_keeps_the_outbox_and_never_reuses_its_ids(tmp_path):
     engine.dispose()
 
 
+def test_0016_sends_customers_who_asked_for_spanish_to_the_centre_once(tmp_path):
+    """Migration 0016_s3_16b: a Spanish preference set before the centre kept it is queued,
+    with every column, as the outbox queues a changed customer; English ones are not."""
+    import json
+
+    from counterpos.store.models import Customer, OutboxRow
+    from counterpos.store.outbox import row_payload
+
+    engine = make_engine(tmp_path / "old.sqlite")
+    command.upgrade(alembic_config(engine), "0011")
+    with engine.begin() as c:
+        for no, language in (("C-1", "es"), ("C-2", "en")):
+            c.execute(
+                text(
+                    "INSERT INTO customer (id, customer_no, first_name, last_name, "
+                    "business_name, phone, email, mailing_address, is_senior, "
+                    "preferred_language, created_at) VALUES (:i, :n, 'Ana', 'Núñez', '', '', "
+                    "'', '1 Oak St', 1, :l, '2026-11-01 10:00:00.123456')"
+                ),
+                {"i": f"id-{no}", "n": no, "l": language},
+            )
+    command.upgrade(alembic_config(engine), "0016_s3_16b")
+    with Session(engine) as s:
+        [queued] = s.scalars(select(OutboxRow)).all()
+        spanish = s.get(Customer, "id-C-1")
+        assert queued.record_id == "id-C-1" and queued.table_name == "customer"
+        assert queued.state == "pending" and queued.created_at.year >= 2026
+        # The very payload `enqueue` would have written for the customer as stored.
+        assert json.loads(queued.payload) == json.loads(json.dumps(row_payload(spanish)))
+    engine.dispose()
+
+
 def test_the_head_read_from_the_files_is_alembics(tmp_path):
     engine = make_engine(tmp_path / "any.sqlite")
     try:

@@ -105,3 +105,36 @@ def test_spanish_installs_ours_qts_own_and_the_services_messages(qapp):
 
 def test_an_unknown_language_is_english(qapp):
     assert i18n.install(qapp, "tlh") == "en"
+
+
+def test_signing_in_in_spanish_turns_every_group_of_service_messages_spanish(
+    qapp, tmp_path, monkeypatch
+):
+    """The path the screens take: i18n.install at sign-in, then str(error) in a message box."""
+    from counterpos.domain.utility.reads import ReadError, check_value
+    from counterpos.services import backups, settings
+    from counterpos.services.errors import InputError
+
+    def said(call):
+        with pytest.raises((InputError, ReadError)) as caught:
+            call()
+        return str(caught.value)
+
+    monkeypatch.chdir(tmp_path)  # a short name: a path over 80 characters is shown cut
+    missing = Path("none.sqlite")
+    i18n.install(qapp, "es")
+    try:
+        assert said(lambda: check_value(10000, 4)) == (
+            "10000 no cabe en un medidor de 4 diales (0–9999)."
+        )
+        assert said(lambda: settings.check("backup.keep", "0")).startswith(
+            "backup.keep admite un número entero de "
+        )
+        assert said(lambda: backups.restore(tmp_path, missing, "admin", "999999")) == (
+            f"No existe el archivo {missing}."
+        )
+    finally:
+        i18n.install(qapp, "en")
+    assert said(lambda: check_value(10000, 4)) == (
+        "10000 does not fit a meter with 4 dials (0–9999)."
+    )

@@ -7,14 +7,14 @@ tables or whole blocks without these, and so grew slower with every permit and t
 voided sales are a subquery of many checks (the permits', a penalty's): it scanned every sale.
 
 Revision ID: 0016_s3_14b
-Revises: 0011
+Revises: 0016_s3_16b
 Create Date: 2026-12-01
 """
 
 from alembic import op
 
 revision = "0016_s3_14b"
-down_revision = "0011"
+down_revision = "0016_s3_16b"  # the head on main when this branch merged it
 branch_labels = None
 depends_on = None
 

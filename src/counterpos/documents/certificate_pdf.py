@@ -24,9 +24,11 @@ def _fit(c: canvas.Canvas, text: str, font: str, size: float, width: float) -> f
 
 def render_pdf(cert: Certificate) -> bytes:
     register()
+    says = cert.says
+    title = says(cert.title)
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=letter, initialFontName=FONT)  # type: ignore[arg-type]  # the stubs say float
-    c.setTitle(f"{cert.title} {cert.number}")
+    c.setTitle(f"{title} {cert.number}")
     c.setAuthor(cert.city_name)
     width, height = letter
     margin = 0.75 * inch
@@ -51,57 +53,58 @@ def render_pdf(cert: Certificate) -> bytes:
     y -= 20
     c.line(margin + 40, y, width - margin - 40, y)
     y -= 48
-    size = _fit(c, cert.title, BOLD, 30, inner)
+    size = _fit(c, title, BOLD, 30, inner)
     c.setFont(BOLD, size)
-    c.drawCentredString(width / 2, y, cert.title)
+    c.drawCentredString(width / 2, y, title)
     if cert.reprint:
         y -= 20
         c.setFont(BOLD, 12)
         c.setFillColor(colors.HexColor("#a00000"))
-        c.drawCentredString(width / 2, y, "REPRINT")
+        c.drawCentredString(width / 2, y, says("REPRINT"))
         c.setFillColor(INK)
     if cert.voided:
         y -= 22
-        c.setFont("Helvetica-Bold", 14)
+        voided = f"{says('VOID')}: {cert.voided}"
+        c.setFont(BOLD, _fit(c, voided, BOLD, 14, inner))
         c.setFillColor(colors.HexColor("#a00000"))
-        c.drawCentredString(width / 2, y, f"VOID: {cert.voided}")
+        c.drawCentredString(width / 2, y, voided)
         c.setFillColor(INK)
     # Number and holder, large
     y -= 46
     c.setFillColor(colors.black)
     c.setFont(FONT, 11)
-    c.drawCentredString(width / 2, y, cert.number_label)
+    c.drawCentredString(width / 2, y, says(cert.number_label))
     y -= 28
     c.setFont(BOLD, 26)
     c.drawCentredString(width / 2, y, cert.number)
     y -= 34
     c.setFont(FONT, 11)
-    c.drawCentredString(width / 2, y, cert.holder_label)
+    c.drawCentredString(width / 2, y, says(cert.holder_label))
     y -= 22
     size = _fit(c, cert.holder, BOLD, 18, inner - 20)
     c.setFont(BOLD, size)
     c.drawCentredString(width / 2, y, cert.holder)
     # Facts table
     y -= 40
-    rows = [(label, value) for label, value in cert.facts if value]
+    rows = [(says(label), value) for label, value in cert.facts if value]
     if cert.period:
-        rows.append(("Valid", cert.period))
-    rows.append(("Receipt no.", cert.receipt_no))
-    rows.append(("Issued on", f"{cert.issued_on:%m/%d/%Y}"))
-    label_x, value_x = margin + 60, margin + 230
+        rows.append((says("Valid"), cert.period))
+    rows.append((says("Receipt no."), cert.receipt_no))
+    rows.append((says("Issued on"), cert.day(cert.issued_on)))
+    label_x, value_x = margin + 40, margin + 230
     for label, value in rows:
-        c.setFont(FONT, 11)
         c.setFillColor(colors.HexColor("#555555"))
+        c.setFont(FONT, _fit(c, label, FONT, 11, value_x - label_x - 8))
         c.drawString(label_x, y, label)
         c.setFillColor(colors.black)
         size = _fit(c, value, BOLD, 12, width - margin - 40 - value_x)
         c.setFont(BOLD, size)
         c.drawString(value_x, y, value)
         y -= 22
-    if cert.notice:
+    c.setFont(ITALIC, 11)
+    for notice in cert.notices:  # in "both": the English, then the Spanish
         y -= 16
-        c.setFont(ITALIC, 11)
-        words, line = cert.notice.split(), ""
+        words, line = notice.split(), ""
         for word in words:
             trial = f"{line} {word}".strip()
             if c.stringWidth(trial, ITALIC, 11) > inner - 80:
@@ -112,21 +115,21 @@ def render_pdf(cert: Certificate) -> bytes:
                 line = trial
         if line:
             c.drawCentredString(width / 2, y, line)
+            y -= 15
     # Footer
     c.setFont(FONT, 8)
     c.setFillColor(colors.HexColor("#555555"))
-    c.drawCentredString(
-        width / 2,
-        margin + 6,
-        f"{cert.title.title()} {cert.number} · receipt {cert.receipt_no} · issued by {cert.city_name}",
-    )
+    footer = f"{title} {cert.number} · {says('Receipt no.')} {cert.receipt_no} · {cert.city_name}"
+    c.setFont(FONT, _fit(c, footer, FONT, 8, inner))
+    c.drawCentredString(width / 2, margin + 6, footer)
     if cert.voided:  # across the page: no part of it can pass for a valid one
         c.saveState()
         c.setFillColor(colors.HexColor("#a00000"))
-        c.setFont("Helvetica-Bold", 150)
+        mark = "ANULADO" if cert.language == "es" else "VOID"  # one word, the reader's
+        c.setFont(BOLD, _fit(c, mark, BOLD, 150, 430))  # as wide as VOID: on the page
         c.translate(width / 2, height / 2)
         c.rotate(35)
-        c.drawCentredString(0, -50, "VOID")
+        c.drawCentredString(0, -50, mark)
         c.restoreState()
     c.showPage()
     c.save()

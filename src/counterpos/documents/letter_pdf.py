@@ -10,6 +10,8 @@ from reportlab.lib.pagesizes import letter
 from reportlab.lib.units import inch
 from reportlab.pdfgen import canvas
 
+from counterpos.documents.fonts import BOLD, FONT, ITALIC, register
+from counterpos.domain.document_language import date_text, label
 from counterpos.domain.utility.documents import Letter
 
 INK = colors.HexColor("#1f3a5f")
@@ -36,35 +38,41 @@ def _draw(c: canvas.Canvas, x: Letter) -> None:
     inner = width - 2 * M
     y = height - 0.7 * inch
     c.setFillColor(INK)
-    c.setFont("Helvetica-Bold", 15)
+    c.setFont(BOLD, 15)
     c.drawString(M, y, x.city.name)
-    c.setFont("Helvetica", 9)
+    c.setFont(FONT, 9)
     for line in (x.city.address, x.city.phone):
         if line:
             y -= 12
             c.drawString(M, y, line)
     c.setFillColor(colors.black)
-    c.setFont("Helvetica", 9)
-    c.drawRightString(width - M, height - 0.7 * inch, f"{x.issued_on:%B %d, %Y}")
-    c.drawRightString(width - M, height - 0.7 * inch - 12, f"Notice {x.reference}")
+    c.setFont(FONT, 9)
+    says = lambda text: label(text, x.language)  # noqa: E731
+    c.drawRightString(width - M, height - 0.7 * inch, date_text(x.issued_on, x.language))
+    c.drawRightString(width - M, height - 0.7 * inch - 12, f"{says('Notice')} {x.reference}")
     if x.account_no:
-        c.drawRightString(width - M, height - 0.7 * inch - 24, f"Account {x.account_no}")
+        c.drawRightString(width - M, height - 0.7 * inch - 24, f"{says('Account')} {x.account_no}")
     y = height - 1.9 * inch
-    c.setFont("Helvetica-Bold", 10)
+    c.setFont(BOLD, 10)
     c.drawString(M + 0.2 * inch, y, x.addressee[:60])
-    c.setFont("Helvetica", 10)
+    c.setFont(FONT, 10)
     for part in [p.strip() for p in x.mail_to.split(",", 1)]:
         y -= 13
         c.drawString(M + 0.2 * inch, y, part[:70])
     y = height - 3.0 * inch
     c.setFillColor(RED if x.urgent else INK)
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(M, y, x.title)
+    for line in _wrap(c, x.title, BOLD, 14, inner):  # in "both", two titles may need two lines
+        c.setFont(BOLD, 14)
+        c.drawString(M, y, line)
+        y -= 17
     c.setFillColor(colors.black)
-    y -= 22
+    y -= 5
     for para in x.paragraphs:
-        for line in _wrap(c, para, "Helvetica", 10, inner):
-            c.setFont("Helvetica", 10)
+        for line in _wrap(c, para, FONT, 10, inner):
+            if y < 1.3 * inch:  # a letter in both languages may run onto a second page
+                c.showPage()
+                y = height - M
+            c.setFont(FONT, 10)
             c.drawString(M, y, line)
             y -= 13
         y -= 7
@@ -73,27 +81,27 @@ def _draw(c: canvas.Canvas, x: Letter) -> None:
         c.setLineWidth(0.4)
         c.setStrokeColor(INK)
         c.line(M, y + 8, width - M, y + 8)
-        for label, value in x.facts:
+        for name, value in x.facts:
             if y < 1.6 * inch:
                 c.showPage()
                 y = height - M
-            c.setFont("Helvetica", 9)
+            c.setFont(FONT, 9)
             c.setFillColor(colors.HexColor("#555555"))
-            c.drawString(M, y - 4, label[:48])
+            c.drawString(M, y - 4, name[:60])
             c.setFillColor(colors.black)
-            c.setFont("Helvetica-Bold", 9)
+            c.setFont(BOLD, 9)
             c.drawRightString(width - M, y - 4, value[:70])
             y -= 14
         c.line(M, y + 4, width - M, y + 4)
     y -= 24
-    c.setFont("Helvetica", 10)
-    c.drawString(M, y, "Sincerely,")
+    c.setFont(FONT, 10)
+    c.drawString(M, y, says("Sincerely,"))
     y -= 16
     c.drawString(M, y, x.closing)
     if x.footer:
-        c.setFont("Helvetica-Oblique", 8)
+        c.setFont(ITALIC, 8)
         fy = 0.9 * inch
-        for line in _wrap(c, x.footer, "Helvetica-Oblique", 8, inner):
+        for line in _wrap(c, x.footer, ITALIC, 8, inner):
             c.drawString(M, fy, line)
             fy -= 10
 
@@ -101,8 +109,10 @@ def _draw(c: canvas.Canvas, x: Letter) -> None:
 def render_letters(
     letters: Sequence[Letter], target, progress: Callable[[int, int], None] | None = None
 ) -> int:
-    """Every letter on its own page into `target` (a path or a binary file)."""
-    c = canvas.Canvas(target, pagesize=letter, invariant=1)
+    """Every letter on its own page into `target` (a path or a binary file), in DejaVu Sans
+    (documents/fonts.py), so any name and every Spanish letter prints."""
+    register()
+    c = canvas.Canvas(target, pagesize=letter, invariant=1, initialFontName=FONT)  # type: ignore[arg-type]  # the stubs say float
     c.setTitle("Notices" if len(letters) != 1 else f"Notice {letters[0].reference}")
     total = len(letters)
     for i, x in enumerate(letters, 1):

@@ -60,16 +60,24 @@ def parse_rate(text: str) -> FeeRate:
         try:
             pct = Decimal(text[:-1].strip())
         except InvalidOperation as exc:
-            raise CardFeeError(f"“{text}” is not a percentage; write it like 2.5%.") from exc
+            raise CardFeeError(
+                "“{text}” is not a percentage; write it like 2.5%.", text=text
+            ) from exc
         if not pct.is_finite() or pct < 0 or pct > MAX_PERCENT:
-            raise CardFeeError(f"A card fee percentage is between 0% and {MAX_PERCENT}%.")
+            raise CardFeeError(
+                "A card fee percentage is between 0% and {max_percent}%.", max_percent=MAX_PERCENT
+            )
         return FeeRate(PERCENT, pct) if pct else FeeRate()
     try:
         flat = Money.parse(text)
     except MoneyError as exc:
-        raise CardFeeError(f"“{text}” is neither none, a percentage nor an amount.") from exc
+        raise CardFeeError(
+            "“{text}” is neither none, a percentage nor an amount.", text=text
+        ) from exc
     if flat.cents < 0 or flat.cents > MAX_FLAT_CENTS:
-        raise CardFeeError(f"A flat card fee is between $0.00 and {Money(MAX_FLAT_CENTS)}.")
+        raise CardFeeError(
+            "A flat card fee is between $0.00 and {max_flat}.", max_flat=Money(MAX_FLAT_CENTS)
+        )
     return FeeRate(FLAT, flat=flat) if flat.cents else FeeRate()
 
 
@@ -84,11 +92,11 @@ def parse_policy(text: str) -> FeePolicy:
         if not part.strip():
             continue
         if "=" not in part:
-            raise CardFeeError(f"“{part.strip()}”: write each category as category=fee.")
+            raise CardFeeError("“{part}”: write each category as category=fee.", part=part.strip())
         name, _, value = part.partition("=")
         name = name.strip().lower()
         if not re.fullmatch(r"[a-z_*]+", name):
-            raise CardFeeError(f"“{name}” is not a service category.")
+            raise CardFeeError("“{name}” is not a service category.", name=name)
         if name == ANY:
             default = parse_rate(value)
         else:

@@ -69,7 +69,9 @@ def compute_fee(rule: dict[str, Any], fee_input: FeeInput) -> Money:
         parts = []
         for key in rule["keys"]:
             if key not in fee_input.attributes or fee_input.attributes[key] in (None, ""):
-                raise FeeRuleError(f"Choose the {key.replace('_', ' ')} to price this service.")
+                raise FeeRuleError(
+                    "Choose the {key} to price this service.", key=key.replace("_", " ")
+                )
             parts.append(_key_part(fee_input.attributes[key]))
         row = "|".join(parts)
         if row not in rule["rows"]:
@@ -79,7 +81,10 @@ def compute_fee(rule: dict[str, Any], fee_input: FeeInput) -> Money:
         attribute = rule["attribute"]
         value = fee_input.attributes.get(attribute)
         if value is None:
-            raise FeeRuleError(f"Enter the {attribute.replace('_cents', '').replace('_', ' ')}.")
+            raise FeeRuleError(
+                "Enter the {attribute}.",
+                attribute=attribute.replace("_cents", "").replace("_", " "),
+            )
         value = int(value)
         if value < 0:
             raise FeeRuleError("Gross receipts cannot be negative.")
@@ -96,9 +101,9 @@ def compute_fee(rule: dict[str, Any], fee_input: FeeInput) -> Money:
         if cents < 0:
             raise FeeRuleError("The amount cannot be negative.")
         if cents < low:
-            raise FeeRuleError(f"The amount must be at least {Money(low)}.")
+            raise FeeRuleError("The amount must be at least {low}.", low=Money(low))
         if cents > high:
-            raise FeeRuleError(f"The amount cannot be more than {Money(high)}.")
+            raise FeeRuleError("The amount cannot be more than {high}.", high=Money(high))
         return fee_input.entered
     if kind == "percent_late":
         base = compute_fee(rule["of"], fee_input)
@@ -133,7 +138,9 @@ def compute_fee(rule: dict[str, Any], fee_input: FeeInput) -> Money:
         for part in rule["parts"]:
             total = total + compute_fee(part, fee_input)
         return total
-    raise FeeRuleError(f"Unknown fee rule kind {kind!r}; ask a supervisor to fix the fee schedule.")
+    raise FeeRuleError(
+        "Unknown fee rule kind {kind!r}; ask a supervisor to fix the fee schedule.", kind=kind
+    )
 
 
 def needs_entered_amount(rule: dict[str, Any]) -> bool:
@@ -175,9 +182,9 @@ def validate_rule(rule: dict[str, Any]) -> None:
             for part in rule["parts"]:
                 validate_rule(part)
         else:
-            raise FeeRuleError(f"Unknown fee rule kind {kind!r}.")
+            raise FeeRuleError("Unknown fee rule kind {kind!r}.", kind=kind)
     except (KeyError, TypeError, ArithmeticError) as exc:
-        raise FeeRuleError(f"The fee rule is incomplete: {exc}") from exc
+        raise FeeRuleError("The fee rule is incomplete: {exc}", exc=exc) from exc
 
 
 __all__ = [

@@ -50,7 +50,7 @@ class ReceiptDocument:
     reprinted_at: datetime | None = None  # local time of this reprint, when it is one
     language: str = "en"  # "en", "es" or "both" (domain/document_language.py)
     training: bool = False  # printed by a training store: TRAINING, not a real record
-    # A sale voided since: "Voided by CH1-V000123 on 11/30/2026"; every print of it says VOID.
+    # A sale voided since: "Voided by CH1-V000123 on Nov 30, 2026"; every print of it says VOID.
     voided: str = ""
 
     @property

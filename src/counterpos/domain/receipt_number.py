@@ -30,5 +30,7 @@ def format_receipt_no(station_code: str, sequence: int) -> str:
 def parse_receipt_no(text: str) -> tuple[str, int]:
     match = _RECEIPT.match(text.strip().upper())
     if not match:
-        raise ReceiptNumberError(f"“{text.strip()}” is not a receipt number (like CH1-000123).")
+        raise ReceiptNumberError(
+            "“{text}” is not a receipt number (like CH1-000123).", text=text.strip()
+        )
     return match.group(1), int(match.group(2))

@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counterpos.domain.messages import Msg
 from counterpos.domain.receipt_number import format_receipt_no
 from counterpos.services import audit, settings
 from counterpos.services.errors import InputError, StateError
@@ -304,21 +305,25 @@ def restore(
         there = False
     if not there:
         shown = str(source) if len(str(source)) <= 80 else str(source)[:80] + "…"
-        raise InputError(f"There is no file {shown}.", field="file")
+        raise InputError("There is no file {shown}.", field="file", shown=shown)
     problem = file_check.inspect_file(source)
     if problem:
-        raise InputError(f"{source} cannot be restored: {problem}.", field="file")
+        raise InputError(
+            "{source} cannot be restored: {problem}.", field="file", source=source, problem=problem
+        )
     db = db_path(home)
     if source.resolve() == db.resolve():
         raise InputError("That is the store in use, not a backup.", field="file")
     found = file_check.run_check(source, full=True, limit=5)
     if found:
         raise InputError(
-            f"{source} cannot be restored: SQLite's check found: {'; '.join(found)}.",
+            "{source} cannot be restored: SQLite's check found: {problems}.",
             field="file",
+            source=source,
+            problems="; ".join(found),
         )
     if file_check.read_counters(source) is None:
-        raise InputError(f"{source} is not a CounterPOS store.", field="file")
+        raise InputError("{source} is not a CounterPOS store.", field="file", source=source)
 
     # Work on a copy in the data folder: the backup itself is never changed.
     work = home / "restoring"
@@ -368,19 +373,26 @@ def _restore_copy(home, db, source, work, username, pin, accept_older, auth, Sta
         b_code, b_receipt, b_seq = store_counters(copy)
         if high is not None and high.receipt_seq and high.station_code != b_code:
             raise StateError(
-                f"{source.name} is a backup of station {b_code}; this data folder is station "
-                f"{high.station_code}'s. Nothing was changed."
+                "{name} is a backup of station {b_code}; this data folder is station {station_code}'s. "
+                "Nothing was changed.",
+                name=source.name,
+                b_code=b_code,
+                station_code=high.station_code,
             )
         older = high is not None and (b_receipt < high.receipt_seq or b_seq < high.audit_seq)
         if older and not accept_older:
             assert high is not None
             raise StateError(
-                f"{source.name} is older than what this station has already done: its last "
-                f"receipt is {_no(b_code, b_receipt)} and audit event {b_seq}, the station had "
-                f"reached {_no(b_code, high.receipt_seq)} and audit event {high.audit_seq}. "
-                "Restoring it loses that work here (it may be at the central database). "
-                "Nothing was changed. To restore it anyway add --accept-older; numbering then "
-                f"continues after {_no(b_code, high.receipt_seq)}, so no number is used twice."
+                "{name} is older than what this station has already done: its last receipt is "
+                "{backup_receipt} and audit event {b_seq}, the station had reached {station_receipt} and "
+                "audit event {audit_seq}. Restoring it loses that work here (it may be at the central "
+                "database). Nothing was changed. To restore it anyway add --accept-older; numbering then "
+                "continues after {station_receipt}, so no number is used twice.",
+                name=source.name,
+                backup_receipt=_no(b_code, b_receipt),
+                b_seq=b_seq,
+                station_receipt=_no(b_code, high.receipt_seq),
+                audit_seq=high.audit_seq,
             )
         if current_ok:
             _take_exclusive(db)
@@ -427,12 +439,24 @@ def _restore_copy(home, db, source, work, username, pin, accept_older, auth, Sta
     os.replace(work / DB_FILE, db)
     backups = str(high.backups) if high and high.backups else ""
     high_water.write_mark(home, Mark(code, receipt, seq, backups))
-    said = f"Restored {source.name}: last receipt {_no(code, receipt if not lost else b_receipt)}."
+    said = [
+        Msg(
+            "Restored {name}: last receipt {receipt_no}.",
+            name=source.name,
+            receipt_no=_no(code, receipt if not lost else b_receipt),
+        )
+    ]
     if lost:
-        said += f" Receipts {lost} are not in it; the next receipt is {_no(code, receipt + 1)}."
+        said.append(
+            Msg(
+                "Receipts {lost} are not in it; the next receipt is {next_no}.",
+                lost=lost,
+                next_no=_no(code, receipt + 1),
+            )
+        )
     if kept:
-        said += f" The store it replaced is kept as {kept}."
-    return said
+        said.append(Msg("The store it replaced is kept as {kept}.", kept=kept))
+    return " ".join(part.text() for part in said)
 
 
 def _no(code: str, seq: int) -> str:
@@ -447,8 +471,9 @@ def _take_exclusive(db: Path) -> None:
         mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
     except sqlite3.OperationalError as exc:
         raise StateError(
-            "The store is in use (the till or another command has it open); close it, then "
-            f"restore. ({exc})"
+            "The store is in use (the till or another command has it open); close it, then restore. "
+            "({exc})",
+            exc=exc,
         ) from exc
     finally:
         conn.close()

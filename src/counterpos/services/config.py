@@ -36,8 +36,9 @@ def set_value(station: Station, key: str, value: str, actor: Actor | None) -> bo
         actor.require("edit_settings", "change settings")
     if key in ("station.mode", "station.training"):
         raise InputError(
-            f"{key} changes only with `counterpos training on|off` (a supervisor, audited).",
+            "{key} changes only with `counterpos training on|off` (a supervisor, audited).",
             field=key,
+            key=key,
         )
     kept = settings.check(key, value)
     if key == "central.url" and kept and station.setting("station.training") == "on":

@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
+from counterpos.domain.messages import N_, Msg
 from counterpos.domain.pan_guard import contains_card_number, refusal
 from counterpos.services.errors import InputError
 from counterpos.store import plain_read
@@ -26,22 +27,26 @@ class Rule:
     InputError naming what is allowed."""
 
     max_length = 200
-    describes = "text"
+    describes = N_("text")
 
     def __call__(self, key: str, value: str) -> str:
         return value
+
+    def explained(self) -> Msg:
+        """What the value may be, in the language in use (a refusal names it)."""
+        return Msg(self.describes)
 
 
 @dataclass(frozen=True)
 class Text(Rule):
     max_length: int = 200
     required: bool = False
-    describes: str = "text"
+    describes: str = N_("text")
 
     def __call__(self, key: str, value: str) -> str:
         value = value.strip()
         if self.required and not value:
-            raise InputError(f"{key} cannot be empty.", field=key)
+            raise InputError("{key} cannot be empty.", field=key, key=key)
         return value
 
 
@@ -59,11 +64,23 @@ class Whole(Rule):
         of = f" of {self.unit}" if self.unit else ""
         return f"a whole number{of} from {self.low} to {self.high}"
 
+    def explained(self) -> Msg:
+        if self.unit:
+            return Msg(
+                "a whole number of {unit} from {low} to {high}",
+                unit=Msg(self.unit),
+                low=self.low,
+                high=self.high,
+            )
+        return Msg("a whole number from {low} to {high}", low=self.low, high=self.high)
+
     def __call__(self, key: str, value: str) -> str:
         text = value.strip()
         # Nine digits at most before int(): never a 5,000-digit conversion.
         if not re.fullmatch(r"[0-9]{1,9}", text) or not self.low <= int(text) <= self.high:
-            raise InputError(f"{key} takes {self.describes}.", field=key)
+            raise InputError(
+                "{key} takes {describes}.", field=key, key=key, describes=self.explained()
+            )
         return str(int(text))
 
 
@@ -76,16 +93,21 @@ class Choice(Rule):
     def describes(self) -> str:  # type: ignore[override]
         return "one of " + ", ".join(self.options)
 
+    def explained(self) -> Msg:
+        return Msg("one of {choices}", choices=", ".join(self.options))
+
     def __call__(self, key: str, value: str) -> str:
         text = value.strip()
         if text not in self.options:
-            raise InputError(f"{key} takes {self.describes}.", field=key)
+            raise InputError(
+                "{key} takes {describes}.", field=key, key=key, describes=self.explained()
+            )
         return text
 
 
 class StationCode(Rule):
     max_length = 12
-    describes = "1 to 12 letters or digits, like CH1"
+    describes = N_("1 to 12 letters or digits, like CH1")
 
     def __call__(self, key: str, value: str) -> str:
         from counterpos.domain.receipt_number import ReceiptNumberError, check_station_code
@@ -93,23 +115,27 @@ class StationCode(Rule):
         try:
             return check_station_code(value)
         except ReceiptNumberError as exc:
-            raise InputError(str(exc), field=key) from exc
+            raise InputError(exc, field=key) from exc
 
 
 class KickBytes(Rule):
     max_length = HARD_MAX_LENGTH
-    describes = "1 to 16 bytes in hex, like 1b700019fa"
+    describes = N_("1 to 16 bytes in hex, like 1b700019fa")
 
     def __call__(self, key: str, value: str) -> str:
         text = value.strip().replace(" ", "").replace(":", "").lower()
         if not re.fullmatch(r"(?:[0-9a-f]{2}){1,16}", text):
-            raise InputError(f"{key} takes {self.describes}.", field=key)
+            raise InputError(
+                "{key} takes {describes}.", field=key, key=key, describes=self.explained()
+            )
         return text
 
 
 class PrinterUrl(Rule):
     max_length = 300
-    describes = "tcp://HOST:9100, serial:///dev/ttyS0?baud=38400, usb://VID:PID, file:///dev/usb/lp0, cups://QUEUE or preview:"
+    describes = N_(
+        "tcp://HOST:9100, serial:///dev/ttyS0?baud=38400, usb://VID:PID, file:///dev/usb/lp0, cups://QUEUE or preview:"
+    )
 
     def __call__(self, key: str, value: str) -> str:
         from counterpos.hardware.printer_backends import BadPrinterUrl, open_backend
@@ -118,13 +144,13 @@ class PrinterUrl(Rule):
         try:
             open_backend(text, Path("."))
         except BadPrinterUrl as exc:
-            raise InputError(str(exc), field=key) from exc
+            raise InputError(exc, field=key) from exc
         return text
 
 
 class PrinterProfileName(Rule):
     max_length = 60
-    describes = "a profile from `counterpos printer profiles`"
+    describes = N_("a profile from `counterpos printer profiles`")
 
     def __call__(self, key: str, value: str) -> str:
         from counterpos.hardware.printer_profile import profile_names
@@ -134,15 +160,17 @@ class PrinterProfileName(Rule):
         if text not in names:
             shown = text if len(text) <= 40 else text[:40] + "…"
             raise InputError(
-                f"There is no printer profile {shown!r}; choose one of: {', '.join(names)}.",
+                "There is no printer profile {shown!r}; choose one of: {choices}.",
                 field=key,
+                shown=shown,
+                choices=", ".join(names),
             )
         return text
 
 
 class CentralUrl(Rule):
     max_length = 500
-    describes = "empty, or postgresql+psycopg://ROLE@HOST/DB"
+    describes = N_("empty, or postgresql+psycopg://ROLE@HOST/DB")
 
     def __call__(self, key: str, value: str) -> str:
         text = value.strip()
@@ -154,13 +182,19 @@ class CentralUrl(Rule):
             normalise_url(text)
         except Exception as exc:  # make_url raises ArgumentError, ValueError, ...
             why = str(exc).strip().rstrip(".")[:200]
-            raise InputError(f"{key} takes {self.describes}; {why}.", field=key) from exc
+            raise InputError(
+                "{key} takes {describes}; {why}.",
+                field=key,
+                key=key,
+                describes=self.explained(),
+                why=why,
+            ) from exc
         return text
 
 
 class CardTerminal(Rule):
     max_length = 300
-    describes = "'standalone' or tcp://HOST:PORT (like tcp://127.0.0.1:9400)"
+    describes = N_("'standalone' or tcp://HOST:PORT (like tcp://127.0.0.1:9400)")
 
     def __call__(self, key: str, value: str) -> str:
         text = value.strip()
@@ -168,12 +202,16 @@ class CardTerminal(Rule):
             return text
         m = re.fullmatch(r"tcp://[A-Za-z0-9.\-]{1,253}:([0-9]{1,5})", text)
         if not m or not 1 <= int(m.group(1)) <= 65535:
-            raise InputError(f"{key} is {self.describes}.", field=key)
+            raise InputError(
+                "{key} is {describes}.", field=key, key=key, describes=self.explained()
+            )
         return text
 
 
 class CardFeePolicy(Rule):
-    describes = "none, a percentage (2.5%), an amount (1.50), or utility=2.5%; permit=1.00; *=none"
+    describes = N_(
+        "none, a percentage (2.5%), an amount (1.50), or utility=2.5%; permit=1.00; *=none"
+    )
 
     def __call__(self, key: str, value: str) -> str:
         from counterpos.domain import card_fee
@@ -182,7 +220,7 @@ class CardFeePolicy(Rule):
         try:
             card_fee.parse_policy(text)
         except card_fee.CardFeeError as exc:
-            raise InputError(str(exc), field=key) from exc
+            raise InputError(exc, field=key) from exc
         return text
 
 
@@ -190,12 +228,18 @@ class Folder(Rule):
     """Empty (the default place) or an absolute folder path."""
 
     max_length = 500
-    describes = "empty, or a full folder path (on another disk)"
+    describes = N_("empty, or a full folder path (on another disk)")
 
     def __call__(self, key: str, value: str) -> str:
         text = value.strip()
         if text and not (Path(text).is_absolute() or PureWindowsPath(text).is_absolute()):
-            raise InputError(f"{key} takes {self.describes}, not {text!r}.", field=key)
+            raise InputError(
+                "{key} takes {describes}, not {text!r}.",
+                field=key,
+                key=key,
+                describes=self.explained(),
+                text=text,
+            )
         return text
 
 
@@ -203,7 +247,7 @@ class ExistingFile(Rule):
     """Empty, or a file that exists (an image to print)."""
 
     max_length = 500
-    describes = "empty, or the full path of an existing image file"
+    describes = N_("empty, or the full path of an existing image file")
 
     def __call__(self, key: str, value: str) -> str:
         text = value.strip()
@@ -213,7 +257,7 @@ class ExistingFile(Rule):
             except (OSError, ValueError):
                 ok = False
             if not ok:
-                raise InputError(f"{key}: there is no file {text!r}.", field=key)
+                raise InputError("{key}: there is no file {text!r}.", field=key, key=key, text=text)
         return text
 
 
@@ -475,7 +519,7 @@ BY_KEY = {k.key: k for k in KNOWN}
 
 def _unknown(key: str) -> InputError:
     shown = key if len(key) <= 60 else key[:60] + "…"
-    return InputError(f"Unknown setting {shown!r}; `counterpos config get` lists them.")
+    return InputError("Unknown setting {shown!r}; `counterpos config get` lists them.", shown=shown)
 
 
 def check(key: str, value: object) -> str:
@@ -489,22 +533,30 @@ def check(key: str, value: object) -> str:
     if spec is None:
         raise _unknown(str(key))
     if not isinstance(value, str):
-        raise InputError(f"{key} takes text, not {type(value).__name__}.", field=key)
+        raise InputError(
+            "{key} takes text, not {type_name}.", field=key, key=key, type_name=type(value).__name__
+        )
     rule = spec.rule
     if len(value) > min(rule.max_length, HARD_MAX_LENGTH):
         raise InputError(
-            f"{key} is at most {min(rule.max_length, HARD_MAX_LENGTH)} characters "
-            f"({len(value):,} given).",
+            "{key} is at most {limit} characters ({given:,} given).",
             field=key,
+            key=key,
+            limit=min(rule.max_length, HARD_MAX_LENGTH),
+            given=len(value),
         )
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise InputError(
-            f"{key} holds characters that are not text (bad encoding); type it again.", field=key
+            "{key} holds characters that are not text (bad encoding); type it again.",
+            field=key,
+            key=key,
         ) from None
     if _CONTROL.search(value):
-        raise InputError(f"{key} takes one line of plain text (no control characters).", field=key)
+        raise InputError(
+            "{key} takes one line of plain text (no control characters).", field=key, key=key
+        )
     kept = rule(key, value)
     if contains_card_number(kept):
         raise InputError(refusal(key), field=key)

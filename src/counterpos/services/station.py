@@ -33,7 +33,7 @@ class Station:
         try:
             prepare(self.home)  # made if missing; a folder we may not write is a plain message
         except HomeNotWritable as exc:
-            raise StateError(str(exc)) from exc
+            raise StateError(exc) from exc
         self.store = Store(self.home / DB_FILE)
         self._code: str | None = None
         self.keeper: MarkKeeper | None = None
@@ -129,7 +129,8 @@ class Station:
         seq = s.get(ReceiptSequence, current)
         if seq is not None and seq.last_value > 0 and current != code:
             raise InputError(
-                f"This station has issued receipts as {current}; its code cannot change."
+                "This station has issued receipts as {current}; its code cannot change.",
+                current=current,
             )
         settings.put(s, "station.code", code)
         if name:

@@ -88,25 +88,31 @@ def read(path: Path, check: Check) -> ConfigFile:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigFileError(f"{path} cannot be read ({exc.strerror}).") from exc
+        raise ConfigFileError(
+            "{path} cannot be read ({strerror}).", path=path, strerror=exc.strerror
+        ) from exc
     text = raw.decode("utf-8", errors="replace")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigFileError(f"{path}: this is not valid TOML: {exc}.") from exc
+        raise ConfigFileError("{path}: this is not valid TOML: {exc}.", path=path, exc=exc) from exc
     values: dict[str, str] = {}
     lines: dict[str, int] = {}
     for key, value in _flatten(data):
         line = find_line(text, key)
         where = f"{path}, line {line}" if line else str(path)
         if isinstance(value, bool) or not isinstance(value, str | int):
-            raise ConfigFileError(f"{where}: {key} must be text or a whole number.")
+            raise ConfigFileError(
+                "{where}: {key} must be text or a whole number.", where=where, key=key
+            )
         as_text = str(value)
         try:
             check(key, as_text)
         except (InputError, ValueError) as exc:
             shown = scrub(as_text)  # a card number typed into the file is not repeated back
-            raise ConfigFileError(f"{where}: {key} = {shown!r}: {exc}") from exc
+            raise ConfigFileError(
+                "{where}: {key} = {shown!r}: {exc}", where=where, key=key, shown=shown, exc=exc
+            ) from exc
         values[key] = as_text
         if line:
             lines[key] = line

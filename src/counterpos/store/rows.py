@@ -423,7 +423,7 @@ def bill_penalty_row(
     past_due_cents: int,
     percent: str,
     cents: int,
-    ledger_entry_id: str,
+    ledger_entry_id: str | None,
     applied_on: date,
     station_code: str,
 ) -> Row:

@@ -1,7 +1,11 @@
-"""How every screen writes a date or a time: one place, so a later localisation changes one file.
+"""How every screen writes a date or a time: one place, in the signed-in user's language.
 
-For now every date on screen is MM/DD/YYYY (the receipts' and the forms' format) and times are
-12-hour with AM/PM.
+A date shown on screen is written as the services' messages write theirs (`domain/messages.py`,
+its format a message id of resources/i18n/messages_<lang>.po): MM/DD/YYYY and 12-hour times in
+English; in Spanish the month spelled ("30 nov 2026") and 24-hour times, so a reader used to
+day-first dates cannot take 02/01 the wrong way round. A date the cashier types or edits stays
+MM/DD/YYYY in every language (`entry_date_text`, `date_edit`): the services read it so. Money
+needs nothing here: the counter is in the United States, and Spanish there writes $1,234.56 too.
 """
 
 from __future__ import annotations
@@ -11,18 +15,29 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit
 
-DATE = "%m/%d/%Y"
-TIME = "%I:%M %p"
+from counterpos.domain.messages import CLOCK, DAY, day_text
+
+DATE = "%m/%d/%Y"  # a date typed or edited, in every language
 QT_DATE = "MM/dd/yyyy"  # the same format for QDateEdit's display
 DATE_HINT = "MM/DD/YYYY"  # what a typed date field shows while empty
 
 
 def date_text(value: date | datetime | None) -> str:
+    """A date to read, in the language in use: 11/30/2026, 30 nov 2026."""
+    return day_text(value, DAY) if value is not None else ""
+
+
+def entry_date_text(value: date | None) -> str:
+    """A date put into a field the cashier may edit: MM/DD/YYYY, as the services read it."""
     return value.strftime(DATE) if value is not None else ""
 
 
 def time_text(value: datetime | None) -> str:
-    return value.strftime(TIME).lstrip("0") if value is not None else ""
+    """A time of day in the language in use: 9:05 AM, 9:05."""
+    if value is None:
+        return ""
+    text = day_text(value, CLOCK)
+    return text[1:] if text[:1] == "0" and text[1:2].isdigit() else text  # 9:05, not 09:05
 
 
 def log_time_text(value: datetime) -> str:

@@ -7,6 +7,8 @@ language; screens built afterwards read in it. English needs no catalog: it is t
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -57,6 +59,29 @@ def install(app: QCoreApplication | None, language: str) -> str:
     catalog.use(language)
     _current = language
     return language
+
+
+@cache
+def _catalog(language: str) -> QTranslator | None:
+    """One language's .qm, loaded once and not installed: for text in a language other than
+    the screens' (the customer display speaks the customer's)."""
+    translator = QTranslator()
+    path = data_path("resources") / "i18n" / f"counterpos_{language}.qm"
+    return translator if translator.load(str(path)) else None
+
+
+def say(context: str, source: str, language: str) -> str:
+    """`source` (a string marked with QT_TRANSLATE_NOOP in `context`) in `language`, whatever
+    the screens' language is: "en", "es", or "both" ("Total / Total" said once, "Thank you! /
+    ¡Gracias!"). A string without a translation reads in English, never blank."""
+    if language == "both":
+        spanish = say(context, source, "es")
+        return source if spanish == source else f"{source} / {spanish}"
+    language = checked(language)
+    if language == DEFAULT:
+        return source
+    translator = _catalog(language)
+    return (translator.translate(context, source) if translator else "") or source
 
 
 # The counter is in the United States: Spanish as written there (dates, $ amounts).

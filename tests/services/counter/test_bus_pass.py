@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from counterpos.domain.cart import Cart
+from counterpos.domain.document_language import date_text
 from counterpos.domain.receipt_document import render_text
 from counterpos.services.counter import bus_pass
 from counterpos.services.errors import InputError
@@ -41,9 +42,11 @@ def test_new_card_adds_the_card_fee_and_receipt_shows_validity(station, cashier,
     done = pay_cash(station, cashier, drawer.session_id, cart)
     text = "\n".join(render_text(receipts.receipt_document(station, done.receipt_no)))
     first, last = cart.lines[0].details["valid_from"], cart.lines[0].details["valid_to"]
-    y, m, d = first.split("-")
-    assert f"{m}/{d}/{y}" in text and "Card: 600123456789" in text
-    assert last[-2:] in text
+    # The period with the month spelled (the line may wrap between the two dates).
+    words = " ".join(text.split())
+    assert date_text(date.fromisoformat(first), "en") in words
+    assert date_text(date.fromisoformat(last), "en") in words
+    assert "Card: 600123456789" in text
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from counterpos.domain.cart import Cart
+from counterpos.domain.document_language import date_text
 from counterpos.domain.tenders import Tender
 from counterpos.services.counter import business_license
 from counterpos.services.errors import InputError, NotFound, PermissionDenied
@@ -198,7 +199,7 @@ def test_after_a_renewal_is_voided_its_certificate_prints_void(station):
     void(station, james, session_id, done.receipt_no)
     text = certificates.certificate_text(station, no)
     assert "*** VOID ***" in [x.strip() for x in text]
-    assert any(f"{renewed_to:%m/%d/%Y}" in x for x in text)  # the voided period, marked VOID
+    assert any(date_text(renewed_to, "en") in x for x in text)  # the voided period, marked VOID
 
 
 @pytest.mark.parametrize("said", ["no", "false", False])

@@ -96,3 +96,29 @@ def test_a_sale_without_a_customer_is_english_and_a_bad_language_is_refused(
 def test_every_catalog_service_has_its_spanish_name():
     names = catalog.names_by_code()
     assert names and all(spanish and spanish != english for english, spanish in names.values())
+
+
+def test_what_a_line_says_under_it_is_spanish_too_with_the_month_spelled(
+    station, cashier, drawer, spanish_customer
+):
+    from datetime import date, timedelta
+
+    from counterpos.domain.document_language import date_text
+    from counterpos.domain.receipt_document import render_text
+
+    start = date.today() + timedelta(days=3)
+    cart = Cart()
+    cart.add_all(
+        catalog.price_lines(
+            station,
+            "yard_sale_permit",
+            details={"address": "18 Vista Del Mar", "start_date": start.isoformat(), "days": "2"},
+        )
+    )
+    cart.customer_id = spanish_customer
+    done = ring(station, cashier, drawer.session_id, cart, cash(2_000))
+    lines = render_text(receipts.receipt_document(station, done.receipt_no))
+    words = " ".join(" ".join(lines).split())  # a detail may wrap onto the next line
+    assert "Permiso de venta de garaje YS-" in words
+    assert date_text(start, "es") in words and f"{start:%m/%d/%Y}" not in words
+    assert "Emitido: Permiso de venta de garaje" in words and "Yard sale permit" not in words

@@ -88,10 +88,14 @@ def read_file(city: City, on: date, units: dict[str, int] | int = 12, flags=None
     return fixed_file(records, on, "test handheld").encode()
 
 
-def a_year_of_bills(station, actor, city: City, months: int = 12, units: int = 12) -> list[str]:
-    """Reads on the 20th and a billing run on the 25th of each of the last `months` months."""
+def a_year_of_bills(
+    station, actor, city: City, months: int = 12, units: int = 12, until: int = 1
+) -> list[str]:
+    """Reads on the 20th and a billing run on the 25th of `months` months, the last of them
+    `until` months before this one (with `until=2` every bill is past due whatever today is:
+    a bill of the 25th is due 21 days later)."""
     runs = []
-    for back in range(months, 0, -1):
+    for back in range(months + until - 1, until - 1, -1):
         first = month_start(back)
         on = first.replace(day=20)
         import_reads(station, actor, read_file(city, on, units), f"reads-{first:%Y%m}.txt")

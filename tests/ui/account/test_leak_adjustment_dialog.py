@@ -15,6 +15,7 @@ from counterpos.ui.account.leak_adjustment_dialog import LeakAdjustmentDialog
 from tests.conftest import login
 from tests.services.utility.desk_support import cycle_of
 from tests.ui.account.desk_city import billed_city, leak_on_first
+from tests.ui.conftest import approve_as_sofia, last_event
 
 pytestmark = pytest.mark.gui
 
@@ -33,15 +34,21 @@ def test_calculate_approve_and_print(qtbot, station, tmp_path):
     qtbot.mouseClick(dlg.calc_button, Qt.MouseButton.LeftButton)
     assert dlg.ok.isEnabled() and "-$58.00" in dlg.message.text()
     assert cell(dlg.steps, dlg.steps.rowCount() - 1, 1) == "-$58.00"
-    qtbot.keyClicks(dlg.approver, "james")
-    qtbot.keyClicks(dlg.pin, "2222")
+    # the second supervisor approves in the override dialog, as for a void or a refund
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
-    assert "may not approve" in dlg.message.text() and dlg.pin.text() == ""
-    dlg.approver.clear()
-    qtbot.keyClicks(dlg.approver, "sofia")
-    qtbot.keyClicks(dlg.pin, "333333")
-    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    over = dlg.override_dialog
+    assert over is not None and dlg.adjusted is None
+    for name, pin, refusal in (
+        ("james", "2222", "cannot approve your own"),
+        ("maria", "1111", "may not approve"),
+    ):
+        over.username.setText(name)
+        over.pin.setText(pin)
+        over.try_approve()
+        assert refusal in over.said() and over.pin.text() == ""
+    approve_as_sofia(qtbot, dlg)
     assert dlg.adjusted is not None and "Saved as calculation" in dlg.message.text()
+    assert last_event(station, "override_granted").approver == "sofia"
     assert dlg.print_button.isVisible() or not dlg.isVisible()
     path = dlg.save_pdf(tmp_path / "calc.pdf")
     text = PdfReader(path).pages[0].extract_text()

@@ -89,3 +89,52 @@ def test_the_setting_opens_it_at_sign_in_and_log_out_closes_it(
     drive.key(till, K.Key_F12)
     qtbot.waitUntil(lambda: not display.isVisible())
     assert till.customer_display is None
+
+
+def test_it_speaks_the_customer_s_language_not_the_cashier_s(qtbot, drive, till, station):
+    from sqlalchemy import select
+
+    from counterpos.services.sale import catalog
+    from counterpos.store.models import Customer
+
+    with station.store.read() as s:
+        customer_id = s.scalars(select(Customer.id).order_by(Customer.customer_no)).first()
+    till.display_action.trigger()
+    display = till.customer_display
+    till.state.choose_customer(customer_id)
+    assert display.heading.text().startswith("Welcome to")
+    till.set_customer_language(customer_id, "es")  # "Receipts in: Español" on the panel
+    assert display.heading.text().startswith("Bienvenido a")
+    till.state.add_lines([catalog.price_line(station, "passport_photo", quantity=2)])
+    assert display.heading.text() == "Sus artículos"
+    assert display.lines.item(0, 0).text() == "2 × Foto de pasaporte (por juego)"
+    assert display.total.text() == "Total $30.00"
+    drive.key(till, K.Key_F5)
+    pay = till.dialog
+    assert "A pagar $30.00" in display.payment.text()
+    pay.payment_page.amount.editor.selectAll()
+    drive.type(pay.payment_page.amount.editor, "40")
+    assert "Entregado $40.00" in display.payment.text()
+    assert "Cambio $10.00" in display.payment.text()
+    assert till.windowTitle() and "Due" not in display.payment.text()  # the cashier's stays
+    drive.press(pay.payment_page.amount.editor, K.Key_Return)
+    assert display.heading.text() == "¡Gracias!"
+    assert display.payment.text() == "Su cambio $10.00"
+
+
+def test_both_languages_when_the_city_prints_both(qtbot, drive, counter, station, supervisor):
+    from sqlalchemy import select
+
+    from counterpos.store.models import Customer
+
+    config.set_value(station, "receipt.language", "both", supervisor)
+    till = open_till(qtbot, drive, counter)
+    with station.store.read() as s:
+        customer_id = s.scalars(select(Customer.id).order_by(Customer.customer_no)).first()
+    till.display_action.trigger()
+    till.state.choose_customer(customer_id)
+    display = till.customer_display
+    assert "Welcome to" in display.heading.text() and "Bienvenido a" in display.heading.text()
+    drive.add_misc(till, "Copies", "3.00")
+    assert display.heading.text() == "Your items / Sus artículos"
+    assert display.total.text() == "Total $3.00"  # the same word, said once

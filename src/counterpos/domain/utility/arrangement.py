@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from counterpos.domain.messages import Explained
+
 KINDS = {
     "amortization": "Amortization (arrears in monthly instalments)",
     "deferral": "Deferral (arrears due in one later payment)",
@@ -19,7 +21,7 @@ KINDS = {
 }
 
 
-class ArrangementError(ValueError):
+class ArrangementError(Explained, ValueError):
     """An arrangement that cannot be made; the message says why."""
 
 
@@ -46,7 +48,9 @@ def plan(total_cents: int, count: int, first_due: date, max_months: int) -> tupl
     if total_cents <= 0:
         raise ArrangementError("There are no arrears to arrange.")
     if not 1 <= count <= max_months:
-        raise ArrangementError(f"An arrangement runs 1 to {max_months} monthly instalments.")
+        raise ArrangementError(
+            "An arrangement runs 1 to {max_months} monthly instalments.", max_months=max_months
+        )
     each, extra = divmod(total_cents, count)
     if each == 0:
         raise ArrangementError("Fewer instalments: each must be at least one cent.")

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Any
 
+from counterpos.domain.messages import Explained
 from counterpos.domain.money import Money
 from counterpos.domain.utility.rates import Tier, volume_cents
 
 
-class CalculationError(ValueError):
+class CalculationError(Explained, ValueError):
     """The figures do not allow the adjustment; the message says why."""
 
 
@@ -81,7 +82,7 @@ def parse_leak_policy(body: Mapping[str, Any]) -> LeakPolicy:
     ):
         value = body.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high:
-            raise CalculationError(f"{key}: a whole number from 0 to {high}.")
+            raise CalculationError("{key}: a whole number from 0 to {high}.", key=key, high=high)
         ints[key] = value
     return LeakPolicy(method, share, **ints)
 
@@ -104,7 +105,8 @@ def leak_credit(periods: list[Period], average: Decimal, policy: LeakPolicy) -> 
         raise CalculationError("Choose the bill (or bills) the leak ran up.")
     if len(periods) > policy.max_periods:
         raise CalculationError(
-            f"The policy covers at most {policy.max_periods} billing periods of a leak."
+            "The policy covers at most {max_periods} billing periods of a leak.",
+            max_periods=policy.max_periods,
         )
     unit = periods[0].unit
     steps = [
@@ -179,8 +181,11 @@ def over_estimate_credit(
     billed_units = sum(p.consumption for p in estimated)
     if actual_units >= billed_units:
         raise CalculationError(
-            f"The actual use ({actual_units} {unit}) is not below what was estimated "
-            f"({billed_units} {unit}): nothing to correct."
+            "The actual use ({actual_units} {unit}) is not below what was estimated ({billed_units} "
+            "{unit}): nothing to correct.",
+            actual_units=actual_units,
+            unit=unit,
+            billed_units=billed_units,
         )
     n = len(estimated)
     each, extra = divmod(actual_units, n)
@@ -218,7 +223,7 @@ def over_estimate_credit(
 def penalty_credit(bill_no: str, penalty_cents: int, reason: str) -> Calculation:
     """Waiving a late fee charged on a bill (the whole fee)."""
     if penalty_cents <= 0:
-        raise CalculationError(f"Bill {bill_no} carries no late fee to waive.")
+        raise CalculationError("Bill {bill_no} carries no late fee to waive.", bill_no=bill_no)
     reason = " ".join(reason.split())
     if len(reason) < 5:
         raise CalculationError("Say why the late fee is waived.")

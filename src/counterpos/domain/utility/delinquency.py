@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from counterpos.domain.messages import Explained
+from counterpos.domain.utility.low_income import LowIncomePolicy
 from counterpos.domain.utility.sb998 import (
     Sb998Policy,
     days_delinquent,
@@ -24,7 +26,7 @@ from counterpos.domain.utility.sb998 import (
 )
 
 
-class PolicyError(ValueError):
+class PolicyError(Explained, ValueError):
     """Policy data that cannot be used; the message names the key."""
 
 
@@ -40,12 +42,15 @@ class DelinquencyPolicy:
     arrangement_max_months: int = 12
     residential_classes: frozenset[str] = frozenset({"residential_owner", "residential_renter"})
     sb998: Sb998Policy = field(default_factory=Sb998Policy)
+    low_income: LowIncomePolicy = field(default_factory=LowIncomePolicy)
 
 
 def _int(body: Mapping[str, Any], key: str, default: int, low: int, high: int) -> int:
     value = body.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise PolicyError(f"{key}: a whole number from {low} to {high}.")
+        raise PolicyError(
+            "{key}: a whole number from {low} to {high}.", key=key, low=low, high=high
+        )
     return value
 
 
@@ -58,8 +63,42 @@ def _cents(body: Mapping[str, Any], key: str, default: int) -> int:
     except InvalidOperation:
         amount = None
     if amount is None or not amount.is_finite() or amount < 0:
-        raise PolicyError(f'{key}: an amount as text, like "10.00".')
+        raise PolicyError('{key}: an amount as text, like "10.00".', key=key)
     return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _clock(body: Mapping[str, Any], key: str, default: time) -> time:
+    value = body.get(key)
+    if value is None:
+        return default
+    try:
+        if not isinstance(value, str) or len(value) != 5:
+            raise ValueError
+        return time.fromisoformat(value)
+    except ValueError:
+        if key == "business_hours_open":
+            raise PolicyError('business_hours_open: a time of day as text, like "08:00".') from None
+        raise PolicyError('business_hours_close: a time of day as text, like "17:00".') from None
+
+
+def _low_income(body: Mapping[str, Any]) -> LowIncomePolicy:
+    d = LowIncomePolicy()
+    li = LowIncomePolicy(
+        reconnection_fee_cents=_cents(body, "reconnection_fee", d.reconnection_fee_cents),
+        reconnection_fee_after_hours_cents=_cents(
+            body, "reconnection_fee_after_hours", d.reconnection_fee_after_hours_cents
+        ),
+        cap_cents=_cents(body, "low_income_reconnection_cap", d.cap_cents),
+        cap_after_hours_cents=_cents(
+            body, "low_income_reconnection_cap_after_hours", d.cap_after_hours_cents
+        ),
+        opens=_clock(body, "business_hours_open", d.opens),
+        closes=_clock(body, "business_hours_close", d.closes),
+        waiver_months=_int(body, "low_income_waiver_months", d.waiver_months, 1, 60),
+    )
+    if li.closes <= li.opens:
+        raise PolicyError("business_hours_close: after business_hours_open.")
+    return li
 
 
 def parse_policy(body: Mapping[str, Any]) -> DelinquencyPolicy:
@@ -88,6 +127,7 @@ def parse_policy(body: Mapping[str, Any]) -> DelinquencyPolicy:
         arrangement_max_months=_int(body, "arrangement_max_months", 12, 1, 60),
         residential_classes=frozenset(str(c) for c in classes),
         sb998=sb,
+        low_income=_low_income(body),
     )
 
 

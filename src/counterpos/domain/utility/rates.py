@@ -14,10 +14,11 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from counterpos.domain.messages import Explained
 from counterpos.domain.money import Money, MoneyError
 
 
-class RateError(ValueError):
+class RateError(Explained, ValueError):
     """A rate schedule that cannot price a bill; the message says which part and why."""
 
 
@@ -67,7 +68,8 @@ class RateSchedule:
             return self.class_groups[customer_class]
         except KeyError:
             raise RateError(
-                f"The rate schedule has no rates for class {customer_class!r}."
+                "The rate schedule has no rates for class {customer_class!r}.",
+                customer_class=customer_class,
             ) from None
 
     def tiers(self, customer_class: str) -> tuple[Tier, ...]:
@@ -76,46 +78,55 @@ class RateSchedule:
 
 def _dollars(value: Any, what: str) -> Decimal:
     if isinstance(value, float | bool):
-        raise RateError(f'{what}: write the amount as text, like "1.60", never a float.')
+        raise RateError('{what}: write the amount as text, like "1.60", never a float.', what=what)
     try:
         rate = Decimal(str(value))
     except InvalidOperation:
-        raise RateError(f"{what}: {value!r} is not an amount.") from None
+        raise RateError("{what}: {value!r} is not an amount.", what=what, value=value) from None
     if not rate.is_finite() or rate < 0:
-        raise RateError(f"{what}: {value!r} is not an amount.")
+        raise RateError("{what}: {value!r} is not an amount.", what=what, value=value)
     return rate
 
 
 def _cents(value: Any, what: str) -> int:
     if isinstance(value, float | bool) or not isinstance(value, str | int):
-        raise RateError(f'{what}: write the amount as text, like "20.50", never a float.')
+        raise RateError('{what}: write the amount as text, like "20.50", never a float.', what=what)
     try:
         cents = Money.parse(str(value)).cents
     except MoneyError as exc:
-        raise RateError(f"{what}: {exc}") from None
+        raise RateError("{what}: {exc}", what=what, exc=exc) from None
     if cents < 0:
-        raise RateError(f"{what}: a charge is never negative.")
+        raise RateError("{what}: a charge is never negative.", what=what)
     return cents
 
 
 def parse_tiers(raw: Any, what: str) -> tuple[Tier, ...]:
     if not isinstance(raw, list) or not raw:
-        raise RateError(f"{what}: list at least one tier.")
+        raise RateError("{what}: list at least one tier.", what=what)
     tiers: list[Tier] = []
     last = 0
     for i, t in enumerate(raw, 1):
         if not isinstance(t, dict) or "rate" not in t:
-            raise RateError(f"{what}, tier {i}: give its rate (and its upto, but for the last).")
+            raise RateError(
+                "{what}, tier {i}: give its rate (and its upto, but for the last).", what=what, i=i
+            )
         upto = t.get("upto")
         if upto is not None:
             if isinstance(upto, bool) or not isinstance(upto, int) or upto <= last:
-                raise RateError(f"{what}, tier {i}: upto must be a whole number above {last}.")
+                raise RateError(
+                    "{what}, tier {i}: upto must be a whole number above {last}.",
+                    what=what,
+                    i=i,
+                    last=last,
+                )
             last = upto
         elif i != len(raw):
-            raise RateError(f"{what}, tier {i}: only the last tier may be open-ended.")
+            raise RateError(
+                "{what}, tier {i}: only the last tier may be open-ended.", what=what, i=i
+            )
         tiers.append(Tier(upto, _dollars(t["rate"], f"{what}, tier {i}")))
     if tiers[-1].upto is not None:
-        raise RateError(f"{what}: the last tier must be open-ended (no upto).")
+        raise RateError("{what}: the last tier must be open-ended (no upto).", what=what)
     return tuple(tiers)
 
 
@@ -133,7 +144,9 @@ def parse_schedule(body: Mapping[str, Any], effective_from: date) -> RateSchedul
     for klass, group in groups.items():
         if group not in volume:
             raise RateError(
-                f"class_groups: {klass} is billed as {group!r}, which has no volume rates."
+                "class_groups: {klass} is billed as {group!r}, which has no volume rates.",
+                klass=klass,
+                group=group,
             )
     base_raw = body.get("base_by_size")
     if not isinstance(base_raw, dict) or not base_raw:
@@ -143,7 +156,7 @@ def parse_schedule(body: Mapping[str, Any], effective_from: date) -> RateSchedul
     gl = body.get("gl") or {}
     for part in ("base", "volume", "sewer"):
         if not isinstance(gl.get(part), str) or not gl[part]:
-            raise RateError(f"gl: name the GL account of the {part} charge.")
+            raise RateError("gl: name the GL account of the {part} charge.", part=part)
     due_days = body.get("due_days", 21)
     if isinstance(due_days, bool) or not isinstance(due_days, int) or not 1 <= due_days <= 90:
         raise RateError("due_days: a bill is due 1 to 90 days after its date.")
@@ -195,7 +208,9 @@ def price(
     """A month's bill lines: base by meter size, one line per tier used, the sewer charge."""
     group = schedule.group(customer_class)
     if meter_size not in schedule.base_by_size:
-        raise RateError(f'The rate schedule has no base charge for a {meter_size}" meter.')
+        raise RateError(
+            'The rate schedule has no base charge for a {meter_size}" meter.', meter_size=meter_size
+        )
     unit = schedule.unit
     lines = [
         BillLine(

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -59,7 +60,20 @@ class ReadRecord:
     reader: str = ""
 
 
+_DATES: dict[str, date] = {}  # a file holds few dates: each text parsed once
+
+
 def _date(text: str, line_no: int) -> date:
+    known = _DATES.get(text)
+    if known is not None:
+        return known
+    found = _parse_date(text, line_no)
+    if len(_DATES) < 4096:
+        _DATES[text] = found
+    return found
+
+
+def _parse_date(text: str, line_no: int) -> date:
     text = text.strip()
     try:
         if len(text) == 8 and text.isdigit():
@@ -93,8 +107,13 @@ def _flag(text: str, line_no: int) -> tuple[bool, bool]:
     return FLAGS[key]
 
 
+_PLAIN_SERIAL = re.compile(r"[A-Z0-9\-_/.]{1,20}")
+
+
 def _serial(text: str, line_no: int) -> str:
     serial = text.strip().upper()
+    if _PLAIN_SERIAL.fullmatch(serial):  # the usual serial: ASCII, at once
+        return serial
     if not serial:
         raise ReadFileError(line_no, "the meter serial is missing.")
     if len(serial) > 20 or not all(c.isalnum() or c in "-_/." for c in serial):

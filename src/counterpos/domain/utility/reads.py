@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from counterpos.domain.messages import Explained, Msg
 
-class ReadError(ValueError):
+
+class ReadError(Explained, ValueError):
     """A read that cannot be taken as it is; the message is for the person entering it."""
 
 
@@ -20,8 +22,13 @@ class BelowPrevious(ReadError):
 
     def __init__(self, previous: int, value: int, rollover_units: int) -> None:
         super().__init__(
-            f"{value} is below the previous read {previous}. If the meter rolled over, "
-            f"that is {rollover_units} units used; otherwise it is a wrong read."
+            Msg(
+                "{value} is below the previous read {previous}. If the meter rolled over, "
+                "that is {rollover_units} units used; otherwise it is a wrong read.",
+                value=value,
+                previous=previous,
+                rollover_units=rollover_units,
+            )
         )
         self.previous = previous
         self.value = value
@@ -40,7 +47,10 @@ def check_value(value: int, dials: int) -> None:
         raise ReadError("A read is a whole number on the meter's dials.")
     if value < 0 or value >= capacity(dials):
         raise ReadError(
-            f"{value} does not fit a meter with {dials} dials (0–{capacity(dials) - 1})."
+            "{value} does not fit a meter with {dials} dials (0–{top}).",
+            value=value,
+            dials=dials,
+            top=capacity(dials) - 1,
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
+from counterpos.domain.messages import Msg
 from counterpos.services import audit
 from counterpos.services.access import auth
 from counterpos.services.actor import Actor
@@ -36,9 +37,10 @@ def approve(station: Station, actor: Actor, username: str, pin: str, permission:
         )
     if not approver.can(permission):
         raise PermissionDenied(
-            f"{approver.full_name} ({approver.role.replace('_', ' ')}) may not approve this; "
-            "ask a supervisor.",
+            "{full_name} ({role}) may not approve this; ask a supervisor.",
             permission,
+            full_name=approver.full_name,
+            role=Msg(approver.role.replace("_", " ")),
         )
     with station.store.write() as s:
         audit.record(
@@ -73,9 +75,9 @@ def authorise(
             return None
         if actor.can(permission):
             raise PermissionDenied(
-                f"You cannot {what or permission.replace('_', ' ')} for your own work; "
-                "another supervisor must approve it.",
+                "You cannot {what} for your own work; another supervisor must approve it.",
                 permission,
+                what=Msg(what or permission.replace("_", " ")),
             )
         actor.require(permission, what)
     assert approval is not None
@@ -85,9 +87,10 @@ def authorise(
         )
     if approval.permission != permission:
         raise PermissionDenied(
-            f"The supervisor approved {approval.permission.replace('_', ' ')}, not "
-            f"{permission.replace('_', ' ')}; ask again.",
+            "The supervisor approved {asked}, not {asked2}; ask again.",
             permission,
+            asked=Msg(approval.permission.replace("_", " ")),
+            asked2=Msg(permission.replace("_", " ")),
         )
     if approval.for_user_id != actor.user_id or approval.approver.user_id == actor.user_id:
         raise PermissionDenied("This approval was given for someone else; ask again.", permission)

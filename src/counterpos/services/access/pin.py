@@ -84,4 +84,6 @@ def check_pin_format(pin: str, min_digits: int = MIN_DIGITS) -> None:
     ok = pin.isascii() and pin.isdigit() and max(MIN_DIGITS, min_digits) <= len(pin) <= MAX_DIGITS
     if not ok:
         low = max(MIN_DIGITS, min_digits)
-        raise InputError(f"A PIN is {low} to {MAX_DIGITS} digits.", field="pin")
+        raise InputError(
+            "A PIN is {low} to {max_digits} digits.", field="pin", low=low, max_digits=MAX_DIGITS
+        )

@@ -50,9 +50,16 @@ def add_user(
     with station.store.write() as s:
         if s.get(Role, role) is None:
             roles = ", ".join(r.name for r in s.scalars(select(Role).order_by(Role.rank)))
-            raise InputError(f"Unknown role {role!r}; choose one of: {roles}.", field="role")
+            raise InputError(
+                "Unknown role {role!r}; choose one of: {roles}.",
+                field="role",
+                role=role,
+                roles=roles,
+            )
         if s.scalar(select(User).where(User.username == username)) is not None:
-            raise InputError(f"The username {username!r} is taken.", field="username")
+            raise InputError(
+                "The username {username!r} is taken.", field="username", username=username
+            )
         _check_role_pin(s, role, pin)
         user = User(username=username, full_name=full_name.strip(), role=role, pin_hash=pin_hash)
         s.add(user)
@@ -72,7 +79,10 @@ def _check_role_pin(session, role: str, pin: str) -> None:
     digits = role_pin_digits(session, role)
     if len(pin) < digits:
         raise InputError(
-            f"A {role.replace('_', ' ')}'s PIN is at least {digits} digits.", field="pin"
+            "A {role}'s PIN is at least {digits} digits.",
+            field="pin",
+            role=role.replace("_", " "),
+            digits=digits,
         )
 
 
@@ -99,7 +109,7 @@ def set_pin(
     with station.store.read() as s:
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
-            raise NotFound(f"There is no user {username!r}.")
+            raise NotFound("There is no user {username!r}.", username=username)
         stored = user.pin_hash
     if (actor is None or actor.username == username) and not verify_pin(old_pin or "", stored):
         raise InputError("The current PIN is wrong; nothing was changed.", field="old_pin")
@@ -107,7 +117,7 @@ def set_pin(
     with station.store.write() as s:
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
-            raise NotFound(f"There is no user {username!r}.")
+            raise NotFound("There is no user {username!r}.", username=username)
         _check_role_pin(s, user.role, new_pin)
         user.pin_hash = new_hash
         enqueue(s, user)  # held at the centre until an administrator applies it elsewhere
@@ -143,7 +153,7 @@ def disable_user(station: Station, username: str, actor: Actor | None = None) ->
     with station.store.write() as s:
         user = s.scalar(select(User).where(User.username == username.strip().lower()))
         if user is None:
-            raise NotFound(f"There is no user {username!r}.")
+            raise NotFound("There is no user {username!r}.", username=username)
         user.active = False
         enqueue(s, user)
         audit.record(

@@ -34,7 +34,9 @@ def fee_policy(session: Session) -> card_fee.FeePolicy:
     try:
         return card_fee.parse_policy(settings.get(session, "card.convenience_fee"))
     except card_fee.CardFeeError as exc:
-        raise StateError(f"The card fee setting is wrong ({exc}); ask a supervisor.") from exc
+        raise StateError(
+            "The card fee setting is wrong ({exc}); ask a supervisor.", exc=exc
+        ) from exc
 
 
 def _category_amounts(session: Session, cart: Cart) -> dict[str, Money]:
@@ -94,16 +96,25 @@ def quote(
         paid, carried = earlier_cards(s, session_id, prior)
         if base.cents + paid.cents > _sale_total(cart).cents:
             raise InputError(
-                f"The card amount {base} is more than the sale's total {_sale_total(cart)}"
-                + (f" less the {paid} its other cards paid." if paid.cents else "."),
+                "The card amount {base} is more than the sale's total {total} less the {paid} its "
+                "other cards paid."
+                if paid.cents
+                else "The card amount {base} is more than the sale's total {total}.",
                 field="amount",
+                base=base,
+                total=_sale_total(cart),
+                paid=paid,
             )
         fee = card_fee.fee_for(
             fee_policy(s), _category_amounts(s, cart), base, prior_base=paid, prior_fee=carried
         )
     charge = base + fee
     if charge.cents > MAX_COUNTER_CENTS:
-        raise InputError(f"The card amount is over {Money(MAX_COUNTER_CENTS)}.", field="amount")
+        raise InputError(
+            "The card amount is over {max_counter}.",
+            field="amount",
+            max_counter=Money(MAX_COUNTER_CENTS),
+        )
     return CardQuote(base, fee, charge)
 
 

@@ -38,8 +38,9 @@ def _refuse_if_open(s: Session, session_id: str) -> None:
     )
     if row is not None:
         raise StateError(
-            f"A card payment of {Money(row.amount_cents)} has no answer from the terminal yet. "
-            "Check its status before running a card again."
+            "A card payment of {amount} has no answer from the terminal yet. Check its status before "
+            "running a card again.",
+            amount=Money(row.amount_cents),
         )
 
 
@@ -279,7 +280,7 @@ def cancel(
         try:
             reply = terminal.cancel(request_id)
         except ct.TerminalError as exc:
-            raise DeviceError(f"The terminal did not take the Cancel: {exc}") from exc
+            raise DeviceError("The terminal did not take the Cancel: {exc}", exc=exc) from exc
         if reply.status != ct.NOT_FOUND or time.monotonic() >= deadline:
             return reply.status
         time.sleep(0.1)

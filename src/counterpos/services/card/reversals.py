@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money
 from counterpos.hardware import card_terminal as ct
 from counterpos.services import audit
@@ -94,12 +95,16 @@ def _reverse_one(
             reply = term.void(request_id) if same_day else term.refund(request_id, amount)
         except ct.TerminalError as exc:
             raise DeviceError(
-                f"The card terminal did not take the {kind}: {exc} Nothing was changed; "
-                "try again when the terminal answers."
+                "The card terminal did not take the {kind}: {exc} Nothing was changed; try again when "
+                "the terminal answers.",
+                kind=word(kind),
+                exc=exc,
             ) from exc
         if reply.status not in (ct.VOIDED, ct.REFUNDED):
             raise DeviceError(
-                f"The card terminal did not confirm the {kind} (it says {reply.status})."
+                "The card terminal did not confirm the {kind} (it says {status}).",
+                kind=word(kind),
+                status=word(reply.status),
             )
         msg = f"{kind.capitalize()} of {Money(amount)} sent to the card terminal."
     with station.store.write() as s:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart
 from counterpos.domain.kinds import SaleKind, TenderKind
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money
 from counterpos.domain.tenders import Tender
 from counterpos.services.access.overrides import Approval
@@ -107,7 +108,11 @@ def finish_sale(
             if row is None or row.session_id != session_id:
                 raise NotFound("That card payment does not belong to this drawer session.")
             if row.status != "approved":
-                raise StateError(f"The card payment of {Money(row.amount_cents)} is {row.status}.")
+                raise StateError(
+                    "The card payment of {amount} is {status}.",
+                    amount=Money(row.amount_cents),
+                    status=word(row.status),
+                )
             if row.sale_id is not None:
                 raise StateError("That card payment is already on a sale.")
             results.append(result_of(row))

@@ -29,7 +29,7 @@ def check_setting(key: str, value: str) -> None:
                 field=key,
             )
     elif key.endswith("_seconds") and not (value.isdigit() and 0 < int(value) <= 600):
-        raise InputError(f"{key} takes a whole number of seconds from 1 to 600.", field=key)
+        raise InputError("{key} takes a whole number of seconds from 1 to 600.", field=key, key=key)
 
 
 _TRAINING_SIMULATOR: list = []  # the one simulator a training store's payments go to

@@ -62,7 +62,9 @@ def record_standalone(
             raise InputError(exc, field="approved") from exc
         if approved.cents <= 0 or approved.cents > q.charge.cents:
             raise InputError(
-                f"The approved amount is between $0.01 and {q.charge}.", field="approved"
+                "The approved amount is between $0.01 and {charge}.",
+                field="approved",
+                charge=q.charge,
             )
     # The sale's earlier cards (`prior`, checked by `quote`) are this payment's own as well.
     request_id = begin_request(station, actor, session_id, cart, q, ct.STANDALONE, {*held, *prior})

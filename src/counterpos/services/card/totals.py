@@ -68,5 +68,5 @@ def terminal_batch_total(
     try:
         data = terminal.batch_total()
     except ct.TerminalError as exc:
-        raise DeviceError(f"The card terminal did not give its batch total: {exc}") from exc
+        raise DeviceError("The card terminal did not give its batch total: {exc}", exc=exc) from exc
     return {str(b): Money(int(c)) for b, c in dict(data.get("by_brand", {})).items()}

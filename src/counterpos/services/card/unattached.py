@@ -91,9 +91,9 @@ def refuse_another_card(s: Session, session_id: str, held: Collection[str]) -> N
     ):
         if row.request_id not in held:
             raise StateError(
-                f"A card payment of {describe(result_of(row))} is approved and not on a saved "
-                "sale. Attach it to this sale, or void it with a supervisor, before running "
-                "another card."
+                "A card payment of {amount} is approved and not on a saved sale. Attach it to this sale, "
+                "or void it with a supervisor, before running another card.",
+                amount=describe(result_of(row)),
             )
 
 
@@ -164,8 +164,9 @@ def find(station: Station, text: str) -> str:
     matches = [r.request_id for r in unattached(station) if r.request_id.endswith(text)]
     if len(matches) != 1:
         raise NotFound(
-            f"No single approved card payment not on a sale has the id {text!r}; "
-            "run `counterpos card resolve` to list them."
+            "No single approved card payment not on a sale has the id {text!r}; run `counterpos card "
+            "resolve` to list them.",
+            text=text,
         )
     return matches[0]
 

@@ -21,7 +21,7 @@ def init(url: str) -> tuple[str | None, str | None]:
         return central.init(engine)
     except Exception as exc:
         if "connection" in type(exc).__name__.lower() or "Operational" in type(exc).__name__:
-            raise CentralUnavailable(f"Cannot reach the central database: {exc}") from exc
+            raise CentralUnavailable("Cannot reach the central database: {exc}", exc=exc) from exc
         raise
     finally:
         engine.dispose()
@@ -95,7 +95,9 @@ def approve_version(url: str, version: str) -> str | None:
 
     version = version.strip()
     if release(version) is None:
-        raise InputError(f"{version!r} is not a version like 1.4.2.", field="version")
+        raise InputError(
+            "{version!r} is not a version like 1.4.2.", field="version", version=version
+        )
     from counterpos.sync.status_report import set_approved_version
 
     engine = _engine(url)
@@ -134,6 +136,6 @@ def allow_billing(url: str, code: str, allow: bool = True) -> bool:
     try:
         return central.allow_billing(engine, code, allow)
     except ValueError as exc:
-        raise InputError(str(exc), field="code") from exc
+        raise InputError(exc, field="code") from exc
     finally:
         engine.dispose()

@@ -148,7 +148,7 @@ def central_report(url: str, station_code: str | None = None) -> list[StationRec
             return report(conn, station_code)
     except Exception as exc:
         if "Operational" in type(exc).__name__:
-            raise CentralUnavailable(f"Cannot reach the central database: {exc}") from exc
+            raise CentralUnavailable("Cannot reach the central database: {exc}", exc=exc) from exc
         raise
     finally:
         engine.dispose()
@@ -186,11 +186,12 @@ def check_next(session: Session, station_code: str, sequence: int) -> None:
     high = _central_high(session)
     if sequence <= high:
         raise StateError(
-            f"This station would issue receipt {format_receipt_no(station_code, sequence)}, "
-            f"but the central database already holds numbers up to "
-            f"{format_receipt_no(station_code, high)}: this store may have been restored from "
-            "an older copy. Nothing was saved. No sale can be taken until a supervisor "
-            "resolves it (Controls, or `counterpos sync resolve-numbers`)."
+            "This station would issue receipt {receipt_no}, but the central database already holds "
+            "numbers up to {central_receipt_no}: this store may have been restored from an older "
+            "copy. Nothing was saved. No sale can be taken until a supervisor resolves it (Controls, "
+            "or `counterpos sync resolve-numbers`).",
+            receipt_no=format_receipt_no(station_code, sequence),
+            central_receipt_no=format_receipt_no(station_code, high),
         )
 
 

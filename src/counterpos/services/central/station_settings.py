@@ -45,9 +45,10 @@ def admin_set(
 
     if key in LOCAL_ONLY:
         raise InputError(
-            f"{key} is set at the station itself (counterpos.toml or `counterpos config set`): "
-            "it says which station this is and which centre it talks to.",
+            "{key} is set at the station itself (counterpos.toml or `counterpos config set`): it "
+            "says which station this is and which centre it talks to.",
             field=key,
+            key=key,
         )
     if value is not None:
         (check or default_check(Path(".")))(key, value)
@@ -58,9 +59,10 @@ def admin_set(
     try:
         if target != EVERY_STATION and not central_settings.registered(engine, target):
             raise InputError(
-                f"There is no station {target} at the centre (`counterpos central stations` "
-                "lists them; `all` sets a value for every station).",
+                "There is no station {target} at the centre (`counterpos central stations` lists them; "
+                "`all` sets a value for every station).",
                 field="station",
+                target=target,
             )
         return central_settings.put(engine, target, key, value)
     finally:

@@ -121,7 +121,7 @@ def connect(
     try:
         u = normalise_url(url)
     except Exception as exc:
-        raise InputError(f"That is not a PostgreSQL address: {exc}", field="url") from exc
+        raise InputError("That is not a PostgreSQL address: {exc}", field="url", exc=exc) from exc
     password = password or u.password
     plain = u._replace(password=None).render_as_string(hide_password=False)
     where = credentials.save(station.home, password) if password else ""
@@ -188,8 +188,9 @@ def run_once(
         except CentralUnreachable as exc:
             record_failure(station, str(exc))
             raise CentralUnavailable(
-                f"The central database cannot be reached ({exc}); sales are kept here and "
-                "sent when it is back."
+                "The central database cannot be reached ({exc}); sales are kept here and sent when it is "
+                "back.",
+                exc=exc,
             ) from exc
         except Exception as exc:
             lines = str(getattr(exc, "orig", exc)).strip().splitlines()

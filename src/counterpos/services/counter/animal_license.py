@@ -17,6 +17,7 @@ from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.fee_rules import FeeInput, compute_fee
 from counterpos.domain.kinds import SaleKind
 from counterpos.domain.license_term import Term, renewal_period
+from counterpos.domain.messages import Msg
 from counterpos.domain.money import Money
 from counterpos.services.clock import to_local
 from counterpos.services.counter import tag_inventory
@@ -133,9 +134,10 @@ class AnimalLicenseRules(ServiceRules):
         expires = ctx.attrs["rabies_expires"]
         if expires < on:
             raise InputError(
-                f"The rabies certificate expired on {expires:%m/%d/%Y}; the animal needs a "
-                "current vaccination before it can be licensed.",
+                "The rabies certificate expired on {expires:%m/%d/%Y}; the animal needs a current "
+                "vaccination before it can be licensed.",
                 field="rabies_expires",
+                expires=expires,
             )
         born = ctx.attrs.get("date_of_birth")
         if born is not None and born > on:
@@ -156,15 +158,20 @@ class AnimalLicenseRules(ServiceRules):
         end = Term(years).end(start)
         if end > expires:
             fits = [y for y in (1, 2, 3) if Term(y).end(start) <= expires]
-            hint = (
-                f"choose {max(fits)} year{'s' if max(fits) > 1 else ''} at most"
-                if fits
-                else "the vaccination must be renewed first"
-            )
+            if not fits:
+                hint = Msg("the vaccination must be renewed first")
+            elif max(fits) == 1:
+                hint = Msg("choose {n} year at most", n=1)
+            else:
+                hint = Msg("choose {n} years at most", n=max(fits))
             raise InputError(
-                f"A {years}-year license would run to {end:%m/%d/%Y}, past the rabies expiry "
-                f"{expires:%m/%d/%Y}: {hint}.",
+                "A {years}-year license would run to {end:%m/%d/%Y}, past the rabies expiry "
+                "{expires:%m/%d/%Y}: {hint}.",
                 field="term",
+                years=years,
+                end=end,
+                expires=expires,
+                hint=hint,
             )
         if ctx.customer_id:
             _one_tag_per_term(ctx.session, ctx.customer_id, c, on)
@@ -185,9 +192,9 @@ class AnimalLicenseRules(ServiceRules):
             renewals = sum(1 for x in cart.lines if x.details.get("late_renewal"))
             if lates < renewals:
                 raise InputError(
-                    f"The renewal of {line.details['renewal_of']} is late: "
-                    "add the late renewal penalty.",
+                    "The renewal of {renewal_of} is late: add the late renewal penalty.",
                     field="cart",
+                    renewal_of=line.details["renewal_of"],
                 )
 
     def before_line(self, ctx: SaleContext, line: CartLine, row) -> None:
@@ -297,9 +304,12 @@ def _one_tag_per_term(session: Session, customer_id: str, c: dict, on: date) -> 
             if c.get("renewal_of") == lic.license_no:
                 continue
             raise InputError(
-                f"{c['animal_name']} already has license {lic.license_no} until "
-                f"{lic.expires_on:%m/%d/%Y}: ring a replacement tag, or renew it from that license.",
+                "{animal_name} already has license {license_no} until {expires_on:%m/%d/%Y}: ring a "
+                "replacement tag, or renew it from that license.",
                 field="animal_name",
+                animal_name=c["animal_name"],
+                license_no=lic.license_no,
+                expires_on=lic.expires_on,
             )
 
 
@@ -396,11 +406,17 @@ class ReplacementTagRules(ServiceRules):
     def prepare(self, ctx: PriceContext) -> None:
         lic = find_license(ctx.session, str(ctx.clean["license_no"]))
         if lic.status != "issued":
-            raise InputError(f"License {lic.license_no} is not in force.", field="license_no")
+            raise InputError(
+                "License {license_no} is not in force.",
+                field="license_no",
+                license_no=lic.license_no,
+            )
         if lic.expires_on and lic.expires_on < ctx.on:
             raise InputError(
-                f"License {lic.license_no} expired on {lic.expires_on:%m/%d/%Y}; renew it instead.",
+                "License {license_no} expired on {expires_on:%m/%d/%Y}; renew it instead.",
                 field="license_no",
+                license_no=lic.license_no,
+                expires_on=lic.expires_on,
             )
         ctx.clean["license_no"] = lic.license_no
         ctx.clean["old_tag_no"] = lic.tag_no

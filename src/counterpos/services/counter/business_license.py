@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.license_term import Term, renewal_due, renewal_period
+from counterpos.domain.messages import word
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
@@ -168,7 +169,9 @@ class NewBusinessLicenseRules(ServiceRules):
             pending = find_license(ctx.session, str(c["application_no"]), "business")
             if pending.status != "pending":
                 raise InputError(
-                    f"{pending.license_no} is not a pending application.", field="application_no"
+                    "{license_no} is not a pending application.",
+                    field="application_no",
+                    license_no=pending.license_no,
                 )
             merged = {k: v for k, v in pending.details.items() if k != "missing"}
             merged.update({k: v for k, v in c.items() if v not in (None, "", {})})
@@ -202,7 +205,9 @@ class NewBusinessLicenseRules(ServiceRules):
         if d.get("application_no"):
             lic = find_license(ctx.session, d["application_no"], "business")
             if lic.status != "pending":
-                raise StateError(f"{lic.license_no} was issued meanwhile; ring it again.")
+                raise StateError(
+                    "{license_no} was issued meanwhile; ring it again.", license_no=lic.license_no
+                )
         if lic is None:
             owner = owner_for(ctx.session, ctx.station_code, ctx.cart.customer_id, d)
             lic = License(
@@ -257,13 +262,17 @@ class RenewalRules(ServiceRules):
         state = license_status(lic, ctx.on)
         if state in ("pending", "void"):
             raise InputError(
-                f"{lic.license_no} is {state}; it cannot be renewed.", field="license_no"
+                "{license_no} is {state}; it cannot be renewed.",
+                field="license_no",
+                license_no=lic.license_no,
+                state=word(state),
             )
         if lic.expires_on and lic.expires_on - ctx.on > timedelta(days=60):
             raise InputError(
-                f"{lic.license_no} runs to {lic.expires_on:%m/%d/%Y}; it can be renewed from "
-                "60 days before that.",
+                "{license_no} runs to {expires_on:%m/%d/%Y}; it can be renewed from 60 days before that.",
                 field="license_no",
+                license_no=lic.license_no,
+                expires_on=lic.expires_on,
             )
         if ctx.customer_id and ctx.customer_id != lic.customer_id:
             raise InputError(

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from counterpos.documents.certificate_pdf import render_pdf
 from counterpos.domain.certificate import Certificate, render_text
+from counterpos.domain.document_language import date_text, label, paragraphs
 from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
 from counterpos.services.clock import to_local
 from counterpos.services.counter.issued_documents import find_document
 from counterpos.services.errors import InputError
-from counterpos.services.sale.receipts import voided_by
+from counterpos.services.sale.receipts import customer_language, voided_by
 from counterpos.services.station import Station
 
 SEX = {"female": "Female", "male": "Male"}
@@ -23,22 +26,33 @@ CATEGORY = {
 }
 
 
-def _facts(doc) -> tuple[str, str, str, str, tuple[tuple[str, str], ...], str]:
-    """(title, number label, holder label, holder, facts, notice) for each kind of document."""
+def _facts(doc, language: str) -> tuple[str, str, str, str, tuple[tuple[str, str], ...], str]:
+    """(title, number label, holder label, holder, facts, notice) for each kind of document.
+    Labels stay English (the certificate says them in its language); values and the notice
+    are given in `language` here."""
     d = doc.details or {}
+
+    def says(text: str) -> str:
+        return label(text, language)
+
+    def notice(english: str) -> str:
+        return "\n".join(paragraphs(english, label(english, "es"), language))
+
     facts: tuple[tuple[str, str], ...]
     if doc.doc_type == "animal_license":
         species = str(d.get("species", "animal"))
-        altered = "Yes" if d.get("altered") == "yes" else "No"
+        altered = says("Yes" if d.get("altered") == "yes" else "No")
+        sex = says(SEX.get(d.get("sex", ""), ""))
+        expires = _day(d.get("rabies_expires"), language)
         facts = (
             ("Tag no.", d.get("tag_no", "")),
             ("Animal", d.get("animal_name", "")),
-            ("Species / breed", f"{species.capitalize()}, {d.get('breed', '')}".strip(", ")),
-            ("Colour / sex", f"{d.get('colour', '')}, {SEX.get(d.get('sex', ''), '')}".strip(", ")),
+            ("Species / breed", f"{says(species.capitalize())}, {d.get('breed', '')}".strip(", ")),
+            ("Colour / sex", f"{d.get('colour', '')}, {sex}".strip(", ")),
             ("Spayed / neutered", altered),
             (
                 "Rabies certificate",
-                f"{d.get('rabies_certificate', '')} (expires {_us(d.get('rabies_expires'))})",
+                f"{d.get('rabies_certificate', '')} ({says('expires')} {expires})",
             ),
             ("Veterinarian", d.get("veterinarian", "")),
             ("Owner's address", d.get("owner_address", "")),
@@ -49,26 +63,30 @@ def _facts(doc) -> tuple[str, str, str, str, tuple[tuple[str, str], ...], str]:
             "Owner",
             doc.holder,
             facts,
-            "The tag must be worn by the animal at all times. Renew before the expiry date.",
+            notice(
+                "The tag must be worn by the animal at all times. Renew before the expiry date."
+            ),
         )
     if doc.doc_type == "yard_sale_permit":
         days = int(d.get("days", 1))
-        facts = (("Sale days", f"{days} consecutive day{'s' if days > 1 else ''}"),)
+        facts = (("Sale days", f"{days} {says('consecutive day' + ('s' if days > 1 else ''))}"),)
         return (
             "YARD SALE PERMIT",
             "Permit no.",
             "Sale address",
             doc.holder,
             facts,
-            "Post this permit where it can be seen from the street for the days of the sale. "
-            "Signs may not be placed on utility poles or in the public right of way.",
+            notice(
+                "Post this permit where it can be seen from the street for the days of the sale. "
+                "Signs may not be placed on utility poles or in the public right of way."
+            ),
         )
     if doc.doc_type == "business_license":
         facts = (
             ("Owner", d.get("owner_name", "")),
             ("Business address", d.get("business_address", "")),
-            ("Category", CATEGORY.get(d.get("category", ""), d.get("category", ""))),
-            ("Kind", "Renewal" if d.get("renewal") else "New license"),
+            ("Category", says(CATEGORY.get(d.get("category", ""), d.get("category", "")))),
+            ("Kind", says("Renewal" if d.get("renewal") else "New license")),
         )
         return (
             "BUSINESS LICENSE",
@@ -76,11 +94,13 @@ def _facts(doc) -> tuple[str, str, str, str, tuple[tuple[str, str], ...], str]:
             "Business",
             doc.holder,
             facts,
-            "This license must be displayed at the place of business. It is not transferable "
-            "and does not waive zoning, building or health requirements.",
+            notice(
+                "This license must be displayed at the place of business. It is not transferable "
+                "and does not waive zoning, building or health requirements."
+            ),
         )
     if doc.doc_type == "bus_pass":
-        facts = (("Pass", str(d.get("pass_type", "")).replace("_", " ").capitalize()),)
+        facts = (("Pass", says(str(d.get("pass_type", "")).replace("_", " ").capitalize())),)
         return ("TRANSIT PASS", "Pass no.", "Card no.", doc.holder, facts, "")
     if doc.doc_type == "animal_tag":
         return (
@@ -94,17 +114,20 @@ def _facts(doc) -> tuple[str, str, str, str, tuple[tuple[str, str], ...], str]:
     return (doc.doc_type.replace("_", " ").upper(), "Number", "Holder", doc.holder, (), "")
 
 
-def _us(iso) -> str:
+def _day(iso, language: str) -> str:
     if not iso:
         return ""
-    y, m, dd = str(iso).split("-")
-    return f"{m}/{dd}/{y}"
+    try:
+        return date_text(date.fromisoformat(str(iso)), language)
+    except ValueError:
+        return str(iso)
 
 
 def certificate(station: Station, doc_no: str, *, reprint: bool = False) -> Certificate:
     with station.store.read() as s:
         doc, sale = find_document(s, doc_no)
-        title, number_label, holder_label, holder, facts, notice = _facts(doc)
+        language = customer_language(s, sale.customer_id)
+        title, number_label, holder_label, holder, facts, notice = _facts(doc, language)
         number = doc.doc_no
         if doc.doc_type == "animal_tag":
             number = str(doc.details.get("tag_no", doc.doc_no))
@@ -124,7 +147,8 @@ def certificate(station: Station, doc_no: str, *, reprint: bool = False) -> Cert
             city_phone=settings.get(s, "city.phone"),
             notice=notice,
             reprint=reprint,
-            voided=voided_by(s, sale.id),
+            voided=voided_by(s, sale.id, language),
+            language=language,
         )
 
 
@@ -162,7 +186,9 @@ def documents_for_receipt(station: Station, receipt_no: str) -> list[str]:
     with station.store.read() as s:
         sale = s.scalar(select(Sale).where(Sale.receipt_no == receipt_no.strip().upper()))
         if sale is None:
-            raise InputError(f"There is no receipt {receipt_no}.", field="receipt_no")
+            raise InputError(
+                "There is no receipt {receipt_no}.", field="receipt_no", receipt_no=receipt_no
+            )
         return [
             d.doc_no
             for d in s.scalars(

@@ -46,8 +46,9 @@ def normalise(citation_no: str) -> str:
     text = re.sub(r"[\s-]", "", str(citation_no or "")).upper()
     if not _NUMBER.fullmatch(text):
         raise InputError(
-            f"“{citation_no}” is not a citation number (digits, with up to three letters before).",
+            "“{citation_no}” is not a citation number (digits, with up to three letters before).",
             field="citation_no",
+            citation_no=citation_no,
         )
     return text
 
@@ -75,7 +76,7 @@ def view(session: Session, citation_no: str, on: date) -> CitationView:
     no = normalise(citation_no)
     c = session.get(Citation, no)
     if c is None:
-        raise NotFound(f"There is no citation {no}; check the number on the ticket.")
+        raise NotFound("There is no citation {no}; check the number on the ticket.", no=no)
     return CitationView(
         c.citation_no,
         c.issued_on,
@@ -102,7 +103,11 @@ class CitationRules(ServiceRules):
     def prepare(self, ctx: PriceContext) -> None:
         v = view(ctx.session, str(ctx.clean.get("citation_no", "")), ctx.on)
         if v.paid:
-            raise InputError(f"Citation {v.citation_no} is already paid.", field="citation_no")
+            raise InputError(
+                "Citation {citation_no} is already paid.",
+                field="citation_no",
+                citation_no=v.citation_no,
+            )
         ctx.clean["citation_no"] = v.citation_no
         ctx.clean["issued_on"] = v.issued_on.isoformat()
         ctx.attrs["citation_amount_cents"] = v.amount.cents
@@ -121,19 +126,18 @@ class CitationRules(ServiceRules):
     def validate(self, session: Session, line: CartLine, cart: Cart, index: int) -> None:
         no = line.details["citation_no"]
         if paid_line(session, no) is not None:
-            raise InputError(f"Citation {no} is already paid.", field="citation_no")
+            raise InputError("Citation {no} is already paid.", field="citation_no", no=no)
         if any(
             x.details.get("citation_no") == no
             for x in cart.lines[:index]
             if x.service_code == PAYMENT
         ):
-            raise InputError(f"Citation {no} is in the cart twice.", field="cart")
+            raise InputError("Citation {no} is in the cart twice.", field="cart", no=no)
         if line.details.get("late") and not any(
             x.service_code == PENALTY and x.details.get("citation_no") == no for x in cart.lines
         ):
             raise InputError(
-                f"Citation {no} is past due: add the late penalty.",
-                field="cart",
+                "Citation {no} is past due: add the late penalty.", field="cart", no=no
             )
 
     def on_sale(self, ctx: SaleContext, line: CartLine, row) -> None:

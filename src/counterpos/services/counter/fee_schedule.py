@@ -61,7 +61,9 @@ def history(station: Station, service_code: str, on: date | None = None) -> list
     on = on or local_today()
     with station.store.read() as s:
         if s.get(Service, service_code) is None:
-            raise NotFound(f"There is no service {service_code!r} in the catalog.")
+            raise NotFound(
+                "There is no service {service_code!r} in the catalog.", service_code=service_code
+            )
         current = rule_in_effect(s, service_code, on)
         rows = s.scalars(
             select(FeeSchedule)
@@ -95,7 +97,7 @@ def parse_rule(text: str) -> dict[str, Any]:
         rule = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"The fee rule is not valid JSON (line {exc.lineno}).", field="rule"
+            "The fee rule is not valid JSON (line {lineno}).", field="rule", lineno=exc.lineno
         ) from exc
     if not isinstance(rule, dict):
         raise InputError("A fee rule is an object with a kind.", field="rule")
@@ -124,7 +126,9 @@ def add_schedule(
     _smoke_test(rule)
     with station.store.write() as s:
         if s.get(Service, service_code) is None:
-            raise NotFound(f"There is no service {service_code!r} in the catalog.")
+            raise NotFound(
+                "There is no service {service_code!r} in the catalog.", service_code=service_code
+            )
         old = rule_in_effect(s, service_code, effective_from)
         row = FeeSchedule(
             service_code=service_code,
@@ -153,4 +157,4 @@ def _smoke_test(rule: dict[str, Any]) -> None:
         try:
             compute_fee(rule, FeeInput())
         except (FeeRuleError, MoneyError, KeyError, TypeError, ValueError) as exc:
-            raise InputError(f"The fee rule does not work: {exc}", field="rule") from exc
+            raise InputError("The fee rule does not work: {exc}", field="rule", exc=exc) from exc

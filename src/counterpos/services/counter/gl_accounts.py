@@ -18,14 +18,17 @@ def set_misc_allowed(station: Station, actor: Actor, code: str, allowed: bool) -
     with station.store.write() as s:
         gl = s.get(GlAccount, code.strip())
         if gl is None:
-            raise NotFound(f"There is no GL account {code.strip()}.")
+            raise NotFound("There is no GL account {code}.", code=code.strip())
         if allowed:
             # Accounts that belong to a service of their own (deposits, pass-throughs) stay off.
             owner = s.scalar(select(Service.code).where(Service.gl_account == gl.code).limit(1))
             if owner is not None:
                 raise InputError(
-                    f"{gl.code} {gl.name} is the account of {owner}; ring that service instead.",
+                    "{code} {name} is the account of {owner}; ring that service instead.",
                     field="gl_account",
+                    code=gl.code,
+                    name=gl.name,
+                    owner=owner,
                 )
         if gl.misc_allowed == allowed:
             return

@@ -59,5 +59,7 @@ def find_document(session: Session, doc_no: str) -> tuple[IssuedDocument, Sale]:
     if doc is None:
         doc = session.scalar(newest)
     if doc is None:
-        raise NotFound(f"There is no permit, license or certificate {doc_no.strip()}.")
+        raise NotFound(
+            "There is no permit, license or certificate {doc_no}.", doc_no=doc_no.strip()
+        )
     return doc, session.get_one(Sale, doc.sale_id)

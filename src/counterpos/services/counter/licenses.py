@@ -14,5 +14,5 @@ def find_license(session: Session, license_no: str, kind: str = "animal") -> Lic
     number = license_no.strip().upper()
     lic = session.scalar(select(License).where(License.license_no == number, License.kind == kind))
     if lic is None:
-        raise NotFound(f"There is no {kind} license {number}.")
+        raise NotFound("There is no {kind} license {number}.", kind=kind, number=number)
     return lic

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import CartLine
+from counterpos.domain.messages import N_, Msg
 from counterpos.domain.money import Money, MoneyError
 from counterpos.services import audit
 from counterpos.services.actor import Actor
@@ -31,9 +32,13 @@ EXECUTION = "passport_execution"
 PHOTO = "passport_photo"
 ACCEPTED_FORMS = ("DS-11",)
 NOT_HERE = {
-    "DS-82": "DS-82 is a renewal by mail: the applicant mails it to the State; it is not executed here.",
-    "DS-5504": "DS-5504 (name change, data correction) is mailed by the applicant; it is not executed here.",
-    "DS-4085": "DS-4085 (extra visa pages) is no longer accepted.",
+    "DS-82": N_(
+        "DS-82 is a renewal by mail: the applicant mails it to the State; it is not executed here."
+    ),
+    "DS-5504": N_(
+        "DS-5504 (name change, data correction) is mailed by the applicant; it is not executed here."
+    ),
+    "DS-4085": N_("DS-4085 (extra visa pages) is no longer accepted."),
 }
 CHECKLIST = (
     ("form_complete", "form complete and NOT signed"),
@@ -42,7 +47,7 @@ CHECKLIST = (
     ("photo", "photo meets the rules"),
     ("oath", "oath administered and form signed before you"),
 )
-DOS_KINDS = {"check": "check", "money_order": "money order"}
+DOS_KINDS = {"check": N_("check"), "money_order": N_("money order")}
 MAX_DOS_CENTS = 100_000
 MAX_APPLICANTS = 10
 MAX_NAME = 120  # the application log's column; a longer name is refused, never cut
@@ -53,7 +58,7 @@ def check_applicant(raw: dict, on: date, n: int) -> dict:
     name = " ".join(str(raw.get("name", "")).split())
     who = name or f"applicant {n}"
     if not name:
-        raise InputError(f"Applicant {n}: enter the name as on the form.", field="applicants")
+        raise InputError("Applicant {n}: enter the name as on the form.", field="applicants", n=n)
     if len(name) > MAX_NAME:
         raise InputError(
             "Applicant {n}: the name has {length} characters; the acceptance log takes "
@@ -65,9 +70,11 @@ def check_applicant(raw: dict, on: date, n: int) -> dict:
         )
     form = str(raw.get("form_type", "")).strip().upper().replace(" ", "")
     if form in NOT_HERE:
-        raise InputError(f"{who}: {NOT_HERE[form]}", field="applicants")
+        raise InputError(
+            "{who}: {problem}", field="applicants", who=who, problem=Msg(NOT_HERE[form])
+        )
     if form not in ACCEPTED_FORMS:
-        raise InputError(f"{who}: the form must be a DS-11.", field="applicants")
+        raise InputError("{who}: the form must be a DS-11.", field="applicants", who=who)
     born = raw.get("date_of_birth")
     dob = None
     if born:
@@ -75,7 +82,9 @@ def check_applicant(raw: dict, on: date, n: int) -> dict:
             born if isinstance(born, date) else parse_date(str(born), "Date of birth", "applicants")
         )
         if dob > on:
-            raise InputError(f"{who}: the date of birth is in the future.", field="applicants")
+            raise InputError(
+                "{who}: the date of birth is in the future.", field="applicants", who=who
+            )
     ticked = raw.get("checklist") or {}
     if not isinstance(ticked, dict):
         raise InputError("{who}: tick the checklist.", field="applicants", who=who)
@@ -86,32 +95,41 @@ def check_applicant(raw: dict, on: date, n: int) -> dict:
     ]
     if missing:
         raise InputError(
-            f"{who}: the application cannot be accepted until the checklist is complete — "
-            + "; ".join(missing)
-            + ".",
+            "{who}: the application cannot be accepted until the checklist is complete — "
+            "{missing}.",
             field="applicants",
+            who=who,
+            missing="; ".join(missing),
         )
     kind = str(raw.get("dos_payment_kind", "")).strip()
     if kind not in DOS_KINDS:
         raise InputError(
-            f"{who}: the application fee is paid by check or money order to the U.S. Department "
-            "of State; choose which.",
+            "{who}: the application fee is paid by check or money order to the U.S. Department of "
+            "State; choose which.",
             field="applicants",
+            who=who,
         )
     number = str(raw.get("dos_payment_no", "")).strip()
     if not re.fullmatch(r"\d{1,15}", number):
-        raise InputError(f"{who}: the {DOS_KINDS[kind]} number is digits only.", field="applicants")
+        raise InputError(
+            "{who}: the {kind} number is digits only.",
+            field="applicants",
+            who=who,
+            kind=Msg(DOS_KINDS[kind]),
+        )
     try:
         if isinstance(raw.get("dos_amount_cents"), int) and "dos_amount" not in raw:
             amount = Money(raw["dos_amount_cents"])  # the checked form, checked again in the sale
         else:
             amount = Money.parse(str(raw.get("dos_amount", "")))
     except MoneyError as exc:
-        raise InputError(f"{who}: State fee — {exc}", field="applicants") from exc
+        raise InputError("{who}: State fee — {exc}", field="applicants", who=who, exc=exc) from exc
     if not 0 < amount.cents <= MAX_DOS_CENTS:
         raise InputError(
-            f"{who}: the State fee must be between $0.01 and {Money(MAX_DOS_CENTS)}.",
+            "{who}: the State fee must be between $0.01 and {max_dos}.",
             field="applicants",
+            who=who,
+            max_dos=Money(MAX_DOS_CENTS),
         )
     return {
         "name": name,
@@ -135,7 +153,11 @@ class PassportRules(ServiceRules):
         if isinstance(raw, str) or not raw:
             raise InputError("Add at least one applicant.", field="applicants")
         if len(raw) > MAX_APPLICANTS:
-            raise InputError(f"At most {MAX_APPLICANTS} applicants a visit.", field="applicants")
+            raise InputError(
+                "At most {max_applicants} applicants a visit.",
+                field="applicants",
+                max_applicants=MAX_APPLICANTS,
+            )
         applicants = [check_applicant(a, ctx.on, n) for n, a in enumerate(raw, start=1)]
         ctx.clean["applicant_records"] = applicants
         # The receipt shows the names only; the State's payments stay in the application log.
@@ -254,9 +276,11 @@ def record_mailing(
                 raise NotFound("That passport application is not on file.")
             if mailed_on < app.executed_on:
                 raise InputError(
-                    f"{app.applicant_name}'s application was executed on "
-                    f"{app.executed_on:%m/%d/%Y}; it cannot be mailed before that.",
+                    "{applicant_name}'s application was executed on {executed_on:%m/%d/%Y}; it cannot be "
+                    "mailed before that.",
                     field="mailed_on",
+                    applicant_name=app.applicant_name,
+                    executed_on=app.executed_on,
                 )
             s.add(
                 PassportMailing(

@@ -45,10 +45,12 @@ def assign_block(
     if not station_code:
         raise InputError("Name the station that gets the block.", field="station")
     if not 2000 <= year <= 2100:
-        raise InputError(f"{year} is not a license year.", field="year")
+        raise InputError("{year} is not a license year.", field="year", year=year)
     if not 1 <= first_no <= last_no <= MAX_TAG:
         raise InputError(
-            f"A block runs from a first to a last number between 1 and {MAX_TAG}.", field="first"
+            "A block runs from a first to a last number between 1 and {max_tag}.",
+            field="first",
+            max_tag=MAX_TAG,
         )
     with station.store.write() as s:
         clash = s.scalar(
@@ -58,9 +60,13 @@ def assign_block(
         )
         if clash is not None:
             raise InputError(
-                f"Tags {clash.first_no}–{clash.last_no} of {year} already belong to "
-                f"{clash.station_code}; choose numbers outside that block.",
+                "Tags {first_no}–{last_no} of {year} already belong to {station_code}; choose numbers "
+                "outside that block.",
                 field="first",
+                first_no=clash.first_no,
+                last_no=clash.last_no,
+                year=year,
+                station_code=clash.station_code,
             )
         s.add(
             TagBlock(
@@ -161,8 +167,10 @@ def next_tag(session: Session, station_code: str, year: int, taken: Collection[i
     blocks = plain_read.rows(conn, _BLOCKS, {"year": year, "station": station_code})
     if not blocks:
         raise StateError(
-            f"Station {station_code} has no animal tags for {year}; "
-            "a supervisor must assign a block (counterpos tags assign-block)."
+            "Station {station_code} has no animal tags for {year}; a supervisor must assign a block "
+            "(counterpos tags assign-block).",
+            station_code=station_code,
+            year=year,
         )
     for first_no, last_no in blocks:
         key = {"year": year, "low": first_no, "high": last_no}
@@ -176,8 +184,10 @@ def next_tag(session: Session, station_code: str, year: int, taken: Collection[i
         if candidate <= last_no:
             return candidate
     raise StateError(
-        f"Station {station_code} has issued every {year} tag of its blocks; "
-        "a supervisor must assign another block."
+        "Station {station_code} has issued every {year} tag of its blocks; a supervisor must "
+        "assign another block.",
+        station_code=station_code,
+        year=year,
     )
 
 

@@ -96,9 +96,16 @@ def check_permit(
             issued += 1
     if issued >= limit:
         raise InputError(
-            f"{details['address']} has had {issued} yard sale permit{'s' if issued != 1 else ''} in {start.year}; "
-            f"the limit is {limit} a calendar year.",
+            "{address} has had {issued} yard sale permit in {year}; the limit is {limit} a "
+            "calendar year."
+            if issued == 1
+            else "{address} has had {issued} yard sale permits in {year}; the limit is {limit} a "
+            "calendar year.",
             field="address",
+            address=details["address"],
+            issued=issued,
+            year=start.year,
+            limit=limit,
         )
 
 

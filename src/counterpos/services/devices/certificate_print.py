@@ -59,7 +59,9 @@ def print_certificate(station: Station, actor: Actor, doc_no: str) -> printing.P
             copy_no=copies,
         )
     except (DeviceError, PrinterFault) as exc:
-        raise DeviceError(f"{number} did not print: {exc} Fix it, then print it again.") from exc
+        raise DeviceError(
+            "{number} did not print: {exc} Fix it, then print it again.", number=number, exc=exc
+        ) from exc
     with station.store.write() as s:
         audit.record(
             s,

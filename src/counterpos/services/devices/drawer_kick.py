@@ -80,12 +80,14 @@ def send_kick(station: Station, cfg: DrawerConfig, values: Mapping[str, str] | N
     except DeviceBusy as exc:
         log.error("Drawer kick on %s dropped: not started within %s", where, seconds(window))
         raise DeviceError(
-            f"The drawer did not open within {seconds(window)} ({where} is busy or not "
-            "answering); the signal was cancelled. Open it with the key if needed."
+            "The drawer did not open within {window} ({where} is busy or not answering); the signal "
+            "was cancelled. Open it with the key if needed.",
+            window=seconds(window),
+            where=where,
         ) from exc
     except (DrawerFault, PrinterFault) as exc:
         log.error("Drawer on %s did not open: %s", where, exc)
-        raise DeviceError(f"The drawer did not open: {exc}") from exc
+        raise DeviceError("The drawer did not open: {exc}", exc=exc) from exc
     return where
 
 
@@ -137,7 +139,9 @@ def open_for_sale(
             receipt_no,
             {"reason": f"sale {receipt_no}", "error": str(exc)},
         )
-        raise DeviceError(f"Sale {receipt_no} is saved. {exc}") from exc
+        raise DeviceError(
+            "Sale {receipt_no} is saved. {exc}", receipt_no=receipt_no, exc=exc
+        ) from exc
     details: dict = {"reason": f"sale {receipt_no}", "port": where}
     if not kick_confirmed(station, cfg, values):
         details["confirmed"] = False

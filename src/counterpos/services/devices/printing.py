@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from counterpos.documents.receipt_pdf import render_pdf
+from counterpos.domain.messages import Msg
 from counterpos.domain.receipt_document import ReceiptDocument, layout
 from counterpos.hardware.device_worker import DeviceBusy, seconds, worker_for
 from counterpos.hardware.escpos_render import printer_test_page, render_rows
@@ -147,7 +148,11 @@ def send(printer: Printer, job: PrintJob) -> str:
         )
     except DeviceBusy as exc:
         raise PrinterFault(
-            f"The printer at {printer.where} did not finish within {seconds(wait)}."
+            Msg(
+                "The printer at {where} did not finish within {wait}.",
+                where=printer.where,
+                wait=seconds(wait),
+            )
         ) from exc
 
 
@@ -320,7 +325,7 @@ def print_test_page(station: Station, actor_name: str = "admin") -> PrintOutcome
             actor=actor_name,
             error=str(exc),
         )
-        raise DeviceError(f"The test page did not print. {exc}") from exc
+        raise DeviceError("The test page did not print. {exc}", exc=exc) from exc
     record(
         station,
         kind="test",
@@ -352,7 +357,7 @@ def printer_status(station: Station) -> str:
             timeout=printer.timeout * 2 + 1,
         )
     except DeviceBusy as exc:
-        raise DeviceError(f"The printer at {printer.where} did not answer.") from exc
+        raise DeviceError("The printer at {where} did not answer.", where=printer.where) from exc
     except PrinterFault as exc:
         raise DeviceError(exc) from exc
     return f"The printer at {printer.where} is online and has paper."

@@ -39,7 +39,9 @@ def print_z_report(
             station, actor.username, kind="z_report", name=name, job_for=job_for
         )
     except (DeviceError, PrinterFault) as exc:
-        raise DeviceError(f"The Z report did not print: {exc} Save it as a PDF instead.") from exc
+        raise DeviceError(
+            "The Z report did not print: {exc} Save it as a PDF instead.", exc=exc
+        ) from exc
     with station.store.write() as s:
         audit.record(
             s,

@@ -163,7 +163,9 @@ def reprint(station: Station, actor: Actor, receipt_no: str) -> printing.PrintOu
         )
         _audit(station, actor, doc, printer.url, False, str(exc))
         raise DeviceError(
-            f"Receipt {doc.receipt_no} was not reprinted. {exc} Fix it and try again."
+            "Receipt {receipt_no} was not reprinted. {exc} Fix it and try again.",
+            receipt_no=doc.receipt_no,
+            exc=exc,
         ) from exc
     printing.record(
         station,

@@ -45,7 +45,9 @@ def paid_slip(station: Station, receipt_no: str) -> ReceiptDocument:
     with station.store.read() as s:
         row = s.scalar(select(PaidInOut).where(PaidInOut.receipt_no == number))
         if row is None:
-            raise NotFound(f"There is no paid-in or paid-out {number} at this station.")
+            raise NotFound(
+                "There is no paid-in or paid-out {number} at this station.", number=number
+            )
         names = {u.id: u.full_name for u in s.scalars(select(User))}
         conf = settings.all_values(s)
         title = "PAID-IN" if row.direction == "in" else "PAID-OUT"
@@ -87,7 +89,10 @@ def print_paid_slip(station: Station, actor: Actor, receipt_no: str) -> printing
         )
     except (DeviceError, PrinterFault) as exc:
         raise DeviceError(
-            f"{doc.title.capitalize()} {doc.receipt_no} is saved. The slip did not print: {exc}"
+            "{title} {receipt_no} is saved. The slip did not print: {exc}",
+            title=doc.title.capitalize(),
+            receipt_no=doc.receipt_no,
+            exc=exc,
         ) from exc
     return printing.PrintOutcome(
         doc.receipt_no,

@@ -32,7 +32,9 @@ def print_void_slip(station: Station, actor: Actor, receipt_no: str) -> printing
         )
     except (DeviceError, PrinterFault) as exc:
         raise DeviceError(
-            f"The void of {receipt_no} is saved. The slip did not print: {exc}"
+            "The void of {receipt_no} is saved. The slip did not print: {exc}",
+            receipt_no=receipt_no,
+            exc=exc,
         ) from exc
     return printing.PrintOutcome(
         slip_no,

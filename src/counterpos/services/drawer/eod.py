@@ -88,7 +88,7 @@ def _sessions_in_scope(
     if session_id is not None:
         row = s.get(DrawerSession, session_id)
         if row is None:
-            raise NotFound(f"There is no drawer session {session_id}.")
+            raise NotFound("There is no drawer session {session_id}.", session_id=session_id)
         if row.user_id != actor.user_id:
             actor.require("view_reports", "see another cashier's end-of-day report")
         return [row], ""
@@ -388,7 +388,9 @@ def resolve_session(station: Station, text_id: str) -> str:
             .limit(2)
         ).all()
     if not found:
-        raise NotFound(f"There is no drawer session {text_id}.")
+        raise NotFound("There is no drawer session {text_id}.", text_id=text_id)
     if len(found) > 1:
-        raise NotFound(f"More than one session matches {text_id}; give more of its id.")
+        raise NotFound(
+            "More than one session matches {text_id}; give more of its id.", text_id=text_id
+        )
     return found[0]

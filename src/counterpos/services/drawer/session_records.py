@@ -100,7 +100,9 @@ def _session(s: Session, actor: Actor, session_id: str) -> DrawerSession:
         raise NotFound("There is no such drawer session.")
     if drawer.user_id != actor.user_id and not actor.can("view_reports"):
         raise PermissionDenied(
-            f"{actor.full_name} may see only their own drawer's sales.", "view_reports"
+            "{full_name} may see only their own drawer's sales.",
+            "view_reports",
+            full_name=actor.full_name,
         )
     return drawer
 

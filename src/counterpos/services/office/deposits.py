@@ -190,7 +190,7 @@ def prepare(
         try:
             count_total(recount)
         except CountError as exc:
-            raise InputError(str(exc), field="recount") from exc
+            raise InputError(exc, field="recount") from exc
     with office.write() as conn:
         if day is not None:
             from datetime import timedelta

@@ -232,7 +232,9 @@ def draft(office: Office, day: date) -> JournalView:
             for s in recon.sessions
             if s.closed_at is None and s.station_code not in {st.code for st in recon.missing}
         ]
-        raise StateError(f"{day:%m/%d/%Y} is not closed yet: " + "; ".join(problems) + ".")
+        raise StateError(
+            "{day:%m/%d/%Y} is not closed yet: {problems}.", day=day, problems="; ".join(problems)
+        )
     with office.write() as conn:
         existing = conn.execute(
             text("SELECT journal_no FROM office_journal WHERE business_day = :d ORDER BY 1"),

@@ -62,7 +62,7 @@ def export(office: Office, journal_id: str, path: Path | str, fmt: str = "") -> 
             else:
                 write_xlsx(view.journal, path, copy_no)
         except UnbalancedJournal as exc:
-            raise StateError(str(exc)) from exc
+            raise StateError(exc) from exc
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         conn.execute(
             text(

@@ -113,10 +113,15 @@ def find_tender(office: Office, receipt_no: str, reference: str = "") -> str:
     picked = [r for r in rows if r[1] in RETURNABLE and (not reference or r[2] == reference)]
     if len(picked) != 1:
         raise InputError(
-            f"Receipt {receipt_no} has {len(picked)} check or electronic payment(s)"
-            + (f" numbered {reference}" if reference else "")
-            + "; name the check number.",
+            "Receipt {receipt_no} has {count} check or electronic payment(s) numbered "
+            "{reference}; name the check number."
+            if reference
+            else "Receipt {receipt_no} has {count} check or electronic payment(s); name the "
+            "check number.",
             field="reference",
+            receipt_no=receipt_no,
+            count=len(picked),
+            reference=reference,
         )
     return picked[0][0]
 

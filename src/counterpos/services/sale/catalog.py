@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.document_language import either
 from counterpos.domain.fee_rules import FeeInput, FeeRuleError, compute_fee, needs_entered_amount
+from counterpos.domain.messages import Msg
 from counterpos.domain.money import Money, MoneyError
 from counterpos.services.clock import local_today
 from counterpos.services.errors import InputError, NotFound
@@ -189,7 +190,11 @@ def utility_account(session: Session, account_no: str) -> Any:
 
 
 def _no_rule(service_code: str, on: date) -> NotFound:
-    return NotFound(f"No fee is in effect for {service_code} on {on:%m/%d/%Y}; ask a supervisor.")
+    return NotFound(
+        "No fee is in effect for {service_code} on {on:%m/%d/%Y}; ask a supervisor.",
+        service_code=service_code,
+        on=on,
+    )
 
 
 def rule_in_effect(session: Session, service_code: str, on: date) -> dict[str, Any]:
@@ -295,7 +300,9 @@ def price_line_in(
     on = on or local_today()
     svc = service_rows(s, (service_code,)).get(service_code)
     if svc is None or not svc.active:
-        raise NotFound(f"There is no service {service_code!r} in the catalog.")
+        raise NotFound(
+            "There is no service {service_code!r} in the catalog.", service_code=service_code
+        )
     return _price(
         s,
         svc,
@@ -458,12 +465,18 @@ def reprice_cart(s: Session, cart: Cart, on: date, *, strict: bool = True) -> Ca
         lines.append(again)
     if changed and strict:
         raise InputError(
-            "Prices changed since the cart was rung: "
-            + "; ".join(
-                f"{new.description} is now {new.amount}, not {old.amount}" for old, new in changed
-            )
-            + ". The cart is priced again: show the customer the new total and take payment.",
+            "Prices changed since the cart was rung: {changes}. The cart is priced again: show the "
+            "customer the new total and take payment.",
             field=PRICES_CHANGED,
+            changes="; ".join(
+                Msg(
+                    "{description} is now {new}, not {old}",
+                    description=new.description,
+                    new=new.amount,
+                    old=old.amount,
+                ).text()
+                for old, new in changed
+            ),
         )
     again_cart = Cart(lines, customer_id=cart.customer_id)
     if not strict:

@@ -34,11 +34,11 @@ def check_companions(s: Session, cart: Cart, on: date) -> None:
                 if not line.details.get("approval_ref"):
                     names = service_rows(s, parents)
                     raise InputError(
-                        f"{line.description} is rung only with the "
-                        + " or ".join(p.name.lower() for p in names.values())
-                        + " it belongs to; owed on something paid earlier, it needs a "
-                        "supervisor's approval with a reason.",
+                        "{description} is rung only with the {names} it belongs to; owed on "
+                        "something paid earlier, it needs a supervisor's approval with a reason.",
                         field="cart",
+                        description=line.description,
+                        names=" or ".join(p.name.lower() for p in names.values()),
                     )
                 check_approved(s, line, PENALTY)
             continue

@@ -21,6 +21,7 @@ from counterpos.store.models import (
     License,
     UtilityAccount,
 )
+from counterpos.store.outbox import enqueue
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,9 @@ def account_by_number(station: Station, account_no: str) -> AccountView:
     with station.store.read() as s:
         a = s.scalar(select(UtilityAccount).where(UtilityAccount.account_no == account_no.strip()))
         if a is None:
-            raise NotFound(f"There is no utility account {account_no.strip()}.")
+            raise NotFound(
+                "There is no utility account {account_no}.", account_no=account_no.strip()
+            )
         return AccountView(
             a.id,
             a.account_no,
@@ -302,4 +305,5 @@ def set_preferred_language(
                 details={"from": cust.preferred_language, "to": language},
             )
             cust.preferred_language = language
+            enqueue(s, cust)  # to the centre, and from there to every counter (c0008)
     return panel(station, customer_id)

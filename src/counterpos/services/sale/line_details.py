@@ -60,7 +60,9 @@ def parse_date(text: str, label: str, field: str) -> date:
                 return date(a, b, c) if order == "ymd" else date(c, a, b)
             except ValueError:
                 break
-    raise InputError(f"{label}: “{text}” is not a date; use MM/DD/YYYY.", field=field)
+    raise InputError(
+        "{label}: “{text}” is not a date; use MM/DD/YYYY.", field=field, label=label, text=text
+    )
 
 
 def refuse_card_numbers(svc: _Fields, details: dict[str, Any]) -> None:
@@ -92,12 +94,12 @@ def check_details(
         text = raw.strip() if isinstance(raw, str) else raw
         if text in (None, ""):
             if spec.get("required"):
-                raise InputError(f"{label} is required.", field=name)
+                raise InputError("{label} is required.", field=name, label=label)
             continue
         if kind == "account":
             found = utility_account(session, str(text))
             if found is None:
-                raise NotFound(f"There is no utility account {text}.")
+                raise NotFound("There is no utility account {text}.", text=text)
             number = account_no = found.account_no
             clean[name] = number
             attrs[name] = number
@@ -105,8 +107,10 @@ def check_details(
             allowed = [c[0] for c in spec["choices"]]
             if str(text) not in allowed:
                 raise InputError(
-                    f"{label}: choose one of {', '.join(c[1] for c in spec['choices'])}.",
+                    "{label}: choose one of {choices}.",
                     field=name,
+                    label=label,
+                    choices=", ".join(c[1] for c in spec["choices"]),
                 )
             clean[name] = str(text)
             attrs[name] = str(text)
@@ -123,12 +127,14 @@ def check_details(
                 else:
                     money = text if isinstance(text, Money) else Money.parse(str(text))
             except MoneyError as exc:
-                raise InputError(f"{label}: {exc}", field=name) from exc
+                raise InputError("{label}: {exc}", field=name, label=label, exc=exc) from exc
             if money.cents < 0:
-                raise InputError(f"{label} cannot be negative.", field=name)
+                raise InputError("{label} cannot be negative.", field=name, label=label)
             high = int(spec.get("max_cents", MAX_COUNTER_CENTS))
             if money.cents > high:
-                raise InputError(f"{label} cannot be more than {Money(high)}.", field=name)
+                raise InputError(
+                    "{label} cannot be more than {high}.", field=name, label=label, high=Money(high)
+                )
             clean[name] = money.cents
             attrs[name] = money.cents
         elif kind == "bool":
@@ -143,10 +149,12 @@ def check_details(
                 ticked = {t for t in re.split(r"[,\s]+", text) if t}
                 unknown = ticked - set(items)
                 if unknown:
-                    raise InputError(f"{label}: tick the items on the list.", field=name)
+                    raise InputError(
+                        "{label}: tick the items on the list.", field=name, label=label
+                    )
                 text = {key: True for key in ticked}
             if not isinstance(text, dict) or not set(text) <= set(items):
-                raise InputError(f"{label}: tick the items on the list.", field=name)
+                raise InputError("{label}: tick the items on the list.", field=name, label=label)
             names = dict(spec.get("items", []))
             clean[name] = {
                 key: yes_no(text.get(key, False), f"{label}, {names[key]}", name) for key in items
@@ -155,20 +163,25 @@ def check_details(
         elif kind == "records":
             # A list of small dicts (passport applicants); the service's rules check each one.
             if not isinstance(text, list | tuple) or not all(isinstance(r, dict) for r in text):
-                raise InputError(f"{label}: add at least one.", field=name)
+                raise InputError("{label}: add at least one.", field=name, label=label)
             clean[name] = [dict(r) for r in text]
             attrs[name] = clean[name]
         elif kind == "gl_account":
             gl = plain_read.first(session, _GL, {"code": str(text)})
             if gl is None or not gl.misc_allowed:
                 raise InputError(
-                    f"{label}: {text} is not on the list for miscellaneous receipts.", field=name
+                    "{label}: {text} is not on the list for miscellaneous receipts.",
+                    field=name,
+                    label=label,
+                    text=text,
                 )
             clean[name] = gl.code
         else:  # text
             typed = str(text)
             if len(typed) > 200:
-                raise InputError(f"{label} is too long (200 characters at most).", field=name)
+                raise InputError(
+                    "{label} is too long (200 characters at most).", field=name, label=label
+                )
             clean[name] = typed
             attrs[name] = typed
     return clean, attrs, account_no

@@ -46,9 +46,10 @@ def check_owner(session, customer_id: str | None, clean: dict, what: str) -> Non
     ]
     if missing:
         raise InputError(
-            f"Look the customer up first, or enter the new owner's {' and '.join(missing)} "
-            f"for the {what}.",
+            "Look the customer up first, or enter the new owner's {missing} for the {what}.",
             field="owner_name",
+            missing=" and ".join(missing),
+            what=what,
         )
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.document_language import date_text, either, label
 from counterpos.domain.kinds import SaleKind, TenderKind
 from counterpos.domain.ledger import DEPOSIT_TYPES
 from counterpos.domain.money import Money
@@ -48,12 +49,16 @@ def _tender_detail(t) -> str:
     return ""
 
 
-def _line_details(line: Any, account_no: str | None, docs: Sequence[Any]) -> tuple[str, ...]:
+def _line_details(
+    line: Any, account_no: str | None, docs: Sequence[Any], language: str = "en"
+) -> tuple[str, ...]:
+    """What a line says under it, in the receipt's language; a document's period with the
+    month spelled ("Feb 01, 2026–Feb 28, 2026"), never 02/01/2026."""
     out = []
     if account_no:
-        out.append(f"Account {account_no}")
+        out.append(f"{label('Account', language)} {account_no}")
     d = line.details or {}
-    for key, label in (
+    for key, name in (
         ("citation_no", "Citation"),
         ("license_no", "License"),
         ("tag_no", "Tag"),
@@ -65,15 +70,21 @@ def _line_details(line: Any, account_no: str | None, docs: Sequence[Any]) -> tup
         ("state_fee", "Application fee"),
     ):
         if d.get(key):
-            out.append(f"{label}: {d[key]}")
+            out.append(f"{label(name, language)}: {d[key]}")
     for doc in docs:
         if doc.sale_line_id == line.id:
             period = ""
             if doc.valid_from and doc.valid_to:
-                period = f" {doc.valid_from:%m/%d/%Y}–{doc.valid_to:%m/%d/%Y}"
-            label = doc.doc_type.replace("_", " ").capitalize()
-            out.append(f"{label} {doc.doc_no}{period}")
+                period = (
+                    f" {date_text(doc.valid_from, language)}–{date_text(doc.valid_to, language)}"
+                )
+            out.append(f"{_doc_name(doc.doc_type, language)} {doc.doc_no}{period}")
     return tuple(out)
+
+
+def _doc_name(doc_type: str, language: str) -> str:
+    """ "Yard sale permit" / "Permiso de venta de garaje" for `yard_sale_permit`."""
+    return label(doc_type.replace("_", " ").capitalize(), language)
 
 
 def _checked_number(receipt_no: str) -> str:
@@ -88,7 +99,7 @@ def load_sale(session: Session, receipt_no: str) -> Sale:
     number = _checked_number(receipt_no)
     sale = session.scalar(select(Sale).where(Sale.receipt_no == number))
     if sale is None:
-        raise NotFound(f"There is no receipt {number} at this station.")
+        raise NotFound("There is no receipt {number} at this station.", number=number)
     return sale
 
 
@@ -144,12 +155,16 @@ _VOIDED_BY = (
 )
 
 
-def voided_by(session: Session, sale_id: str) -> str:
-    """ "Voided by CH1-V000123 on 11/30/2026" when a void points at the sale, else ""."""
+def voided_by(session: Session, sale_id: str, language: str = "en") -> str:
+    """ "Voided by CH1-V000123 on Nov 30, 2026" ("Anulado por CH1-V000123 el 30 nov 2026" in
+    Spanish, both in "both") when a void points at the sale, else ""."""
     void = session.connection().execute(_VOIDED_BY, {"sale_id": sale_id}).first()
     if void is None:
         return ""
-    return f"Voided by {void.receipt_no} on {to_local(void.created_at):%m/%d/%Y}"
+    day = to_local(void.created_at).date()
+    english = f"Voided by {void.receipt_no} on {date_text(day, 'en')}"
+    spanish = f"Anulado por {void.receipt_no} el {date_text(day, 'es')}"
+    return either(english, spanish, language)
 
 
 # The account's balance as of this line's own ledger entry (or the sale, for a line without
@@ -174,7 +189,7 @@ def sale_id_for(session: Session, receipt_no: str) -> str:
     number = _checked_number(receipt_no)
     sale_id = session.execute(_SALE_ID, {"receipt_no": number}).scalar()
     if sale_id is None:
-        raise NotFound(f"There is no receipt {number} at this station.")
+        raise NotFound("There is no receipt {number} at this station.", number=number)
     return sale_id
 
 
@@ -184,6 +199,20 @@ def document_language(setting: str, preferred: str | None) -> str:
     if setting in ("en", "es", "both"):
         return setting
     return preferred if preferred in ("en", "es") else "en"
+
+
+def customer_language(
+    session: Session, customer_id: str | None, values: Mapping[str, str] | None = None
+) -> str:
+    """The language of a document for this customer (None: no customer), as `receipt.language`
+    sets it: their certificates, letters and the customer display follow their receipts."""
+    setting = (values or {}).get("receipt.language") or settings.get(session, "receipt.language")
+    preferred = None
+    if customer_id is not None and setting not in ("en", "es", "both"):
+        preferred = session.scalar(
+            select(Customer.preferred_language).where(Customer.id == customer_id)
+        )
+    return document_language(setting, preferred)
 
 
 def build_document(session: Session, sale: Sale, reprint_count: int = 0) -> ReceiptDocument:
@@ -213,7 +242,7 @@ def document_for(
                 line_name(line.service_code, line.description, language),
                 Money(line.amount_cents),
                 line.quantity,
-                _line_details(line, line.account_no, docs),
+                _line_details(line, line.account_no, docs, language),
             )
         )
         if line.account_no is not None and line.account_no not in [b[0] for b in balances]:
@@ -262,8 +291,8 @@ def document_for(
             head.kind, head.kind.upper()
         ),
         reprint_count=reprint_count,
-        voided=voided_by(session, head.id) if head.kind == SaleKind.SALE else "",
-        documents=tuple(f"{d.doc_type.replace('_', ' ')} {d.doc_no}" for d in docs),
+        voided=voided_by(session, head.id, language) if head.kind == SaleKind.SALE else "",
+        documents=tuple(f"{_doc_name(d.doc_type, language)} {d.doc_no}" for d in docs),
         training=conf.get("station.training") == "on",
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from counterpos.domain.kinds import EntryType, SaleKind, TenderKind
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money, MoneyError, check_counter_amount
 from counterpos.services import audit
 from counterpos.services.access import overrides
@@ -82,18 +83,29 @@ def refund_sale(
     with station.store.write() as s:
         sale = receipts.load_sale(s, receipt_no)
         if sale.kind != SaleKind.SALE:
-            raise StateError(f"{sale.receipt_no} is a {sale.kind}; refund the original sale.")
+            raise StateError(
+                "{receipt_no} is a {kind}; refund the original sale.",
+                receipt_no=sale.receipt_no,
+                kind=word(sale.kind),
+            )
         if s.scalar(
             select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == SaleKind.VOID)
         ):
-            raise StateError(f"Receipt {sale.receipt_no} was voided; there is nothing to refund.")
+            raise StateError(
+                "Receipt {receipt_no} was voided; there is nothing to refund.",
+                receipt_no=sale.receipt_no,
+            )
         done = refunded_so_far(s, sale.id)
         left = sale.total_cents - done
         if amount.cents > left:
             raise InputError(
-                f"At most {Money(left)} of receipt {sale.receipt_no} can still be refunded "
-                f"(paid {Money(sale.total_cents)}, refunded {Money(done)}).",
+                "At most {left} of receipt {receipt_no} can still be refunded (paid {total}, refunded "
+                "{done}).",
                 field="amount",
+                left=Money(left),
+                receipt_no=sale.receipt_no,
+                total=Money(sale.total_cents),
+                done=Money(done),
             )
         require_own_open(s, station.code, actor, session_id)
         approver = overrides.authorise(

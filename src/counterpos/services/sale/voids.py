@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 
 from counterpos.domain.kinds import EntryType, SaleKind, TenderKind
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money
 from counterpos.domain.pan_guard import scrub
 from counterpos.domain.receipt_document import ReceiptDocument
@@ -68,21 +69,27 @@ def void_sale(
         sale = receipts.load_sale(s, receipt_no)
         if sale.kind != SaleKind.SALE:
             raise StateError(
-                f"{sale.receipt_no} is a {sale.kind}, not a sale; it cannot be voided."
+                "{receipt_no} is a {kind}, not a sale; it cannot be voided.",
+                receipt_no=sale.receipt_no,
+                kind=word(sale.kind),
             )
         if s.scalar(
             select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == SaleKind.VOID)
         ):
-            raise StateError(f"Receipt {sale.receipt_no} is already voided.")
+            raise StateError("Receipt {receipt_no} is already voided.", receipt_no=sale.receipt_no)
         if s.scalar(
             select(Sale.id).where(Sale.original_sale_id == sale.id, Sale.kind == SaleKind.REFUND)
         ):
-            raise StateError(f"Receipt {sale.receipt_no} has a refund; it can no longer be voided.")
+            raise StateError(
+                "Receipt {receipt_no} has a refund; it can no longer be voided.",
+                receipt_no=sale.receipt_no,
+            )
         if sale.station_code != station.code:
             raise StateError("Only this station's own sales can be voided here.")
         if is_closed(s, sale.session_id):
             raise StateError(
-                f"Receipt {sale.receipt_no} belongs to a closed drawer session; refund it instead."
+                "Receipt {receipt_no} belongs to a closed drawer session; refund it instead.",
+                receipt_no=sale.receipt_no,
             )
         approver = overrides.authorise(
             actor, "void", approval, what="void a sale", owner_user_id=sale.user_id
@@ -231,7 +238,7 @@ def void_slip(station: Station, receipt_no: str) -> ReceiptDocument:
             select(Sale).where(Sale.original_sale_id == sale.id, Sale.kind == SaleKind.VOID)
         )
         if void is None:
-            raise StateError(f"Receipt {sale.receipt_no} is not voided.")
+            raise StateError("Receipt {receipt_no} is not voided.", receipt_no=sale.receipt_no)
         doc = receipts.build_document(s, sale)
         by = s.get(User, void.user_id)
         approver = s.get(User, void.approver_id) if void.approver_id else None

@@ -26,7 +26,9 @@ def find_account(session: Session, account_no: str) -> UtilityAccount:
         select(UtilityAccount).where(UtilityAccount.account_no == str(account_no).strip())
     )
     if acct is None:
-        raise NotFound(f"There is no utility account {str(account_no).strip()}.")
+        raise NotFound(
+            "There is no utility account {account_no}.", account_no=str(account_no).strip()
+        )
     return acct
 
 

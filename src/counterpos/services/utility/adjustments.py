@@ -47,7 +47,9 @@ def adjust_account(
             "Another supervisor must approve an adjustment you enter.", field="approver"
         )
     if reason not in REASONS:
-        raise InputError(f"Reason: choose one of {', '.join(REASONS.values())}.", field="reason")
+        raise InputError(
+            "Reason: choose one of {choices}.", field="reason", choices=", ".join(REASONS.values())
+        )
     memo = " ".join((memo or "").split())
     if reason == "other" and len(memo) < 5:
         raise InputError("Say what the adjustment is for.", field="memo")
@@ -58,7 +60,11 @@ def adjust_account(
     if amount.cents == 0:
         raise InputError("An adjustment of $0.00 changes nothing.", field="amount")
     if abs(amount.cents) > MAX_COUNTER_CENTS:
-        raise InputError(f"An adjustment cannot exceed {Money(MAX_COUNTER_CENTS)}.", field="amount")
+        raise InputError(
+            "An adjustment cannot exceed {max_counter}.",
+            field="amount",
+            max_counter=Money(MAX_COUNTER_CENTS),
+        )
     if reason == "penalty_waiver" and amount.cents > 0:
         raise InputError("A penalty waiver is a credit: enter a negative amount.", field="amount")
     return _adjust(station, cashier, approver, account_no, amount, reason, memo).balance
@@ -151,7 +157,9 @@ def adjust_by_calculation(
     if amount.cents == 0:
         raise InputError("The calculation comes to $0.00: nothing to adjust.")
     if abs(amount.cents) > MAX_COUNTER_CENTS:
-        raise InputError(f"An adjustment cannot exceed {Money(MAX_COUNTER_CENTS)}.")
+        raise InputError(
+            "An adjustment cannot exceed {max_counter}.", max_counter=Money(MAX_COUNTER_CENTS)
+        )
     memo = " ".join((memo or "").split())
     reason = CALCULATION_REASON[calculation.kind]
     return _adjust(

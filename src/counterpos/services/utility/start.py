@@ -40,8 +40,9 @@ class StartServiceRules(ServiceRules):
             raise InputError("The start date cannot be in the past.", field="start_date")
         if start > ctx.on + timedelta(days=MAX_START_AHEAD_DAYS):
             raise InputError(
-                f"Service can be started at most {MAX_START_AHEAD_DAYS} days ahead.",
+                "Service can be started at most {max_start_ahead_days} days ahead.",
                 field="start_date",
+                max_start_ahead_days=MAX_START_AHEAD_DAYS,
             )
         address = normalise_address(str(c["service_address"]))
         for acct in ctx.session.scalars(
@@ -49,9 +50,11 @@ class StartServiceRules(ServiceRules):
         ):
             if normalise_address(acct.service_address) == address:
                 raise InputError(
-                    f"{c['service_address']} already has active service (account "
-                    f"{acct.account_no}); stop or transfer that account first.",
+                    "{service_address} already has active service (account {account_no}); stop or transfer "
+                    "that account first.",
                     field="service_address",
+                    service_address=c["service_address"],
+                    account_no=acct.account_no,
                 )
         check_owner(ctx.session, ctx.customer_id, c, "new account")
         # Priced again inside the sale, the start keeps the reference its deposit carries.

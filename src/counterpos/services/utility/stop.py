@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import CartLine
 from counterpos.domain.kinds import EntryType
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money
 from counterpos.services import audit
 from counterpos.services.access import overrides
@@ -41,13 +42,17 @@ class StopResult:
 def check_stop(acct: UtilityAccount, stop_date: date, today: date) -> None:
     if acct.status != "active":
         raise StateError(
-            f"Account {acct.account_no} is {acct.status}; there is no service to stop."
+            "Account {account_no} is {status}; there is no service to stop.",
+            account_no=acct.account_no,
+            status=word(acct.status),
         )
     if stop_date < today:
         raise InputError("The stop date cannot be in the past.", field="stop_date")
     if stop_date > today + timedelta(days=MAX_START_AHEAD_DAYS):
         raise InputError(
-            f"A stop can be booked at most {MAX_START_AHEAD_DAYS} days ahead.", field="stop_date"
+            "A stop can be booked at most {max_start_ahead_days} days ahead.",
+            field="stop_date",
+            max_start_ahead_days=MAX_START_AHEAD_DAYS,
         )
 
 

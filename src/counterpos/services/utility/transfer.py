@@ -50,8 +50,10 @@ def transfer_service(
         for acct in s.scalars(select(UtilityAccount).where(UtilityAccount.status == "active")):
             if normalise_address(acct.service_address) == norm:
                 raise InputError(
-                    f"{new_address} already has active service (account {acct.account_no}).",
+                    "{new_address} already has active service (account {account_no}).",
                     field="service_address",
+                    new_address=new_address,
+                    account_no=acct.account_no,
                 )
         count = s.scalar(
             select(func.count()).where(UtilityAccount.account_no.like(f"{station.code}-%"))

@@ -1,47 +1,46 @@
 """Starting a payment arrangement at the counter: the plan previewed as it is typed, saved once
-the customer agrees (a reduction also needs a second supervisor's PIN)."""
+the customer agrees (a reduction also needs a second supervisor: the override dialog, as for a
+void or a refund)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QLabel, QLineEdit, QSpinBox
 
 from counterpos.domain.money import Money
 from counterpos.domain.utility.arrangement import KINDS
-from counterpos.services.access import auth
+from counterpos.services.access import overrides
 from counterpos.services.clock import local_today
-from counterpos.services.errors import CounterError
+from counterpos.services.errors import CounterError, PermissionDenied
 from counterpos.services.utility.delinquency.arrangements import (
     ArrangementView,
     proposal,
     start_arrangement,
 )
 from counterpos.ui.account.desk_tables import fill, table
+from counterpos.ui.controls.approved_action import ApprovedActionDialog, done_with
 from counterpos.ui.formats import set_date_format
 
 
-class ArrangementDialog(QDialog):
-    """`arrangement` holds the saved ArrangementView once accepted."""
+class ArrangementDialog(ApprovedActionDialog):
+    """`arrangement` holds the saved ArrangementView once saved. A reduction's second supervisor
+    approves in the override dialog (ApprovedActionDialog), as for a void or a refund."""
+
+    permission = "adjust_account"
 
     def __init__(self, station, actor, account_no: str, parent=None) -> None:
-        super().__init__(parent)
-        self.station, self.actor, self.account_no = station, actor, account_no
+        super().__init__(
+            station,
+            actor,
+            "",
+            self.tr("Payment arrangement: account {no}").format(no=account_no),
+            self.tr("Save the arrangement"),
+            parent,
+        )
+        self.account_no = account_no
         self.arrangement: ArrangementView | None = None
-        self.setWindowTitle(self.tr("Payment arrangement: account {no}").format(no=account_no))
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for code, label in KINDS.items():
@@ -61,43 +60,19 @@ class ArrangementDialog(QDialog):
         self.forgiven.setPlaceholderText(self.tr("amount forgiven (reduction only)"))
         self.note = QLineEdit()
         self.note.setObjectName("note")
-        self.approver = QLineEdit()
-        self.approver.setObjectName("approver")
-        self.pin = QLineEdit()
-        self.pin.setObjectName("pin")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field(self.tr("Kind"), self.kind, "kind")
+        self.field(self.tr("Instalments (monthly)"), self.count, "count")
+        self.field(self.tr("First one due"), self.first_due, "first_due")
+        self.field(self.tr("Forgiven"), self.forgiven, "forgiven", required=False)
+        self.field(self.tr("Note"), self.note, "note", required=False)
         self.plan = table("plan", [self.tr("Due"), self.tr("Amount")], 1)
         self.plan.setAccessibleName(self.tr("The instalments"))
         self.summary = QLabel()
         self.summary.setObjectName("summary")
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.ok = QPushButton(self.tr("Save the arrangement"))
+        self.body_layout.addWidget(self.summary)
+        self.body_layout.addWidget(self.plan)
         self.ok.setObjectName("ok")
-        self.ok.setDefault(True)
-        back = QPushButton(self.tr("Back (Esc)"))
-        form = QFormLayout()
-        form.addRow(self.tr("Kind"), self.kind)
-        form.addRow(self.tr("Instalments (monthly)"), self.count)
-        form.addRow(self.tr("First one due"), self.first_due)
-        form.addRow(self.tr("Forgiven"), self.forgiven)
-        form.addRow(self.tr("Note"), self.note)
-        self.approval = QGroupBox(self.tr("A reduction: supervisor approval (not you)"))
-        box = QFormLayout(self.approval)
-        box.addRow(self.tr("Supervisor"), self.approver)
-        box.addRow(self.tr("PIN"), self.pin)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(back)
-        buttons.addWidget(self.ok)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.approval)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.plan)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        self.first_field = self.kind
         self.setMinimumWidth(460)
         for signal in (
             self.kind.currentIndexChanged,
@@ -106,19 +81,17 @@ class ArrangementDialog(QDialog):
         ):
             signal.connect(self.preview)
         self.forgiven.textChanged.connect(self.preview)
-        self.ok.clicked.connect(self.save)
-        back.clicked.connect(self.reject)
         self.preview()
-        self.kind.setFocus()
 
     def _first_due(self):
         d = self.first_due.date()
         return local_today().replace(year=d.year(), month=d.month(), day=d.day())
 
     def preview(self) -> None:
+        if self.result is not None:
+            return
         reduction = self.kind.currentData() == "reduction"
         self.forgiven.setEnabled(reduction)
-        self.approval.setVisible(reduction)
         try:
             arrears, cut, plan = proposal(
                 self.station,
@@ -129,12 +102,13 @@ class ArrangementDialog(QDialog):
                 self.forgiven.text() if reduction else "",
             )
         except CounterError as exc:
-            self.message.setText(str(exc))
+            self.say(str(exc))
             fill(self.plan, [])
             self.summary.setText("")
             self.ok.setEnabled(False)
             return
         self.message.setText("")
+        self.message.hide()
         self.ok.setEnabled(True)
         self.summary.setText(
             self.tr("Arrears {arrears}{cut}; new bills are paid as they fall due as well.").format(
@@ -146,27 +120,40 @@ class ArrangementDialog(QDialog):
             self.plan, [[f"{i.due_on:%m/%d/%Y}", Money(i.cents).format()] for i in plan], right={1}
         )
 
-    def save(self) -> None:
+    def perform(self, approval) -> str:
+        """Saved once the customer agrees; a reduction only once a second supervisor approves."""
         reduction = self.kind.currentData() == "reduction"
-        try:
-            approver = None
-            if reduction:
-                approver = auth.login(
-                    self.station, self.approver.text(), self.pin.text(), action="approve_adjustment"
-                )
-            self.arrangement = start_arrangement(
+        if reduction and approval is None:
+            proposal(  # refused plainly before anyone is asked to approve it
                 self.station,
-                self.actor,
                 self.account_no,
                 self.kind.currentData(),
                 self.count.value(),
                 self._first_due(),
-                forgiven=self.forgiven.text() if reduction else "",
-                approver=approver,
-                note=self.note.text(),
+                self.forgiven.text(),
             )
-        except CounterError as exc:
-            self.message.setText(str(exc))
-            self.pin.clear()
-            return
-        self.accept()
+            raise PermissionDenied(
+                self.tr("A second supervisor approves a reduction of the arrears (not you)."),
+                self.permission,
+            )
+        self.arrangement = start_arrangement(
+            self.station,
+            self.actor,
+            self.account_no,
+            self.kind.currentData(),
+            self.count.value(),
+            self._first_due(),
+            forgiven=self.forgiven.text() if reduction else "",
+            approver=approval.approver if approval is not None else None,
+            note=self.note.text(),
+        )
+        done_with(self, self.arrangement)
+        overrides.spend(approval)
+        return self.tr("Arrangement {no} saved.").format(no=self.arrangement.arrangement_no)
+
+    def done(self, result: int) -> None:  # an accepted dialog is one that saved an arrangement
+        super().done(
+            QDialog.DialogCode.Accepted
+            if self.arrangement is not None and result == QDialog.DialogCode.Rejected
+            else result
+        )

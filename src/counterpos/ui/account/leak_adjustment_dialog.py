@@ -1,6 +1,6 @@
 """A leak adjustment at the counter: choose the leak's bills and the repair's proof, see the
-policy's calculation step by step, then a second supervisor approves it; the calculation is
-kept with the adjustment and can be printed."""
+policy's calculation step by step, then a second supervisor approves it (the override dialog,
+as for a void or a refund); the calculation is kept with the adjustment and can be printed."""
 
 from __future__ import annotations
 
@@ -12,37 +12,41 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
 )
 
-from counterpos.services.access import auth
+from counterpos.services.access import overrides
 from counterpos.services.clock import local_today
-from counterpos.services.errors import CounterError
+from counterpos.services.errors import CounterError, PermissionDenied
 from counterpos.services.utility.adjustments import Adjusted
 from counterpos.services.utility.calculated.leak import leak_adjustment, leak_calculation
 from counterpos.services.utility.calculated.printout import save_calculation_pdf
 from counterpos.ui.account.desk_tables import fill, table
+from counterpos.ui.controls.approved_action import ApprovedActionDialog, done_with
 from counterpos.ui.formats import set_date_format
 
 
-class LeakAdjustmentDialog(QDialog):
-    """`adjusted` holds the services' Adjusted once saved."""
+class LeakAdjustmentDialog(ApprovedActionDialog):
+    """`adjusted` holds the services' Adjusted once saved. The second supervisor approves in
+    the override dialog (ApprovedActionDialog), as for a void or a refund."""
+
+    permission = "adjust_account"
 
     def __init__(
         self, station, actor, account_no: str, bills, repaired_orders, parent=None
     ) -> None:
-        super().__init__(parent)
-        self.station, self.actor, self.account_no = station, actor, account_no
+        super().__init__(
+            station,
+            actor,
+            "",
+            self.tr("Leak adjustment: account {no}").format(no=account_no),
+            self.tr("Approve and save"),
+            parent,
+        )
+        self.account_no = account_no
         self.adjusted: Adjusted | None = None
-        self.setWindowTitle(self.tr("Leak adjustment: account {no}").format(no=account_no))
         self.bills = QListWidget()
         self.bills.setObjectName("bills")
         for no in bills:
@@ -64,53 +68,25 @@ class LeakAdjustmentDialog(QDialog):
         self.repaired.setDate(QDate(day.year, day.month, day.day))
         self.memo = QLineEdit()
         self.memo.setObjectName("memo")
+        self.field(self.tr("Bills the leak ran up"), self.bills, "bills")
+        self.field(self.tr("Proof of repair"), self.proof, "proof")
+        self.field(self.tr("Repaired on"), self.repaired, "repaired_on", required=False)
+        self.field(self.tr("Note"), self.memo, "memo", required=False)
         self.steps = table("steps", [self.tr("Step"), self.tr("Figure")], 0)
         self.steps.setAccessibleName(self.tr("The calculation, step by step"))
-        self.approver = QLineEdit()
-        self.approver.setObjectName("approver")
-        self.pin = QLineEdit()
-        self.pin.setObjectName("pin")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.calc_button = QPushButton(self.tr("&Calculate"))
-        self.calc_button.setObjectName("calculate")
-        self.ok = QPushButton(self.tr("Approve and save"))
+        self.body_layout.addWidget(self.steps)
+        self.calc_button = self.add_button(self.tr("&Calculate"), self.calculate, name="calculate")
+        self.buttons.insertWidget(0, self.calc_button)
+        self.print_button = self.add_button(
+            self.tr("Save the calculation as PDF"), self._print, name="print"
+        )
+        self.print_button.setVisible(False)
         self.ok.setObjectName("ok")
         self.ok.setEnabled(False)
-        self.print_button = QPushButton(self.tr("Save the calculation as PDF"))
-        self.print_button.setObjectName("print")
-        self.print_button.setVisible(False)
-        close = QPushButton(self.tr("Back (Esc)"))
-        form = QFormLayout()
-        form.addRow(self.tr("Bills the leak ran up"), self.bills)
-        form.addRow(self.tr("Proof of repair"), self.proof)
-        form.addRow(self.tr("Repaired on"), self.repaired)
-        form.addRow(self.tr("Note"), self.memo)
-        box = QGroupBox(self.tr("Supervisor approval (not the person entering it)"))
-        box_form = QFormLayout(box)
-        box_form.addRow(self.tr("Supervisor"), self.approver)
-        box_form.addRow(self.tr("PIN"), self.pin)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.calc_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.ok)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.steps)
-        layout.addWidget(box)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        self.first_field = self.bills
         self.setMinimumWidth(560)
         self.proof.currentIndexChanged.connect(self._proof_changed)
         self.bills.itemChanged.connect(lambda _i: self.ok.setEnabled(False))
-        self.calc_button.clicked.connect(self.calculate)
-        self.ok.clicked.connect(self.save)
-        self.print_button.clicked.connect(lambda: self.save_pdf(None))
-        close.clicked.connect(self.reject)
         self._proof_changed()
 
     def _proof_changed(self) -> None:
@@ -130,56 +106,62 @@ class LeakAdjustmentDialog(QDialog):
         d = self.repaired.date()
         return date(d.year(), d.month(), d.day())
 
+    def _calculation(self):
+        return leak_calculation(
+            self.station,
+            self.account_no,
+            self.chosen(),
+            work_order_no=self.proof.currentData() or "",
+            repaired_on=self._repaired_on(),
+        ).calculation
+
     def calculate(self) -> None:
         try:
-            calc = leak_calculation(
-                self.station,
-                self.account_no,
-                self.chosen(),
-                work_order_no=self.proof.currentData() or "",
-                repaired_on=self._repaired_on(),
-            ).calculation
+            calc = self._calculation()
         except CounterError as exc:
-            self.message.setText(str(exc))
+            self.say(str(exc))
             fill(self.steps, [])
             self.ok.setEnabled(False)
             return
         fill(self.steps, [[s.label, s.value] for s in calc.steps], right={1})
-        self.message.setText(
+        self.say(
             self.tr("Credit {amount}: a second supervisor approves it.").format(
                 amount=calc.steps[-1].value
-            )
+            ),
+            tone="info",
         )
         self.ok.setEnabled(True)
 
-    def save(self) -> None:
-        try:
-            approver = auth.login(
-                self.station, self.approver.text(), self.pin.text(), action="approve_adjustment"
+    def perform(self, approval) -> str:
+        """Checked again, then (once a second supervisor has approved) saved."""
+        self._calculation()
+        if approval is None:
+            raise PermissionDenied(
+                self.tr("A second supervisor approves a leak adjustment (not you)."),
+                self.permission,
             )
-            self.adjusted = leak_adjustment(
-                self.station,
-                self.actor,
-                approver,
-                self.account_no,
-                self.chosen(),
-                work_order_no=self.proof.currentData() or "",
-                repaired_on=self._repaired_on(),
-                memo=self.memo.text(),
-            )
-        except CounterError as exc:
-            self.message.setText(str(exc))
-            self.pin.clear()
-            return
-        done = self.adjusted
-        self.message.setText(
-            self.tr("Saved as calculation {no}; new balance {balance}.").format(
-                no=done.calc_no, balance=done.balance.format()
-            )
+        self.adjusted = leak_adjustment(
+            self.station,
+            self.actor,
+            approval.approver,
+            self.account_no,
+            self.chosen(),
+            work_order_no=self.proof.currentData() or "",
+            repaired_on=self._repaired_on(),
+            memo=self.memo.text(),
         )
-        self.ok.setEnabled(False)
+        done_with(self, self.adjusted)
+        overrides.spend(approval)
+        done = self.adjusted
+        self.bills.setEnabled(False)
         self.calc_button.setEnabled(False)
         self.print_button.setVisible(True)
+        return self.tr("Saved as calculation {no}; new balance {balance}.").format(
+            no=done.calc_no, balance=done.balance.format()
+        )
+
+    def _print(self) -> None:
+        self.save_pdf(None)
 
     def save_pdf(self, path: Path | None) -> Path | None:
         """The calculation's letter into the station's letters folder (or `path`)."""
@@ -189,9 +171,9 @@ class LeakAdjustmentDialog(QDialog):
         try:
             written = save_calculation_pdf(self.station, self.actor, self.adjusted.calc_no, target)
         except (CounterError, OSError) as exc:
-            self.message.setText(str(exc))
+            self.say(str(exc))
             return None
-        self.message.setText(self.tr("Calculation saved as {path}.").format(path=written))
+        self.say(self.tr("Calculation saved as {path}.").format(path=written), tone="ok")
         return written
 
     def done(self, result: int) -> None:  # an accepted dialog is one that saved an adjustment

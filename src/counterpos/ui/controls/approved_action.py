@@ -78,3 +78,9 @@ class ApprovedActionDialog(CounterDialog):
         self.ok.setText(self.tr("Done (Enter)"))
         self.ok.setFocus()
         self.done_.emit(self.outcome())
+
+
+def done_with(dialog: ApprovedActionDialog, result: object) -> None:
+    """Mark the dialog's action done with the service's result (QDialog names a method
+    `result`; the dialogs keep theirs in the attribute of that name)."""
+    vars(dialog)["result"] = result

@@ -6,11 +6,15 @@ total; while paying, what is still due, the amount tendered and the change, and 
 before the card is run; after the sale, a thank-you with the change. It never shows the customer's
 address, phone or accounts (it faces the line at the counter), and while the till is locked it
 says only that the counter is closed.
+
+It speaks the customer's language, not the cashier's: the chosen customer's preferred language
+as `receipt.language` sets their receipts (customer, en, es, both), English while no customer is
+chosen; the services' names in that language too, as on the receipt.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -22,7 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from counterpos.domain.money import Money
+from counterpos.services.sale.catalog import line_name
+from counterpos.services.sale.receipts import document_language
 from counterpos.services.sale.sales import CompletedSale
+from counterpos.ui import i18n
 from counterpos.ui.tender.dialog import PaymentView
 from counterpos.ui.till.state import TillState
 
@@ -38,6 +45,7 @@ class CustomerDisplay(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.state = state
         self.city = state.station.setting("city.name")
+        self.setting = state.station.setting("receipt.language")
         self.setObjectName("customerDisplay")
         self.setWindowTitle(self.tr("{city} – customer display").format(city=self.city))
         self.heading = QLabel()
@@ -71,14 +79,38 @@ class CustomerDisplay(QWidget):
         self.thanked = False  # the thank-you stays until the next line is rung
         self.locked = False
         state.cart_changed.connect(self.show_cart)
+        state.customer_changed.connect(self._customer_changed)
         state.session_changed.connect(self._closed)
         self.welcome()
+
+    # -- its language ------------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        """ "en", "es" or "both": the chosen customer's, as their receipt's."""
+        panel = self.state.customer
+        return document_language(self.setting, panel.preferred_language if panel else None)
+
+    def _say(self, source: object) -> str:  # QT_TRANSLATE_NOOP's stubs say object; it is str
+        return i18n.say("CustomerDisplay", str(source), self.language)
+
+    def _customer_changed(self, _panel: object) -> None:
+        if self.locked:
+            return
+        if self.state.cart.lines:
+            self.show_cart()
+        elif not self.thanked:
+            self.welcome()
 
     # -- what it shows -----------------------------------------------------------------------
 
     def welcome(self) -> None:
         self.thanked = False
-        self.heading.setText(self.tr("Welcome to {city}").format(city=self.city))
+        self.heading.setText(
+            self._say(QT_TRANSLATE_NOOP("CustomerDisplay", "Welcome to {city}")).format(
+                city=self.city
+            )
+        )
         self._lines([])
         self.total.setText("")
         self.payment.setText("")
@@ -92,54 +124,77 @@ class CustomerDisplay(QWidget):
                 self.welcome()
             return
         self.thanked = False
-        self.heading.setText(self.tr("Your items"))
-        self._lines(
-            [
-                (
-                    f"{line.quantity} × {line.description}"
-                    if line.quantity > 1
-                    else line.description,
-                    line.amount,
-                )
-                for line in cart.lines
-            ]
+        language = self.language
+        self.heading.setText(self._say(QT_TRANSLATE_NOOP("CustomerDisplay", "Your items")))
+        rows = []
+        for line in cart.lines:
+            name = line_name(line.service_code, line.description, language)
+            rows.append((f"{line.quantity} × {name}" if line.quantity > 1 else name, line.amount))
+        self._lines(rows)
+        self.total.setText(
+            self._say(QT_TRANSLATE_NOOP("CustomerDisplay", "Total {amount}")).format(
+                amount=cart.total.format()
+            )
         )
-        self.total.setText(self.tr("Total {amount}").format(amount=cart.total.format()))
         self.payment.setText("")
 
     def show_payment(self, view: PaymentView) -> None:
         """While the cashier takes payment: due, tendered and change, or a card's charge."""
         if self.locked:
             return
-        parts = [self.tr("Due {amount}").format(amount=view.due.format())]
+        say = self._say
+        parts = [say(QT_TRANSLATE_NOOP("CustomerDisplay", "Due {amount}")).format(
+            amount=view.due.format()
+        )]  # fmt: skip
         if view.card_fee is not None and view.card_charge is not None:
             parts.append(
-                self.tr("Card {charge} (includes a {fee} card fee)").format(
-                    charge=view.card_charge.format(), fee=view.card_fee.format()
-                )
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "CustomerDisplay", "Card {charge} (includes a {fee} card fee)"
+                    )
+                ).format(charge=view.card_charge.format(), fee=view.card_fee.format())
             )
         elif view.tendered is not None and view.tendered.cents > 0:
-            parts.append(self.tr("Tendered {amount}").format(amount=view.tendered.format()))
+            parts.append(
+                say(QT_TRANSLATE_NOOP("CustomerDisplay", "Tendered {amount}")).format(
+                    amount=view.tendered.format()
+                )
+            )
             if view.change is not None:
-                parts.append(self.tr("Change {amount}").format(amount=view.change.format()))
+                parts.append(
+                    say(QT_TRANSLATE_NOOP("CustomerDisplay", "Change {amount}")).format(
+                        amount=view.change.format()
+                    )
+                )
         self.payment.setText("\n".join(parts))
 
     def show_thanks(self, done: CompletedSale) -> None:
         if self.locked:
             return
         self.thanked = True
-        self.heading.setText(self.tr("Thank you!"))
-        self.total.setText(self.tr("Paid {amount}").format(amount=done.total.format()))
+        say = self._say
+        self.heading.setText(say(QT_TRANSLATE_NOOP("CustomerDisplay", "Thank you!")))
+        self.total.setText(
+            say(QT_TRANSLATE_NOOP("CustomerDisplay", "Paid {amount}")).format(
+                amount=done.total.format()
+            )
+        )
         self.payment.setText(
-            self.tr("Your change {amount}").format(amount=done.change.format())
+            say(QT_TRANSLATE_NOOP("CustomerDisplay", "Your change {amount}")).format(
+                amount=done.change.format()
+            )
             if done.change.cents
-            else self.tr("Receipt {no}").format(no=done.receipt_no)
+            else say(QT_TRANSLATE_NOOP("CustomerDisplay", "Receipt {no}")).format(
+                no=done.receipt_no
+            )
         )
 
     def lock(self) -> None:
         """The till is locked: nothing of the sale stays on the customer's side."""
         self.locked = True
-        self.heading.setText(self.tr("This counter is closed for a moment."))
+        self.heading.setText(
+            self._say(QT_TRANSLATE_NOOP("CustomerDisplay", "This counter is closed for a moment."))
+        )
         self._lines([])
         self.total.setText("")
         self.payment.setText("")
@@ -151,7 +206,9 @@ class CustomerDisplay(QWidget):
 
     def _closed(self) -> None:
         self.lock()
-        self.heading.setText(self.tr("This counter is closed."))
+        self.heading.setText(
+            self._say(QT_TRANSLATE_NOOP("CustomerDisplay", "This counter is closed."))
+        )
 
     def _lines(self, rows: list[tuple[str, Money]]) -> None:
         self.lines.setRowCount(len(rows))

@@ -23,7 +23,7 @@ from counterpos.services.clock import local_today
 from counterpos.services.errors import CounterError, InputError, NotFound
 from counterpos.services.sale import approved_lines, catalog
 from counterpos.services.sale.service_rules import rules_for
-from counterpos.ui.formats import DATE_HINT, date_text
+from counterpos.ui.formats import DATE_HINT, entry_date_text
 from counterpos.ui.widgets.counter_dialog import CounterDialog
 
 # Date fields that are almost always today when a line is rung.
@@ -187,7 +187,7 @@ class ServiceLineDialog(CounterDialog):
             if kind == "date":
                 edit.setPlaceholderText(DATE_HINT)
                 if name in TODAY_FIELDS:
-                    edit.setText(date_text(local_today()))
+                    edit.setText(entry_date_text(local_today()))
             elif kind == "money":
                 edit.setPlaceholderText("0.00")
             widget = edit

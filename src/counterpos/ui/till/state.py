@@ -103,6 +103,15 @@ class TillState(QObject):
         if self.customer is not None:
             self._show(customers.panel(self.station, self.customer.customer_id))
 
+    def customer_updated(self, panel: CustomerPanel) -> bool:
+        """The chosen customer's record changed at the counter (their language): everything
+        that shows them (the panel, the customer display) shows them again. False when `panel`
+        is not the chosen customer's."""
+        if self.customer is None or self.customer.customer_id != panel.customer_id:
+            return False
+        self._show(panel)
+        return True
+
     def select_account(self, account: AccountView | None) -> None:
         if account == self.account:
             return

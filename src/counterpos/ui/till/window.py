@@ -300,11 +300,11 @@ class TillWindow(QMainWindow):
         from counterpos.services.sale import customers  # noqa: PLC0415
 
         try:
-            self.panel.show_panel(
-                customers.set_preferred_language(
-                    self.state.station, self.state.actor, customer_id, language
-                )
+            panel = customers.set_preferred_language(
+                self.state.station, self.state.actor, customer_id, language
             )
+            if not self.state.customer_updated(panel):  # the display follows the chosen one
+                self.panel.show_panel(panel)
         except CounterError as exc:
             self.say(str(exc))
 

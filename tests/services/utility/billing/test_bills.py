@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from counterpos.domain.bill_stub import parse_stub
+from counterpos.domain.document_language import date_text
 from counterpos.services.utility.accounts import find_account
 from counterpos.services.utility.billing.bill_pdf import bill_document, bill_pdf, run_bills_pdf
 from counterpos.services.utility.billing.bills import account_bills, bills_for
@@ -48,7 +49,7 @@ def test_the_bill_pdf_carries_what_the_customer_needs(station, supervisor, bille
         "Water, tier 2 (11–12 HCF)",
         "Sewer service",
         "$72.70",
-        f"{b.due_date:%m/%d/%Y}",
+        date_text(b.due_date, "en"),
         doc.stub,
         "COPY",
     ):
@@ -62,6 +63,38 @@ def test_the_bill_pdf_carries_what_the_customer_needs(station, supervisor, bille
         )
         png = (tmp_path / "bill-1.png").read_bytes()
         assert png.startswith(b"\x89PNG") and len(png) > 10_000
+
+
+def test_a_spanish_speaking_customer_s_bill_is_in_spanish(
+    station, supervisor, billed_year, tmp_path
+):
+    from sqlalchemy import select
+
+    from counterpos.services.sale import customers
+    from counterpos.store.models import UtilityAccount
+
+    account_no = billed_year.accounts["MV-000001"]
+    with station.store.read() as s:
+        customer_id = s.scalar(
+            select(UtilityAccount.customer_id).where(UtilityAccount.account_no == account_no)
+        )
+    customers.set_preferred_language(station, supervisor, customer_id, "es")
+    b = account_bills(station, account_no)[-1]
+    text = PdfReader(io.BytesIO(bill_pdf(station, supervisor, b.bill_no))).pages[0].extract_text()
+    for expected in (
+        "FACTURA DE AGUA Y ALCANTARILLADO",
+        "Fecha de vencimiento",
+        date_text(b.due_date, "es"),
+        "Cargos actuales",
+        "Total a pagar",
+        "Desprenda y devuelva esta parte con su pago",
+        "Su consumo de agua, últimas",
+        "COPIA",
+        "$72.70",
+    ):
+        assert expected in text, (expected, text)
+    for english in ("WATER AND SEWER BILL", "Due date", f"{b.due_date:%m/%d/%Y}"):
+        assert english not in text, (english, text)
 
 
 def test_a_runs_bills_print_off_the_gui_thread_with_progress(

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from pypdf import PdfReader
 
+from counterpos.domain.document_language import date_text
 from counterpos.domain.utility.business_days import business_days_between, is_business_day
 from counterpos.services.errors import InputError, PermissionDenied, StateError
 from counterpos.services.utility.delinquency.run import delinquency_run
@@ -48,8 +49,8 @@ def test_late_then_final_with_its_sb998_date_and_never_twice(
     pages = PdfReader(path).pages
     assert len(pages) == 6
     text = pages[0].extract_text()
-    assert "FINAL NOTICE" in text and f"{notice.shutoff_on:%m/%d/%Y}" in text
-    assert "payment arrangement" in text and "Este aviso" in text
+    assert "FINAL NOTICE" in text and date_text(notice.shutoff_on, "en") in text
+    assert "arrangement" in text and "Este aviso" in text
     single = (
         PdfReader(io.BytesIO(notice_pdf(station, supervisor, notice.notice_no)))
         .pages[0]

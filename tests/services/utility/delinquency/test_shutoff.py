@@ -36,19 +36,18 @@ def noticed(station, supervisor, overdue):
 def test_not_before_sixty_days_nor_seven_business_days_after_the_notice(station, noticed):
     city, first, final = noticed
     account_no = city.accounts["MV-000001"]
+    closed = "the office is closed that day (weekend or holiday)"
     early = shutoff_check(station, account_no, first.due_date + timedelta(days=47))
     assert not early.eligible
-    assert early.reasons == (
+    # The bills follow today's month, so day 47 may fall on a weekend: that reason may join.
+    assert tuple(r for r in early.reasons if r != closed) == (
         "the oldest unpaid bill is not yet 60 days delinquent",
         "the final notice was given fewer than 7 business days ago",
     )
     ok = shutoff_check(station, account_no, final.shutoff_on)
     assert ok.eligible and ok.reasons == () and ok.final_notice_no == final.notice_no
     saturday = final.shutoff_on + timedelta(days=(5 - final.shutoff_on.weekday()) % 7)
-    assert (
-        "the office is closed that day (weekend or holiday)"
-        in shutoff_check(station, account_no, saturday).reasons
-    )
+    assert closed in shutoff_check(station, account_no, saturday).reasons
     assert account_no in [c.account_no for c in shutoff_list(station, final.shutoff_on)]
 
 

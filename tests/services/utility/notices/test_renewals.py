@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 from pypdf import PdfReader
 
+from counterpos.domain.document_language import date_text
 from counterpos.services.errors import InputError, PermissionDenied
 from counterpos.services.utility.notices.letters import run_letters_pdf
 from counterpos.services.utility.notices.renewals import renewal_list, send_renewal_notices
@@ -29,7 +30,7 @@ def test_licenses_coming_due_get_one_notice_each(station, supervisor, tmp_path):
     assert run_letters_pdf(station, supervisor, run.run_id, path) == len(due)
     text = PdfReader(path).pages[0].extract_text()
     first = due[0]
-    assert first.license_no in text and f"{first.expires_on:%m/%d/%Y}" in text
+    assert first.license_no in text and date_text(first.expires_on, "en") in text
     assert "renewal" in text.lower()
 
 

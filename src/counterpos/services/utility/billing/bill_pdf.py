@@ -10,18 +10,27 @@ from sqlalchemy.orm import Session
 
 from counterpos.documents.utility_bill_pdf import render_bill, render_bills
 from counterpos.domain.bill_stub import StubError, make_stub
+from counterpos.domain.document_language import date_text, label
 from counterpos.domain.ledger import DEPOSIT_TYPES
 from counterpos.domain.money import Money
 from counterpos.domain.utility.documents import BillDocument
-from counterpos.services import audit
+from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
 from counterpos.services.errors import NotFound
+from counterpos.services.sale.receipts import document_language
 from counterpos.services.station import Station
 from counterpos.services.utility.billing.bills import BillView, find_bill
 from counterpos.services.utility.letterhead import city_heading
 from counterpos.services.utility.meters.state import LIVE_BILL
 from counterpos.services.utility.notices.record import address_of
-from counterpos.store.models import BillingRun, LedgerEntry, Meter, MeterRead, UtilityAccount
+from counterpos.store.models import (
+    BillingRun,
+    Customer,
+    LedgerEntry,
+    Meter,
+    MeterRead,
+    UtilityAccount,
+)
 
 KIND = {
     "actual": "actual",
@@ -47,10 +56,19 @@ def _balance_before(s: Session, account_id: str, entry_id: str | None) -> int:
     )
 
 
-def document(s: Session, b: BillView, *, reprint: bool = False) -> BillDocument:
+def document(
+    s: Session, b: BillView, *, reprint: bool = False, setting: str | None = None
+) -> BillDocument:
+    """The bill as its customer reads it: in their preferred language as `receipt.language`
+    (`setting`, when the caller has read it) sets every customer document."""
     acct = s.get(UtilityAccount, b.account_id)
     assert acct is not None
-    _cid, addressee, mail_to = address_of(s, acct)
+    cid, addressee, mail_to = address_of(s, acct)
+    customer = s.get(Customer, cid) if cid else None  # address_of has it in the session
+    language = document_language(
+        setting if setting is not None else settings.get(s, "receipt.language"),
+        customer.preferred_language if customer is not None else None,
+    )
     reads = [s.get(MeterRead, rid) for rid in b.read_ids]
     got = [r for r in reads if r is not None]
     got.sort(key=lambda r: (r.read_on, r.created_at))
@@ -58,9 +76,12 @@ def document(s: Session, b: BillView, *, reprint: bool = False) -> BillDocument:
     if got and got[0].previous_read_id:
         prev = s.get(MeterRead, got[0].previous_read_id)
         if prev is not None:
-            shown.append((f"{prev.read_on:%m/%d/%Y}", str(prev.value), "previous"))
+            shown.append(
+                (date_text(prev.read_on, language), str(prev.value), label("previous", language))
+            )
     for r in got:
-        shown.append((f"{r.read_on:%m/%d/%Y}", str(r.value), KIND.get(r.kind, r.kind)))
+        kind = label(KIND.get(r.kind, r.kind), language)
+        shown.append((date_text(r.read_on, language), str(r.value), kind))
     meter = s.get(Meter, got[-1].meter_id) if got else None
     history = [
         (cycle, int(units))
@@ -81,7 +102,7 @@ def document(s: Session, b: BillView, *, reprint: bool = False) -> BillDocument:
         stub = ""
     note = b.reason
     if b.reversed_by:
-        note = f"This bill was reversed by {b.reversed_by}."
+        note = label("This bill was reversed by {no}.", language).format(no=b.reversed_by)
     return BillDocument(
         city=city_heading(s),
         bill_no=b.bill_no,
@@ -110,6 +131,7 @@ def document(s: Session, b: BillView, *, reprint: bool = False) -> BillDocument:
         reversal_of=b.reverses_no,
         note=note,
         reprint=reprint,
+        language=language,
     )
 
 
@@ -142,7 +164,7 @@ def run_bills_pdf(
             select(BillingRun).where(BillingRun.run_no == run_no.strip().upper())
         ).first()
         if run is None:
-            raise NotFound(f"There is no billing run {run_no.strip().upper()}.")
+            raise NotFound("There is no billing run {run_no}.", run_no=run_no.strip().upper())
         numbers = list(
             s.scalars(
                 text("SELECT b.bill_no FROM bill b WHERE b.run_id = :r ORDER BY b.bill_no"),
@@ -151,8 +173,9 @@ def run_bills_pdf(
         )
         steps = 2 * len(numbers)  # read each bill, then draw it
         docs = []
+        setting = settings.get(s, "receipt.language")
         for i, no in enumerate(numbers, 1):
-            docs.append(document(s, find_bill(s, no)))
+            docs.append(document(s, find_bill(s, no), setting=setting))
             if progress is not None:
                 progress(i, steps)
 

@@ -118,7 +118,7 @@ def find_bill(session: Session, bill_no: str) -> BillView:
         text(_SELECT + " WHERE b.bill_no = :n"), {"n": bill_no.strip().upper()}
     ).first()
     if row is None:
-        raise NotFound(f"There is no bill {bill_no.strip().upper()}.")
+        raise NotFound("There is no bill {bill_no}.", bill_no=bill_no.strip().upper())
     return _view(row)
 
 
@@ -147,10 +147,12 @@ def check_cycle(cycle: str) -> tuple[date, date]:
         first = date.fromisoformat(f"{cycle}-01")
     except ValueError:
         raise InputError(
-            f"{cycle!r} is not a billing cycle; write it like 2026-11.", field="cycle"
+            "{cycle!r} is not a billing cycle; write it like 2026-11.", field="cycle", cycle=cycle
         ) from None
     if len(cycle) != 7:
-        raise InputError(f"{cycle!r} is not a billing cycle; write it like 2026-11.", field="cycle")
+        raise InputError(
+            "{cycle!r} is not a billing cycle; write it like 2026-11.", field="cycle", cycle=cycle
+        )
     nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
     return first, date.fromordinal(nxt.toordinal() - 1)
 

@@ -38,7 +38,7 @@ def _parser(kind: str) -> Callable[[dict[str, Any], date], Any]:
         return lambda body, _on: parse_leak_policy(body)
     if kind == "delinquency":
         return lambda body, _on: parse_policy(body)
-    raise InputError(f"Kind: one of {', '.join(KINDS)}.", field="kind")
+    raise InputError("Kind: one of {choices}.", field="kind", choices=", ".join(KINDS))
 
 
 @functools.lru_cache(maxsize=64)
@@ -55,7 +55,9 @@ def in_effect(session: Session, kind: str, on: date) -> tuple[str, Any]:
         .limit(1)
     ).first()
     if row is None:
-        raise NotFound(f"No {KINDS[kind].lower()} are in effect on {on:%m/%d/%Y}.")
+        raise NotFound(
+            "No {rates} are in effect on {on:%m/%d/%Y}.", rates=KINDS[kind].lower(), on=on
+        )
     return row.id, _parsed(kind, row.id, row.effective_from, json.dumps(row.body))
 
 
@@ -115,7 +117,7 @@ def add_schedule(
     try:
         parse(body, effective_from)
     except (RateError, PolicyError, CalculationError) as exc:
-        raise InputError(str(exc), field="body") from exc
+        raise InputError(exc, field="body") from exc
     with station.store.write() as s:
         row = RateSchedule(
             kind=kind, effective_from=effective_from, body=body, created_by=actor.username
@@ -145,7 +147,7 @@ def add_closed_day(
         raise InputError("Kind: holiday or office_closed.", field="kind")
     with station.store.write() as s:
         if s.get(Holiday, day) is not None:
-            raise InputError(f"{day:%m/%d/%Y} is already a closed day.", field="day")
+            raise InputError("{day:%m/%d/%Y} is already a closed day.", field="day", day=day)
         s.add(Holiday(day=day, name=name[:80], kind=kind))
         audit.record(
             s,

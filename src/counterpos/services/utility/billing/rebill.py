@@ -57,13 +57,17 @@ def correct_read(
         p = find_meter(s, serial)
         latest = last_read(s, p.meter_id)
         if latest is None or latest.kind == "first":
-            raise StateError(f"Meter {p.serial} has no read to correct since it was installed.")
+            raise StateError(
+                "Meter {serial} has no read to correct since it was installed.", serial=p.serial
+            )
         old = s.get(MeterRead, latest.read_id)
         assert old is not None
         prev = s.get(MeterRead, old.previous_read_id) if old.previous_read_id else None
         if prev is None:
             raise StateError(
-                f"The read of {p.serial} on {old.read_on:%m/%d/%Y} has no read before it."
+                "The read of {serial} on {read_on:%m/%d/%Y} has no read before it.",
+                serial=p.serial,
+                read_on=old.read_on,
             )
         if value == old.value and bool(rollover) == old.rollover:
             raise InputError("That is the read already on file.", field="value")
@@ -72,9 +76,9 @@ def correct_read(
         except BelowPrevious as exc:
             if rollover is None:
                 raise RolloverOrError(exc) from exc
-            raise InputError(str(exc), field="value") from exc
+            raise InputError(exc, field="value") from exc
         except ReadError as exc:
-            raise InputError(str(exc), field="value") from exc
+            raise InputError(exc, field="value") from exc
         new_read = read_row(
             meter_id=old.meter_id,
             account_id=old.account_id,
@@ -118,7 +122,7 @@ def correct_read(
             try:
                 lines = price(sched, bill.meter_size, bill.customer_class, billed_units)
             except RateError as exc:
-                raise StateError(f"{exc} Nothing was changed.") from exc
+                raise StateError("{exc} Nothing was changed.", exc=exc) from exc
             new_total = total(lines)
             due = date.fromordinal(today.toordinal() + sched.due_days)
             new_no = next_number(s, Bill.bill_no, station.code, "B")

@@ -18,6 +18,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.kinds import EntryType
+from counterpos.domain.messages import Msg
 from counterpos.domain.utility.rates import RateError, RateSchedule, price, total
 from counterpos.services import audit
 from counterpos.services.actor import Actor
@@ -87,9 +88,15 @@ def _check_free(s: Session, cycle: str, route: str) -> None:
         {"c": cycle, "route": route},
     ).first()
     if clash:
-        what = f"route {clash[1]} of cycle {cycle}" if clash[1] else f"cycle {cycle}"
+        what = (
+            Msg("Route {route} of cycle {cycle}", route=clash[1], cycle=cycle)
+            if clash[1]
+            else Msg("Cycle {cycle}", cycle=cycle)
+        )
         raise StateError(
-            f"{what.capitalize()} is already billed (run {clash[0]}); reverse that run to bill it again."
+            "{what} is already billed (run {run_no}); reverse that run to bill it again.",
+            what=what,
+            run_no=clash[0],
         )
 
 
@@ -112,7 +119,7 @@ def billing_run(
         raise InputError("A bill cannot be dated in the future.", field="bill_date")
     if bill_date < first:
         raise InputError(
-            f"Bills of cycle {cycle} are dated in {cycle} or later.", field="bill_date"
+            "Bills of cycle {cycle} are dated in {cycle} or later.", field="bill_date", cycle=cycle
         )
     with station.store.write() as s:
         _check_free(s, cycle, route)
@@ -219,7 +226,9 @@ def billing_run(
                     lines = price(sched, meter_size, info.customer_class, units)
                 except RateError as exc:
                     raise StateError(
-                        f"Account {info.account_no}: {exc} Nothing was billed."
+                        "Account {account_no}: {exc} Nothing was billed.",
+                        account_no=info.account_no,
+                        exc=exc,
                     ) from exc
                 priced[key] = (
                     Serialized([[x.code, x.label, x.units, x.rate, x.cents, x.gl] for x in lines]),
@@ -265,8 +274,16 @@ def billing_run(
             n_est += estimated
         if not bills:
             raise StateError(
-                f"Nothing to bill in cycle {cycle}{' route ' + route if route else ''}: "
-                f"{len(held)} held for review, {len(missing)} without a read, {skipped} already billed."
+                "Nothing to bill in cycle {cycle} route {route}: {held} held for review, "
+                "{missing} without a read, {skipped} already billed."
+                if route
+                else "Nothing to bill in cycle {cycle}: {held} held for review, {missing} without "
+                "a read, {skipped} already billed.",
+                cycle=cycle,
+                route=route,
+                held=len(held),
+                missing=len(missing),
+                skipped=skipped,
             )
         run_no = next_number(s, BillingRun.run_no, station.code, "R")
         s.add(
@@ -444,11 +461,11 @@ def reverse_run(station: Station, actor: Actor, run_no: str, reason: str) -> Rev
             select(BillingRun).where(BillingRun.run_no == run_no.strip().upper())
         ).first()
         if run is None:
-            raise NotFound(f"There is no billing run {run_no.strip().upper()}.")
+            raise NotFound("There is no billing run {run_no}.", run_no=run_no.strip().upper())
         if run.reverses_id:
-            raise StateError(f"Run {run.run_no} is itself a reversal.")
+            raise StateError("Run {run_no} is itself a reversal.", run_no=run.run_no)
         if s.scalar(select(BillingRun.run_no).where(BillingRun.reverses_id == run.id)):
-            raise StateError(f"Run {run.run_no} is already reversed.")
+            raise StateError("Run {run_no} is already reversed.", run_no=run.run_no)
         live = list(
             s.scalars(
                 select(Bill).from_statement(

@@ -64,7 +64,10 @@ def _repair(
             select(WorkOrder).where(WorkOrder.wo_no == work_order_no.strip().upper())
         ).first()
         if wo is None or wo.account_id != account_id:
-            raise NotFound(f"Work order {work_order_no.strip().upper()} is not this account's.")
+            raise NotFound(
+                "Work order {work_order_no} is not this account's.",
+                work_order_no=work_order_no.strip().upper(),
+            )
         closed = s.scalars(
             select(WorkOrderEvent).where(
                 WorkOrderEvent.work_order_id == wo.id, WorkOrderEvent.status == "closed"
@@ -72,7 +75,8 @@ def _repair(
         ).first()
         if closed is None or closed.finding != "leak_repaired" or closed.repaired_on is None:
             raise StateError(
-                f"Work order {wo.wo_no} is not closed with a repaired leak; the policy needs the repair."
+                "Work order {wo_no} is not closed with a repaired leak; the policy needs the repair.",
+                wo_no=wo.wo_no,
             )
         return closed.repaired_on, wo.id
     if repaired_on is None:
@@ -103,7 +107,10 @@ def leak_calculation(
         missing = [n for n in wanted if n not in live]
         if missing:
             raise InputError(
-                f"Bill {missing[0]} is not a live bill of account {acct.account_no}.", field="bills"
+                "Bill {bill_no} is not a live bill of account {account_no}.",
+                field="bills",
+                bill_no=missing[0],
+                account_no=acct.account_no,
             )
         chosen = sorted((live[n] for n in wanted), key=lambda b: b.bill_date)
         policy = leak_policy(s, local_today())
@@ -111,8 +118,11 @@ def leak_calculation(
         last = chosen[-1]
         if repaired > last.bill_date + timedelta(days=policy.proof_within_days):
             raise StateError(
-                f"The repair on {repaired:%m/%d/%Y} came more than {policy.proof_within_days} days "
-                f"after bill {last.bill_no}; the policy does not cover it."
+                "The repair on {repaired:%m/%d/%Y} came more than {proof_within_days} days after bill "
+                "{bill_no}; the policy does not cover it.",
+                repaired=repaired,
+                proof_within_days=policy.proof_within_days,
+                bill_no=last.bill_no,
             )
         since = local_today() - timedelta(days=round(policy.once_in_months * 30.44))
         earlier = s.scalars(
@@ -124,8 +134,11 @@ def leak_calculation(
         ).first()
         if earlier is not None:
             raise StateError(
-                f"A leak adjustment ({earlier.calc_no}) was made on {to_local(earlier.created_at):%m/%d/%Y}; "
-                f"the policy allows one in {policy.once_in_months} months."
+                "A leak adjustment ({calc_no}) was made on {created_at:%m/%d/%Y}; the policy allows one "
+                "in {once_in_months} months.",
+                calc_no=earlier.calc_no,
+                created_at=to_local(earlier.created_at),
+                once_in_months=policy.once_in_months,
             )
         average = _average_before(s, acct.id, chosen[0])
         periods = []
@@ -137,7 +150,7 @@ def leak_calculation(
         try:
             calc = leak_credit(periods, average, policy)
         except CalculationError as exc:
-            raise InputError(str(exc), field="bills") from exc
+            raise InputError(exc, field="bills") from exc
         calc.basis["repaired_on"] = repaired.isoformat()
         if work_order_no:
             calc.basis["work_order_no"] = work_order_no.strip().upper()

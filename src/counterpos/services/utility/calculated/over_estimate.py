@@ -78,7 +78,8 @@ def over_estimate_calculation(station: Station, account_no: str) -> OverEstimate
         found = _find(s, acct.id)
         if found is None:
             raise StateError(
-                f"Account {acct.account_no} has no estimated bills that its latest actual read shows too high."
+                "Account {account_no} has no estimated bills that its latest actual read shows too high.",
+                account_no=acct.account_no,
             )
         return found
 

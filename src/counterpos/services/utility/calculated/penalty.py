@@ -23,7 +23,10 @@ def penalty_calculation(
         bill = find_bill(s, bill_no)
         if bill.account_id != acct.id:
             raise InputError(
-                f"Bill {bill.bill_no} is not account {acct.account_no}'s.", field="bill"
+                "Bill {bill_no} is not account {account_no}'s.",
+                field="bill",
+                bill_no=bill.bill_no,
+                account_no=acct.account_no,
             )
         for done in s.scalars(
             select(AdjustmentCalculation).where(
@@ -32,12 +35,14 @@ def penalty_calculation(
         ):
             if done.calculation.get("basis", {}).get("bill_no") == bill.bill_no:
                 raise StateError(
-                    f"The late fee on bill {bill.bill_no} was already waived ({done.calc_no})."
+                    "The late fee on bill {bill_no} was already waived ({calc_no}).",
+                    bill_no=bill.bill_no,
+                    calc_no=done.calc_no,
                 )
         try:
             return penalty_credit(bill.bill_no, bill.penalty_cents, reason)
         except CalculationError as exc:
-            raise InputError(str(exc), field="reason") from exc
+            raise InputError(exc, field="reason") from exc
 
 
 def penalty_adjustment(

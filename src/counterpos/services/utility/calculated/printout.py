@@ -67,7 +67,9 @@ def calculation_pdf(station: Station, actor: Actor, calc_no: str) -> bytes:
             )
         ).first()
         if c is None:
-            raise NotFound(f"There is no adjustment calculation {calc_no.strip().upper()}.")
+            raise NotFound(
+                "There is no adjustment calculation {calc_no}.", calc_no=calc_no.strip().upper()
+            )
         acct = s.get(UtilityAccount, c.account_id)
         assert acct is not None
         _cid, addressee, mail_to = address_of(s, acct)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money, MoneyError
 from counterpos.domain.utility.arrangement import KINDS, ArrangementError, Instalment, plan
 from counterpos.services import audit
@@ -59,19 +60,20 @@ def _plan(
     arrears: int, kind: str, count: int, first_due: date, forgiven_text: str, max_months: int
 ) -> tuple[int, int, tuple[Instalment, ...]]:
     if kind not in KINDS:
-        raise InputError(f"Kind: one of {', '.join(KINDS)}.", field="kind")
+        raise InputError("Kind: one of {choices}.", field="kind", choices=", ".join(KINDS))
     today = local_today()
     if not today <= first_due <= today + timedelta(days=MAX_FIRST_DUE_DAYS):
         raise InputError(
-            f"The first instalment falls due today or within {MAX_FIRST_DUE_DAYS} days.",
+            "The first instalment falls due today or within {max_first_due_days} days.",
             field="first_due",
+            max_first_due_days=MAX_FIRST_DUE_DAYS,
         )
     forgiven = 0
     if kind == "reduction":
         try:
             forgiven = Money.parse(forgiven_text).cents
         except MoneyError as exc:
-            raise InputError(str(exc), field="forgiven") from exc
+            raise InputError(exc, field="forgiven") from exc
         if not 0 < forgiven < arrears:
             raise InputError("A reduction forgives part of the arrears, not all.", field="forgiven")
     elif forgiven_text.strip():
@@ -81,7 +83,7 @@ def _plan(
     try:
         instalments = plan(arrears - forgiven, count, first_due, max_months)
     except ArrangementError as exc:
-        raise InputError(str(exc), field="count") from exc
+        raise InputError(exc, field="count") from exc
     return arrears, forgiven, instalments
 
 
@@ -107,7 +109,9 @@ def start_arrangement(
         acct = find_account(s, account_no)
         if acct.status != "active":
             raise StateError(
-                f"Account {acct.account_no} is {acct.status}; arrange payment on an active account."
+                "Account {account_no} is {status}; arrange payment on an active account.",
+                account_no=acct.account_no,
+                status=word(acct.status),
             )
         policy = delinquency_policy(s, local_today())
         running = arrangements(
@@ -119,11 +123,15 @@ def start_arrangement(
         )
         if acct.id in running and running[acct.id].standing.state in ("kept", "missed"):
             raise StateError(
-                f"Account {acct.account_no} already has arrangement {running[acct.id].arrangement_no}."
+                "Account {account_no} already has arrangement {arrangement_no}.",
+                account_no=acct.account_no,
+                arrangement_no=running[acct.id].arrangement_no,
             )
         arrears = account_balance(s, acct.id).cents
         if arrears <= 0:
-            raise StateError(f"Account {acct.account_no} owes nothing to arrange.")
+            raise StateError(
+                "Account {account_no} owes nothing to arrange.", account_no=acct.account_no
+            )
         arrears, cut, instalments = _plan(
             arrears, kind, count, first_due, forgiven, policy.arrangement_max_months
         )

@@ -11,16 +11,20 @@ penalty entry per fee.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.kinds import EntryType
 from counterpos.domain.ledger import DEPOSIT_TYPES
 from counterpos.domain.money import Money
 from counterpos.domain.utility.delinquency import DelinquencyPolicy, late_fee_cents
-from counterpos.services.utility.delinquency.standing import local_midnight_utc
+from counterpos.domain.utility.low_income import waiver_due
+from counterpos.services.utility.delinquency.standing import (
+    _d,
+    local_midnight_utc,
+    low_income_accounts,
+)
 from counterpos.services.utility.meters.state import LIVE_BILL
 from counterpos.store.models import BillPenalty, LedgerEntry
 from counterpos.store.outbox import insert_synced
@@ -29,30 +33,38 @@ from counterpos.store.rows import bill_penalty_row, ledger_row
 LOOK_BACK_DAYS = 120  # bills whose due date passed longer ago than this are left alone
 _DEPOSITS = ", ".join(f"'{t}'" for t in DEPOSIT_TYPES)
 
-CANDIDATES = f"""
-SELECT b.id, b.bill_no, b.account_id, b.due_date, b.bill_date, b.created_at
-FROM bill b
-WHERE {LIVE_BILL} AND b.total_cents > 0 AND b.due_date < :on AND b.due_date >= :since
-  AND NOT EXISTS (SELECT 1 FROM bill_penalty p WHERE p.bill_id = b.id)
-"""
-
-# The balance at the end of the due date (a bill's charge counting from its bill date,
-# payments from when they were made, at any station), less the bills issued after this one.
+# Every bill past due and without its fee, with its past-due balance in one pass: the balance
+# at the end of its due date (a bill's charge counting from its bill date, payments from when
+# they were made, at any station), less the bills issued after it that were not yet due. The
+# CASE gives each due date the station's local midnight that ends it (as stored: naive UTC).
+DUE_DATES = "SELECT DISTINCT due_date FROM bill WHERE due_date < ? AND due_date >= ?"
 PAST_DUE = f"""
-SELECT b.id,
+WITH due AS (
+    SELECT b.id, b.bill_no, b.account_id, b.due_date, b.bill_date,
+           CASE b.due_date {{cuts}} END AS at
+    FROM bill b
+    WHERE b.due_date < ? AND b.due_date >= ? AND {LIVE_BILL} AND b.total_cents > 0
+      AND NOT EXISTS (SELECT 1 FROM bill_penalty p WHERE p.bill_id = b.id)
+)
+SELECT b.id, b.bill_no, b.account_id,
   (SELECT COALESCE(SUM(amount_cents), 0) FROM (
       SELECT l.amount_cents FROM ledger_entry l LEFT JOIN bill x ON x.ledger_entry_id = l.id
       WHERE l.account_id = b.account_id AND l.entry_type NOT IN ({_DEPOSITS})
-        AND COALESCE(x.bill_date, l.created_at) < :cut
+        AND COALESCE(x.bill_date, l.created_at) < b.at
       UNION ALL
       SELECT c.amount_cents FROM central_ledger_entry c WHERE c.account_id = b.account_id
-        AND c.entry_type NOT IN ({_DEPOSITS}) AND c.created_at < :cut
+        AND c.entry_type NOT IN ({_DEPOSITS}) AND c.created_at < b.at
         AND NOT EXISTS (SELECT 1 FROM ledger_entry l WHERE l.id = c.id)))
   - (SELECT COALESCE(SUM(n.total_cents), 0) FROM bill n WHERE n.account_id = b.account_id
-        AND n.bill_date > b.bill_date AND n.bill_date <= :due AND n.reverses_id IS NULL
+        AND n.bill_date > b.bill_date AND n.bill_date <= b.due_date AND n.reverses_id IS NULL
         AND NOT EXISTS (SELECT 1 FROM bill x WHERE x.reverses_id = n.id))
-FROM bill b WHERE b.due_date = :due AND b.id IN ({{ids}})
+FROM due b ORDER BY b.due_date, b.bill_no
 """
+
+
+def _stored(at: datetime) -> str:
+    """A naive UTC time as SQLAlchemy's SQLite DateTime writes and binds it."""
+    return at.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,15 @@ class LateFees:
     charged: int
     total_cents: int
     below_minimum: int
+    waived: int = 0  # SB 998: a low-income household's one late charge in twelve months
+
+
+# Each qualifying account's newest waiver: a bill's penalty row of no cents, with no ledger
+# entry (a fee below the minimum writes no row at all).
+LAST_WAIVERS = """
+SELECT account_id, MAX(applied_on) FROM bill_penalty
+WHERE cents = 0 AND ledger_entry_id IS NULL GROUP BY account_id
+"""
 
 
 def apply_late_fees(
@@ -70,52 +91,65 @@ def apply_late_fees(
     skip_accounts: set[str] | frozenset[str] = frozenset(),
 ) -> LateFees:
     """Charge every fee now due (inside the caller's transaction)."""
-    rows = s.execute(
-        text(CANDIDATES), {"on": on, "since": on - timedelta(days=LOOK_BACK_DAYS)}
-    ).all()
-    by_due: dict[str, list] = {}
-    for r in rows:
-        if r[2] in skip_accounts:
-            continue
-        by_due.setdefault(str(r[3]), []).append(r)
+    conn = s.connection()
+    window = (on.isoformat(), (on - timedelta(days=LOOK_BACK_DAYS)).isoformat())
+    dues = [_d(d) for (d,) in conn.exec_driver_sql(DUE_DATES, window)]
+    if not dues:
+        return LateFees(0, 0, 0)
+    cuts = [(d.isoformat(), _stored(local_midnight_utc(d + timedelta(days=1)))) for d in dues]
+    sql = PAST_DUE.replace("{cuts}", " ".join("WHEN ? THEN ?" for _ in cuts))
+    params = [v for pair in cuts for v in pair] + list(window)
     penalties, ledger = [], []
-    total = below = 0
+    total = below = waived = 0
     percent = str(policy.late_fee_percent)
-    for due_text, bills in by_due.items():
-        due = date.fromisoformat(due_text[:10])
-        cut = local_midnight_utc(due + timedelta(days=1))
-        info = {r[0]: r for r in bills}
-        for start in range(0, len(bills), 500):
-            chunk = bills[start : start + 500]
-            names = ", ".join(f":b{i}" for i in range(len(chunk)))
-            params = {"cut": cut, "due": due, **{f"b{i}": r[0] for i, r in enumerate(chunk)}}
-            for bill_id, past_due in s.execute(text(PAST_DUE.replace("{ids}", names)), params):
-                fee = late_fee_cents(int(past_due or 0), policy)
-                if fee <= 0:
-                    below += 1
-                    continue
-                _id, bill_no, account_id, *_ = info[bill_id]
-                entry = ledger_row(
+    qualified = low_income_accounts(s, on)
+    last_waived = {a: _d(d) for a, d in conn.exec_driver_sql(LAST_WAIVERS)} if qualified else {}
+    for bill_id, bill_no, account_id, past_due in conn.exec_driver_sql(sql, tuple(params)):
+        if account_id in skip_accounts:
+            continue
+        fee = late_fee_cents(int(past_due or 0), policy)
+        if fee <= 0:
+            below += 1
+            continue
+        if account_id in qualified and waiver_due(
+            last_waived.get(account_id), on, policy.low_income
+        ):
+            last_waived[account_id] = on
+            penalties.append(
+                bill_penalty_row(
+                    bill_id=bill_id,
                     account_id=account_id,
-                    entry_type=EntryType.PENALTY,
-                    amount_cents=fee,
-                    memo=f"Late fee on bill {bill_no}: {percent}% of {Money(int(past_due))} past due",
+                    past_due_cents=int(past_due),
+                    percent=percent,
+                    cents=0,
+                    ledger_entry_id=None,
+                    applied_on=on,
                     station_code=station_code,
                 )
-                ledger.append(entry)
-                penalties.append(
-                    bill_penalty_row(
-                        bill_id=bill_id,
-                        account_id=account_id,
-                        past_due_cents=int(past_due),
-                        percent=percent,
-                        cents=fee,
-                        ledger_entry_id=entry["id"],
-                        applied_on=on,
-                        station_code=station_code,
-                    )
-                )
-                total += fee
-    if ledger:
+            )
+            waived += 1
+            continue
+        entry = ledger_row(
+            account_id=account_id,
+            entry_type=EntryType.PENALTY,
+            amount_cents=fee,
+            memo=f"Late fee on bill {bill_no}: {percent}% of {Money(int(past_due))} past due",
+            station_code=station_code,
+        )
+        ledger.append(entry)
+        penalties.append(
+            bill_penalty_row(
+                bill_id=bill_id,
+                account_id=account_id,
+                past_due_cents=int(past_due),
+                percent=percent,
+                cents=fee,
+                ledger_entry_id=entry["id"],
+                applied_on=on,
+                station_code=station_code,
+            )
+        )
+        total += fee
+    if penalties:
         insert_synced(s, [(LedgerEntry, ledger), (BillPenalty, penalties)])
-    return LateFees(len(ledger), total, below)
+    return LateFees(len(ledger), total, below, waived)

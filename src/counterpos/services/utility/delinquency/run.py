@@ -13,10 +13,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
-
-from counterpos.domain.utility.delinquency import AccountFacts, choose_notice, past_due
+from counterpos.domain.utility.delinquency import (
+    AccountFacts,
+    DelinquencyPolicy,
+    Unpaid,
+    choose_notice,
+)
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
@@ -24,9 +28,14 @@ from counterpos.services.errors import InputError
 from counterpos.services.station import Station
 from counterpos.services.utility.billing.rates import closed_days, delinquency_policy
 from counterpos.services.utility.delinquency.late_fees import apply_late_fees
-from counterpos.services.utility.delinquency.standing import arrangements, owing, sent_by_account
-from counterpos.services.utility.notices.record import record_notices
-from counterpos.store.models import ArrangementEvent, Customer, UtilityAccount, new_id
+from counterpos.services.utility.delinquency.standing import (
+    ArrangementState,
+    PastDue,
+    arrangements,
+    past_due_standings,
+)
+from counterpos.services.utility.notices.record import record_notices, sent_keys
+from counterpos.store.models import ArrangementEvent, new_id
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,7 @@ class DelinquencyResult:
     late_fee_cents: int
     notices: dict[str, int]  # kind -> count
     arrangements_broken: int
+    late_fees_waived: int = 0  # SB 998: low-income households' one late charge a year
 
 
 def delinquency_run(station: Station, actor: Actor, on: date | None = None) -> DelinquencyResult:
@@ -73,67 +83,37 @@ def delinquency_run(station: Station, actor: Actor, on: date | None = None) -> D
                 )
                 broken += st.standing.state == "broken"
         s.flush()
-        owed = owing(s)
-        sent = sent_by_account(s)
-        accounts = {
-            a.id: a
-            for a in s.execute(
-                select(
-                    UtilityAccount.id,
-                    UtilityAccount.account_no,
-                    UtilityAccount.customer_id,
-                    UtilityAccount.service_address,
-                    UtilityAccount.customer_class,
-                    UtilityAccount.status,
-                )
-            )
-        }
-        choices = []
-        for account_id, o in owed.items():
-            acct = accounts.get(account_id)
-            if acct is None:
+        owing_count, standings = past_due_standings(s, on, policy.min_notice_cents)
+        posted = sent_keys(s, [f"posted:{a.arrangement_id}" for a in arranged.values()])
+        notices: list[dict[str, Any]] = []
+        for one in standings:
+            arr = arranged.get(one.account_id)
+            choice = choose_notice(_facts(one, arr, posted, policy), on, closed, policy)
+            if choice is None:
                 continue
-            arr = arranged.get(account_id)
-            facts = AccountFacts(
-                account_id,
-                acct.status == "active",
-                acct.customer_class in policy.residential_classes,
-                o.unpaid(),
-                frozenset(sent.get(account_id, ())),
-                arr.standing.state if arr and arr.standing.state != "completed" else "",
-                arr.arrangement_id if arr else "",
-                sent.get(account_id, {}),
-            )
-            choice = choose_notice(facts, on, closed, policy)
-            if choice is not None:
-                choices.append((acct, o, choice, arr, past_due(facts.unpaid, on)))
-        customers = _customers(s, {a.customer_id for a, *_ in choices})
-        bill_nos = _bill_nos(s, {o.bill_of.get(c.ref, "") for _a, o, c, *_ in choices} - {""})
-        notices = []
-        for acct, o, c, arr, owed_now in choices:
-            cust = customers.get(acct.customer_id)
+            bill_id = one.bill_id  # the rule chooses about the oldest charge
             notices.append(
                 {
-                    "kind": c.kind,
-                    "key": c.key,
+                    "kind": choice.kind,
+                    "key": choice.key,
                     "run_id": run_id,
-                    "account_id": acct.id,
-                    "customer_id": acct.customer_id,
-                    "bill_id": o.bill_of.get(c.ref),
+                    "account_id": one.account_id,
+                    "customer_id": one.customer_id,
+                    "bill_id": bill_id,
                     "issued_on": on,
-                    "due_on": c.due_on,
-                    "shutoff_on": c.shutoff_on,
-                    "amount_cents": c.past_due_cents,
-                    "addressee": cust[0] if cust else "Occupant",
-                    "mail_to": (cust[1] if cust else "") or acct.service_address,
+                    "due_on": choice.due_on,
+                    "shutoff_on": choice.shutoff_on,
+                    "amount_cents": choice.past_due_cents,
+                    "addressee": one.addressee,
+                    "mail_to": one.mailing_address,
                     "details": {
-                        "account_no": acct.account_no,
-                        "service_address": acct.service_address,
-                        "balance_cents": o.balance,
-                        "past_due_cents": owed_now,
-                        "bill_no": bill_nos.get(o.bill_of.get(c.ref, ""), ""),
+                        "account_no": one.account_no,
+                        "service_address": one.service_address,
+                        "balance_cents": one.balance,
+                        "past_due_cents": one.past_due,
+                        "bill_no": one.bill_no if bill_id else "",
                         "arrangement_no": arr.arrangement_no if arr else "",
-                        "residential": acct.customer_class in policy.residential_classes,
+                        "residential": one.customer_class in policy.residential_classes,
                     },
                 }
             )
@@ -150,45 +130,35 @@ def delinquency_run(station: Station, actor: Actor, on: date | None = None) -> D
                 "on": on.isoformat(),
                 "late_fees": fees.charged,
                 "late_fee_cents": fees.total_cents,
+                "late_fees_waived": fees.waived,
                 "notices": dict(counts),
                 "arrangements_broken": broken,
             },
         )
     return DelinquencyResult(
-        run_id, on, len(owed), fees.charged, fees.total_cents, dict(counts), broken
+        run_id, on, owing_count, fees.charged, fees.total_cents, dict(counts), broken, fees.waived
     )
 
 
-def _customers(s, ids: set[str]) -> dict[str, tuple[str, str]]:
-    from counterpos.store.models.customer import display_name  # noqa: PLC0415
-
-    out = {}
-    id_list = list(ids)
-    for i in range(0, len(id_list), 900):
-        for c in s.execute(
-            select(
-                Customer.id,
-                Customer.first_name,
-                Customer.last_name,
-                Customer.business_name,
-                Customer.mailing_address,
-            ).where(Customer.id.in_(id_list[i : i + 900]))
-        ):
-            out[c.id] = (
-                display_name(c.first_name, c.last_name, c.business_name),
-                c.mailing_address,
-            )
-    return out
-
-
-def _bill_nos(s, ids: set[str]) -> dict[str, str]:
-    from counterpos.store.models import Bill  # noqa: PLC0415
-
-    out: dict[str, str] = {}
-    id_list = list(ids)
-    for i in range(0, len(id_list), 900):
-        for bill_id, bill_no in s.execute(
-            select(Bill.id, Bill.bill_no).where(Bill.id.in_(id_list[i : i + 900]))
-        ):
-            out[bill_id] = bill_no
-    return out
+def _facts(
+    st: PastDue,
+    arr: ArrangementState | None,
+    posted: set[str],
+    policy: DelinquencyPolicy,
+) -> AccountFacts:
+    """What the rule (domain/utility/delinquency.choose_notice) reads, from the account's
+    standing: its oldest past-due charge carrying all that is past due, and the notices
+    recorded about that charge (and about its arrangement)."""
+    sent = dict(st.sent_on)
+    if arr is not None and f"posted:{arr.arrangement_id}" in posted:
+        sent[f"posted:{arr.arrangement_id}"] = st.oldest.due_on  # only its presence is read
+    return AccountFacts(
+        st.account_id,
+        st.active,
+        st.customer_class in policy.residential_classes,
+        [Unpaid(st.oldest, st.past_due)],
+        frozenset(sent),
+        arr.standing.state if arr and arr.standing.state != "completed" else "",
+        arr.arrangement_id if arr else "",
+        sent,
+    )

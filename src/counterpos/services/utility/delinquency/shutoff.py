@@ -14,7 +14,9 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.kinds import EntryType
 from counterpos.domain.utility.delinquency import past_due
+from counterpos.domain.utility.low_income import ReconnectionFee, reconnection_fee
 from counterpos.domain.utility.sb998 import ShutoffFacts, explain, shutoff_blockers
 from counterpos.services import audit
 from counterpos.services.actor import Actor
@@ -23,19 +25,29 @@ from counterpos.services.errors import InputError, StateError
 from counterpos.services.station import Station
 from counterpos.services.utility.accounts import find_account
 from counterpos.services.utility.billing.rates import closed_days, delinquency_policy
-from counterpos.services.utility.delinquency.standing import arrangements, owing
+from counterpos.services.utility.delinquency.standing import (
+    arrangements,
+    low_income_accounts,
+    owing,
+)
 from counterpos.store.models import (
+    LedgerEntry,
     Notice,
     NoticeEvent,
     ServiceAction,
     ShutoffProtection,
     UtilityAccount,
 )
+from counterpos.store.outbox import insert_synced
+from counterpos.store.rows import ledger_row
 
 CONDITIONS = {
     "medical": "A primary care provider certifies disconnection would be life-threatening",
     "cannot_pay": "The customer shows financial inability to pay",
     "willing": "The customer is willing to enter a payment arrangement",
+    # not one of the three: SB 998's low-income protections (a reconnection fee capped, one
+    # late charge waived in twelve months), domain/utility/low_income.py
+    "low_income": "The household's income is below 200% of the federal poverty line",
 }
 
 
@@ -169,7 +181,9 @@ def record_protection(
     """One of SB 998's three conditions on file for a period (a certificate, a declaration)."""
     actor.require("arrange_payments", "record shut-off protections")
     if condition not in CONDITIONS:
-        raise InputError(f"Condition: one of {', '.join(CONDITIONS)}.", field="condition")
+        raise InputError(
+            "Condition: one of {choices}.", field="condition", choices=", ".join(CONDITIONS)
+        )
     if valid_to < valid_from:
         raise InputError("The protection ends before it starts.", field="valid_to")
     with station.store.write() as s:
@@ -208,12 +222,15 @@ def disconnect(
     on = on or local_today()
     check = shutoff_check(station, account_no, on)
     if check.disconnected:
-        raise StateError(f"Account {check.account_no} is already disconnected.")
+        raise StateError(
+            "Account {account_no} is already disconnected.", account_no=check.account_no
+        )
     if not check.eligible:
         raise StateError(
-            f"Account {check.account_no} may not be disconnected on {on:%m/%d/%Y}: "
-            + "; ".join(check.reasons)
-            + "."
+            "Account {account_no} may not be disconnected on {on:%m/%d/%Y}: {reasons}.",
+            account_no=check.account_no,
+            on=on,
+            reasons="; ".join(check.reasons),
         )
     with station.store.write() as s:
         acct = find_account(s, account_no)
@@ -240,29 +257,77 @@ def disconnect(
 
 
 def reconnect(
-    station: Station, actor: Actor, account_no: str, on: date | None = None, note: str = ""
-) -> None:
+    station: Station,
+    actor: Actor,
+    account_no: str,
+    on: date | None = None,
+    note: str = "",
+    at: datetime | None = None,
+) -> ReconnectionFee:
+    """Record water turned back on and charge the policy's reconnection fee: for a household
+    qualified as low-income on that day, at most SB 998's cap (business hours or not, by
+    `at`, the station's local time of the reconnection; now when not given)."""
     actor.require("disconnect_service", "reconnect water service")
-    on = on or local_today()
+    on = on or (at.date() if at else local_today())
+    at = at or datetime.combine(on, datetime.now().time())
     with station.store.write() as s:
         acct = find_account(s, account_no)
         if not _disconnected(s, acct.id):
-            raise StateError(f"Account {acct.account_no} is not disconnected.")
+            raise StateError(
+                "Account {account_no} is not disconnected.", account_no=acct.account_no
+            )
+        policy = delinquency_policy(s, on)
+        low_income = bool(low_income_accounts(s, on, acct.id))
+        fee = reconnection_fee(at, closed_days(s), policy.low_income, low_income)
         s.add(
             ServiceAction(
                 account_id=acct.id,
                 kind="reconnect",
                 on_date=on,
                 reason="paid_or_arranged",
-                details={"note": " ".join(note.split())[:200]},
+                details={
+                    "note": " ".join(note.split())[:200],
+                    "fee_cents": fee.cents,
+                    "business_hours": fee.business_hours,
+                    "low_income": low_income,
+                    "capped": fee.capped,
+                },
                 recorded_by=actor.username,
                 station_code=station.code,
             )
         )
         s.flush()
+        if fee.cents > 0:
+            when = "business hours" if fee.business_hours else "after hours"
+            memo = f"Reconnection fee ({when})" + (
+                ", capped for a low-income household (SB 998)" if fee.capped else ""
+            )
+            insert_synced(
+                s,
+                [
+                    (
+                        LedgerEntry,
+                        [
+                            ledger_row(
+                                account_id=acct.id,
+                                entry_type=EntryType.CHARGE,
+                                amount_cents=fee.cents,
+                                memo=memo,
+                                station_code=station.code,
+                            )
+                        ],
+                    )
+                ],
+            )
         audit.record(
-            s, station.code, "service_reconnected", actor=actor.username, target=acct.account_no
+            s,
+            station.code,
+            "service_reconnected",
+            actor=actor.username,
+            target=acct.account_no,
+            details={"fee_cents": fee.cents, "low_income": low_income, "capped": fee.capped},
         )
+    return fee
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.address import normalise_address
+from counterpos.domain.messages import word
 from counterpos.domain.utility.reads import (
     BelowPrevious,
     ReadError,
@@ -109,7 +110,9 @@ def _route(route: str, seq: int) -> tuple[str, int]:
 def find_meter(s: Session, serial: str) -> Placement:
     p = placement_of(s, serial)
     if p is None:
-        raise NotFound(f"There is no meter {serial.strip().upper()} in the inventory.")
+        raise NotFound(
+            "There is no meter {serial} in the inventory.", serial=serial.strip().upper()
+        )
     return p
 
 
@@ -132,7 +135,7 @@ def add_meter(
     try:
         capacity(dials)
     except ReadError as exc:
-        raise InputError(str(exc), field="dials") from exc
+        raise InputError(exc, field="dials") from exc
     received_on = received_on or local_today()
     if received_on > local_today():
         raise InputError("A meter cannot be received in the future.", field="received_on")
@@ -140,10 +143,14 @@ def add_meter(
         sizes = water_rates(s, local_today()).base_by_size
         if size not in sizes:
             raise InputError(
-                f"Size: one of {', '.join(sizes)} (the sizes the rates bill).", field="size"
+                "Size: one of {choices} (the sizes the rates bill).",
+                field="size",
+                choices=", ".join(sizes),
             )
         if s.scalar(select(Meter.id).where(Meter.serial == serial)) is not None:
-            raise InputError(f"Meter {serial} is already in the inventory.", field="serial")
+            raise InputError(
+                "Meter {serial} is already in the inventory.", field="serial", serial=serial
+            )
         meter = Meter(
             serial=serial,
             size=size,
@@ -181,7 +188,7 @@ def _first_read(
     try:
         check_value(value, p.dials)
     except ReadError as exc:
-        raise InputError(str(exc), field="first_read") from exc
+        raise InputError(exc, field="first_read") from exc
     row = read_row(
         meter_id=p.meter_id,
         account_id=account_id,
@@ -213,11 +220,15 @@ def _install(
 ) -> None:
     if p.status not in ("in_stock", "removed"):
         raise StateError(
-            f"Meter {p.serial} is {p.status.replace('_', ' ')}; it cannot be installed."
+            "Meter {serial} is {status}; it cannot be installed.",
+            serial=p.serial,
+            status=word(p.status),
         )
     if acct.status != "active":
         raise StateError(
-            f"Account {acct.account_no} is {acct.status}; install on an active account."
+            "Account {account_no} is {status}; install on an active account.",
+            account_no=acct.account_no,
+            status=word(acct.status),
         )
     if p.since and on < p.since:
         raise InputError("The install date is before the meter's last change.", field="on")
@@ -263,7 +274,8 @@ def install_meter(
         acct = find_account(s, account_no)
         if installed_at(s, acct.id):
             raise StateError(
-                f"Account {acct.account_no} already has a meter; swap it instead of adding one."
+                "Account {account_no} already has a meter; swap it instead of adding one.",
+                account_no=acct.account_no,
             )
         p = find_meter(s, serial)
         _install(s, station, actor, p, acct, first_read, on, location, route, route_seq, "keyed")
@@ -309,7 +321,10 @@ def swap_meter(
         acct = find_account(s, account_no)
         current = installed_at(s, acct.id)
         if not current:
-            raise StateError(f"Account {acct.account_no} has no meter to swap; install one.")
+            raise StateError(
+                "Account {account_no} has no meter to swap; install one.",
+                account_no=acct.account_no,
+            )
         old = current[0]
         new = find_meter(s, new_serial)
         if new.meter_id == old.meter_id:
@@ -379,18 +394,22 @@ def _final_units(
     old: Placement, previous: LastRead | None, value: int, on: date, rollover: bool
 ) -> int:
     if previous is None:
-        raise StateError(f"Meter {old.serial} has no read to measure its final read from.")
+        raise StateError(
+            "Meter {serial} has no read to measure its final read from.", serial=old.serial
+        )
     if on < previous.read_on:
         raise InputError(
-            f"The swap date is before meter {old.serial}'s last read ({previous.read_on:%m/%d/%Y}).",
+            "The swap date is before meter {serial}'s last read ({read_on:%m/%d/%Y}).",
             field="on",
+            serial=old.serial,
+            read_on=previous.read_on,
         )
     try:
         return consumption(previous.value, value, old.dials, rollover)
     except BelowPrevious as exc:
-        raise InputError(str(exc) + " Say whether it rolled over.", field="rollover") from exc
+        raise InputError("{exc} Say whether it rolled over.", field="rollover", exc=exc) from exc
     except ReadError as exc:
-        raise InputError(str(exc), field="final_read") from exc
+        raise InputError(exc, field="final_read") from exc
 
 
 def retire_meter(station: Station, actor: Actor, serial: str, note: str) -> MeterView:
@@ -402,7 +421,11 @@ def retire_meter(station: Station, actor: Actor, serial: str, note: str) -> Mete
     with station.store.write() as s:
         p = find_meter(s, serial)
         if p.status not in ("in_stock", "removed"):
-            raise StateError(f"Meter {p.serial} is {p.status}; remove it before retiring it.")
+            raise StateError(
+                "Meter {serial} is {status}; remove it before retiring it.",
+                serial=p.serial,
+                status=word(p.status),
+            )
         s.add(
             MeterEvent(
                 meter_id=p.meter_id,

@@ -31,8 +31,7 @@ from counterpos.services.station import Station
 from counterpos.services.utility.meters.state import (
     averages,
     last_actual,
-    last_reads,
-    placements,
+    meters_for_import,
     review_limits,
 )
 from counterpos.store.models import MeterRead, ReadImport, new_id
@@ -54,7 +53,12 @@ class ImportResult:
 
 
 def _refuse(record: ReadRecord, reason: str) -> InputError:
-    return InputError(f"Line {record.line_no}: {reason} Nothing was imported.", field="file")
+    return InputError(
+        "Line {line_no}: {reason} Nothing was imported.",
+        field="file",
+        line_no=record.line_no,
+        reason=reason,
+    )
 
 
 def import_reads(
@@ -69,7 +73,9 @@ def import_reads(
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
-            f"Line {line}: the file is not UTF-8 text. Nothing was imported.", field="file"
+            "Line {line}: the file is not UTF-8 text. Nothing was imported.",
+            field="file",
+            line=line,
         ) from exc
     digest = hashlib.sha256(data).hexdigest()
     layout = sniff(content) if layout == "auto" else layout
@@ -78,19 +84,20 @@ def import_reads(
     try:
         records = parse(content, layout)
     except ReadFileError as exc:
-        raise InputError(f"{exc} Nothing was imported.", field="file") from exc
+        raise InputError("{exc} Nothing was imported.", field="file", exc=exc) from exc
     today = local_today()
     import_id = new_id()
     with station.store.write() as s:
         earlier = s.scalars(select(ReadImport).where(ReadImport.sha256 == digest)).first()
         if earlier is not None:
             raise InputError(
-                f"This file was already imported on {to_local(earlier.created_at):%m/%d/%Y %H:%M} "
-                f"by {earlier.imported_by}; nothing was imported again.",
+                "This file was already imported on {created_at:%m/%d/%Y %H:%M} by {imported_by}; nothing "
+                "was imported again.",
                 field="file",
+                created_at=to_local(earlier.created_at),
+                imported_by=earlier.imported_by,
             )
-        where = {p.serial: p for p in placements(s)}
-        lasts = last_reads(s)
+        where = meters_for_import(s)
         avgs = averages(s, today)
         high, low = review_limits(s)
         rows = []
@@ -105,7 +112,7 @@ def import_reads(
                 raise _refuse(r, f"meter {r.meter_serial} is not in service ({p.status}).")
             if r.read_on > today:
                 raise _refuse(r, f"the read date {r.read_on:%m/%d/%Y} is in the future.")
-            prev = lasts.get(p.meter_id)
+            prev = p.last
             if prev is None:
                 raise _refuse(r, f"meter {r.meter_serial} has no first read.")
             if r.read_on < prev.read_on:
@@ -139,7 +146,7 @@ def import_reads(
                 review = review_reason(units, avgs.get(p.account_id), high, low)
             if review:
                 held[review] += 1
-                held_serials.append(p.serial)
+                held_serials.append(r.meter_serial)
             estimated += r.estimated
             rows.append(
                 read_row(

@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from counterpos.domain.messages import Msg
 from counterpos.domain.utility.reads import (
     BelowPrevious,
     ReadError,
@@ -57,7 +58,7 @@ class RolloverOrError(InputError):
     the meter rolled over (or correct it)."""
 
     def __init__(self, exc: BelowPrevious) -> None:
-        super().__init__(str(exc) + " Rolled over, or a wrong read?", field="rollover")
+        super().__init__(Msg("{exc} Rolled over, or a wrong read?", exc=exc), field="rollover")
         self.previous = exc.previous
         self.value = exc.value
         self.rollover_units = exc.rollover_units
@@ -190,20 +191,28 @@ def check_read(
 ) -> tuple[int | None, str]:
     """(consumption, held reason) for a new read, or InputError saying why it cannot be taken."""
     if p.status != "installed" or not p.account_id:
-        raise StateError(f"Meter {p.serial} is not installed at an account; it cannot be read.")
+        raise StateError(
+            "Meter {serial} is not installed at an account; it cannot be read.", serial=p.serial
+        )
     if read_on > local_today():
         raise InputError("A read cannot be dated in the future.", field="read_on")
     if previous is None:
-        raise StateError(f"Meter {p.serial} has no first read; install it properly first.")
+        raise StateError(
+            "Meter {serial} has no first read; install it properly first.", serial=p.serial
+        )
     if read_on < previous.read_on:
         raise InputError(
-            f"Meter {p.serial} was last read on {previous.read_on:%m/%d/%Y}; this read is earlier.",
+            "Meter {serial} was last read on {read_on:%m/%d/%Y}; this read is earlier.",
             field="read_on",
+            serial=p.serial,
+            read_on=previous.read_on,
         )
     if read_on == previous.read_on and previous.kind != "first":
         raise InputError(
-            f"Meter {p.serial} already has a read on {read_on:%m/%d/%Y}; correct that one instead.",
+            "Meter {serial} already has a read on {read_on:%m/%d/%Y}; correct that one instead.",
             field="read_on",
+            serial=p.serial,
+            read_on=read_on,
         )
     if previous.kind == "estimated" and not estimated and value < previous.value:
         actual = last_actual(s, p.meter_id)
@@ -214,9 +223,9 @@ def check_read(
     except BelowPrevious as exc:
         if rollover is None:
             raise RolloverOrError(exc) from exc
-        raise InputError(str(exc), field="value") from exc
+        raise InputError(exc, field="value") from exc
     except ReadError as exc:
-        raise InputError(str(exc), field="value") from exc
+        raise InputError(exc, field="value") from exc
     if estimated:
         return units, ""
     high, low = limits

@@ -94,7 +94,9 @@ def review_read(
     order of the kind given ("" for none)."""
     actor.require("run_billing", "review held reads")
     if decision not in DECISIONS:
-        raise InputError(f"Decision: one of {', '.join(DECISIONS)}.", field="decision")
+        raise InputError(
+            "Decision: one of {choices}.", field="decision", choices=", ".join(DECISIONS)
+        )
     note = " ".join(note.split())
     if decision == "reject" and len(note) < 5:
         raise InputError("Say why the read is wrong (it will be read again).", field="note")

@@ -190,3 +190,50 @@ def review_limits(session: Session) -> tuple[int, int]:
         settings.get_int(session, "utility.usage_high_percent"),
         settings.get_int(session, "utility.usage_low_percent"),
     )
+
+
+# What an import checks each line against, for every meter at once: its place (newest event)
+# and its newest effective read, as `placements` and `last_reads` find them.
+_FOR_IMPORT = f"""
+SELECT m.serial, m.id, m.dials, e.kind, e.account_id, r.id, r.value, r.read_on, r.kind
+FROM meter m
+LEFT JOIN meter_event e ON e.id = (
+    SELECT x.id FROM meter_event x WHERE x.meter_id = m.id
+    ORDER BY x.on_date DESC, x.created_at DESC, x.id DESC LIMIT 1)
+LEFT JOIN meter_read r ON r.id = (
+    SELECT r.id FROM meter_read r WHERE r.meter_id = m.id AND {EFFECTIVE}
+    ORDER BY r.read_on DESC, r.created_at DESC, r.id DESC LIMIT 1)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportMeter:
+    meter_id: str
+    dials: int
+    status: str
+    account_id: str | None
+    last: LastRead | None
+
+
+def meters_for_import(session: Session) -> dict[str, ImportMeter]:
+    """Every meter by serial: its status, account and newest effective read (one query)."""
+    out: dict[str, ImportMeter] = {}
+    driver = session.connection().connection.driver_connection
+    assert driver is not None  # a live connection inside the session's transaction
+    for row in driver.execute(_FOR_IMPORT).fetchall():
+        serial, mid, dials, kind, account, rid, value, on, rkind = row
+        last = (
+            LastRead(
+                rid, mid, int(value), date.fromisoformat(on) if isinstance(on, str) else on, rkind
+            )
+            if rid is not None
+            else None
+        )
+        out[serial] = ImportMeter(
+            mid,
+            int(dials),
+            STATUS.get(kind or "", "in_stock"),
+            account if kind in ("installed", "routed") else None,
+            last,
+        )
+    return out

@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 
 from counterpos.documents.letter_pdf import render_letter, render_letters
 from counterpos.domain.utility.documents import Letter, notice_letter
-from counterpos.services import audit
+from counterpos.services import audit, settings
 from counterpos.services.actor import Actor
 from counterpos.services.errors import NotFound, StateError
+from counterpos.services.sale.receipts import document_language
 from counterpos.services.station import Station
 from counterpos.services.utility.letterhead import city_heading
 from counterpos.store.models import Notice
@@ -22,7 +23,11 @@ from counterpos.store.models import Notice
 Progress = Callable[[int, int], None]
 
 
-def letter_of(session: Session, n: Notice) -> Letter:
+def letter_of(session: Session, n: Notice, setting: str | None = None) -> Letter:
+    """The letter of a notice in the language recorded with it (the customer's preferred one
+    when it was sent), or as `receipt.language` sets every customer document (en, es, both)."""
+    if setting is None:
+        setting = settings.get(session, "receipt.language")
     return notice_letter(
         city_heading(session),
         n.kind,
@@ -34,6 +39,7 @@ def letter_of(session: Session, n: Notice) -> Letter:
         n.due_on,
         n.shutoff_on,
         n.details or {},
+        document_language(setting, n.language),
     )
 
 
@@ -42,7 +48,7 @@ def notice_pdf(station: Station, actor: Actor, notice_no: str) -> bytes:
     with station.store.read() as s:
         n = s.scalars(select(Notice).where(Notice.notice_no == notice_no.strip().upper())).first()
         if n is None:
-            raise NotFound(f"There is no notice {notice_no.strip().upper()}.")
+            raise NotFound("There is no notice {notice_no}.", notice_no=notice_no.strip().upper())
         letter = letter_of(s, n)
     pdf = render_letter(letter)
     with station.store.write() as s:
@@ -72,8 +78,9 @@ def run_letters_pdf(
             raise StateError("That run recorded no notices to print.")
         steps = 2 * len(notices)
         letters = []
+        setting = settings.get(s, "receipt.language")
         for i, n in enumerate(notices, 1):
-            letters.append(letter_of(s, n))
+            letters.append(letter_of(s, n, setting))
             if progress is not None and (i % 100 == 0 or i == len(notices)):
                 progress(i, steps)
 

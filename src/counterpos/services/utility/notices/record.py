@@ -56,6 +56,19 @@ def address_of(session: Session, account: UtilityAccount) -> tuple[str, str, str
     return cust.id, cust.display_name or "Occupant", cust.mailing_address or account.service_address
 
 
+def _languages(session: Session, customer_ids: list[str]) -> dict[str, str]:
+    """Each customer's preferred language, kept with the notice: its letter, printed now or
+    reprinted next year, is in the language the customer had asked for when it was sent."""
+    out: dict[str, str] = {}
+    ids = sorted(set(customer_ids))
+    for i in range(0, len(ids), 500):
+        q = select(Customer.id, Customer.preferred_language).where(
+            Customer.id.in_(ids[i : i + 500])
+        )
+        out.update((cid, language) for cid, language in session.execute(q))
+    return out
+
+
 def record_notices(
     session: Session, station_code: str, created_by: str, notices: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -67,12 +80,20 @@ def record_notices(
     taken = sent_keys(session, keys)
     if taken:
         raise StateError(
-            f"{len(taken)} of these notices were already sent ({sorted(taken)[0]}); "
-            "the same notice is never sent twice. Nothing was recorded."
+            "{count} of these notices were already sent ({notice_no}); the same notice is never sent "
+            "twice. Nothing was recorded.",
+            count=len(taken),
+            notice_no=sorted(taken)[0],
         )
     numbers = next_numbers(session, Notice.notice_no, station_code, "N", len(notices))
+    spoken = _languages(session, [n["customer_id"] for n in notices if n.get("customer_id")])
     rows = [
-        notice_row(notice_no=no, station_code=station_code, created_by=created_by, **n)
+        notice_row(
+            notice_no=no,
+            station_code=station_code,
+            created_by=created_by,
+            **{"language": spoken.get(n.get("customer_id") or "", "en"), **n},
+        )
         for no, n in zip(numbers, notices, strict=True)
     ]
     insert_synced(session, [(Notice, rows)])
@@ -159,7 +180,7 @@ def find_notice(station: Station, notice_no: str) -> NoticeView:
             text(_VIEW + " WHERE n.notice_no = :n"), {"n": notice_no.strip().upper()}
         ).first()
         if row is None:
-            raise NotFound(f"There is no notice {notice_no.strip().upper()}.")
+            raise NotFound("There is no notice {notice_no}.", notice_no=notice_no.strip().upper())
         return _view(row)
 
 
@@ -171,13 +192,15 @@ def notice_returned(station: Station, actor: Actor, notice_no: str, note: str = 
             select(Notice).where(Notice.notice_no == notice_no.strip().upper())
         ).first()
         if notice is None:
-            raise NotFound(f"There is no notice {notice_no.strip().upper()}.")
+            raise NotFound("There is no notice {notice_no}.", notice_no=notice_no.strip().upper())
         if s.scalar(
             select(NoticeEvent.id).where(
                 NoticeEvent.notice_id == notice.id, NoticeEvent.kind == "returned"
             )
         ):
-            raise StateError(f"Notice {notice.notice_no} is already recorded as returned.")
+            raise StateError(
+                "Notice {notice_no} is already recorded as returned.", notice_no=notice.notice_no
+            )
         s.add(
             NoticeEvent(
                 notice_id=notice.id,
@@ -211,7 +234,8 @@ def leave_door_hanger(
             )
         ):
             raise StateError(
-                f"Final notice {final.notice_no} has not come back; no door hanger is needed."
+                "Final notice {notice_no} has not come back; no door hanger is needed.",
+                notice_no=final.notice_no,
             )
         row = record_notice(
             s,

@@ -103,7 +103,11 @@ def renewal_list(
 
 def _check(within_days: int) -> None:
     if not 1 <= within_days <= MAX_WINDOW_DAYS:
-        raise InputError(f"The window is 1 to {MAX_WINDOW_DAYS} days.", field="within_days")
+        raise InputError(
+            "The window is 1 to {max_window_days} days.",
+            field="within_days",
+            max_window_days=MAX_WINDOW_DAYS,
+        )
 
 
 @dataclass(frozen=True)

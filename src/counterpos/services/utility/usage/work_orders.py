@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.messages import word
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
@@ -68,7 +69,7 @@ def open_order(
 ) -> str:
     """Write a new work order inside the caller's transaction; its number."""
     if kind not in KINDS:
-        raise InputError(f"Kind: one of {', '.join(KINDS)}.", field="kind")
+        raise InputError("Kind: one of {choices}.", field="kind", choices=", ".join(KINDS))
     meters = installed_at(s, account.id)
     wo_no = next_number(s, WorkOrder.wo_no, station_code, "W")
     s.add(
@@ -112,7 +113,7 @@ def open_work_order(
 def _find(s: Session, wo_no: str) -> WorkOrder:
     wo = s.scalars(select(WorkOrder).where(WorkOrder.wo_no == wo_no.strip().upper())).first()
     if wo is None:
-        raise NotFound(f"There is no work order {wo_no.strip().upper()}.")
+        raise NotFound("There is no work order {wo_no}.", wo_no=wo_no.strip().upper())
     return wo
 
 
@@ -175,9 +176,9 @@ def update_work_order(
         current = _latest(s, wo)
         now = current.status if current else "open"
         if now == "closed":
-            raise StateError(f"Work order {wo.wo_no} is closed; open a new one.")
+            raise StateError("Work order {wo_no} is closed; open a new one.", wo_no=wo.wo_no)
         if STATUSES.index(status) < STATUSES.index(now):
-            raise StateError(f"Work order {wo.wo_no} is already {now.replace('_', ' ')}.")
+            raise StateError("Work order {wo_no} is already {now}.", wo_no=wo.wo_no, now=word(now))
         s.add(
             WorkOrderEvent(
                 work_order_id=wo.id,
