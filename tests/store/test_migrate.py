@@ -369,3 +369,36 @@ def test_a_store_behind_the_head_is_still_migrated_through_alembic(tmp_path):
     assert migrate(engine, db)  # the files' head is not the stamp: Alembic runs
     assert stamped_revision(engine) == script_head() == current_revision(engine)
     engine.dispose()
+
+
+SALE_READ_INDEXES = {
+    "issued_document": "ix_issued_document_doc_type_valid_from",
+    "tag_movement": "ix_tag_movement_year_kind_number",
+    "sale": "ix_sale_kind_original_sale_id",
+}
+
+
+def test_the_sale_read_indexes_are_built_as_the_models_describe(tmp_path):
+    """0016_s3_14b: the indexes of a sale's reads exist, as store/models declares them, and the
+    search for returned tags reads the block's returns through its index, not every tag."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from counterpos.services.counter.tag_inventory import _BACK_IN_STOCK
+    from counterpos.store.models import Base
+
+    engine = make_engine(tmp_path / "indexes.sqlite")
+    migrate(engine, None)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        names = set(SALE_READ_INDEXES.values())
+        assert [d for d in diff if any(n in str(d) for n in names)] == []
+        for table, name in SALE_READ_INDEXES.items():
+            assert name in {i["name"] for i in inspect(conn).get_indexes(table)}
+        query = _BACK_IN_STOCK.params(year=2026, low=1, high=90_000)
+        sql = str(query.compile(conn, compile_kwargs={"literal_binds": True}))
+        plan = " ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "COVERING INDEX ix_tag_movement_year_kind_number" in plan  # the block's returns
+        assert "(year=? AND number=?)" in plan  # then only their movements, by number
+        assert "SCAN tag_movement" not in plan
+    engine.dispose()

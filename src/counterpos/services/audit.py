@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.pan_guard import scrub
 from counterpos.services.clock import utcnow
+from counterpos.store import plain_read
 from counterpos.store.models import AuditEvent, OutboxRow
 from counterpos.store.outbox import insert_synced
 from counterpos.store.rows import audit_row
@@ -61,7 +62,9 @@ def event_row(
     other text holding a card number is refused by the store (store/pan_boundary.py)."""
     details = details or {}
     actor, approver = scrub(actor), scrub(approver)
-    last = session.execute(_LAST).first()
+    if isinstance(session, Session) and session.autoflush:
+        session.flush()  # as the ORM session's own execute would have
+    last = plain_read.first(session, _LAST, {})
     seq = (last.seq + 1) if last else 1
     prev = last.hash if last else GENESIS
     at = at or utcnow()

@@ -16,6 +16,7 @@ from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError, StateError
 from counterpos.services.station import Station
+from counterpos.store import plain_read
 from counterpos.store.models import DrawerClose, DrawerSession
 
 NOT_OPEN = N_("Open your drawer session first.")
@@ -32,7 +33,7 @@ def require_own_open(s: Session, station_code: str, actor: Actor, session_id: st
     """Refuse unless `session_id` is the actor's own session at this station and still open.
 
     One query on the session's connection: the sale's hot path runs it too."""
-    row = s.connection().execute(_DRAWER, {"session_id": session_id}).first()
+    row = plain_read.first(s, _DRAWER, {"session_id": session_id})
     if row is None or row[0] != station_code or row[1] != actor.user_id:
         raise StateError(NOT_OPEN)
     if row[2] is not None:

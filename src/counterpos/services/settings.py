@@ -14,6 +14,7 @@ from sqlalchemy.orm.util import identity_key
 from counterpos.domain.messages import N_, Msg
 from counterpos.domain.pan_guard import contains_card_number, refusal
 from counterpos.services.errors import InputError
+from counterpos.store import plain_read
 from counterpos.store.models import Setting
 
 # Nothing a setting holds is longer than this; longer input is refused before any other check.
@@ -581,7 +582,7 @@ def get(session: Session, key: str) -> str:
         return row.value
     if session.autoflush and (session.new or session.dirty):
         session.flush()  # as the ORM read it replaces would have
-    value = session.connection().execute(_ONE, {"key": key}).scalar()
+    value = plain_read.scalar(session, _ONE, {"key": key})
     if value is not None:
         return value
     if key in BY_KEY:

@@ -17,11 +17,15 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import Connection, text
 
+from counterpos.store import plain_read
+
 GAP = 1 << 20  # rowid spacing after a rebuild: room for 20 halvings between neighbours
 MIN_SUFFIX = 4  # shorter digit strings are found by the start of a number only
+_NOT_DIGIT = re.compile(r"\D")  # compiled once: a customer's every number passes through it
 
 # The main table holds every field (what the till shows, and the "any field" search).
 CREATE_FTS = (
@@ -72,13 +76,19 @@ def sort_key(last: str, first: str, customer_no: str) -> str:
     return f"{fold(last).strip()}\x1f{fold(first).strip()}\x1f{customer_no}"
 
 
+@lru_cache(maxsize=8192)
+def _suffixes(number: str) -> tuple[str, ...]:
+    digits = _NOT_DIGIT.sub("", number)
+    return tuple(digits[i:] for i in range(0, len(digits) - MIN_SUFFIX + 1))
+
+
 def digit_suffixes(numbers: Iterable[str]) -> str:
-    """Every suffix of at least MIN_SUFFIX digits of each number, space separated."""
+    """Every suffix of at least MIN_SUFFIX digits of each number, space separated (each
+    number's own remembered: a customer's row is rebuilt from the same numbers at every
+    license sold to them)."""
     out: dict[str, None] = {}
     for number in numbers:
-        digits = re.sub(r"\D", "", number)
-        for i in range(0, len(digits) - MIN_SUFFIX + 1):
-            out[digits[i:]] = None
+        out.update(dict.fromkeys(_suffixes(number)))
     return " ".join(out)
 
 
@@ -111,7 +121,7 @@ def make_row(
     name = f"{business_name} ({person})" if business_name and person else business_name or person
     last = last_name or business_name
     first = first_name if last_name else ""
-    phone_digits = re.sub(r"\D", "", phone)
+    phone_digits = _NOT_DIGIT.sub("", phone)
     return IndexRow(
         customer_id=customer_id,
         sort_key=sort_key(last, first, customer_no),
@@ -314,7 +324,7 @@ def put(conn: Connection, row: IndexRow) -> int:
     whose text changed are written: rewriting an FTS5 row with ten prefix indexes costs tens
     of milliseconds, and a sync pulls back every customer it pushed, unchanged.
     """
-    stored = conn.execute(_STORED, {"id": row.customer_id}).one_or_none()
+    stored = plain_read.first(conn, _STORED, {"id": row.customer_id})  # its key: one at most
     if stored is not None and stored.sort_key == row.sort_key:
         _update_in_place(conn, stored, row)
         return stored.search_rowid

@@ -26,6 +26,7 @@ from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.errors import CentralUnavailable, InputError, StateError
 from counterpos.services.station import Station
+from counterpos.store import plain_read
 from counterpos.store.models import ReceiptSequence, SyncStatus
 from counterpos.sync.central import make_central_engine
 
@@ -162,7 +163,7 @@ _HIGH = select(SyncStatus.value).where(SyncStatus.key == CENTRAL_HIGH)
 def _central_high(session: Session) -> int:
     """Read plainly (every sale asks it); what this session itself noted comes first."""
     row = session.identity_map.get(identity_key(SyncStatus, CENTRAL_HIGH))
-    value = row.value if row is not None else session.connection().execute(_HIGH).scalar()
+    value = row.value if row is not None else plain_read.scalar(session, _HIGH, {})
     return int(value) if value is not None and value.isdigit() else 0
 
 

@@ -34,6 +34,7 @@ from counterpos.services.sale.service_rules import (
     ServiceRules,
     register,
 )
+from counterpos.store import plain_read
 from counterpos.store.models import Customer, License, Sale, SaleLine
 from counterpos.store.models.customer import display_name
 from counterpos.store.outbox import enqueue
@@ -199,7 +200,9 @@ class AnimalLicenseRules(ServiceRules):
     def before_line(self, ctx: SaleContext, line: CartLine, row) -> None:
         year, number = _take_tag(ctx)
         license_no = f"AN-{year}-{number:05d}"
-        reused = ctx.session.connection().execute(_NUMBERED, {"pattern": f"{license_no}%"}).scalar()
+        reused = plain_read.scalar(
+            ctx.session, _NUMBERED, {"low": license_no, "high": license_no + "\uffff"}
+        )
         if reused:  # a tag returned by a void and issued again: a new license number
             license_no = f"{license_no}-{int(reused) + 1}"
         row.details = {
@@ -268,9 +271,19 @@ def _take_tag(ctx: SaleContext) -> tuple[int, int]:
     return year, number
 
 
-_NUMBERED = select(func.count()).where(License.license_no.like(bindparam("pattern")))
+# The license numbers that start with this one (a range over the unique index: LIKE would read
+# every license; numbers are written upper case, so the range finds what LIKE found).
+_NUMBERED = select(func.count()).where(
+    License.license_no >= bindparam("low"), License.license_no < bindparam("high")
+)
+# The two details the check compares, taken out by SQLite: an owner's every license in force is
+# read, so its whole details are not decoded in Python one by one.
 _IN_FORCE = select(
-    License.license_no, License.description, License.details, License.expires_on
+    License.license_no,
+    License.description,
+    func.json_extract(License.details, "$.animal_name").label("animal_name"),
+    func.json_extract(License.details, "$.species").label("species"),
+    License.expires_on,
 ).where(
     License.customer_id == bindparam("customer"),
     License.kind == "animal",
@@ -282,13 +295,12 @@ _IN_FORCE = select(
 def _one_tag_per_term(session: Session, customer_id: str, c: dict, on: date) -> None:
     """An animal already licensed for this term gets a replacement tag, not a second license."""
     name = str(c.get("animal_name", "")).strip().lower()
-    rows = session.connection().execute(_IN_FORCE, {"customer": customer_id, "on": on})
+    rows = plain_read.rows(session, _IN_FORCE, {"customer": customer_id, "on": on})
     for lic in rows:
-        d = lic.details or {}
-        same_name = str(d.get("animal_name", "")).strip().lower() == name or (
-            f"“{name}”" in lic.description.lower()
-        )
-        if same_name and d.get("species", c["species"]) == c["species"]:
+        animal = "" if lic.animal_name is None else str(lic.animal_name)
+        same_name = animal.strip().lower() == name or f"“{name}”" in lic.description.lower()
+        species = c["species"] if lic.species is None else lic.species
+        if same_name and species == c["species"]:
             if c.get("renewal_of") == lic.license_no:
                 continue
             raise InputError(

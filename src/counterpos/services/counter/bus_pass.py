@@ -69,6 +69,7 @@ def _th(n: int) -> str:
 @register
 class BusPassRules(ServiceRules):
     codes = (PASS,)
+    insert_only = True  # its document is queued with the sale's rows: it reads nothing then
 
     def prepare(self, ctx: PriceContext) -> None:
         c = ctx.clean

@@ -17,6 +17,7 @@ from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError, StateError
 from counterpos.services.station import Station
+from counterpos.store import plain_read
 from counterpos.store.models import TagBlock, TagMovement
 
 MAX_TAG = 999_999
@@ -136,9 +137,11 @@ _IN_BLOCK = (
 _RETURNS = func.sum(case((TagMovement.kind == "return", 1), else_=0))
 _ISSUES = func.sum(case((TagMovement.kind == "issue", 1), else_=0))
 _LOST = func.sum(case((TagMovement.kind == "lost", 1), else_=0))
+# The block's range is the subquery's alone: the movements of only its returned numbers are
+# then read (by year and number), not the block's every movement.
 _BACK_IN_STOCK = (
     select(TagMovement.number)
-    .where(*_IN_BLOCK)
+    .where(TagMovement.year == bindparam("year"))
     .where(
         TagMovement.number.in_(
             select(TagMovement.number).where(*_IN_BLOCK, TagMovement.kind == "return")
@@ -161,7 +164,7 @@ def next_tag(session: Session, station_code: str, year: int, taken: Collection[i
     if session.new:  # plain reads: what the ORM holds unwritten must be in the database first
         session.flush()
     conn = session.connection()
-    blocks = conn.execute(_BLOCKS, {"year": year, "station": station_code}).all()
+    blocks = plain_read.rows(conn, _BLOCKS, {"year": year, "station": station_code})
     if not blocks:
         raise StateError(
             "Station {station_code} has no animal tags for {year}; a supervisor must assign a block "
@@ -171,10 +174,10 @@ def next_tag(session: Session, station_code: str, year: int, taken: Collection[i
         )
     for first_no, last_no in blocks:
         key = {"year": year, "low": first_no, "high": last_no}
-        for number in conn.execute(_BACK_IN_STOCK, key).scalars():
+        for (number,) in plain_read.rows(conn, _BACK_IN_STOCK, key):
             if number not in taken:
                 return int(number)
-        highest = conn.execute(_HIGHEST, key).scalar()
+        highest = plain_read.scalar(conn, _HIGHEST, key)
         candidate = first_no if highest is None else highest + 1
         while candidate in taken:
             candidate += 1

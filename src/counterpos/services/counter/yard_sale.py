@@ -17,6 +17,7 @@ from counterpos.services.counter.issued_documents import issue_document
 from counterpos.services.errors import InputError
 from counterpos.services.sale.service_rules import PriceContext, SaleContext, ServiceRules, register
 from counterpos.services.sale.voids import voided_sales
+from counterpos.store import plain_read
 from counterpos.store.models import IssuedDocument, Sale
 
 DOC_TYPE = "yard_sale_permit"
@@ -69,7 +70,8 @@ def check_permit(
     end = start + timedelta(days=days - 1)
     address = normalise_address(details["address"])
     limit = settings.get_int(session, "yard_sale.max_per_year")
-    held = session.connection().execute(
+    held = plain_read.rows(
+        session,
         _PERMITS,
         {
             "first": date(start.year, 1, 1),

@@ -26,7 +26,8 @@ from counterpos.domain.money import Money, MoneyError
 from counterpos.services.clock import local_today
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.station import Station
-from counterpos.store.models import FeeSchedule, GlAccount, Service
+from counterpos.store import plain_read
+from counterpos.store.models import FeeSchedule, GlAccount, Service, UtilityAccount
 
 # The field of the InputError a sale is refused with when a line's price changed since it was
 # rung: the till prices the cart again (`reprice`) and shows the new total.
@@ -106,12 +107,14 @@ CACHE = "catalog.sale_cache"  # session.info key: the catalog as one sale has re
 def cached_for_the_sale(session: Session) -> Iterator[None]:
     """Inside it, `service_rows` and `rules_in_effect` read each service, and each service's
     rule for a date, once: a sale re-prices its lines, checks companions and limits, and its
-    rules price penalties, from the same catalog rows. Only for a sale's own transaction
-    (nothing in it changes the catalog)."""
+    rules price penalties, from the same catalog rows; `utility_account` reads a bill payment's
+    account once (its details, its late fee and its ledger entry all need it). Only for a
+    sale's own transaction (nothing in it changes the catalog or an account's number or due
+    date)."""
     if CACHE in session.info:
         yield
         return
-    session.info[CACHE] = ({}, {})
+    session.info[CACHE] = ({}, {}, {})
     try:
         yield
     finally:
@@ -166,6 +169,24 @@ def rules_in_effect(session: Session, codes: Iterable[str], on: date) -> dict[st
         }
         rules.update(((c, on), found.get(c)) for c in missing)
     return {c: rule for c in wanted if (rule := rules[(c, on)]) is not None}
+
+
+_UTILITY_ACCOUNT = select(
+    UtilityAccount.id, UtilityAccount.account_no, UtilityAccount.due_date
+).where(UtilityAccount.account_no == bindparam("no"))
+
+
+def utility_account(session: Session, account_no: str) -> Any:
+    """The account with exactly this number (its id, number and due date), or None; read once
+    per sale inside `cached_for_the_sale` (an account not found is read again: the sale may
+    open it)."""
+    cache = session.info.get(CACHE)
+    if cache is not None and account_no in cache[2]:
+        return cache[2][account_no]
+    row = plain_read.first(session, _UTILITY_ACCOUNT, {"no": account_no})
+    if cache is not None and row is not None:
+        cache[2][account_no] = row
+    return row
 
 
 def _no_rule(service_code: str, on: date) -> NotFound:

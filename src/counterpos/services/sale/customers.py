@@ -14,7 +14,7 @@ from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.station import Station
-from counterpos.store import customer_index
+from counterpos.store import customer_index, plain_read
 from counterpos.store.balances import account_balance
 from counterpos.store.models import (
     Customer,
@@ -203,11 +203,11 @@ def index_customer(session: Session, customer_id: str) -> None:
     it shows; a sale that issues a license calls this, so it reads no whole records)."""
     session.flush()  # what this transaction changed is what the index reads
     conn = session.connection()
-    cust = conn.execute(_INDEX_CUSTOMER, {"id": customer_id}).first()
+    cust = plain_read.first(conn, _INDEX_CUSTOMER, {"id": customer_id})
     if cust is None:
         return
-    accounts = conn.execute(_INDEX_ACCOUNTS, {"id": customer_id}).all()
-    licenses = conn.execute(_INDEX_LICENSES, {"id": customer_id}).all()
+    accounts = plain_read.rows(conn, _INDEX_ACCOUNTS, {"id": customer_id})
+    licenses = plain_read.rows(conn, _INDEX_LICENSES, {"id": customer_id})
     row = customer_index.make_row(
         cust.id,
         cust.customer_no,

@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 from counterpos.services.errors import InputError, NotFound
-from counterpos.store import pan_boundary
-from counterpos.store.models import GlAccount, UtilityAccount
+from counterpos.services.sale.catalog import utility_account
+from counterpos.store import pan_boundary, plain_read
+from counterpos.store.models import GlAccount
 
 # What the UI sends for a yes/no: a real boolean. A plain form may send these exact words.
 YES, NO = ("true", "yes"), ("false", "no")
@@ -28,7 +29,6 @@ class _Fields(Protocol):
     def fields(self) -> Any: ...
 
 
-_ACCOUNT = select(UtilityAccount.account_no).where(UtilityAccount.account_no == bindparam("no"))
 _GL = select(GlAccount.code, GlAccount.misc_allowed).where(GlAccount.code == bindparam("code"))
 
 
@@ -97,10 +97,10 @@ def check_details(
                 raise InputError("{label} is required.", field=name, label=label)
             continue
         if kind == "account":
-            number = session.connection().execute(_ACCOUNT, {"no": str(text)}).scalar()
-            if number is None:
+            found = utility_account(session, str(text))
+            if found is None:
                 raise NotFound("There is no utility account {text}.", text=text)
-            account_no = number
+            number = account_no = found.account_no
             clean[name] = number
             attrs[name] = number
         elif kind == "choice":
@@ -167,7 +167,7 @@ def check_details(
             clean[name] = [dict(r) for r in text]
             attrs[name] = clean[name]
         elif kind == "gl_account":
-            gl = session.connection().execute(_GL, {"code": str(text)}).first()
+            gl = plain_read.first(session, _GL, {"code": str(text)})
             if gl is None or not gl.misc_allowed:
                 raise InputError(
                     "{label}: {text} is not on the list for miscellaneous receipts.",

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, select
 
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.sale.customers import index_customer
+from counterpos.store import plain_read
 from counterpos.store.models import Customer, new_id
 from counterpos.store.models.customer import display_name
 
@@ -35,7 +36,7 @@ _OWNER_BY_ID = _OWNER.where(Customer.id == bindparam("id"))
 def check_owner(session, customer_id: str | None, clean: dict, what: str) -> None:
     """At pricing: a customer on the cart, or at least the new owner's name and address."""
     if customer_id:
-        if session.connection().execute(_OWNER_BY_ID, {"id": customer_id}).first() is None:
+        if plain_read.first(session, _OWNER_BY_ID, {"id": customer_id}) is None:
             raise NotFound("That customer is no longer on file.")
         return
     missing = [
@@ -81,7 +82,7 @@ def owner_for(session, station_code: str, customer_id: str | None, details: dict
 def owner_of(session, station_code: str, customer_id: str | None, details: dict) -> Owner:
     """`owner_for` read plainly when the customer is on file (the sale's hot path)."""
     if customer_id:
-        row = session.connection().execute(_OWNER_BY_ID, {"id": customer_id}).first()
+        row = plain_read.first(session, _OWNER_BY_ID, {"id": customer_id})
         if row is None:
             raise NotFound("That customer is no longer on file.")
         return Owner(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from types import SimpleNamespace
 
-from sqlalchemy import bindparam, event, select, text
+from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartError
@@ -29,6 +29,7 @@ from counterpos.services.sale.catalog import (
     cached_for_the_sale,
     reprice_cart,
     service_rows,
+    utility_account,
 )
 from counterpos.services.sale.service_rules import SaleContext, rules_for
 from counterpos.services.sessions import require_own_open
@@ -39,7 +40,6 @@ from counterpos.store.models import (
     Sale,
     SaleLine,
     TenderRow,
-    UtilityAccount,
 )
 from counterpos.store.rows import line_row, sale_row, tender_row
 
@@ -62,9 +62,6 @@ class CompletedSale:
 _NEXT_RECEIPT = text(
     "UPDATE receipt_sequence SET last_value = last_value + 1 WHERE station_code = :c "
     "RETURNING last_value"
-)
-_ACCOUNT_IDS = select(UtilityAccount.account_no, UtilityAccount.id).where(
-    UtilityAccount.account_no.in_(bindparam("numbers", expanding=True))
 )
 
 
@@ -214,8 +211,9 @@ def _write_sale(
             rules.validate(s, line, cart, index)
     wanted = {line.account_no for line in cart.lines if line.account_no}
     accounts: dict[str, str] = {}  # account number -> account id
-    if wanted:
-        accounts = dict(conn.execute(_ACCOUNT_IDS, {"numbers": sorted(wanted)}).all())
+    for number in sorted(wanted):  # read when the lines were priced again, above
+        if (found := utility_account(s, number)) is not None:
+            accounts[number] = found.id
     for number in sorted(wanted - accounts.keys()):
         raise NotFound("There is no utility account {number}.", number=number)
     seq, receipt_no = next_receipt_no(s, station_code)

@@ -108,6 +108,7 @@ class ServiceRules:
     required_fields: tuple[str, ...] = ()
     # True when before_line and on_sale read nothing from the database and write only through
     # `SaleContext.insert`: the sale then needs no round trip before its one batch of inserts.
+    # Rules that override neither hook are insert-only whatever they say (`register`).
     insert_only: bool = False
 
     def prepare(self, ctx: PriceContext) -> None:
@@ -146,6 +147,8 @@ _loaded = False
 
 def register(cls: type[ServiceRules]) -> type[ServiceRules]:
     instance = cls()
+    if cls.before_line is ServiceRules.before_line and cls.on_sale is ServiceRules.on_sale:
+        instance.insert_only = True  # nothing of its own is written or read with its line
     for code in cls.codes:
         _REGISTRY[code] = instance
     return cls

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import bindparam, func, select, text, union_all
+from sqlalchemy import func, select, text, union_all
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import CartLine
@@ -25,12 +25,12 @@ from counterpos.domain.money import Money
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.errors import InputError
-from counterpos.services.sale.catalog import rule_in_effect
+from counterpos.services.sale.catalog import rule_in_effect, utility_account
 from counterpos.services.sale.service_rules import PriceContext, SaleContext, ServiceRules, register
 from counterpos.services.station import Station
 from counterpos.services.utility.accounts import add_entry, find_account
 from counterpos.services.utility.meters.state import LIVE_BILL
-from counterpos.store.models import BillPenalty, CentralLedgerEntry, LedgerEntry, UtilityAccount
+from counterpos.store.models import BillPenalty, CentralLedgerEntry, LedgerEntry
 from counterpos.store.outbox import insert_synced
 from counterpos.store.rows import bill_penalty_row, ledger_row
 
@@ -105,16 +105,11 @@ def _entries(account_id: str):
     return union_all(here, elsewhere).subquery()
 
 
-_ACCOUNT = select(UtilityAccount.id, UtilityAccount.account_no, UtilityAccount.due_date).where(
-    UtilityAccount.account_no == bindparam("no")
-)
-
-
 def late_fee(session: Session, account_no: str, on: date) -> LateFee:
     """The late fee the account owes on `on` for its bill: 10% (the fee schedule's rule) of
     the past-due balance, once per bill, only after the due date."""
     conn = session.connection()
-    acct = conn.execute(_ACCOUNT, {"no": str(account_no).strip()}).first()
+    acct = utility_account(session, str(account_no).strip())
     if acct is None:
         find_account(session, account_no)  # raises NotFound with the message
         raise AssertionError  # pragma: no cover

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counterpos.store.models.base import Base, new_id, utcnow
@@ -12,6 +12,8 @@ from counterpos.store.models.base import Base, new_id, utcnow
 
 class IssuedDocument(Base):
     __tablename__ = "issued_document"
+    # A year's documents of one type (the yard sale permits an address holds).
+    __table_args__ = (Index("ix_issued_document_doc_type_valid_from", "doc_type", "valid_from"),)
     __synced__ = True
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)

@@ -29,7 +29,11 @@ class TagMovement(Base):
     """One tag issued, returned (void) or reported lost; a tag's state is its last movement."""
 
     __tablename__ = "tag_movement"
-    __table_args__ = (Index("ix_tag_movement_year_number", "year", "number"),)
+    __table_args__ = (
+        Index("ix_tag_movement_year_number", "year", "number"),
+        # The returned tags of a block (tag_inventory.next_tag) without reading its every tag.
+        Index("ix_tag_movement_year_kind_number", "year", "kind", "number"),
+    )
     __synced__ = True
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
