@@ -155,6 +155,11 @@ LATER_SCREENS = (
     "counterpos.services.utility",
     "counterpos.services.office",
     "counterpos.services.card",
+    # the tables of sales, bills and accounts (store/models loads a model's module when named)
+    "counterpos.store.models.sale",
+    "counterpos.store.models.billing",
+    "counterpos.store.models.meter",
+    "counterpos.store.models.utility_account",
 )
 
 # The real start (ui/app.run) on a real store, stopped where bench/startup.py's "store open,
