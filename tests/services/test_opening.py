@@ -8,7 +8,7 @@ import re
 import pytest
 
 from counterpos.services import backups
-from counterpos.services.opening import PageCheck, open_station
+from counterpos.services.opening import Begun, PageCheck, open_station
 from counterpos.services.station import DB_FILE
 from counterpos.services.store_health import StoreBehind, StoreDamaged
 from tests.store import faults
@@ -66,3 +66,42 @@ def test_the_wal_is_looked_at_before_sqlite_opens_the_store(station, cashier, dr
     faults.copy_without_wal(station.home, target)
     with pytest.raises(StoreBehind, match=f"already committed {sale.receipt_no}"):
         open_station(target)
+
+
+def test_a_check_begun_earlier_is_the_one_awaited(home, tmp_path):
+    """The till begins the page check before its window paints and opens the store later."""
+    begun = Begun(home)
+    assert begun.pages is not None and begun.wal_was_there is False
+    st = open_station(home, begun)
+    try:
+        assert st.code == "T1" and st.is_initialised()
+        assert not begun.pages._thread.is_alive()  # awaited before anything was read
+    finally:
+        st.close()
+    other = Begun(tmp_path / "elsewhere")  # begun for another folder: not used for this one
+    st = open_station(home, other)
+    st.close()
+    assert other.pages is None
+
+
+def test_a_smashed_page_found_by_a_check_begun_early_stops_the_start(home, station):
+    info = backups.make_backup(station, force=True)
+    station.close()
+    db = home / DB_FILE
+    faults.smash_page(db, faults.leaf_pages(db, "ix_audit_event_action")[0])
+    begun = Begun(home)
+    with pytest.raises(StoreDamaged, match="SQLite's check found") as refused:
+        open_station(home, begun)
+    assert f"The newest backup is {info.path}" in str(refused.value)
+
+
+def test_the_wal_is_looked_at_when_the_check_begins(station, cashier, drawer, tmp_path):
+    from tests.services.test_store_health import crash_between_commit_and_mark
+
+    sale = crash_between_commit_and_mark(station, cashier, drawer)
+    target = tmp_path / "crashed"
+    faults.copy_without_wal(station.home, target)
+    begun = Begun(target)
+    assert begun.wal_was_there is False
+    with pytest.raises(StoreBehind, match=f"already committed {sale.receipt_no}"):
+        open_station(target, begun)

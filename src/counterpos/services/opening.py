@@ -42,15 +42,27 @@ class PageCheck:
         return self._problems
 
 
-def open_station(home: Path) -> Station:
-    """`Station.open(home)`, its quick_check overlapping the import of the store's libraries."""
+class Begun:
+    """What is looked at before SQLite opens anything, and the page check started: the first
+    half of `open_station`, which the till starts before its login window paints (SQLite's
+    check runs outside the interpreter's lock, so it does not slow the paint)."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = Path(home)
+        db = self.home / DB_FILE
+        # Looked at before SQLite opens anything (opening a WAL store makes the file).
+        self.wal_was_there = file_check.sidecars(db)[0].exists()
+        self.pages: PageCheck | None = None
+        if db.exists() and file_check.inspect_file(db) is None:
+            self.pages = PageCheck(db)  # a file refused by its header is refused by Station.open
+
+
+def open_station(home: Path, begun: Begun | None = None) -> Station:
+    """`Station.open(home)`, its quick_check overlapping the import of the store's libraries;
+    `begun` (for the same home) is a check started earlier, else one starts now."""
     home = Path(home)
-    db = home / DB_FILE
-    # Looked at before SQLite opens anything (opening a WAL store makes the file).
-    wal_was_there = file_check.sidecars(db)[0].exists()
-    pages = None
-    if db.exists() and file_check.inspect_file(db) is None:
-        pages = PageCheck(db)  # a file refused by its header is refused by Station.open below
+    if begun is None or begun.home != home:
+        begun = Begun(home)
     from counterpos.services.station import Station
 
-    return Station.open(home, wal_was_there=wal_was_there, page_check=pages)
+    return Station.open(home, wal_was_there=begun.wal_was_there, page_check=begun.pages)

@@ -14,23 +14,11 @@ from datetime import date, datetime
 from typing import Any
 
 from counterpos.domain.kinds import EntryType, SaleKind, TenderKind
-from counterpos.store.models import (
-    AuditEvent,
-    Bill,
-    BillPenalty,
-    IssuedDocument,
-    LedgerEntry,
-    License,
-    MeterRead,
-    Notice,
-    PaidInOut,
-    Sale,
-    SaleLine,
-    TagMovement,
-    TenderRow,
-    new_id,
-    utcnow,
-)
+
+# Each builder names its model through the package, which imports the model's module on
+# first use: the audit trail (services/audit, needed at sign-in) loads no sale or bill tables.
+from counterpos.store import models
+from counterpos.store.models import new_id, utcnow
 from counterpos.store.outbox import Serialized, full_row
 
 Row = dict[str, Any]
@@ -54,7 +42,7 @@ def sale_row(
 ) -> Row:
     """A sale, or a void or refund of `original_sale_id` (negative amounts)."""
     return full_row(
-        Sale,
+        models.Sale,
         {
             "id": new_id(),
             "receipt_no": receipt_no,
@@ -88,7 +76,7 @@ def line_row(
 ) -> Row:
     """A line of a sale, void or refund; `details` is copied."""
     return full_row(
-        SaleLine,
+        models.SaleLine,
         {
             "id": new_id(),
             "sale_id": sale_id,
@@ -119,7 +107,7 @@ def tender_row(
 ) -> Row:
     """How a sale was paid: `amount_cents` applied to it, `tendered_cents` handed over."""
     return full_row(
-        TenderRow,
+        models.TenderRow,
         {
             "id": new_id(),
             "sale_id": sale_id,
@@ -149,7 +137,7 @@ def ledger_row(
 ) -> Row:
     """One movement on a utility account (positive raises the balance due)."""
     return full_row(
-        LedgerEntry,
+        models.LedgerEntry,
         {
             "id": new_id(),
             "account_id": account_id,
@@ -178,7 +166,7 @@ def document_row(
 ) -> Row:
     """A permit, tag, license or certificate handed over with a sale line (or its void)."""
     return full_row(
-        IssuedDocument,
+        models.IssuedDocument,
         {
             "id": new_id(),
             "sale_id": sale_id,
@@ -209,7 +197,7 @@ def paid_row(
 ) -> Row:
     """Cash put into ("in") or taken out of ("out") the drawer without a sale."""
     return full_row(
-        PaidInOut,
+        models.PaidInOut,
         {
             "id": new_id(),
             "receipt_no": receipt_no,
@@ -241,7 +229,7 @@ def audit_row(
 ) -> Row:
     """An event of the audit chain, its hash already computed (services/audit.py)."""
     return full_row(
-        AuditEvent,
+        models.AuditEvent,
         {
             "id": new_id(),
             "seq": seq,
@@ -274,7 +262,7 @@ def license_row(
 ) -> Row:
     """A license issued with a sale line (animal, business); `details` is copied."""
     return full_row(
-        License,
+        models.License,
         {
             "id": new_id(),
             "customer_id": customer_id,
@@ -304,7 +292,7 @@ def tag_movement_row(
 ) -> Row:
     """An animal tag issued, returned or reported lost (the stock is the last movement)."""
     return full_row(
-        TagMovement,
+        models.TagMovement,
         {
             "id": new_id(),
             "year": year,
@@ -339,7 +327,7 @@ def read_row(
 ) -> Row:
     """One meter read (`consumption`: units since the meter's previous read)."""
     return full_row(
-        MeterRead,
+        models.MeterRead,
         {
             "id": new_id(),
             "meter_id": meter_id,
@@ -388,7 +376,7 @@ def bill_row(
 ) -> Row:
     """A bill (or, with `reverses_id`, the reversal of one: the same lines, negated)."""
     return full_row(
-        Bill,
+        models.Bill,
         {
             "id": new_id(),
             "bill_no": bill_no,
@@ -429,7 +417,7 @@ def bill_penalty_row(
 ) -> Row:
     """The one late fee of a bill."""
     return full_row(
-        BillPenalty,
+        models.BillPenalty,
         {
             "id": new_id(),
             "bill_id": bill_id,
@@ -468,7 +456,7 @@ def notice_row(
 ) -> Row:
     """A notice as sent: its `key` is unique, so the same notice cannot be recorded twice."""
     return full_row(
-        Notice,
+        models.Notice,
         {
             "id": new_id(),
             "notice_no": notice_no,

@@ -79,6 +79,7 @@ class TillApp(QObject):
         self.warmup: WarmUp | None = None
         self.bench = os.environ.get(BENCH_ENV, "")
         self.bench_steps: set[str] = set()
+        self._store_opening = False  # started once, after the login window's first paint
         self.login = LoginWindow()
         self.opener = StoreOpener()
         self.opener.opened.connect(self._opened)
@@ -86,16 +87,36 @@ class TillApp(QObject):
         self.opener.failed.connect(self._failed)
         self.login.signing_in.connect(self._stop_warmup)
 
+    # Opens the store anyway if the window has not painted by then (hidden, minimised).
+    OPEN_WITHOUT_PAINT_MS = 1000
+
     def start(self) -> None:
+        """Show the login window; the store starts opening once it has painted.
+
+        Only SQLite's page check of the store starts before (in a thread; SQLite runs it
+        outside the interpreter's lock, so it takes the other CPU, not the paint's time).
+        Nothing else heavy runs before the first paint: the store opener's thread imports SQLAlchemy
+        and the models and would share the interpreter with the window's paint, and the version
+        label reads package metadata (importlib.metadata and the email parser, ~50 ms); a queued
+        call (QTimer.singleShot(0)) runs before the paint, not after it.
+        """
+        self.opener.begin(self.home)  # SQLite's page check only: it leaves the paint alone
         self.login.show()
         self.login.username.setFocus()
-        QTimer.singleShot(0, self._show_version)  # after the first paint: it reads metadata
+        _FirstPaint(self.login, self._painted)
+        QTimer.singleShot(self.OPEN_WITHOUT_PAINT_MS, self._open_store)
+
+    def _painted(self) -> None:
         if self.bench == "1" or self.bench == "shown":
-            _FirstPaint(self.login, lambda: self._bench_exit("shown"))
+            self._bench_exit("shown")
         elif self.bench == "ready" or self.bench.startswith("signed-in"):
-            # the figure needs both: the window painted, the store open
-            _FirstPaint(self.login, lambda: self._bench_step("painted"))
-        self.opener.open(self.home)
+            self._bench_step("painted")  # the figure needs both: the window painted, the store open
+        self._open_store()
+
+    def _open_store(self) -> None:
+        if not self._store_opening:
+            self._store_opening = True
+            self.opener.open(self.home)
 
     def _show_version(self) -> None:
         from counterpos.version import version
@@ -139,6 +160,9 @@ class TillApp(QObject):
 
     def _opened(self, station, has_users: bool) -> None:
         self.station = station
+        if getattr(self, "version_label", None) is None:
+            # after what makes sign-in possible, which this handler does first
+            QTimer.singleShot(0, self._show_version)
         if has_users:
             self._ready(station)
         elif self.demo:

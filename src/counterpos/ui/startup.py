@@ -24,19 +24,35 @@ class StoreOpener(QObject):
     # Why a new station attached to a centre has no users after its first sync ("" if it has).
     first_sync_problem = ""
 
+    # The page check started by `begin` (services/opening.Begun), taken by the next `open`.
+    begun = None
+
+    def begin(self, home: Path) -> None:
+        """Start SQLite's page check of the store now, before the window paints: it runs
+        outside the interpreter's lock, on the other CPU; `open` imports the rest later."""
+        try:
+            from counterpos.services.opening import Begun
+
+            self.begun = Begun(home)
+        except OSError:
+            self.begun = None  # `open` looks again and says what is wrong
+
     def open(self, home: Path) -> None:
-        threading.Thread(target=self._open, args=(home,), name="store-open", daemon=True).start()
+        begun, self.begun = self.begun, None
+        threading.Thread(
+            target=self._open, args=(home, begun), name="store-open", daemon=True
+        ).start()
 
     def load_demo(self, station) -> None:
         threading.Thread(
             target=self._load_demo, args=(station,), name="demo-load", daemon=True
         ).start()
 
-    def _open(self, home: Path) -> None:
+    def _open(self, home: Path, begun=None) -> None:
         try:
             from counterpos.services.opening import open_station
 
-            station = open_station(home)  # its page check runs beside the imports
+            station = open_station(home, begun)  # its page check runs beside the imports
             from counterpos.services.central import attachment
 
             if attachment.needs_users_from_centre(station):

@@ -11,6 +11,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+import counterpos.store.models.drawer_session  # noqa: F401 (a foreign key's table)
+import counterpos.store.models.sale  # noqa: F401 (a foreign key's table)
+import counterpos.store.models.user  # noqa: F401 (a foreign key's table)
 from counterpos.store.models.base import Base, new_id, utcnow
 
 # pending: recorded, being sent; unknown: sent, no answer yet (ask the terminal for its status);

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+import counterpos.store.models.sale  # noqa: F401 (a foreign key's table)
 from counterpos.store.models.base import Base, new_id, utcnow
 
 

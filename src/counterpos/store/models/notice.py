@@ -7,6 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+import counterpos.store.models.customer  # noqa: F401 (a foreign key's table)
+import counterpos.store.models.license  # noqa: F401 (a foreign key's table)
+import counterpos.store.models.utility_account  # noqa: F401 (a foreign key's table)
 from counterpos.store.models.base import Base, new_id, utcnow
 
 

@@ -7,6 +7,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+import counterpos.store.models.drawer_session  # noqa: F401 (a foreign key's table)
+import counterpos.store.models.user  # noqa: F401 (a foreign key's table)
 from counterpos.store.models.base import Base, new_id, utcnow
 
 

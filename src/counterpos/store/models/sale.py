@@ -7,6 +7,11 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+import counterpos.store.models.catalog  # noqa: F401 (a foreign key's table)
+import counterpos.store.models.customer  # noqa: F401 (a foreign key's table)
+import counterpos.store.models.drawer_session  # noqa: F401 (a foreign key's table)
+import counterpos.store.models.user  # noqa: F401 (a foreign key's table)
+import counterpos.store.models.utility_account  # noqa: F401 (a foreign key's table)
 from counterpos.domain.kinds import SaleKind
 from counterpos.store.models.base import Base, new_id, utcnow
 

@@ -7,6 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+import counterpos.store.models.customer  # noqa: F401 (a foreign key's table)
+import counterpos.store.models.sale  # noqa: F401 (a foreign key's table)
 from counterpos.store.models.base import Base, new_id, utcnow
 
 
