@@ -62,8 +62,8 @@ def event_row(
     other text holding a card number is refused by the store (store/pan_boundary.py)."""
     details = details or {}
     actor, approver = scrub(actor), scrub(approver)
-    if isinstance(session, Session) and session.autoflush:
-        session.flush()  # as the ORM session's own execute would have
+    if isinstance(session, Session):
+        session._autoflush()  # what the ORM session's own execute does first
     last = plain_read.first(session, _LAST, {})
     seq = (last.seq + 1) if last else 1
     prev = last.hash if last else GENESIS
