@@ -191,10 +191,16 @@ class CounterDialog(QDialog):
         self.say("")
 
     def say(self, text: str, tone: str = "error") -> None:
-        """A message under the body: what went wrong ("error"), what was done ("ok")."""
+        """A message under the body: what went wrong ("error"), what was done ("ok"), what to
+        know ("info", in plain text colour)."""
         self.message.setProperty("tone", tone)
-        self.message.setObjectName("message" if tone == "error" else "notice")
-        self.message.setStyleSheet("")  # re-polish with the new name
+        names = {"error": "message", "ok": "notice"}
+        self.message.setObjectName(names.get(tone, "dialogLine"))
+        # Polish again with the new name and tone: setStyleSheet("") on a label that has no
+        # sheet of its own is no change to Qt, and a "done" line stayed in the error's red.
+        style = self.message.style()
+        style.unpolish(self.message)
+        style.polish(self.message)
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.grow_to_fit()
