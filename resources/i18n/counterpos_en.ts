@@ -645,23 +645,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run card</source>
+        <source>Run card (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record card</source>
+        <source>Record card (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to tender (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ask the terminal again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -702,14 +710,6 @@
     </message>
     <message>
         <source>{title}: {reason}. Take another card or another tender.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to tender</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -645,24 +645,32 @@
         <translation>Pase la tarjeta en la terminal y luego escriba lo que imprimió.</translation>
     </message>
     <message>
-        <source>Run card</source>
-        <translation>Pasar tarjeta</translation>
+        <source>Run card (Enter)</source>
+        <translation>Pasar tarjeta (Enter)</translation>
     </message>
     <message>
-        <source>Record card</source>
-        <translation>Registrar tarjeta</translation>
+        <source>Record card (Enter)</source>
+        <translation>Registrar tarjeta (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancelar (Esc)</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>Listo (Enter)</translation>
+    </message>
+    <message>
+        <source>Try again (Enter)</source>
+        <translation>Intentar de nuevo (Enter)</translation>
+    </message>
+    <message>
+        <source>Back to tender (Esc)</source>
+        <translation>Volver al pago (Esc)</translation>
     </message>
     <message>
         <source>Ask the terminal again</source>
         <translation>Preguntar de nuevo a la terminal</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Listo</translation>
     </message>
     <message>
         <source>Cancelling at the terminal…</source>
@@ -703,14 +711,6 @@
     <message>
         <source>{title}: {reason}. Take another card or another tender.</source>
         <translation>{title}: {reason}. Pida otra tarjeta u otra forma de pago.</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>Intentar de nuevo</translation>
-    </message>
-    <message>
-        <source>Back to tender</source>
-        <translation>Volver al pago</translation>
     </message>
 </context>
 <context>
