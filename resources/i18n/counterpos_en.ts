@@ -1821,6 +1821,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter your username.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3449,10 +3453,6 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
 </context>
 <context>
     <name>TillApp</name>
-    <message>
-        <source>Version {version}</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Preparing the demo city… this takes a few seconds.</source>
         <translation type="unfinished"></translation>

@@ -1829,6 +1829,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <translation>Iniciar sesión</translation>
     </message>
     <message>
+        <source>Version {version}</source>
+        <translation>Versión {version}</translation>
+    </message>
+    <message>
         <source>Enter your username.</source>
         <translation>Escriba su usuario.</translation>
     </message>
@@ -3457,10 +3461,6 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
 </context>
 <context>
     <name>TillApp</name>
-    <message>
-        <source>Version {version}</source>
-        <translation>Versión {version}</translation>
-    </message>
     <message>
         <source>Preparing the demo city… this takes a few seconds.</source>
         <translation>Preparando la ciudad de demostración… tarda unos segundos.</translation>
