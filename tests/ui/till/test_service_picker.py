@@ -71,3 +71,21 @@ def test_companions_are_not_offered_alone(picker, station):
     companions = {s.code for s in catalog.list_services(station) if not s.offered_alone}
     assert {"citation_late_penalty", "animal_late_penalty", "disability_access_city"} <= companions
     assert not listed & companions and "citation" in listed
+
+
+def test_on_spanish_screens_the_services_are_named_in_spanish(qtbot, station):
+    """A Spanish sign-in showed every heading in Spanish and every service in English; the
+    catalog has each one's Spanish name (name_es), the one the customer's receipt prints."""
+    from counterpos.services.sale.catalog import names_by_code
+    from counterpos.ui import i18n
+
+    i18n.install(None, "es")
+    widget = ServicePicker(catalog.list_services(station))
+    qtbot.addWidget(widget)
+    shown = {
+        widget.item(r, 1).data(Qt.ItemDataRole.UserRole): widget.item(r, 1).text()
+        for r in range(widget.rowCount())
+    }
+    spanish = {code: es for code, (_en, es) in names_by_code().items() if es}
+    assert shown["yard_sale_permit"] == spanish["yard_sale_permit"] != "Yard sale permit"
+    assert all(shown[code] == spanish[code] for code in shown if code in spanish)

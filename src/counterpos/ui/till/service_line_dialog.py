@@ -24,6 +24,7 @@ from counterpos.services.errors import CounterError, InputError, NotFound
 from counterpos.services.sale import approved_lines, catalog
 from counterpos.services.sale.service_rules import rules_for
 from counterpos.ui.formats import DATE_HINT, entry_date_text
+from counterpos.ui.till.service_picker import service_name
 from counterpos.ui.widgets.counter_dialog import CounterDialog
 
 # Date fields that are almost always today when a line is rung.
@@ -56,7 +57,7 @@ class ServiceLineDialog(CounterDialog):
         parent=None,
         customer_id: str | None = None,
     ) -> None:
-        super().__init__(service.name, parent)
+        super().__init__(service_name(service), parent)
         self.station = station
         self.service = service
         self.customer_id = customer_id or (customer_panel.customer_id if customer_panel else None)

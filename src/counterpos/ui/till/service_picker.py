@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from counterpos.domain.money import Money
-from counterpos.services.sale.catalog import ServiceView
+from counterpos.services.sale.catalog import ServiceView, line_name
+from counterpos.ui import i18n
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -82,6 +83,12 @@ def price_text(rule: dict[str, Any], code: str = "") -> str:
     return ""
 
 
+def service_name(service: ServiceView) -> str:
+    """A service's name in the cashier's language: the catalog's Spanish name ("name_es") on
+    Spanish screens, where the list showed every service in English."""
+    return line_name(service.code, service.name, i18n.current())
+
+
 class ServicePicker(QTableWidget):
     """One row per service: its number key, its name, its price. `rung(code)` when the cashier
     picks one: Enter or a double click on a row, or the service's number typed while the list
@@ -120,9 +127,10 @@ class ServicePicker(QTableWidget):
         for row, svc in enumerate(services):
             key = QTableWidgetItem(svc.hotkey or "")
             key.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            name = QTableWidgetItem(svc.name)
+            shown = service_name(svc)
+            name = QTableWidgetItem(shown)
             name.setData(Qt.ItemDataRole.UserRole, svc.code)
-            name.setToolTip(svc.name)
+            name.setToolTip(shown)
             price = QTableWidgetItem(price_text(svc.rule, svc.code))
             price.setTextAlignment(_RIGHT)
             if svc.hotkey:
