@@ -3405,6 +3405,25 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     </message>
 </context>
 <context>
+    <name>Tender</name>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Cheque</translation>
+    </message>
+    <message>
+        <source>Money order</source>
+        <translation>Giro postal</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+</context>
+<context>
     <name>TenderDialog</name>
     <message>
         <source>Take payment</source>

@@ -133,3 +133,17 @@ def test_the_done_page_shows_the_sale_and_goes_on_by_enter(qtbot):
     assert done.next_button.hasFocus()
     qtbot.keyClick(done.next_button, K.Key_Space)
     assert went == [True]
+
+
+def test_on_spanish_screens_the_tenders_are_named_in_spanish(qtbot):
+    """Signed in in Spanish, the tender chooser read "Card (F10)" and the parts table "Cash":
+    the names were English strings the translation tool never saw."""
+    from counterpos.ui import i18n
+
+    i18n.install(None, "es")
+    widget = PaymentPage(Money(4500))
+    qtbot.addWidget(widget)
+    names = [widget.kind.itemText(n) for n in range(widget.kind.count())]
+    assert names == ["Efectivo (F7)", "Cheque (F8)", "Giro postal (F9)", "Tarjeta (F10)"]
+    widget.show_parts([Tender(CASH, Money(500))], [])
+    assert widget.parts_table.item(0, 0).text() == "Efectivo"
