@@ -76,19 +76,26 @@ def confirms(printer: Printer) -> bool:
     )
 
 
-def done_words(printer: Printer, what: str, done: str = "printed") -> str:
+def done_words(printer: Printer, what: str | Msg, done: str | Msg = "printed") -> str:
     """ "Receipt CH1-000001 printed." or, when `confirms` is False, that it was sent and not
     confirmed, so the cashier looks at the paper."""
     return outcome_words(what, printer.where, confirms(printer), done)
 
 
-def outcome_words(what: str, where: str, confirmed: bool, done: str = "printed") -> str:
-    """`done_words` for a job already sent, from its outcome's printer and `confirmed`."""
+def outcome_words(what: str | Msg, where: str, confirmed: bool, done: str | Msg = "printed") -> str:
+    """`done_words` for a job already sent, from its outcome's printer and `confirmed`; in the
+    signed-in user's language (`what` and `done` may be messages themselves)."""
     if confirmed:
-        return f"{what} {done}."
-    return (
-        f"{what} was sent to the printer at {where}, not confirmed (the printer does "
-        "not report its status): check that it printed."
+        if done == "printed":
+            return str(Msg("{what} printed.", what=what))
+        return str(Msg("{what} {done}.", what=what, done=done))
+    return str(
+        Msg(
+            "{what} was sent to the printer at {where}, not confirmed (the printer does "
+            "not report its status): check that it printed.",
+            what=what,
+            where=where,
+        )
     )
 
 
@@ -300,13 +307,19 @@ def print_document(
         printer.where,
         0,
         note,
-        done_words(printer, f"Receipt {doc.receipt_no}"),
+        done_words(printer, Msg("Receipt {receipt_no}", receipt_no=doc.receipt_no)),
         confirms(printer),
     )
 
 
 def _saved_message(receipt_no: str, fault: str) -> str:
-    return f"Sale {receipt_no} is saved. {fault} Fix it, then use Reprint."
+    return str(
+        Msg(
+            "Sale {receipt_no} is saved. {fault} Fix it, then use Reprint.",
+            receipt_no=receipt_no,
+            fault=fault,
+        )
+    )
 
 
 def print_test_page(station: Station, actor_name: str = "admin") -> PrintOutcome:

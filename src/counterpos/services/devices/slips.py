@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from counterpos.documents.receipt_pdf import render_pdf
+from counterpos.domain.messages import Msg
 from counterpos.domain.money import Money
 from counterpos.domain.receipt_document import ReceiptDocument, ReceiptLine, ReceiptTender, layout
 from counterpos.hardware.escpos_render import render_rows
@@ -33,7 +34,9 @@ def print_refund_slip(station: Station, actor: Actor, refund_no: str) -> printin
         outcome.copy_no,
         outcome.note,
         printing.outcome_words(
-            f"Refund slip {outcome.receipt_no}", outcome.printer, outcome.confirmed
+            Msg("Refund slip {receipt_no}", receipt_no=outcome.receipt_no),
+            outcome.printer,
+            outcome.confirmed,
         ),
         outcome.confirmed,
     )
