@@ -102,6 +102,11 @@ def print_paid_slip(station: Station, actor: Actor, receipt_no: str) -> printing
         printer.where,
         0,
         note,
-        printing.done_words(printer, f"{doc.title} slip {doc.receipt_no}"),
+        printing.done_words(
+            printer,
+            Msg("PAID-IN slip {receipt_no}", receipt_no=doc.receipt_no)
+            if doc.title == "PAID-IN"
+            else Msg("PAID-OUT slip {receipt_no}", receipt_no=doc.receipt_no),
+        ),
         printing.confirms(printer),
     )
