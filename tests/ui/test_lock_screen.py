@@ -51,10 +51,14 @@ def test_the_unlock_button_is_whole_when_the_line_above_wraps(
     screen.cover()
     screen.show()
     qtbot.waitExposed(screen)
-    screen.error.setText(screen.tr("Type your PIN, then press Enter."))
+    screen.pin.setText("9999")
+    screen.try_unlock()  # a wrong PIN: its three-line message goes above the button
     qtbot.wait(20)
+    assert screen.error.text()
     panel = screen.panel
     for part in (screen.pin, screen.error, screen.button):
         box = QRect(part.mapTo(panel, QPoint(0, 0)), part.size())
         assert panel.rect().contains(box), (part.objectName(), box, panel.rect())
-        assert part.height() >= part.sizeHint().height() or part is screen.error
+    assert screen.button.height() >= screen.button.sizeHint().height()
+    assert screen.error.height() >= screen.error.heightForWidth(screen.error.width())
+    assert screen.error.geometry().bottom() < screen.button.geometry().top()
