@@ -89,3 +89,22 @@ def test_on_spanish_screens_the_services_are_named_in_spanish(qtbot, station):
     spanish = {code: es for code, (_en, es) in names_by_code().items() if es}
     assert shown["yard_sale_permit"] == spanish["yard_sale_permit"] != "Yard sale permit"
     assert all(shown[code] == spanish[code] for code in shown if code in spanish)
+
+
+@pytest.mark.parametrize("width", [380, 300])
+def test_no_service_name_is_cut_when_the_list_narrows(qtbot, styled, station, width):
+    """At 1366x768 the till showed "Citation …" and "Passport execution (acceptance) …": the
+    rows kept the height they had for a wider name column."""
+    widget = ServicePicker(catalog.list_services(station))
+    qtbot.addWidget(widget)
+    widget.resize(600, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.resize(width, 700)
+    qtbot.wait(20)
+    short = [
+        widget.item(r, 1).text()
+        for r in range(widget.rowCount())
+        if widget.rowHeight(r) < widget.sizeHintForRow(r)
+    ]
+    assert short == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -145,9 +145,22 @@ class ServicePicker(QTableWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Qt sizes the rows for the name column's width when they are filled, not again when
+        # that column narrows (the splitter, the window): a name that then wraps onto a
+        # third line was cut ("Citation …", "Passport execution (acceptance) …").
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(0)
+        self._rows_timer.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(self._name_column_resized)
         if services:
             self.selectRow(0)
         self.activated.connect(lambda index: self.rung.emit(self._codes[index.row()]))
+
+    def _name_column_resized(self, index: int, _old: int, _new: int) -> None:
+        # Once the header has settled (a stretched column is resized in steps): one pass.
+        if index == 1 and not self._rows_timer.isActive():
+            self._rows_timer.start()
 
     def current_code(self) -> str | None:
         row = self.currentRow()
