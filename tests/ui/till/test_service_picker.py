@@ -108,3 +108,34 @@ def test_no_service_name_is_cut_when_the_list_narrows(qtbot, styled, station, wi
         if widget.rowHeight(r) < widget.sizeHintForRow(r)
     ]
     assert short == []
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_each_row_is_as_tall_as_its_name_wrapped_where_it_is_painted(
+    qtbot, styled, station, language
+):
+    """The name is painted inside the item's padding, narrower than the column Qt's height
+    hint wraps it in: on the counter PC "Citation payment" and "Recibo varios" needed one line
+    more than their rows had and were cut to "Citation …" and "Recibo …"."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    from counterpos.ui import i18n
+    from counterpos.ui.till.service_picker import text_room
+
+    i18n.install(None, language)
+    widget = ServicePicker(catalog.list_services(station))
+    qtbot.addWidget(widget)
+    for width in (380, 330, 300):
+        widget.resize(width, 700)
+        widget.show()
+        qtbot.waitExposed(widget)
+        qtbot.wait(20)
+        for row in range(widget.rowCount()):
+            item = widget.item(row, 1)
+            metrics = QFontMetrics(item.font())
+            room = text_room(item.font(), widget.columnWidth(1))
+            box = metrics.boundingRect(
+                QRect(0, 0, room, 100_000), Qt.TextFlag.TextWordWrap, item.text()
+            )
+            assert widget.rowHeight(row) >= box.height(), (item.text(), width)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -89,6 +90,33 @@ def service_name(service: ServiceView) -> str:
     return line_name(service.code, service.name, i18n.current())
 
 
+def text_room(font: QFont, column_width: int) -> int:
+    """The width a name is wrapped in when painted: the column less the style sheet's item
+    padding (0.3em a side) and the item's text margins."""
+    metrics = QFontMetrics(font)
+    return max(1, column_width - round(0.6 * metrics.height()) - 8)
+
+
+class _WrappedName(QStyledItemDelegate):
+    """Asks for the height the name needs wrapped in the width it is painted in. Qt's own
+    hint wraps it in the whole column, padding included, so a name it fits on two lines
+    paints on three and was cut ("Citation …", "Recibo …")."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        if not isinstance(view, QTableWidget):
+            return hint
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        room = text_room(font, view.columnWidth(index.column()))
+        text = str(index.data() or "")
+        box = QFontMetrics(font).boundingRect(
+            QRect(0, 0, room, 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        needed = box.height() + round(0.3 * QFontMetrics(font).height()) + 6
+        return QSize(hint.width(), max(hint.height(), needed))
+
+
 class ServicePicker(QTableWidget):
     """One row per service: its number key, its name, its price. `rung(code)` when the cashier
     picks one: Enter or a double click on a row, or the service's number typed while the list
@@ -140,6 +168,7 @@ class ServicePicker(QTableWidget):
                 key.setFont(font)
             for col, item in enumerate((key, name, price)):
                 self.setItem(row, col, item)
+        self.setItemDelegateForColumn(1, _WrappedName(self))
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
