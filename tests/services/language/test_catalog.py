@@ -261,3 +261,23 @@ def test_a_read_below_the_previous_one_asks_in_spanish(spanish):
     )
     assert asked.args[0].endswith("otherwise it is a wrong read. Rolled over, or a wrong read?")
     assert asked.field == "rollover"
+
+
+@pytest.mark.parametrize(
+    "permission, what, spanish_words",
+    [
+        ("start_stop_service", "start utility service", "dar de alta el servicio"),
+        ("start_stop_service", "stop utility service", "dar de baja el servicio"),
+        ("start_stop_service", "transfer utility service", "transferir el servicio"),
+        ("business_license", "issue business licenses", "emitir licencias comerciales"),
+        ("passport", "accept passport applications", "aceptar solicitudes de pasaporte"),
+    ],
+)
+def test_what_a_cashier_may_not_do_is_said_in_spanish(
+    spanish, cashier, permission, what, spanish_words
+):
+    """ "Maria Lopez (cajero) no puede start utility service": the actions the supervisor's
+    approval names were English constants outside the catalog."""
+    with pytest.raises(PermissionDenied) as denied:
+        cashier.require(permission, what)
+    assert str(denied.value).startswith(f"Maria Lopez (cajero) no puede {spanish_words};")
