@@ -281,3 +281,15 @@ def test_what_a_cashier_may_not_do_is_said_in_spanish(
     with pytest.raises(PermissionDenied) as denied:
         cashier.require(permission, what)
     assert str(denied.value).startswith(f"Maria Lopez (cajero) no puede {spanish_words};")
+
+
+def test_why_an_account_may_not_be_shut_off_reads_in_spanish(spanish):
+    """The utility desk's shut-off line read "…no procede el corte: no final notice has been
+    sent.": the SB 998 reasons were plain English strings."""
+    from counterpos.domain.utility.sb998 import explain
+    from tests.domain.utility.test_sb998 import POLICY
+
+    assert explain(("no_notice", "not_60_days"), POLICY) == [
+        "no se ha enviado el aviso final",
+        "la factura impaga más antigua aún no tiene 60 días de atraso",
+    ]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money
 from counterpos.services.errors import CounterError
 from counterpos.services.utility.desk import AccountDesk, account_desk
@@ -165,7 +166,7 @@ class UtilityDeskDialog(QDialog):
             else self.tr("{a} credit").format(a=Money(-desk.balance.cents).format())
         )
         self.head.setText(
-            f"{desk.account_no} · {desk.service_address} · {desk.status} · "
+            f"{desk.account_no} · {desk.service_address} · {word(desk.status)} · "
             + self.tr("balance due {b}").format(b=balance)
         )
         if desk.shutoff.disconnected:
