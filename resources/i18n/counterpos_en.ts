@@ -1180,6 +1180,77 @@ which creates the first supervisor.</source>
     </message>
 </context>
 <context>
+    <name>Denomination</name>
+    <message>
+        <source>$100 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$50 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$20 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$10 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$5 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$2 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$1 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$1 coins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nickels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pennies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolls of quarters ($10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolls of dimes ($5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolls of nickels ($2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolls of pennies (50¢)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DenominationGrid</name>
     <message>
         <source>Bills</source>

@@ -1184,6 +1184,77 @@ que crea el primer supervisor.</translation>
     </message>
 </context>
 <context>
+    <name>Denomination</name>
+    <message>
+        <source>$100 bills</source>
+        <translation>Billetes de $100</translation>
+    </message>
+    <message>
+        <source>$50 bills</source>
+        <translation>Billetes de $50</translation>
+    </message>
+    <message>
+        <source>$20 bills</source>
+        <translation>Billetes de $20</translation>
+    </message>
+    <message>
+        <source>$10 bills</source>
+        <translation>Billetes de $10</translation>
+    </message>
+    <message>
+        <source>$5 bills</source>
+        <translation>Billetes de $5</translation>
+    </message>
+    <message>
+        <source>$2 bills</source>
+        <translation>Billetes de $2</translation>
+    </message>
+    <message>
+        <source>$1 bills</source>
+        <translation>Billetes de $1</translation>
+    </message>
+    <message>
+        <source>$1 coins</source>
+        <translation>Monedas de $1</translation>
+    </message>
+    <message>
+        <source>Half dollars</source>
+        <translation>Monedas de 50¢</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation>Monedas de 25¢</translation>
+    </message>
+    <message>
+        <source>Dimes</source>
+        <translation>Monedas de 10¢</translation>
+    </message>
+    <message>
+        <source>Nickels</source>
+        <translation>Monedas de 5¢</translation>
+    </message>
+    <message>
+        <source>Pennies</source>
+        <translation>Monedas de 1¢</translation>
+    </message>
+    <message>
+        <source>Rolls of quarters ($10)</source>
+        <translation>Rollos de 25¢ ($10)</translation>
+    </message>
+    <message>
+        <source>Rolls of dimes ($5)</source>
+        <translation>Rollos de 10¢ ($5)</translation>
+    </message>
+    <message>
+        <source>Rolls of nickels ($2)</source>
+        <translation>Rollos de 5¢ ($2)</translation>
+    </message>
+    <message>
+        <source>Rolls of pennies (50¢)</source>
+        <translation>Rollos de 1¢ (50¢)</translation>
+    </message>
+</context>
+<context>
     <name>DenominationGrid</name>
     <message>
         <source>Bills</source>
