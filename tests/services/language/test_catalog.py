@@ -293,3 +293,29 @@ def test_why_an_account_may_not_be_shut_off_reads_in_spanish(spanish):
         "no se ha enviado el aviso final",
         "la factura impaga más antigua aún no tiene 60 días de atraso",
     ]
+
+
+def test_the_close_says_its_over_short_and_problems_in_spanish(spanish):
+    """The close's last step read "Sobrante/faltante: short $211.70" and "The cash is short
+    $211.70, beyond the $5.00 limit." on Spanish screens."""
+    from counterpos.domain.drawer_balance import describe
+    from counterpos.domain.money import Money
+    from counterpos.services.drawer.close import BalanceResult
+
+    assert describe(Money(-21170)) == "faltante $211.70"
+    assert describe(Money(100)) == "sobrante $1.00"
+    result = BalanceResult(
+        "s1",
+        Money(28000),
+        Money(49170),
+        Money(-21170),
+        Money(500),
+        Money(46604),
+        Money(46000),
+        (),
+        True,
+    )
+    assert result.problems() == [
+        "Hay un faltante de efectivo de $211.70, más allá del límite de $5.00.",
+        "El lote de tarjetas ($460.00) no coincide con los pagos con tarjeta ($466.04).",
+    ]
