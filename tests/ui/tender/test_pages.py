@@ -83,7 +83,16 @@ def test_quick_cash_offers_the_exact_amount_and_the_next_round_bills(page):
 def test_quick_cash_amounts():
     assert [m.cents for m in quick_cash(Money(4_500))] == [4_500, 5_000, 6_000, 10_000]
     assert [m.cents for m in quick_cash(Money(1))] == [1, 500, 1_000, 2_000, 5_000, 10_000]
-    assert [m.cents for m in quick_cash(Money(12_000))] == [12_000, 12_500, 13_000, 14_000]
+    assert [m.cents for m in quick_cash(Money(12_000))] == [
+        12_000,
+        12_500,
+        13_000,
+        14_000,
+        15_000,
+        20_000,
+    ]
+    # Above $100 the $50 and $100 keys are the next $50 and $100, not a bill too small.
+    assert [m.cents for m in quick_cash(Money(11_700))] == [11_700, 12_000, 15_000, 20_000]
     assert quick_cash(Money(0)) == []
 
 

@@ -46,15 +46,15 @@ def tender_name(kind: str) -> str:
 
 
 def quick_cash(due: Money) -> list[Money]:
-    """What customers hand over for `due`: the exact amount, the next $5, $10 and $20 above it,
-    then $50 and $100 — each at least the amount due, none twice, in rising order."""
+    """What customers hand over for `due`: the exact amount, the next $5, $10, $20, $50 and
+    $100 above it — each at least the amount due, none twice, in rising order. (A fixed $50
+    and $100 were no use above $100: $117.00 due offered only $117.00 and $120.00.)"""
     if due.cents <= 0:
         return []
     out: list[int] = [due.cents]
-    for step in (500, 1000, 2000):
+    for step in (500, 1000, 2000, 5000, 10000):
         up = -(-due.cents // step) * step
         out.append(up if up > due.cents else up + step)
-    out += [5000, 10000]
     seen: list[int] = []
     for cents in sorted(out):
         if cents >= due.cents and cents not in seen:
