@@ -319,3 +319,19 @@ def test_the_close_says_its_over_short_and_problems_in_spanish(spanish):
         "Hay un faltante de efectivo de $211.70, más allá del límite de $5.00.",
         "El lote de tarjetas ($460.00) no coincide con los pagos con tarjeta ($466.04).",
     ]
+
+
+def test_what_a_business_license_still_needs_is_said_in_spanish(spanish, station):
+    """On Spanish screens the license form said "The application cannot be issued yet; still
+    missing: zoning approval for the address; …" in English."""
+    from counterpos.services.sale import catalog as sale_catalog
+    from tests.services.counter_visit import business
+
+    details = business(review={"zoning_ok": True})
+    with pytest.raises(InputError) as refused:
+        sale_catalog.price_lines(station, "business_license_new", details=details)
+    assert str(refused.value) == (
+        "La solicitud aún no puede emitirse; falta: la identificación con foto del "
+        "propietario; el permiso estatal de vendedor (comercio y alimentos); el permiso "
+        "sanitario del condado (alimentos)."
+    )
