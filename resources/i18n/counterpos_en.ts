@@ -1456,6 +1456,353 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
 </context>
 <context>
+    <name>FormWords</name>
+    <message>
+        <source>Account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residential owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residential renter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer&apos;s name (if not looked up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer&apos;s mailing address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animal&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spayed / neutered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes (proof seen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Term (years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senior owner (60+)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rabies certificate no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rabies expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veterinarian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewing license no. (if any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner&apos;s name (if not looked up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewing license no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo sets taken here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days (1-3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending application no. (if any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Food service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professional / office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross receipts (estimated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoning approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner&apos;s photo ID seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State seller&apos;s permit (retail, food)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County health permit (food)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross receipts (last year)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adult monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senior/disabled monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10-ride card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload this card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New card ($2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month (monthly passes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citation number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GL account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What for</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeyMap</name>
     <message>
         <source>Keys</source>

@@ -1464,6 +1464,353 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     </message>
 </context>
 <context>
+    <name>FormWords</name>
+    <message>
+        <source>Account number</source>
+        <translation>Número de cuenta</translation>
+    </message>
+    <message>
+        <source>Customer class</source>
+        <translation>Tipo de cliente</translation>
+    </message>
+    <message>
+        <source>Residential owner</source>
+        <translation>Residencial, propietario</translation>
+    </message>
+    <message>
+        <source>Residential renter</source>
+        <translation>Residencial, inquilino</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>Comercial</translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation>Dirección del servicio</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Fecha de inicio</translation>
+    </message>
+    <message>
+        <source>New customer&apos;s name (if not looked up)</source>
+        <translation>Nombre del cliente nuevo (si no se buscó)</translation>
+    </message>
+    <message>
+        <source>New customer&apos;s mailing address</source>
+        <translation>Dirección postal del cliente nuevo</translation>
+    </message>
+    <message>
+        <source>New customer&apos;s phone</source>
+        <translation>Teléfono del cliente nuevo</translation>
+    </message>
+    <message>
+        <source>Stop date</source>
+        <translation>Fecha de baja</translation>
+    </message>
+    <message>
+        <source>Forwarding address</source>
+        <translation>Dirección de reenvío</translation>
+    </message>
+    <message>
+        <source>Returned check</source>
+        <translation>Cheque devuelto</translation>
+    </message>
+    <message>
+        <source>First time</source>
+        <translation>Primera vez</translation>
+    </message>
+    <message>
+        <source>Later one</source>
+        <translation>Uno posterior</translation>
+    </message>
+    <message>
+        <source>Animal&apos;s name</source>
+        <translation>Nombre del animal</translation>
+    </message>
+    <message>
+        <source>Species</source>
+        <translation>Especie</translation>
+    </message>
+    <message>
+        <source>Dog</source>
+        <translation>Perro</translation>
+    </message>
+    <message>
+        <source>Cat</source>
+        <translation>Gato</translation>
+    </message>
+    <message>
+        <source>Spayed / neutered</source>
+        <translation>Esterilizado</translation>
+    </message>
+    <message>
+        <source>Yes (proof seen)</source>
+        <translation>Sí (comprobante visto)</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Term (years)</source>
+        <translation>Plazo (años)</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 año</translation>
+    </message>
+    <message>
+        <source>2 years</source>
+        <translation>2 años</translation>
+    </message>
+    <message>
+        <source>3 years</source>
+        <translation>3 años</translation>
+    </message>
+    <message>
+        <source>Senior owner (60+)</source>
+        <translation>Dueño mayor (60+)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Breed</source>
+        <translation>Raza</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Hembra</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Macho</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Rabies certificate no.</source>
+        <translation>N.º de certificado de rabia</translation>
+    </message>
+    <message>
+        <source>Rabies expiry</source>
+        <translation>Vencimiento de la vacuna de rabia</translation>
+    </message>
+    <message>
+        <source>Veterinarian</source>
+        <translation>Veterinario</translation>
+    </message>
+    <message>
+        <source>Renewing license no. (if any)</source>
+        <translation>N.º de licencia que se renueva (si hay)</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s name (if not looked up)</source>
+        <translation>Nombre del dueño (si no se buscó)</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s address</source>
+        <translation>Dirección del dueño</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s phone</source>
+        <translation>Teléfono del dueño</translation>
+    </message>
+    <message>
+        <source>Renewing license no.</source>
+        <translation>N.º de licencia que se renueva</translation>
+    </message>
+    <message>
+        <source>License number</source>
+        <translation>Número de licencia</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>Solicitantes</translation>
+    </message>
+    <message>
+        <source>Photo sets taken here</source>
+        <translation>Juegos de fotos tomados aquí</translation>
+    </message>
+    <message>
+        <source>Sale address</source>
+        <translation>Dirección de la venta</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>Days (1-3)</source>
+        <translation>Días (1-3)</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <source>2 days</source>
+        <translation>2 días</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3 días</translation>
+    </message>
+    <message>
+        <source>Pending application no. (if any)</source>
+        <translation>N.º de solicitud pendiente (si hay)</translation>
+    </message>
+    <message>
+        <source>Business name</source>
+        <translation>Nombre del negocio</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propietario</translation>
+    </message>
+    <message>
+        <source>Business address</source>
+        <translation>Dirección del negocio</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Retail</source>
+        <translation>Comercio</translation>
+    </message>
+    <message>
+        <source>Food service</source>
+        <translation>Servicio de alimentos</translation>
+    </message>
+    <message>
+        <source>Professional / office</source>
+        <translation>Profesional / oficina</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>Contratista</translation>
+    </message>
+    <message>
+        <source>Personal service</source>
+        <translation>Servicio personal</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Gross receipts (estimated)</source>
+        <translation>Ingresos brutos (estimados)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Zoning approval</source>
+        <translation>Aprobación de zonificación</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s photo ID seen</source>
+        <translation>Identificación con foto del propietario vista</translation>
+    </message>
+    <message>
+        <source>State seller&apos;s permit (retail, food)</source>
+        <translation>Permiso estatal de vendedor (comercio, alimentos)</translation>
+    </message>
+    <message>
+        <source>County health permit (food)</source>
+        <translation>Permiso sanitario del condado (alimentos)</translation>
+    </message>
+    <message>
+        <source>Gross receipts (last year)</source>
+        <translation>Ingresos brutos (año pasado)</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>Dirección del domicilio</translation>
+    </message>
+    <message>
+        <source>Pass type</source>
+        <translation>Tipo de pase</translation>
+    </message>
+    <message>
+        <source>Adult monthly</source>
+        <translation>Mensual adulto</translation>
+    </message>
+    <message>
+        <source>Senior/disabled monthly</source>
+        <translation>Mensual mayor/discapacitado</translation>
+    </message>
+    <message>
+        <source>Student monthly</source>
+        <translation>Mensual estudiante</translation>
+    </message>
+    <message>
+        <source>Day pass</source>
+        <translation>Pase de un día</translation>
+    </message>
+    <message>
+        <source>10-ride card</source>
+        <translation>Tarjeta de 10 viajes</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Número de tarjeta</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>Reload this card</source>
+        <translation>Recargar esta tarjeta</translation>
+    </message>
+    <message>
+        <source>New card ($2)</source>
+        <translation>Tarjeta nueva ($2)</translation>
+    </message>
+    <message>
+        <source>Month (monthly passes)</source>
+        <translation>Mes (pases mensuales)</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Próximo mes</translation>
+    </message>
+    <message>
+        <source>Citation number</source>
+        <translation>Número de multa</translation>
+    </message>
+    <message>
+        <source>GL account</source>
+        <translation>Cuenta contable</translation>
+    </message>
+    <message>
+        <source>What for</source>
+        <translation>Concepto</translation>
+    </message>
+</context>
+<context>
     <name>KeyMap</name>
     <message>
         <source>Keys</source>
