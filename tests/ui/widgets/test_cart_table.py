@@ -63,3 +63,18 @@ def test_a_long_service_name_leaves_every_amount_in_full_view(qtbot, styled, sta
         amount = table.item(row, 3).text()
         assert metrics.horizontalAdvance(amount) < header.sectionSize(3)
     assert header.sectionSize(2) > 0 and header.sectionSize(1) > 0
+
+
+def test_on_spanish_screens_a_line_names_its_service_in_spanish(qtbot, station):
+    """The sale's lines read "Utility bill paym…" on Spanish screens, under Spanish headings."""
+    from counterpos.services.sale.catalog import names_by_code
+    from counterpos.ui import i18n
+
+    i18n.install(None, "es")
+    table = CartTable()
+    qtbot.addWidget(table)
+    cart = Cart()
+    cart.add(catalog.price_line(station, "passport_photo", quantity=2))
+    table.show_cart(cart)
+    spanish = names_by_code()["passport_photo"][1]
+    assert spanish and table.item(0, 1).text() == f"2 × {spanish}"

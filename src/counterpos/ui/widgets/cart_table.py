@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterpos.services.sale.catalog import line_name
+from counterpos.ui import i18n
 from counterpos.ui.formats import date_text
 
 
@@ -62,7 +64,8 @@ class CartTable(QTableWidget):
         """`fields` maps a service code to its field list, to pick what the Details column shows."""
         self.setRowCount(len(cart.lines))
         for row, line in enumerate(cart.lines):
-            service = line.description
+            # The catalog's Spanish name on Spanish screens (a line it named in English).
+            service = line_name(line.service_code, line.description, i18n.current())
             if line.quantity > 1:
                 service = f"{line.quantity} × {service}"
             details = []
