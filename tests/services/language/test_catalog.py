@@ -342,3 +342,15 @@ def test_a_card_payment_not_on_a_sale_is_described_in_spanish(spanish):
     assert said.endswith(" (ref. SIM000012)")
     day = to_local(approved_at).day
     assert f"aprobado el {day:02d} " in said  # Spanish dates spell the month
+
+
+def test_what_the_printer_and_drawer_did_is_said_in_spanish(spanish):
+    from counterpos.domain.messages import Msg
+    from counterpos.services.devices import drawer_kick, printing
+
+    assert printing.outcome_words(Msg("Z report"), "tcp:10.0.0.9", True) == "Impreso: Informe Z."
+    unconfirmed = printing.outcome_words(
+        Msg("Receipt {receipt_no}", receipt_no="CH1-000007"), "tcp:10.0.0.9", False
+    )
+    assert unconfirmed.startswith("Recibo CH1-000007: se envió a la impresora de tcp:10.0.0.9")
+    assert drawer_kick.opened_words("/dev/ttyS0", True) == "La caja se abrió (/dev/ttyS0)."
