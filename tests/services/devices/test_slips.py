@@ -115,27 +115,3 @@ def test_slips_through_a_printer_that_reports_no_status_are_sent_not_confirmed(
 def test_no_slip_for_a_number_that_is_not_a_paid_in_or_out(station):
     with pytest.raises(NotFound):
         slips.paid_slip(station, "T1-999999")
-
-
-def test_the_slip_printed_line_is_in_the_signed_in_language(
-    station, cashier, drawer, approval, loopback_printer
-):
-    """ "PAID-OUT slip CH1-002159 printed." stayed English on Spanish screens."""
-    from counterpos.services.language import catalog
-
-    paid = paid_in_out.record(
-        station,
-        cashier,
-        drawer.session_id,
-        "in",
-        Money(500),
-        "Change fund",
-        approval(cashier, "paid_in_out"),
-    )
-    catalog.use("es")
-    try:
-        outcome = slips.print_paid_slip(station, cashier, paid.receipt_no)
-    finally:
-        catalog.use("en")
-    loopback_printer.wait_job()
-    assert outcome.message == f"Comprobante de ENTRADA {paid.receipt_no}: impreso."

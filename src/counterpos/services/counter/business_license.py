@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.license_term import Term, renewal_due, renewal_period
-from counterpos.domain.messages import N_, Msg, word
+from counterpos.domain.messages import N_, Listed, Msg, word
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
@@ -63,10 +63,6 @@ def missing_items(details: dict) -> list[str]:
     needed = {"zoning_ok", "id_seen"} | NEEDS.get(str(details.get("category", "")), set())
     out.extend(what for key, what in CHECKLIST if key in needed and not ticked.get(key))
     return out
-
-
-def missing_message(missing: list[str]) -> str:
-    return "The application cannot be issued yet; still missing: " + "; ".join(missing) + "."
 
 
 def _next_license_no(session: Session, station_code: str) -> str:
@@ -188,12 +184,10 @@ class NewBusinessLicenseRules(ServiceRules):
             )
         missing = missing_items(c)
         if missing:
-            # Each item in the signed-in language, as the message is: the list stayed English
-            # on Spanish screens.
             raise InputError(
                 "The application cannot be issued yet; still missing: {missing}.",
                 field="review",
-                missing="; ".join(Msg(what).text() for what in missing),
+                missing=Listed(Msg(what) for what in missing),
             )
         if not ctx.customer_id and not c.get("owner_address"):
             c["owner_address"] = c.get("business_address", "")

@@ -41,7 +41,6 @@ class AfterSale:
                     receipt_no=self.receipt_no,
                 )
             )
-        # In the signed-in user's language: it was the one English line on Spanish screens.
         return str(
             Msg("Sale {receipt_no} is saved and its receipt printed.", receipt_no=self.receipt_no)
         )

@@ -188,7 +188,11 @@ def reprint(station: Station, actor: Actor, receipt_no: str) -> printing.PrintOu
         printing.done_words(
             printer,
             Msg("Receipt {receipt_no}", receipt_no=doc.receipt_no),
-            Msg("reprinted (REPRINT #{n})", n=doc.reprint_count),
+            Msg(
+                "Receipt {receipt_no} reprinted (REPRINT #{n}).",
+                receipt_no=doc.receipt_no,
+                n=doc.reprint_count,
+            ),
         ),
         printing.confirms(printer),
     )

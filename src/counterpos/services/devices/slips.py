@@ -103,10 +103,7 @@ def print_paid_slip(station: Station, actor: Actor, receipt_no: str) -> printing
         0,
         note,
         printing.done_words(
-            printer,
-            Msg("PAID-IN slip {receipt_no}", receipt_no=doc.receipt_no)
-            if doc.title == "PAID-IN"
-            else Msg("PAID-OUT slip {receipt_no}", receipt_no=doc.receipt_no),
+            printer, Msg("{title} slip {receipt_no}", title=doc.title, receipt_no=doc.receipt_no)
         ),
         printing.confirms(printer),
     )

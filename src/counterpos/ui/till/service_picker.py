@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from counterpos.domain.money import Money
-from counterpos.services.sale.catalog import ServiceView, line_name
-from counterpos.ui import i18n
+from counterpos.services.sale.catalog import ServiceView
+from counterpos.ui.i18n import service_name
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -82,12 +82,6 @@ def price_text(rule: dict[str, Any], code: str = "") -> str:
     if kind == "attribute":
         return QCoreApplication.translate("ServicePicker", "as on record")
     return ""
-
-
-def service_name(service: ServiceView) -> str:
-    """A service's name in the cashier's language: the catalog's Spanish name ("name_es") on
-    Spanish screens, where the list showed every service in English."""
-    return line_name(service.code, service.name, i18n.current())
 
 
 def text_room(font: QFont, column_width: int) -> int:
@@ -155,10 +149,10 @@ class ServicePicker(QTableWidget):
         for row, svc in enumerate(services):
             key = QTableWidgetItem(svc.hotkey or "")
             key.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            shown = service_name(svc)
-            name = QTableWidgetItem(shown)
+            said = service_name(svc.code, svc.name)
+            name = QTableWidgetItem(said)
             name.setData(Qt.ItemDataRole.UserRole, svc.code)
-            name.setToolTip(shown)
+            name.setToolTip(said)
             price = QTableWidgetItem(price_text(svc.rule, svc.code))
             price.setTextAlignment(_RIGHT)
             if svc.hotkey:

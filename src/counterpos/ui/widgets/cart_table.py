@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterpos.services.sale.catalog import line_name
 from counterpos.ui import i18n
 from counterpos.ui.formats import date_text
 
@@ -64,8 +63,7 @@ class CartTable(QTableWidget):
         """`fields` maps a service code to its field list, to pick what the Details column shows."""
         self.setRowCount(len(cart.lines))
         for row, line in enumerate(cart.lines):
-            # The catalog's Spanish name on Spanish screens (a line it named in English).
-            service = line_name(line.service_code, line.description, i18n.current())
+            service = i18n.service_name(line.service_code, line.description)
             if line.quantity > 1:
                 service = f"{line.quantity} × {service}"
             details = []
