@@ -1582,7 +1582,7 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cash: the exact amount, the next $5, $10, $20, then $50 and $100</source>
+        <source>cash: the exact amount, the next $5, $10, $20, $50 and $100 above it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1590,8 +1590,8 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <translation>Efectivo rápido</translation>
     </message>
     <message>
-        <source>cash: the exact amount, the next $5, $10, $20, then $50 and $100</source>
-        <translation>efectivo: el monto exacto, los siguientes $5, $10, $20, luego $50 y $100</translation>
+        <source>cash: the exact amount, the next $5, $10, $20, $50 and $100 above it</source>
+        <translation>efectivo: el monto exacto, los siguientes $5, $10, $20, $50 y $100 por encima</translation>
     </message>
     <message>
         <source>Clear sale</source>
