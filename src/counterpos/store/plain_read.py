@@ -6,8 +6,9 @@ result objects) costs ten times what SQLite spends on each. These run the statem
 compiled, in the caller's transaction, with every parameter and every result value through its
 column type's own conversion, as `Connection.execute` would give them.
 
-Only SELECTs (nothing here is written, so the card-number guard, which watches INSERT and
-UPDATE, has nothing to see) and only SQLite's driver; a statement with an expanding parameter
+SELECTs, and the one counter a sale moves (the receipt number's UPDATE ... RETURNING: the
+station's code and an integer), so the card-number guard, which watches what SQLAlchemy
+sends in INSERT and UPDATE, has nothing to see here. Only SQLite's driver; a statement with an expanding parameter
 (`IN` of a list) or a dialect not SQLite's goes through SQLAlchemy as usual.
 """
 

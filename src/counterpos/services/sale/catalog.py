@@ -8,6 +8,7 @@ every line is priced anew from the rules in force at that moment.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from datetime import date
 from functools import cache
 from typing import Any, TypedDict, Unpack
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
@@ -78,6 +79,10 @@ class ServiceRow:
     sort_order: int = 0
 
 
+# The codes asked for, as one JSON array parameter: a fixed statement, so it runs on the
+# driver's cursor (store/plain_read.py; an expanding IN list would go through SQLAlchemy's
+# execution machinery, which costs more than SQLite spends on the read).
+_CODES = select(func.json_each(bindparam("codes")).table_valued("value").c.value)
 _SERVICES = select(
     Service.code,
     Service.name,
@@ -89,11 +94,11 @@ _SERVICES = select(
     Service.companion_of,
     Service.confirm_above_cents,
     Service.sort_order,
-).where(Service.code.in_(bindparam("codes", expanding=True)))
+).where(Service.code.in_(_CODES))
 _RULES = (
     select(FeeSchedule.service_code, FeeSchedule.rule)
     .where(
-        FeeSchedule.service_code.in_(bindparam("codes", expanding=True)),
+        FeeSchedule.service_code.in_(_CODES),
         FeeSchedule.effective_from <= bindparam("on"),
     )
     .order_by(FeeSchedule.effective_from, FeeSchedule.created_at)  # the newest comes last
@@ -136,19 +141,23 @@ def _service_row(r) -> ServiceRow:
     )
 
 
+def _read_services(session: Session, codes: list[str]) -> list:
+    return plain_read.rows(session, _SERVICES, {"codes": json.dumps(codes)})
+
+
+def _read_rules(session: Session, codes: list[str], on: date) -> list:
+    return plain_read.rows(session, _RULES, {"codes": json.dumps(codes), "on": on})
+
+
 def service_rows(session: Session, codes: Iterable[str]) -> dict[str, ServiceRow]:
     wanted = sorted(set(codes))
     cache = session.info.get(CACHE)
     if cache is None:
-        rows = session.connection().execute(_SERVICES, {"codes": wanted})
-        return {r.code: _service_row(r) for r in rows}
+        return {r.code: _service_row(r) for r in _read_services(session, wanted)}
     services: dict[str, ServiceRow | None] = cache[0]
     missing = [c for c in wanted if c not in services]
     if missing:
-        found = {
-            r.code: _service_row(r)
-            for r in session.connection().execute(_SERVICES, {"codes": missing})
-        }
+        found = {r.code: _service_row(r) for r in _read_services(session, missing)}
         services.update((c, found.get(c)) for c in missing)
     return {c: row for c in wanted if (row := services[c]) is not None}
 
@@ -158,15 +167,11 @@ def rules_in_effect(session: Session, codes: Iterable[str], on: date) -> dict[st
     wanted = sorted(set(codes))
     cache = session.info.get(CACHE)
     if cache is None:
-        params = {"codes": wanted, "on": on}
-        return {code: rule for code, rule in session.connection().execute(_RULES, params)}
+        return {code: rule for code, rule in _read_rules(session, wanted, on)}
     rules: dict[tuple[str, date], dict[str, Any] | None] = cache[1]
     missing = [c for c in wanted if (c, on) not in rules]
     if missing:
-        found = {
-            code: rule
-            for code, rule in session.connection().execute(_RULES, {"codes": missing, "on": on})
-        }
+        found = {code: rule for code, rule in _read_rules(session, missing, on)}
         rules.update(((c, on), found.get(c)) for c in missing)
     return {c: rule for c in wanted if (rule := rules[(c, on)]) is not None}
 
