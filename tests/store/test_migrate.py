@@ -129,6 +129,30 @@ def test_upgrading_an_existing_store_indexes_its_customers(station):
     assert hits and all(some.lower() in h.name.lower() for h in hits[:1])
 
 
+def test_license_numbers_move_to_their_own_documents_and_back(station):
+    """0017_s4_14 moves the licenses out of the customers' rows into one document each;
+    its downgrade puts them back in the rows; the tag is found after the upgrade."""
+    with station.store.read() as s:
+        tag, last = s.execute(
+            text(
+                "SELECT l.tag_no, c.last_name FROM license l JOIN customer c "
+                "ON c.id = l.customer_id WHERE l.tag_no != '' ORDER BY l.license_no LIMIT 1"
+            )
+        ).one()
+        documents = s.execute(text("SELECT count(*) FROM customer_search_license")).scalar()
+        held = s.execute(text("SELECT count(*) FROM license")).scalar()
+    assert documents == held
+    command.downgrade(alembic_config(station.store.engine), "0016_s3_14b")
+    with station.store.read() as s:
+        assert s.execute(text("SELECT count(*) FROM customer_search WHERE licenses != ''")).scalar()
+    assert station.store.migrate()
+    with station.store.read() as s:
+        assert not s.execute(
+            text("SELECT count(*) FROM customer_search WHERE licenses != ''")
+        ).scalar()
+    assert any(last in h.name for h in customers.search(station, tag))
+
+
 def test_a_store_is_copied_before_its_schema_changes(tmp_path):
     db = tmp_path / "old.sqlite"
     engine = store_at_0004(db)

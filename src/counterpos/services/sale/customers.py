@@ -72,10 +72,13 @@ _ANY = "{name accounts address phone licenses}"
 
 @dataclass(frozen=True)
 class Tier:
-    """One kind of match: an FTS5 query on one of the index tables."""
+    """One kind of match: an FTS5 query on one of the index tables, and `licenses`, when the
+    kind of match covers license numbers, the query on the license documents (their owners
+    are listed with the table's matches, in name order)."""
 
     table: str
     match: str
+    licenses: str | None = None
 
 
 # What the lookup reads of a query: a pasted page of text or digits is cut to this before any
@@ -118,18 +121,22 @@ def lookup_tiers(user_text: str) -> list[Tier]:
         tiers = [
             Tier("customer_search_name", every),
             Tier("customer_search_address", every),
-            Tier("customer_search", f"{_ANY} : ({every})"),
+            Tier("customer_search", f"{_ANY} : ({every})", f"{{licenses}} : ({every})"),
         ]
         if len(tokens) == 1:  # one word: surnames (and business names) come first
             tiers.insert(0, Tier("customer_search_last", every))
         return tiers
     digits = "".join(tokens)
     tiers = [
-        Tier("customer_search", f"{{accounts phone licenses}} : ({every})"),
+        Tier(
+            "customer_search",
+            f"{{accounts phone licenses}} : ({every})",
+            f"{{licenses}} : ({every})",
+        ),
         Tier("customer_search_address", every),
     ]
     if len(digits) >= customer_index.MIN_SUFFIX:
-        tiers.append(Tier("customer_search_digits", f'"{digits}"*'))
+        tiers.append(Tier("customer_search_digits", f'"{digits}"*', f'{{digits}} : "{digits}"*'))
     return tiers
 
 
@@ -159,19 +166,49 @@ def search_in(session: Session, tiers: list[Tier], limit: int) -> list[CustomerH
         need = limit - len(hits)
         if need <= 0:
             break
-        rowids = conn.execute(
-            text(
-                f"SELECT rowid FROM {tier.table} WHERE {tier.table} MATCH :q "
-                "ORDER BY rowid LIMIT :n"
-            ),
-            {"q": tier.match, "n": need + len(seen)},
-        ).scalars()
+        wanted = need + len(seen)
+        rowids = list(
+            conn.execute(
+                text(
+                    f"SELECT rowid FROM {tier.table} WHERE {tier.table} MATCH :q "
+                    "ORDER BY rowid LIMIT :n"
+                ),
+                {"q": tier.match, "n": wanted},
+            ).scalars()
+        )
+        if tier.licenses is not None:
+            owners = _license_owners(conn, tier.licenses, wanted)
+            rowids = sorted(set(rowids).union(owners))[:wanted]
         # Rowids are in name order (store/customer_index.py): no sorting here.
-        fresh = [r for r in _rows(conn, list(rowids)) if r.customer_id not in seen]
+        fresh = [r for r in _rows(conn, rowids) if r.customer_id not in seen]
         for r in fresh[:need]:
             seen.add(r.customer_id)
             hits.append(CustomerHit(r.customer_id, r.name, r.address, r.phone, r.accounts))
     return hits
+
+
+_LICENSE_MATCH = text(
+    f"SELECT rowid FROM {customer_index.LICENSE_TABLE} "
+    f"WHERE {customer_index.LICENSE_TABLE} MATCH :q ORDER BY rowid"
+)
+
+
+def _license_owners(conn, match: str, wanted: int) -> list[int]:
+    """The first `wanted` customers (their rowids, in name order) holding a license that
+    matches: the documents come in rowid order, a customer's together, so the reading stops
+    as soon as there are enough."""
+    owners: list[int] = []
+    result = conn.execute(_LICENSE_MATCH, {"q": match})
+    try:
+        for (rowid,) in result:
+            owner = customer_index.owner_of(rowid)
+            if not owners or owners[-1] != owner:
+                owners.append(owner)
+                if len(owners) >= wanted:
+                    break
+    finally:
+        result.close()
+    return owners
 
 
 def rebuild_search_index(session: Session) -> None:
@@ -218,7 +255,7 @@ def index_customer(session: Session, customer_id: str) -> None:
         cust.mailing_address,
         [a.account_no for a in accounts],
         [a.service_address for a in accounts],
-        [n for x in licenses for n in (x.license_no, x.tag_no) if n],
+        [f"{x.license_no} {x.tag_no or ''}" for x in licenses],
     )
     customer_index.put(conn, row)
 
