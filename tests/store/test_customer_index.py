@@ -131,3 +131,22 @@ def test_a_changed_tag_replaces_its_document_and_a_renamed_customer_takes_them_a
         assert moved != first
         assert _license_owners(conn, '"00099"*') == [moved]
         assert [customer_index.owner_of(at) for at, _ in _docs(conn)] == [moved]
+
+
+def test_a_license_added_to_an_indexed_customer_goes_after_their_last(empty_station):
+    with empty_station.store.write() as s:
+        conn = s.connection()
+        assert not customer_index.add_license(conn, "d4", "AN-9", "2026-00009")  # no row yet
+        licenses = ["AN-1 2026-00001", "AN-2 2026-00002"]
+        rowid = customer_index.put(conn, _licensed("d4", "Hound", licenses))
+        assert customer_index.add_license(conn, "d4", "AN-3", "2026-00003")
+        assert customer_index.add_license(conn, "d4", "AN-3", "2026-00003")  # once only
+        base = rowid << customer_index.LICENSE_SHIFT
+        assert _docs(conn) == [
+            (base, licenses[0]),
+            (base + 1, licenses[1]),
+            (base + 2, "AN-3 2026-00003"),
+        ]
+        before = _changes(conn)
+        customer_index.put(conn, _licensed("d4", "Hound", [*licenses, "AN-3 2026-00003"]))
+        assert _changes(conn) == before  # what `put` would have made of it: nothing to do

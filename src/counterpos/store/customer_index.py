@@ -422,6 +422,33 @@ def _put_licenses(conn: Connection, rowid: int, docs: tuple[str, ...]) -> None:
     conn.execute(_INSERT_LICENSE, rows)
 
 
+_KEY_OF = text("SELECT search_rowid FROM customer_search_key WHERE customer_id = :id")
+_LAST_LICENSE = text(
+    f"SELECT max(rowid), max(licenses = :doc) FROM {LICENSE_TABLE} "
+    "WHERE rowid BETWEEN :low AND :high"
+)
+
+
+def add_license(conn: Connection, customer_id: str, license_no: str, tag_no: str) -> bool:
+    """Add one new license's document to an indexed customer, after their last one: what a
+    sale that issues a license changes in the index, without reading the customer's every
+    license. False when that cannot be done so (the customer has no row yet, or no slot is
+    left after their last document): then index the customer whole (`put`)."""
+    rowid = plain_read.scalar(conn, _KEY_OF, {"id": customer_id})
+    if rowid is None:
+        return False
+    doc = " ".join(f"{license_no} {tag_no or ''}".split())
+    span = _range(rowid)
+    last, there = plain_read.first(conn, _LAST_LICENSE, {**span, "doc": doc})
+    if there:
+        return True  # already indexed
+    at = span["low"] if last is None else last + 1
+    if at > span["high"]:
+        return False
+    conn.execute(_INSERT_LICENSE, {"rowid": at, "licenses": doc, "digits": license_digits(doc)})
+    return True
+
+
 def put(conn: Connection, row: IndexRow) -> int:
     """(Re)write one customer's row in its place in name order; returns its rowid.
 

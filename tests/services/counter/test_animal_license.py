@@ -306,3 +306,50 @@ def test_a_tag_issued_today_is_found_by_the_lookup(station, cashier, drawer):
         lic = s.scalar(select(License).where(License.license_no == done.documents[0]))
     for typed in (lic.tag_no, lic.license_no, "00420"):
         assert [h.customer_id for h in customers.search(station, typed)][:1] == [lic.customer_id]
+
+
+@pytest.mark.parametrize(
+    ("stored", "description", "typed", "refused"),
+    [
+        ("REX", "Dog “REX”", "rex", True),  # ASCII case, through SQLite's lower()
+        ("\tRex", "Dog", "rex", True),  # a tab Python strips and SQLite's trim() does not
+        ("\u212aato", "Dog", "kato", True),  # the Kelvin sign, which Python lowers to "k"
+        ("ÑOÑO", "Dog", "ñoño", True),  # a name SQLite cannot fold: every license read
+        (None, "Dog “Biscuit”", "biscuit", True),  # an old license: the name in its description
+        ("Rexy", "Dog “Rexy”", "rex", False),
+        ("Max", "Cat “Max”", "max", False),  # another species
+    ],
+)
+def test_the_one_license_per_term_check_reads_only_what_may_match(
+    station, stored, description, typed, refused
+):
+    """The check asks SQLite only for licenses whose animal may be this one; what it refuses
+    is what comparing every license in force in Python refuses (its rule: same name, same
+    species, in force)."""
+    from counterpos.services.counter.animal_license import _one_tag_per_term
+
+    species = "cat" if description.startswith("Cat") else "dog"
+    with station.store.write() as s:
+        customer_id = s.scalar(select(License.customer_id).limit(1))
+        details = {"species": species} | ({"animal_name": stored} if stored is not None else {})
+        s.add(
+            License(
+                customer_id=customer_id,
+                kind="animal",
+                license_no="AN-TEST-1",
+                tag_no="",
+                description=description,
+                issued_on=TODAY,
+                expires_on=TODAY + timedelta(days=300),
+                details=details,
+                status="issued",
+            )
+        )
+        s.flush()
+        wanted = {"animal_name": typed, "species": "dog"}
+        if refused:
+            with pytest.raises(InputError, match="already has license AN-TEST-1"):
+                _one_tag_per_term(s, customer_id, wanted, TODAY)
+        else:
+            _one_tag_per_term(s, customer_id, wanted, TODAY)
+        s.rollback()

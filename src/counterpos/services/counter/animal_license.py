@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
@@ -25,7 +25,7 @@ from counterpos.services.counter.issued_documents import issue_document
 from counterpos.services.counter.licenses import find_license
 from counterpos.services.errors import InputError
 from counterpos.services.sale.catalog import rule_in_effect
-from counterpos.services.sale.customers import index_customer
+from counterpos.services.sale.customers import index_customer, index_new_license
 from counterpos.services.sale.owners import check_owner, owner_of
 from counterpos.services.sale.service_rules import (
     Companion,
@@ -245,7 +245,8 @@ class AnimalLicenseRules(ServiceRules):
         )
         ctx.session.flush()
         ctx.write_queued()  # the license row, so that the index reads its tag
-        index_customer(ctx.session, owner.id)  # the new tag is found by the lookup at once
+        # The new tag is found by the lookup at once: one document added to the owner's.
+        index_new_license(ctx.session, owner.id, d["license_no"], d["tag_no"])
         issue_document(
             ctx,
             row,
@@ -292,10 +293,35 @@ _IN_FORCE = select(
 )
 
 
+# The same, only the licenses whose animal may be this one: SQLite's lower() folds ASCII only,
+# so for a name of printable ASCII (the check's own comparison, Python's lower(), is repeated
+# on what comes back) these keep every license Python would match: a stored name equal to
+# it in ASCII case, any stored name holding another character (non-ASCII, a tab: Python's
+# strip() and lower() may make it match), a description holding “name”. The Kelvin sign is the
+# one non-ASCII letter Python lowers to an ASCII one ("k"); İ lowers to "i" and a combining
+# dot, which no ASCII name holds. Most owners' licenses are then not read back at all.
+_KELVIN = "K"
+_STORED_NAME = func.json_extract(License.details, "$.animal_name")
+_IN_FORCE_NAMED = _IN_FORCE.where(
+    or_(
+        func.lower(func.trim(func.replace(_STORED_NAME, _KELVIN, "k"))) == bindparam("name"),
+        _STORED_NAME.op("GLOB")("*[^ -~]*"),
+        func.instr(func.lower(func.replace(License.description, _KELVIN, "k")), bindparam("quoted"))
+        > 0,
+    )
+)
+_PRINTABLE_ASCII = re.compile(r"[ -~]+")
+
+
 def _one_tag_per_term(session: Session, customer_id: str, c: dict, on: date) -> None:
     """An animal already licensed for this term gets a replacement tag, not a second license."""
     name = str(c.get("animal_name", "")).strip().lower()
-    rows = plain_read.rows(session, _IN_FORCE, {"customer": customer_id, "on": on})
+    params = {"customer": customer_id, "on": on}
+    if _PRINTABLE_ASCII.fullmatch(name):
+        params |= {"name": name, "quoted": f"“{name}”"}
+        rows = plain_read.rows(session, _IN_FORCE_NAMED, params)
+    else:  # a name SQLite cannot fold as Python does: every license in force, as before
+        rows = plain_read.rows(session, _IN_FORCE, params)
     for lic in rows:
         animal = "" if lic.animal_name is None else str(lic.animal_name)
         same_name = animal.strip().lower() == name or f"“{name}”" in lic.description.lower()

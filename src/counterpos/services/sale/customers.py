@@ -260,6 +260,15 @@ def index_customer(session: Session, customer_id: str) -> None:
     customer_index.put(conn, row)
 
 
+def index_new_license(session: Session, customer_id: str, license_no: str, tag_no: str) -> None:
+    """A license just issued to `customer_id` is found by the lookup at once: its document is
+    added to the customer's (store/customer_index.add_license), or, when the customer has no
+    row in the index yet, the customer is indexed whole."""
+    session.flush()  # the license is in the tables, as `index_customer` would read it
+    if not customer_index.add_license(session.connection(), customer_id, license_no, tag_no):
+        index_customer(session, customer_id)
+
+
 def panel(station: Station, customer_id: str) -> CustomerPanel:
     with station.store.read() as s:
         cust = s.get(Customer, customer_id)
