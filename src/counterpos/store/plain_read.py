@@ -21,13 +21,14 @@ from typing import Any
 from sqlalchemy import Connection, Select, TextClause
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import TextualSelect
 
 _Plan = tuple[str, tuple[tuple[str, Any, Any], ...], tuple, Any]
 # By the statement's identity: each entry holds its statement, so no other takes its id.
 _PLANS: dict[tuple[int, str], tuple[Any, _Plan | None]] = {}
 
 
-def _plan(statement: Select | TextClause, conn: Connection) -> _Plan | None:
+def _plan(statement: Select | TextClause | TextualSelect, conn: Connection) -> _Plan | None:
     dialect = conn.dialect
     key = (id(statement), dialect.name)
     known = _PLANS.get(key)
@@ -73,7 +74,9 @@ def _text_row(sql: str, description: Any) -> Any:
 
 
 def rows(
-    where: Session | Connection, statement: Select | TextClause, params: Mapping[str, Any]
+    where: Session | Connection,
+    statement: Select | TextClause | TextualSelect,
+    params: Mapping[str, Any],
 ) -> list[Any]:
     """Every row of `statement` (named tuples: by position or by column key)."""
     conn = where.connection() if isinstance(where, Session) else where
@@ -106,7 +109,9 @@ def rows(
 
 
 def first(
-    where: Session | Connection, statement: Select | TextClause, params: Mapping[str, Any]
+    where: Session | Connection,
+    statement: Select | TextClause | TextualSelect,
+    params: Mapping[str, Any],
 ) -> Any:
     """The first row, or None."""
     found = rows(where, statement, params)
@@ -114,7 +119,9 @@ def first(
 
 
 def scalar(
-    where: Session | Connection, statement: Select | TextClause, params: Mapping[str, Any]
+    where: Session | Connection,
+    statement: Select | TextClause | TextualSelect,
+    params: Mapping[str, Any],
 ) -> Any:
     """The first column of the first row, or None."""
     found = rows(where, statement, params)

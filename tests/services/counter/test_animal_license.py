@@ -353,3 +353,29 @@ def test_the_one_license_per_term_check_reads_only_what_may_match(
         else:
             _one_tag_per_term(s, customer_id, wanted, TODAY)
         s.rollback()
+
+
+def test_the_one_license_per_term_check_reads_through_its_indexes(station):
+    """Migration 0017_s4_14b indexes the check's own expressions: SQLite finds the owner's
+    licenses that may be this animal through them, never by reading every license held."""
+    from counterpos.services.counter.animal_license import _SAME_ANIMAL
+
+    with station.store.read() as s:
+        sql = str(_SAME_ANIMAL.compile(s.connection()))
+        params = ("c", TODAY, "rex", "c", TODAY, "c", TODAY, "“rex”", "c", TODAY)
+        plan = [
+            row[-1]
+            for row in s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)
+            if "license" in row[-1]
+        ]
+    assert len(plan) == 4, plan
+    for name in (
+        "ix_license_animal_name ",
+        "ix_license_animal_name_odd",
+        "ix_license_quoted_name",
+        "ix_license_description_odd",
+    ):
+        assert any(f"USING INDEX {name.strip()} (customer_id=? AND <expr>=?)" in p for p in plan), (
+            name,
+            plan,
+        )

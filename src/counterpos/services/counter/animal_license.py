@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import Integer, bindparam, column, func, select, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
@@ -293,22 +293,43 @@ _IN_FORCE = select(
 )
 
 
-# The same, only the licenses whose animal may be this one: SQLite's lower() folds ASCII only,
-# so for a name of printable ASCII (the check's own comparison, Python's lower(), is repeated
-# on what comes back) these keep every license Python would match: a stored name equal to
-# it in ASCII case, any stored name holding another character (non-ASCII, a tab: Python's
-# strip() and lower() may make it match), a description holding “name”. The Kelvin sign is the
-# one non-ASCII letter Python lowers to an ASCII one ("k"); İ lowers to "i" and a combining
-# dot, which no ASCII name holds. Most owners' licenses are then not read back at all.
-_KELVIN = "K"
-_STORED_NAME = func.json_extract(License.details, "$.animal_name")
-_IN_FORCE_NAMED = _IN_FORCE.where(
-    or_(
-        func.lower(func.trim(func.replace(_STORED_NAME, _KELVIN, "k"))) == bindparam("name"),
-        _STORED_NAME.op("GLOB")("*[^ -~]*"),
-        func.instr(func.lower(func.replace(License.description, _KELVIN, "k")), bindparam("quoted"))
-        > 0,
+# The licenses whose animal may be this one, found through four indexes (migration
+# 0017_s4_14b: these expressions are the indexes' own text, so SQLite uses them), not by reading
+# the owner's every license. SQLite's lower() folds ASCII only, so this is only for a name of
+# printable ASCII, and the check's own comparison (Python's strip() and lower()) is made on
+# what comes back; the four keep every license it could match:
+# - a stored name equal to it folded as SQLite folds ASCII;
+# - a stored name holding any other character (non-ASCII, a tab: Python's strip() and lower()
+#   may make it match; the Kelvin sign is the one non-ASCII letter lowered to ASCII, "k");
+# - a description whose quoted part is “name” (the Kelvin sign made "k"; İ lowers to "i" and a
+#   combining dot, which no ASCII name holds), when it is of the usual form `Dog “Rex”`
+#   (one pair of quotes, at the end: then “name” is in it exactly when that part is “name”);
+# - any description of another form.
+_SAME_ANIMAL_COLUMNS = (
+    "SELECT license.rowid AS at, license_no, description, "
+    "json_extract(details, '$.animal_name') AS animal_name, "
+    "json_extract(details, '$.species') AS species, expires_on FROM license "
+    "WHERE customer_id = :customer AND kind = 'animal' AND status = 'issued' "
+    "AND expires_on >= :on AND "
+)
+_SAME_ANIMAL = text(
+    " UNION ".join(
+        _SAME_ANIMAL_COLUMNS + where
+        for where in (
+            "lower(trim(json_extract(details, '$.animal_name'))) = :name",
+            "(json_extract(details, '$.animal_name') GLOB '*[^ -~]*') = 1",
+            "lower(replace(substr(description, instr(description, '“')), '\u212a', 'k')) = :quoted",
+            "(description NOT GLOB '[^“”]*“[^“”]*”') = 1",
+        )
     )
+    + " ORDER BY at"
+).columns(
+    column("at", Integer),
+    License.license_no,
+    License.description,
+    column("animal_name"),
+    column("species"),
+    License.expires_on,
 )
 _PRINTABLE_ASCII = re.compile(r"[ -~]+")
 
@@ -319,7 +340,7 @@ def _one_tag_per_term(session: Session, customer_id: str, c: dict, on: date) -> 
     params = {"customer": customer_id, "on": on}
     if _PRINTABLE_ASCII.fullmatch(name):
         params |= {"name": name, "quoted": f"“{name}”"}
-        rows = plain_read.rows(session, _IN_FORCE_NAMED, params)
+        rows = plain_read.rows(session, _SAME_ANIMAL, params)
     else:  # a name SQLite cannot fold as Python does: every license in force, as before
         rows = plain_read.rows(session, _IN_FORCE, params)
     for lic in rows:
