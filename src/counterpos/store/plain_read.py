@@ -73,13 +73,31 @@ def _text_row(sql: str, description: Any) -> Any:
     return row
 
 
+_CONNECTION = "plain_read.connection"  # session.info: (its transaction, its connection)
+
+
+def connection_of(where: Session | Connection) -> Connection:
+    """The connection of `where`'s transaction: `Session.connection()`, remembered for the
+    transaction (a sale makes some twenty reads, and each `Session.connection()` costs more
+    than the read). A new transaction, or a closed connection, asks the session again."""
+    if not isinstance(where, Session):
+        return where
+    transaction = where.get_transaction()
+    known = where.info.get(_CONNECTION)
+    if known is not None and known[0] is transaction and not known[1].closed:
+        return known[1]
+    conn = where.connection()
+    where.info[_CONNECTION] = (where.get_transaction(), conn)
+    return conn
+
+
 def rows(
     where: Session | Connection,
     statement: Select | TextClause | TextualSelect,
     params: Mapping[str, Any],
 ) -> list[Any]:
     """Every row of `statement` (named tuples: by position or by column key)."""
-    conn = where.connection() if isinstance(where, Session) else where
+    conn = connection_of(where)
     plan = _plan(statement, conn)
     if plan is None:
         return list(conn.execute(statement, dict(params)).all())
