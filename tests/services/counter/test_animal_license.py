@@ -379,3 +379,32 @@ def test_the_one_license_per_term_check_reads_through_its_indexes(station):
             name,
             plan,
         )
+
+
+def test_a_tag_sold_to_a_customer_not_yet_in_the_lookup_indexes_them_whole(
+    station, cashier, drawer
+):
+    """The new tag's document is added to the owner's row in the lookup; an owner with no row
+    yet (a customer written without indexing) is indexed whole, the new license with them."""
+    from counterpos.store.models import Customer
+
+    give_tags(station, first=440, last=450)
+    with station.store.write() as s:
+        owner = Customer(
+            customer_no="C-NOT-INDEXED",
+            first_name="Quincy",
+            last_name="Unindexed",
+            mailing_address="9 Elm St",
+        )
+        s.add(owner)
+        s.flush()
+        customer_id = owner.id
+    assert customers.search(station, "Unindexed") == []
+    cart = ring(
+        station, Cart(customer_id=customer_id), "animal_license", customer_id, details=dog()
+    )
+    done = pay_cash(station, cashier, drawer.session_id, cart)
+    with station.store.read() as s:
+        lic = s.scalar(select(License).where(License.license_no == done.documents[0]))
+    for typed in ("Unindexed", lic.tag_no, lic.license_no):
+        assert [h.customer_id for h in customers.search(station, typed)] == [customer_id], typed

@@ -243,10 +243,13 @@ class AnimalLicenseRules(ServiceRules):
                 sale_line_id=row.id,
             ),
         )
-        ctx.session.flush()
-        ctx.write_queued()  # the license row, so that the index reads its tag
-        # The new tag is found by the lookup at once: one document added to the owner's.
-        index_new_license(ctx.session, owner.id, d["license_no"], d["tag_no"])
+        # The new tag is found by the lookup at once: one document added to the owner's, and
+        # the rows join the sale's one batch of inserts; an owner not in the index yet is
+        # indexed whole, from the tables, once the license row is written.
+        if not index_new_license(ctx.session, owner.id, d["license_no"], d["tag_no"]):
+            ctx.session.flush()
+            ctx.write_queued()
+            index_customer(ctx.session, owner.id)
         issue_document(
             ctx,
             row,

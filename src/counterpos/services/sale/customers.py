@@ -260,13 +260,13 @@ def index_customer(session: Session, customer_id: str) -> None:
     customer_index.put(conn, row)
 
 
-def index_new_license(session: Session, customer_id: str, license_no: str, tag_no: str) -> None:
+def index_new_license(session: Session, customer_id: str, license_no: str, tag_no: str) -> bool:
     """A license just issued to `customer_id` is found by the lookup at once: its document is
-    added to the customer's (store/customer_index.add_license), or, when the customer has no
-    row in the index yet, the customer is indexed whole."""
-    session.flush()  # the license is in the tables, as `index_customer` would read it
-    if not customer_index.add_license(session.connection(), customer_id, license_no, tag_no):
-        index_customer(session, customer_id)
+    added to the customer's (store/customer_index.add_license), without reading the license
+    table. False when the customer has no row in the index yet: then index them whole
+    (`index_customer`) once the license is in the tables."""
+    conn = plain_read.connection_of(session)
+    return customer_index.add_license(conn, customer_id, license_no, tag_no)
 
 
 def panel(station: Station, customer_id: str) -> CustomerPanel:
