@@ -445,7 +445,10 @@ def add_license(conn: Connection, customer_id: str, license_no: str, tag_no: str
     at = span["low"] if last is None else last + 1
     if at > span["high"]:
         return False
-    conn.execute(_INSERT_LICENSE, {"rowid": at, "licenses": doc, "digits": license_digits(doc)})
+    # Its number and tag, from the license row the card-number guard checked as it was written.
+    plain_read.rows(
+        conn, _INSERT_LICENSE, {"rowid": at, "licenses": doc, "digits": license_digits(doc)}
+    )
     return True
 
 

@@ -6,10 +6,12 @@ result objects) costs ten times what SQLite spends on each. These run the statem
 compiled, in the caller's transaction, with every parameter and every result value through its
 column type's own conversion, as `Connection.execute` would give them.
 
-SELECTs, and the one counter a sale moves (the receipt number's UPDATE ... RETURNING: the
-station's code and an integer), so the card-number guard, which watches what SQLAlchemy
-sends in INSERT and UPDATE, has nothing to see here. Only SQLite's driver; a statement with an expanding parameter
-(`IN` of a list) or a dialect not SQLite's goes through SQLAlchemy as usual.
+SELECTs, and two writes whose values the card-number guard (which watches what SQLAlchemy
+sends in INSERT and UPDATE) has nothing to look at: the one counter a sale moves (the receipt
+number's UPDATE ... RETURNING: the station's code and an integer) and a new license's lookup
+document (its number and tag, from the license row the guard checked as it was written). Only
+SQLite's driver; a statement with an expanding parameter (`IN` of a list) or a dialect not
+SQLite's goes through SQLAlchemy as usual.
 """
 
 from __future__ import annotations
@@ -113,6 +115,8 @@ def rows(
         fetched = cursor.fetchall()
     except conn.dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy would raise it
         raise DBAPIError.instance(sql, values, exc, conn.dialect.loaded_dbapi.Error) from exc
+    if cursor.description is None:  # a write that returns nothing
+        return []
     if row is None:
         row = _text_row(sql, cursor.description)
     if results:
