@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from datetime import date
 from functools import cache
 from typing import Any, TypedDict, Unpack
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
@@ -107,11 +108,73 @@ _RULES = (
 
 CACHE = "catalog.sale_cache"  # session.info key: the catalog as one sale has read it
 
+# The whole catalog as the store last held it, kept between sales with the number the store
+# moves whenever a service or fee schedule row changes (migration 0017_s4_14c's triggers) and
+# the schema's own version (a schema change could drop those triggers): a sale reads those
+# two integers, and the catalog again only when one moved.
+_VERSION = text(
+    "SELECT (SELECT n FROM catalog_version WHERE id = 1), "
+    "(SELECT schema_version FROM pragma_schema_version())"
+)
+_TRIGGERS = text(
+    "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ("
+    + ", ".join(
+        f"'catalog_version_{table}_{when}'"
+        for table in ("service", "fee_schedule")
+        for when in ("insert", "update", "delete")
+    )
+    + ")"
+)
+_ALL_SERVICES = select(*_SERVICES.selected_columns)
+_ALL_RULES = select(
+    FeeSchedule.service_code, FeeSchedule.effective_from, FeeSchedule.rule
+).order_by(FeeSchedule.effective_from, FeeSchedule.created_at)
+
+
+@dataclass(frozen=True)
+class _Catalog:
+    version: tuple[int, int]
+    services: dict[str, ServiceRow]
+    rules: dict[str, tuple[tuple[date, dict[str, Any]], ...]]  # by code, oldest first
+
+    def rule(self, code: str, on: date) -> dict[str, Any] | None:
+        """The rule in effect on `on`: the newest schedule from then or before (as _RULES)."""
+        found = None
+        for start, rule in self.rules.get(code, ()):
+            if start <= on:
+                found = rule
+        return found
+
+
+_CATALOGS: weakref.WeakKeyDictionary[Any, _Catalog] = weakref.WeakKeyDictionary()  # by engine
+
+
+def _catalog(session: Session) -> _Catalog | None:
+    """The catalog as the store holds it now, inside the caller's transaction; None when the
+    store cannot tell when it changes (then each sale reads what it needs, as before)."""
+    conn = plain_read.connection_of(session)
+    version = plain_read.first(conn, _VERSION, {})
+    if version is None or version[0] is None:
+        return None
+    known = _CATALOGS.get(conn.engine)
+    if known is not None and known.version == tuple(version):
+        return known
+    if plain_read.scalar(conn, _TRIGGERS, {}) != 6:  # nothing would move the number
+        return None
+    services = {r.code: _service_row(r) for r in plain_read.rows(conn, _ALL_SERVICES, {})}
+    rules: dict[str, list[tuple[date, dict[str, Any]]]] = {}
+    for code, start, rule in plain_read.rows(conn, _ALL_RULES, {}):
+        rules.setdefault(code, []).append((start, rule))
+    catalog = _Catalog((version[0], version[1]), services, {c: tuple(v) for c, v in rules.items()})
+    _CATALOGS[conn.engine] = catalog
+    return catalog
+
 
 @contextmanager
 def cached_for_the_sale(session: Session) -> Iterator[None]:
-    """Inside it, `service_rows` and `rules_in_effect` read each service, and each service's
-    rule for a date, once: a sale re-prices its lines, checks companions and limits, and its
+    """Inside it, `service_rows` and `rules_in_effect` take the store's whole catalog as kept
+    between sales (`_catalog`: two integers read to know it is unchanged), or else read each
+    service, and each service's rule for a date, once: a sale re-prices its lines, checks companions and limits, and its
     rules price penalties, from the same catalog rows; `utility_account` reads a bill payment's
     account once (its details, its late fee and its ledger entry all need it). Only for a
     sale's own transaction (nothing in it changes the catalog or an account's number or due
@@ -119,7 +182,7 @@ def cached_for_the_sale(session: Session) -> Iterator[None]:
     if CACHE in session.info:
         yield
         return
-    session.info[CACHE] = ({}, {}, {})
+    session.info[CACHE] = ({}, {}, {}, _catalog(session))
     try:
         yield
     finally:
@@ -154,6 +217,9 @@ def service_rows(session: Session, codes: Iterable[str]) -> dict[str, ServiceRow
     cache = session.info.get(CACHE)
     if cache is None:
         return {r.code: _service_row(r) for r in _read_services(session, wanted)}
+    if cache[3] is not None:  # the store's catalog, unchanged since it was read
+        known = cache[3].services
+        return {c: row for c in wanted if (row := known.get(c)) is not None}
     services: dict[str, ServiceRow | None] = cache[0]
     missing = [c for c in wanted if c not in services]
     if missing:
@@ -168,6 +234,9 @@ def rules_in_effect(session: Session, codes: Iterable[str], on: date) -> dict[st
     cache = session.info.get(CACHE)
     if cache is None:
         return {code: rule for code, rule in _read_rules(session, wanted, on)}
+    if cache[3] is not None:
+        catalog: _Catalog = cache[3]
+        return {c: rule for c in wanted if (rule := catalog.rule(c, on)) is not None}
     rules: dict[tuple[str, date], dict[str, Any] | None] = cache[1]
     missing = [c for c in wanted if (c, on) not in rules]
     if missing:
