@@ -426,3 +426,37 @@ def test_the_sale_read_indexes_are_built_as_the_models_describe(tmp_path):
         assert "(year=? AND number=?)" in plan  # then only their movements, by number
         assert "SCAN tag_movement" not in plan
     engine.dispose()
+
+
+def test_every_change_to_the_catalog_moves_its_number(station):
+    """0017_s4_14c: any insert, update or delete of a service or fee schedule row, by any
+    writer, moves `catalog_version` (a sale keeps the catalog only while it stands still)."""
+    import sqlite3
+
+    con = sqlite3.connect(station.store.path, isolation_level=None)
+    try:
+
+        def number() -> int:
+            return con.execute("SELECT n FROM catalog_version WHERE id = 1").fetchone()[0]
+
+        changes = (
+            "UPDATE service SET name = name || ' ' WHERE code = 'misc_receipt'",
+            "INSERT INTO fee_schedule (id, service_code, effective_from, rule, created_by, "
+            "created_at) VALUES ('fs-test', 'misc_receipt', '2030-01-01', "
+            "'{\"kind\": \"entered\"}', 'test', '2026-12-01 00:00:00')",
+            "UPDATE fee_schedule SET effective_from = '2031-01-01' WHERE id = 'fs-test'",
+            "DELETE FROM fee_schedule WHERE id = 'fs-test'",
+            "INSERT INTO service (code, name, category, gl_account, hotkey, sort_order, active, "
+            "fields, companion_of) VALUES ('test_svc', 'Test', 'misc', '4810', '', 99, 1, "
+            "'[]', '[]')",
+            "DELETE FROM service WHERE code = 'test_svc'",
+        )
+        for sql in changes:
+            before = number()
+            con.execute(sql)
+            assert number() == before + 1, sql
+        before = number()
+        con.execute("UPDATE setting SET value = value")  # not the catalog: it stands still
+        assert number() == before
+    finally:
+        con.close()
