@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import bindparam, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from counterpos.domain.money import Money
@@ -187,27 +188,31 @@ def search_in(session: Session, tiers: list[Tier], limit: int) -> list[CustomerH
     return hits
 
 
-_LICENSE_MATCH = text(
+_LICENSE_MATCH = (
     f"SELECT rowid FROM {customer_index.LICENSE_TABLE} "
-    f"WHERE {customer_index.LICENSE_TABLE} MATCH :q ORDER BY rowid"
+    f"WHERE {customer_index.LICENSE_TABLE} MATCH ? ORDER BY rowid"
 )
 
 
 def _license_owners(conn, match: str, wanted: int) -> list[int]:
     """The first `wanted` customers (their rowids, in name order) holding a license that
     matches: the documents come in rowid order, a customer's together, so the reading stops
-    as soon as there are enough."""
+    as soon as there are enough (on the driver's cursor, which reads them as they come)."""
     owners: list[int] = []
-    result = conn.execute(_LICENSE_MATCH, {"q": match})
+    cursor = conn.connection.driver_connection.cursor()
     try:
-        for (rowid,) in result:
+        for (rowid,) in cursor.execute(_LICENSE_MATCH, (match,)):
             owner = customer_index.owner_of(rowid)
             if not owners or owners[-1] != owner:
                 owners.append(owner)
                 if len(owners) >= wanted:
                     break
+    except conn.dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy would raise it
+        raise DBAPIError.instance(
+            _LICENSE_MATCH, (match,), exc, conn.dialect.loaded_dbapi.Error
+        ) from exc
     finally:
-        result.close()
+        cursor.close()
     return owners
 
 
