@@ -645,23 +645,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run card</source>
+        <source>Run card (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record card</source>
+        <source>Record card (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to tender (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ask the terminal again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -702,14 +710,6 @@
     </message>
     <message>
         <source>{title}: {reason}. Take another card or another tender.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to tender</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1180,6 +1180,77 @@ which creates the first supervisor.</source>
     </message>
 </context>
 <context>
+    <name>Denomination</name>
+    <message>
+        <source>$100 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$50 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$20 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$10 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$5 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$2 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$1 bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$1 coins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nickels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pennies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolls of quarters ($10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolls of dimes ($5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolls of nickels ($2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolls of pennies (50¢)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DenominationGrid</name>
     <message>
         <source>Bills</source>
@@ -1511,7 +1582,7 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cash: the exact amount, the next $5, $10, $20, then $50 and $100</source>
+        <source>cash: the exact amount, the next $5, $10, $20, $50 and $100 above it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1818,6 +1889,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3393,6 +3468,25 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
 </context>
 <context>
+    <name>Tender</name>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TenderDialog</name>
     <message>
         <source>Take payment</source>
@@ -3449,10 +3543,6 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
 </context>
 <context>
     <name>TillApp</name>
-    <message>
-        <source>Version {version}</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Preparing the demo city… this takes a few seconds.</source>
         <translation type="unfinished"></translation>

@@ -645,24 +645,32 @@
         <translation>Pase la tarjeta en la terminal y luego escriba lo que imprimió.</translation>
     </message>
     <message>
-        <source>Run card</source>
-        <translation>Pasar tarjeta</translation>
+        <source>Run card (Enter)</source>
+        <translation>Pasar tarjeta (Enter)</translation>
     </message>
     <message>
-        <source>Record card</source>
-        <translation>Registrar tarjeta</translation>
+        <source>Record card (Enter)</source>
+        <translation>Registrar tarjeta (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancelar (Esc)</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>Listo (Enter)</translation>
+    </message>
+    <message>
+        <source>Try again (Enter)</source>
+        <translation>Intentar de nuevo (Enter)</translation>
+    </message>
+    <message>
+        <source>Back to tender (Esc)</source>
+        <translation>Volver al pago (Esc)</translation>
     </message>
     <message>
         <source>Ask the terminal again</source>
         <translation>Preguntar de nuevo a la terminal</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Listo</translation>
     </message>
     <message>
         <source>Cancelling at the terminal…</source>
@@ -703,14 +711,6 @@
     <message>
         <source>{title}: {reason}. Take another card or another tender.</source>
         <translation>{title}: {reason}. Pida otra tarjeta u otra forma de pago.</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>Intentar de nuevo</translation>
-    </message>
-    <message>
-        <source>Back to tender</source>
-        <translation>Volver al pago</translation>
     </message>
 </context>
 <context>
@@ -1184,6 +1184,77 @@ que crea el primer supervisor.</translation>
     </message>
 </context>
 <context>
+    <name>Denomination</name>
+    <message>
+        <source>$100 bills</source>
+        <translation>Billetes de $100</translation>
+    </message>
+    <message>
+        <source>$50 bills</source>
+        <translation>Billetes de $50</translation>
+    </message>
+    <message>
+        <source>$20 bills</source>
+        <translation>Billetes de $20</translation>
+    </message>
+    <message>
+        <source>$10 bills</source>
+        <translation>Billetes de $10</translation>
+    </message>
+    <message>
+        <source>$5 bills</source>
+        <translation>Billetes de $5</translation>
+    </message>
+    <message>
+        <source>$2 bills</source>
+        <translation>Billetes de $2</translation>
+    </message>
+    <message>
+        <source>$1 bills</source>
+        <translation>Billetes de $1</translation>
+    </message>
+    <message>
+        <source>$1 coins</source>
+        <translation>Monedas de $1</translation>
+    </message>
+    <message>
+        <source>Half dollars</source>
+        <translation>Monedas de 50¢</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation>Monedas de 25¢</translation>
+    </message>
+    <message>
+        <source>Dimes</source>
+        <translation>Monedas de 10¢</translation>
+    </message>
+    <message>
+        <source>Nickels</source>
+        <translation>Monedas de 5¢</translation>
+    </message>
+    <message>
+        <source>Pennies</source>
+        <translation>Monedas de 1¢</translation>
+    </message>
+    <message>
+        <source>Rolls of quarters ($10)</source>
+        <translation>Rollos de 25¢ ($10)</translation>
+    </message>
+    <message>
+        <source>Rolls of dimes ($5)</source>
+        <translation>Rollos de 10¢ ($5)</translation>
+    </message>
+    <message>
+        <source>Rolls of nickels ($2)</source>
+        <translation>Rollos de 5¢ ($2)</translation>
+    </message>
+    <message>
+        <source>Rolls of pennies (50¢)</source>
+        <translation>Rollos de 1¢ (50¢)</translation>
+    </message>
+</context>
+<context>
     <name>DenominationGrid</name>
     <message>
         <source>Bills</source>
@@ -1519,8 +1590,8 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <translation>Efectivo rápido</translation>
     </message>
     <message>
-        <source>cash: the exact amount, the next $5, $10, $20, then $50 and $100</source>
-        <translation>efectivo: el monto exacto, los siguientes $5, $10, $20, luego $50 y $100</translation>
+        <source>cash: the exact amount, the next $5, $10, $20, $50 and $100 above it</source>
+        <translation>efectivo: el monto exacto, los siguientes $5, $10, $20, $50 y $100 por encima</translation>
     </message>
     <message>
         <source>Clear sale</source>
@@ -1827,6 +1898,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Versión {version}</translation>
     </message>
     <message>
         <source>Enter your username.</source>
@@ -3401,6 +3476,25 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     </message>
 </context>
 <context>
+    <name>Tender</name>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Cheque</translation>
+    </message>
+    <message>
+        <source>Money order</source>
+        <translation>Giro postal</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+</context>
+<context>
     <name>TenderDialog</name>
     <message>
         <source>Take payment</source>
@@ -3457,10 +3551,6 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
 </context>
 <context>
     <name>TillApp</name>
-    <message>
-        <source>Version {version}</source>
-        <translation>Versión {version}</translation>
-    </message>
     <message>
         <source>Preparing the demo city… this takes a few seconds.</source>
         <translation>Preparando la ciudad de demostración… tarda unos segundos.</translation>

@@ -106,3 +106,18 @@ def test_a_language_picked_at_sign_in_is_kept_and_comes_back_next_time(
     with qtbot.waitSignal(login.logged_in) as signal:
         drive.log_in(login, "james", "2222")  # never chose: the station's ui.language
     assert i18n.current() == "en"
+
+
+def test_enter_on_the_language_signs_in_and_the_version_follows_the_language(qtbot, drive, login):
+    """The language is the form's last field: Enter there did nothing. And "Version 0.1.0" stayed
+    English on a Spanish sign-in form."""
+    login.show_version("9.9.9")
+    assert login.version_label.text() == "Version 9.9.9"
+    login.language.setCurrentIndex(login.language.findData("es"))
+    login.language.activated.emit(login.language.currentIndex())
+    assert login.version_label.text() == "Versión 9.9.9"
+    drive.type(login.username, "maria")
+    drive.type(login.pin, "1111")
+    login.language.setFocus()
+    with qtbot.waitSignal(login.logged_in, timeout=3000):
+        drive.press(login.language, Qt.Key.Key_Return)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counterpos.domain.messages import Msg
 from counterpos.domain.money import Money
 
 
@@ -42,8 +43,9 @@ def needs_approval(difference: Money, limit: Money) -> bool:
 
 
 def describe(difference: Money) -> str:
+    """ "over $1.00", "short $2.00" or "balanced", in the language in use."""
     if difference.cents > 0:
-        return f"over {difference.format()}"
+        return Msg("over {amount}", amount=difference.format()).text()
     if difference.cents < 0:
-        return f"short {Money(-difference.cents).format()}"
-    return "balanced"
+        return Msg("short {amount}", amount=Money(-difference.cents).format()).text()
+    return Msg("balanced").text()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from counterpos.ui.gui_thread_gc import GuiThreadGarbageCollector
 from counterpos.ui.login_window import LoginWindow
@@ -121,11 +121,8 @@ class TillApp(QObject):
     def _show_version(self) -> None:
         from counterpos.version import version
 
-        self.version_label = QLabel(self.tr("Version {version}").format(version=version()))
-        self.version_label.setObjectName("version")
-        layout = self.login.layout()
-        if layout is not None:
-            layout.addWidget(self.version_label)
+        self.login.show_version(version())
+        self.version_label = self.login.version_label
 
     def _bench_step(self, step: str) -> None:
         self.bench_steps.add(step)

@@ -120,7 +120,7 @@ KEYS: tuple[KeyUse, ...] = (
         QT_TRANSLATE_NOOP("KeyMap", "Quick cash"),
         "",
         QT_TRANSLATE_NOOP(
-            "KeyMap", "cash: the exact amount, the next $5, $10, $20, then $50 and $100"
+            "KeyMap", "cash: the exact amount, the next $5, $10, $20, $50 and $100 above it"
         ),
     ),
     KeyUse(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -70,9 +71,17 @@ class LockScreen(QDialog):
         self.button.setDefault(True)  # Enter unlocks once: no second, empty try
         self.button.clicked.connect(self.try_unlock)
         inner.addWidget(self.button)
+        self.panel = panel
+        # Centred by stretches, not by an alignment flag: an aligned panel was given the
+        # height of its one-line size hint, so when the line wrapped (in Spanish: "Maria
+        # Lopez, escriba su PIN para continuar.") the Unlock button was cut off at the bottom.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(panel)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
 
     def cover(self) -> None:

@@ -62,6 +62,12 @@ class LoginWindow(QWidget):
         self.pin_label.setBuddy(self.pin)
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language)
+        # The version, once known (the app sets it after the store opens); it is written again
+        # with the rest of the form when the language changes ("Version" stayed English).
+        self.version = ""
+        self.version_label = QLabel()
+        self.version_label.setObjectName("version")
+        self.version_label.hide()
 
         form = QFormLayout()
         form.addRow(self.username_label, self.username)
@@ -78,6 +84,7 @@ class LoginWindow(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.notice)
         layout.addWidget(self.sign_in, alignment=Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.version_label)
 
         self.username.returnPressed.connect(self._username_entered)
         self.pin.returnPressed.connect(self.submit)
@@ -108,7 +115,29 @@ class LoginWindow(QWidget):
         self.pin.setAccessibleName(self.tr("PIN"))
         self.language.setAccessibleName(self.tr("Language"))
         self.sign_in.setAccessibleName(self.tr("Sign in"))
+        if self.version:
+            self.retranslate_version()
         self.error.clear()
+
+    def show_version(self, version: str) -> None:
+        self.version = version
+        self.retranslate_version()
+        self.version_label.show()
+
+    def retranslate_version(self) -> None:
+        self.version_label.setText(self.tr("Version {version}").format(version=self.version))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Enter on the language chooser signs in, as it does on the PIN: the language is the
+        last field, and Enter there did nothing."""
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.language.hasFocus()
+            and not self.language.view().isVisible()
+        ):
+            self.submit()
+            return
+        super().keyPressEvent(event)
 
     def _language_picked(self, index: int) -> None:
         self.language_chosen = True

@@ -263,6 +263,64 @@ def test_a_read_below_the_previous_one_asks_in_spanish(spanish):
     assert asked.field == "rollover"
 
 
+@pytest.mark.parametrize(
+    "permission, what, spanish_words",
+    [
+        ("start_stop_service", "start utility service", "dar de alta el servicio"),
+        ("start_stop_service", "stop utility service", "dar de baja el servicio"),
+        ("start_stop_service", "transfer utility service", "transferir el servicio"),
+        ("business_license", "issue business licenses", "emitir licencias comerciales"),
+        ("passport", "accept passport applications", "aceptar solicitudes de pasaporte"),
+    ],
+)
+def test_what_a_cashier_may_not_do_is_said_in_spanish(
+    spanish, cashier, permission, what, spanish_words
+):
+    """ "Maria Lopez (cajero) no puede start utility service": the actions the supervisor's
+    approval names were English constants outside the catalog."""
+    with pytest.raises(PermissionDenied) as denied:
+        cashier.require(permission, what)
+    assert str(denied.value).startswith(f"Maria Lopez (cajero) no puede {spanish_words};")
+
+
+def test_why_an_account_may_not_be_shut_off_reads_in_spanish(spanish):
+    """The utility desk's shut-off line read "…no procede el corte: no final notice has been
+    sent.": the SB 998 reasons were plain English strings."""
+    from counterpos.domain.utility.sb998 import explain
+    from tests.domain.utility.test_sb998 import POLICY
+
+    assert explain(("no_notice", "not_60_days"), POLICY) == [
+        "no se ha enviado el aviso final",
+        "la factura impaga más antigua aún no tiene 60 días de atraso",
+    ]
+
+
+def test_the_close_says_its_over_short_and_problems_in_spanish(spanish):
+    """The close's last step read "Sobrante/faltante: short $211.70" and "The cash is short
+    $211.70, beyond the $5.00 limit." on Spanish screens."""
+    from counterpos.domain.drawer_balance import describe
+    from counterpos.domain.money import Money
+    from counterpos.services.drawer.close import BalanceResult
+
+    assert describe(Money(-21170)) == "faltante $211.70"
+    assert describe(Money(100)) == "sobrante $1.00"
+    result = BalanceResult(
+        "s1",
+        Money(28000),
+        Money(49170),
+        Money(-21170),
+        Money(500),
+        Money(46604),
+        Money(46000),
+        (),
+        True,
+    )
+    assert result.problems() == [
+        "Hay un faltante de efectivo de $211.70, más allá del límite de $5.00.",
+        "El lote de tarjetas ($460.00) no coincide con los pagos con tarjeta ($466.04).",
+    ]
+
+
 def test_the_catalogs_field_words_read_in_spanish_in_a_message(spanish, station):
     """A field's label, its choices and a checklist's items are the catalog's English words;
     a refusal names them in the cashier's language."""

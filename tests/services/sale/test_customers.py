@@ -293,3 +293,22 @@ def test_the_cap_keeps_what_a_person_types(station):
     with station.store.read() as s:
         last = s.execute(text("SELECT last_name FROM customer ORDER BY customer_no")).scalar()
     assert last.lower() in names(customers.search(station, f"  {last}  "))[0].lower()
+
+
+def test_the_panel_leaves_out_a_license_whose_sale_was_voided(empty_station):
+    """An animal license rung and then voided stayed in the customer's panel, in force till
+    next year, as if the customer held it."""
+    st = empty_station
+    cid = add(st, "Dog", "Owner", tag="2026-0900")
+    with st.store.write() as s:
+        s.add(
+            License(
+                customer_id=cid,
+                kind="animal",
+                license_no="AL-V1",
+                tag_no="2026-0901",
+                status="void",
+            )
+        )
+    shown = [x.license_no for x in customers.panel(st, cid).licenses]
+    assert len(shown) == 1 and shown[0] != "AL-V1"

@@ -47,3 +47,40 @@ def test_the_desk_shows_meters_reads_bills_notices_and_work_orders(qtbot, statio
     leak.reject()
     qtbot.mouseClick(dlg.arrange_button, Qt.MouseButton.LeftButton)
     assert dlg.child is not None and dlg.child.windowTitle().startswith("Payment arrangement")
+
+
+def test_on_spanish_screens_the_desk_has_no_english_state_and_one_date_format(qtbot, station):
+    """Signed in in Spanish, the desk's heading read "· active ·" and its tables wrote dates
+    11/20/2026 while the rest of the screens wrote "20 nov 2026"."""
+    from counterpos.services.language import catalog
+    from counterpos.ui import i18n
+    from counterpos.ui.formats import date_text
+
+    city = billed_city(station)
+    account_no = city.accounts["MV-000001"]
+    i18n.install(None, "es")
+    catalog.use("es")
+    try:
+        dlg = UtilityDeskDialog(station, login(station, "james"), account_no)
+        qtbot.addWidget(dlg)
+        assert " · active · " not in dlg.head.text() and " · activo · " in dlg.head.text()
+        due = cell(dlg.bills, 0, 4)
+        assert "/" not in due and due.split()[1] in {
+            "ene",
+            "feb",
+            "mar",
+            "abr",
+            "may",
+            "jun",
+            "jul",
+            "ago",
+            "sept",
+            "sep",
+            "oct",
+            "nov",
+            "dic",
+        }
+        assert cell(dlg.reads, 0, 0) and "/" not in cell(dlg.reads, 0, 0)
+        assert date_text(local_today()).count("/") == 0
+    finally:
+        catalog.use("en")

@@ -92,7 +92,7 @@ def test_decline_shows_the_reason_and_returns_to_tender(
     )
     run_and_wait(qtbot, dlg)
     assert "Declined: insufficient funds" in dlg.status_label.text()
-    assert dlg.run_button.isEnabled() and dlg.run_button.text() == "Try again"
+    assert dlg.run_button.isEnabled() and dlg.run_button.text() == "Try again (Enter)"
     assert dlg.payment is None
     # another card, approved
     run_and_wait(qtbot, dlg)
@@ -206,3 +206,34 @@ def test_a_card_left_unknown_is_checked_before_another_runs(
     run_and_wait(qtbot, second)
     assert second.payment is not None and second.payment.approved == Money(4000)
     assert sim.sales_received == 2 and open_requests(station) == []
+
+
+def test_a_refused_code_is_said_in_red_and_the_buttons_name_their_keys(
+    qtbot, styled, station, cashier, drawer
+):
+    """The keyed card's refusal ("Enter the approval code…") was in the hint's plain colour,
+    and its buttons, unlike every other dialog's, named no key and put Cancel on the right."""
+    from PySide6.QtGui import QPalette
+
+    dlg = CardPaymentDialog(
+        station, cashier, drawer.session_id, utility_cart(station, "40.00"), Money(4000)
+    )
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+
+    def colour() -> str:
+        return dlg.status_label.palette().color(QPalette.ColorRole.WindowText).name()
+
+    plain = colour()
+    qtbot.keyClick(dlg.approval_edit, Qt.Key.Key_Return)  # no code typed
+    assert dlg.payment is None and "approval code" in dlg.status_label.text()
+    refused = colour()
+    assert refused != plain
+    assert dlg.run_button.text().endswith("(Enter)") and dlg.cancel_button.text().endswith("(Esc)")
+    assert dlg.cancel_button.x() < dlg.run_button.x()
+    qtbot.keyClicks(dlg.approval_edit, "ok77")
+    qtbot.keyClicks(dlg.last4_edit, "4242")
+    qtbot.keyClick(dlg.last4_edit, Qt.Key.Key_Return)
+    assert dlg.payment is not None and colour() not in (plain, refused)
+    assert dlg.done_button.text() == "Done (Enter)"

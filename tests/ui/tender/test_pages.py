@@ -83,7 +83,16 @@ def test_quick_cash_offers_the_exact_amount_and_the_next_round_bills(page):
 def test_quick_cash_amounts():
     assert [m.cents for m in quick_cash(Money(4_500))] == [4_500, 5_000, 6_000, 10_000]
     assert [m.cents for m in quick_cash(Money(1))] == [1, 500, 1_000, 2_000, 5_000, 10_000]
-    assert [m.cents for m in quick_cash(Money(12_000))] == [12_000, 12_500, 13_000, 14_000]
+    assert [m.cents for m in quick_cash(Money(12_000))] == [
+        12_000,
+        12_500,
+        13_000,
+        14_000,
+        15_000,
+        20_000,
+    ]
+    # Above $100 the $50 and $100 keys are the next $50 and $100, not a bill too small.
+    assert [m.cents for m in quick_cash(Money(11_700))] == [11_700, 12_000, 15_000, 20_000]
     assert quick_cash(Money(0)) == []
 
 
@@ -133,3 +142,17 @@ def test_the_done_page_shows_the_sale_and_goes_on_by_enter(qtbot):
     assert done.next_button.hasFocus()
     qtbot.keyClick(done.next_button, K.Key_Space)
     assert went == [True]
+
+
+def test_on_spanish_screens_the_tenders_are_named_in_spanish(qtbot):
+    """Signed in in Spanish, the tender chooser read "Card (F10)" and the parts table "Cash":
+    the names were English strings the translation tool never saw."""
+    from counterpos.ui import i18n
+
+    i18n.install(None, "es")
+    widget = PaymentPage(Money(4500))
+    qtbot.addWidget(widget)
+    names = [widget.kind.itemText(n) for n in range(widget.kind.count())]
+    assert names == ["Efectivo (F7)", "Cheque (F8)", "Giro postal (F9)", "Tarjeta (F10)"]
+    widget.show_parts([Tender(CASH, Money(500))], [])
+    assert widget.parts_table.item(0, 0).text() == "Efectivo"

@@ -156,6 +156,23 @@ def test_a_miscellaneous_receipt_takes_its_gl_account_from_the_list(
     assert dialog.line.amount.format() == "$3.50"
 
 
+def test_a_review_left_unticked_puts_the_focus_on_its_first_open_box(qtbot, drive, open_form):
+    """The business license's review checklist: its error took the focus to the group's frame,
+    so nothing had a ring and Space ticked nothing. The first box not ticked takes it."""
+    dialog = open_form("business_license_new")
+    drive.type(dialog.fields["business_name"].editor, "Vista Tacos")
+    drive.type(dialog.fields["owner_name"].editor, "Rosa Vista")
+    drive.type(dialog.fields["business_address"].editor, "12 Main St")
+    dialog.checks("review")["zoning_ok"].setChecked(True)
+    drive.type(dialog.fields["gross_receipts_cents"].editor, "50000")
+    drive.press(dialog.fields["gross_receipts_cents"].editor, Qt.Key.Key_Return)
+    assert dialog.field_error("review") and dialog.line is None
+    box = dialog.checks("review")["id_seen"]
+    assert dialog.focusWidget() is box
+    drive.press(box, Qt.Key.Key_Space)
+    assert box.isChecked()
+
+
 def test_a_spanish_cashier_reads_the_form_in_spanish(qtbot, qapp, open_form):
     from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 

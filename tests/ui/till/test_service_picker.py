@@ -71,3 +71,71 @@ def test_companions_are_not_offered_alone(picker, station):
     companions = {s.code for s in catalog.list_services(station) if not s.offered_alone}
     assert {"citation_late_penalty", "animal_late_penalty", "disability_access_city"} <= companions
     assert not listed & companions and "citation" in listed
+
+
+def test_on_spanish_screens_the_services_are_named_in_spanish(qtbot, station):
+    """A Spanish sign-in showed every heading in Spanish and every service in English; the
+    catalog has each one's Spanish name (name_es), the one the customer's receipt prints."""
+    from counterpos.services.sale.catalog import names_by_code
+    from counterpos.ui import i18n
+
+    i18n.install(None, "es")
+    widget = ServicePicker(catalog.list_services(station))
+    qtbot.addWidget(widget)
+    shown = {
+        widget.item(r, 1).data(Qt.ItemDataRole.UserRole): widget.item(r, 1).text()
+        for r in range(widget.rowCount())
+    }
+    spanish = {code: es for code, (_en, es) in names_by_code().items() if es}
+    assert shown["yard_sale_permit"] == spanish["yard_sale_permit"] != "Yard sale permit"
+    assert all(shown[code] == spanish[code] for code in shown if code in spanish)
+
+
+@pytest.mark.parametrize("width", [380, 300])
+def test_no_service_name_is_cut_when_the_list_narrows(qtbot, styled, station, width):
+    """At 1366x768 the till showed "Citation …" and "Passport execution (acceptance) …": the
+    rows kept the height they had for a wider name column."""
+    widget = ServicePicker(catalog.list_services(station))
+    qtbot.addWidget(widget)
+    widget.resize(600, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.resize(width, 700)
+    qtbot.wait(20)
+    short = [
+        widget.item(r, 1).text()
+        for r in range(widget.rowCount())
+        if widget.rowHeight(r) < widget.sizeHintForRow(r)
+    ]
+    assert short == []
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_each_row_is_as_tall_as_its_name_wrapped_where_it_is_painted(
+    qtbot, styled, station, language
+):
+    """The name is painted inside the item's padding, narrower than the column Qt's height
+    hint wraps it in: on the counter PC "Citation payment" and "Recibo varios" needed one line
+    more than their rows had and were cut to "Citation …" and "Recibo …"."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    from counterpos.ui import i18n
+    from counterpos.ui.till.service_picker import text_room
+
+    i18n.install(None, language)
+    widget = ServicePicker(catalog.list_services(station))
+    qtbot.addWidget(widget)
+    for width in (380, 330, 300):
+        widget.resize(width, 700)
+        widget.show()
+        qtbot.waitExposed(widget)
+        qtbot.wait(20)
+        for row in range(widget.rowCount()):
+            item = widget.item(row, 1)
+            metrics = QFontMetrics(item.font())
+            room = text_room(item.font(), widget.columnWidth(1))
+            box = metrics.boundingRect(
+                QRect(0, 0, room, 100_000), Qt.TextFlag.TextWordWrap, item.text()
+            )
+            assert widget.rowHeight(row) >= box.height(), (item.text(), width)

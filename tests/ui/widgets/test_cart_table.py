@@ -36,3 +36,45 @@ def test_rows_follow_the_cart_as_lines_come_and_go(qtbot, station):
             assert table.item(r, c).toolTip() == table.item(r, c).text()
     table.show_cart(Cart())
     assert table.rowCount() == 0
+
+
+def test_a_long_service_name_leaves_every_amount_in_full_view(qtbot, styled, station):
+    """A business license brings "State disability-access fee (state 10%)": sized to its text,
+    the service column pushed the amounts past the edge of the till's sale column (470 px
+    wide at 1366x768), "$0.4" for $0.40 and the details gone."""
+    from counterpos.domain.cart import CartLine
+    from counterpos.domain.money import Money
+
+    table = CartTable()
+    qtbot.addWidget(table)
+    table.resize(470, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    cart = Cart()
+    cart.add(catalog.price_line(station, "passport_photo", quantity=1))
+    long_name = "State disability-access fee (state 10%) for a business at a long address"
+    cart.add(CartLine("disability_access_state", long_name, Money(1_234_00), "2410"))
+    table.show_cart(cart)
+    header = table.horizontalHeader()
+    used = sum(header.sectionSize(c) for c in range(4))
+    assert used <= table.viewport().width()
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        amount = table.item(row, 3).text()
+        assert metrics.horizontalAdvance(amount) < header.sectionSize(3)
+    assert header.sectionSize(2) > 0 and header.sectionSize(1) > 0
+
+
+def test_on_spanish_screens_a_line_names_its_service_in_spanish(qtbot, station):
+    """The sale's lines read "Utility bill paym…" on Spanish screens, under Spanish headings."""
+    from counterpos.services.sale.catalog import names_by_code
+    from counterpos.ui import i18n
+
+    i18n.install(None, "es")
+    table = CartTable()
+    qtbot.addWidget(table)
+    cart = Cart()
+    cart.add(catalog.price_line(station, "passport_photo", quantity=2))
+    table.show_cart(cart)
+    spanish = names_by_code()["passport_photo"][1]
+    assert spanish and table.item(0, 1).text() == f"2 × {spanish}"

@@ -112,3 +112,22 @@ def test_an_error_grows_the_dialog_rather_than_hiding_the_form(qtbot, drive, for
     label: QLabel = form.fields["f1"].error
     assert label.isVisible() and label.wordWrap()
     assert "f1" in form.fields and form.errors().startswith("A long explanation")
+
+
+def test_a_done_or_info_line_is_not_in_the_errors_red(form):
+    """A void's "Voided. Hand back $50.00 in cash." was shown in red: the label kept the error's
+    style after its tone changed, so a cashier read a success as a failure."""
+    from PySide6.QtGui import QPalette
+
+    def colour() -> str:
+        return form.message.palette().color(QPalette.ColorRole.WindowText).name()
+
+    form.say("Something went wrong.")
+    red = colour()
+    form.say("Voided. Hand back $50.00 in cash.", tone="ok")
+    green = colour()
+    form.say("At most $10.00 can be refunded.", tone="info")
+    plain = colour()
+    assert len({red, green, plain}) == 3
+    form.say("Wrong again.")
+    assert colour() == red

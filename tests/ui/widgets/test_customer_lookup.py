@@ -119,3 +119,31 @@ def test_each_search_shows_only_its_own_customers_in_the_rewritten_rows(
         assert found_ids(lookup) == [h.customer_id for h in hits], text
         assert shown() == [(h.name, h.address, h.name, h.address) for h in hits], text
     assert owing["id"] in found_ids(lookup)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_hint_is_read_in_full_and_three_results_stay_in_view(qtbot, styled, language):
+    """At 1366x768 the till's lookup column is about 470 px wide: "First 20 shown — type more to
+    narrow; ↓ ↑ to move, Enter to choose" was cut after "Enter" (in Spanish, sooner), and the
+    results showed less than two customers under the panel."""
+    from counterpos.services.sale.customers import CustomerHit
+    from counterpos.ui import i18n
+    from counterpos.ui.widgets.customer_lookup import SHOWN, CustomerLookup
+
+    i18n.install(None, language)
+    hit = CustomerHit("id", "Ana Garcia", "1 Main St", "", "")
+    lookup = CustomerLookup(lambda _text: [hit] * SHOWN)
+    qtbot.addWidget(lookup)
+    lookup.resize(470, 400)
+    lookup.show()
+    qtbot.waitExposed(lookup)
+    lookup.box.setText("gar")
+    lookup.run_search()
+    hint = lookup.hint
+    needed = hint.heightForWidth(hint.width())
+    assert hint.wordWrap() and 0 < needed <= hint.height(), (hint.text(), needed, hint.height())
+    rows = lookup.results.verticalHeader().defaultSectionSize()
+    header = lookup.results.horizontalHeader().height()
+    assert lookup.results.minimumHeight() >= header + 3 * rows
+    # It asks for no more than that, so the customer's panel below gets its room first.
+    assert lookup.results.sizeHint().height() == lookup.results.minimumHeight()

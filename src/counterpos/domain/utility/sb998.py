@@ -15,6 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from counterpos.domain.messages import N_, Msg
 from counterpos.domain.utility.business_days import (
     add_business_days,
     business_days_between,
@@ -71,17 +72,21 @@ class ShutoffFacts:
 
 
 BLOCKERS = {
-    "nothing_past_due": "nothing is past due",
-    "not_60_days": "the oldest unpaid bill is not yet {days} days delinquent",
-    "no_notice": "no final notice has been sent",
-    "notice_too_recent": "the final notice was given fewer than {n} business days ago",
-    "no_door_hanger": "the notice came back; a notice must be left at the home {h} hours ahead",
-    "door_hanger_too_recent": "the notice left at the home is not yet {h} hours old",
-    "not_business_day": "the office is closed that day (weekend or holiday)",
-    "arrangement_kept": "the customer keeps a payment arrangement",
-    "arrangement_in_grace": "the arrangement is behind but not yet {days} days",
-    "posted_too_recent": "the notice posted after the broken arrangement is not {n} business days old",
-    "three_conditions": "medical certification, inability to pay and willingness to arrange are on file",
+    "nothing_past_due": N_("nothing is past due"),
+    "not_60_days": N_("the oldest unpaid bill is not yet {days} days delinquent"),
+    "no_notice": N_("no final notice has been sent"),
+    "notice_too_recent": N_("the final notice was given fewer than {n} business days ago"),
+    "no_door_hanger": N_("the notice came back; a notice must be left at the home {h} hours ahead"),
+    "door_hanger_too_recent": N_("the notice left at the home is not yet {h} hours old"),
+    "not_business_day": N_("the office is closed that day (weekend or holiday)"),
+    "arrangement_kept": N_("the customer keeps a payment arrangement"),
+    "arrangement_in_grace": N_("the arrangement is behind but not yet {days} days"),
+    "posted_too_recent": N_(
+        "the notice posted after the broken arrangement is not {n} business days old"
+    ),
+    "three_conditions": N_(
+        "medical certification, inability to pay and willingness to arrange are on file"
+    ),
 }
 
 
@@ -135,7 +140,10 @@ def shutoff_blockers(
 def explain(codes: tuple[str, ...], policy: Sb998Policy) -> list[str]:
     """The blockers as sentences for the screen and the list."""
     return [
-        BLOCKERS[c].format(
+        # In the language in use: "no final notice has been sent" stayed English on Spanish
+        # screens (the utility desk's shut-off line).
+        Msg(
+            BLOCKERS[c],
             days=policy.min_days_delinquent
             if c == "not_60_days"
             else policy.arrangement_default_days,
@@ -143,6 +151,6 @@ def explain(codes: tuple[str, ...], policy: Sb998Policy) -> list[str]:
             if c == "notice_too_recent"
             else policy.posted_notice_business_days,
             h=policy.door_hanger_hours,
-        )
+        ).text()
         for c in codes
     ]

@@ -156,7 +156,7 @@ def _check_disability_lines(cart: Cart) -> None:
 class NewBusinessLicenseRules(ServiceRules):
     codes = (NEW,)
     permission = "business_license"
-    permission_what = "issue business licenses"
+    permission_what = N_("issue business licenses")
     required_fields = (*(key for key, _ in REQUIRED), "gross_receipts_cents", "review")
 
     def prepare(self, ctx: PriceContext) -> None:
@@ -255,7 +255,7 @@ def _certificate(ctx: SaleContext, row, lic: License, d: dict) -> None:
 class RenewalRules(ServiceRules):
     codes = (RENEWAL,)
     permission = "business_license"
-    permission_what = "renew business licenses"
+    permission_what = N_("renew business licenses")
 
     def prepare(self, ctx: PriceContext) -> None:
         lic = find_license(ctx.session, str(ctx.clean.get("license_no", "")), "business")

@@ -148,7 +148,7 @@ def check_applicant(raw: dict, on: date, n: int) -> dict:
 class PassportRules(ServiceRules):
     codes = (EXECUTION,)
     permission = "passport"
-    permission_what = "accept passport applications"
+    permission_what = N_("accept passport applications")
 
     def prepare(self, ctx: PriceContext) -> None:
         raw = ctx.clean.get("applicant_records") or []

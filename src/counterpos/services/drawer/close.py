@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from counterpos.domain.denominations import CountError, count_total
 from counterpos.domain.drawer_balance import expected_cash, needs_approval, over_short
 from counterpos.domain.kinds import TenderKind
+from counterpos.domain.messages import N_, Msg
 from counterpos.domain.money import Money
 from counterpos.services import audit, backups, settings
 from counterpos.services.access import overrides
@@ -61,20 +62,32 @@ class BalanceResult:
 
     def problems(self) -> list[str]:
         out = []
+        # In the language in use: "The cash is short $211.70, beyond the $5.00 limit." was
+        # English on Spanish screens, at the close's last step.
         if abs(self.over_short.cents) > self.limit.cents:
-            word = "over" if self.over_short.cents > 0 else "short"
+            template = (
+                N_("The cash is over {amount}, beyond the {limit} limit.")
+                if self.over_short.cents > 0
+                else N_("The cash is short {amount}, beyond the {limit} limit.")
+            )
             out.append(
-                f"The cash is {word} {Money(abs(self.over_short.cents))}, beyond the "
-                f"{self.limit} limit."
+                Msg(template, amount=Money(abs(self.over_short.cents)), limit=self.limit).text()
             )
         if self.card_difference.cents:
             out.append(
-                f"The card batch ({self.card_batch}) differs from the card payments "
-                f"({self.card_expected})."
+                Msg(
+                    "The card batch ({batch}) differs from the card payments ({payments}).",
+                    batch=self.card_batch,
+                    payments=self.card_expected,
+                ).text()
             )
         for item in self.missing_items:
-            label = "Check" if item.kind == TenderKind.CHECK else "Money order"
-            out.append(f"{label} No. {item.number} ({item.amount}) is not in the drawer.")
+            template = (
+                N_("Check No. {number} ({amount}) is not in the drawer.")
+                if item.kind == TenderKind.CHECK
+                else N_("Money order No. {number} ({amount}) is not in the drawer.")
+            )
+            out.append(Msg(template, number=item.number, amount=item.amount).text())
         return out
 
 

@@ -299,7 +299,8 @@ def panel(station: Station, customer_id: str) -> CustomerPanel:
             LicenseView(x.kind, x.license_no, x.tag_no, x.description, x.expires_on)
             for x in s.scalars(
                 select(License)
-                .where(License.customer_id == customer_id)
+                # A voided sale's license is void: the counter no longer shows it as held.
+                .where(License.customer_id == customer_id, License.status != "void")
                 .order_by(License.expires_on.desc())
             )
         )

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from counterpos.domain.address import normalise_address
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.kinds import EntryType
+from counterpos.domain.messages import N_
 from counterpos.services.errors import InputError
 from counterpos.services.sale.owners import check_owner, owner_for
 from counterpos.services.sale.service_rules import (
@@ -31,7 +32,7 @@ class StartServiceRules(ServiceRules):
 
     codes = ("start_service",)
     permission = "start_stop_service"
-    permission_what = "start utility service"
+    permission_what = N_("start utility service")
 
     def prepare(self, ctx: PriceContext) -> None:
         c = ctx.clean

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import CartLine
 from counterpos.domain.kinds import EntryType
-from counterpos.domain.messages import word
+from counterpos.domain.messages import N_, word
 from counterpos.domain.money import Money
 from counterpos.services import audit
 from counterpos.services.access import overrides
@@ -153,7 +153,7 @@ def stop_service(
     Needs `start_stop_service`, or a supervisor's on-the-spot `approval` of it (spent once the
     stop is saved; the audit event names both people)."""
     approver = overrides.authorise(
-        actor, "start_stop_service", approval, what="stop utility service"
+        actor, "start_stop_service", approval, what=N_("stop utility service")
     )
     with station.store.write() as s:
         acct = find_account(s, account_no)
@@ -169,7 +169,7 @@ class StopServiceRules(ServiceRules):
 
     codes = ("stop_service",)
     permission = "start_stop_service"
-    permission_what = "stop utility service"
+    permission_what = N_("stop utility service")
 
     def prepare(self, ctx: PriceContext) -> None:
         check_stop(

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from counterpos.domain.address import normalise_address
 from counterpos.domain.kinds import EntryType
+from counterpos.domain.messages import N_
 from counterpos.services import audit
 from counterpos.services.access import overrides
 from counterpos.services.access.overrides import Approval
@@ -38,7 +39,7 @@ def transfer_service(
     Needs `start_stop_service`, or a supervisor's on-the-spot `approval` of it (spent once the
     transfer is saved; the audit event names both people)."""
     approver = overrides.authorise(
-        actor, "start_stop_service", approval, what="transfer utility service"
+        actor, "start_stop_service", approval, what=N_("transfer utility service")
     )
     new_address = " ".join(new_address.split())
     if len(new_address) < 5:

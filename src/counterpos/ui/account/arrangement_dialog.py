@@ -21,7 +21,7 @@ from counterpos.services.utility.delinquency.arrangements import (
 )
 from counterpos.ui.account.desk_tables import fill, table
 from counterpos.ui.controls.approved_action import ApprovedActionDialog, done_with
-from counterpos.ui.formats import set_date_format
+from counterpos.ui.formats import date_text, set_date_format
 
 
 class ArrangementDialog(ApprovedActionDialog):
@@ -116,9 +116,7 @@ class ArrangementDialog(ApprovedActionDialog):
                 cut=self.tr(", {cut} forgiven").format(cut=Money(cut).format()) if cut else "",
             )
         )
-        fill(
-            self.plan, [[f"{i.due_on:%m/%d/%Y}", Money(i.cents).format()] for i in plan], right={1}
-        )
+        fill(self.plan, [[date_text(i.due_on), Money(i.cents).format()] for i in plan], right={1})
 
     def perform(self, approval) -> str:
         """Saved once the customer agrees; a reduction only once a second supervisor approves."""

@@ -30,6 +30,7 @@ from counterpos.services.utility.meters.reads import (
     routes,
 )
 from counterpos.ui.account.desk_tables import fill, table
+from counterpos.ui.formats import date_text
 
 
 class ReadEntryDialog(QDialog):
@@ -160,7 +161,7 @@ class ReadEntryDialog(QDialog):
             if stop.expected_low is not None
             else ""
         )
-        on = f" ({stop.last_read_on:%m/%d/%Y})" if stop.last_read_on else ""
+        on = f" ({date_text(stop.last_read_on)})" if stop.last_read_on else ""
         self.last.setText(f"{stop.last_value}{on}{expected}")
         self.value.setFocus()
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from counterpos.domain.messages import word
 from counterpos.domain.money import Money
 from counterpos.services.errors import CounterError
 from counterpos.services.utility.desk import AccountDesk, account_desk
@@ -19,6 +20,7 @@ from counterpos.ui.accessible import plain
 from counterpos.ui.account.arrangement_dialog import ArrangementDialog
 from counterpos.ui.account.desk_tables import fill, table
 from counterpos.ui.account.leak_adjustment_dialog import LeakAdjustmentDialog
+from counterpos.ui.formats import date_text
 
 STATES = {
     "kept": "kept",
@@ -165,7 +167,7 @@ class UtilityDeskDialog(QDialog):
             else self.tr("{a} credit").format(a=Money(-desk.balance.cents).format())
         )
         self.head.setText(
-            f"{desk.account_no} · {desk.service_address} · {desk.status} · "
+            f"{desk.account_no} · {desk.service_address} · {word(desk.status)} · "
             + self.tr("balance due {b}").format(b=balance)
         )
         if desk.shutoff.disconnected:
@@ -191,10 +193,10 @@ class UtilityDeskDialog(QDialog):
                 [
                     m.serial,
                     f'{m.size}"',
-                    f"{m.since:%m/%d/%Y}" if m.since else "",
+                    date_text(m.since) if m.since else "",
                     f"{m.route} #{m.route_seq}" if m.route else "",
                     m.location,
-                    "" if m.last_value is None else f"{m.last_value} ({m.last_read_on:%m/%d/%Y})",
+                    "" if m.last_value is None else f"{m.last_value} ({date_text(m.last_read_on)})",
                 ]
                 for m in desk.meters
             ],
@@ -203,7 +205,7 @@ class UtilityDeskDialog(QDialog):
             self.reads,
             [
                 [
-                    f"{r.read_on:%m/%d/%Y}",
+                    date_text(r.read_on),
                     r.serial,
                     str(r.value),
                     "" if r.consumption is None else str(r.consumption),
@@ -222,7 +224,7 @@ class UtilityDeskDialog(QDialog):
                     b.cycle,
                     str(b.consumption) + (" E" if b.estimated else ""),
                     Money(b.total_cents).format(),
-                    f"{b.due_date:%m/%d/%Y}",
+                    date_text(b.due_date),
                     Money(b.penalty_cents).format() if b.penalty_cents else "",
                     self.tr("reverses {n}").format(n=b.reverses_no)
                     if b.reverses_no
@@ -241,10 +243,10 @@ class UtilityDeskDialog(QDialog):
             [
                 [
                     n.notice_no,
-                    f"{n.issued_on:%m/%d/%Y}",
+                    date_text(n.issued_on),
                     self.tr(n.kind_text) + (self.tr(" (returned)") if n.returned else ""),
                     Money(n.amount_cents).format() if n.amount_cents else "",
-                    f"{n.shutoff_on:%m/%d/%Y}" if n.shutoff_on else "",
+                    date_text(n.shutoff_on) if n.shutoff_on else "",
                 ]
                 for n in desk.notices
             ],
@@ -257,7 +259,7 @@ class UtilityDeskDialog(QDialog):
         else:
             nxt = (
                 self.tr(", next {amount} on {day}").format(
-                    amount=Money(a.next_due.cents).format(), day=f"{a.next_due.due_on:%m/%d/%Y}"
+                    amount=Money(a.next_due.cents).format(), day=date_text(a.next_due.due_on)
                 )
                 if a.next_due
                 else ""
@@ -274,7 +276,7 @@ class UtilityDeskDialog(QDialog):
             )
             fill(
                 self.instalments,
-                [[f"{i.due_on:%m/%d/%Y}", Money(i.cents).format()] for i in a.instalments],
+                [[date_text(i.due_on), Money(i.cents).format()] for i in a.instalments],
                 right={1},
             )
         fill(
@@ -282,7 +284,7 @@ class UtilityDeskDialog(QDialog):
             [
                 [
                     o.wo_no,
-                    f"{o.opened_on:%m/%d/%Y}",
+                    date_text(o.opened_on),
                     self.tr(o.kind_text),
                     o.status.replace("_", " "),
                     o.reason,

@@ -117,15 +117,19 @@ class CardPaymentDialog(QDialog):
 
         buttons = QHBoxLayout()
         self.run_button = QPushButton(
-            self.tr("Run card") if self.terminal.integrated else self.tr("Record card")
+            self.tr("Run card (Enter)")
+            if self.terminal.integrated
+            else self.tr("Record card (Enter)")
         )
         self.run_button.setDefault(True)
         self.check_button = QPushButton(self.tr("Ask the terminal again"))
         self.check_button.setVisible(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.done_button = QPushButton(self.tr("Done"))
+        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"))
+        self.done_button = QPushButton(self.tr("Done (Enter)"))
         self.done_button.setVisible(False)
-        for b in (self.run_button, self.check_button, self.cancel_button, self.done_button):
+        # As in every other dialog: backing out on the left, going on on the right.
+        buttons.addStretch(1)
+        for b in (self.cancel_button, self.check_button, self.run_button, self.done_button):
             buttons.addWidget(b)
         layout.addLayout(buttons)
 
@@ -138,6 +142,15 @@ class CardPaymentDialog(QDialog):
         self.check_button.clicked.connect(self.check_status)
         self.cancel_button.clicked.connect(self.reject)
         self.done_button.clicked.connect(self.accept)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """The focus starts where Enter goes on: the approval code to key in, else the run
+        button (Cancel, placed first on the row, would otherwise take it and Enter cancel)."""
+        super().showEvent(event)
+        if self.standalone.isVisibleTo(self) and self.approval_edit.isEnabled():
+            self.approval_edit.setFocus()
+        elif self.run_button.isVisibleTo(self) and self.run_button.isEnabled():
+            self.run_button.setFocus()
 
     # -- actions -------------------------------------------------------------------------
     def run_card(self) -> None:
@@ -174,7 +187,7 @@ class CardPaymentDialog(QDialog):
         if self._busy:
             if self._request_id is not None:
                 rid = self._request_id
-                self.status_label.setText(self.tr("Cancelling at the terminal…"))
+                self._say(self.tr("Cancelling at the terminal…"))
                 self.cancel_button.setEnabled(False)
                 threading.Thread(
                     target=_send_cancel, args=(self.station, rid, self.terminal), daemon=True
@@ -182,11 +195,12 @@ class CardPaymentDialog(QDialog):
             return
         if self.last_result is not None and self.last_result.is_unknown:
             # The money may have been taken: the request stays open; the till asks again later.
-            self.status_label.setText(
+            self._say(
                 self.tr(
                     "The outcome is still unknown. It is kept and will be checked with the "
                     "terminal before the next card payment."
-                )
+                ),
+                "warn",
             )
         super().reject()
 
@@ -202,8 +216,8 @@ class CardPaymentDialog(QDialog):
         self.check_button.setEnabled(False)
         self.done_button.setVisible(False)
         self.cancel_button.setEnabled(True)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.status_label.setText(self.tr("Waiting for the terminal…"))
+        self.cancel_button.setText(self.tr("Cancel (Esc)"))
+        self._say(self.tr("Waiting for the terminal…"))
 
         threading.Thread(
             target=_run_and_report, args=(work, self._bridge), name="card-payment", daemon=True
@@ -216,7 +230,7 @@ class CardPaymentDialog(QDialog):
         self._busy = False
         self.cancel_button.setEnabled(True)
         if error is not None:
-            self.status_label.setText(str(error))
+            self._say(str(error), "error")
             self.run_button.setEnabled(True)
             return
         self._show(result)
@@ -239,18 +253,19 @@ class CardPaymentDialog(QDialog):
                     requested=result.requested.format(),
                     rest=rest.format(),
                 )
-            self.status_label.setText(text)
+            self._say(text, "warn" if result.is_partial else "ok")
             self.run_button.setVisible(False)
             self.check_button.setVisible(False)
             self.cancel_button.setVisible(False)
             self.done_button.setVisible(True)
             self.done_button.setFocus()
         elif result.is_unknown:
-            self.status_label.setText(
+            self._say(
                 self.tr(
                     "No answer from the terminal: the card may or may not have been charged. "
                     "Do not run it again; ask the terminal for its status."
-                )
+                ),
+                "error",
             )
             self.run_button.setEnabled(False)
             self.check_button.setVisible(True)
@@ -258,14 +273,15 @@ class CardPaymentDialog(QDialog):
         else:
             reason = result.reason or self.tr("nothing was charged")
             title = self.tr("Declined") if result.status == "declined" else self.tr("Cancelled")
-            self.status_label.setText(
+            self._say(
                 self.tr("{title}: {reason}. Take another card or another tender.").format(
                     title=title, reason=reason.rstrip(".")
-                )
+                ),
+                "error",
             )
-            self.run_button.setText(self.tr("Try again"))
+            self.run_button.setText(self.tr("Try again (Enter)"))
             self.run_button.setEnabled(True)
-            self.cancel_button.setText(self.tr("Back to tender"))
+            self.cancel_button.setText(self.tr("Back to tender (Esc)"))
 
     def _record_standalone(self) -> None:
         try:
@@ -283,9 +299,18 @@ class CardPaymentDialog(QDialog):
                 held=self.held,
             )
         except CounterError as exc:
-            self.status_label.setText(str(exc))
+            self._say(str(exc), "error")
             return
         self._show(result)
+
+    def _say(self, text: str, tone: str = "info") -> None:
+        """The status line, coloured by what it says: an error or a decline in the error's
+        red, an approval in the done colour; a refused approval code looked like a hint."""
+        label = self.status_label
+        label.setText(text)
+        label.setProperty("tone", tone)
+        label.style().unpolish(label)
+        label.style().polish(label)
 
 
 def _run_and_report(work: Callable[[], Any], bridge: _Bridge) -> None:

@@ -13,7 +13,6 @@ from counterpos.domain.receipt_document import render_text
 from counterpos.domain.tenders import (
     CARD,
     CASH,
-    LABELS,
     Tender,
     TenderError,
     remaining_due,
@@ -27,7 +26,7 @@ from counterpos.services.sale import catalog, receipts, sales
 from counterpos.ui import keymap
 from counterpos.ui.background import run_in_background
 from counterpos.ui.tender.card_parts import CardParts
-from counterpos.ui.tender.pages import KIND_KEYS, QUICK_KEYS, DonePage, PaymentPage
+from counterpos.ui.tender.pages import KIND_KEYS, QUICK_KEYS, DonePage, PaymentPage, tender_name
 from counterpos.ui.widgets.counter_dialog import CounterDialog
 from counterpos.ui.widgets.shortcut_bar import ShortcutBar
 
@@ -282,7 +281,7 @@ class TenderDialog(CounterDialog):
                     "{kind} of {amount} is less than the {due} due. To split the payment, "
                     "press F6 to take it as one part."
                 ).format(
-                    kind=self.tr(LABELS[tender.kind]),
+                    kind=tender_name(tender.kind),
                     amount=tender.amount.format(),
                     due=due.format(),
                 ),

@@ -3,7 +3,7 @@ the sale saved (change due, the receipt, the permits to print)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterpos.domain.money import Money
-from counterpos.domain.tenders import CARD, CASH, CHECK, LABELS, MONEY_ORDER, Tender
+from counterpos.domain.tenders import CARD, CASH, CHECK, MONEY_ORDER, Tender
 from counterpos.ui.widgets.form_field import FormField, required_label
 from counterpos.ui.widgets.receipt_view import ReceiptView
 
@@ -29,17 +29,32 @@ KIND_KEYS = ((CASH, "F7"), (CHECK, "F8"), (MONEY_ORDER, "F9"), (CARD, "F10"))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 QUICK_KEYS = 6  # Alt+1 … Alt+6
 
+# The tenders' names, where pyside6-lupdate finds them: self.tr() of the domain's English
+# label was a string it could not read, so "Cash (F7)" and "Card" stayed English on Spanish
+# screens.
+_TENDER_NAMES: dict[str, object] = {
+    CASH: QT_TRANSLATE_NOOP("Tender", "Cash"),
+    CHECK: QT_TRANSLATE_NOOP("Tender", "Check"),
+    MONEY_ORDER: QT_TRANSLATE_NOOP("Tender", "Money order"),
+    CARD: QT_TRANSLATE_NOOP("Tender", "Card"),
+}
+
+
+def tender_name(kind: str) -> str:
+    """A tender's name in the screens' language."""
+    return QCoreApplication.translate("Tender", str(_TENDER_NAMES[kind]))
+
 
 def quick_cash(due: Money) -> list[Money]:
-    """What customers hand over for `due`: the exact amount, the next $5, $10 and $20 above it,
-    then $50 and $100 — each at least the amount due, none twice, in rising order."""
+    """What customers hand over for `due`: the exact amount, the next $5, $10, $20, $50 and
+    $100 above it — each at least the amount due, none twice, in rising order. (A fixed $50
+    and $100 were no use above $100: $117.00 due offered only $117.00 and $120.00.)"""
     if due.cents <= 0:
         return []
     out: list[int] = [due.cents]
-    for step in (500, 1000, 2000):
+    for step in (500, 1000, 2000, 5000, 10000):
         up = -(-due.cents // step) * step
         out.append(up if up > due.cents else up + step)
-    out += [5000, 10000]
     seen: list[int] = []
     for cents in sorted(out):
         if cents >= due.cents and cents not in seen:
@@ -95,7 +110,7 @@ class PaymentPage(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for kind, key in KIND_KEYS:
-            self.kind.addItem(f"{self.tr(LABELS[kind])} ({key})", kind)
+            self.kind.addItem(f"{tender_name(kind)} ({key})", kind)
         amount = QLineEdit()
         amount.setObjectName("amount")
         amount.setAlignment(_RIGHT)
@@ -271,11 +286,11 @@ class PaymentPage(QWidget):
     def show_parts(self, parts: list[Tender], cards: list) -> None:
         """Each cash, check or money order part taken so far, then each approved card."""
         rows = [
-            (self.tr(LABELS[t.kind]), ", ".join(x for x in (t.reference, t.payer) if x), t.amount)
+            (tender_name(t.kind), ", ".join(x for x in (t.reference, t.payer) if x), t.amount)
             for t in parts
         ] + [
             (
-                self.tr(LABELS[CARD]),
+                tender_name(CARD),
                 self.tr("{brand} ending {last4}, approval {code}, fee {fee}").format(
                     brand=r.brand.upper(), last4=r.last4, code=r.approval_code, fee=r.fee.format()
                 ),

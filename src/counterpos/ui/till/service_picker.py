@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -83,6 +84,33 @@ def price_text(rule: dict[str, Any], code: str = "") -> str:
     return ""
 
 
+def text_room(font: QFont, column_width: int) -> int:
+    """The width a name is wrapped in when painted: the column less the style sheet's item
+    padding (0.3em a side) and the item's text margins."""
+    metrics = QFontMetrics(font)
+    return max(1, column_width - round(0.6 * metrics.height()) - 8)
+
+
+class _WrappedName(QStyledItemDelegate):
+    """Asks for the height the name needs wrapped in the width it is painted in. Qt's own
+    hint wraps it in the whole column, padding included, so a name it fits on two lines
+    paints on three and was cut ("Citation …", "Recibo …")."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        if not isinstance(view, QTableWidget):
+            return hint
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        room = text_room(font, view.columnWidth(index.column()))
+        text = str(index.data() or "")
+        box = QFontMetrics(font).boundingRect(
+            QRect(0, 0, room, 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        needed = box.height() + round(0.3 * QFontMetrics(font).height()) + 6
+        return QSize(hint.width(), max(hint.height(), needed))
+
+
 class ServicePicker(QTableWidget):
     """One row per service: its number key, its name, its price. `rung(code)` when the cashier
     picks one: Enter or a double click on a row, or the service's number typed while the list
@@ -134,14 +162,28 @@ class ServicePicker(QTableWidget):
                 key.setFont(font)
             for col, item in enumerate((key, name, price)):
                 self.setItem(row, col, item)
+        self.setItemDelegateForColumn(1, _WrappedName(self))
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Qt sizes the rows for the name column's width when they are filled, not again when
+        # that column narrows (the splitter, the window): a name that then wraps onto a
+        # third line was cut ("Citation …", "Passport execution (acceptance) …").
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(0)
+        self._rows_timer.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(self._name_column_resized)
         if services:
             self.selectRow(0)
         self.activated.connect(lambda index: self.rung.emit(self._codes[index.row()]))
+
+    def _name_column_resized(self, index: int, _old: int, _new: int) -> None:
+        # Once the header has settled (a stretched column is resized in steps): one pass.
+        if index == 1 and not self._rows_timer.isActive():
+            self._rows_timer.start()
 
     def current_code(self) -> str | None:
         row = self.currentRow()

@@ -176,8 +176,10 @@ class TillWindow(QMainWindow):
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(_section(self.tr("Find a customer (F2)")))
-        left.addWidget(self.lookup, 3)
-        left.addWidget(self.panel, 4)
+        # The lookup keeps at least three results in view (its minimum); the chosen customer's
+        # panel takes what is left, up to its tables' own limits.
+        left.addWidget(self.lookup, 0)
+        left.addWidget(self.panel, 1)
         middle = QVBoxLayout()
         middle.setContentsMargins(0, 0, 0, 0)
         middle.addWidget(_section(self.tr("Services (F3, then the number)")))

@@ -51,8 +51,12 @@ class CartTable(QTableWidget):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The number and the amount always fit their text; the service and its details share
+        # what is left and elide (the tooltip has it all). A long service name sized to its
+        # contents pushed the amounts out of view ("$3.6" for $3.60).
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def show_cart(self, cart, fields: dict[str, tuple] | None = None) -> None:

@@ -57,6 +57,21 @@ def _value(w: QWidget):
     return None
 
 
+def _focus_target(editor: QWidget) -> QWidget:
+    """The control of a field that takes the focus: the field itself, or for a group of
+    checkboxes (a checklist) its first box not ticked, else its first box. Focus given to the
+    group's frame was lost: no ring, and Space ticked nothing."""
+    if editor.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        return editor
+    boxes = [
+        w
+        for w in editor.findChildren(QWidget)
+        if w.isEnabled() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+    ]
+    unticked = [w for w in boxes if isinstance(w, QCheckBox) and not w.isChecked()]
+    return (unticked or boxes or [editor])[0]
+
+
 class CounterDialog(QDialog):
     """Subclasses put their fields in `self.body_layout` (or `self.add_form()`), add buttons with
     `add_button`, name the first field with `self.first_field` and say things with `say`.
@@ -181,9 +196,10 @@ class CounterDialog(QDialog):
         target.show_error(message)
         self.grow_to_fit()
         self.body_scroll.ensureWidgetVisible(target)
-        target.editor.setFocus()
-        if isinstance(target.editor, QLineEdit):
-            target.editor.selectAll()
+        editor = _focus_target(target.editor)
+        editor.setFocus()
+        if isinstance(editor, QLineEdit):
+            editor.selectAll()
 
     def clear_errors(self) -> None:
         for field in self.fields.values():
@@ -191,10 +207,16 @@ class CounterDialog(QDialog):
         self.say("")
 
     def say(self, text: str, tone: str = "error") -> None:
-        """A message under the body: what went wrong ("error"), what was done ("ok")."""
+        """A message under the body: what went wrong ("error"), what was done ("ok"), what to
+        know ("info", in plain text colour)."""
         self.message.setProperty("tone", tone)
-        self.message.setObjectName("message" if tone == "error" else "notice")
-        self.message.setStyleSheet("")  # re-polish with the new name
+        names = {"error": "message", "ok": "notice"}
+        self.message.setObjectName(names.get(tone, "dialogLine"))
+        # Polish again with the new name and tone: setStyleSheet("") on a label that has no
+        # sheet of its own is no change to Qt, and a "done" line stayed in the error's red.
+        style = self.message.style()
+        style.unpolish(self.message)
+        style.polish(self.message)
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.grow_to_fit()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -38,6 +38,14 @@ def _cell(text: str) -> QTableWidgetItem:
     return item
 
 
+class _Results(QTableWidget):
+    """The results table asks for no more than its minimum (three customers), so the chosen
+    customer's panel below gets its room first; what is left over still comes to the results."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
 class CustomerLookup(QWidget):
     """Calls `search(text)` 150 ms after the last keystroke; emits `chosen(customer_id)`."""
 
@@ -54,7 +62,7 @@ class CustomerLookup(QWidget):
         self.box.setPlaceholderText(self.tr("Name, account, address, phone or tag"))
         self.box.setClearButtonEnabled(True)
         self.box.setAccessibleName(self.tr("Find a customer"))
-        self.results = QTableWidget(0, 4)
+        self.results = _Results(0, 4)
         self.results.setObjectName("lookupResults")
         self.results.setAccessibleName(self.tr("Customers found"))
         self.results.setHorizontalHeaderLabels(
@@ -74,9 +82,19 @@ class CustomerLookup(QWidget):
         header.setSectionResizeMode(PHONE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ACCOUNT, QHeaderView.ResizeMode.ResizeToContents)
         self.results.setColumnHidden(ACCOUNT, True)
+        # At least three customers in view under the header, whatever the panel below wants.
+        rows = self.results.verticalHeader().defaultSectionSize()
+        self.results.setMinimumHeight(
+            self.results.horizontalHeader().sizeHint().height() + 3 * rows + 4
+        )
         self.hint = QLabel(" ")
         self.hint.setObjectName("hint")
-        self.hint.setFixedHeight(self.hint.fontMetrics().lineSpacing() + 6)
+        # Two lines, always: "First 20 shown — type more to narrow; ↓ ↑ to move, Enter to
+        # choose" was cut after "Enter" in the till's column (in Spanish, earlier), and a
+        # height that changed with the text would move everything below.
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.hint.setFixedHeight(2 * self.hint.fontMetrics().lineSpacing() + 6)
         # Its text never widens the column (that would move everything beside it).
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.timer = QTimer(self)

@@ -3,13 +3,42 @@ with its subtotal, and the total below. Used to open the drawer and to close it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QAbstractSpinBox, QGridLayout, QLabel, QSpinBox, QWidget
 
 from counterpos.domain.denominations import DENOMINATIONS
 from counterpos.domain.money import Money
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+# Each denomination's name where pyside6-lupdate finds it: self.tr() of the domain's label
+# was a string it never saw, so the counts read "$100 bills", "Quarters" on Spanish screens.
+# tests/ui/widgets/test_denomination_grid.py checks that every denomination has its name here.
+NAMES: dict[str, object] = {
+    "bill_100": QT_TRANSLATE_NOOP("Denomination", "$100 bills"),
+    "bill_50": QT_TRANSLATE_NOOP("Denomination", "$50 bills"),
+    "bill_20": QT_TRANSLATE_NOOP("Denomination", "$20 bills"),
+    "bill_10": QT_TRANSLATE_NOOP("Denomination", "$10 bills"),
+    "bill_5": QT_TRANSLATE_NOOP("Denomination", "$5 bills"),
+    "bill_2": QT_TRANSLATE_NOOP("Denomination", "$2 bills"),
+    "bill_1": QT_TRANSLATE_NOOP("Denomination", "$1 bills"),
+    "coin_100": QT_TRANSLATE_NOOP("Denomination", "$1 coins"),
+    "coin_50": QT_TRANSLATE_NOOP("Denomination", "Half dollars"),
+    "coin_25": QT_TRANSLATE_NOOP("Denomination", "Quarters"),
+    "coin_10": QT_TRANSLATE_NOOP("Denomination", "Dimes"),
+    "coin_5": QT_TRANSLATE_NOOP("Denomination", "Nickels"),
+    "coin_1": QT_TRANSLATE_NOOP("Denomination", "Pennies"),
+    "roll_25": QT_TRANSLATE_NOOP("Denomination", "Rolls of quarters ($10)"),
+    "roll_10": QT_TRANSLATE_NOOP("Denomination", "Rolls of dimes ($5)"),
+    "roll_5": QT_TRANSLATE_NOOP("Denomination", "Rolls of nickels ($2)"),
+    "roll_1": QT_TRANSLATE_NOOP("Denomination", "Rolls of pennies (50¢)"),
+}
+
+
+def denomination_name(key: str, label: str) -> str:
+    """A denomination's name in the screens' language (its English label if it has none)."""
+    return QCoreApplication.translate("Denomination", str(NAMES.get(key, label)))
 
 
 class DenominationGrid(QWidget):
@@ -41,10 +70,10 @@ class DenominationGrid(QWidget):
             spin.setRange(0, 100_000)
             spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
             spin.setAlignment(_RIGHT)
-            spin.setAccessibleName(self.tr(d.label))
+            spin.setAccessibleName(denomination_name(d.key, d.label))
             spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("000000") + 24)
             spin.valueChanged.connect(self._recount)
-            label = QLabel(self.tr(d.label))
+            label = QLabel(denomination_name(d.key, d.label))
             label.setBuddy(spin)
             sub = QLabel(Money(0).format())
             sub.setAlignment(_RIGHT)
