@@ -106,6 +106,7 @@ def delinquency_run(station: Station, actor: Actor, on: date | None = None) -> D
                     "amount_cents": choice.past_due_cents,
                     "addressee": one.addressee,
                     "mail_to": one.mailing_address,
+                    "language": one.language,
                     "details": {
                         "account_no": one.account_no,
                         "service_address": one.service_address,

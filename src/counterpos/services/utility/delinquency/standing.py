@@ -202,7 +202,7 @@ _PAST_DUE_REFS = "past_due_ref"
 _ABOUT = f"""
 SELECT t.account_id, a.account_no, a.customer_id, a.service_address, a.customer_class,
        a.status, bn.bill_no, c.id, c.first_name, c.last_name, c.business_name,
-       c.mailing_address, nl.issued_on, nf.issued_on, nc.issued_on
+       c.mailing_address, c.preferred_language, nl.issued_on, nf.issued_on, nc.issued_on
 FROM temp.{_PAST_DUE_REFS} t JOIN utility_account a ON a.id = t.account_id
 LEFT JOIN customer c ON c.id = a.customer_id
 LEFT JOIN bill bn ON bn.id = t.bill_id
@@ -230,6 +230,7 @@ class PastDue:
     addressee: str
     mailing_address: str
     sent_on: dict[str, date]  # the notices about the oldest charge: key -> issued
+    language: str = "en"  # the customer's preferred language, kept with a notice
 
 
 def _oldest_past_due(
@@ -329,7 +330,7 @@ def past_due_standings(session: Session, on: date, least_cents: int) -> tuple[in
     days: dict[str, date] = {}  # the few dates, each parsed once
     for r in about:
         (acct, account_no, customer_id, address, klass, status, bill_no, cust, first, last,
-         business, mailing, late_on, final_on, coll_on) = r  # fmt: skip
+         business, mailing, language, late_on, final_on, coll_on) = r  # fmt: skip
         owed, past, ref, due, bill_id = late[acct]
         sent = {}
         if late_on is not None:
@@ -354,6 +355,7 @@ def past_due_standings(session: Session, on: date, least_cents: int) -> tuple[in
                 display_name(first, last, business) if cust else "Occupant",
                 (mailing if cust else "") or address,
                 sent,
+                language if cust else "en",
             )
         )
     out.sort(key=lambda p: p.account_no)
