@@ -33,6 +33,7 @@ from counterpos.services.utility.billing.rates import closed_days, delinquency_p
 from counterpos.services.utility.delinquency.late_fees import apply_late_fees
 from counterpos.services.utility.delinquency.standing import (
     ArrangementState,
+    LedgerScan,
     PastDue,
     arrangements,
     past_due_standings,
@@ -68,7 +69,8 @@ def delinquency_run(station: Station, actor: Actor, on: date | None = None) -> D
             s, on, policy.arrangement_grace_days, policy.sb998.arrangement_default_days
         )
         kept = {a for a, st in arranged.items() if st.standing.state in ("kept", "missed")}
-        fees = apply_late_fees(s, station.code, on, policy, kept)
+        scan = LedgerScan(s)  # read once: the late fees, then (caught up) the standings
+        fees = apply_late_fees(s, station.code, on, policy, kept, scan)
         broken = 0
         for st in arranged.values():
             if st.standing.state in ("broken", "completed"):
@@ -86,7 +88,8 @@ def delinquency_run(station: Station, actor: Actor, on: date | None = None) -> D
                 )
                 broken += st.standing.state == "broken"
         s.flush()
-        owing_count, standings = past_due_standings(s, on, policy.min_notice_cents)
+        owing_count, standings = past_due_standings(s, on, policy.min_notice_cents, scan)
+        del scan
         posted = sent_keys(s, [f"posted:{a.arrangement_id}" for a in arranged.values()])
         notices: list[dict[str, Any]] = []
         for one in standings:

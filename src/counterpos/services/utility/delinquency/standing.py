@@ -191,10 +191,57 @@ WHERE l.entry_type NOT IN ({_DEPOSITS})
 """
 _REVERSED = "SELECT reverses_id FROM ledger_entry WHERE reverses_id IS NOT NULL"
 _CENTRAL = f"""
-SELECT c.account_id, c.amount_cents FROM central_ledger_entry c
+SELECT c.account_id, c.amount_cents, c.created_at FROM central_ledger_entry c
 WHERE c.entry_type NOT IN ({_DEPOSITS})
   AND NOT EXISTS (SELECT 1 FROM ledger_entry l WHERE l.id = c.id)
 """
+_LAST_ROWID = "SELECT COALESCE(MAX(rowid), 0) FROM ledger_entry"
+
+
+class LedgerScan:
+    """The ledger as the delinquency run reads it, once: every entry that is not a deposit
+    (rows of _LEDGER_SCAN: account, bill date or time posted, time posted, id, cents, bill,
+    due date), the ids reversed, and the centre's entries not also here (account, cents, time
+    posted). The run's late fees read it, then `catch_up` adds the entries written since in
+    the same transaction (the fees), and the standings read it again."""
+
+    def __init__(self, session: Session) -> None:
+        self.rows: list[tuple] = []
+        self.reversed_ids: set[str] = set()
+        self.central: list[tuple] = []
+        self._last = 0
+        self._session = session
+        cursor = self._cursor()
+        try:
+            self.central = cursor.execute(_CENTRAL).fetchall()
+        finally:
+            cursor.close()
+        self.catch_up()
+
+    def _cursor(self):
+        driver = self._session.connection().connection.driver_connection
+        assert driver is not None  # a live connection inside the session's transaction
+        return driver.cursor()
+
+    def catch_up(self) -> None:
+        """Add the ledger entries written since the last read (rowid past it)."""
+        cursor = self._cursor()
+        try:
+            last = cursor.execute(_LAST_ROWID).fetchone()[0]
+            if last <= self._last:
+                return
+            since = (self._last, last)
+            self.reversed_ids.update(
+                r for (r,) in cursor.execute(_REVERSED + " AND rowid > ? AND rowid <= ?", since)
+            )
+            self.rows += cursor.execute(
+                _LEDGER_SCAN + " AND l.rowid > ? AND l.rowid <= ?", since
+            ).fetchall()
+            self._last = last
+        finally:
+            cursor.close()
+
+
 # What the notice run reads beside the standing, for the accounts with something past due
 # (listed in a temporary table): the account, its customer, the oldest bill's number and the
 # notices already recorded about the oldest charge.
@@ -275,29 +322,26 @@ def _day(days: dict[str, date], text: str) -> date:
     return day
 
 
-def past_due_standings(session: Session, on: date, least_cents: int) -> tuple[int, list[PastDue]]:
-    """(how many accounts owe, those with at least `least_cents` past due on `on`)."""
+def past_due_standings(
+    session: Session, on: date, least_cents: int, scan: LedgerScan | None = None
+) -> tuple[int, list[PastDue]]:
+    """(how many accounts owe, those with at least `least_cents` past due on `on`), from the
+    ledger as `scan` read it (caught up), or as it is now."""
     from counterpos.store.models.customer import display_name  # noqa: PLC0415
 
-    conn = session.connection()
-    driver = conn.connection.driver_connection
-    assert driver is not None  # a live connection inside the session's transaction
-    cursor = driver.cursor()
-    try:
-        reversed_ids = {r for (r,) in cursor.execute(_REVERSED)}
-        rows = cursor.execute(_LEDGER_SCAN).fetchall()
-        central = cursor.execute(_CENTRAL).fetchall()
-    finally:
-        cursor.close()
+    if scan is None:
+        scan = LedgerScan(session)
+    else:
+        scan.catch_up()
+    reversed_ids = scan.reversed_ids
     balance: dict[str, int] = defaultdict(int)
     charges: dict[str, list] = defaultdict(list)
-    for row in rows:
+    for row in scan.rows:
         cents = row[4]
         balance[row[0]] += cents
         if cents > 0 and row[3] not in reversed_ids:
             charges[row[0]].append(row)
-    del rows
-    for acct, cents in central:
+    for acct, cents, _ in scan.central:
         balance[acct] += cents
     day = on.isoformat()
     owing_count = 0
@@ -311,6 +355,8 @@ def past_due_standings(session: Session, on: date, least_cents: int) -> tuple[in
             late[acct] = (owed, *found)
     if not late:
         return owing_count, []
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
     cursor = driver.cursor()
     try:
         cursor.execute(
