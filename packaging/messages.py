@@ -1,7 +1,8 @@
 """Refreshes the services' message catalogs: `python packaging/messages.py` (from the checkout).
 
 Every English template a service or domain rule raises (an error's first argument, `Msg(...)`,
-`N_(...)`, the `what` of `actor.require(permission, what)`) is a msgid; this writes them into
+`N_(...)`, the `what` of `actor.require(permission, what)`) is a msgid, and so is every word of
+the service catalog a cashier reads (db/seed/catalog.json: field labels, choices, checklist items); this writes them into
 resources/i18n/messages_<lang>.po, keeping the translations already there, and compiles
 messages_<lang>.mo, which the station reads with the standard library's gettext. A template built
 with an f-string cannot be translated: `tests/services/language/test_catalog.py` counts those
@@ -64,7 +65,30 @@ def scan(root: Path = ROOT) -> tuple[dict[str, list[str]], list[str]]:
                     for text in _strings(arg):
                         if text.strip():
                             found.setdefault(text, []).append(f"{rel}:{node.lineno}")
+    for text, where in catalog_words(root).items():
+        found.setdefault(text, []).extend(where)
     return found, fstrings
+
+
+SEED_CATALOG = "db/seed/catalog.json"
+
+
+def catalog_words(root: Path = ROOT) -> dict[str, list[str]]:
+    """The words of the service catalog a cashier reads and a message repeats: each field's
+    label, its choices and its checklist items (services name themselves in "name_es")."""
+    import json
+
+    seed = json.loads((root / SEED_CATALOG).read_text(encoding="utf-8"))
+    found: dict[str, list[str]] = {}
+    for service in seed["services"]:
+        for spec in service.get("fields") or ():
+            where = f"{SEED_CATALOG}:{service['code']}.{spec['name']}"
+            texts = [spec["label"]] + [c[1] for c in spec.get("choices", ())]
+            texts += [i[1] for i in spec.get("items", ())]
+            for text in texts:
+                if text.strip():
+                    found.setdefault(text, []).append(where)
+    return found
 
 
 def write(language: str, found: dict[str, list[str]]) -> Path:

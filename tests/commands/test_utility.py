@@ -7,6 +7,7 @@ from datetime import timedelta
 from pypdf import PdfReader
 
 from counterpos.cli import main
+from counterpos.domain.money import Money
 from counterpos.domain.utility.read_files import fixed_file
 from counterpos.services.clock import local_today
 from counterpos.services.station import Station
@@ -149,3 +150,51 @@ def test_a_wrong_pin_changes_nothing(home, monkeypatch, capsys):
         == 2
     )
     assert "may not enter meters" in capsys.readouterr().err
+
+
+def test_protect_disconnect_and_reconnect_from_the_command_line(
+    station, supervisor, monkeypatch, capsys
+):
+    """SB 998's conditions and a low-income qualification are put on file, and a shut-off and
+    a reconnection recorded, from the desk's commands, under the same rules as the services."""
+    from counterpos.services.utility.accounts import account_ledger
+    from counterpos.services.utility.billing.bills import account_bills
+    from counterpos.services.utility.delinquency.run import delinquency_run
+    from counterpos.services.utility.notices.record import notices_of
+    from tests.services.utility.desk_support import a_year_of_bills, meter_up
+
+    city = meter_up(station, supervisor, n=6, months=6)  # as the delinquency tests start
+    a_year_of_bills(station, supervisor, city, months=4, until=2)
+    first = account_bills(station, city.accounts["MV-000001"])[0]
+    delinquency_run(station, supervisor, on=first.due_date + timedelta(days=2))
+    delinquency_run(station, supervisor, on=first.due_date + timedelta(days=46))
+    home = station.home
+    one, two = city.accounts["MV-000001"], city.accounts["MV-000002"]
+    shutoff_on = notices_of(station, one)[0].shutoff_on
+    monkeypatch.setenv("COUNTERPOS_PIN", "1111")
+    assert cli(home, "shutoff", "disconnect", one, "--on", str(shutoff_on), "--user", "maria") == 2
+    assert "may not disconnect" in capsys.readouterr().err
+    monkeypatch.setenv("COUNTERPOS_PIN", "333333")
+    too_early = first.due_date + timedelta(days=50)
+    assert cli(home, "shutoff", "disconnect", one, "--on", str(too_early), "--user", "sofia") == 2
+    assert "60 days delinquent" in capsys.readouterr().err
+    for condition in ("medical", "cannot_pay", "willing"):
+        args = ["--condition", condition, "--from", str(shutoff_on), "--to", str(shutoff_on)]
+        assert cli(home, "shutoff", "protect", two, *args, "--user", "sofia") == 0
+    assert "willing on file" in capsys.readouterr().out
+    assert cli(home, "shutoff", "disconnect", two, "--on", str(shutoff_on), "--user", "sofia") == 2
+    assert "medical certification" in capsys.readouterr().err
+    assert cli(home, "shutoff", "disconnect", one, "--on", str(shutoff_on), "--user", "sofia") == 0
+    assert f"Account {one} disconnected" in capsys.readouterr().out
+    low = ["--condition", "low_income", "--from", str(shutoff_on), "--to", str(shutoff_on)]
+    assert cli(home, "shutoff", "protect", one, *low, "--user", "sofia") == 0
+    before = account_ledger(station, one).balance.cents
+    assert cli(home, "shutoff", "reconnect", one, "--on", str(shutoff_on), "--user", "sofia") == 0
+    out = capsys.readouterr().out
+    assert "capped for a low-income household" in out
+    charged = account_ledger(station, one).balance.cents - before
+    assert f"fee {Money(charged)}" in out and charged > 0
+    assert cli(home, "annual-report", "--year", str(shutoff_on.year)) == 0
+    assert "1 disconnections for non-payment (1 residential), 1 reconnections" in (
+        capsys.readouterr().out
+    )

@@ -169,6 +169,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     sc.add_argument("account")
     sc.add_argument("--on", type=_day, default=None)
     sc.set_defaults(func=run_shutoff_check)
+    sp = s.add_parser(
+        "protect",
+        help="put one of SB 998's conditions on file for a period (medical, cannot_pay, "
+        "willing), or a household's low-income qualification (low_income)",
+    )
+    sp.add_argument("account")
+    sp.add_argument("--condition", required=True, choices=sorted(shutoff.CONDITIONS))
+    sp.add_argument("--from", dest="valid_from", type=_day, required=True)
+    sp.add_argument("--to", dest="valid_to", type=_day, required=True)
+    sp.add_argument("--note", default="", help="what was seen (certificate, declaration)")
+    _user(sp)
+    sp.set_defaults(func=run_shutoff_protect)
+    sd = s.add_parser("disconnect", help="record water turned off, only if every rule allows it")
+    sd.add_argument("account")
+    sd.add_argument("--on", type=_day, default=None)
+    _user(sd)
+    sd.set_defaults(func=run_disconnect)
+    sr = s.add_parser("reconnect", help="record water turned back on and charge its fee")
+    sr.add_argument("account")
+    sr.add_argument("--on", type=_day, default=None)
+    sr.add_argument("--note", default="")
+    _user(sr)
+    sr.set_defaults(func=run_reconnect)
 
     rn = us.add_parser("renewals", help="business and animal licenses coming due")
     rn.add_argument("--within", type=int, default=30, help="days ahead (default 30)")
@@ -526,6 +549,43 @@ def run_shutoff_check(args) -> int:
         print(f"Account {c.account_no} may not be disconnected on {c.on:%m/%d/%Y}:")
         for reason in c.reasons:
             print(f"  - {reason}")
+    return 0
+
+
+def run_shutoff_protect(args) -> int:
+    station = open_station(args)
+    actor = login_from_args(station, args.user)
+    shutoff.record_protection(
+        station, actor, args.account, args.condition, args.valid_from, args.valid_to, args.note
+    )
+    print(
+        f"Account {args.account}: {args.condition} on file from {args.valid_from:%m/%d/%Y} "
+        f"to {args.valid_to:%m/%d/%Y}."
+    )
+    return 0
+
+
+def run_disconnect(args) -> int:
+    station = open_station(args)
+    actor = login_from_args(station, args.user)
+    c = shutoff.disconnect(station, actor, args.account, args.on)
+    print(
+        f"Account {c.account_no} disconnected on {c.on:%m/%d/%Y} "
+        f"({Money(c.past_due_cents)} past due; final notice {c.final_notice_no})."
+    )
+    return 0
+
+
+def run_reconnect(args) -> int:
+    station = open_station(args)
+    actor = login_from_args(station, args.user)
+    fee = shutoff.reconnect(station, actor, args.account, args.on, args.note)
+    when = "business hours" if fee.business_hours else "after hours"
+    capped = ", capped for a low-income household" if fee.capped else ""
+    print(
+        f"Account {args.account} reconnected; reconnection fee {Money(fee.cents)} "
+        f"({when}{capped}) charged to the account."
+    )
     return 0
 
 

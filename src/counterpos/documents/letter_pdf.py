@@ -49,7 +49,9 @@ def _draw(c: canvas.Canvas, x: Letter) -> None:
     c.setFont(FONT, 9)
     says = lambda text: label(text, x.language)  # noqa: E731
     c.drawRightString(width - M, height - 0.7 * inch, date_text(x.issued_on, x.language))
-    c.drawRightString(width - M, height - 0.7 * inch - 12, f"{says('Notice')} {x.reference}")
+    c.drawRightString(
+        width - M, height - 0.7 * inch - 12, f"{says(x.reference_label)} {x.reference}"
+    )
     if x.account_no:
         c.drawRightString(width - M, height - 0.7 * inch - 24, f"{says('Account')} {x.account_no}")
     y = height - 1.9 * inch
@@ -81,17 +83,28 @@ def _draw(c: canvas.Canvas, x: Letter) -> None:
         c.setLineWidth(0.4)
         c.setStrokeColor(INK)
         c.line(M, y + 8, width - M, y + 8)
+        # a label on the left, its figure on the right; either wraps in its own column (a
+        # policy in words, a label in two languages), never runs into the other
+        gap = 0.25 * inch
         for name, value in x.facts:
-            if y < 1.6 * inch:
+            names = _wrap(c, name, FONT, 9, inner * 0.55 - gap) or [""]
+            values = _wrap(c, value, BOLD, 9, inner * 0.45) or [""]
+            if len(values) > 1 and len(names) == 1:  # a long value takes the room the label leaves
+                room = inner - c.stringWidth(name, FONT, 9) - gap
+                values = _wrap(c, value, BOLD, 9, room) or [""]
+            rows = max(len(names), len(values))
+            if y - 11 * rows < 1.6 * inch:
                 c.showPage()
                 y = height - M
             c.setFont(FONT, 9)
             c.setFillColor(colors.HexColor("#555555"))
-            c.drawString(M, y - 4, name[:60])
+            for i, line in enumerate(names):
+                c.drawString(M, y - 4 - 11 * i, line)
             c.setFillColor(colors.black)
             c.setFont(BOLD, 9)
-            c.drawRightString(width - M, y - 4, value[:70])
-            y -= 14
+            for i, line in enumerate(values):
+                c.drawRightString(width - M, y - 4 - 11 * i, line)
+            y -= 11 * rows + 3
         c.line(M, y + 4, width - M, y + 4)
     y -= 24
     c.setFont(FONT, 10)

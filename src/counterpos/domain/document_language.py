@@ -133,6 +133,43 @@ SPANISH: dict[str, str] = {
     "License": "Licencia",
     "Expires": "Vence",
     "Sincerely,": "Atentamente,",
+    # An adjustment's calculation (domain/utility/calculations.py) and its letter
+    "Calculation": "Cálculo",
+    "Leak adjustment": "Ajuste por fuga",
+    "Over-estimate correction": "Corrección de lectura estimada",
+    "Penalty adjustment": "Ajuste de recargo",
+    "Your account has been adjusted as calculated below. The credit appears on your next bill.": (
+        "Su cuenta ha sido ajustada según el cálculo que sigue. El crédito aparecerá en su "
+        "próxima factura."
+    ),
+    "Entered by {entered}; approved by {approved}": "Registrado por {entered}; aprobado por {approved}",
+    "Policy": "Política",
+    "12-month average": "Promedio de 12 meses",
+    "Bill {bill}: consumption": "Factura {bill}: consumo",
+    "Bill {bill}: above the average": "Factura {bill}: por encima del promedio",
+    "Bill {bill}: units credited": "Factura {bill}: unidades acreditadas",
+    "{units} ({share}% of the excess)": "{units} ({share}% del exceso)",
+    "{units}": "{units}",
+    "Bill {bill}: water charge billed": "Factura {bill}: cargo de agua facturado",
+    "Bill {bill}: water charge for {units}": "Factura {bill}: cargo de agua por {units}",
+    "{share}% of the use above the average credited; at most {periods} periods; once in {months} "
+    "months; repair proved within {days} days": (
+        "se acredita el {share}% del consumo por encima del promedio; como máximo {periods} "
+        "periodos; una vez cada {months} meses; reparación comprobada en {days} días"
+    ),
+    "the leak period billed at the average; at most {periods} periods; once in {months} months; "
+    "repair proved within {days} days": (
+        "el periodo de la fuga se factura al promedio; como máximo {periods} periodos; una vez "
+        "cada {months} meses; reparación comprobada en {days} días"
+    ),
+    "Last actual read": "Última lectura real",
+    "This actual read": "Esta lectura real",
+    "Actual use over the estimated periods": "Consumo real en los periodos estimados",
+    "Use billed on estimates": "Consumo facturado por estimación",
+    "Bill {bill}: estimated": "Factura {bill}: estimada",
+    "Bill {bill}: on actual use": "Factura {bill}: según el consumo real",
+    "Late fee charged": "Recargo cobrado",
+    "Reason": "Motivo",
     # The water and sewer bill (documents/utility_bill_pdf.py)
     "WATER AND SEWER BILL": "FACTURA DE AGUA Y ALCANTARILLADO",
     "BILL REVERSAL": "ANULACIÓN DE FACTURA",

@@ -93,11 +93,27 @@ def _value(value: Any, translate: Callable[[str], str]) -> Any:
     language as the message."""
     if isinstance(value, Msg):
         return value.text(translate)
+    if isinstance(value, Listed):
+        return value.sep.join(str(_value(item, translate)) for item in value.items)
     if isinstance(value, Explained):
         return value.message.text(translate)
     if isinstance(value, date):  # a datetime too
         return _Day(value, translate)
     return value
+
+
+class Listed:
+    """Values shown one after another ("a; b; c"), each in the message's language: a list of
+    what is missing, the choices of a field."""
+
+    __slots__ = ("items", "sep")
+
+    def __init__(self, items: Any, sep: str = "; ") -> None:
+        self.items = tuple(items)
+        self.sep = sep
+
+    def __str__(self) -> str:
+        return str(_value(self, _translate))
 
 
 class Msg:

@@ -28,6 +28,20 @@ def current() -> str:
     return _current
 
 
+def service_words(text: str) -> str:
+    """Words the services keep in English (a catalog field's label or choice, a checklist item)
+    in the screens' language, from the services' message catalog (packaging/messages.py)."""
+    return catalog.text(text, _current)
+
+
+def service_name(code: str, english: str) -> str:
+    """A service's name (or a line's description) as the screens' language reads it: the
+    catalog's Spanish name ("name_es") where the text is the catalog's English one."""
+    from counterpos.services.sale.catalog import line_name  # noqa: PLC0415 (the store's layer)
+
+    return line_name(code, english, "es" if _current == "es" else "en")
+
+
 def names() -> dict[str, str]:
     """Code -> the language's own name, for a chooser."""
     return dict(LANGUAGES)

@@ -76,3 +76,54 @@ def test_penalty_waiver_needs_a_reason():
         penalty_credit("B9", 727, "no")
     with pytest.raises(CalculationError, match="no late fee"):
         penalty_credit("B9", 0, "a good reason")
+
+
+def test_a_calculation_is_written_in_its_readers_language_and_stored_so():
+    calc = leak_credit([Period("B1", 52, TIERS)], Decimal(12), POLICY)
+    again = Calculation.from_dict(calc.as_dict())
+    spanish = dict(step.text("es") for step in again.steps)
+    assert spanish["Promedio de 12 meses"] == "12 HCF"
+    assert spanish["Factura B1: unidades acreditadas"] == "20 HCF (50% del exceso)"
+    assert spanish["Política"].startswith("se acredita el 50% del consumo")
+    assert spanish["Crédito"] == "-$58.00"
+    both = dict(step.text("both") for step in again.steps)
+    assert both["Bill B1: consumption / Factura B1: consumo"] == "52 HCF"
+    # English reads as before the templates were kept
+    assert [step.text("en") for step in again.steps] == [(s.label, s.value) for s in calc.steps]
+    assert calc.steps[-1].label == "Credit" and calc.steps[-1].value == "-$58.00"
+
+
+def test_a_step_stored_before_templates_reads_as_it_was_stored():
+    old = Calculation.from_dict(
+        {
+            "kind": "leak",
+            "title": "Leak adjustment",
+            "steps": [["Bill B1: consumption", "52 HCF"], ["Credit", "-$58.00"]],
+            "amount_cents": -5800,
+            "basis": {},
+        }
+    )
+    assert [s.text("es") for s in old.steps] == [
+        ("Bill B1: consumption", "52 HCF"),  # its own words, as stored
+        ("Crédito", "-$58.00"),  # a bare label the documents already know
+    ]
+
+
+def test_a_reason_typed_with_braces_is_kept_as_typed():
+    calc = penalty_credit("B7", 1250, "customer said {sic} the fee was wrong")
+    again = Calculation.from_dict(calc.as_dict())
+    assert dict(s.text("es") for s in again.steps)["Motivo"] == (
+        "customer said {sic} the fee was wrong"
+    )
+
+
+def test_over_estimate_steps_in_spanish():
+    calc = over_estimate_credit([Period("E1", 30, TIERS), Period("E2", 30, TIERS)], 20, 100, 120)
+    labels = [s.text("es")[0] for s in calc.steps]
+    assert labels[:4] == [
+        "Última lectura real",
+        "Esta lectura real",
+        "Consumo real en los periodos estimados",
+        "Consumo facturado por estimación",
+    ]
+    assert "Factura E1: estimada" in labels and "Factura E2: según el consumo real" in labels

@@ -306,3 +306,21 @@ def test_a_tag_issued_today_is_found_by_the_lookup(station, cashier, drawer):
         lic = s.scalar(select(License).where(License.license_no == done.documents[0]))
     for typed in (lic.tag_no, lic.license_no, "00420"):
         assert [h.customer_id for h in customers.search(station, typed)][:1] == [lic.customer_id]
+
+
+def test_a_six_digit_tag_does_not_make_a_five_digit_one_look_reissued(station, cashier, drawer):
+    """License AN-YYYY-100000 starts with AN-YYYY-10000; only the number itself and its
+    reissues (-2, -3 …) count as taken."""
+    give_tags(station, first=100_000, last=100_000)
+    big = pay_cash(
+        station, cashier, drawer.session_id, ring(station, Cart(), "animal_license", details=dog())
+    )
+    assert big.documents == (f"AN-{TODAY.year}-100000",)
+    give_tags(station, first=10_000, last=10_000)
+    small = pay_cash(
+        station,
+        cashier,
+        drawer.session_id,
+        ring(station, Cart(), "animal_license", details=dog(animal_name="Tiny")),
+    )
+    assert small.documents == (f"AN-{TODAY.year}-10000",)

@@ -261,3 +261,96 @@ def test_a_read_below_the_previous_one_asks_in_spanish(spanish):
     )
     assert asked.args[0].endswith("otherwise it is a wrong read. Rolled over, or a wrong read?")
     assert asked.field == "rollover"
+
+
+def test_the_catalogs_field_words_read_in_spanish_in_a_message(spanish, station):
+    """A field's label, its choices and a checklist's items are the catalog's English words;
+    a refusal names them in the cashier's language."""
+    from counterpos.services.sale import catalog as services
+    from tests.services.counter_visit import business
+
+    with pytest.raises(InputError) as species:
+        services.price_lines(
+            station,
+            "animal_license",
+            details={"species": "horse", "term": "1", "altered": "yes", "senior": "no"},
+        )
+    assert str(species.value) == "Nombre del animal es obligatorio."
+    with pytest.raises(InputError) as species:
+        services.price_lines(
+            station,
+            "animal_license",
+            details={"animal_name": "Rex", "species": "horse", "term": "1"},
+        )
+    assert str(species.value) == "Especie: elija uno de Perro, Gato."
+    with pytest.raises(InputError) as missing:
+        services.price_lines(
+            station,
+            "business_license_new",
+            details=business(owner_name="", review={"zoning_ok": True}),
+        )
+    assert str(missing.value) == (
+        "La solicitud aún no se puede emitir; falta: el nombre del dueño; la identificación "
+        "con foto del dueño; el permiso estatal de vendedor (comercio y alimentos); el permiso "
+        "de salud del condado (alimentos)."
+    )
+    with pytest.raises(InputError) as ticked:
+        services.price_lines(
+            station, "business_license_new", details=business(review={"zoning_ok": "perhaps"})
+        )
+    assert str(ticked.value).startswith("Revisión, Aprobación de zonificación: “perhaps” no es"), (
+        str(ticked.value)
+    )
+
+
+def test_every_word_of_the_service_catalog_has_its_spanish():
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    spec = importlib.util.spec_from_file_location("messages_tool", root / "packaging/messages.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    words = tool.catalog_words(root)
+    assert {"Species", "Dog", "Term (years)", "Zoning approval"} <= set(words)
+    es = catalog.translator("es")
+    assert es is not None
+    assert [w for w in words if es(w) == w and w not in ("No", "Category")] == []
+
+
+def test_a_card_payment_not_on_a_sale_is_described_in_spanish(spanish):
+    from datetime import timedelta
+
+    from counterpos.domain.money import Money
+    from counterpos.services.card import unattached
+    from counterpos.services.card.results import CardResult
+    from counterpos.services.clock import to_local, utcnow
+
+    approved_at = utcnow() - timedelta(days=3)
+    fields = {f: None for f in CardResult.__dataclass_fields__}
+    fields.update(
+        approved=Money(2500),
+        brand="visa",
+        last4="1111",
+        terminal_ref="SIM000012",
+        approval_code="",
+        approved_at=approved_at,
+    )
+    said = unattached.describe(CardResult(**fields))
+    assert said.startswith("$25.00 en VISA terminada en 1111, aprobado el ")
+    assert said.endswith(" (ref. SIM000012)")
+    day = to_local(approved_at).day
+    assert f"aprobado el {day:02d} " in said  # Spanish dates spell the month
+
+
+def test_what_the_printer_and_drawer_did_is_said_in_spanish(spanish):
+    from counterpos.domain.messages import Msg
+    from counterpos.services.devices import drawer_kick, printing
+
+    assert printing.outcome_words(Msg("Z report"), "tcp:10.0.0.9", True) == "Impreso: Informe Z."
+    unconfirmed = printing.outcome_words(
+        Msg("Receipt {receipt_no}", receipt_no="CH1-000007"), "tcp:10.0.0.9", False
+    )
+    assert unconfirmed.startswith("Recibo CH1-000007: se envió a la impresora de tcp:10.0.0.9")
+    assert drawer_kick.opened_words("/dev/ttyS0", True) == "La caja se abrió (/dev/ttyS0)."

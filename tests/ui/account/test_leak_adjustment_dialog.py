@@ -20,12 +20,18 @@ from tests.ui.conftest import approve_as_sofia, last_event
 pytestmark = pytest.mark.gui
 
 
-def test_calculate_approve_and_print(qtbot, station, tmp_path):
+@pytest.fixture
+def leak(station):
+    """(account number, the leak's bill, its work order): MV-000001 billed with a leak."""
     city = billed_city(station)
     wo = leak_on_first(station, city)
     billing_run(station, login(station, "sofia"), cycle_of(local_today()))
     account_no = city.accounts["MV-000001"]
-    leak_bill = account_bills(station, account_no)[-1].bill_no
+    return account_no, account_bills(station, account_no)[-1].bill_no, wo
+
+
+def test_calculate_approve_and_print(qtbot, station, tmp_path, leak):
+    account_no, leak_bill, wo = leak
     dlg = LeakAdjustmentDialog(station, login(station, "james"), account_no, [leak_bill], [wo])
     qtbot.addWidget(dlg)
     qtbot.mouseClick(dlg.calc_button, Qt.MouseButton.LeftButton)
@@ -53,3 +59,19 @@ def test_calculate_approve_and_print(qtbot, station, tmp_path):
     path = dlg.save_pdf(tmp_path / "calc.pdf")
     text = PdfReader(path).pages[0].extract_text()
     assert dlg.adjusted.calc_no in text and "Leak adjustment" in text
+
+
+def test_the_steps_are_in_the_signed_in_language(qtbot, qapp, station, leak):
+    from counterpos.ui import i18n
+
+    account_no, leak_bill, wo = leak
+    i18n.install(qapp, "es")
+    dlg = LeakAdjustmentDialog(station, login(station, "james"), account_no, [leak_bill], [wo])
+    qtbot.addWidget(dlg)
+    dlg.bills.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(dlg.calc_button, Qt.MouseButton.LeftButton)
+    labels = [cell(dlg.steps, row, 0) for row in range(dlg.steps.rowCount())]
+    assert labels[:2] == ["Política", "Promedio de 12 meses"] and labels[-1] == "Crédito"
+    assert f"Factura {leak_bill}: unidades acreditadas" in labels
+    assert cell(dlg.steps, dlg.steps.rowCount() - 1, 1) == "-$58.00"
+    assert "-$58.00" in dlg.message.text()

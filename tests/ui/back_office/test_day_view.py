@@ -63,3 +63,22 @@ def test_a_deposit_slip_of_an_open_session_is_refused_plainly(
         view.write("deposit", tmp_path / "deposit.pdf")
     assert not (tmp_path / "deposit.pdf").exists()
     assert events(station, "deposit_slip_pdf") == []
+
+
+def test_a_z_report_the_printer_cannot_confirm_is_a_warning_not_a_tick(
+    qtbot, station, cashier, drawer, loopback_printer
+):
+    from tests.printing_support import set_setting
+
+    ring(station, cashier, drawer.session_id, 1_500, cash(2_000))
+    view = DayViewDialog(station, login(station, "sofia"))
+    qtbot.addWidget(view)
+    view.show()
+    view.print_report()
+    qtbot.waitUntil(lambda: view.print_button.isEnabled(), timeout=10_000)
+    assert view.message.text() == "Z report printed." and view.message.property("tone") == "ok"
+    set_setting(station, "printer.url", f"{loopback_printer.url}?status=off")
+    view.print_report()
+    qtbot.waitUntil(lambda: view.print_button.isEnabled(), timeout=10_000)
+    assert "not confirmed" in view.message.text() and "check that it printed" in view.message.text()
+    assert view.message.property("tone") == "warn"

@@ -154,3 +154,40 @@ def test_a_miscellaneous_receipt_takes_its_gl_account_from_the_list(
     drive.press(dialog.fields["amount"].editor, Qt.Key.Key_Return)
     assert dialog.line.gl_account == box.currentData()
     assert dialog.line.amount.format() == "$3.50"
+
+
+def test_a_spanish_cashier_reads_the_form_in_spanish(qtbot, qapp, open_form):
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
+
+    from counterpos.ui import i18n
+    from counterpos.ui.till.passport_dialog import PassportDialog
+
+    i18n.install(qapp, "es")
+    animal = open_form("animal_license")
+    assert animal.windowTitle() == "Licencia de animal"
+    species = animal.fields["species"].editor
+    assert isinstance(species, QComboBox)
+    assert [species.itemText(i) for i in range(species.count())] == ["Perro", "Gato"]
+    labels = {label.text().rstrip(" *:") for label in animal.findChildren(QLabel)}
+    assert {"Especie", "Plazo (años)", "Nombre del animal"} <= {
+        text.replace("&", "") for text in labels
+    }, labels
+    business = open_form("business_license_new")
+    assert business.checks("review")["zoning_ok"].text() == "Aprobación de zonificación"
+    passport = PassportDialog(business.station)
+    qtbot.addWidget(passport)
+    checks = passport.pages()[0].checks
+    assert checks["photo"].text() == "La foto cumple los requisitos"
+    assert all(isinstance(box, QCheckBox) for box in checks.values())
+
+
+def test_a_spanish_cashier_picks_services_by_their_spanish_names(qtbot, qapp, station):
+    from counterpos.ui import i18n
+    from counterpos.ui.till.service_picker import ServicePicker
+
+    i18n.install(qapp, "es")
+    table = ServicePicker(catalog.list_services(station))
+    qtbot.addWidget(table)
+    names = [table.item(row, 1).text() for row in range(table.rowCount())]
+    assert "Pago de factura de servicios" in names and "Licencia de animal" in names
+    assert "Utility bill payment" not in names

@@ -8,10 +8,11 @@ adjustment, is stored with it and printed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Any
 
+from counterpos.domain.document_language import label as in_language
 from counterpos.domain.messages import Explained
 from counterpos.domain.money import Money
 from counterpos.domain.utility.rates import Tier, volume_cents
@@ -23,8 +24,67 @@ class CalculationError(Explained, ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Step:
+    """One line of a calculation: `label` and `value` as English reads them.
+
+    Made by `_step`, a step also keeps the English template of its label (and of its value,
+    when the value is words, like the policy), with the figures that fill them, so a letter or
+    a screen writes it in its reader's language (`text`). A step stored before templates were
+    kept has none and reads as it was stored."""
+
     label: str
     value: str
+    template: str = ""
+    args: Mapping[str, str] = field(default_factory=dict)
+    words: str = ""
+
+    def text(self, language: str = "en") -> tuple[str, str]:
+        """(label, value) in "en", "es" or "both" (document_language)."""
+        label = _fill(self.template or self.label, self.args, language)
+        value = _fill(self.words, self.args, language) if self.words else self.value
+        return label, value
+
+    def as_list(self) -> list[Any]:
+        if not self.template:
+            return [self.label, self.value]
+        return [
+            self.label,
+            self.value,
+            {"template": self.template, "args": dict(self.args), "words": self.words},
+        ]
+
+    @classmethod
+    def from_list(cls, item: Any) -> Step:
+        label, value, *rest = item
+        kept = rest[0] if rest and isinstance(rest[0], Mapping) else {}
+        return cls(
+            str(label),
+            str(value),
+            str(kept.get("template", "")),
+            {str(k): str(v) for k, v in dict(kept.get("args") or {}).items()},
+            str(kept.get("words", "")),
+        )
+
+
+def _fill(template: str, args: Mapping[str, str], language: str) -> str:
+    text = in_language(template, language)
+    if not args:
+        return text
+    try:
+        return text.format(**args)
+    except (KeyError, IndexError, ValueError):  # a broken translation: the English still reads
+        return template.format(**args)
+
+
+def _step(template: str, value: str = "", *, words: str = "", **args: Any) -> Step:
+    """A step from its label's template (and its value's, for words) and the figures in them."""
+    kept = {k: str(v) for k, v in args.items()}
+    return Step(
+        template.format(**kept),
+        words.format(**kept) if words else value,
+        template,
+        kept,
+        words,
+    )
 
 
 @dataclass(frozen=True)
@@ -39,7 +99,7 @@ class Calculation:
         return {
             "kind": self.kind,
             "title": self.title,
-            "steps": [[s.label, s.value] for s in self.steps],
+            "steps": [s.as_list() for s in self.steps],
             "amount_cents": self.amount_cents,
             "basis": self.basis,
         }
@@ -49,7 +109,7 @@ class Calculation:
         return cls(
             d["kind"],
             d["title"],
-            tuple(Step(a, b) for a, b in d["steps"]),
+            tuple(Step.from_list(item) for item in d["steps"]),
             int(d["amount_cents"]),
             dict(d.get("basis", {})),
         )
@@ -110,8 +170,8 @@ def leak_credit(periods: list[Period], average: Decimal, policy: LeakPolicy) -> 
         )
     unit = periods[0].unit
     steps = [
-        Step("Policy", _policy_text(policy)),
-        Step("12-month average", _units(average, unit)),
+        _policy_step(policy),
+        _step("12-month average", _units(average, unit)),
     ]
     total = 0
     for p in periods:
@@ -123,27 +183,33 @@ def leak_credit(periods: list[Period], average: Decimal, policy: LeakPolicy) -> 
         rebilled = p.consumption - credited
         before = volume_cents(p.consumption, p.tiers)
         after = volume_cents(rebilled, p.tiers)
+        bill = p.bill_no
         steps += [
-            Step(f"Bill {p.bill_no}: consumption", _units(p.consumption, unit)),
-            Step(f"Bill {p.bill_no}: above the average", _units(excess, unit)),
-            Step(
-                f"Bill {p.bill_no}: units credited",
-                _units(credited, unit)
-                + (
-                    f" ({policy.share_percent}% of the excess)"
-                    if policy.method == "share_of_excess"
-                    else ""
-                ),
+            _step("Bill {bill}: consumption", _units(p.consumption, unit), bill=bill),
+            _step("Bill {bill}: above the average", _units(excess, unit), bill=bill),
+            _step(
+                "Bill {bill}: units credited",
+                words="{units} ({share}% of the excess)"
+                if policy.method == "share_of_excess"
+                else "{units}",
+                bill=bill,
+                units=_units(credited, unit),
+                share=policy.share_percent,
             ),
-            Step(f"Bill {p.bill_no}: water charge billed", Money(before).format()),
-            Step(f"Bill {p.bill_no}: water charge for {rebilled} {unit}", Money(after).format()),
+            _step("Bill {bill}: water charge billed", Money(before).format(), bill=bill),
+            _step(
+                "Bill {bill}: water charge for {units}",
+                Money(after).format(),
+                bill=bill,
+                units=_units(rebilled, unit),
+            ),
         ]
         total += before - after
     if total <= 0:
         raise CalculationError(
             "The leak bills are not above the account's average: nothing to credit."
         )
-    steps.append(Step("Credit", Money(-total).format()))
+    steps.append(_step("Credit", Money(-total).format()))
     return Calculation(
         "leak",
         "Leak adjustment",
@@ -158,15 +224,19 @@ def leak_credit(periods: list[Period], average: Decimal, policy: LeakPolicy) -> 
     )
 
 
-def _policy_text(policy: LeakPolicy) -> str:
-    what = (
-        f"{policy.share_percent}% of the use above the average credited"
-        if policy.method == "share_of_excess"
-        else "the leak period billed at the average"
-    )
-    return (
-        f"{what}; at most {policy.max_periods} periods; once in {policy.once_in_months} months; "
-        f"repair proved within {policy.proof_within_days} days"
+def _policy_step(policy: LeakPolicy) -> Step:
+    limits = "at most {periods} periods; once in {months} months; repair proved within {days} days"
+    return _step(
+        "Policy",
+        words=(
+            "{share}% of the use above the average credited; " + limits
+            if policy.method == "share_of_excess"
+            else "the leak period billed at the average; " + limits
+        ),
+        share=policy.share_percent,
+        periods=policy.max_periods,
+        months=policy.once_in_months,
+        days=policy.proof_within_days,
     )
 
 
@@ -190,10 +260,10 @@ def over_estimate_credit(
     n = len(estimated)
     each, extra = divmod(actual_units, n)
     steps = [
-        Step("Last actual read", str(last_actual)),
-        Step("This actual read", str(this_read)),
-        Step("Actual use over the estimated periods", _units(actual_units, unit)),
-        Step("Use billed on estimates", _units(billed_units, unit)),
+        _step("Last actual read", str(last_actual)),
+        _step("This actual read", str(this_read)),
+        _step("Actual use over the estimated periods", _units(actual_units, unit)),
+        _step("Use billed on estimates", _units(billed_units, unit)),
     ]
     total = 0
     for i, p in enumerate(estimated):
@@ -201,11 +271,19 @@ def over_estimate_credit(
         before = volume_cents(p.consumption, p.tiers)
         after = volume_cents(share, p.tiers)
         steps += [
-            Step(f"Bill {p.bill_no}: estimated", f"{_units(p.consumption, unit)}, {Money(before)}"),
-            Step(f"Bill {p.bill_no}: on actual use", f"{_units(share, unit)}, {Money(after)}"),
+            _step(
+                "Bill {bill}: estimated",
+                f"{_units(p.consumption, unit)}, {Money(before)}",
+                bill=p.bill_no,
+            ),
+            _step(
+                "Bill {bill}: on actual use",
+                f"{_units(share, unit)}, {Money(after)}",
+                bill=p.bill_no,
+            ),
         ]
         total += before - after
-    steps.append(Step("Credit", Money(-total).format()))
+    steps.append(_step("Credit", Money(-total).format()))
     return Calculation(
         "over_estimate",
         "Over-estimate correction",
@@ -231,10 +309,10 @@ def penalty_credit(bill_no: str, penalty_cents: int, reason: str) -> Calculation
         "penalty",
         "Penalty adjustment",
         (
-            Step("Bill", bill_no),
-            Step("Late fee charged", Money(penalty_cents).format()),
-            Step("Reason", reason),
-            Step("Credit", Money(-penalty_cents).format()),
+            _step("Bill", bill_no),
+            _step("Late fee charged", Money(penalty_cents).format()),
+            _step("Reason", reason),
+            _step("Credit", Money(-penalty_cents).format()),
         ),
         -penalty_cents,
         {"bill_no": bill_no, "penalty_cents": penalty_cents, "reason": reason},

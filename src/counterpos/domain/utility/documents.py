@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from counterpos.domain.document_language import date_text, label
+from counterpos.domain.document_language import SPANISH, date_text, label
+from counterpos.domain.document_language import paragraphs as in_paragraphs
 from counterpos.domain.money import Money
 
 
@@ -67,6 +68,7 @@ class Letter:
     account_no: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     language: str = "en"  # "en", "es" or "both": the heading's words and the letter's date
+    reference_label: str = "Notice"  # what the reference is, in the heading
 
 
 LANGUAGE_LINE = (
@@ -391,20 +393,31 @@ def calculation_letter(
     steps: tuple[tuple[str, str], ...],
     entered_by: str,
     approved_by: str,
+    language: str = "en",
 ) -> Letter:
-    """An adjustment's calculation, printed for the file and the customer."""
+    """An adjustment's calculation, printed for the file and the customer, in `language` ("en",
+    "es" or "both"); `steps` are already in it (Step.text)."""
     return Letter(
         city,
         reference,
         issued_on,
         addressee,
         mail_to,
-        title,
-        (
+        label(title, language),
+        in_paragraphs(
             "Your account has been adjusted as calculated below. The credit appears on your "
             "next bill.",
+            SPANISH[
+                "Your account has been adjusted as calculated below. The credit appears on "
+                "your next bill."
+            ],
+            language,
         ),
-        (("Account", account_no), *steps),
-        closing=f"Entered by {entered_by}; approved by {approved_by}",
+        ((label("Account", language), account_no), *steps),
+        closing=label("Entered by {entered}; approved by {approved}", language).format(
+            entered=entered_by, approved=approved_by
+        ),
         account_no=account_no,
+        language=language,
+        reference_label="Calculation",
     )

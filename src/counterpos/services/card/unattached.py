@@ -24,6 +24,7 @@ from collections.abc import Collection
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.messages import Msg
 from counterpos.domain.money import Money
 from counterpos.hardware import card_terminal as ct
 from counterpos.services.access import overrides
@@ -42,18 +43,27 @@ _UNATTACHED = (CardRequest.status == "approved") & CardRequest.sale_id.is_(None)
 
 
 def describe(r: CardResult) -> str:
-    """'$25.00 on VISA ending 1111, approved at 11:02 (ref SIM000012)'."""
-    when = ""
+    """'$25.00 on VISA ending 1111, approved at 11:02 (ref SIM000012)', in the language in use."""
+    return str(card_words(r))
+
+
+def card_words(r: CardResult) -> Msg:
+    when: Msg | str = ""
     if r.approved_at is not None:
         local = to_local(r.approved_at)
         when = (
-            f", approved at {local:%H:%M}"
+            Msg(", approved at {time}", time=f"{local:%H:%M}")
             if local.date() == local_today()
-            else f", approved {local:%m/%d/%Y %H:%M}"
+            else Msg(", approved {on:%m/%d/%Y %H:%M}", on=local.replace(tzinfo=None))
         )
     ref = r.terminal_ref or r.approval_code
-    return f"{r.approved} on {r.brand.upper()} ending {r.last4}{when}" + (
-        f" (ref {ref})" if ref else ""
+    return Msg(
+        "{amount} on {brand} ending {last4}{when}{ref}",
+        amount=r.approved,
+        brand=r.brand.upper(),
+        last4=r.last4,
+        when=when,
+        ref=Msg(" (ref {ref})", ref=ref) if ref else "",
     )
 
 
@@ -93,7 +103,7 @@ def refuse_another_card(s: Session, session_id: str, held: Collection[str]) -> N
             raise StateError(
                 "A card payment of {amount} is approved and not on a saved sale. Attach it to this sale, "
                 "or void it with a supervisor, before running another card.",
-                amount=describe(result_of(row)),
+                amount=card_words(result_of(row)),
             )
 
 
@@ -108,15 +118,18 @@ def close_problems(s: Session, session_id: str) -> list[str]:
         .order_by(CardRequest.created_at)
     ):
         if row.status in OPEN_STATUSES:
-            out.append(
-                f"A card payment of {Money(row.amount_cents)} has no answer from the terminal "
-                "yet: ask the terminal for its status (counterpos card resolve)."
+            said = Msg(
+                "A card payment of {amount} has no answer from the terminal yet: ask the "
+                "terminal for its status (counterpos card resolve).",
+                amount=Money(row.amount_cents),
             )
         else:
-            out.append(
-                f"A card payment of {describe(result_of(row))} is not on a saved sale: attach "
-                "it to the sale rung again, or void it with a supervisor."
+            said = Msg(
+                "A card payment of {card} is not on a saved sale: attach it to the sale rung "
+                "again, or void it with a supervisor.",
+                card=card_words(result_of(row)),
             )
+        out.append(str(said))
     return out
 
 
@@ -137,22 +150,31 @@ def notice(station: Station, session_id: str | None) -> str:
     parts = []
     for r in mine:
         parts.append(
-            f"A card payment of {describe(r)} is not on a saved sale. Ring the same sale again "
-            "and attach it in the payment screen (card, F10), or void it there with a "
-            "supervisor. The drawer cannot close until then."
+            Msg(
+                "A card payment of {card} is not on a saved sale. Ring the same sale again and "
+                "attach it in the payment screen (card, F10), or void it there with a "
+                "supervisor. The drawer cannot close until then.",
+                card=card_words(r),
+            )
         )
     for cents in waiting:
         parts.append(
-            f"A card payment of {Money(cents)} has no answer from the terminal yet; the payment "
-            "screen asks the terminal before any other card."
+            Msg(
+                "A card payment of {amount} has no answer from the terminal yet; the payment "
+                "screen asks the terminal before any other card.",
+                amount=Money(cents),
+            )
         )
     others = len(everywhere) - len(mine)
     if others > 0:
         parts.append(
-            f"{others} other approved card payment(s) at this station are not on a sale "
-            "(counterpos card resolve lists them)."
+            Msg(
+                "{n} other approved card payment(s) at this station are not on a sale "
+                "(counterpos card resolve lists them).",
+                n=others,
+            )
         )
-    return " ".join(parts)
+    return " ".join(str(part) for part in parts)
 
 
 def find(station: Station, text: str) -> str:

@@ -201,7 +201,7 @@ class AnimalLicenseRules(ServiceRules):
         year, number = _take_tag(ctx)
         license_no = f"AN-{year}-{number:05d}"
         reused = plain_read.scalar(
-            ctx.session, _NUMBERED, {"low": license_no, "high": license_no + "\uffff"}
+            ctx.session, _NUMBERED, {"low": license_no, "high": license_no + "-\uffff"}
         )
         if reused:  # a tag returned by a void and issued again: a new license number
             license_no = f"{license_no}-{int(reused) + 1}"
@@ -271,8 +271,9 @@ def _take_tag(ctx: SaleContext) -> tuple[int, int]:
     return year, number
 
 
-# The license numbers that start with this one (a range over the unique index: LIKE would read
-# every license; numbers are written upper case, so the range finds what LIKE found).
+# This license number and its reissues ("-2", "-3" …): a range over the unique index (LIKE
+# would read every license). It ends at the number followed by "-", so a longer number that
+# merely starts with it (AN-2026-100000 after AN-2026-10000) is not counted.
 _NUMBERED = select(func.count()).where(
     License.license_no >= bindparam("low"), License.license_no < bindparam("high")
 )

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
 from counterpos.domain.license_term import Term, renewal_due, renewal_period
-from counterpos.domain.messages import word
+from counterpos.domain.messages import N_, Listed, Msg, word
 from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import local_today
@@ -39,17 +39,17 @@ DOC_TYPE = "business_license"
 
 # What the reviewer must have before a license is issued: (key, what to tell the applicant).
 REQUIRED = (
-    ("business_name", "the business name"),
-    ("owner_name", "the owner's name"),
-    ("business_address", "the business address"),
-    ("category", "the business category"),
-    ("start_date", "the start date"),
+    ("business_name", N_("the business name")),
+    ("owner_name", N_("the owner's name")),
+    ("business_address", N_("the business address")),
+    ("category", N_("the business category")),
+    ("start_date", N_("the start date")),
 )
 CHECKLIST = (
-    ("zoning_ok", "zoning approval for the address"),
-    ("id_seen", "the owner's photo identification"),
-    ("seller_permit", "the state seller's permit (retail and food)"),
-    ("health_permit", "the county health permit (food)"),
+    ("zoning_ok", N_("zoning approval for the address")),
+    ("id_seen", N_("the owner's photo identification")),
+    ("seller_permit", N_("the state seller's permit (retail and food)")),
+    ("health_permit", N_("the county health permit (food)")),
 )
 NEEDS = {"retail": {"seller_permit"}, "food": {"seller_permit", "health_permit"}}
 
@@ -58,15 +58,11 @@ def missing_items(details: dict) -> list[str]:
     """Everything still missing from an application, in words for the applicant."""
     out = [what for key, what in REQUIRED if not str(details.get(key) or "").strip()]
     if details.get("gross_receipts_cents") in (None, ""):
-        out.append("the estimated gross receipts")
+        out.append(N_("the estimated gross receipts"))
     ticked = details.get("review") or {}
     needed = {"zoning_ok", "id_seen"} | NEEDS.get(str(details.get("category", "")), set())
     out.extend(what for key, what in CHECKLIST if key in needed and not ticked.get(key))
     return out
-
-
-def missing_message(missing: list[str]) -> str:
-    return "The application cannot be issued yet; still missing: " + "; ".join(missing) + "."
 
 
 def _next_license_no(session: Session, station_code: str) -> str:
@@ -188,7 +184,11 @@ class NewBusinessLicenseRules(ServiceRules):
             )
         missing = missing_items(c)
         if missing:
-            raise InputError(missing_message(missing), field="review")
+            raise InputError(
+                "The application cannot be issued yet; still missing: {missing}.",
+                field="review",
+                missing=Listed(Msg(what) for what in missing),
+            )
         if not ctx.customer_id and not c.get("owner_address"):
             c["owner_address"] = c.get("business_address", "")
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import CartLine
-from counterpos.domain.messages import N_, Msg
+from counterpos.domain.messages import N_, Listed, Msg
 from counterpos.domain.money import Money, MoneyError
 from counterpos.services import audit
 from counterpos.services.actor import Actor
@@ -41,11 +41,11 @@ NOT_HERE = {
     "DS-4085": N_("DS-4085 (extra visa pages) is no longer accepted."),
 }
 CHECKLIST = (
-    ("form_complete", "form complete and NOT signed"),
-    ("citizenship", "evidence of U.S. citizenship seen"),
-    ("identity", "identity document seen"),
-    ("photo", "photo meets the rules"),
-    ("oath", "oath administered and form signed before you"),
+    ("form_complete", N_("form complete and NOT signed")),
+    ("citizenship", N_("evidence of U.S. citizenship seen")),
+    ("identity", N_("identity document seen")),
+    ("photo", N_("photo meets the rules")),
+    ("oath", N_("oath administered and form signed before you")),
 )
 DOS_KINDS = {"check": N_("check"), "money_order": N_("money order")}
 MAX_DOS_CENTS = 100_000
@@ -91,7 +91,9 @@ def check_applicant(raw: dict, on: date, n: int) -> dict:
     missing = [
         label
         for key, label in CHECKLIST
-        if not yes_no(ticked.get(key, False), f"{who}, {label}", "applicants")
+        if not yes_no(
+            ticked.get(key, False), Msg("{who}, {item}", who=who, item=Msg(label)), "applicants"
+        )
     ]
     if missing:
         raise InputError(
@@ -99,7 +101,7 @@ def check_applicant(raw: dict, on: date, n: int) -> dict:
             "{missing}.",
             field="applicants",
             who=who,
-            missing="; ".join(missing),
+            missing=Listed(Msg(label) for label in missing),
         )
     kind = str(raw.get("dos_payment_kind", "")).strip()
     if kind not in DOS_KINDS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counterpos.domain.messages import Msg
 from counterpos.services import settings
 from counterpos.services.actor import Actor
 from counterpos.services.devices import drawer_kick, printing
@@ -33,11 +34,16 @@ class AfterSale:
         if self.problems:
             return "\n".join(self.problems)
         if not self.confirmed:
-            return (
-                f"Sale {self.receipt_no} is saved; its receipt was sent to the printer, not "
-                "confirmed (the printer does not report its status): check that it printed."
+            return str(
+                Msg(
+                    "Sale {receipt_no} is saved; its receipt was sent to the printer, not "
+                    "confirmed (the printer does not report its status): check that it printed.",
+                    receipt_no=self.receipt_no,
+                )
             )
-        return f"Sale {self.receipt_no} is saved and its receipt printed."
+        return str(
+            Msg("Sale {receipt_no} is saved and its receipt printed.", receipt_no=self.receipt_no)
+        )
 
 
 def after_sale(station: Station, actor: Actor, completed: CompletedSale) -> AfterSale:

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from counterpos.domain.messages import N_, Msg
 from counterpos.hardware.device_worker import DeviceBusy, seconds, worker_for
 from counterpos.hardware.drawer import DrawerFault, kick_serial, parse_kick
 from counterpos.hardware.printer_backends import PrinterFault, PrintJob
@@ -106,12 +107,18 @@ def kick_confirmed(
     return printing.confirms(printer)
 
 
-def opened_words(where: str, confirmed: bool, done: str = "The drawer opened") -> str:
+def opened_words(
+    where: str, confirmed: bool, done: str = N_("The drawer opened ({where}).")
+) -> str:
+    """What the cashier is told, in the language in use; `done` a template naming {where}."""
     if confirmed:
-        return f"{done} ({where})."
-    return (
-        f"The drawer kick was sent to {where}, not confirmed (the printer does not report its "
-        "status): check that the drawer opened."
+        return str(Msg(done, where=where))
+    return str(
+        Msg(
+            "The drawer kick was sent to {where}, not confirmed (the printer does not report "
+            "its status): check that the drawer opened.",
+            where=where,
+        )
     )
 
 

@@ -76,19 +76,24 @@ def confirms(printer: Printer) -> bool:
     )
 
 
-def done_words(printer: Printer, what: str, done: str = "printed") -> str:
+def done_words(printer: Printer, what: str | Msg, done: Msg | None = None) -> str:
     """ "Receipt CH1-000001 printed." or, when `confirms` is False, that it was sent and not
     confirmed, so the cashier looks at the paper."""
     return outcome_words(what, printer.where, confirms(printer), done)
 
 
-def outcome_words(what: str, where: str, confirmed: bool, done: str = "printed") -> str:
-    """`done_words` for a job already sent, from its outcome's printer and `confirmed`."""
+def outcome_words(what: str | Msg, where: str, confirmed: bool, done: Msg | None = None) -> str:
+    """`done_words` for a job already sent, from its outcome's printer and `confirmed`, in the
+    language in use; `done` says it printed when that is not "{what} printed." """
     if confirmed:
-        return f"{what} {done}."
-    return (
-        f"{what} was sent to the printer at {where}, not confirmed (the printer does "
-        "not report its status): check that it printed."
+        return str(done or Msg("{what} printed.", what=what))
+    return str(
+        Msg(
+            "{what} was sent to the printer at {where}, not confirmed (the printer does not "
+            "report its status): check that it printed.",
+            what=what,
+            where=where,
+        )
     )
 
 
@@ -267,7 +272,7 @@ def print_document(
             receipt_no=doc.receipt_no,
             error=str(exc),
         )
-        raise DeviceError(_saved_message(doc.receipt_no, str(exc))) from exc
+        raise _saved_message(doc.receipt_no, exc) from exc
     try:
         data = receipt_bytes(doc, printer)
         pdf = render_pdf(doc, printer.logo) if printer.url.startswith("preview") else None
@@ -284,7 +289,7 @@ def print_document(
             receipt_no=doc.receipt_no,
             error=str(exc),
         )
-        raise DeviceError(_saved_message(doc.receipt_no, str(exc))) from exc
+        raise _saved_message(doc.receipt_no, exc) from exc
     record(
         station,
         kind="print",
@@ -300,13 +305,17 @@ def print_document(
         printer.where,
         0,
         note,
-        done_words(printer, f"Receipt {doc.receipt_no}"),
+        done_words(printer, Msg("Receipt {receipt_no}", receipt_no=doc.receipt_no)),
         confirms(printer),
     )
 
 
-def _saved_message(receipt_no: str, fault: str) -> str:
-    return f"Sale {receipt_no} is saved. {fault} Fix it, then use Reprint."
+def _saved_message(receipt_no: str, fault: Exception) -> DeviceError:
+    return DeviceError(
+        "Sale {receipt_no} is saved. {fault} Fix it, then use Reprint.",
+        receipt_no=receipt_no,
+        fault=fault,
+    )
 
 
 def print_test_page(station: Station, actor_name: str = "admin") -> PrintOutcome:
@@ -339,9 +348,15 @@ def print_test_page(station: Station, actor_name: str = "admin") -> PrintOutcome
         printer.where,
         0,
         note,
-        f"The test page went to {printer.where} ({printer.profile.label})."
+        str(
+            Msg(
+                "The test page went to {where} ({profile}).",
+                where=printer.where,
+                profile=printer.profile.label,
+            )
+        )
         if confirms(printer)
-        else done_words(printer, "The test page"),
+        else done_words(printer, Msg("The test page")),
         confirms(printer),
     )
 
@@ -350,7 +365,12 @@ def printer_status(station: Station) -> str:
     """Ask the printer (DLE EOT) whether it is online and has paper, where the backend can."""
     printer = configured_printer(station)
     if not printer.backend.supports_status:
-        return f"{printer.where} cannot report its status; print a test page instead."
+        return str(
+            Msg(
+                "{where} cannot report its status; print a test page instead.",
+                where=printer.where,
+            )
+        )
     try:
         worker_for(f"printer:{printer.url}").call(
             lambda: printer.backend.send(PrintJob(b"", "status"), printer.timeout, True),
@@ -360,7 +380,7 @@ def printer_status(station: Station) -> str:
         raise DeviceError("The printer at {where} did not answer.", where=printer.where) from exc
     except PrinterFault as exc:
         raise DeviceError(exc) from exc
-    return f"The printer at {printer.where} is online and has paper."
+    return str(Msg("The printer at {where} is online and has paper.", where=printer.where))
 
 
 @dataclass(frozen=True)

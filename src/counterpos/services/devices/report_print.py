@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from counterpos.domain import z_report as z_text
+from counterpos.domain.messages import Msg
 from counterpos.domain.receipt_document import Row
 from counterpos.hardware.escpos_render import render_rows
 from counterpos.hardware.printer_backends import PrinterFault, PrintJob
@@ -56,6 +57,6 @@ def print_z_report(
         printer.where,
         0,
         note,
-        printing.done_words(printer, "Z report"),
+        printing.done_words(printer, Msg("Z report")),
         printing.confirms(printer),
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import or_, select
 
 from counterpos.documents.receipt_pdf import render_pdf
+from counterpos.domain.messages import Msg
 from counterpos.domain.money import Money, MoneyError
 from counterpos.domain.receipt_document import ReceiptDocument, render_text
 from counterpos.hardware.printer_backends import PrinterFault, PrintJob
@@ -185,7 +186,13 @@ def reprint(station: Station, actor: Actor, receipt_no: str) -> printing.PrintOu
         doc.reprint_count,
         note,
         printing.done_words(
-            printer, f"Receipt {doc.receipt_no}", f"reprinted (REPRINT #{doc.reprint_count})"
+            printer,
+            Msg("Receipt {receipt_no}", receipt_no=doc.receipt_no),
+            Msg(
+                "Receipt {receipt_no} reprinted (REPRINT #{n}).",
+                receipt_no=doc.receipt_no,
+                n=doc.reprint_count,
+            ),
         ),
         printing.confirms(printer),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from counterpos.documents.receipt_pdf import render_pdf
+from counterpos.domain.messages import Msg
 from counterpos.domain.money import Money
 from counterpos.domain.receipt_document import ReceiptDocument, ReceiptLine, ReceiptTender, layout
 from counterpos.hardware.escpos_render import render_rows
@@ -33,7 +34,9 @@ def print_refund_slip(station: Station, actor: Actor, refund_no: str) -> printin
         outcome.copy_no,
         outcome.note,
         printing.outcome_words(
-            f"Refund slip {outcome.receipt_no}", outcome.printer, outcome.confirmed
+            Msg("Refund slip {receipt_no}", receipt_no=outcome.receipt_no),
+            outcome.printer,
+            outcome.confirmed,
         ),
         outcome.confirmed,
     )
@@ -99,6 +102,8 @@ def print_paid_slip(station: Station, actor: Actor, receipt_no: str) -> printing
         printer.where,
         0,
         note,
-        printing.done_words(printer, f"{doc.title} slip {doc.receipt_no}"),
+        printing.done_words(
+            printer, Msg("{title} slip {receipt_no}", title=doc.title, receipt_no=doc.receipt_no)
+        ),
         printing.confirms(printer),
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from counterpos.documents import void_slip as void_slip_document
 from counterpos.documents.receipt_pdf import render_pdf
+from counterpos.domain.messages import Msg
 from counterpos.domain.receipt_document import ReceiptDocument
 from counterpos.hardware.printer_backends import PrinterFault, PrintJob
 from counterpos.services.actor import Actor
@@ -41,7 +42,7 @@ def print_void_slip(station: Station, actor: Actor, receipt_no: str) -> printing
         printer.where,
         0,
         note,
-        printing.done_words(printer, f"VOID slip {slip_no}"),
+        printing.done_words(printer, Msg("VOID slip {slip_no}", slip_no=slip_no)),
         printing.confirms(printer),
     )
 

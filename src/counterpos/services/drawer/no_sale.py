@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counterpos.domain.messages import N_
 from counterpos.services import audit
 from counterpos.services.access import overrides
 from counterpos.services.access.overrides import Approval
@@ -79,4 +80,4 @@ def no_sale(
         if not confirmed:
             details["confirmed"] = False
         drawer_kick.record_open(station, "no_sale", actor.username, "drawer", details)
-    return drawer_kick.opened_words(where, confirmed, "The drawer was opened")
+    return drawer_kick.opened_words(where, confirmed, N_("The drawer was opened ({where})."))

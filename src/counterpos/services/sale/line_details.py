@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from counterpos.domain.messages import Listed, Msg
 from counterpos.domain.money import MAX_COUNTER_CENTS, Money, MoneyError
 from counterpos.services.errors import InputError, NotFound
 from counterpos.services.sale.catalog import utility_account
@@ -32,7 +33,7 @@ class _Fields(Protocol):
 _GL = select(GlAccount.code, GlAccount.misc_allowed).where(GlAccount.code == bindparam("code"))
 
 
-def yes_no(value: Any, label: str, field: str) -> bool:
+def yes_no(value: Any, label: str | Msg, field: str) -> bool:
     """A yes/no detail: a real boolean, or exactly "true"/"false" ("yes"/"no") as a plain form
     sends it. Anything else (1, "Y", "ok", "checked") is refused with the field named."""
     if isinstance(value, bool):
@@ -47,7 +48,7 @@ def yes_no(value: Any, label: str, field: str) -> bool:
     )
 
 
-def parse_date(text: str, label: str, field: str) -> date:
+def parse_date(text: str, label: str | Msg, field: str) -> date:
     text = text.strip()
     for pattern, order in (
         (r"(\d{4})-(\d{1,2})-(\d{1,2})", "ymd"),
@@ -89,7 +90,9 @@ def check_details(
     account_no: str | None = None
     refuse_card_numbers(svc, details)
     for spec in svc.fields or ():
-        name, label, kind = spec["name"], spec["label"], spec["type"]
+        # the catalog's English label, shown in the message's language (packaging/messages.py
+        # puts every field's label and choices into the message catalog)
+        name, label, kind = spec["name"], Msg(spec["label"]), spec["type"]
         raw = details.get(name)
         text = raw.strip() if isinstance(raw, str) else raw
         if text in (None, ""):
@@ -110,7 +113,7 @@ def check_details(
                     "{label}: choose one of {choices}.",
                     field=name,
                     label=label,
-                    choices=", ".join(c[1] for c in spec["choices"]),
+                    choices=Listed((Msg(c[1]) for c in spec["choices"]), ", "),
                 )
             clean[name] = str(text)
             attrs[name] = str(text)
@@ -157,7 +160,12 @@ def check_details(
                 raise InputError("{label}: tick the items on the list.", field=name, label=label)
             names = dict(spec.get("items", []))
             clean[name] = {
-                key: yes_no(text.get(key, False), f"{label}, {names[key]}", name) for key in items
+                key: yes_no(
+                    text.get(key, False),
+                    Msg("{label}, {item}", label=label, item=Msg(names[key])),
+                    name,
+                )
+                for key in items
             }
             attrs[name] = clean[name]
         elif kind == "records":

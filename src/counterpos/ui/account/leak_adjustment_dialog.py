@@ -23,6 +23,7 @@ from counterpos.services.errors import CounterError, PermissionDenied
 from counterpos.services.utility.adjustments import Adjusted
 from counterpos.services.utility.calculated.leak import leak_adjustment, leak_calculation
 from counterpos.services.utility.calculated.printout import save_calculation_pdf
+from counterpos.ui import i18n
 from counterpos.ui.account.desk_tables import fill, table
 from counterpos.ui.controls.approved_action import ApprovedActionDialog, done_with
 from counterpos.ui.formats import set_date_format
@@ -123,10 +124,12 @@ class LeakAdjustmentDialog(ApprovedActionDialog):
             fill(self.steps, [])
             self.ok.setEnabled(False)
             return
-        fill(self.steps, [[s.label, s.value] for s in calc.steps], right={1})
+        # in the signed-in language, as the customer's letter is in theirs
+        shown = [list(s.text(i18n.current())) for s in calc.steps]
+        fill(self.steps, shown, right={1})
         self.say(
             self.tr("Credit {amount}: a second supervisor approves it.").format(
-                amount=calc.steps[-1].value
+                amount=shown[-1][1]
             ),
             tone="info",
         )

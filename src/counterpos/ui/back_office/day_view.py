@@ -211,7 +211,8 @@ class DayViewDialog(CounterDialog):
 
     def _printed(self, outcome) -> None:
         self.print_button.setEnabled(True)
-        self.say(outcome.message, "ok")
+        # sent to a printer that reports no status: a warning to look at the paper, not a tick
+        self.say(outcome.message, "ok" if outcome.confirmed else "warn")
 
     def _failed(self, message: str) -> None:
         self.print_button.setEnabled(True)

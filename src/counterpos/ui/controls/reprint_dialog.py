@@ -216,7 +216,7 @@ class ReprintDialog(CounterDialog):
 
     def _done(self, outcome) -> None:
         self._set_busy(False)
-        self._say(outcome.message, ok=True)
+        self._say(outcome.message, ok=True, warn=not outcome.confirmed)
         self._show_selected()  # the preview now shows the next copy number
         self.job_finished.emit(True, outcome.message)
 
@@ -232,9 +232,9 @@ class ReprintDialog(CounterDialog):
         self.pdf_button.setEnabled(has and not busy)
         self.find_button.setEnabled(not busy)
 
-    def _say(self, message: str, *, ok: bool) -> None:
+    def _say(self, message: str, *, ok: bool, warn: bool = False) -> None:
         self.status.setText(message)
-        self.status.setProperty("tone", "info" if ok else "error")
+        self.status.setProperty("tone", "error" if not ok else "warn" if warn else "info")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 

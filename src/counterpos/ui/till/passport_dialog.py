@@ -21,6 +21,7 @@ from counterpos.services.counter.passport import CHECKLIST
 from counterpos.services.errors import CounterError
 from counterpos.services.sale import catalog
 from counterpos.ui.formats import DATE_HINT
+from counterpos.ui.i18n import service_words
 from counterpos.ui.widgets.counter_dialog import CounterDialog
 
 FORMS = (("DS-11", "DS-11 (new passport, in person)"), ("DS-82", "DS-82 (renewal by mail)"))
@@ -45,7 +46,8 @@ class ApplicantPage(QWidget):
         box = QGroupBox(self.tr("Checklist (every item before the oath is signed)"))
         box_layout = QVBoxLayout(box)
         for key, label in CHECKLIST:
-            check = QCheckBox(self.tr(label[0].upper() + label[1:]))
+            said = service_words(label)  # the services' words, as their refusal names them
+            check = QCheckBox(said[:1].upper() + said[1:])
             check.setObjectName(key)
             self.checks[key] = check
             box_layout.addWidget(check)

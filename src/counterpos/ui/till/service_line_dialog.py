@@ -24,6 +24,8 @@ from counterpos.services.errors import CounterError, InputError, NotFound
 from counterpos.services.sale import approved_lines, catalog
 from counterpos.services.sale.service_rules import rules_for
 from counterpos.ui.formats import DATE_HINT, entry_date_text
+from counterpos.ui.i18n import service_name
+from counterpos.ui.i18n import service_words as words
 from counterpos.ui.widgets.counter_dialog import CounterDialog
 
 # Date fields that are almost always today when a line is rung.
@@ -56,7 +58,7 @@ class ServiceLineDialog(CounterDialog):
         parent=None,
         customer_id: str | None = None,
     ) -> None:
-        super().__init__(service.name, parent)
+        super().__init__(service_name(service.code, service.name), parent)
         self.station = station
         self.service = service
         self.customer_id = customer_id or (customer_panel.customer_id if customer_panel else None)
@@ -74,7 +76,7 @@ class ServiceLineDialog(CounterDialog):
         for spec in service.fields:
             editor = self._editor(spec, account)
             # A checkbox carries its own words; its row label would say them twice.
-            label = "" if spec["type"] == "bool" else spec["label"]
+            label = "" if spec["type"] == "bool" else words(spec["label"])
             required = bool(spec.get("required")) or spec["name"] in needed
             self.add_field(form, label, editor, spec["name"], required=required)
         if service.takes_quantity:
@@ -147,7 +149,7 @@ class ServiceLineDialog(CounterDialog):
         if kind == "choice":
             box = QComboBox()
             for value, label in spec["choices"]:
-                box.addItem(label, value)
+                box.addItem(words(label), value)
             widget: QWidget = box
         elif kind == "account":
             box = QComboBox()
@@ -167,18 +169,20 @@ class ServiceLineDialog(CounterDialog):
                 box.addItem(f"{code} {label}", code)
             widget = box
         elif kind == "bool":
-            widget = QCheckBox(spec["label"])
+            widget = QCheckBox(words(spec["label"]))
         elif kind == "checklist":
             widget = QWidget()
             column = QVBoxLayout(widget)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
             for key, label in spec.get("items", []):
-                check = QCheckBox(label)
+                check = QCheckBox(words(label))
                 check.setObjectName(key)
                 column.addWidget(check)
         elif kind == "records":
-            button = QPushButton(self.tr("Enter {what}… (none yet)").format(what=spec["label"]))
+            button = QPushButton(
+                self.tr("Enter {what}… (none yet)").format(what=words(spec["label"]))
+            )
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, s=spec: self._enter_records(s))
             widget = button
@@ -213,7 +217,7 @@ class ServiceLineDialog(CounterDialog):
                 editor.setText(details["photo_sets"])
         self.fields[spec["name"]].editor.setText(
             self.tr("{what}: {n} entered (change…)").format(
-                what=spec["label"], n=len(self._records[spec["name"]])
+                what=words(spec["label"]), n=len(self._records[spec["name"]])
             )
         )
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from counterpos.domain.money import Money
 from counterpos.services.sale.catalog import ServiceView
+from counterpos.ui.i18n import service_name
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -120,9 +121,10 @@ class ServicePicker(QTableWidget):
         for row, svc in enumerate(services):
             key = QTableWidgetItem(svc.hotkey or "")
             key.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            name = QTableWidgetItem(svc.name)
+            said = service_name(svc.code, svc.name)
+            name = QTableWidgetItem(said)
             name.setData(Qt.ItemDataRole.UserRole, svc.code)
-            name.setToolTip(svc.name)
+            name.setToolTip(said)
             price = QTableWidgetItem(price_text(svc.rule, svc.code))
             price.setTextAlignment(_RIGHT)
             if svc.hotkey:

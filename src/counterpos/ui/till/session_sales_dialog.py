@@ -168,7 +168,7 @@ class SessionSalesDialog(CounterDialog):
         run_in_background(fn, *args, on_done=self._printed, on_error=self._failed)
 
     def _printed(self, outcome) -> None:
-        self.say(outcome.message, "ok")
+        self.say(outcome.message, "ok" if outcome.confirmed else "warn")
         self._enable()
         self.job_finished.emit(True, outcome.message)
 

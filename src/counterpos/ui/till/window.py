@@ -412,7 +412,9 @@ class TillWindow(QMainWindow):
         self.question = ask_to_discard(
             self,
             self.tr("Remove line {n}: {what}, {amount}?").format(
-                n=index + 1, what=line.description, amount=line.amount.format()
+                n=index + 1,
+                what=i18n.service_name(line.service_code, line.description),
+                amount=line.amount.format(),
             ),
             self.tr("Remove it"),
             remove,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterpos.ui import i18n
 from counterpos.ui.formats import date_text
 
 
@@ -58,7 +59,7 @@ class CartTable(QTableWidget):
         """`fields` maps a service code to its field list, to pick what the Details column shows."""
         self.setRowCount(len(cart.lines))
         for row, line in enumerate(cart.lines):
-            service = line.description
+            service = i18n.service_name(line.service_code, line.description)
             if line.quantity > 1:
                 service = f"{line.quantity} × {service}"
             details = []

@@ -120,3 +120,42 @@ def test_the_policy_refuses_what_it_does_not_cover(station, leaky):
         leak_calculation(station, account_no, [bill.bill_no])
     with pytest.raises(InputError, match="not a live bill"):
         leak_calculation(station, account_no, ["T1-B9999999"], work_order_no=wo_no)
+
+
+def test_the_calculation_letter_is_in_the_customers_language(station, supervisor, leaky):
+    from sqlalchemy import select
+
+    from counterpos.services.sale import customers
+    from counterpos.store.models import UtilityAccount
+
+    account_no, bill, wo_no = leaky
+    done = leak_adjustment(
+        station,
+        login(station, "james"),
+        supervisor,
+        account_no,
+        [bill.bill_no],
+        work_order_no=wo_no,
+    )
+    with station.store.read() as s:
+        customer_id = s.scalar(
+            select(UtilityAccount.customer_id).where(UtilityAccount.account_no == account_no)
+        )
+    customers.set_preferred_language(station, supervisor, customer_id, "es")
+    text = (
+        PdfReader(io.BytesIO(calculation_pdf(station, supervisor, done.calc_no)))
+        .pages[0]
+        .extract_text()
+    )
+    for expected in (
+        "Ajuste por fuga",
+        "Su cuenta ha sido ajustada",
+        "Promedio de 12 meses",
+        f"Factura {bill.bill_no}: unidades acreditadas",
+        "20 HCF (50% del exceso)",
+        "Crédito",
+        "-$58.00",
+        "aprobado por sofia",
+    ):
+        assert expected in text, expected
+    assert "Leak adjustment" not in text and "12-month average" not in text

@@ -15,6 +15,7 @@ from counterpos.services import audit
 from counterpos.services.actor import Actor
 from counterpos.services.clock import to_local
 from counterpos.services.errors import NotFound
+from counterpos.services.sale.receipts import customer_language
 from counterpos.services.station import Station
 from counterpos.services.utility.accounts import find_account
 from counterpos.services.utility.letterhead import city_heading
@@ -72,8 +73,9 @@ def calculation_pdf(station: Station, actor: Actor, calc_no: str) -> bytes:
             )
         acct = s.get(UtilityAccount, c.account_id)
         assert acct is not None
-        _cid, addressee, mail_to = address_of(s, acct)
+        cid, addressee, mail_to = address_of(s, acct)
         calc = Calculation.from_dict(c.calculation)
+        language = customer_language(s, cid or None)  # as their bills and notices
         letter = calculation_letter(
             city_heading(s),
             c.calc_no,
@@ -82,9 +84,10 @@ def calculation_pdf(station: Station, actor: Actor, calc_no: str) -> bytes:
             mail_to,
             acct.account_no,
             calc.title,
-            tuple((step.label, step.value) for step in calc.steps),
+            tuple(step.text(language) for step in calc.steps),
             c.entered_by,
             c.approved_by,
+            language,
         )
     pdf = render_letter(letter)
     with station.store.write() as s:
