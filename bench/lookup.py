@@ -182,9 +182,13 @@ def build(path: Path, count: int) -> None:
     with station.store.write() as s:
         customer_index.rebuild(s.connection())
         # The LIKE baseline's table: the same text the index holds, in a plain table.
+        # The licenses are documents of their own (one per license, under rowids that keep
+        # the customer's place: rowid >> 16 is the customer's row).
         s.connection().exec_driver_sql(
             "CREATE TABLE lookup_plain AS SELECT customer_id, sort_key, name, accounts, address, "
-            "phone, licenses FROM customer_search"
+            "phone, coalesce((SELECT group_concat(l.licenses, ' ') FROM customer_search_license l "
+            "WHERE l.rowid BETWEEN s.rowid << 16 AND (s.rowid << 16) + 65535), '') AS licenses "
+            "FROM customer_search s"
         )
     station.close()
     conn = sqlite3.connect(path / DB_FILE)

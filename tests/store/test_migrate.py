@@ -129,6 +129,30 @@ def test_upgrading_an_existing_store_indexes_its_customers(station):
     assert hits and all(some.lower() in h.name.lower() for h in hits[:1])
 
 
+def test_license_numbers_move_to_their_own_documents_and_back(station):
+    """0017_s4_14 moves the licenses out of the customers' rows into one document each;
+    its downgrade puts them back in the rows; the tag is found after the upgrade."""
+    with station.store.read() as s:
+        tag, last = s.execute(
+            text(
+                "SELECT l.tag_no, c.last_name FROM license l JOIN customer c "
+                "ON c.id = l.customer_id WHERE l.tag_no != '' ORDER BY l.license_no LIMIT 1"
+            )
+        ).one()
+        documents = s.execute(text("SELECT count(*) FROM customer_search_license")).scalar()
+        held = s.execute(text("SELECT count(*) FROM license")).scalar()
+    assert documents == held
+    command.downgrade(alembic_config(station.store.engine), "0016_s3_14b")
+    with station.store.read() as s:
+        assert s.execute(text("SELECT count(*) FROM customer_search WHERE licenses != ''")).scalar()
+    assert station.store.migrate()
+    with station.store.read() as s:
+        assert not s.execute(
+            text("SELECT count(*) FROM customer_search WHERE licenses != ''")
+        ).scalar()
+    assert any(last in h.name for h in customers.search(station, tag))
+
+
 def test_a_store_is_copied_before_its_schema_changes(tmp_path):
     db = tmp_path / "old.sqlite"
     engine = store_at_0004(db)
@@ -402,3 +426,37 @@ def test_the_sale_read_indexes_are_built_as_the_models_describe(tmp_path):
         assert "(year=? AND number=?)" in plan  # then only their movements, by number
         assert "SCAN tag_movement" not in plan
     engine.dispose()
+
+
+def test_every_change_to_the_catalog_moves_its_number(station):
+    """0017_s4_14c: any insert, update or delete of a service or fee schedule row, by any
+    writer, moves `catalog_version` (a sale keeps the catalog only while it stands still)."""
+    import sqlite3
+
+    con = sqlite3.connect(station.store.path, isolation_level=None)
+    try:
+
+        def number() -> int:
+            return con.execute("SELECT n FROM catalog_version WHERE id = 1").fetchone()[0]
+
+        changes = (
+            "UPDATE service SET name = name || ' ' WHERE code = 'misc_receipt'",
+            "INSERT INTO fee_schedule (id, service_code, effective_from, rule, created_by, "
+            "created_at) VALUES ('fs-test', 'misc_receipt', '2030-01-01', "
+            "'{\"kind\": \"entered\"}', 'test', '2026-12-01 00:00:00')",
+            "UPDATE fee_schedule SET effective_from = '2031-01-01' WHERE id = 'fs-test'",
+            "DELETE FROM fee_schedule WHERE id = 'fs-test'",
+            "INSERT INTO service (code, name, category, gl_account, hotkey, sort_order, active, "
+            "fields, companion_of) VALUES ('test_svc', 'Test', 'misc', '4810', '', 99, 1, "
+            "'[]', '[]')",
+            "DELETE FROM service WHERE code = 'test_svc'",
+        )
+        for sql in changes:
+            before = number()
+            con.execute(sql)
+            assert number() == before + 1, sql
+        before = number()
+        con.execute("UPDATE setting SET value = value")  # not the catalog: it stands still
+        assert number() == before
+    finally:
+        con.close()

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from counterpos.store import plain_read
 from counterpos.store.models import Service, Setting, UtilityAccount
@@ -70,3 +71,18 @@ def test_a_text_statement_names_its_columns_as_it_runs(station):
         core = s.connection().execute(_TEXT, {"code": "misc_receipt"}).one()
         row = plain_read.first(s, _TEXT, {"code": "misc_receipt"})
         assert (row.code, row.on_sale) == (core.code, core.on_sale) == ("misc_receipt", 1)
+
+
+def test_a_session_s_connection_is_remembered_for_its_transaction_only(station):
+    """Reads in one transaction use its connection; the next transaction's reads use the
+    next one, and see what was committed in between."""
+    with Session(station.store.engine) as s:
+        first = plain_read.connection_of(s)
+        assert plain_read.connection_of(s) is first is s.connection()
+        s.commit()
+        with station.store.write() as w:
+            w.add(Setting(key="plain_read.test", value="seen"))
+        second = plain_read.connection_of(s)
+        assert second is s.connection() and not second.closed
+        read = select(Setting.value).where(Setting.key == "plain_read.test")
+        assert plain_read.scalar(s, read, {}) == "seen"

@@ -9,6 +9,14 @@ around it is spread out again (`put`).
 
 Middle digits of an account or phone number are found through the `digits` table, which holds
 every suffix (4 digits or more) of each number: "1361" is a prefix of the suffix "136107".
+
+A customer's licenses are documents of their own, one per license (its number and tag, and
+their digit suffixes), in `customer_search_license`, under rowids that keep the customer's
+place: `(customer's rowid << 16) + n`, so they too come off the index in name order and
+`rowid >> 16` is the customer's row. A sale that issues a tag then adds one small document
+instead of rewriting the customer's row, whose text would grow with every license they hold
+(an FTS5 update deletes and re-adds every token of the row). Older schemas (before migration
+0017_s4_14) keep the licenses in the customer's row; `rebuild` writes whichever the store has.
 """
 
 from __future__ import annotations
@@ -57,12 +65,30 @@ CREATE_KEYS = (
     "sort_key TEXT NOT NULL UNIQUE) WITHOUT ROWID"
 )
 ALL_TABLES = ("customer_search", *SIDE_TABLES, "customer_search_key")
+# One document per license: its number and tag, and their digit suffixes (migration 0017_s4_14).
+LICENSE_TABLE = "customer_search_license"
+CREATE_LICENSES = (
+    f"CREATE VIRTUAL TABLE {LICENSE_TABLE} USING fts5(licenses, digits, "
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6', detail = column)"
+)
+LICENSE_SHIFT = 16  # a customer's license documents: rowid << 16 up to that + 65535
+_LICENSE_SLOTS = 1 << LICENSE_SHIFT
 
 
 def create(execute) -> None:
-    """Create the index tables with `execute(sql)` (alembic's op.execute, or a connection's)."""
+    """Create the index tables with `execute(sql)` (alembic's op.execute, or a connection's),
+    as migration 0007 made them; `create_licenses` adds the license documents' table."""
     for sql in (CREATE_FTS, *CREATE_SIDE, CREATE_KEYS):
         execute(sql)
+
+
+def create_licenses(execute) -> None:
+    execute(CREATE_LICENSES)
+
+
+def owner_of(license_rowid: int) -> int:
+    """The customer's rowid a license document belongs to."""
+    return license_rowid >> LICENSE_SHIFT
 
 
 def fold(value: str) -> str:
@@ -101,8 +127,13 @@ class IndexRow:
     accounts: str
     address: str
     phone: str
-    licenses: str
-    digits: str
+    licenses: tuple[str, ...]  # one text per license: its number and tag
+    digits: str  # the customer's own numbers' suffixes (not the licenses')
+
+
+def license_digits(doc: str) -> str:
+    """The digit suffixes of a license document's numbers."""
+    return digit_suffixes(doc.split())
 
 
 def make_row(
@@ -115,8 +146,9 @@ def make_row(
     mailing_address: str,
     account_nos: list[str],
     addresses: list[str],
-    license_nos: list[str],
+    licenses: list[str],
 ) -> IndexRow:
+    """`licenses`: each license's number and tag, as one text per license."""
     person = f"{first_name} {last_name}".strip()
     name = f"{business_name} ({person})" if business_name and person else business_name or person
     last = last_name or business_name
@@ -130,8 +162,8 @@ def make_row(
         accounts=" ".join([customer_no, *account_nos]),
         address=" · ".join(addresses or [mailing_address]),
         phone=f"{phone} {phone_digits}" if phone else "",
-        licenses=" ".join(license_nos),
-        digits=digit_suffixes([customer_no, *account_nos, phone, *license_nos]),
+        licenses=tuple(dict.fromkeys(doc for x in licenses if (doc := " ".join(x.split())))),
+        digits=digit_suffixes([customer_no, *account_nos, phone]),
     )
 
 
@@ -150,14 +182,57 @@ _INSERT_KEY = text(
 )
 
 
+_INSERT_LICENSE = text(
+    f"INSERT INTO {LICENSE_TABLE} (rowid, licenses, digits) VALUES (:rowid, :licenses, :digits)"
+)
+_LICENSES_OF = text(
+    f"SELECT rowid, licenses FROM {LICENSE_TABLE} WHERE rowid BETWEEN :low AND :high"
+)
+_DELETE_LICENSES = text(f"DELETE FROM {LICENSE_TABLE} WHERE rowid BETWEEN :low AND :high")
+_DELETE_LICENSE = text(f"DELETE FROM {LICENSE_TABLE} WHERE rowid = :rowid")
+
+
+def _range(rowid: int) -> dict:
+    low = rowid << LICENSE_SHIFT
+    return {"low": low, "high": low + _LICENSE_SLOTS - 1}
+
+
+def has_license_table(conn: Connection) -> bool:
+    """Whether the store has the license documents' table (migration 0017_s4_14)."""
+    return (
+        conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = ?", (LICENSE_TABLE,)).first()
+        is not None
+    )
+
+
+def _license_params(params: dict) -> list[dict]:
+    base = params["rowid"] << LICENSE_SHIFT
+    return [
+        {"rowid": base + n, "licenses": doc, "digits": license_digits(doc)}
+        for n, doc in enumerate(params["license_docs"])
+    ]
+
+
 def _insert(conn: Connection, params) -> None:
     conn.execute(_INSERT, params)
     for statement in _INSERT_SIDE:
         conn.execute(statement, params)
     conn.execute(_INSERT_KEY, params)
+    many = params if isinstance(params, list) else [params]
+    docs = [doc for p in many for doc in _license_params(p)]
+    if docs:
+        conn.execute(_INSERT_LICENSE, docs)
 
 
-def _as_params(row: IndexRow, rowid: int) -> dict:
+def _as_params(row: IndexRow, rowid: int, *, split: bool = True) -> dict:
+    """The row's values for the tables; `split` (the license table is there): the licenses
+    go to their own documents, else into the customer's row as before 0017_s4_14."""
+    if split:
+        licenses, digits, docs = "", row.digits, row.licenses
+    else:
+        licenses = " ".join(row.licenses)
+        digits = " ".join(dict.fromkeys(row.digits.split() + license_digits(licenses).split()))
+        docs = ()
     return {
         "rowid": rowid,
         "customer_id": row.customer_id,
@@ -167,8 +242,9 @@ def _as_params(row: IndexRow, rowid: int) -> dict:
         "accounts": row.accounts,
         "address": row.address,
         "phone": row.phone,
-        "licenses": row.licenses,
-        "digits": row.digits,
+        "licenses": licenses,
+        "digits": digits,
+        "license_docs": docs,
     }
 
 
@@ -179,8 +255,8 @@ SELECT c.id, c.customer_no, c.first_name, c.last_name, c.business_name, c.phone,
          WHERE a.customer_id = c.id),
        (SELECT group_concat(a.service_address, char(31)) FROM utility_account a
          WHERE a.customer_id = c.id),
-       (SELECT group_concat(l.license_no || char(31) || l.tag_no, char(31)) FROM license l
-         WHERE l.customer_id = c.id)
+       (SELECT group_concat(l.license_no || ' ' || coalesce(l.tag_no, ''), char(31))
+          FROM license l WHERE l.customer_id = c.id)
 FROM customer c
 """
 
@@ -195,13 +271,14 @@ def rebuild(conn: Connection) -> int:
         make_row(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _split(r[7]), _split(r[8]), _split(r[9]))
         for r in conn.execute(text(_CUSTOMERS))
     ]
-    for table in ALL_TABLES:
+    split = has_license_table(conn)
+    for table in (*ALL_TABLES, LICENSE_TABLE) if split else ALL_TABLES:
         conn.execute(text(f"DELETE FROM {table}"))
     rows.sort(key=lambda r: r.sort_key)
     placed = [(row, (i + 1) * GAP) for i, row in enumerate(rows)]
     batch = 20_000
     for i in range(0, len(placed), batch):
-        _insert(conn, [_as_params(row, rowid) for row, rowid in placed[i : i + batch]])
+        _insert(conn, [_as_params(row, rowid, split=split) for row, rowid in placed[i : i + batch]])
     return len(placed)
 
 
@@ -220,6 +297,7 @@ def _delete(conn: Connection, rowid: int) -> None:
     for table in ("customer_search", *SIDE_TABLES):
         conn.execute(text(f"DELETE FROM {table} WHERE rowid = :r"), {"r": rowid})
     conn.execute(text("DELETE FROM customer_search_key WHERE search_rowid = :r"), {"r": rowid})
+    conn.execute(_DELETE_LICENSES, _range(rowid))
 
 
 def _read(conn: Connection, rowid: int) -> dict:
@@ -236,6 +314,7 @@ def _read(conn: Connection, rowid: int) -> dict:
         params[column] = conn.execute(
             text(f"SELECT {column} FROM {table} WHERE rowid = :r"), {"r": rowid}
         ).scalar()
+    params["license_docs"] = [doc for _, doc in conn.execute(_LICENSES_OF, _range(rowid))]
     return params
 
 
@@ -305,8 +384,9 @@ _SIDE_UPDATE = {
 
 def _update_in_place(conn: Connection, stored, row: IndexRow) -> None:
     """The customer keeps its place in name order: rewrite only the tables whose text
-    changed (a new license changes `licenses` and `digits`, not the name tables), so the
-    sale that issues it writes two index documents instead of removing and adding six."""
+    changed, and of the license documents only those of licenses new or changed (a new
+    license adds one small document; the customer's row and other licenses stay as they
+    are)."""
     params = _as_params(row, stored.search_rowid)
     changed = [c for c in _MAIN_COLUMNS if getattr(stored, c) != params[c]]
     if changed:
@@ -315,6 +395,61 @@ def _update_in_place(conn: Connection, stored, row: IndexRow) -> None:
     for table, (column, _) in SIDE_TABLES.items():
         if getattr(stored, f"side_{column}") != params[column]:
             conn.execute(_SIDE_UPDATE[table], params)
+    _put_licenses(conn, stored.search_rowid, row.licenses)
+
+
+def _put_licenses(conn: Connection, rowid: int, docs: tuple[str, ...]) -> None:
+    """Make the customer's license documents `docs`: those gone are deleted, new ones are
+    added in free slots, the others are left alone."""
+    stored = plain_read.rows(conn, _LICENSES_OF, _range(rowid))
+    kept = {doc for _, doc in stored}
+    wanted = set(docs)
+    for at, doc in stored:
+        if doc not in wanted:
+            conn.execute(_DELETE_LICENSE, {"rowid": at})
+    new = [doc for doc in docs if doc not in kept]
+    if not new:
+        return
+    base = rowid << LICENSE_SHIFT
+    used = {at - base for at, doc in stored if doc in wanted}
+    if len(used) + len(new) > _LICENSE_SLOTS:
+        raise ValueError(f"more than {_LICENSE_SLOTS} licenses for one customer")
+    free = (n for n in range(_LICENSE_SLOTS) if n not in used)
+    rows = [
+        {"rowid": base + n, "licenses": doc, "digits": license_digits(doc)}
+        for n, doc in zip(free, new, strict=False)
+    ]
+    conn.execute(_INSERT_LICENSE, rows)
+
+
+_KEY_OF = text("SELECT search_rowid FROM customer_search_key WHERE customer_id = :id")
+_LAST_LICENSE = text(
+    f"SELECT max(rowid), max(licenses = :doc) FROM {LICENSE_TABLE} "
+    "WHERE rowid BETWEEN :low AND :high"
+)
+
+
+def add_license(conn: Connection, customer_id: str, license_no: str, tag_no: str) -> bool:
+    """Add one new license's document to an indexed customer, after their last one: what a
+    sale that issues a license changes in the index, without reading the customer's every
+    license. False when that cannot be done so (the customer has no row yet, or no slot is
+    left after their last document): then index the customer whole (`put`)."""
+    rowid = plain_read.scalar(conn, _KEY_OF, {"id": customer_id})
+    if rowid is None:
+        return False
+    doc = " ".join(f"{license_no} {tag_no or ''}".split())
+    span = _range(rowid)
+    last, there = plain_read.first(conn, _LAST_LICENSE, {**span, "doc": doc})
+    if there:
+        return True  # already indexed
+    at = span["low"] if last is None else last + 1
+    if at > span["high"]:
+        return False
+    # Its number and tag, from the license row the card-number guard checked as it was written.
+    plain_read.rows(
+        conn, _INSERT_LICENSE, {"rowid": at, "licenses": doc, "digits": license_digits(doc)}
+    )
+    return True
 
 
 def put(conn: Connection, row: IndexRow) -> int:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 
 BUSY_TIMEOUT_MS = 5000
+_BEGIN = {mode: f"BEGIN {mode}" for mode in ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")}
 
 
 def make_engine(db_path: Path | str) -> Engine:
@@ -33,8 +35,14 @@ def make_engine(db_path: Path | str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        # On the driver's own connection: every transaction (every sale) begins here, and
+        # SQLAlchemy's statement machinery costs more than SQLite's BEGIN. A failure (the
+        # store locked past the busy timeout) is raised as SQLAlchemy would raise it.
+        sql = _BEGIN[conn.get_execution_options().get("sqlite_begin", "DEFERRED")]
+        try:
+            conn.connection.driver_connection.execute(sql)
+        except conn.dialect.loaded_dbapi.Error as exc:
+            raise DBAPIError.instance(sql, (), exc, conn.dialect.loaded_dbapi.Error) from exc
 
     return engine
 

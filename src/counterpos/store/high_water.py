@@ -92,6 +92,10 @@ def read_mark(home: Path) -> Mark | None:
 
 
 def write_mark(home: Path, mark: Mark) -> None:
+    _write_at(mark_path(home), mark)
+
+
+def _write_at(path: Path | str, mark: Mark) -> None:
     fields: dict[str, object] = {
         "station": mark.station_code,
         "receipt_seq": mark.receipt_seq,
@@ -103,7 +107,7 @@ def write_mark(home: Path, mark: Mark) -> None:
     body = json.dumps(fields, separators=(",", ":"))
     line = f"{zlib.crc32(body.encode()):08x} {body}".encode()
     data = line.ljust(_SIZE - 1) + b"\n" if len(line) < _SIZE else line + b"\n"
-    fd = os.open(mark_path(home), os.O_WRONLY | os.O_CREAT, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
     try:
         # One write of one block: a process killed mid-call leaves the old or the new record.
         os.pwrite(fd, data, 0) if hasattr(os, "pwrite") else os.write(fd, data)
@@ -126,6 +130,7 @@ class MarkKeeper:
 
     def __init__(self, home: Path, writer: sessionmaker, start: Mark) -> None:
         self.home = Path(home)
+        self._path = str(mark_path(self.home))  # written twice a sale: its path made once
         self.mark = replace(start, pending_receipt=0, pending_audit=0)
         self._lock = threading.Lock()
         self._writer = writer
@@ -141,7 +146,7 @@ class MarkKeeper:
     def _write(self, mark: Mark) -> None:
         # A mark that could not be written is only older: never fail the transaction for it.
         with contextlib.suppress(OSError):
-            write_mark(self.home, mark)
+            _write_at(self._path, mark)
 
     def _before_commit(self, session: Session) -> None:
         session.flush()  # what the ORM still holds is part of this commit

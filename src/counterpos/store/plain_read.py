@@ -6,9 +6,12 @@ result objects) costs ten times what SQLite spends on each. These run the statem
 compiled, in the caller's transaction, with every parameter and every result value through its
 column type's own conversion, as `Connection.execute` would give them.
 
-Only SELECTs (nothing here is written, so the card-number guard, which watches INSERT and
-UPDATE, has nothing to see) and only SQLite's driver; a statement with an expanding parameter
-(`IN` of a list) or a dialect not SQLite's goes through SQLAlchemy as usual.
+SELECTs, and two writes whose values the card-number guard (which watches what SQLAlchemy
+sends in INSERT and UPDATE) has nothing to look at: the one counter a sale moves (the receipt
+number's UPDATE ... RETURNING: the station's code and an integer) and a new license's lookup
+document (its number and tag, from the license row the guard checked as it was written). Only
+SQLite's driver; a statement with an expanding parameter (`IN` of a list) or a dialect not
+SQLite's goes through SQLAlchemy as usual.
 """
 
 from __future__ import annotations
@@ -20,13 +23,14 @@ from typing import Any
 from sqlalchemy import Connection, Select, TextClause
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import TextualSelect
 
 _Plan = tuple[str, tuple[tuple[str, Any, Any], ...], tuple, Any]
 # By the statement's identity: each entry holds its statement, so no other takes its id.
 _PLANS: dict[tuple[int, str], tuple[Any, _Plan | None]] = {}
 
 
-def _plan(statement: Select | TextClause, conn: Connection) -> _Plan | None:
+def _plan(statement: Select | TextClause | TextualSelect, conn: Connection) -> _Plan | None:
     dialect = conn.dialect
     key = (id(statement), dialect.name)
     known = _PLANS.get(key)
@@ -71,11 +75,31 @@ def _text_row(sql: str, description: Any) -> Any:
     return row
 
 
+_CONNECTION = "plain_read.connection"  # session.info: (its transaction, its connection)
+
+
+def connection_of(where: Session | Connection) -> Connection:
+    """The connection of `where`'s transaction: `Session.connection()`, remembered for the
+    transaction (a sale makes some twenty reads, and each `Session.connection()` costs more
+    than the read). A new transaction, or a closed connection, asks the session again."""
+    if not isinstance(where, Session):
+        return where
+    transaction = where.get_transaction()
+    known = where.info.get(_CONNECTION)
+    if known is not None and known[0] is transaction and not known[1].closed:
+        return known[1]
+    conn = where.connection()
+    where.info[_CONNECTION] = (where.get_transaction(), conn)
+    return conn
+
+
 def rows(
-    where: Session | Connection, statement: Select | TextClause, params: Mapping[str, Any]
+    where: Session | Connection,
+    statement: Select | TextClause | TextualSelect,
+    params: Mapping[str, Any],
 ) -> list[Any]:
     """Every row of `statement` (named tuples: by position or by column key)."""
-    conn = where.connection() if isinstance(where, Session) else where
+    conn = connection_of(where)
     plan = _plan(statement, conn)
     if plan is None:
         return list(conn.execute(statement, dict(params)).all())
@@ -91,6 +115,8 @@ def rows(
         fetched = cursor.fetchall()
     except conn.dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy would raise it
         raise DBAPIError.instance(sql, values, exc, conn.dialect.loaded_dbapi.Error) from exc
+    if cursor.description is None:  # a write that returns nothing
+        return []
     if row is None:
         row = _text_row(sql, cursor.description)
     if results:
@@ -105,7 +131,9 @@ def rows(
 
 
 def first(
-    where: Session | Connection, statement: Select | TextClause, params: Mapping[str, Any]
+    where: Session | Connection,
+    statement: Select | TextClause | TextualSelect,
+    params: Mapping[str, Any],
 ) -> Any:
     """The first row, or None."""
     found = rows(where, statement, params)
@@ -113,7 +141,9 @@ def first(
 
 
 def scalar(
-    where: Session | Connection, statement: Select | TextClause, params: Mapping[str, Any]
+    where: Session | Connection,
+    statement: Select | TextClause | TextualSelect,
+    params: Mapping[str, Any],
 ) -> Any:
     """The first column of the first row, or None."""
     found = rows(where, statement, params)

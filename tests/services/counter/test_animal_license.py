@@ -308,6 +308,108 @@ def test_a_tag_issued_today_is_found_by_the_lookup(station, cashier, drawer):
         assert [h.customer_id for h in customers.search(station, typed)][:1] == [lic.customer_id]
 
 
+@pytest.mark.parametrize(
+    ("stored", "description", "typed", "refused"),
+    [
+        ("REX", "Dog “REX”", "rex", True),  # ASCII case, through SQLite's lower()
+        ("\tRex", "Dog", "rex", True),  # a tab Python strips and SQLite's trim() does not
+        ("\u212aato", "Dog", "kato", True),  # the Kelvin sign, which Python lowers to "k"
+        ("ÑOÑO", "Dog", "ñoño", True),  # a name SQLite cannot fold: every license read
+        (None, "Dog “Biscuit”", "biscuit", True),  # an old license: the name in its description
+        ("Rexy", "Dog “Rexy”", "rex", False),
+        ("Max", "Cat “Max”", "max", False),  # another species
+    ],
+)
+def test_the_one_license_per_term_check_reads_only_what_may_match(
+    station, stored, description, typed, refused
+):
+    """The check asks SQLite only for licenses whose animal may be this one; what it refuses
+    is what comparing every license in force in Python refuses (its rule: same name, same
+    species, in force)."""
+    from counterpos.services.counter.animal_license import _one_tag_per_term
+
+    species = "cat" if description.startswith("Cat") else "dog"
+    with station.store.write() as s:
+        customer_id = s.scalar(select(License.customer_id).limit(1))
+        details = {"species": species} | ({"animal_name": stored} if stored is not None else {})
+        s.add(
+            License(
+                customer_id=customer_id,
+                kind="animal",
+                license_no="AN-TEST-1",
+                tag_no="",
+                description=description,
+                issued_on=TODAY,
+                expires_on=TODAY + timedelta(days=300),
+                details=details,
+                status="issued",
+            )
+        )
+        s.flush()
+        wanted = {"animal_name": typed, "species": "dog"}
+        if refused:
+            with pytest.raises(InputError, match="already has license AN-TEST-1"):
+                _one_tag_per_term(s, customer_id, wanted, TODAY)
+        else:
+            _one_tag_per_term(s, customer_id, wanted, TODAY)
+        s.rollback()
+
+
+def test_the_one_license_per_term_check_reads_through_its_indexes(station):
+    """Migration 0017_s4_14b indexes the check's own expressions: SQLite finds the owner's
+    licenses that may be this animal through them, never by reading every license held."""
+    from counterpos.services.counter.animal_license import _SAME_ANIMAL
+
+    with station.store.read() as s:
+        sql = str(_SAME_ANIMAL.compile(s.connection()))
+        params = ("c", TODAY, "rex", "c", TODAY, "c", TODAY, "“rex”", "c", TODAY)
+        plan = [
+            row[-1]
+            for row in s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)
+            if "license" in row[-1]
+        ]
+    assert len(plan) == 4, plan
+    for name in (
+        "ix_license_animal_name ",
+        "ix_license_animal_name_odd",
+        "ix_license_quoted_name",
+        "ix_license_description_odd",
+    ):
+        assert any(f"USING INDEX {name.strip()} (customer_id=? AND <expr>=?)" in p for p in plan), (
+            name,
+            plan,
+        )
+
+
+def test_a_tag_sold_to_a_customer_not_yet_in_the_lookup_indexes_them_whole(
+    station, cashier, drawer
+):
+    """The new tag's document is added to the owner's row in the lookup; an owner with no row
+    yet (a customer written without indexing) is indexed whole, the new license with them."""
+    from counterpos.store.models import Customer
+
+    give_tags(station, first=440, last=450)
+    with station.store.write() as s:
+        owner = Customer(
+            customer_no="C-NOT-INDEXED",
+            first_name="Quincy",
+            last_name="Unindexed",
+            mailing_address="9 Elm St",
+        )
+        s.add(owner)
+        s.flush()
+        customer_id = owner.id
+    assert customers.search(station, "Unindexed") == []
+    cart = ring(
+        station, Cart(customer_id=customer_id), "animal_license", customer_id, details=dog()
+    )
+    done = pay_cash(station, cashier, drawer.session_id, cart)
+    with station.store.read() as s:
+        lic = s.scalar(select(License).where(License.license_no == done.documents[0]))
+    for typed in ("Unindexed", lic.tag_no, lic.license_no):
+        assert [h.customer_id for h in customers.search(station, typed)] == [customer_id], typed
+
+
 def test_a_six_digit_tag_does_not_make_a_five_digit_one_look_reissued(station, cashier, drawer):
     """License AN-YYYY-100000 starts with AN-YYYY-10000; only the number itself and its
     reissues (-2, -3 …) count as taken."""

@@ -125,3 +125,67 @@ def test_companions_are_priced_on_the_same_day_as_their_line(station, supervisor
     assert catalog.price_lines(station, "bus_pass", details=new_card)[1].amount == Money(200)
     lines = catalog.price_lines(station, "bus_pass", details=new_card, on=later)
     assert [x.amount for x in lines] == [Money(300), Money(350)]
+
+
+def _permit_cart(station, n: int):
+    from counterpos.domain.cart import Cart
+
+    details = {"address": f"{n} Cache Ct", "start_date": TODAY + timedelta(days=3), "days": "1"}
+    return Cart(catalog.price_lines(station, "yard_sale_permit", details=details))
+
+
+def test_a_sale_prices_from_the_catalog_as_the_store_holds_it_then(
+    station, supervisor, cashier, drawer
+):
+    """Sales keep the catalog between them (catalog._catalog) only while the store's catalog
+    number stands still: a new fee schedule, or a service changed by another writer, is what
+    the next sale prices from."""
+    import sqlite3
+
+    from tests.sale_helpers import cash, ring
+
+    first = _permit_cart(station, 1)
+    ring(station, cashier, drawer.session_id, first, cash(first.total.cents))  # catalog kept
+    rung_before = _permit_cart(station, 2)
+    fee_schedule.add_schedule(
+        station, supervisor, "yard_sale_permit", {"kind": "fixed", "cents": 2_600}, TODAY
+    )
+    with pytest.raises(InputError, match=r"is now \$26\.00") as err:
+        ring(station, cashier, drawer.session_id, rung_before, cash(rung_before.total.cents))
+    assert err.value.field == catalog.PRICES_CHANGED
+    again = _permit_cart(station, 3)
+    assert again.total == Money(2_600)
+    ring(station, cashier, drawer.session_id, again, cash(2_600))
+    rung_again = _permit_cart(station, 4)
+    other = sqlite3.connect(station.store.path)  # another writer: the store counts it too
+    other.execute("UPDATE service SET active = 0 WHERE code = 'yard_sale_permit'")
+    other.commit()
+    other.close()
+    with pytest.raises(NotFound, match="no service 'yard_sale_permit'"):
+        ring(station, cashier, drawer.session_id, rung_again, cash(2_600))
+
+
+def test_without_the_catalog_number_s_triggers_each_sale_reads_the_catalog(
+    station, cashier, drawer
+):
+    """A schema change that lost the triggers (a table rebuilt) leaves nothing to move the
+    number: sales then read the catalog each time, and a changed fee is still seen."""
+    import sqlite3
+
+    from tests.sale_helpers import cash, ring
+
+    other = sqlite3.connect(station.store.path, isolation_level=None)
+    for (name,) in other.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'catalog_version_%'"
+    ).fetchall():
+        other.execute(f"DROP TRIGGER {name}")
+    first = _permit_cart(station, 5)
+    ring(station, cashier, drawer.session_id, first, cash(first.total.cents))
+    rung_before = _permit_cart(station, 6)
+    other.execute(
+        "UPDATE fee_schedule SET rule = json_object('kind', 'fixed', 'cents', 2700) "
+        "WHERE service_code = 'yard_sale_permit'"
+    )
+    other.close()
+    with pytest.raises(InputError, match=r"is now \$27\.00"):
+        ring(station, cashier, drawer.session_id, rung_before, cash(rung_before.total.cents))

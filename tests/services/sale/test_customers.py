@@ -202,6 +202,27 @@ def test_a_new_license_or_phone_is_indexed_in_place(empty_station):
     assert counts == [3, 3, 3]
 
 
+def test_license_numbers_find_their_holders_once_each_in_name_order(empty_station):
+    """Each license is its own document (store/customer_index.py); a customer holding
+    several that match is listed once, in name order with the others."""
+    st = empty_station
+    zed = add(st, "Zed", "Adams", tag="2031-0100")
+    add(st, "Ann", "Baker", tag="2031-0200")
+    add(st, "Carl", "Cole")
+    with st.store.write() as s:
+        for n in range(3):
+            s.add(
+                License(customer_id=zed, kind="animal", license_no=f"AL-Z{n}", tag_no=f"2031-03{n}")
+            )
+        s.flush()
+        customers.index_customer(s, zed)
+    assert names(customers.search(st, "2031")) == ["Zed Adams", "Ann Baker"]
+    assert names(customers.search(st, "2031-0200")) == ["Ann Baker"]
+    assert names(customers.search(st, "310100")) == ["Zed Adams"]  # middle digits
+    assert names(customers.search(st, "al-z2")) == ["Zed Adams"]
+    assert names(customers.search(st, "2031", limit=1)) == ["Zed Adams"]
+
+
 def test_rebuild_gives_the_same_answers_as_incremental_indexing(empty_station):
     st = empty_station
     for first, last in [("Ann", "Smith"), ("Zoe", "Smith"), ("Smitty", "Adams"), ("Bo", "Gar")]:
@@ -234,11 +255,11 @@ def test_limit_and_determinism_on_the_demo_customers(station):
 def test_index_keeps_name_order_when_neighbours_run_out_of_room(empty_station):
     """Ninety customers squeezed one by one into the same gap force the rows to be spread."""
     st = empty_station
-    add(st, "w", "Tight")
-    add(st, "y", "Tight")
+    add(st, "w", "Tight", tag="2032-0001")
+    add(st, "y", "Tight", tag="2032-0002")
     firsts = [f"x{n}" for n in range(99, 9, -1)]  # each sorts just below the one before
     for first in firsts:
-        add(st, first, "Tight")
+        add(st, first, "Tight", tag=f"2032-1{first[1:]}")
     with st.store.read() as s:
         keys = s.execute(
             text("SELECT sort_key, search_rowid FROM customer_search_key ORDER BY sort_key")
@@ -251,6 +272,9 @@ def test_index_keeps_name_order_when_neighbours_run_out_of_room(empty_station):
     expected = ["w Tight"] + [f"x{n} Tight" for n in range(10, 100)] + ["y Tight"]
     assert names(customers.search(st, "tight", limit=100)) == expected
     assert names(customers.search(st, "tig")) == expected[:20]
+    # The license documents moved with their customers' rows.
+    assert names(customers.search(st, "2032", limit=100)) == expected
+    assert names(customers.search(st, "2032155")) == ["x55 Tight"]  # middle digits
 
 
 @pytest.mark.parametrize(

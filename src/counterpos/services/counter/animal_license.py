@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Integer, bindparam, column, func, select, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
@@ -25,7 +25,7 @@ from counterpos.services.counter.issued_documents import issue_document
 from counterpos.services.counter.licenses import find_license
 from counterpos.services.errors import InputError
 from counterpos.services.sale.catalog import rule_in_effect
-from counterpos.services.sale.customers import index_customer
+from counterpos.services.sale.customers import index_customer, index_new_license
 from counterpos.services.sale.owners import check_owner, owner_of
 from counterpos.services.sale.service_rules import (
     Companion,
@@ -243,9 +243,13 @@ class AnimalLicenseRules(ServiceRules):
                 sale_line_id=row.id,
             ),
         )
-        ctx.session.flush()
-        ctx.write_queued()  # the license row, so that the index reads its tag
-        index_customer(ctx.session, owner.id)  # the new tag is found by the lookup at once
+        # The new tag is found by the lookup at once: one document added to the owner's, and
+        # the rows join the sale's one batch of inserts; an owner not in the index yet is
+        # indexed whole, from the tables, once the license row is written.
+        if not index_new_license(ctx.session, owner.id, d["license_no"], d["tag_no"]):
+            ctx.session.flush()
+            ctx.write_queued()
+            index_customer(ctx.session, owner.id)
         issue_document(
             ctx,
             row,
@@ -293,10 +297,56 @@ _IN_FORCE = select(
 )
 
 
+# The licenses whose animal may be this one, found through four indexes (migration
+# 0017_s4_14b: these expressions are the indexes' own text, so SQLite uses them), not by reading
+# the owner's every license. SQLite's lower() folds ASCII only, so this is only for a name of
+# printable ASCII, and the check's own comparison (Python's strip() and lower()) is made on
+# what comes back; the four keep every license it could match:
+# - a stored name equal to it folded as SQLite folds ASCII;
+# - a stored name holding any other character (non-ASCII, a tab: Python's strip() and lower()
+#   may make it match; the Kelvin sign is the one non-ASCII letter lowered to ASCII, "k");
+# - a description whose quoted part is “name” (the Kelvin sign made "k"; İ lowers to "i" and a
+#   combining dot, which no ASCII name holds), when it is of the usual form `Dog “Rex”`
+#   (one pair of quotes, at the end: then “name” is in it exactly when that part is “name”);
+# - any description of another form.
+_SAME_ANIMAL_COLUMNS = (
+    "SELECT license.rowid AS at, license_no, description, "
+    "json_extract(details, '$.animal_name') AS animal_name, "
+    "json_extract(details, '$.species') AS species, expires_on FROM license "
+    "WHERE customer_id = :customer AND kind = 'animal' AND status = 'issued' "
+    "AND expires_on >= :on AND "
+)
+_SAME_ANIMAL = text(
+    " UNION ".join(
+        _SAME_ANIMAL_COLUMNS + where
+        for where in (
+            "lower(trim(json_extract(details, '$.animal_name'))) = :name",
+            "(json_extract(details, '$.animal_name') GLOB '*[^ -~]*') = 1",
+            "lower(replace(substr(description, instr(description, '“')), '\u212a', 'k')) = :quoted",
+            "(description NOT GLOB '[^“”]*“[^“”]*”') = 1",
+        )
+    )
+    + " ORDER BY at"
+).columns(
+    column("at", Integer),
+    License.license_no,
+    License.description,
+    column("animal_name"),
+    column("species"),
+    License.expires_on,
+)
+_PRINTABLE_ASCII = re.compile(r"[ -~]+")
+
+
 def _one_tag_per_term(session: Session, customer_id: str, c: dict, on: date) -> None:
     """An animal already licensed for this term gets a replacement tag, not a second license."""
     name = str(c.get("animal_name", "")).strip().lower()
-    rows = plain_read.rows(session, _IN_FORCE, {"customer": customer_id, "on": on})
+    params = {"customer": customer_id, "on": on}
+    if _PRINTABLE_ASCII.fullmatch(name):
+        params |= {"name": name, "quoted": f"“{name}”"}
+        rows = plain_read.rows(session, _SAME_ANIMAL, params)
+    else:  # a name SQLite cannot fold as Python does: every license in force, as before
+        rows = plain_read.rows(session, _IN_FORCE, params)
     for lic in rows:
         animal = "" if lic.animal_name is None else str(lic.animal_name)
         same_name = animal.strip().lower() == name or f"“{name}”" in lic.description.lower()

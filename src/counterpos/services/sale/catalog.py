@@ -8,6 +8,8 @@ every line is priced anew from the rules in force at that moment.
 from __future__ import annotations
 
 import dataclasses
+import json
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ from datetime import date
 from functools import cache
 from typing import Any, TypedDict, Unpack
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from counterpos.domain.cart import Cart, CartLine
@@ -78,6 +80,10 @@ class ServiceRow:
     sort_order: int = 0
 
 
+# The codes asked for, as one JSON array parameter: a fixed statement, so it runs on the
+# driver's cursor (store/plain_read.py; an expanding IN list would go through SQLAlchemy's
+# execution machinery, which costs more than SQLite spends on the read).
+_CODES = select(func.json_each(bindparam("codes")).table_valued("value").c.value)
 _SERVICES = select(
     Service.code,
     Service.name,
@@ -89,11 +95,11 @@ _SERVICES = select(
     Service.companion_of,
     Service.confirm_above_cents,
     Service.sort_order,
-).where(Service.code.in_(bindparam("codes", expanding=True)))
+).where(Service.code.in_(_CODES))
 _RULES = (
     select(FeeSchedule.service_code, FeeSchedule.rule)
     .where(
-        FeeSchedule.service_code.in_(bindparam("codes", expanding=True)),
+        FeeSchedule.service_code.in_(_CODES),
         FeeSchedule.effective_from <= bindparam("on"),
     )
     .order_by(FeeSchedule.effective_from, FeeSchedule.created_at)  # the newest comes last
@@ -102,11 +108,73 @@ _RULES = (
 
 CACHE = "catalog.sale_cache"  # session.info key: the catalog as one sale has read it
 
+# The whole catalog as the store last held it, kept between sales with the number the store
+# moves whenever a service or fee schedule row changes (migration 0017_s4_14c's triggers) and
+# the schema's own version (a schema change could drop those triggers): a sale reads those
+# two integers, and the catalog again only when one moved.
+_VERSION = text(
+    "SELECT (SELECT n FROM catalog_version WHERE id = 1), "
+    "(SELECT schema_version FROM pragma_schema_version())"
+)
+_TRIGGERS = text(
+    "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ("
+    + ", ".join(
+        f"'catalog_version_{table}_{when}'"
+        for table in ("service", "fee_schedule")
+        for when in ("insert", "update", "delete")
+    )
+    + ")"
+)
+_ALL_SERVICES = select(*_SERVICES.selected_columns)
+_ALL_RULES = select(
+    FeeSchedule.service_code, FeeSchedule.effective_from, FeeSchedule.rule
+).order_by(FeeSchedule.effective_from, FeeSchedule.created_at)
+
+
+@dataclass(frozen=True)
+class _Catalog:
+    version: tuple[int, int]
+    services: dict[str, ServiceRow]
+    rules: dict[str, tuple[tuple[date, dict[str, Any]], ...]]  # by code, oldest first
+
+    def rule(self, code: str, on: date) -> dict[str, Any] | None:
+        """The rule in effect on `on`: the newest schedule from then or before (as _RULES)."""
+        found = None
+        for start, rule in self.rules.get(code, ()):
+            if start <= on:
+                found = rule
+        return found
+
+
+_CATALOGS: weakref.WeakKeyDictionary[Any, _Catalog] = weakref.WeakKeyDictionary()  # by engine
+
+
+def _catalog(session: Session) -> _Catalog | None:
+    """The catalog as the store holds it now, inside the caller's transaction; None when the
+    store cannot tell when it changes (then each sale reads what it needs, as before)."""
+    conn = plain_read.connection_of(session)
+    version = plain_read.first(conn, _VERSION, {})
+    if version is None or version[0] is None:
+        return None
+    known = _CATALOGS.get(conn.engine)
+    if known is not None and known.version == tuple(version):
+        return known
+    if plain_read.scalar(conn, _TRIGGERS, {}) != 6:  # nothing would move the number
+        return None
+    services = {r.code: _service_row(r) for r in plain_read.rows(conn, _ALL_SERVICES, {})}
+    rules: dict[str, list[tuple[date, dict[str, Any]]]] = {}
+    for code, start, rule in plain_read.rows(conn, _ALL_RULES, {}):
+        rules.setdefault(code, []).append((start, rule))
+    catalog = _Catalog((version[0], version[1]), services, {c: tuple(v) for c, v in rules.items()})
+    _CATALOGS[conn.engine] = catalog
+    return catalog
+
 
 @contextmanager
 def cached_for_the_sale(session: Session) -> Iterator[None]:
-    """Inside it, `service_rows` and `rules_in_effect` read each service, and each service's
-    rule for a date, once: a sale re-prices its lines, checks companions and limits, and its
+    """Inside it, `service_rows` and `rules_in_effect` take the store's whole catalog as kept
+    between sales (`_catalog`: two integers read to know it is unchanged), or else read each
+    service, and each service's rule for a date, once: a sale re-prices its lines, checks companions and limits, and its
     rules price penalties, from the same catalog rows; `utility_account` reads a bill payment's
     account once (its details, its late fee and its ledger entry all need it). Only for a
     sale's own transaction (nothing in it changes the catalog or an account's number or due
@@ -114,7 +182,7 @@ def cached_for_the_sale(session: Session) -> Iterator[None]:
     if CACHE in session.info:
         yield
         return
-    session.info[CACHE] = ({}, {}, {})
+    session.info[CACHE] = ({}, {}, {}, _catalog(session))
     try:
         yield
     finally:
@@ -136,19 +204,26 @@ def _service_row(r) -> ServiceRow:
     )
 
 
+def _read_services(session: Session, codes: list[str]) -> list:
+    return plain_read.rows(session, _SERVICES, {"codes": json.dumps(codes)})
+
+
+def _read_rules(session: Session, codes: list[str], on: date) -> list:
+    return plain_read.rows(session, _RULES, {"codes": json.dumps(codes), "on": on})
+
+
 def service_rows(session: Session, codes: Iterable[str]) -> dict[str, ServiceRow]:
     wanted = sorted(set(codes))
     cache = session.info.get(CACHE)
     if cache is None:
-        rows = session.connection().execute(_SERVICES, {"codes": wanted})
-        return {r.code: _service_row(r) for r in rows}
+        return {r.code: _service_row(r) for r in _read_services(session, wanted)}
+    if cache[3] is not None:  # the store's catalog, unchanged since it was read
+        known = cache[3].services
+        return {c: row for c in wanted if (row := known.get(c)) is not None}
     services: dict[str, ServiceRow | None] = cache[0]
     missing = [c for c in wanted if c not in services]
     if missing:
-        found = {
-            r.code: _service_row(r)
-            for r in session.connection().execute(_SERVICES, {"codes": missing})
-        }
+        found = {r.code: _service_row(r) for r in _read_services(session, missing)}
         services.update((c, found.get(c)) for c in missing)
     return {c: row for c in wanted if (row := services[c]) is not None}
 
@@ -158,15 +233,14 @@ def rules_in_effect(session: Session, codes: Iterable[str], on: date) -> dict[st
     wanted = sorted(set(codes))
     cache = session.info.get(CACHE)
     if cache is None:
-        params = {"codes": wanted, "on": on}
-        return {code: rule for code, rule in session.connection().execute(_RULES, params)}
+        return {code: rule for code, rule in _read_rules(session, wanted, on)}
+    if cache[3] is not None:
+        catalog: _Catalog = cache[3]
+        return {c: rule for c in wanted if (rule := catalog.rule(c, on)) is not None}
     rules: dict[tuple[str, date], dict[str, Any] | None] = cache[1]
     missing = [c for c in wanted if (c, on) not in rules]
     if missing:
-        found = {
-            code: rule
-            for code, rule in session.connection().execute(_RULES, {"codes": missing, "on": on})
-        }
+        found = {code: rule for code, rule in _read_rules(session, missing, on)}
         rules.update(((c, on), found.get(c)) for c in missing)
     return {c: rule for c in wanted if (rule := rules[(c, on)]) is not None}
 

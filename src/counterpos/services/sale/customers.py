@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import bindparam, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from counterpos.domain.money import Money
@@ -72,10 +73,13 @@ _ANY = "{name accounts address phone licenses}"
 
 @dataclass(frozen=True)
 class Tier:
-    """One kind of match: an FTS5 query on one of the index tables."""
+    """One kind of match: an FTS5 query on one of the index tables, and `licenses`, when the
+    kind of match covers license numbers, the query on the license documents (their owners
+    are listed with the table's matches, in name order)."""
 
     table: str
     match: str
+    licenses: str | None = None
 
 
 # What the lookup reads of a query: a pasted page of text or digits is cut to this before any
@@ -118,18 +122,22 @@ def lookup_tiers(user_text: str) -> list[Tier]:
         tiers = [
             Tier("customer_search_name", every),
             Tier("customer_search_address", every),
-            Tier("customer_search", f"{_ANY} : ({every})"),
+            Tier("customer_search", f"{_ANY} : ({every})", f"{{licenses}} : ({every})"),
         ]
         if len(tokens) == 1:  # one word: surnames (and business names) come first
             tiers.insert(0, Tier("customer_search_last", every))
         return tiers
     digits = "".join(tokens)
     tiers = [
-        Tier("customer_search", f"{{accounts phone licenses}} : ({every})"),
+        Tier(
+            "customer_search",
+            f"{{accounts phone licenses}} : ({every})",
+            f"{{licenses}} : ({every})",
+        ),
         Tier("customer_search_address", every),
     ]
     if len(digits) >= customer_index.MIN_SUFFIX:
-        tiers.append(Tier("customer_search_digits", f'"{digits}"*'))
+        tiers.append(Tier("customer_search_digits", f'"{digits}"*', f'{{digits}} : "{digits}"*'))
     return tiers
 
 
@@ -159,19 +167,53 @@ def search_in(session: Session, tiers: list[Tier], limit: int) -> list[CustomerH
         need = limit - len(hits)
         if need <= 0:
             break
-        rowids = conn.execute(
-            text(
-                f"SELECT rowid FROM {tier.table} WHERE {tier.table} MATCH :q "
-                "ORDER BY rowid LIMIT :n"
-            ),
-            {"q": tier.match, "n": need + len(seen)},
-        ).scalars()
+        wanted = need + len(seen)
+        rowids = list(
+            conn.execute(
+                text(
+                    f"SELECT rowid FROM {tier.table} WHERE {tier.table} MATCH :q "
+                    "ORDER BY rowid LIMIT :n"
+                ),
+                {"q": tier.match, "n": wanted},
+            ).scalars()
+        )
+        if tier.licenses is not None:
+            owners = _license_owners(conn, tier.licenses, wanted)
+            rowids = sorted(set(rowids).union(owners))[:wanted]
         # Rowids are in name order (store/customer_index.py): no sorting here.
-        fresh = [r for r in _rows(conn, list(rowids)) if r.customer_id not in seen]
+        fresh = [r for r in _rows(conn, rowids) if r.customer_id not in seen]
         for r in fresh[:need]:
             seen.add(r.customer_id)
             hits.append(CustomerHit(r.customer_id, r.name, r.address, r.phone, r.accounts))
     return hits
+
+
+_LICENSE_MATCH = (
+    f"SELECT rowid FROM {customer_index.LICENSE_TABLE} "
+    f"WHERE {customer_index.LICENSE_TABLE} MATCH ? ORDER BY rowid"
+)
+
+
+def _license_owners(conn, match: str, wanted: int) -> list[int]:
+    """The first `wanted` customers (their rowids, in name order) holding a license that
+    matches: the documents come in rowid order, a customer's together, so the reading stops
+    as soon as there are enough (on the driver's cursor, which reads them as they come)."""
+    owners: list[int] = []
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        for (rowid,) in cursor.execute(_LICENSE_MATCH, (match,)):
+            owner = customer_index.owner_of(rowid)
+            if not owners or owners[-1] != owner:
+                owners.append(owner)
+                if len(owners) >= wanted:
+                    break
+    except conn.dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy would raise it
+        raise DBAPIError.instance(
+            _LICENSE_MATCH, (match,), exc, conn.dialect.loaded_dbapi.Error
+        ) from exc
+    finally:
+        cursor.close()
+    return owners
 
 
 def rebuild_search_index(session: Session) -> None:
@@ -218,9 +260,18 @@ def index_customer(session: Session, customer_id: str) -> None:
         cust.mailing_address,
         [a.account_no for a in accounts],
         [a.service_address for a in accounts],
-        [n for x in licenses for n in (x.license_no, x.tag_no) if n],
+        [f"{x.license_no} {x.tag_no or ''}" for x in licenses],
     )
     customer_index.put(conn, row)
+
+
+def index_new_license(session: Session, customer_id: str, license_no: str, tag_no: str) -> bool:
+    """A license just issued to `customer_id` is found by the lookup at once: its document is
+    added to the customer's (store/customer_index.add_license), without reading the license
+    table. False when the customer has no row in the index yet: then index them whole
+    (`index_customer`) once the license is in the tables."""
+    conn = plain_read.connection_of(session)
+    return customer_index.add_license(conn, customer_id, license_no, tag_no)
 
 
 def panel(station: Station, customer_id: str) -> CustomerPanel:
