@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from counterpos.domain.pan_guard import (
     MASK,
+    _runs,
+    _spans_in_run,
     contains_card_number,
     declared_ok,
     is_payment_card,
@@ -231,3 +233,23 @@ def test_a_uuid_is_never_a_card_number(u):
         assert not contains_card_number(text)
     digits = "01234567-8901-7234-8220-720340318848"  # all-digit groups, Luhn-valid stretches
     assert not contains_card_number(digits)
+
+
+# Digits, every separator a run may hold (ASCII), and what ends a run: text where long runs are
+# common, so the quick test is held to the full scan on both sides of its line.
+_ASCII_NOISE = st.text(alphabet="0123456789" * 4 + " -~\t\n\r\v\f./\\_x:$,%4", max_size=60)
+
+
+@given(_ASCII_NOISE)
+def test_the_quick_run_test_never_passes_what_the_full_scan_finds(text):
+    """contains_card_number's second quick test (no 13-digit run in ASCII text) answers what
+    scanning every run answers."""
+    full = any(next(_spans_in_run(run), None) is not None for run in _runs(text))
+    assert contains_card_number(text) == full
+
+
+@pytest.mark.parametrize("pan", TEST_PANS)
+def test_a_card_number_among_a_memo_s_amounts_is_found(pan):
+    for sep in (" ", "-", ".", "/", "~", "_", "\t"):
+        grouped = sep.join(pan[i : i + 4] for i in range(0, len(pan), 4))
+        assert contains_card_number(f"Late fee on bill B1-B0100001: 10% of $309.80, {grouped}")

@@ -138,3 +138,39 @@ def test_many_rows_queue_the_same_payloads_sqlite_writes_them(station):
         expect.pop("created_at")
         assert payload == expect
         assert list(got[row["id"]]) == sorted(got[row["id"]])
+
+
+def test_every_column_s_quick_conversion_writes_what_sqlalchemy_writes(station):
+    """insert_synced converts dates and naive times itself (store/outbox._quicker): for every
+    column of every table, the same stored text as the column type's own bind conversion,
+    and anything else (an aware time, a time in a date column) through that conversion."""
+    from datetime import UTC, date, datetime, timedelta, timezone
+
+    from counterpos.store.models import Base
+    from counterpos.store.outbox import _insert_plan
+
+    dialect = station.store.engine.dialect
+    values = [
+        datetime(2026, 12, 1, 2, 3, 4),
+        datetime(2026, 12, 1, 2, 3, 4, 123),
+        datetime(999, 1, 2, 3, 4, 5, 999999),
+        datetime(2026, 12, 1, tzinfo=UTC),
+        datetime(2026, 12, 1, 23, 30, tzinfo=timezone(timedelta(hours=-8))),
+        date(2026, 2, 28),
+        date(987, 12, 31),
+        True,
+        {"a": [1, "b"]},
+    ]
+    checked = 0
+    for table in Base.metadata.sorted_tables:
+        _, keys, converters = _insert_plan(table, dialect)
+        for at, quick in converters:
+            own = table.columns[keys[at]].type._cached_bind_processor(dialect)
+            for value in values:
+                try:
+                    expected = own(value)
+                except (TypeError, ValueError, AttributeError):
+                    continue
+                assert quick(value) == expected, (table.name, keys[at], value)
+                checked += 1
+    assert checked > 100

@@ -134,6 +134,13 @@ def test_json_values_are_searched_to_the_bottom(station, cashier, drawer):
         {"applicants": [{"name": "Ana", "notes": f"card {PAN}"}]},
         {"card": 4111111111111111},  # as a number
         {PAN: "as a key"},
+        {"card": -4111111111111111},  # a negative number
+        {"account_no": "10000000", "paid": True, "none": None, "cents": 1.5, "memo": PAN},
+        {"service_address": "6401 Los Robles Ave", "bill_no": "B1-B0000001", "x": PAN},
+        {"a": {"b": {"c": ["short", {"d": DISGUISES["full-width digits"]}]}}},
+        {"tuple": ("ok", PAN.replace(" ", ""))},
+        {"4111111111111111": 1},  # a key of digits only, as JSON keeps a number as a key
+        {4111111111111111: "a number as a key"},
     ):
         event = audit_row(
             seq=99,

@@ -38,6 +38,9 @@ _GROUP = re.compile(r"[0-9]+")
 # ASCII separators beyond one space or dash: whitespace, dots, slashes, underscores.
 _OTHER_SEPARATORS = "\t\n\r\v\f./\\_"
 _ASCII_MAP = str.maketrans({c: "~" for c in _OTHER_SEPARATORS})
+# The second quick test on ASCII text: a run (as _RUN finds it after _normalise) of at least 13
+# digits, the shortest a card number has. Text without one holds no card number.
+_LONG_ASCII_RUN = re.compile(r"[0-9](?:[ \-~\t\n\r\v\f./\\_]*[0-9]){12}")
 _SEPARATOR_CATEGORIES = ("Zs", "Zl", "Zp", "Cf", "Cc", "Pd")
 # A UUID (the ids of every row; 8-4-4-4-12 hex digits) is never a card number, though its groups
 # are sometimes all digits.
@@ -232,6 +235,8 @@ def contains_card_number(text: str) -> bool:
     """True when the text holds something that could be a full card number."""
     if not text or not may_hold_card_number(text):
         return False
+    if text.isascii() and _LONG_ASCII_RUN.search(text) is None:
+        return False  # 13 digits, but never 13 in one run: a memo's amounts and numbers
     return any(next(_spans_in_run(run), None) for run in _runs(text))
 
 

@@ -146,6 +146,19 @@ def _check_text(table: str, column: str, key: str | None, text: str, row: Row) -
         raise pan_guard.refuse(label(column, key), key or column)
 
 
+_KEYS_SEEN: dict[str, bool] = {}
+
+
+def _key_may_hold(name: str) -> bool:
+    """may_hold_card_number of a JSON key: the same few keys come back row after row."""
+    holds = _KEYS_SEEN.get(name)
+    if holds is None:
+        if len(_KEYS_SEEN) >= 1024:
+            _KEYS_SEEN.clear()
+        holds = _KEYS_SEEN[name] = pan_guard.may_hold_card_number(name)
+    return holds
+
+
 def _check_json(table: str, column: str, key: str | None, value: Any, row: Row) -> None:
     if isinstance(value, str):
         if len(value) >= 13:  # shorter holds no card number (as _check_text would find)
@@ -156,10 +169,23 @@ def _check_json(table: str, column: str, key: str | None, value: Any, row: Row) 
         if abs(value) >= 10**12:  # a 13+ digit number, perhaps a card number as a number
             _check_text(table, column, key, str(abs(value)), row)
     elif isinstance(value, Mapping):
+        may_hold = pan_guard.may_hold_card_number
         for k, v in value.items():
-            if len(str(k)) >= 13:
-                _check_json(table, column, key, str(k), row)
-            _check_json(table, column, key if key is not None else str(k), v, row)
+            name = k if type(k) is str else str(k)
+            if len(name) >= 13 and _key_may_hold(name):
+                _check_json(table, column, key, name, row)
+            # The leaves that cannot hold a card number are passed over here, as the branches
+            # above and _check_text would pass them (fewer than 13 digits; a number below
+            # 10**12): a notice run's details are tens of thousands of these.
+            kind = type(v)
+            if (
+                v is None
+                or kind is bool
+                or (kind is str and (len(v) < 13 or not may_hold(v)))
+                or (kind is int and -(10**12) < v < 10**12)
+            ):
+                continue
+            _check_json(table, column, key if key is not None else name, v, row)
     elif isinstance(value, list | tuple):
         for item in value:
             _check_json(table, column, key, item, row)
@@ -207,11 +233,12 @@ def guard_rows(table: Table, rows: list[dict[str, Any]]) -> None:
     if not guarded:
         return
     name = table.name
+    may_hold = pan_guard.may_hold_card_number
     for row in rows:
         for key, policy in guarded.items():
             value = row.get(key)
-            if value is None or (type(value) is str and len(value) < 13):
-                continue  # most values: nothing to look at
+            if value is None or (type(value) is str and (len(value) < 13 or not may_hold(value))):
+                continue  # most values: fewer than 13 digits, nothing to refuse or mask
             new = checked(name, key, policy, value, row)
             if new is not value:
                 row[key] = new

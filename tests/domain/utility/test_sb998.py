@@ -117,3 +117,14 @@ def test_a_posted_notice_waits_five_business_days(posted, closed):
     assert shutoff_blockers(f, day, noon(day), closed, POLICY) == ()
     earlier = day - timedelta(days=1)
     assert shutoff_blockers(f, earlier, noon(earlier), closed, POLICY) != ()
+
+
+@given(days, st.integers(0, 80), closed_sets, st.integers(0, 90), st.integers(0, 10))
+def test_the_remembered_shutoff_date_is_the_one_computed(due, notice_after, closed, days_, n):
+    """A run asks with the calendar as a frozenset, and gets remembered answers: the same as
+    the calendar given as a plain list (never remembered), under any policy."""
+    policy = Sb998Policy(min_days_delinquent=days_, notice_business_days=n)
+    notice_on = due + timedelta(days=notice_after)
+    first = earliest_shutoff(due, notice_on, closed, policy)
+    assert first == earliest_shutoff(due, notice_on, sorted(closed), policy)
+    assert earliest_shutoff(due, notice_on, closed, policy) == first

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from counterpos.domain.messages import N_, Msg
 from counterpos.domain.utility.business_days import (
@@ -42,11 +43,22 @@ def earliest_shutoff(
     due_on: date, notice_on: date, closed: Collection[date], policy: Sb998Policy
 ) -> date:
     """The first day a notice given on `notice_on` about a bill due `due_on` allows."""
+    if isinstance(closed, frozenset):  # the calendar as data: a run asks the same few days
+        return _earliest_shutoff_of(due_on, notice_on, closed, policy)
+    return _earliest_shutoff(due_on, notice_on, closed, policy)
+
+
+def _earliest_shutoff(
+    due_on: date, notice_on: date, closed: Collection[date], policy: Sb998Policy
+) -> date:
     day = max(
         due_on + timedelta(days=policy.min_days_delinquent),
         add_business_days(notice_on, policy.notice_business_days, closed),
     )
     return next_business_day(day, closed)
+
+
+_earliest_shutoff_of = lru_cache(maxsize=4096)(_earliest_shutoff)
 
 
 def posted_shutoff(posted_on: date, closed: Collection[date], policy: Sb998Policy) -> date:

@@ -70,3 +70,35 @@ def test_a_run_refused_plainly(station, overdue):
         delinquency_run(station, login(station, "sofia"), on=local_today() + timedelta(days=1))
     with pytest.raises(StateError, match="no notices"):
         run_letters_pdf(station, login(station, "sofia"), "no-such-run", None)  # type: ignore[arg-type]
+
+
+def test_the_run_holds_the_collector_off_and_leaves_it_as_found(
+    station, supervisor, overdue, monkeypatch
+):
+    """The run holds Python's cyclic collector off while it works (seen from inside, as it
+    reads the standings), and puts it back as it was: on where it was on, off where the till
+    collects on its own thread."""
+    import gc
+
+    from counterpos.services.utility.delinquency import run
+
+    inside = []
+    standings = run.past_due_standings
+
+    def seen(*args):
+        inside.append(gc.isenabled())
+        return standings(*args)
+
+    monkeypatch.setattr(run, "past_due_standings", seen)
+    _, first = overdue
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        delinquency_run(station, supervisor, on=first.due_date + timedelta(days=2))
+        assert gc.isenabled()
+        gc.disable()
+        delinquency_run(station, supervisor, on=first.due_date + timedelta(days=46))
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert inside == [False, False]

@@ -288,3 +288,26 @@ def _penalised(s, bill_id, on) -> bool:
         )
         is not None
     )
+
+
+@pytest.mark.parametrize("seed", [6, 7])
+def test_the_ledger_read_once_and_caught_up_stands_as_read_afresh(
+    station, supervisor, overdue, seed
+):
+    """The run reads the ledger once (LedgerScan) for the late fees, catches up with the fees
+    it wrote, and reads the standings from it: the same as reading the ledger again."""
+    from counterpos.services.utility.delinquency.standing import LedgerScan
+
+    city, first = overdue
+    _vary(station, first, seed)
+    charged = 0
+    for days in (2, 33, 62, 95):
+        on = first.due_date + timedelta(days=days)
+        with station.store.write() as s:
+            policy = delinquency_policy(s, on)
+            scan = LedgerScan(s)
+            charged += apply_late_fees(s, "T1", on, policy, scan=scan).charged
+            assert past_due_standings(s, on, policy.min_notice_cents, scan) == (
+                past_due_standings(s, on, policy.min_notice_cents)
+            )
+    assert charged > 5

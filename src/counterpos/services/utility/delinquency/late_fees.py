@@ -10,6 +10,7 @@ penalty entry per fee.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -21,6 +22,7 @@ from counterpos.domain.money import Money
 from counterpos.domain.utility.delinquency import DelinquencyPolicy, late_fee_cents
 from counterpos.domain.utility.low_income import waiver_due
 from counterpos.services.utility.delinquency.standing import (
+    LedgerScan,
     _d,
     local_midnight_utc,
     low_income_accounts,
@@ -33,32 +35,25 @@ from counterpos.store.rows import bill_penalty_row, ledger_row
 LOOK_BACK_DAYS = 120  # bills whose due date passed longer ago than this are left alone
 _DEPOSITS = ", ".join(f"'{t}'" for t in DEPOSIT_TYPES)
 
-# Every bill past due and without its fee, with its past-due balance in one pass: the balance
-# at the end of its due date (a bill's charge counting from its bill date, payments from when
-# they were made, at any station), less the bills issued after it that were not yet due. The
-# CASE gives each due date the station's local midnight that ends it (as stored: naive UTC).
+# Every bill past due and without its fee. Its past-due balance is the balance at the end of
+# its due date (a bill's charge counting from its bill date, payments from when they were made,
+# at any station), less the bills issued after it that were not yet due: summed in Python over
+# the ledger the run reads once (standing.LedgerScan) and the live bills issued in the window,
+# instead of two correlated sums per bill. Each due date gets the station's local midnight
+# that ends it (as stored: naive UTC text, compared as SQLite compares it).
 DUE_DATES = "SELECT DISTINCT due_date FROM bill WHERE due_date < ? AND due_date >= ?"
-PAST_DUE = f"""
-WITH due AS (
-    SELECT b.id, b.bill_no, b.account_id, b.due_date, b.bill_date,
-           CASE b.due_date {{cuts}} END AS at
-    FROM bill b
-    WHERE b.due_date < ? AND b.due_date >= ? AND {LIVE_BILL} AND b.total_cents > 0
-      AND NOT EXISTS (SELECT 1 FROM bill_penalty p WHERE p.bill_id = b.id)
-)
-SELECT b.id, b.bill_no, b.account_id,
-  (SELECT COALESCE(SUM(amount_cents), 0) FROM (
-      SELECT l.amount_cents FROM ledger_entry l LEFT JOIN bill x ON x.ledger_entry_id = l.id
-      WHERE l.account_id = b.account_id AND l.entry_type NOT IN ({_DEPOSITS})
-        AND COALESCE(x.bill_date, l.created_at) < b.at
-      UNION ALL
-      SELECT c.amount_cents FROM central_ledger_entry c WHERE c.account_id = b.account_id
-        AND c.entry_type NOT IN ({_DEPOSITS}) AND c.created_at < b.at
-        AND NOT EXISTS (SELECT 1 FROM ledger_entry l WHERE l.id = c.id)))
-  - (SELECT COALESCE(SUM(n.total_cents), 0) FROM bill n WHERE n.account_id = b.account_id
-        AND n.bill_date > b.bill_date AND n.bill_date <= b.due_date AND n.reverses_id IS NULL
-        AND NOT EXISTS (SELECT 1 FROM bill x WHERE x.reverses_id = n.id))
-FROM due b ORDER BY b.due_date, b.bill_no
+DUE_BILLS = f"""
+SELECT b.id, b.bill_no, b.account_id, b.due_date, b.bill_date
+FROM bill b
+WHERE b.due_date < ? AND b.due_date >= ? AND {LIVE_BILL} AND b.total_cents > 0
+  AND NOT EXISTS (SELECT 1 FROM bill_penalty p WHERE p.bill_id = b.id)
+ORDER BY b.due_date, b.bill_no
+"""
+# The live bills issued after the oldest due bill's date, up to the last due date: those that
+# were not yet due when an earlier bill fell due.
+LATER_BILLS = f"""
+SELECT b.account_id, b.bill_date, b.total_cents FROM bill b
+WHERE b.bill_date > ? AND b.bill_date <= ? AND {LIVE_BILL}
 """
 
 
@@ -83,28 +78,60 @@ WHERE cents = 0 AND ledger_entry_id IS NULL GROUP BY account_id
 """
 
 
+def _past_due(
+    conn, scan: LedgerScan, due_bills: list, cut_of: dict[str, str]
+) -> list[tuple[str, str, str, int]]:
+    """(bill, bill no, account, past-due balance) of each due bill, in the order given."""
+    if not due_bills:
+        return []
+    accounts = {b[2] for b in due_bills}
+    posted: dict[str, list[tuple[str, int]]] = defaultdict(list)  # account -> (counts from, cents)
+    for row in scan.rows:
+        if row[0] in accounts:
+            posted[row[0]].append((row[1], row[4]))
+    for acct, cents, created in scan.central:
+        if acct in accounts:
+            posted[acct].append((created, cents))
+    later: dict[str, list[tuple[str, int]]] = defaultdict(list)  # account -> (bill date, cents)
+    since = min(b[4] for b in due_bills)
+    until = max(b[3] for b in due_bills)
+    for acct, bill_date, cents in conn.exec_driver_sql(LATER_BILLS, (since, until)):
+        if acct in accounts:
+            later[acct].append((bill_date, cents))
+    out = []
+    for bill_id, bill_no, account_id, due, bill_date in due_bills:
+        cut = cut_of[due]
+        balance = sum(c for at, c in posted.get(account_id, ()) if at < cut)
+        issued = sum(c for at, c in later.get(account_id, ()) if bill_date < at <= due)
+        out.append((bill_id, bill_no, account_id, balance - issued))
+    return out
+
+
 def apply_late_fees(
     s: Session,
     station_code: str,
     on: date,
     policy: DelinquencyPolicy,
     skip_accounts: set[str] | frozenset[str] = frozenset(),
+    scan: LedgerScan | None = None,
 ) -> LateFees:
-    """Charge every fee now due (inside the caller's transaction)."""
+    """Charge every fee now due (inside the caller's transaction), from the ledger as `scan`
+    read it (or as it is now)."""
     conn = s.connection()
     window = (on.isoformat(), (on - timedelta(days=LOOK_BACK_DAYS)).isoformat())
-    dues = [_d(d) for (d,) in conn.exec_driver_sql(DUE_DATES, window)]
+    dues = [d for (d,) in conn.exec_driver_sql(DUE_DATES, window)]
     if not dues:
         return LateFees(0, 0, 0)
-    cuts = [(d.isoformat(), _stored(local_midnight_utc(d + timedelta(days=1)))) for d in dues]
-    sql = PAST_DUE.replace("{cuts}", " ".join("WHEN ? THEN ?" for _ in cuts))
-    params = [v for pair in cuts for v in pair] + list(window)
+    cut_of = {d: _stored(local_midnight_utc(_d(d) + timedelta(days=1))) for d in dues}
+    due_bills = list(conn.exec_driver_sql(DUE_BILLS, window))
     penalties, ledger = [], []
     total = below = waived = 0
     percent = str(policy.late_fee_percent)
     qualified = low_income_accounts(s, on)
     last_waived = {a: _d(d) for a, d in conn.exec_driver_sql(LAST_WAIVERS)} if qualified else {}
-    for bill_id, bill_no, account_id, past_due in conn.exec_driver_sql(sql, tuple(params)):
+    for bill_id, bill_no, account_id, past_due in _past_due(
+        conn, scan or LedgerScan(s), due_bills, cut_of
+    ):
         if account_id in skip_accounts:
             continue
         fee = late_fee_cents(int(past_due or 0), policy)

@@ -174,55 +174,88 @@ def sent_by_account(session: Session) -> dict[str, dict[str, date]]:
     return out
 
 
-# Every owing account's past-due standing in one pass, as `owing` + Unpaid would find it: the
-# unpaid charges (newest first by bill date while they do not yet cover the balance), taken
-# again newest first by due date up to the balance (ties kept in the first order, as a stable
-# sort keeps them), the part of each still unpaid; of those past due, their sum and the oldest
-# (its ref, due date and bill), with what the notice run reads beside it: the account, its
-# customer, the bill's number and the notices already recorded about that oldest charge.
-STANDINGS = f"""
-WITH bal(account_id, balance) AS ({BALANCES.replace("{where}", "")}),
-pos AS (
-    SELECT l.account_id, bal.balance, l.id, l.amount_cents, b.id AS bill_id,
-           COALESCE(b.due_date, date(substr(l.created_at, 1, 10),
-               CASE WHEN l.entry_type = 'charge' THEN '+{DUE_DAYS_OF_OTHER_CHARGES} days'
-                    ELSE '+0 days' END)) AS due_on,
-           SUM(l.amount_cents) OVER w AS upto,
-           ROW_NUMBER() OVER w AS seq
-    FROM ledger_entry l JOIN bal ON bal.account_id = l.account_id
-    LEFT JOIN bill b ON b.ledger_entry_id = l.id
-    WHERE l.amount_cents > 0 AND l.entry_type NOT IN ({_DEPOSITS})
-      AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_id = l.id)
-    WINDOW w AS (PARTITION BY l.account_id
-        ORDER BY COALESCE(b.bill_date, l.created_at) DESC, l.created_at DESC, l.id DESC
-        ROWS UNBOUNDED PRECEDING)
-),
-by_due AS (
-    SELECT account_id, balance, id, amount_cents, bill_id, due_on, seq,
-           SUM(amount_cents) OVER (PARTITION BY account_id ORDER BY due_on DESC, seq
-               ROWS UNBOUNDED PRECEDING) AS upto
-    FROM pos WHERE upto - amount_cents < balance
-),
-late AS (
-    SELECT account_id, balance, COALESCE(bill_id, id) AS ref, bill_id, due_on,
-           SUM(MIN(amount_cents, balance - (upto - amount_cents)))
-               OVER (PARTITION BY account_id) AS past_due,
-           ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY due_on, seq DESC) AS rn
-    FROM by_due WHERE upto - amount_cents < balance AND due_on < :on
-)
-SELECT late.account_id, late.balance, late.past_due, late.ref, late.bill_id, late.due_on,
-       a.account_no, a.customer_id, a.service_address, a.customer_class, a.status,
-       bn.bill_no, c.id, c.first_name, c.last_name, c.business_name, c.mailing_address,
-       nl.issued_on, nf.issued_on, nc.issued_on,
-       (SELECT COUNT(*) FROM bal) AS owing
-FROM late JOIN utility_account a ON a.id = late.account_id
+# Every owing account's past-due standing, as `owing` + Unpaid would find it: the unpaid
+# charges (newest first by bill date while they do not yet cover the balance), taken again
+# newest first by due date up to the balance (ties kept in the first order, as a stable sort
+# keeps them), the part of each still unpaid; of those past due, their sum and the oldest (its
+# ref, due date and bill). The ledger is read in two plain scans and the charges are ordered
+# per account in Python: three window passes (each a sort of every charge of the city) cost
+# SQLite several times what a dictionary of short lists does.
+_LEDGER_SCAN = f"""
+SELECT l.account_id, COALESCE(b.bill_date, l.created_at), l.created_at, l.id, l.amount_cents,
+       b.id, COALESCE(b.due_date, date(substr(l.created_at, 1, 10),
+           CASE WHEN l.entry_type = 'charge' THEN '+{DUE_DAYS_OF_OTHER_CHARGES} days'
+                ELSE '+0 days' END))
+FROM ledger_entry l LEFT JOIN bill b ON b.ledger_entry_id = l.id
+WHERE l.entry_type NOT IN ({_DEPOSITS})
+"""
+_REVERSED = "SELECT reverses_id FROM ledger_entry WHERE reverses_id IS NOT NULL"
+_CENTRAL = f"""
+SELECT c.account_id, c.amount_cents, c.created_at FROM central_ledger_entry c
+WHERE c.entry_type NOT IN ({_DEPOSITS})
+  AND NOT EXISTS (SELECT 1 FROM ledger_entry l WHERE l.id = c.id)
+"""
+_LAST_ROWID = "SELECT COALESCE(MAX(rowid), 0) FROM ledger_entry"
+
+
+class LedgerScan:
+    """The ledger as the delinquency run reads it, once: every entry that is not a deposit
+    (rows of _LEDGER_SCAN: account, bill date or time posted, time posted, id, cents, bill,
+    due date), the ids reversed, and the centre's entries not also here (account, cents, time
+    posted). The run's late fees read it, then `catch_up` adds the entries written since in
+    the same transaction (the fees), and the standings read it again."""
+
+    def __init__(self, session: Session) -> None:
+        self.rows: list[tuple] = []
+        self.reversed_ids: set[str] = set()
+        self.central: list[tuple] = []
+        self._last = 0
+        self._session = session
+        cursor = self._cursor()
+        try:
+            self.central = cursor.execute(_CENTRAL).fetchall()
+        finally:
+            cursor.close()
+        self.catch_up()
+
+    def _cursor(self):
+        driver = self._session.connection().connection.driver_connection
+        assert driver is not None  # a live connection inside the session's transaction
+        return driver.cursor()
+
+    def catch_up(self) -> None:
+        """Add the ledger entries written since the last read (rowid past it)."""
+        cursor = self._cursor()
+        try:
+            last = cursor.execute(_LAST_ROWID).fetchone()[0]
+            if last <= self._last:
+                return
+            since = (self._last, last)
+            self.reversed_ids.update(
+                r for (r,) in cursor.execute(_REVERSED + " AND rowid > ? AND rowid <= ?", since)
+            )
+            self.rows += cursor.execute(
+                _LEDGER_SCAN + " AND l.rowid > ? AND l.rowid <= ?", since
+            ).fetchall()
+            self._last = last
+        finally:
+            cursor.close()
+
+
+# What the notice run reads beside the standing, for the accounts with something past due
+# (listed in a temporary table): the account, its customer, the oldest bill's number and the
+# notices already recorded about the oldest charge.
+_PAST_DUE_REFS = "past_due_ref"
+_ABOUT = f"""
+SELECT t.account_id, a.account_no, a.customer_id, a.service_address, a.customer_class,
+       a.status, bn.bill_no, c.id, c.first_name, c.last_name, c.business_name,
+       c.mailing_address, c.preferred_language, nl.issued_on, nf.issued_on, nc.issued_on
+FROM temp.{_PAST_DUE_REFS} t JOIN utility_account a ON a.id = t.account_id
 LEFT JOIN customer c ON c.id = a.customer_id
-LEFT JOIN bill bn ON bn.id = late.bill_id
-LEFT JOIN notice nl ON nl.key = 'late:' || late.ref
-LEFT JOIN notice nf ON nf.key = 'final:' || late.ref
-LEFT JOIN notice nc ON nc.key = 'collection:' || late.ref
-WHERE late.rn = 1 AND late.past_due >= :least
-ORDER BY a.account_no
+LEFT JOIN bill bn ON bn.id = t.bill_id
+LEFT JOIN notice nl ON nl.key = 'late:' || t.ref
+LEFT JOIN notice nf ON nf.key = 'final:' || t.ref
+LEFT JOIN notice nc ON nc.key = 'collection:' || t.ref
 """
 
 
@@ -244,34 +277,120 @@ class PastDue:
     addressee: str
     mailing_address: str
     sent_on: dict[str, date]  # the notices about the oldest charge: key -> issued
+    language: str = "en"  # the customer's preferred language, kept with a notice
 
 
-def past_due_standings(session: Session, on: date, least_cents: int) -> tuple[int, list[PastDue]]:
-    """(how many accounts owe, those with at least `least_cents` past due on `on`)."""
+def _oldest_past_due(
+    charges: list[tuple[str, str, str, str, int, str | None, str]], balance: int, on: str
+) -> tuple[int, str, str, str | None] | None:
+    """(past due, oldest past-due ref, its due date, its bill) of one account's positive, not
+    reversed charges (rows of _LEDGER_SCAN: account, order key, created, id, cents, bill id,
+    due date), or None."""
+    charges.sort(reverse=True)  # newest first by bill date, then time, then id
+    unpaid = []
+    upto = 0
+    for charge in charges:
+        if upto >= balance:
+            break  # the newer charges cover the balance: this and the older ones are paid
+        upto += charge[4]
+        unpaid.append(charge)
+    unpaid.sort(key=_due, reverse=True)  # by due date, newest first, ties kept in that order
+    left = balance
+    past = 0
+    oldest = None
+    for charge in unpaid:
+        if left <= 0:
+            break
+        part = min(charge[4], left)
+        left -= part
+        if charge[6] < on:
+            past += part
+            oldest = charge
+    if oldest is None:
+        return None
+    return past, oldest[5] or oldest[3], oldest[6], oldest[5]
+
+
+def _due(charge: tuple) -> str:
+    return charge[6]
+
+
+def _day(days: dict[str, date], text: str) -> date:
+    day = days.get(text)
+    if day is None:
+        day = days[text] = _d(text)
+    return day
+
+
+def past_due_standings(
+    session: Session, on: date, least_cents: int, scan: LedgerScan | None = None
+) -> tuple[int, list[PastDue]]:
+    """(how many accounts owe, those with at least `least_cents` past due on `on`), from the
+    ledger as `scan` read it (caught up), or as it is now."""
     from counterpos.store.models.customer import display_name  # noqa: PLC0415
 
-    out: list[PastDue] = []
+    if scan is None:
+        scan = LedgerScan(session)
+    else:
+        scan.catch_up()
+    reversed_ids = scan.reversed_ids
+    balance: dict[str, int] = defaultdict(int)
+    charges: dict[str, list] = defaultdict(list)
+    for row in scan.rows:
+        cents = row[4]
+        balance[row[0]] += cents
+        if cents > 0 and row[3] not in reversed_ids:
+            charges[row[0]].append(row)
+    for acct, cents, _ in scan.central:
+        balance[acct] += cents
+    day = on.isoformat()
     owing_count = 0
-    cursor = session.connection().exec_driver_sql(
-        STANDINGS.replace(":on", "?").replace(":least", "?"), (on.isoformat(), least_cents)
-    )
-    for r in cursor:
-        (acct, balance, owed, ref, bill_id, due, account_no, customer_id, address, klass,
-         status, bill_no, cust, first, last, business, mailing, late_on, final_on,
-         coll_on, owing_count) = r  # fmt: skip
+    late: dict[str, tuple[int, int, str, str, str | None]] = {}
+    for acct, owed in balance.items():
+        if owed <= 0:
+            continue
+        owing_count += 1
+        found = _oldest_past_due(charges.get(acct, []), owed, day)
+        if found is not None and found[0] >= least_cents:
+            late[acct] = (owed, *found)
+    if not late:
+        return owing_count, []
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    cursor = driver.cursor()
+    try:
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {_PAST_DUE_REFS} "
+            "(account_id TEXT PRIMARY KEY, ref TEXT NOT NULL, bill_id TEXT)"
+        )
+        cursor.execute(f"DELETE FROM temp.{_PAST_DUE_REFS}")
+        cursor.executemany(
+            f"INSERT INTO temp.{_PAST_DUE_REFS} VALUES (?, ?, ?)",
+            [(acct, v[2], v[4]) for acct, v in late.items()],
+        )
+        about = cursor.execute(_ABOUT).fetchall()
+        cursor.execute(f"DELETE FROM temp.{_PAST_DUE_REFS}")
+    finally:
+        cursor.close()
+    out: list[PastDue] = []
+    days: dict[str, date] = {}  # the few dates, each parsed once
+    for r in about:
+        (acct, account_no, customer_id, address, klass, status, bill_no, cust, first, last,
+         business, mailing, language, late_on, final_on, coll_on) = r  # fmt: skip
+        owed, past, ref, due, bill_id = late[acct]
         sent = {}
         if late_on is not None:
-            sent[f"late:{ref}"] = _d(late_on)
+            sent[f"late:{ref}"] = _day(days, late_on)
         if final_on is not None:
-            sent[f"final:{ref}"] = _d(final_on)
+            sent[f"final:{ref}"] = _day(days, final_on)
         if coll_on is not None:
-            sent[f"collection:{ref}"] = _d(coll_on)
+            sent[f"collection:{ref}"] = _day(days, coll_on)
         out.append(
             PastDue(
                 acct,
-                int(balance),
-                int(owed),
-                Charge(ref, _d(due), int(owed)),
+                owed,
+                past,
+                Charge(ref, _day(days, due), past),
                 bill_id,
                 bill_no or "",
                 account_no,
@@ -282,13 +401,11 @@ def past_due_standings(session: Session, on: date, least_cents: int) -> tuple[in
                 display_name(first, last, business) if cust else "Occupant",
                 (mailing if cust else "") or address,
                 sent,
+                language if cust else "en",
             )
         )
-    if not out:
-        owing_count = session.execute(
-            text(f"SELECT COUNT(*) FROM ({BALANCES.replace('{where}', '')})")
-        ).scalar_one()
-    return int(owing_count), out
+    out.sort(key=lambda p: p.account_no)
+    return owing_count, out
 
 
 def low_income_accounts(s: Session, on: date, account_id: str | None = None) -> set[str]:

@@ -72,8 +72,9 @@ def _languages(session: Session, customer_ids: list[str]) -> dict[str, str]:
 def record_notices(
     session: Session, station_code: str, created_by: str, notices: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    """Number and write notices (notice_row keyword sets, without number and station) in one go.
-    Refuses the lot if a key is already recorded or repeats."""
+    """Number and write notices (notice_row keyword sets, without number and station) in one go;
+    each in its customer's preferred language unless it names one. Refuses the lot if a key is
+    already recorded or repeats."""
     keys = [n["key"] for n in notices]
     if len(set(keys)) != len(keys):
         raise StateError("The same notice appears twice in one batch; nothing was recorded.")
@@ -86,7 +87,9 @@ def record_notices(
             notice_no=sorted(taken)[0],
         )
     numbers = next_numbers(session, Notice.notice_no, station_code, "N", len(notices))
-    spoken = _languages(session, [n["customer_id"] for n in notices if n.get("customer_id")])
+    spoken = _languages(  # unless the caller read it with the rest (the delinquency run)
+        session, [n["customer_id"] for n in notices if n.get("customer_id") and "language" not in n]
+    )
     rows = [
         notice_row(
             notice_no=no,
