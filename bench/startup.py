@@ -6,7 +6,9 @@ started as `python -m counterpos --home <demo home>` with COUNTERPOS_BENCH_EXIT_
 a second series with the variable set to `ready` times until the login window has painted
 AND the store is open behind it (checked, migrated, its mark compared) so that a PIN can be
 checked. Goals: the login window within 2x the bare window and under 1.5 s; the store open,
-sign-in possible, within 2x the bare window.
+sign-in possible, within 2x the bare window. A last series, no window at all, times a fresh
+`python` that imports the store layer a sign-in goes through and opens the store
+(bench/store_layer_only.py): what that alone costs against the bare window.
 
 Two more series time the first screen after sign-in (the drawer count), from the sign-in
 pressed to that screen painted, with the variable set to `signed-in:MS`: the till signs in as
@@ -29,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE = Path(__file__).with_name("bare_window.py")
+STORE_ONLY = Path(__file__).with_name("store_layer_only.py")
 BENCH_ENV = "COUNTERPOS_BENCH_EXIT_ON_SHOWN"
 
 
@@ -93,6 +96,7 @@ def main() -> int:
             "ready": [],
             "sign-in at once": [],
             "sign-in after 3 s": [],
+            "store layer only": [],
         }
         for _ in range(args.runs):
             results["bare"].append(timed(bare))
@@ -100,6 +104,7 @@ def main() -> int:
             results["ready"].append(timed(till, {BENCH_ENV: "ready"}))
             results["sign-in at once"].append(sign_in_time(till, 0))
             results["sign-in after 3 s"].append(sign_in_time(till, 3000))
+            results["store layer only"].append(timed([py, str(STORE_ONLY), str(home)]))
     med = {k: statistics.median(v) for k, v in results.items()}
     print(
         f"start-up, median of {args.runs} runs each (Python {sys.version.split()[0]}, {os.cpu_count()} CPUs)"
@@ -112,6 +117,10 @@ def main() -> int:
     print(
         f"  ... store open, sign-in possible    {med['ready'] * 1000:7.0f} ms"
         f"   {med['ready'] / med['bare']:.2f}x the bare window"
+    )
+    print(
+        f"  no window: python, the store layer imported and the store opened"
+        f" {med['store layer only'] * 1000:5.0f} ms   {med['store layer only'] / med['bare']:.2f}x"
     )
     print("  first screen after sign-in (the drawer count), from the sign-in pressed:")
     print(f"    signed in as soon as possible     {med['sign-in at once'] * 1000:7.0f} ms")
