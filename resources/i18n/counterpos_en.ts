@@ -2743,6 +2743,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Line refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cash from this drawer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2752,6 +2756,10 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>&amp;Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Line refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2768,6 +2776,22 @@ Carry on with the sale. If this happens again, call IT and tell them the time; t
     </message>
     <message>
         <source>At most {left} can be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the line refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every line, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}. {what}: {left} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the line refunded: this sale has {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2751,6 +2751,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
         <translation>Escanee o escriba el número de recibo</translation>
     </message>
     <message>
+        <source>Line refunded</source>
+        <translation>Línea reembolsada</translation>
+    </message>
+    <message>
         <source>Cash from this drawer</source>
         <translation>Efectivo de esta caja</translation>
     </message>
@@ -2761,6 +2765,10 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>&amp;Receipt number</source>
         <translation>Número de &amp;recibo</translation>
+    </message>
+    <message>
+        <source>&amp;Line refunded</source>
+        <translation>&amp;Línea reembolsada</translation>
     </message>
     <message>
         <source>&amp;Amount</source>
@@ -2777,6 +2785,22 @@ Siga con la venta. Si vuelve a pasar, llame a informática y dígales la hora; l
     <message>
         <source>At most {left} can be refunded.</source>
         <translation>Se puede reembolsar como máximo {left}.</translation>
+    </message>
+    <message>
+        <source>Choose the line refunded</source>
+        <translation>Elija la línea reembolsada</translation>
+    </message>
+    <message>
+        <source>Every line, in order</source>
+        <translation>Todas las líneas, en orden</translation>
+    </message>
+    <message>
+        <source>{n}. {what}: {left} left</source>
+        <translation>{n}. {what}: quedan {left}</translation>
+    </message>
+    <message>
+        <source>Choose the line refunded: this sale has {n}.</source>
+        <translation>Elija la línea reembolsada: esta venta tiene {n}.</translation>
     </message>
     <message>
         <source>Hand back {amount} in cash.</source>

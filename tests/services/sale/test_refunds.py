@@ -106,3 +106,88 @@ def test_voided_sale_cannot_be_refunded(station, cashier, drawer, approval):
             "x",
             approval(cashier, "refund"),
         )
+
+
+def test_a_refund_of_one_line_goes_back_to_that_line_only(station, cashier, drawer, approval):
+    """A $100.00 utility payment and a $2.25 misc receipt on one sale: refunding the misc
+    receipt credits its GL line, not the customer's utility account."""
+    from sqlalchemy import func, text
+
+    from counterpos.domain.cart import CartLine
+    from counterpos.store.models import LedgerEntry, SaleLine
+    from tests.sale_helpers import cart_of
+
+    with station.store.read() as s:
+        account_no = s.execute(text("SELECT account_no FROM utility_account LIMIT 1")).scalar()
+    cart = cart_of()
+    cart.add(
+        CartLine(
+            "utility_payment",
+            "Utility bill payment",
+            Money(10_000),
+            "2100",
+            account_no=account_no,
+            details={"account_no": account_no},
+        )
+    )
+    for line in cart_of(225).lines:
+        cart.add(line)
+    sale = ring(station, cashier, drawer.session_id, cart, cash(10_225))
+    lines = refunds.refundable_lines(station, sale.receipt_no)
+    assert [(x.line_no, x.service_code, x.left) for x in lines] == [
+        (1, "utility_payment", Money(10_000)),
+        (2, "misc_receipt", Money(225)),
+    ]
+
+    def entries() -> int:
+        with station.store.read() as s:
+            return s.scalar(select(func.count()).select_from(LedgerEntry))
+
+    before = entries()
+    with pytest.raises(InputError, match=r"At most \$2\.25 of line 2") as over:
+        refunds.refund_sale(
+            station,
+            cashier,
+            drawer.session_id,
+            sale.receipt_no,
+            Money(300),
+            "cash",
+            "Wrong fee",
+            approval(cashier, "refund"),
+            line_no=2,
+        )
+    assert over.value.field == "amount"
+    with pytest.raises(InputError, match="has no line 3"):
+        refunds.refund_sale(
+            station,
+            cashier,
+            drawer.session_id,
+            sale.receipt_no,
+            Money(225),
+            "cash",
+            "Wrong fee",
+            approval(cashier, "refund"),
+            line_no=3,
+        )
+    done = refunds.refund_sale(
+        station,
+        cashier,
+        drawer.session_id,
+        sale.receipt_no,
+        Money(225),
+        "cash",
+        "Wrong fee",
+        approval(cashier, "refund"),
+        line_no=2,
+    )
+    with station.store.read() as s:
+        refunded = s.execute(
+            select(SaleLine.service_code, SaleLine.gl_account, SaleLine.amount_cents)
+            .join(Sale, Sale.id == SaleLine.sale_id)
+            .where(Sale.receipt_no == done.receipt_no)
+        ).all()
+    assert refunded == [("misc_receipt", "4830", -225)]
+    assert entries() == before  # the customer's account was not touched
+    assert [(x.line_no, x.left) for x in refunds.refundable_lines(station, sale.receipt_no)] == [
+        (1, Money(10_000))
+    ]

@@ -58,6 +58,45 @@ def refundable(station: Station, receipt_no: str) -> Money:
         return Money(sale.total_cents - refunded_so_far(s, sale.id))
 
 
+@dataclass(frozen=True)
+class RefundableLine:
+    line_no: int
+    service_code: str
+    description: str
+    left: Money  # what of it is not refunded yet
+
+
+def _refunded_by_line(s, sale_id: str) -> dict[str, int]:
+    """Cents already refunded against each line of a sale, by line id."""
+    already: dict[str, int] = {}
+    earlier = s.scalars(
+        select(SaleLine)
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .where(Sale.original_sale_id == sale_id, Sale.kind == SaleKind.REFUND)
+    )
+    for line in earlier:
+        key = (line.details or {}).get("refunds_line_id", "")
+        already[key] = already.get(key, 0) - line.amount_cents
+    return already
+
+
+def refundable_lines(station: Station, receipt_no: str) -> list[RefundableLine]:
+    """The lines of a sale with something left to refund, for the refund screen to choose from."""
+    with station.store.read() as s:
+        sale = receipts.load_sale(s, receipt_no)
+        already = _refunded_by_line(s, sale.id)
+        return [
+            RefundableLine(
+                line.line_no,
+                line.service_code,
+                line.description,
+                Money(line.amount_cents - already.get(line.id, 0)),
+            )
+            for line in sorted(sale.lines, key=lambda x: x.line_no)
+            if line.amount_cents - already.get(line.id, 0) > 0
+        ]
+
+
 def refund_sale(
     station: Station,
     actor: Actor,
@@ -67,8 +106,12 @@ def refund_sale(
     method: str,
     reason: str,
     approval: Approval | None = None,
+    line_no: int | None = None,
 ) -> RefundResult:
-    """Refund up to what was paid, minus earlier refunds. Needs `refund` (supervisor)."""
+    """Refund up to what was paid, minus earlier refunds. Needs `refund` (supervisor).
+
+    With `line_no` the refund is of that line only (its service's GL account, and a utility
+    payment's account, get it back); without, it is spread over the lines in order."""
     reason = reason.strip()
     if method not in METHODS:
         raise InputError("Refund in cash or as a request to finance.", field="method")
@@ -128,20 +171,33 @@ def refund_sale(
             note=reason[:200],
             created_at=now,
         )
-        # Spread the refund over the original lines in order, each no further than what it has left.
-        already: dict[str, int] = {}
-        earlier = s.scalars(
-            select(SaleLine)
-            .join(Sale, Sale.id == SaleLine.sale_id)
-            .where(Sale.original_sale_id == sale.id, Sale.kind == SaleKind.REFUND)
-        )
-        for line in earlier:
-            key = (line.details or {}).get("refunds_line_id", "")
-            already[key] = already.get(key, 0) - line.amount_cents
+        # Spread the refund over the original lines in order (or put it on the one chosen),
+        # each no further than what it has left.
+        already = _refunded_by_line(s, sale.id)
         lines: list[Row] = []
         entries: list[Row] = []
         to_spread = amount.cents
-        for line in sale.lines:
+        refunded_lines = sorted(sale.lines, key=lambda x: x.line_no)
+        if line_no is not None:
+            refunded_lines = [x for x in refunded_lines if x.line_no == line_no]
+            if not refunded_lines:
+                raise InputError(
+                    "Receipt {receipt_no} has no line {line_no}.",
+                    field="line",
+                    receipt_no=sale.receipt_no,
+                    line_no=line_no,
+                )
+            chosen = refunded_lines[0]
+            room = chosen.amount_cents - already.get(chosen.id, 0)
+            if amount.cents > room:
+                raise InputError(
+                    "At most {left} of line {line_no} ({what}) can still be refunded.",
+                    field="amount",
+                    left=Money(max(room, 0)),
+                    line_no=line_no,
+                    what=chosen.description,
+                )
+        for line in refunded_lines:
             room = line.amount_cents - already.get(line.id, 0)
             part = min(room, to_spread)
             if part <= 0:
@@ -191,6 +247,7 @@ def refund_sale(
             details={
                 "original": sale.receipt_no,
                 "amount_cents": amount.cents,
+                "line_no": line_no,
                 "method": method,
                 "reason": reason,
                 "session_id": session_id,
