@@ -138,3 +138,12 @@ def test_both_languages_when_the_city_prints_both(qtbot, drive, counter, station
     drive.add_misc(till, "Copies", "3.00")
     assert display.heading.text() == "Your items / Sus artículos"
     assert display.total.text() == "Total $3.00"  # the same word, said once
+
+
+def test_the_display_never_takes_the_keyboard_from_the_till(qtbot, till):
+    till.display_action.trigger()
+    display = till.customer_display
+    assert display is not None
+    assert display.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert display.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert not display.isActiveWindow()

@@ -42,7 +42,12 @@ class CustomerDisplay(QWidget):
     taking payment, `show_thanks(CompletedSale)` once the sale is saved, `lock()`/`unlock()`."""
 
     def __init__(self, state: TillState, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        # It faces the customer and never takes the keyboard from the till: shown without being
+        # activated, and a window that accepts no focus (a click on it leaves the keys where
+        # they were).
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.state = state
         self.city = state.station.setting("city.name")
         self.setting = state.station.setting("receipt.language")
