@@ -78,3 +78,26 @@ def test_on_spanish_screens_a_line_names_its_service_in_spanish(qtbot, station):
     table.show_cart(cart)
     spanish = names_by_code()["passport_photo"][1]
     assert spanish and table.item(0, 1).text() == f"2 × {spanish}"
+
+
+def test_a_misc_receipt_with_its_memo_reads_in_spanish_too(qtbot, station):
+    from counterpos.services.sale.catalog import line_name
+    from counterpos.ui import i18n
+
+    line = catalog.price_line(
+        station,
+        "misc_receipt",
+        details={"gl_account": "4830", "memo": "Copies of minutes"},
+        amount_text="12.50",
+    )
+    assert line.description == "Miscellaneous receipt – Copies of minutes"
+    i18n.install(None, "es")
+    table = CartTable()
+    qtbot.addWidget(table)
+    cart = Cart()
+    cart.add(line)
+    table.show_cart(cart)
+    assert table.item(0, 1).text() == "Recibo varios – Copies of minutes"
+    both = line_name("misc_receipt", line.description, "both")
+    assert both == "Miscellaneous receipt / Recibo varios – Copies of minutes"
+    assert line_name("misc_receipt", line.description, "en") == line.description

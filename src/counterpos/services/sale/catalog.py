@@ -429,7 +429,7 @@ def _price(
     gl = str(clean["gl_account"]) if svc.code == "misc_receipt" else svc.gl_account
     description = svc.name
     if clean.get("memo"):
-        description = f"{svc.name} – {clean['memo']}"
+        description = f"{svc.name}{MEMO_SEP}{clean['memo']}"
     try:
         return CartLine(
             service_code=svc.code,
@@ -591,6 +591,17 @@ def names_by_code() -> dict[str, tuple[str, str]]:
 
 def line_name(service_code: str, description: str, language: str) -> str:
     """A sale line's description on a customer document in `language` ("en", "es", "both"):
-    the service's Spanish name where the line carries the catalog's English one."""
+    the service's Spanish name where the line carries the catalog's English one, also before
+    the memo typed with it ("Miscellaneous receipt – copies" reads "Recibo varios – copies")."""
     english, spanish = names_by_code().get(service_code, ("", ""))
-    return either(description, spanish if description == english else "", language)
+    if not english or not spanish:
+        return description
+    if description == english:
+        return either(description, spanish, language)
+    if description.startswith(english + MEMO_SEP):
+        memo = description[len(english) :]
+        return either(english, spanish, language) + memo
+    return description
+
+
+MEMO_SEP = " – "  # between a service's name and the memo typed with it
