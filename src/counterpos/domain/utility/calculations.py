@@ -13,7 +13,7 @@ from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Any
 
 from counterpos.domain.document_language import label as in_language
-from counterpos.domain.messages import Explained
+from counterpos.domain.messages import Explained, render
 from counterpos.domain.money import Money
 from counterpos.domain.utility.rates import Tier, volume_cents
 
@@ -66,13 +66,8 @@ class Step:
 
 
 def _fill(template: str, args: Mapping[str, str], language: str) -> str:
-    text = in_language(template, language)
-    if not args:
-        return text
-    try:
-        return text.format(**args)
-    except (KeyError, IndexError, ValueError):  # a broken translation: the English still reads
-        return template.format(**args)
+    """`template` in `language` (document_language) with its figures, as messages fill theirs."""
+    return render(template, args, lambda text: in_language(text, language))
 
 
 def _step(template: str, value: str = "", *, words: str = "", **args: Any) -> Step:

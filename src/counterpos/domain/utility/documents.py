@@ -382,6 +382,11 @@ def notice_letter(
     )
 
 
+ADJUSTED = (
+    "Your account has been adjusted as calculated below. The credit appears on your next bill."
+)
+
+
 def calculation_letter(
     city: CityHeading,
     reference: str,
@@ -404,15 +409,7 @@ def calculation_letter(
         addressee,
         mail_to,
         label(title, language),
-        in_paragraphs(
-            "Your account has been adjusted as calculated below. The credit appears on your "
-            "next bill.",
-            SPANISH[
-                "Your account has been adjusted as calculated below. The credit appears on "
-                "your next bill."
-            ],
-            language,
-        ),
+        in_paragraphs(ADJUSTED, SPANISH[ADJUSTED], language),
         ((label("Account", language), account_no), *steps),
         closing=label("Entered by {entered}; approved by {approved}", language).format(
             entered=entered_by, approved=approved_by

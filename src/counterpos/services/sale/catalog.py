@@ -589,6 +589,9 @@ def names_by_code() -> dict[str, tuple[str, str]]:
     return {s["code"]: (s["name"], s.get("name_es", "")) for s in seed["services"]}
 
 
+MEMO_SEP = " – "  # between a service's name and the memo typed with it
+
+
 def line_name(service_code: str, description: str, language: str) -> str:
     """A sale line's description on a customer document in `language` ("en", "es", "both"):
     the service's Spanish name where the line carries the catalog's English one, also before
@@ -602,6 +605,3 @@ def line_name(service_code: str, description: str, language: str) -> str:
         memo = description[len(english) :]
         return either(english, spanish, language) + memo
     return description
-
-
-MEMO_SEP = " – "  # between a service's name and the memo typed with it

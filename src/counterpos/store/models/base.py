@@ -46,10 +46,7 @@ def new_id() -> str:
         rand, at = os.urandom(_POOL_BYTES), 0
         pool["rand"] = rand
     pool["at"] = at + 10
-    r = int.from_bytes(rand[at : at + 10], "big")
-    head = ((time.time_ns() // 1_000_000) & 0xFFFF_FFFF_FFFF) << 80 | _VERSION_VARIANT
-    h = f"{head | (r >> 68) << 64 | r & _LOW62:032x}"  # 12 random bits, variant, 62 bits
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    return _key(_head(), rand[at : at + 10])
 
 
 _VERSION_VARIANT = 0x7 << 76 | 0b10 << 62
@@ -68,14 +65,21 @@ os.register_at_fork(after_in_child=_forget_draw)
 def new_ids(n: int) -> list[str]:
     """`n` keys as `new_id` makes them, for a batch of rows: one clock reading and one draw of
     random bytes for all of them (a file of ten thousand payments needs fifty thousand)."""
-    head = ((time.time_ns() // 1_000_000) & 0xFFFF_FFFF_FFFF) << 80 | _VERSION_VARIANT
+    head = _head()
     rand = os.urandom(10 * n)  # 80 bits a key; 74 are used
-    out = []
-    for i in range(0, 10 * n, 10):
-        r = int.from_bytes(rand[i : i + 10], "big")
-        h = f"{head | (r >> 68) << 64 | r & _LOW62:032x}"  # 12 random bits, variant, 62 bits
-        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
-    return out
+    return [_key(head, rand[i : i + 10]) for i in range(0, 10 * n, 10)]
+
+
+def _head() -> int:
+    """The time (48 bits of Unix milliseconds) with the version and variant bits set."""
+    return ((time.time_ns() // 1_000_000) & 0xFFFF_FFFF_FFFF) << 80 | _VERSION_VARIANT
+
+
+def _key(head: int, ten: bytes) -> str:
+    """A key of `head` and ten random bytes: 12 random bits, the variant, 62 random bits."""
+    r = int.from_bytes(ten, "big")
+    h = f"{head | (r >> 68) << 64 | r & _LOW62:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def utcnow() -> datetime:

@@ -28,6 +28,7 @@ class RefundDialog(ApprovedActionDialog):
         self.line.setAccessibleName(self.tr("Line refunded"))
         self.line.currentIndexChanged.connect(self._line_chosen)
         self.lines: list[refunds.RefundableLine] = []
+        self.left: Money | None = None  # what the whole sale has left, once the receipt is read
         self.amount = QLineEdit()
         self.amount.setObjectName("refund_amount")
         self.amount.textEdited.connect(self._amount_typed)
@@ -102,7 +103,7 @@ class RefundDialog(ApprovedActionDialog):
             return
         self.fields["line"].clear_error()
         if chosen == self.EVERY_LINE:
-            left = getattr(self, "left", None)
+            left = self.left
         else:
             left = next((x.left for x in self.lines if x.line_no == chosen), None)
         if left is not None:
