@@ -158,16 +158,11 @@ def test_protect_disconnect_and_reconnect_from_the_command_line(
     """SB 998's conditions and a low-income qualification are put on file, and a shut-off and
     a reconnection recorded, from the desk's commands, under the same rules as the services."""
     from counterpos.services.utility.accounts import account_ledger
-    from counterpos.services.utility.billing.bills import account_bills
-    from counterpos.services.utility.delinquency.run import delinquency_run
     from counterpos.services.utility.notices.record import notices_of
-    from tests.services.utility.desk_support import a_year_of_bills, meter_up
+    from tests.services.utility.desk_support import final_notices_sent, overdue_city
 
-    city = meter_up(station, supervisor, n=6, months=6)  # as the delinquency tests start
-    a_year_of_bills(station, supervisor, city, months=4, until=2)
-    first = account_bills(station, city.accounts["MV-000001"])[0]
-    delinquency_run(station, supervisor, on=first.due_date + timedelta(days=2))
-    delinquency_run(station, supervisor, on=first.due_date + timedelta(days=46))
+    city, first = overdue_city(station, supervisor)  # as the delinquency tests start
+    final_notices_sent(station, supervisor, first)
     home = station.home
     one, two = city.accounts["MV-000001"], city.accounts["MV-000002"]
     shutoff_on = notices_of(station, one)[0].shutoff_on

@@ -143,43 +143,26 @@ def test_a_refund_of_one_line_goes_back_to_that_line_only(station, cashier, draw
         with station.store.read() as s:
             return s.scalar(select(func.count()).select_from(LedgerEntry))
 
+    def refund_line(cents: int, line_no: int) -> refunds.RefundResult:
+        return refunds.refund_sale(
+            station,
+            cashier,
+            drawer.session_id,
+            sale.receipt_no,
+            Money(cents),
+            "cash",
+            "Wrong fee",
+            approval(cashier, "refund"),
+            line_no=line_no,
+        )
+
     before = entries()
     with pytest.raises(InputError, match=r"At most \$2\.25 of line 2") as over:
-        refunds.refund_sale(
-            station,
-            cashier,
-            drawer.session_id,
-            sale.receipt_no,
-            Money(300),
-            "cash",
-            "Wrong fee",
-            approval(cashier, "refund"),
-            line_no=2,
-        )
+        refund_line(300, 2)
     assert over.value.field == "amount"
     with pytest.raises(InputError, match="has no line 3"):
-        refunds.refund_sale(
-            station,
-            cashier,
-            drawer.session_id,
-            sale.receipt_no,
-            Money(225),
-            "cash",
-            "Wrong fee",
-            approval(cashier, "refund"),
-            line_no=3,
-        )
-    done = refunds.refund_sale(
-        station,
-        cashier,
-        drawer.session_id,
-        sale.receipt_no,
-        Money(225),
-        "cash",
-        "Wrong fee",
-        approval(cashier, "refund"),
-        line_no=2,
-    )
+        refund_line(225, 3)
+    done = refund_line(225, 2)
     with station.store.read() as s:
         refunded = s.execute(
             select(SaleLine.service_code, SaleLine.gl_account, SaleLine.amount_cents)

@@ -108,3 +108,28 @@ def a_year_of_bills(
 def rows(station, sql: str, **params) -> list[tuple]:
     with station.store.read() as s:
         return [tuple(r) for r in s.execute(text(sql), params)]
+
+
+def overdue_city(station, actor):
+    """(city, the oldest bill of MV-000001's account): six metered accounts, four months billed
+    up to last month but one, so every bill is past due on any day of the month; nothing paid."""
+    from datetime import timedelta
+
+    from counterpos.services.utility.billing.bills import account_bills
+
+    city = meter_up(station, actor, n=6, months=6)
+    a_year_of_bills(station, actor, city, months=4, until=2)
+    first = account_bills(station, city.accounts["MV-000001"])[0]
+    assert first.due_date == first.bill_date + timedelta(days=21)
+    return city, first
+
+
+def final_notices_sent(station, actor, first) -> None:
+    """The daily runs two and 46 days after the oldest bill's due date: late notices, then
+    final (shut-off) notices with their SB 998 dates."""
+    from datetime import timedelta
+
+    from counterpos.services.utility.delinquency.run import delinquency_run
+
+    delinquency_run(station, actor, on=first.due_date + timedelta(days=2))
+    delinquency_run(station, actor, on=first.due_date + timedelta(days=46))

@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 
 from counterpos.services.errors import PermissionDenied, StateError
-from counterpos.services.utility.delinquency.run import delinquency_run
 from counterpos.services.utility.delinquency.shutoff import (
     annual_counts,
     disconnect,
@@ -22,13 +21,13 @@ from counterpos.services.utility.notices.record import (
     notices_of,
 )
 from tests.conftest import login
+from tests.services.utility.desk_support import final_notices_sent
 
 
 @pytest.fixture
 def noticed(station, supervisor, overdue):
     city, first = overdue
-    delinquency_run(station, supervisor, on=first.due_date + timedelta(days=2))
-    delinquency_run(station, supervisor, on=first.due_date + timedelta(days=46))
+    final_notices_sent(station, supervisor, first)
     final = notices_of(station, city.accounts["MV-000001"])[0]
     return city, first, final
 
